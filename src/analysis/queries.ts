@@ -1,0 +1,73 @@
+/**
+ * Small queries over the Coord AST used by rules, the summary and the editor
+ * services: property lookup by keyword, programme facts, and the canonical key
+ * of a programme combination.
+ */
+import type { AstNode, Reference } from 'langium';
+import type {
+    Coordination, Effects, Programme, ProgrammeProperty, CoordinationProperty, EvaluationProperty, BodyProperty,
+} from '../language/generated/ast.js';
+
+type PropertyNode = ProgrammeProperty | CoordinationProperty | EvaluationProperty | BodyProperty;
+type WithProperties = { properties: PropertyNode[] };
+type PropertyOf<K extends string> = Extract<PropertyNode, { kind: K }>;
+
+/** All properties of a block with the given keyword, in source order. */
+export function propertiesOf<K extends PropertyNode['kind']>(node: WithProperties, kind: K): Array<PropertyOf<K>> {
+    return node.properties.filter((p): p is PropertyOf<K> => p.kind === kind);
+}
+
+/** The first property of a block with the given keyword. */
+export function propertyOf<K extends PropertyNode['kind']>(node: WithProperties, kind: K): PropertyOf<K> | undefined {
+    return node.properties.find((p): p is PropertyOf<K> => p.kind === kind);
+}
+
+/** The targets of a reference list that resolved, without repeats. */
+export function resolvedDistinct<T extends AstNode>(refs: ReadonlyArray<Reference<T>>): T[] {
+    const seen = new Set<T>();
+    for (const ref of refs) {
+        const target = ref.ref;
+        if (target) seen.add(target);
+    }
+    return [...seen];
+}
+
+/** The programmes a coordination joins (resolved, distinct). */
+export function coordinationProgrammes(coordination: Coordination): Programme[] {
+    return resolvedDistinct(propertiesOf(coordination, 'between').flatMap(b => b.programmes));
+}
+
+/** The programmes of an `effects of` block (resolved, distinct). */
+export function effectsProgrammes(effects: Effects): Programme[] {
+    return resolvedDistinct(effects.programmes);
+}
+
+/** Compares strings by UTF-16 code units, the order the contract calls "by code point" for names. */
+export function compareCodePoints(a: string, b: string): number {
+    return a < b ? -1 : a > b ? 1 : 0;
+}
+
+/** The canonical key of a combination: names sorted by code point, joined with `+`. */
+export function combinationKey(names: Iterable<string>): string {
+    return [...new Set(names)].sort(compareCodePoints).join('+');
+}
+
+/** The combination key of an `effects` block, from the names as written (resolved or not). */
+export function effectsCombinationKey(effects: Effects): string {
+    return combinationKey(effects.programmes.map(r => r.$refText));
+}
+
+/** The sector of a programme, if declared. */
+export function programmeSector(programme: Programme): string | undefined {
+    return propertyOf(programme, 'sector')?.value;
+}
+
+/** The ministry of a programme, if declared. */
+export function programmeMinistry(programme: Programme): string | undefined {
+    return propertyOf(programme, 'ministry')?.value;
+}
+
+/** The years in which a programme was redesigned. */
+export function redesignYears(programme: Programme): number[] {
+    return propertiesOf(programme, 'redesigned').map(r => r.year);
+}

@@ -1,0 +1,89 @@
+/**
+ * Facts about the whole workspace that rules need and that no single document
+ * holds: every declaration by name, what is referenced from anywhere, which
+ * coordinations involve each programme, and every effect by combination,
+ * source and outcome. Computed once per build in time linear in the size of
+ * the workspace, so that rules stay linear too (no per-reference scan of all
+ * names, no per-coordination scan of all effects).
+ */
+import type { AstNode, LangiumDocument } from 'langium';
+import {
+    isCoordination, isEffects, isNamedDeclaration,
+    type Coordination, type Effect, type Effects, type Model, type NamedDeclaration, type Programme,
+} from '../language/generated/ast.js';
+import { isStdlibUri } from '../language/stdlib.js';
+import { coordinationProgrammes, effectsCombinationKey } from './queries.js';
+
+export interface DeclarationEntry {
+    node: NamedDeclaration;
+    uri: string;
+    stdlib: boolean;
+}
+
+export interface WorkspaceFacts {
+    /** Every named declaration of the workspace (standard library included) by name. */
+    readonly declarationsByName: ReadonlyMap<string, readonly DeclarationEntry[]>;
+    /** Declarations that some reference in the workspace resolves to. */
+    readonly referenced: ReadonlySet<AstNode>;
+    /** The coordinations whose `between` lists a programme. */
+    readonly coordinationsByProgramme: ReadonlyMap<Programme, readonly Coordination[]>;
+    /** Every effect by `combination|source|outcome` (names as written). */
+    readonly effectsByKey: ReadonlyMap<string, readonly Effect[]>;
+    /** All documents of the workspace, standard library included. */
+    readonly documents: readonly LangiumDocument[];
+}
+
+/** The key under which {@link WorkspaceFacts.effectsByKey} files an effect. */
+export function effectKey(block: Effects, effect: Effect): string {
+    return `${effectsCombinationKey(block)}|${block.source?.$refText ?? ''}|${effect.outcome.$refText}`;
+}
+
+export function computeWorkspaceFacts(documents: Iterable<LangiumDocument>): WorkspaceFacts {
+    const declarationsByName = new Map<string, DeclarationEntry[]>();
+    const referenced = new Set<AstNode>();
+    const coordinationsByProgramme = new Map<Programme, Coordination[]>();
+    const effectsByKey = new Map<string, Effect[]>();
+    const docs: LangiumDocument[] = [];
+    for (const document of documents) {
+        docs.push(document);
+        const uri = document.uri.toString();
+        const stdlib = isStdlibUri(uri);
+        const model = document.parseResult.value as Model;
+        for (const decl of model.declarations ?? []) {
+            if (isNamedDeclaration(decl) && decl.name) {
+                let entries = declarationsByName.get(decl.name);
+                if (!entries) declarationsByName.set(decl.name, entries = []);
+                entries.push({ node: decl, uri, stdlib });
+            }
+            if (isCoordination(decl)) {
+                for (const programme of coordinationProgrammes(decl)) {
+                    let list = coordinationsByProgramme.get(programme);
+                    if (!list) coordinationsByProgramme.set(programme, list = []);
+                    list.push(decl);
+                }
+            } else if (isEffects(decl)) {
+                for (const effect of decl.effects) {
+                    const key = effectKey(decl, effect);
+                    let list = effectsByKey.get(key);
+                    if (!list) effectsByKey.set(key, list = []);
+                    list.push(effect);
+                }
+            }
+        }
+        for (const ref of document.references) {
+            const target = 'ref' in ref ? ref.ref : undefined;
+            if (target && !isSelfReference(ref.$refNode?.astNode, target)) {
+                referenced.add(target);
+            }
+        }
+    }
+    return { declarationsByName, referenced, coordinationsByProgramme, effectsByKey, documents: docs };
+}
+
+/** A reference from inside a declaration to that same declaration does not make it used. */
+function isSelfReference(from: AstNode | undefined, target: AstNode): boolean {
+    for (let node = from; node; node = node.$container) {
+        if (node === target) return true;
+    }
+    return false;
+}

@@ -1,0 +1,58 @@
+/**
+ * Dependency injection for Coord's core: the services that parse, scope, link
+ * and validate, with no editor code. The CLI uses {@link createCoordCoreServices};
+ * the language server extends the same module with LSP services in
+ * `../lsp/coord-lsp-module.ts`. To add a service: declare it in
+ * {@link CoordAddedServices}, provide it in {@link CoordModule}, consume it.
+ */
+import {
+    createDefaultCoreModule, createDefaultSharedCoreModule, inject,
+    type DefaultSharedCoreModuleContext, type LangiumCoreServices, type LangiumSharedCoreServices,
+    type Module, type PartialLangiumCoreServices, type PartialLangiumSharedCoreServices,
+} from 'langium';
+import { CoordGeneratedModule, CoordGeneratedSharedModule } from './generated/module.js';
+import { CoordScopeComputation } from './coord-scope.js';
+import { CoordDocumentBuilder, CoordWorkspaceManager } from './coord-workspace.js';
+import { CoordDocumentValidator } from '../validation/coord-document-validator.js';
+import { CoordConfigProvider } from '../validation/config-provider.js';
+
+/** Services Coord adds to Langium's. */
+export type CoordAddedServices = {
+    validation: {
+        ConfigProvider: CoordConfigProvider;
+    };
+};
+
+export type CoordCoreServices = LangiumCoreServices & CoordAddedServices & {
+    validation: { DocumentValidator: CoordDocumentValidator };
+};
+
+/** Coord's overrides and additions to Langium's core services. */
+export const CoordModule: Module<CoordCoreServices, PartialLangiumCoreServices & CoordAddedServices> = {
+    references: {
+        ScopeComputation: services => new CoordScopeComputation(services),
+    },
+    validation: {
+        ConfigProvider: () => new CoordConfigProvider(),
+        DocumentValidator: services => new CoordDocumentValidator(services as CoordCoreServices),
+    },
+};
+
+/** Coord's overrides of Langium's shared (workspace-level) services. */
+export const CoordSharedModule: Module<LangiumSharedCoreServices, PartialLangiumSharedCoreServices> = {
+    workspace: {
+        WorkspaceManager: services => new CoordWorkspaceManager(services),
+        DocumentBuilder: services => new CoordDocumentBuilder(services),
+    },
+};
+
+/** Creates the core services (no LSP) for the CLI and for tests. */
+export function createCoordCoreServices(context: DefaultSharedCoreModuleContext): {
+    shared: LangiumSharedCoreServices;
+    Coord: CoordCoreServices;
+} {
+    const shared = inject(createDefaultSharedCoreModule(context), CoordGeneratedSharedModule, CoordSharedModule);
+    const Coord = inject(createDefaultCoreModule({ shared }), CoordGeneratedModule, CoordModule);
+    shared.ServiceRegistry.register(Coord);
+    return { shared, Coord };
+}

@@ -1,0 +1,163 @@
+/**
+ * Rule configuration: the nearest `coord.config.json` walking up from a file
+ * (§3 of the language reference), merged with command-line overrides. The CLI
+ * and the language server read it through the same code, so what an analyst
+ * sees inline is what CI reports. An invalid file is an error that names the
+ * file and the key; it is never silently ignored.
+ */
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { createHash } from 'node:crypto';
+import type { Severity, SeveritySetting } from './rule.js';
+
+export const CONFIG_FILE_NAME = 'coord.config.json';
+export const SEVERITY_SETTINGS: readonly SeveritySetting[] = ['error', 'warning', 'info', 'hint', 'off'];
+
+/** A configuration problem: the file (if any), the offending key, and the cause. */
+export class ConfigError extends Error {
+    constructor(readonly file: string | undefined, readonly key: string | undefined, message: string, readonly line?: number) {
+        super(message);
+        this.name = 'ConfigError';
+    }
+}
+
+export interface RuleConfig {
+    /** The config file this came from, if any. */
+    readonly file?: string;
+    /** Severity per rule id, for rules that are configured. */
+    readonly rules: Readonly<Record<string, SeveritySetting>>;
+}
+
+/** The effective severity of a rule: configured, else its default. */
+export function effectiveSeverity(config: RuleConfig | undefined, ruleId: string, defaultSeverity: Severity): SeveritySetting {
+    return config?.rules[ruleId] ?? defaultSeverity;
+}
+
+/** Parses and checks a config file's text. `knownRules` are the valid rule ids. */
+export function parseConfig(text: string, file: string | undefined, knownRules: ReadonlySet<string>): RuleConfig {
+    let json: unknown;
+    const body = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+    try {
+        json = JSON.parse(body);
+    } catch (e) {
+        const message = e instanceof Error ? e.message : String(e);
+        const position = /position (\d+)/.exec(message);
+        const line = position ? body.slice(0, Number(position[1])).split('\n').length : undefined;
+        throw new ConfigError(file, undefined, `invalid JSON: ${message}`, line);
+    }
+    if (typeof json !== 'object' || json === null || Array.isArray(json)) {
+        throw new ConfigError(file, undefined, 'the configuration must be a JSON object like { "rules": { "local-roles": "error" } }');
+    }
+    const obj = json as Record<string, unknown>;
+    for (const key of Object.keys(obj)) {
+        if (key !== 'rules' && key !== '$schema') {
+            throw new ConfigError(file, key, `unknown key '${key}' (expected "rules")`);
+        }
+    }
+    const rules: Record<string, SeveritySetting> = {};
+    if (obj.rules !== undefined) {
+        if (typeof obj.rules !== 'object' || obj.rules === null || Array.isArray(obj.rules)) {
+            throw new ConfigError(file, 'rules', '"rules" must be an object mapping rule ids to severities');
+        }
+        for (const [id, value] of Object.entries(obj.rules as Record<string, unknown>)) {
+            rules[id] = checkRuleSetting(file, `rules.${id}`, id, value, knownRules);
+        }
+    }
+    return { file, rules };
+}
+
+function checkRuleSetting(file: string | undefined, key: string, id: string, value: unknown, knownRules: ReadonlySet<string>): SeveritySetting {
+    if (!knownRules.has(id)) {
+        throw new ConfigError(file, key, `unknown rule id '${id}'${suggestRule(id, knownRules)}`);
+    }
+    if (typeof value !== 'string' || !(SEVERITY_SETTINGS as readonly string[]).includes(value)) {
+        throw new ConfigError(file, key, `unknown severity ${JSON.stringify(value)} for '${id}' (expected one of ${SEVERITY_SETTINGS.join(', ')})`);
+    }
+    return value as SeveritySetting;
+}
+
+function suggestRule(id: string, knownRules: ReadonlySet<string>): string {
+    const near = [...knownRules].find(r => r.includes(id) || id.includes(r));
+    return near ? `; did you mean '${near}'?` : '';
+}
+
+/** Parses a command-line override `ID=SEVERITY`. */
+export function parseRuleOverride(text: string, knownRules: ReadonlySet<string>): [string, SeveritySetting] {
+    const eq = text.indexOf('=');
+    if (eq <= 0) throw new ConfigError(undefined, text, `--rule expects ID=SEVERITY, got '${text}'`);
+    const id = text.slice(0, eq).trim();
+    const value = text.slice(eq + 1).trim();
+    return [id, checkRuleSetting(undefined, `--rule ${id}`, id, value, knownRules)];
+}
+
+/** Merges configs: later ones win per rule. */
+export function mergeConfigs(...configs: Array<RuleConfig | undefined>): RuleConfig {
+    const rules: Record<string, SeveritySetting> = {};
+    let file: string | undefined;
+    for (const c of configs) {
+        if (!c) continue;
+        Object.assign(rules, c.rules);
+        file = c.file ?? file;
+    }
+    return { file, rules };
+}
+
+/** A stable hash of the effective configuration, so a report says what produced it. */
+export function configHash(config: RuleConfig | undefined): string {
+    const rules = config?.rules ?? {};
+    const canonical = JSON.stringify(Object.keys(rules).sort().map(k => [k, rules[k]]));
+    return createHash('sha256').update(canonical).digest('hex').slice(0, 16);
+}
+
+/**
+ * Finds and reads the nearest `coord.config.json` from a folder upward, with a
+ * cache per folder. Throws {@link ConfigError} for an invalid file.
+ */
+export class ConfigLocator {
+    private readonly byFolder = new Map<string, { config: RuleConfig | undefined; error?: ConfigError }>();
+
+    constructor(private readonly knownRules: ReadonlySet<string>) {}
+
+    /** Forgets everything read, e.g. after a config file changed. */
+    clear(): void {
+        this.byFolder.clear();
+    }
+
+    /** The config that applies to a file path, or undefined when there is none. */
+    forFile(filePath: string): RuleConfig | undefined {
+        return this.forFolder(path.dirname(path.resolve(filePath)));
+    }
+
+    forFolder(folder: string): RuleConfig | undefined {
+        const cached = this.byFolder.get(folder);
+        if (cached) {
+            if (cached.error) throw cached.error;
+            return cached.config;
+        }
+        let entry: { config: RuleConfig | undefined; error?: ConfigError };
+        const candidate = path.join(folder, CONFIG_FILE_NAME);
+        try {
+            let text: string | undefined;
+            try {
+                text = fs.readFileSync(candidate, 'utf8');
+            } catch (e) {
+                const code = (e as NodeJS.ErrnoException).code;
+                if (code !== 'ENOENT' && code !== 'ENOTDIR') {
+                    throw new ConfigError(candidate, undefined, `cannot read: ${(e as Error).message}`);
+                }
+            }
+            if (text !== undefined) {
+                entry = { config: parseConfig(text, candidate, this.knownRules) };
+            } else {
+                const parent = path.dirname(folder);
+                entry = { config: parent === folder ? undefined : this.forFolder(parent) };
+            }
+        } catch (e) {
+            if (!(e instanceof ConfigError)) throw e;
+            entry = { config: undefined, error: e };
+        }
+        this.byFolder.set(folder, entry);
+        if (entry.error) throw entry.error;
+        return entry.config;
+    }
+}

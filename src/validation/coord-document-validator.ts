@@ -1,0 +1,107 @@
+/**
+ * Langium's document validator for Coord: instead of Langium's per-node
+ * checks, it runs the rule engine on the whole document with the workspace
+ * facts and the document's configuration. It keeps every finding of a document
+ * (suppressed ones included) for the CLI's reports, and hands the unsuppressed
+ * ones to Langium as LSP diagnostics with the rule id as `code`.
+ */
+import {
+    DefaultDocumentValidator, DocumentState, WorkspaceCache,
+    type LangiumCoreServices, type LangiumDocument, type LangiumDocuments, type ValidationOptions,
+} from 'langium';
+import type { Diagnostic, DiagnosticRelatedInformation } from 'vscode-languageserver-types';
+import type { Model } from '../language/generated/ast.js';
+import { isStdlibUri } from '../language/stdlib.js';
+import { computeWorkspaceFacts, type WorkspaceFacts } from '../analysis/workspace-facts.js';
+import { runRules } from './engine.js';
+import type { Finding, Severity } from './rule.js';
+import type { LineComment } from './suppression.js';
+import type { CoordConfigProvider } from './config-provider.js';
+
+export const INVALID_CONFIG = 'invalid-config';
+
+const SEVERITY_NUMBER: Record<Severity, 1 | 2 | 3 | 4> = { error: 1, warning: 2, info: 3, hint: 4 };
+const UNNECESSARY_RULES = new Set(['unused', 'unused-suppression']);
+
+export type CoordValidatorServices = LangiumCoreServices & {
+    validation: { ConfigProvider: CoordConfigProvider };
+};
+
+export class CoordDocumentValidator extends DefaultDocumentValidator {
+    private readonly documents: LangiumDocuments;
+    private readonly configProvider: CoordConfigProvider;
+    private readonly lexer: CoordValidatorServices['parser']['Lexer'];
+    private readonly factsCache: WorkspaceCache<'facts', WorkspaceFacts>;
+    private readonly findings = new WeakMap<LangiumDocument, Finding[]>();
+
+    constructor(services: CoordValidatorServices) {
+        super(services);
+        this.documents = services.shared.workspace.LangiumDocuments;
+        this.configProvider = services.validation.ConfigProvider;
+        this.lexer = services.parser.Lexer;
+        this.factsCache = new WorkspaceCache(services.shared, DocumentState.IndexedReferences);
+    }
+
+    /** The facts of the whole workspace, computed once per build. */
+    workspaceFacts(): WorkspaceFacts {
+        return this.factsCache.get('facts', () => computeWorkspaceFacts(this.documents.all));
+    }
+
+    /** Every finding of the last validation of a document, suppressed ones included. */
+    getFindings(document: LangiumDocument): Finding[] | undefined {
+        return this.findings.get(document);
+    }
+
+    override async validateDocument(document: LangiumDocument, _options?: ValidationOptions): Promise<Diagnostic[]> {
+        if (isStdlibUri(document.uri.toString())) return [];
+        const { config, error } = this.configProvider.configFor(document.uri);
+        const findings = runRules({
+            document: document as LangiumDocument<Model>,
+            facts: this.workspaceFacts(),
+            config,
+            comments: this.lineComments(document),
+        });
+        if (error) {
+            findings.unshift({
+                rule: INVALID_CONFIG,
+                severity: 'error',
+                message: `${error.file ?? 'configuration'}${error.key ? `: ${error.key}` : ''}: ${error.message}; default severities are used until it is fixed`,
+                range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
+                related: [],
+            });
+        }
+        this.findings.set(document, findings);
+        return findings.filter(f => !f.suppressed).map(toDiagnostic);
+    }
+
+    private lineComments(document: LangiumDocument): LineComment[] {
+        const text = document.textDocument.getText();
+        if (!text.includes('coord-disable')) return [];
+        const result: LineComment[] = [];
+        for (const token of this.lexer.tokenize(text).hidden) {
+            if (token.tokenType.name === 'SL_COMMENT') {
+                result.push({ text: token.image, line: (token.startLine ?? 1) - 1, character: (token.startColumn ?? 1) - 1 });
+            }
+        }
+        return result;
+    }
+}
+
+/** A finding as an LSP diagnostic: the rule id is the code. */
+export function toDiagnostic(f: Finding): Diagnostic {
+    const diagnostic: Diagnostic = {
+        range: f.range,
+        severity: SEVERITY_NUMBER[f.severity],
+        code: f.rule,
+        source: 'coord',
+        message: f.message,
+        data: { rule: f.rule, ...(f.data ?? {}) },
+    };
+    if (f.related.length > 0) {
+        diagnostic.relatedInformation = f.related
+            .filter(r => r.uri)
+            .map((r): DiagnosticRelatedInformation => ({ location: { uri: r.uri, range: r.range }, message: r.message }));
+    }
+    if (UNNECESSARY_RULES.has(f.rule)) diagnostic.tags = [1];
+    return diagnostic;
+}

@@ -1,0 +1,30 @@
+/**
+ * Every rule of Coord, in the order of the language reference's table. The
+ * catalogue (`coord rules`, docs/rules.md), the configuration checks and the
+ * SARIF rule list all come from this one list.
+ */
+import type { Rule } from './rule.js';
+import { syntaxRule } from './rules/syntax.js';
+import { unresolvedReferenceRule } from './rules/unresolved-reference.js';
+import { duplicateNameRule } from './rules/duplicate-name.js';
+import { requiredPropertyRule } from './rules/required-property.js';
+import { repeatedPropertyRule } from './rules/repeated-property.js';
+import { betweenArityRule } from './rules/between-arity.js';
+import { invalidValueRule } from './rules/invalid-value.js';
+import { unusedSuppressionRule } from './rules/unused-suppression.js';
+
+export const RULES: readonly Rule[] = [
+    syntaxRule,
+    unresolvedReferenceRule,
+    duplicateNameRule,
+    requiredPropertyRule,
+    repeatedPropertyRule,
+    betweenArityRule,
+    invalidValueRule,
+    unusedSuppressionRule,
+];
+
+export const RULES_BY_ID: ReadonlyMap<string, Rule> = new Map(RULES.map(r => [r.id, r]));
+
+/** The ids of all rules, for checking configuration and suppression comments. */
+export const RULE_IDS: ReadonlySet<string> = new Set(RULES.map(r => r.id));

@@ -1,0 +1,75 @@
+/**
+ * The shape of a Coord rule and of the findings it reports. A rule is plain
+ * code over the AST and the workspace facts: the CLI and the language server
+ * run the same rules through the same engine (`engine.ts`).
+ */
+import type { AstNode, LangiumDocument } from 'langium';
+import type { Range } from 'vscode-languageserver-types';
+import type { Model } from '../language/generated/ast.js';
+import type { WorkspaceFacts } from '../analysis/workspace-facts.js';
+
+export type Severity = 'error' | 'warning' | 'info' | 'hint';
+export type SeveritySetting = Severity | 'off';
+export const SEVERITIES: readonly Severity[] = ['error', 'warning', 'info', 'hint'];
+
+/** What a rule is about, for the catalogue (`coord rules`, docs/rules.md, SARIF). */
+export type RuleCategory = 'structure' | 'coordination' | 'evidence' | 'hygiene';
+
+/** Another place a finding involves: the conflicting effect, the redesigned programme… */
+export interface RelatedPlace {
+    /** Document URI (as a string). */
+    uri: string;
+    range: Range;
+    message: string;
+}
+
+/** What a rule reports; the engine turns it into a {@link Finding}. */
+export interface RuleReport {
+    /** The node the finding is about; with `property`, the finding sits on that property. */
+    node?: AstNode;
+    property?: string;
+    index?: number;
+    /** An explicit range; wins over `node`/`property`. */
+    range?: Range;
+    message: string;
+    related?: Array<{ node: AstNode; property?: string; message: string }>;
+    /** Machine-readable facts for quick fixes (e.g. the suggested name). */
+    data?: Record<string, unknown>;
+}
+
+export interface RuleContext {
+    readonly document: LangiumDocument<Model>;
+    readonly model: Model;
+    readonly facts: WorkspaceFacts;
+    report(report: RuleReport): void;
+}
+
+export interface Rule {
+    /** The rule id: the diagnostic code, the SARIF ruleId and the suppression name. */
+    readonly id: string;
+    readonly defaultSeverity: Severity;
+    readonly category: RuleCategory;
+    /** One line: when the rule fires. */
+    readonly summary: string;
+    /** A paragraph: why it matters (the lesson behind it) and how to fix it. */
+    readonly doc: string;
+    /** Runs the check on one document; the engine catches what it throws. */
+    check(context: RuleContext): void;
+}
+
+/** A finding of the engine: a rule's report with its effective severity and location. */
+export interface Finding {
+    rule: string;
+    severity: Severity;
+    message: string;
+    range: Range;
+    related: RelatedPlace[];
+    data?: Record<string, unknown>;
+    /** Present when a `coord-disable…` comment silenced the finding. */
+    suppressed?: { reason: string; kind: 'next-line' | 'file'; line: number };
+}
+
+/** Declares a rule; a no-op that gives the rule file its type. */
+export function defineRule(rule: Rule): Rule {
+    return rule;
+}

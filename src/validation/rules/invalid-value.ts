@@ -1,0 +1,45 @@
+/** Rule `invalid-value`: a year, period, p-value, budget or sample that cannot be right. */
+import { AstUtils, type AstNode } from 'langium';
+import {
+    isBudgetProperty, isEffect, isPeriodProperty, isRedesignedProperty, isReviewedProperty, isSampleProperty, isSinceProperty,
+} from '../../language/generated/ast.js';
+import { defineRule, type RuleReport } from '../rule.js';
+
+export const MIN_YEAR = 1900;
+export const MAX_YEAR = 2100;
+
+export const invalidValueRule = defineRule({
+    id: 'invalid-value',
+    defaultSeverity: 'error',
+    category: 'structure',
+    summary: 'A year outside 1900–2100, a period that ends before it starts, `p` outside 0–1, a negative budget or sample.',
+    doc: 'Years are whole numbers between 1900 and 2100; a period ends in or after the year it starts; a p-value lies between 0 and 1; budgets and samples are not negative. Such values are almost always typing slips, and they would distort the summary.',
+    check({ model, report }) {
+        for (const node of AstUtils.streamAllContents(model)) {
+            if (isPeriodProperty(node)) {
+                const okStart = checkYear(node, 'start', node.start, report);
+                const okEnd = checkYear(node, 'end', node.end, report);
+                if (okStart && okEnd && node.end < node.start) {
+                    report({ node, property: 'end', message: `period ${node.start}..${node.end} ends before it starts` });
+                }
+            } else if (isRedesignedProperty(node) || isSinceProperty(node) || isReviewedProperty(node)) {
+                checkYear(node, 'year', node.year, report);
+            } else if (isBudgetProperty(node) && node.amount < 0) {
+                report({ node, property: 'amount', message: `budget ${node.amount} is negative` });
+            } else if (isSampleProperty(node) && node.size < 0) {
+                report({ node, property: 'size', message: `sample ${node.size} is negative` });
+            } else if (isEffect(node) && node.p !== undefined && (node.p < 0 || node.p > 1)) {
+                report({ node, property: 'p', message: `p ${node.p} lies outside 0–1` });
+            }
+        }
+    },
+});
+
+function checkYear(node: AstNode, property: string, value: number | undefined, report: (r: RuleReport) => void): boolean {
+    if (value === undefined || Number.isNaN(value)) return false;
+    if (!Number.isInteger(value) || value < MIN_YEAR || value > MAX_YEAR) {
+        report({ node, property, message: `${value} is not a year between ${MIN_YEAR} and ${MAX_YEAR}` });
+        return false;
+    }
+    return true;
+}
