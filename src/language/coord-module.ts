@@ -12,7 +12,7 @@ import {
 } from 'langium';
 import { CoordGeneratedModule, CoordGeneratedSharedModule } from './generated/module.js';
 import { CoordScopeComputation } from './coord-scope.js';
-import { CoordDocumentBuilder, CoordWorkspaceManager } from './coord-workspace.js';
+import { bomStrippingFileSystem, CoordDocumentBuilder, CoordWorkspaceManager } from './coord-workspace.js';
 import { CoordDocumentValidator } from '../validation/coord-document-validator.js';
 import { CoordConfigProvider } from '../validation/config-provider.js';
 
@@ -51,7 +51,11 @@ export function createCoordCoreServices(context: DefaultSharedCoreModuleContext)
     shared: LangiumSharedCoreServices;
     Coord: CoordCoreServices;
 } {
-    const shared = inject(createDefaultSharedCoreModule(context), CoordGeneratedSharedModule, CoordSharedModule);
+    const shared = inject(
+        createDefaultSharedCoreModule({ fileSystemProvider: s => bomStrippingFileSystem(context.fileSystemProvider(s)) }),
+        CoordGeneratedSharedModule,
+        CoordSharedModule,
+    );
     const Coord = inject(createDefaultCoreModule({ shared }), CoordGeneratedModule, CoordModule);
     shared.ServiceRegistry.register(Coord);
     return { shared, Coord };

@@ -1,0 +1,19 @@
+#!/usr/bin/env node
+// The `coord` command. `coord lsp` runs the language server bundle; every other
+// command runs the CLI bundle, which holds no editor code and so starts faster.
+import { createRequire } from 'node:module';
+
+const require = createRequire(import.meta.url);
+if (process.argv[2] === 'lsp') {
+    const rest = process.argv.slice(3);
+    if (rest.includes('-h') || rest.includes('--help')) {
+        process.stdout.write('Usage: coord lsp --stdio\n\nRuns the Coord language server over stdio for any LSP client (VS Code, Neovim, Emacs, Helix…).\n');
+        process.exit(0);
+    }
+    if (!rest.some(a => a === '--stdio' || a === '--node-ipc' || a.startsWith('--socket=') || a.startsWith('--pipe='))) {
+        process.argv.push('--stdio');
+    }
+    require('../dist/server.cjs');
+} else {
+    require('../dist/cli.cjs');
+}

@@ -1,0 +1,58 @@
+// Bundles Coord with esbuild: the CLI, the language server and the VS Code
+// extension, each one self-contained CommonJS file that runs on Node 20.18+.
+// Types are checked separately (`npm run typecheck`); esbuild only strips them.
+import * as esbuild from 'esbuild';
+import { readFileSync } from 'node:fs';
+
+const pkg = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8'));
+const watch = process.argv.includes('--watch');
+
+// Langium 4.4 and Chevrotain call Object.groupBy / Map.groupBy, which Node 20 lacks.
+const polyfill = `
+if (typeof Object.groupBy !== 'function') {
+  Object.groupBy = function (items, key) {
+    const out = Object.create(null); let i = 0;
+    for (const item of items) { const k = key(item, i++); (out[k] ||= []).push(item); }
+    return out;
+  };
+}
+if (typeof Map.groupBy !== 'function') {
+  Map.groupBy = function (items, key) {
+    const out = new Map(); let i = 0;
+    for (const item of items) { const k = key(item, i++); const list = out.get(k); if (list) list.push(item); else out.set(k, [item]); }
+    return out;
+  };
+}`;
+
+const common = {
+    bundle: true,
+    platform: 'node',
+    format: 'cjs',
+    target: 'node20',
+    sourcemap: true,
+    minify: !watch,
+    keepNames: true,
+    mainFields: ['module', 'main'],
+    banner: { js: polyfill },
+    define: { __COORD_VERSION__: JSON.stringify(pkg.version), 'import.meta.url': '__import_meta_url' },
+    inject: ['scripts/import-meta-url.js'],
+    logLevel: 'warning',
+};
+
+const builds = [
+    { entryPoints: ['src/cli/cli-entry.ts'], outfile: 'dist/cli.cjs' },
+    { entryPoints: ['src/lsp/server-entry.ts'], outfile: 'dist/server.cjs' },
+    { entryPoints: ['src/extension/extension.ts'], outfile: 'dist/extension.cjs', external: ['vscode'] },
+];
+
+const started = Date.now();
+if (watch) {
+    for (const b of builds) {
+        const ctx = await esbuild.context({ ...common, ...b });
+        await ctx.watch();
+    }
+    console.log('watching for changes…');
+} else {
+    await Promise.all(builds.map(b => esbuild.build({ ...common, ...b })));
+    console.log(`built ${builds.map(b => b.outfile).join(', ')} in ${Date.now() - started} ms`);
+}

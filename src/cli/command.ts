@@ -1,0 +1,39 @@
+/** The shape of a `coord` subcommand and what it may use of the process. */
+import { parseArgs, type ParseArgsConfig } from 'node:util';
+import { CliError } from './files.js';
+
+export interface CommandIO {
+    stdout: { write(text: string): unknown };
+    stderr: { write(text: string): unknown };
+    /** Whether stdout / stderr are terminals (for colour and progress). */
+    stdoutIsTTY: boolean;
+    stderrIsTTY: boolean;
+    env: NodeJS.ProcessEnv;
+    cwd: string;
+}
+
+export interface Command {
+    name: string;
+    /** One line for `coord --help`. */
+    summary: string;
+    /** The usage block for `coord <name> --help`. */
+    usage: string;
+    /** Runs the command; resolves to the exit status (0, 1 or 2). Throws {@link CliError} for usage problems. */
+    run(args: string[], io: CommandIO): Promise<number>;
+}
+
+/** `util.parseArgs` with strict checking and messages that name the command. */
+export function parseCommandArgs<T extends NonNullable<ParseArgsConfig['options']>>(command: string, args: string[], options: T) {
+    try {
+        return parseArgs({ args, options, allowPositionals: true, strict: true });
+    } catch (e) {
+        throw new CliError(`coord ${command}: ${(e as Error).message.replace(/\. To specify a positional argument.*$/s, '')}`);
+    }
+}
+
+/** Whether to colour output for a stream: a TTY, without NO_COLOR, or when FORCE_COLOR asks. */
+export function useColor(isTTY: boolean, env: NodeJS.ProcessEnv): boolean {
+    if (env.NO_COLOR !== undefined && env.NO_COLOR !== '') return false;
+    if (env.FORCE_COLOR !== undefined && env.FORCE_COLOR !== '0') return true;
+    return isTTY;
+}

@@ -1,0 +1,78 @@
+/**
+ * The `coord` command line: dispatches to a subcommand and decides the exit
+ * status. `coord lsp` is dispatched by `bin/coord.js` to the language server's
+ * bundle so that this bundle stays free of editor code.
+ */
+import type { Command, CommandIO } from './command.js';
+import { CliError } from './files.js';
+import { TOOL_VERSION } from './version.js';
+import { checkCommand } from './commands/check.js';
+
+/** Every subcommand; `coord lsp` is listed for help only (see `bin/coord.js`). */
+export const COMMANDS: Command[] = [
+    checkCommand,
+];
+
+function usage(): string {
+    const width = Math.max(...COMMANDS.map(c => c.name.length), 3);
+    return `coord ${TOOL_VERSION} — validate and summarise coordination specs (.coord files)
+
+Usage: coord <command> [options]
+
+Commands:
+${COMMANDS.map(c => `  ${c.name.padEnd(width)}  ${c.summary}`).join('\n')}
+  ${'lsp'.padEnd(width)}  run the language server over stdio (coord lsp --stdio)
+
+Run 'coord <command> --help' for a command's options.
+  -h, --help     show this help
+  -v, --version  print the version
+`;
+}
+
+/** Runs the CLI with the given arguments; resolves to the exit status. */
+export async function main(argv: string[], io: CommandIO): Promise<number> {
+    const [first, ...rest] = argv;
+    if (first === undefined || first === '-h' || first === '--help' || first === 'help') {
+        io.stdout.write(usage());
+        return first === undefined ? 2 : 0;
+    }
+    if (first === '-v' || first === '--version') {
+        io.stdout.write(TOOL_VERSION + '\n');
+        return 0;
+    }
+    const command = COMMANDS.find(c => c.name === first);
+    try {
+        if (!command) throw new CliError(`unknown command '${first}'; run 'coord --help' for the list`);
+        return await command.run(rest, io);
+    } catch (e) {
+        if (e instanceof CliError) {
+            io.stderr.write(`coord: ${e.message}\n`);
+            return 2;
+        }
+        const message = e instanceof Error ? e.message : String(e);
+        io.stderr.write(`coord: internal error: ${message}\n(this is a bug in coord; please report it with the input that caused it)\n`);
+        if (io.env.COORD_DEBUG) io.stderr.write(`${(e as Error)?.stack ?? ''}\n`);
+        return 2;
+    }
+}
+
+/** Entry point of the CLI bundle. */
+export function run(): void {
+    const io: CommandIO = {
+        stdout: process.stdout,
+        stderr: process.stderr,
+        stdoutIsTTY: Boolean(process.stdout.isTTY),
+        stderrIsTTY: Boolean(process.stderr.isTTY),
+        env: process.env,
+        cwd: process.cwd(),
+    };
+    main(process.argv.slice(2), io).then(
+        code => {
+            process.exitCode = code;
+        },
+        e => {
+            process.stderr.write(`coord: internal error: ${e instanceof Error ? e.message : String(e)}\n`);
+            process.exitCode = 2;
+        },
+    );
+}

@@ -1,0 +1,80 @@
+/**
+ * Loads the files a CLI command was given as one Coord workspace: discovers
+ * and reads them (refusing binary and non-UTF-8 files), applies `--config` and
+ * `--rule`, checks every configuration file that applies, and builds (parse,
+ * link, validate) with the same services the language server uses.
+ */
+import type { LangiumDocument } from 'langium';
+import { NodeFileSystem } from 'langium/node';
+import { pathToFileURL } from 'node:url';
+import { createCoordCoreServices, type CoordCoreServices } from '../language/coord-module.js';
+import { buildWorkspace } from '../language/coord-workspace-loader.js';
+import { ConfigError, configHash, mergeConfigs, parseRuleOverride, type RuleConfig } from '../validation/config.js';
+import { RULE_IDS } from '../validation/registry.js';
+import type { Finding, SeveritySetting } from '../validation/rule.js';
+import { CliError, discoverFiles, readSourceFile, type DiscoveredFile } from './files.js';
+
+export interface WorkspaceOptions {
+    paths: readonly string[];
+    config?: string;
+    rules?: readonly string[];
+    cwd?: string;
+}
+
+export interface LoadedFile extends DiscoveredFile {
+    text: string;
+    document: LangiumDocument;
+    findings: Finding[];
+}
+
+export interface LoadedWorkspace {
+    services: CoordCoreServices;
+    files: LoadedFile[];
+    /** A hash of the rule configuration that applied (all config files plus overrides). */
+    configHash: string;
+}
+
+export async function loadWorkspace(options: WorkspaceOptions): Promise<LoadedWorkspace> {
+    const { Coord } = createCoordCoreServices(NodeFileSystem);
+    const provider = Coord.validation.ConfigProvider;
+    try {
+        if (options.config) provider.setExplicitConfigFile(options.config);
+        const overrides: Record<string, SeveritySetting> = {};
+        for (const r of options.rules ?? []) {
+            const [id, severity] = parseRuleOverride(r, RULE_IDS);
+            overrides[id] = severity;
+        }
+        provider.setOverrides(overrides);
+    } catch (e) {
+        throw configCliError(e);
+    }
+    const discovered = await discoverFiles(options.paths, options.cwd);
+    const texts = discovered.map(f => ({ file: f, text: readSourceFile(f) }));
+    // Every config file that applies must be valid before anything is reported.
+    const configs: RuleConfig[] = [];
+    const seen = new Set<string>();
+    for (const { file } of texts) {
+        const uri = pathToFileURL(file.absolute).toString();
+        const { config, error } = provider.configFor(uri);
+        if (error) throw configCliError(error);
+        const key = config?.file ?? '';
+        if (config && !seen.has(key)) {
+            seen.add(key);
+            configs.push(config);
+        }
+    }
+    const built = await buildWorkspace(Coord, texts.map(({ file, text }) => ({ uri: pathToFileURL(file.absolute).toString(), text })));
+    const files = texts.map(({ file, text }, i) => ({
+        ...file, text, document: built.documents[i], findings: built.findings(built.documents[i]),
+    }));
+    return { services: Coord, files, configHash: configHash(mergeConfigs(...configs)) };
+}
+
+function configCliError(e: unknown): Error {
+    if (e instanceof ConfigError) {
+        const where = e.file ? `${e.file}${e.line ? `:${e.line}` : ''}: ` : '';
+        const key = e.key && !e.message.includes(e.key) ? `${e.key}: ` : '';
+        return new CliError(`${where}${key}${e.message}`);
+    }
+    return e as Error;
+}
