@@ -1,0 +1,80 @@
+/**
+ * The import invariants of ARCHITECTURE.md, checked on every source file:
+ * the core (language, analysis, validation) and the CLI never import editor
+ * code; only `src/extension` imports `vscode`; lower layers never import
+ * higher ones.
+ */
+import { describe, expect, test } from 'vitest';
+import { readFileSync, readdirSync, statSync } from 'node:fs';
+import { join, relative, dirname, resolve } from 'node:path';
+
+const ROOT = resolve(__dirname, '../..');
+const SRC = join(ROOT, 'src');
+
+function sourceFiles(dir: string): string[] {
+    return readdirSync(dir).flatMap(name => {
+        const full = join(dir, name);
+        return statSync(full).isDirectory() ? sourceFiles(full) : full.endsWith('.ts') ? [full] : [];
+    });
+}
+
+function importsOf(file: string): string[] {
+    const text = readFileSync(file, 'utf8');
+    const specifiers: string[] = [];
+    for (const m of text.matchAll(/(?:^|\n)\s*(?:import|export)\s[^'"]*?from\s+['"]([^'"]+)['"]/g)) specifiers.push(m[1]);
+    for (const m of text.matchAll(/(?:import|require)\(\s*['"]([^'"]+)['"]\s*\)/g)) specifiers.push(m[1]);
+    for (const m of text.matchAll(/(?:^|\n)\s*import\s+['"]([^'"]+)['"]/g)) specifiers.push(m[1]);
+    return specifiers;
+}
+
+/** The top folder under src/ that a file or a relative import lands in. */
+function layerOf(file: string): string {
+    return relative(SRC, file).split(/[\\/]/)[0];
+}
+
+const EDITOR_PACKAGES = [/^vscode$/, /^vscode-languageclient/, /^langium\/lsp/, /^vscode-languageserver(\/|$)/];
+
+/** Which src/ folders each folder may import (besides itself). */
+const ALLOWED: Record<string, string[]> = {
+    language: ['validation'], // coord-module wires the validator service into the core
+    analysis: ['language'],
+    validation: ['language', 'analysis'],
+    cli: ['language', 'analysis', 'validation'],
+    lsp: ['language', 'analysis', 'validation'],
+    extension: ['shared'],
+    shared: [],
+};
+
+const files = sourceFiles(SRC).filter(f => !f.includes(`${join('language', 'generated')}`));
+
+describe('import invariants', () => {
+    test('there are source files to check', () => {
+        expect(files.length).toBeGreaterThan(10);
+    });
+
+    for (const file of files) {
+        const rel = relative(ROOT, file);
+        const layer = layerOf(file);
+        test(`${rel} respects its layer`, () => {
+            for (const spec of importsOf(file)) {
+                if (spec.startsWith('.')) {
+                    const target = resolve(dirname(file), spec);
+                    const targetLayer = layerOf(target);
+                    if (targetLayer !== layer) {
+                        expect(ALLOWED[layer] ?? [], `${rel} imports ${spec} (${targetLayer})`).toContain(targetLayer);
+                    }
+                } else if (layer !== 'lsp' && layer !== 'extension') {
+                    for (const p of EDITOR_PACKAGES) expect(spec, `${rel} must not import editor package ${spec}`).not.toMatch(p);
+                } else if (layer === 'lsp') {
+                    expect(spec, `${rel}: only src/extension imports vscode`).not.toMatch(/^vscode(-languageclient)?$/);
+                }
+            }
+        });
+    }
+
+    test('the checker sees a violation when there is one', () => {
+        // A self-test, so that a broken regex cannot make every check pass vacuously.
+        const specs = importsOf(join(SRC, 'extension', 'extension.ts'));
+        expect(specs).toContain('vscode-languageclient/node');
+    });
+});
