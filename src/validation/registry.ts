@@ -11,6 +11,19 @@ import { requiredPropertyRule } from './rules/required-property.js';
 import { repeatedPropertyRule } from './rules/repeated-property.js';
 import { betweenArityRule } from './rules/between-arity.js';
 import { invalidValueRule } from './rules/invalid-value.js';
+import { localRolesRule } from './rules/local-roles.js';
+import { budgetIncentiveRule } from './rules/budget-incentive.js';
+import { targetMismatchRule } from './rules/target-mismatch.js';
+import { politicalSupportOnlyRule } from './rules/political-support-only.js';
+import { crossSectorRule } from './rules/cross-sector.js';
+import { complexityRule } from './rules/complexity.js';
+import { designChangeRule } from './rules/design-change.js';
+import { agricultureAnchorRule } from './rules/agriculture-anchor.js';
+import { unarrangedCombinationRule } from './rules/unarranged-combination.js';
+import { missingSourceRule } from './rules/missing-source.js';
+import { adverseEffectRule } from './rules/adverse-effect.js';
+import { conflictingEffectsRule } from './rules/conflicting-effects.js';
+import { unusedRule } from './rules/unused.js';
 import { unusedSuppressionRule } from './rules/unused-suppression.js';
 
 export const RULES: readonly Rule[] = [
@@ -21,6 +34,19 @@ export const RULES: readonly Rule[] = [
     repeatedPropertyRule,
     betweenArityRule,
     invalidValueRule,
+    localRolesRule,
+    budgetIncentiveRule,
+    targetMismatchRule,
+    politicalSupportOnlyRule,
+    crossSectorRule,
+    complexityRule,
+    designChangeRule,
+    agricultureAnchorRule,
+    unarrangedCombinationRule,
+    missingSourceRule,
+    adverseEffectRule,
+    conflictingEffectsRule,
+    unusedRule,
     unusedSuppressionRule,
 ];
 

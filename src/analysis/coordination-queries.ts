@@ -1,0 +1,68 @@
+/**
+ * Queries about coordination arrangements and effects that the coordination
+ * rules, the summary and the editor share: level blocks, local roles,
+ * incentives, the programmes' sectors and targets, and the desirability of an
+ * effect. Each is linear in the size of the declarations it looks at.
+ */
+import type { Effect, LevelBlock, Coordination, Population, Programme, Agreement, Role } from '../language/generated/ast.js';
+import { coordinationProgrammes, programmeMinistry, programmeSector, propertiesOf } from './queries.js';
+
+export type LevelName = 'national' | 'regional' | 'local';
+export const LEVELS: readonly LevelName[] = ['national', 'regional', 'local'];
+
+/** The level blocks of a coordination with the given level, in source order. */
+export function levelBlocks(coordination: Coordination, level: LevelName): LevelBlock[] {
+    return coordination.properties.filter((p): p is LevelBlock => p.$type === 'LevelBlock' && p.kind === level);
+}
+
+/** The `role` items of a coordination's `local` blocks. */
+export function localRoles(coordination: Coordination): Role[] {
+    return levelBlocks(coordination, 'local').flatMap(b => b.items.filter((i): i is Role => i.$type === 'Role'));
+}
+
+/** The `agreement` items of a coordination's blocks of one level. */
+export function agreementsAt(coordination: Coordination, level: LevelName): Agreement[] {
+    return levelBlocks(coordination, level).flatMap(b => b.items.filter((i): i is Agreement => i.$type === 'Agreement'));
+}
+
+/** Whether a coordination declares an `incentive` of the given kind (any kind when omitted). */
+export function hasIncentive(coordination: Coordination, kind?: string): boolean {
+    return propertiesOf(coordination, 'incentive').some(i => kind === undefined || i.value === kind);
+}
+
+/** The programmes of a coordination that resolved and declare the given sector. */
+export function programmesOfSector(coordination: Coordination, sector: string): Programme[] {
+    return coordinationProgrammes(coordination).filter(p => programmeSector(p) === sector);
+}
+
+/** Whether a programme is anchored in the ministry of agriculture (`ministry agriculture`). */
+export function isAgricultureAnchored(programme: Programme): boolean {
+    return programmeMinistry(programme) === 'agriculture';
+}
+
+/** The populations a programme targets (resolved, distinct), or undefined when it declares no `targets`. */
+export function targetPopulations(programme: Programme): Set<Population> | undefined {
+    const targets = propertiesOf(programme, 'targets');
+    if (targets.length === 0) return undefined;
+    const result = new Set<Population>();
+    for (const t of targets) {
+        for (const ref of t.populations) {
+            if (ref.ref) result.add(ref.ref);
+        }
+    }
+    return result;
+}
+
+/** How an effect reads against its outcome's desirable direction (§5 of the language reference). */
+export type Desirability = 'desirable' | 'adverse' | 'neutral' | 'no-change';
+
+/** The desirability of an effect, or undefined when its outcome does not resolve. */
+export function effectDesirability(effect: Effect): Desirability | undefined {
+    if (effect.direction === '~') return 'no-change';
+    const outcome = effect.outcome.ref;
+    if (!outcome) return undefined;
+    const desirable = outcome.desirable ?? 'neutral';
+    if (desirable === 'neutral') return 'neutral';
+    const wanted = desirable === 'increase' ? '+' : '-';
+    return effect.direction === wanted ? 'desirable' : 'adverse';
+}

@@ -1,0 +1,74 @@
+/**
+ * The rule catalogue, generated from the rules' own metadata (id, default
+ * severity, category, summary, doc): `coord rules` prints it and
+ * docs/rules.md is its committed Markdown form (a test fails when that file is
+ * stale). Nothing here is written twice.
+ */
+import type { Rule, RuleCategory, Severity } from './rule.js';
+import { CONFIG_FILE_NAME } from './config.js';
+
+/** One rule as `coord rules --format json` lists it. */
+export interface CatalogueEntry {
+    id: string;
+    defaultSeverity: Severity;
+    category: RuleCategory;
+    summary: string;
+    doc: string;
+}
+
+const CATEGORY_TITLES: Record<RuleCategory, string> = {
+    structure: 'Structure',
+    coordination: 'Coordination',
+    evidence: 'Evidence',
+    hygiene: 'Hygiene',
+};
+
+export function catalogueEntries(rules: readonly Rule[]): CatalogueEntry[] {
+    return rules.map(r => ({ id: r.id, defaultSeverity: r.defaultSeverity, category: r.category, summary: r.summary, doc: r.doc }));
+}
+
+/** The catalogue as JSON: `{ rules: [...] }`. */
+export function renderRulesJson(rules: readonly Rule[]): string {
+    return JSON.stringify({ rules: catalogueEntries(rules) }, null, 2) + '\n';
+}
+
+/** The catalogue as Markdown, the text of docs/rules.md. */
+export function renderRulesMarkdown(rules: readonly Rule[]): string {
+    const out: string[] = [
+        '# Coord rules',
+        '',
+        '<!-- Generated from the rules\' metadata by `coord rules --format md`; do not edit by hand. -->',
+        '',
+        'Every finding of `coord check` and of the editor carries its rule id as its code. Change a rule\'s',
+        `severity (\`error\`, \`warning\`, \`info\`, \`hint\` or \`off\`) in the nearest \`${CONFIG_FILE_NAME}\`,`,
+        'with `coord check --config FILE` or `--rule ID=SEVERITY`, and silence one finding with a comment on the',
+        'line above it, keeping the reason for reviewers:',
+        '',
+        '```',
+        `{ "rules": { "agriculture-anchor": "off", "local-roles": "error" } }`,
+        '```',
+        '',
+        '```',
+        '// coord-disable-next-line budget-incentive -- financed from the general budget of both ministries',
+        'coordination A_B { between A, B }',
+        '```',
+        '',
+        '`// coord-disable rule-a, rule-b -- reason` anywhere in a file silences those rules in the whole file.',
+        '',
+        '| rule | default | category | fires when |',
+        '|---|---|---|---|',
+        ...rules.map(r => `| [\`${r.id}\`](#${r.id}) | ${r.defaultSeverity} | ${r.category} | ${escapeCell(r.summary)} |`),
+    ];
+    const categories = [...new Set(rules.map(r => r.category))];
+    for (const category of categories) {
+        out.push('', `## ${CATEGORY_TITLES[category]}`);
+        for (const r of rules.filter(x => x.category === category)) {
+            out.push('', `### ${r.id}`, '', `Default severity: **${r.defaultSeverity}**. ${r.summary}`, '', r.doc);
+        }
+    }
+    return out.join('\n') + '\n';
+}
+
+function escapeCell(text: string): string {
+    return text.replace(/\|/g, '\\|').replace(/\n/g, ' ');
+}

@@ -1,0 +1,39 @@
+/** Rule `conflicting-effects`: one source reports different directions for one outcome of one combination. */
+import { isEffects, type Effect, type Effects } from '../../language/generated/ast.js';
+import { defineRule } from '../rule.js';
+import { effectKey } from '../../analysis/workspace-facts.js';
+import { combinationLabel, combinationNames, effectLabel } from '../../analysis/effects-labels.js';
+
+export const conflictingEffectsRule = defineRule({
+    id: 'conflicting-effects',
+    defaultSeverity: 'error',
+    category: 'evidence',
+    summary: 'The same outcome gets different directions for the same combination and the same source.',
+    doc: 'One evaluation cannot find that the same combination of programmes both raised and lowered an outcome (or raised it and left it unchanged). The combination is compared in any order (`FEST + UNIDOS` is `UNIDOS + FEST`), across blocks and files; effects without `from` count as one source. Each effect involved is reported, pointing to the others. Usually one sign is a typing slip; if the effects come from different analyses, declare a second `evaluation` and use it in `from`.',
+    check({ model, facts, report }) {
+        for (const decl of model.declarations) {
+            if (!isEffects(decl)) continue;
+            for (const effect of decl.effects) {
+                const group = facts.effectsByKey.get(effectKey(decl, effect)) ?? [];
+                const others = group.filter(e => e !== effect && e.direction !== effect.direction);
+                if (others.length === 0) continue;
+                const source = decl.source ? `from ${decl.source.$refText}` : 'without a source';
+                const otherLabels = [...new Set(others.map(e => `\`${effectLabel(e)}\``))].join(' and ');
+                report({
+                    node: effect,
+                    message: `\`${effectLabel(effect)}\` for ${combinationLabel(decl)} ${source} conflicts with ${otherLabels} for the same combination and source; one evaluation cannot report both`,
+                    related: others.map(e => ({
+                        node: e,
+                        message: `\`${effectLabel(e)}\` for ${combinationLabel(e.$container as Effects)} ${source}`,
+                    })),
+                    data: {
+                        outcome: effect.outcome.$refText,
+                        programmes: combinationNames(decl),
+                        source: decl.source?.$refText ?? null,
+                        directions: [...new Set([effect, ...others].map((e: Effect) => e.direction))],
+                    },
+                });
+            }
+        }
+    },
+});
