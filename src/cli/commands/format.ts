@@ -1,0 +1,82 @@
+/**
+ * `coord format [paths…] [--check]`: rewrites `.coord` files in the canonical
+ * layout, with the same formatter the language server uses
+ * (`src/analysis/format.ts`). `--check` rewrites nothing and lists the files
+ * that are not formatted (exit 1 if any), like `prettier --check`. A file that
+ * does not parse is never touched: it is reported with its first syntax error
+ * and the command exits 2 once every other file has been handled.
+ */
+import * as fs from 'node:fs';
+import { EmptyFileSystem } from 'langium';
+import type { Command } from '../command.js';
+import { parseCommandArgs } from '../command.js';
+import { CliError, discoverFiles, readSourceFile } from '../files.js';
+import { createCoordCoreServices } from '../../language/coord-module.js';
+import { formatText } from '../../analysis/format.js';
+
+export const formatCommand: Command = {
+    name: 'format',
+    summary: 'rewrite .coord files in the canonical layout (--check: list unformatted files)',
+    usage: `Usage: coord format [paths…] [--check]
+
+Formats every .coord file under the given paths (files, folders or globs;
+default: the current folder) in place: two-space indentation, one property per
+line, a blank line between declarations. Comments, line endings (LF or CRLF)
+and a byte-order mark are kept. Files that do not parse are left unchanged.
+
+Options:
+  --check      rewrite nothing; list the files that are not formatted
+  -h, --help   show this help
+
+Exit status: 0 every file is formatted (or was rewritten); 1 with --check,
+some files are not formatted; 2 a file does not parse or cannot be read or
+written, or a bad option or path.`,
+    async run(args, io) {
+        const { values, positionals } = parseCommandArgs('format', args, {
+            check: { type: 'boolean' },
+            help: { type: 'boolean', short: 'h' },
+        });
+        if (values.help) {
+            io.stdout.write(this.usage + '\n');
+            return 0;
+        }
+        const files = await discoverFiles(positionals, io.cwd);
+        const { Coord } = createCoordCoreServices(EmptyFileSystem);
+        let unformatted = 0;
+        let rewritten = 0;
+        let failed = 0;
+        for (const file of files) {
+            const text = readSourceFile(file);
+            const result = formatText(text, Coord);
+            if (!result.ok) {
+                failed++;
+                const { line, column, message } = result.error;
+                io.stderr.write(`${file.display}:${line}:${column}: cannot format: syntax error: ${message}\n`);
+                continue;
+            }
+            if (!result.changed) continue;
+            if (values.check) {
+                unformatted++;
+                io.stdout.write(`${file.display}\n`);
+                continue;
+            }
+            try {
+                fs.writeFileSync(file.absolute, result.text);
+            } catch (e) {
+                throw new CliError(`${file.display}: cannot write file (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})`);
+            }
+            rewritten++;
+            io.stdout.write(`${file.display}\n`);
+        }
+        const count = (n: number) => `${n} file${n === 1 ? '' : 's'}`;
+        if (values.check) {
+            io.stderr.write(unformatted > 0
+                ? `${count(unformatted)} not formatted; run 'coord format' to fix\n`
+                : failed === 0 ? `all ${count(files.length)} formatted\n` : '');
+        } else if (rewritten > 0) {
+            io.stderr.write(`formatted ${count(rewritten)}\n`);
+        }
+        if (failed > 0) return 2;
+        return unformatted > 0 ? 1 : 0;
+    },
+};
