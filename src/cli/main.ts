@@ -8,13 +8,11 @@ import { CliError } from './files.js';
 import { TOOL_VERSION } from './version.js';
 import { checkCommand } from './commands/check.js';
 import { formatCommand } from './commands/format.js';
-import { formatCommand } from './commands/format.js';
 import { rulesCommand } from './commands/rules.js';
 
 /** Every subcommand; `coord lsp` is listed for help only (see `bin/coord.js`). */
 export const COMMANDS: Command[] = [
     checkCommand,
-    formatCommand,
     formatCommand,
     rulesCommand,
 ];
