@@ -5,8 +5,13 @@
  * in the CLI and in the language server alike.
  */
 
-/** The URI of the built-in standard library document. */
-export const STDLIB_URI = 'coord-stdlib:///stdlib.coord';
+import { URI } from 'langium';
+
+/** The URI of the built-in standard library document, in the form `URI.toString()` gives. */
+export const STDLIB_URI = URI.parse('coord-stdlib:///stdlib.coord').toString();
+
+/** The URI scheme of the standard library (read-only in editors). */
+export const STDLIB_SCHEME = 'coord-stdlib';
 
 /** The text of the standard library, parsed like any user file. */
 export const STDLIB_TEXT = `// The Coord standard library. Always present; read-only.
@@ -49,5 +54,5 @@ export const STDLIB_DOMAIN_ORDER = ['productive', 'income_poverty', 'food_educat
 
 /** Whether a document URI (as a string) is the standard library. */
 export function isStdlibUri(uri: string): boolean {
-    return uri === STDLIB_URI;
+    return uri === STDLIB_URI || uri.startsWith(`${STDLIB_SCHEME}:`);
 }
