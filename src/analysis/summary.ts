@@ -1,0 +1,420 @@
+/**
+ * The effect summary of a workspace (§5 of the language reference), computed
+ * once in the core and rendered by the CLI (`coord summary`) and by the VS Code
+ * preview alike: the effect matrix (domains × programme combinations), the
+ * coordination table, a synergy view and the counts. It is a pure function of
+ * the documents, linear in the size of the workspace, and its result is plain
+ * data (JSON-serialisable) so that the language server can send it as is.
+ *
+ * Lines in the summary are 1-based, as in every report (§6): the summary is
+ * itself a report. `uri` fields let editors reveal the source.
+ */
+import type { AstNode, LangiumDocument } from 'langium';
+import {
+    isCoordination, isDomain, isEffects, isEvaluation, isProgramme,
+    type Coordination, type Domain, type Effect, type Effects, type Model, type Outcome, type Programme,
+} from '../language/generated/ast.js';
+import { isStdlibUri, STDLIB_DOMAIN_ORDER } from '../language/stdlib.js';
+import { combinationKey, compareCodePoints, coordinationProgrammes, propertiesOf, propertyOf } from './queries.js';
+
+export type EffectDirection = '+' | '-' | '~';
+export type Desirability = 'desirable' | 'adverse' | 'neutral' | 'no-change';
+export const DESIRABILITIES: readonly Desirability[] = ['desirable', 'adverse', 'neutral', 'no-change'];
+export const DIRECTIONS: readonly EffectDirection[] = ['+', '-', '~'];
+
+/** The format version of the summary data; bumped when a field changes meaning. */
+export const SUMMARY_VERSION = 1;
+
+/** One observed effect. The first eight fields are the CSV columns of §6, in order. */
+export interface SummaryEffect {
+    /** The file as reports name it (see {@link SummaryOptions.fileName}). */
+    file: string;
+    /** 1-based line of the effect. */
+    line: number;
+    /** The combination: programme names sorted by code point, joined with `+`. */
+    programmes: string;
+    /** The outcome's domain name (empty when the outcome does not resolve). */
+    domain: string;
+    outcome: string;
+    direction: EffectDirection;
+    desirability: Desirability;
+    /** The evaluation's name, or empty. */
+    source: string;
+    uri: string;
+    /** A readable label of the outcome: its title, or its name with spaces. */
+    outcomeLabel: string;
+    size?: number;
+    sizeUnit?: string;
+    p?: number;
+    note?: string;
+}
+
+export interface MatrixColumn {
+    /** The combination key (as {@link SummaryEffect.programmes}). */
+    key: string;
+    programmes: string[];
+    /** The programmes' titles where declared, else their names, in the order of {@link programmes}. */
+    titles: string[];
+}
+
+export interface MatrixRow {
+    domain: string;
+    title: string;
+    stdlib: boolean;
+    /** One cell per column, in column order; each cell the effects in source order. */
+    cells: SummaryEffect[][];
+}
+
+export interface EffectMatrix {
+    columns: MatrixColumn[];
+    rows: MatrixRow[];
+}
+
+export interface SummaryProgramme {
+    name: string;
+    title?: string;
+    countries: string[];
+    sector?: string;
+    file: string;
+    uri: string;
+    line: number;
+}
+
+export interface SummaryFinding {
+    rule: string;
+    severity: string;
+    message: string;
+    line: number;
+}
+
+export type CoordinationLevel = 'national' | 'regional' | 'local';
+export const COORDINATION_LEVELS: readonly CoordinationLevel[] = ['national', 'regional', 'local'];
+
+export interface SummaryCoordination {
+    name: string;
+    title?: string;
+    file: string;
+    uri: string;
+    line: number;
+    countries: string[];
+    programmes: string[];
+    agreements: Record<CoordinationLevel, Array<{ formality: string; text: string; line: number }>>;
+    localRoles: Array<{ text: string; by?: string; line: number }>;
+    incentives: Array<{ kind: string; text?: string }>;
+    nodes: string[];
+    politicalSupport?: string;
+    achieved?: string;
+    targeting?: string;
+    since?: number;
+    reviewed?: number;
+    barriers: Array<{ kind: string; text?: string }>;
+    /** The unsuppressed rule findings that sit inside the coordination. */
+    findings: SummaryFinding[];
+}
+
+/** Effects reported for a combination that none of its single programmes shows on its own. */
+export interface SynergyEntry {
+    key: string;
+    programmes: string[];
+    effects: SummaryEffect[];
+}
+
+export interface SummaryCounts {
+    programmes: number;
+    coordinations: number;
+    evaluations: number;
+    effects: number;
+    byDirection: Record<EffectDirection, number>;
+    byDesirability: Record<Desirability, number>;
+}
+
+export interface Summary {
+    version: number;
+    counts: SummaryCounts;
+    matrix: EffectMatrix;
+    coordinations: SummaryCoordination[];
+    synergies: SynergyEntry[];
+    programmes: SummaryProgramme[];
+    /** Every effect, in document order (documents sorted by URI), then source order. */
+    effects: SummaryEffect[];
+}
+
+/** What the summary needs of a rule finding (the validator's `Finding` fits). */
+export interface FindingLike {
+    rule: string;
+    severity: string;
+    message: string;
+    range: { start: { line: number; character: number } };
+    suppressed?: unknown;
+}
+
+export interface SummaryOptions {
+    /** How reports name a document; default: its URI. */
+    fileName?: (uri: string) => string;
+    /** The rule findings of a document, for the coordination table. */
+    findings?: (document: LangiumDocument) => readonly FindingLike[] | undefined;
+    /** Summarise only what this document declares (and the declarations it references). */
+    focus?: string;
+}
+
+/** The desirability of an effect (§5): `~` is no change; a move of a neutral outcome is neutral. */
+export function desirabilityOf(direction: string, desirable: string | undefined): Desirability {
+    if (direction === '~') return 'no-change';
+    if (desirable === 'increase') return direction === '+' ? 'desirable' : 'adverse';
+    if (desirable === 'decrease') return direction === '-' ? 'desirable' : 'adverse';
+    return 'neutral';
+}
+
+/** A readable label for a declaration: its title, or its name with underscores as spaces. */
+export function labelOf(name: string, title: string | undefined): string {
+    return title !== undefined && title !== '' ? title : name.replace(/_/g, ' ');
+}
+
+/** Computes the summary of the given documents (the standard library among them, for domain titles). */
+export function computeSummary(documents: Iterable<LangiumDocument>, options: SummaryOptions = {}): Summary {
+    const fileName = options.fileName ?? (uri => uri);
+    const all = [...documents].sort((a, b) => compareCodePoints(a.uri.toString(), b.uri.toString()));
+    const user = all.filter(d => !isStdlibUri(d.uri.toString()));
+    const inFocus = (uri: string) => options.focus === undefined || uri === options.focus;
+
+    // Domains: the standard library's in its order, then the user's in declaration order.
+    const domainTitles = new Map<string, string>();
+    const userDomains: Domain[] = [];
+    for (const doc of all) {
+        const stdlib = isStdlibUri(doc.uri.toString());
+        for (const decl of modelOf(doc).declarations ?? []) {
+            if (isDomain(decl) && decl.name && !domainTitles.has(decl.name)) {
+                domainTitles.set(decl.name, labelOf(decl.name, decl.title));
+                if (!stdlib && !(STDLIB_DOMAIN_ORDER as readonly string[]).includes(decl.name)) userDomains.push(decl);
+            }
+        }
+    }
+
+    const effects: SummaryEffect[] = [];
+    const columns = new Map<string, MatrixColumn>();
+    const coordinations: SummaryCoordination[] = [];
+    const programmes = new Map<string, SummaryProgramme>();
+    const evaluations = new Set<string>();
+    const referencedDomains = new Set<string>();
+    const addProgramme = (p: Programme | undefined) => {
+        if (!p?.name || programmes.has(p.name)) return;
+        const uri = documentUri(p);
+        programmes.set(p.name, {
+            name: p.name, title: p.title, countries: propertyOf(p, 'country')?.values ?? [],
+            sector: propertyOf(p, 'sector')?.value, file: fileName(uri), uri, line: lineOf(p),
+        });
+    };
+
+    for (const doc of user) {
+        const uri = doc.uri.toString();
+        const focused = inFocus(uri);
+        let docFindings: readonly FindingLike[] | undefined;
+        for (const decl of modelOf(doc).declarations ?? []) {
+            if (isProgramme(decl)) {
+                if (focused) addProgramme(decl);
+            } else if (isEvaluation(decl)) {
+                if (focused && decl.name) evaluations.add(decl.name);
+            } else if (isEffects(decl) && focused) {
+                const key = combinationKey(decl.programmes.map(r => r.$refText));
+                if (!columns.has(key)) columns.set(key, columnOf(key, decl));
+                decl.programmes.forEach(r => addProgramme(r.ref));
+                if (decl.source?.ref?.name) evaluations.add(decl.source.ref.name);
+                for (const effect of decl.effects) {
+                    const e = summaryEffect(decl, effect, key, uri, fileName(uri));
+                    if (e.domain) referencedDomains.add(e.domain);
+                    effects.push(e);
+                }
+            } else if (isCoordination(decl) && focused) {
+                docFindings ??= options.findings?.(doc) ?? [];
+                coordinationProgrammes(decl).forEach(addProgramme);
+                coordinations.push(summaryCoordination(decl, uri, fileName(uri), docFindings));
+            }
+        }
+    }
+
+    const columnList = [...columns.values()];
+    const columnIndex = new Map(columnList.map((c, i) => [c.key, i]));
+    const rowOrder = [
+        ...STDLIB_DOMAIN_ORDER.map(name => ({ name, stdlib: true })),
+        ...userDomains
+            .filter(d => options.focus === undefined || documentUri(d) === options.focus || referencedDomains.has(d.name))
+            .map(d => ({ name: d.name, stdlib: false })),
+    ];
+    const rows: MatrixRow[] = rowOrder.map(({ name, stdlib }) => ({
+        domain: name, title: domainTitles.get(name) ?? labelOf(name, undefined), stdlib,
+        cells: columnList.map(() => []),
+    }));
+    const rowIndex = new Map(rows.map((r, i) => [r.domain, i]));
+    let unresolvedRow: MatrixRow | undefined;
+    for (const e of effects) {
+        let row = rowIndex.has(e.domain) ? rows[rowIndex.get(e.domain)!] : undefined;
+        if (!row) {
+            // An outcome that does not resolve (an error finding elsewhere) still shows, in its own row.
+            unresolvedRow ??= { domain: '', title: '(unresolved outcome)', stdlib: false, cells: columnList.map(() => []) };
+            row = unresolvedRow;
+        }
+        row.cells[columnIndex.get(e.programmes)!].push(e);
+    }
+    if (unresolvedRow) rows.push(unresolvedRow);
+
+    const byDirection: Record<EffectDirection, number> = { '+': 0, '-': 0, '~': 0 };
+    const byDesirability: Record<Desirability, number> = { desirable: 0, adverse: 0, neutral: 0, 'no-change': 0 };
+    for (const e of effects) {
+        byDirection[e.direction]++;
+        byDesirability[e.desirability]++;
+    }
+
+    return {
+        version: SUMMARY_VERSION,
+        counts: {
+            programmes: programmes.size, coordinations: coordinations.length, evaluations: evaluations.size,
+            effects: effects.length, byDirection, byDesirability,
+        },
+        matrix: { columns: columnList, rows },
+        coordinations,
+        synergies: synergiesOf(columnList, effects),
+        programmes: [...programmes.values()],
+        effects,
+    };
+}
+
+/**
+ * For each combination of two or more programmes, its significant effects
+ * (`+` or `-`) that no single programme of the combination shows, for the same
+ * outcome in the same direction, on its own.
+ */
+function synergiesOf(columns: readonly MatrixColumn[], effects: readonly SummaryEffect[]): SynergyEntry[] {
+    const singles = new Map<string, Set<string>>();
+    for (const e of effects) {
+        if (e.direction === '~' || e.programmes.includes('+')) continue;
+        let set = singles.get(e.programmes);
+        if (!set) singles.set(e.programmes, set = new Set());
+        set.add(`${e.direction}${e.outcome}`);
+    }
+    const byKey = new Map<string, SummaryEffect[]>();
+    for (const e of effects) {
+        if (e.direction === '~' || !e.programmes.includes('+')) continue;
+        const moved = `${e.direction}${e.outcome}`;
+        if (e.programmes.split('+').some(p => singles.get(p)?.has(moved))) continue;
+        let list = byKey.get(e.programmes);
+        if (!list) byKey.set(e.programmes, list = []);
+        list.push(e);
+    }
+    return columns
+        .filter(c => byKey.has(c.key))
+        .map(c => ({ key: c.key, programmes: c.programmes, effects: byKey.get(c.key)! }));
+}
+
+function columnOf(key: string, block: Effects): MatrixColumn {
+    const names = key === '' ? [] : key.split('+');
+    const titleByName = new Map(block.programmes.map(r => [r.$refText, r.ref?.title ?? r.$refText]));
+    return { key, programmes: names, titles: names.map(n => titleByName.get(n) ?? n) };
+}
+
+function summaryEffect(block: Effects, effect: Effect, key: string, uri: string, file: string): SummaryEffect {
+    const outcome: Outcome | undefined = effect.outcome.ref;
+    const result: SummaryEffect = {
+        file,
+        line: lineOf(effect),
+        programmes: key,
+        domain: outcome?.domain.ref?.name ?? '',
+        outcome: effect.outcome.$refText,
+        direction: effect.direction as EffectDirection,
+        desirability: desirabilityOf(effect.direction, outcome ? outcome.desirable ?? 'neutral' : undefined),
+        source: block.source?.$refText ?? '',
+        uri,
+        outcomeLabel: labelOf(effect.outcome.$refText, outcome?.title),
+    };
+    if (effect.size !== undefined) result.size = effect.size;
+    if (effect.unit !== undefined) result.sizeUnit = effect.unit;
+    if (effect.p !== undefined) result.p = effect.p;
+    if (effect.note !== undefined) result.note = effect.note;
+    return result;
+}
+
+function summaryCoordination(c: Coordination, uri: string, file: string, findings: readonly FindingLike[]): SummaryCoordination {
+    const programmes = coordinationProgrammes(c);
+    const countries: string[] = [];
+    for (const p of programmes) {
+        for (const country of propertyOf(p, 'country')?.values ?? []) if (!countries.includes(country)) countries.push(country);
+    }
+    const agreements: SummaryCoordination['agreements'] = { national: [], regional: [], local: [] };
+    const localRoles: SummaryCoordination['localRoles'] = [];
+    for (const level of COORDINATION_LEVELS) {
+        for (const block of c.properties) {
+            if (block.$type !== 'LevelBlock' || block.kind !== level) continue;
+            for (const item of block.items) {
+                if (item.$type === 'Agreement') {
+                    agreements[level].push({ formality: item.formality, text: item.text, line: lineOf(item) });
+                } else if (level === 'local') {
+                    localRoles.push({ text: item.text, ...(item.actor ? { by: item.actor.$refText } : {}), line: lineOf(item) });
+                }
+            }
+        }
+    }
+    const range = c.$cstNode?.range;
+    const inside = (f: FindingLike) => range !== undefined && !f.suppressed
+        && comparePositions(f.range.start, range.start) >= 0 && comparePositions(f.range.start, range.end) <= 0;
+    const result: SummaryCoordination = {
+        name: c.name,
+        file,
+        uri,
+        line: lineOf(c),
+        countries,
+        programmes: propertiesOf(c, 'between').flatMap(b => b.programmes.map(r => r.$refText)),
+        agreements,
+        localRoles,
+        incentives: propertiesOf(c, 'incentive').map(i => ({ kind: i.value, ...(i.text !== undefined ? { text: i.text } : {}) })),
+        nodes: propertiesOf(c, 'node').map(n => n.body.$refText),
+        barriers: propertiesOf(c, 'barrier').map(b => ({ kind: b.value, ...(b.text !== undefined ? { text: b.text } : {}) })),
+        findings: findings.filter(inside).map(f => ({ rule: f.rule, severity: f.severity, message: f.message, line: f.range.start.line + 1 })),
+    };
+    if (c.title !== undefined) result.title = c.title;
+    const support = propertyOf(c, 'political-support')?.value;
+    if (support !== undefined) result.politicalSupport = support;
+    const achieved = propertyOf(c, 'achieved')?.value;
+    if (achieved !== undefined) result.achieved = achieved;
+    const targeting = propertyOf(c, 'targeting')?.value;
+    if (targeting !== undefined) result.targeting = targeting;
+    const since = propertyOf(c, 'since')?.year;
+    if (since !== undefined) result.since = since;
+    const reviewed = propertyOf(c, 'reviewed')?.year;
+    if (reviewed !== undefined) result.reviewed = reviewed;
+    return result;
+}
+
+function comparePositions(a: { line: number; character: number }, b: { line: number; character: number }): number {
+    return a.line !== b.line ? a.line - b.line : a.character - b.character;
+}
+
+function modelOf(document: LangiumDocument): Model {
+    return document.parseResult.value as Model;
+}
+
+/** The 1-based line where a node starts (the line of its name for declarations, as findings sit). */
+function lineOf(node: AstNode): number {
+    return (node.$cstNode?.range.start.line ?? 0) + 1;
+}
+
+function documentUri(node: AstNode): string {
+    let root: AstNode = node;
+    while (root.$container) root = root.$container;
+    return (root as AstNode & { $document?: LangiumDocument }).$document?.uri.toString() ?? '';
+}
+
+/**
+ * Names files for reports by their path relative to the folder that holds all
+ * of them (`colombia.coord`, `sub/peru.coord`); other URIs are kept whole.
+ */
+export function relativeFileNames(uris: readonly string[]): (uri: string) => string {
+    const paths = uris.filter(u => u.startsWith('file://')).map(u => decodeURIComponent(u.slice('file://'.length)));
+    let common = paths.length > 0 ? paths[0].slice(0, paths[0].lastIndexOf('/') + 1) : '';
+    for (const p of paths) {
+        while (common && !p.startsWith(common)) common = common.slice(0, common.slice(0, -1).lastIndexOf('/') + 1);
+    }
+    return uri => {
+        if (!uri.startsWith('file://')) return uri;
+        const p = decodeURIComponent(uri.slice('file://'.length));
+        return common && p.startsWith(common) ? p.slice(common.length) : p;
+    };
+}
