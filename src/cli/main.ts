@@ -9,12 +9,14 @@ import { TOOL_VERSION } from './version.js';
 import { checkCommand } from './commands/check.js';
 import { formatCommand } from './commands/format.js';
 import { rulesCommand } from './commands/rules.js';
+import { summaryCommand } from './commands/summary.js';
 
 /** Every subcommand; `coord lsp` is listed for help only (see `bin/coord.js`). */
 export const COMMANDS: Command[] = [
     checkCommand,
     formatCommand,
     rulesCommand,
+    summaryCommand,
 ];
 
 function usage(): string {
