@@ -10,7 +10,8 @@ import type {
 
 type PropertyNode = ProgrammeProperty | CoordinationProperty | EvaluationProperty | BodyProperty;
 type WithProperties = { properties: PropertyNode[] };
-type PropertyOf<K extends string> = Extract<PropertyNode, { kind: K }>;
+/** The property node types whose keyword can be `K` (a level block's keyword is any level). */
+type PropertyOf<K extends string, P = PropertyNode> = P extends { kind: infer X } ? (K extends X ? P : never) : never;
 
 /** All properties of a block with the given keyword, in source order. */
 export function propertiesOf<K extends PropertyNode['kind']>(node: WithProperties, kind: K): Array<PropertyOf<K>> {
