@@ -6,6 +6,7 @@
  */
 import type { LangiumDocument } from 'langium';
 import { NodeFileSystem } from 'langium/node';
+import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { createCoordCoreServices, type CoordCoreServices } from '../language/coord-module.js';
 import { buildWorkspace } from '../language/coord-workspace-loader.js';
@@ -38,7 +39,7 @@ export async function loadWorkspace(options: WorkspaceOptions): Promise<LoadedWo
     const { Coord } = createCoordCoreServices(NodeFileSystem);
     const provider = Coord.validation.ConfigProvider;
     try {
-        if (options.config) provider.setExplicitConfigFile(options.config);
+        if (options.config) provider.setExplicitConfigFile(path.resolve(options.cwd ?? process.cwd(), options.config), options.config);
         const overrides: Record<string, SeveritySetting> = {};
         for (const r of options.rules ?? []) {
             const [id, severity] = parseRuleOverride(r, RULE_IDS);

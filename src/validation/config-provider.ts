@@ -20,15 +20,18 @@ export class CoordConfigProvider {
     private explicit: RuleConfig | undefined;
     private overrides: RuleConfig | undefined;
 
-    /** Uses one config file for every document instead of the nearest one (`--config FILE`). */
-    setExplicitConfigFile(file: string): void {
+    /**
+     * Uses one config file for every document instead of the nearest one (`--config FILE`).
+     * `display` is how errors name the file (as the user wrote it); it defaults to `file`.
+     */
+    setExplicitConfigFile(file: string, display = file): void {
         let text: string;
         try {
             text = fs.readFileSync(file, 'utf8');
         } catch (e) {
-            throw new ConfigError(file, undefined, `cannot read: ${(e as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : (e as Error).message}`);
+            throw new ConfigError(display, undefined, `cannot read: ${(e as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : (e as Error).message}`);
         }
-        this.explicit = parseConfig(text, file, RULE_IDS);
+        this.explicit = parseConfig(text, display, RULE_IDS);
     }
 
     /** Severities that win over every file (`--rule ID=SEVERITY`). */
