@@ -3,10 +3,14 @@
  * format renders, and the verdict (pass or fail) against the thresholds. The
  * exit status itself is decided only in `main.ts`.
  */
+import { createHash } from 'node:crypto';
+import { pathToFileURL } from 'node:url';
+import { effectiveSeverity } from '../validation/config.js';
+import { RULES } from '../validation/registry.js';
 import type { Finding, Severity } from '../validation/rule.js';
 import { SEVERITIES } from '../validation/rule.js';
 import { TOOL_NAME, TOOL_VERSION } from './version.js';
-import type { LoadedWorkspace } from './workspace.js';
+import type { LoadedFile, LoadedWorkspace } from './workspace.js';
 
 /** One finding as reports show it: 1-based lines and columns (UTF-16 code units). */
 export interface ReportedDiagnostic {
@@ -19,6 +23,13 @@ export interface ReportedDiagnostic {
     rule: string;
     message: string;
     suppressed?: { reason: string; kind: 'next-line' | 'file' };
+    /**
+     * A stable identity of the finding that survives edits elsewhere in the
+     * file: a hash of the rule, the file, the flagged text and the text of its
+     * line, plus an occurrence number among identical findings (SARIF
+     * `partialFingerprints`).
+     */
+    fingerprint: string;
     related?: Array<{ file: string; line: number; column: number; message: string }>;
 }
 
@@ -26,10 +37,17 @@ export type Counts = Record<Severity, number> & { suppressed: number };
 
 export interface CheckReport {
     tool: { name: string; version: string };
+    /**
+     * A hash of the effective rule configuration: the severity of every rule
+     * for every file (defaults, configuration files and `--rule` overrides), so
+     * that a report says what produced it.
+     */
     configHash: string;
     /** The files checked, in order, as reports name them. */
     files: string[];
+    /** The findings shown: all of them, or only errors with `--quiet`. */
     diagnostics: ReportedDiagnostic[];
+    /** Counts of every finding, including those `--quiet` leaves out of `diagnostics`. */
     counts: Counts;
 }
 
@@ -41,23 +59,51 @@ export interface Thresholds {
 
 export function buildCheckReport(ws: LoadedWorkspace, options: { quiet?: boolean } = {}): CheckReport {
     const uriToFile = new Map(ws.files.map(f => [f.document.uri.toString(), f.display]));
-    const diagnostics: ReportedDiagnostic[] = [];
+    const all: ReportedDiagnostic[] = [];
     for (const file of ws.files) {
+        const occurrences = new Map<string, number>();
         for (const f of file.findings) {
-            if (options.quiet && f.severity !== 'error') continue;
-            diagnostics.push(toReported(file.display, f, uriToFile));
+            const key = fingerprintKey(file, f);
+            const n = occurrences.get(key) ?? 0;
+            occurrences.set(key, n + 1);
+            all.push(toReported(file.display, f, uriToFile, `${key}:${n}`));
         }
     }
     return {
         tool: { name: TOOL_NAME, version: TOOL_VERSION },
-        configHash: ws.configHash,
+        configHash: effectiveConfigHash(ws),
         files: ws.files.map(f => f.display),
-        diagnostics,
-        counts: countDiagnostics(diagnostics),
+        diagnostics: options.quiet ? all.filter(d => d.severity === 'error') : all,
+        counts: countDiagnostics(all),
     };
 }
 
-function toReported(file: string, f: Finding, uriToFile: Map<string, string>): ReportedDiagnostic {
+/** The part of a fingerprint that does not depend on where the finding's line sits in the file. */
+function fingerprintKey(file: LoadedFile, f: Finding): string {
+    const doc = file.document.textDocument;
+    const lineText = doc.getText({ start: { line: f.range.start.line, character: 0 }, end: { line: f.range.start.line + 1, character: 0 } });
+    const flagged = doc.getText(f.range);
+    const hash = createHash('sha256');
+    for (const part of [f.rule, file.display, lineText.trim().replace(/\s+/g, ' '), flagged]) hash.update(part).update('\0');
+    return hash.digest('hex').slice(0, 32);
+}
+
+/**
+ * Hashes the severity of every rule for every file that was checked: rule
+ * defaults, every configuration file that applied and the command-line
+ * overrides all count, the file paths do not.
+ */
+export function effectiveConfigHash(ws: LoadedWorkspace): string {
+    const provider = ws.services.validation.ConfigProvider;
+    const distinct = new Set<string>();
+    for (const file of ws.files) {
+        const { config } = provider.configFor(pathToFileURL(file.absolute).toString());
+        distinct.add(JSON.stringify(RULES.map(r => [r.id, effectiveSeverity(config, r.id, r.defaultSeverity)])));
+    }
+    return createHash('sha256').update(JSON.stringify([...distinct].sort())).digest('hex').slice(0, 16);
+}
+
+function toReported(file: string, f: Finding, uriToFile: Map<string, string>, fingerprint: string): ReportedDiagnostic {
     const d: ReportedDiagnostic = {
         file,
         line: f.range.start.line + 1,
@@ -67,6 +113,7 @@ function toReported(file: string, f: Finding, uriToFile: Map<string, string>): R
         severity: f.severity,
         rule: f.rule,
         message: f.message,
+        fingerprint,
     };
     if (f.suppressed) d.suppressed = { reason: f.suppressed.reason, kind: f.suppressed.kind };
     if (f.related.length > 0) {
@@ -89,10 +136,20 @@ export function countDiagnostics(diagnostics: readonly ReportedDiagnostic[]): Co
     return counts;
 }
 
-/** Whether a report fails the run: an error (or a finding at `failOn` or above), or too many warnings. */
+/**
+ * Whether a report fails the run: a finding at `failOn` (default: error) or
+ * worse, or more warnings than `maxWarnings`. Counts include the findings that
+ * `--quiet` hides, as in ESLint; suppressed findings never count.
+ */
 export function failsThresholds(report: CheckReport, t: Thresholds = {}): boolean {
-    const failOn = t.failOn ?? 'error';
-    const failing = SEVERITIES.slice(0, SEVERITIES.indexOf(failOn) + 1);
-    if (failing.some(s => report.counts[s] > 0)) return true;
+    return failingSeverities(t).some(s => report.counts[s] > 0) || tooManyWarnings(report, t);
+}
+
+/** The severities that fail a run under these thresholds. */
+export function failingSeverities(t: Thresholds = {}): Severity[] {
+    return SEVERITIES.slice(0, SEVERITIES.indexOf(t.failOn ?? 'error') + 1);
+}
+
+export function tooManyWarnings(report: CheckReport, t: Thresholds = {}): boolean {
     return t.maxWarnings !== undefined && t.maxWarnings >= 0 && report.counts.warning > t.maxWarnings;
 }

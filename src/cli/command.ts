@@ -25,9 +25,9 @@ export interface Command {
 /** `util.parseArgs` with strict checking and messages that name the command. */
 export function parseCommandArgs<T extends NonNullable<ParseArgsConfig['options']>>(command: string, args: string[], options: T) {
     try {
-        return parseArgs({ args, options, allowPositionals: true, strict: true });
+        return parseArgs({ args, options, allowPositionals: true, strict: true, tokens: true });
     } catch (e) {
-        throw new CliError(`coord ${command}: ${(e as Error).message.replace(/\. To specify a positional argument.*$/s, '')}`);
+        throw new CliError(`${command}: ${(e as Error).message.replace(/\. To specify a positional argument.*$/s, '')}`);
     }
 }
 

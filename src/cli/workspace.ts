@@ -4,7 +4,7 @@
  * `--rule`, checks every configuration file that applies, and builds (parse,
  * link, validate) with the same services the language server uses.
  */
-import type { LangiumDocument } from 'langium';
+import { DocumentState, type LangiumDocument } from 'langium';
 import { NodeFileSystem } from 'langium/node';
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -20,6 +20,8 @@ export interface WorkspaceOptions {
     config?: string;
     rules?: readonly string[];
     cwd?: string;
+    /** Called as files are read and documents reach each build phase (for a progress line). */
+    onProgress?: (phase: 'reading' | 'indexing' | 'linking' | 'validating', done: number, total: number) => void;
 }
 
 export interface LoadedFile extends DiscoveredFile {
@@ -50,7 +52,21 @@ export async function loadWorkspace(options: WorkspaceOptions): Promise<LoadedWo
         throw configCliError(e);
     }
     const discovered = await discoverFiles(options.paths, options.cwd);
-    const texts = discovered.map(f => ({ file: f, text: readSourceFile(f) }));
+    const progress = options.onProgress;
+    const texts = discovered.map((f, i) => {
+        progress?.('reading', i, discovered.length);
+        return { file: f, text: readSourceFile(f) };
+    });
+    if (progress) {
+        const total = discovered.length;
+        const phases = [[DocumentState.IndexedContent, 'indexing'], [DocumentState.Linked, 'linking'], [DocumentState.Validated, 'validating']] as const;
+        for (const [state, phase] of phases) {
+            let done = 0;
+            Coord.shared.workspace.DocumentBuilder.onDocumentPhase(state, document => {
+                if (document.uri.scheme === 'file') progress(phase, ++done, total);
+            });
+        }
+    }
     // Every config file that applies must be valid before anything is reported.
     const configs: RuleConfig[] = [];
     const seen = new Set<string>();

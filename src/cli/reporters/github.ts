@@ -1,0 +1,43 @@
+/**
+ * The `github` format of `coord check`: GitHub Actions workflow commands, one
+ * per finding, which GitHub shows as annotations on the pull request's files:
+ * `::error file=…,line=…,col=…,endLine=…,endColumn=…,title=…::message`.
+ * Properties and data are escaped as the Actions runner expects (`%`, CR and
+ * LF everywhere; `:` and `,` in properties too), so no text in a finding can
+ * end a command early or start another. Suppressed findings are not
+ * annotated. A plain summary line closes the output.
+ */
+import type { CheckReport, ReportedDiagnostic } from '../check.js';
+import type { Severity } from '../../validation/rule.js';
+
+const COMMAND: Record<Severity, 'error' | 'warning' | 'notice'> = { error: 'error', warning: 'warning', info: 'notice', hint: 'notice' };
+
+/** Escapes a workflow command's message (its data). */
+export function escapeData(text: string): string {
+    return text.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A');
+}
+
+/** Escapes a workflow command's property value. */
+export function escapeProperty(text: string): string {
+    return escapeData(text).replace(/:/g, '%3A').replace(/,/g, '%2C');
+}
+
+export function formatGithub(report: CheckReport): string {
+    const lines = report.diagnostics.filter(d => !d.suppressed).map(annotation);
+    const k = report.counts;
+    lines.push(`coord: ${k.error} error(s), ${k.warning} warning(s), ${k.info} info, ${k.hint} hint(s), ${k.suppressed} suppressed in ${report.files.length} file(s)`);
+    return lines.join('\n') + '\n';
+}
+
+function annotation(d: ReportedDiagnostic): string {
+    const properties: Array<[string, string | number]> = [
+        ['file', d.file],
+        ['line', d.line],
+        ['col', d.column],
+        ['endLine', d.endLine],
+        ['endColumn', d.endColumn],
+        ['title', `coord ${d.rule}`],
+    ];
+    const props = properties.map(([key, value]) => `${key}=${escapeProperty(String(value))}`).join(',');
+    return `::${COMMAND[d.severity]} ${props}::${escapeData(`${d.message} [${d.rule}]`)}`;
+}
