@@ -11,6 +11,7 @@ import {
 import { CoordGeneratedModule, CoordGeneratedSharedModule } from '../language/generated/module.js';
 import { CoordModule, CoordSharedModule, type CoordAddedServices, type CoordCoreServices } from '../language/coord-module.js';
 import { bomStrippingFileSystem } from '../language/coord-workspace.js';
+import { watchConfigFiles } from './config-watcher.js';
 
 export type CoordLspServices = LangiumServices & CoordCoreServices;
 
@@ -34,5 +35,6 @@ export function createCoordLspServices(context: DefaultSharedModuleContext): {
         CoordLspModule,
     ) as CoordLspServices;
     shared.ServiceRegistry.register(Coord);
+    watchConfigFiles(shared, Coord);
     return { shared, Coord };
 }
