@@ -59,7 +59,7 @@ export type Desirability = 'desirable' | 'adverse' | 'neutral' | 'no-change';
 /** The desirability of an effect, or undefined when its outcome does not resolve. */
 export function effectDesirability(effect: Effect): Desirability | undefined {
     if (effect.direction === '~') return 'no-change';
-    const outcome = effect.outcome.ref;
+    const outcome = effect.outcome?.ref;
     if (!outcome) return undefined;
     const desirable = outcome.desirable ?? 'neutral';
     if (desirable === 'neutral') return 'neutral';

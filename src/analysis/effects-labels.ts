@@ -16,7 +16,7 @@ export function combinationNames(block: Effects): string[] {
 
 /** `+ savings`. */
 export function effectLabel(effect: Effect): string {
-    return `${effect.direction} ${effect.outcome.$refText}`;
+    return `${effect.direction} ${effect.outcome?.$refText ?? ''}`;
 }
 
 /** The range of an effects block's `effects` keyword, where findings about the block sit. */

@@ -35,7 +35,7 @@ export interface WorkspaceFacts {
 
 /** The key under which {@link WorkspaceFacts.effectsByKey} files an effect. */
 export function effectKey(block: Effects, effect: Effect): string {
-    return `${effectsCombinationKey(block)}|${block.source?.$refText ?? ''}|${effect.outcome.$refText}`;
+    return `${effectsCombinationKey(block)}|${block.source?.$refText ?? ''}|${effect.outcome?.$refText ?? ''}`;
 }
 
 export function computeWorkspaceFacts(documents: Iterable<LangiumDocument>): WorkspaceFacts {
@@ -63,6 +63,8 @@ export function computeWorkspaceFacts(documents: Iterable<LangiumDocument>): Wor
                 }
             } else if (isEffects(decl)) {
                 for (const effect of decl.effects) {
+                    // Parser recovery can leave an effect without its outcome; such an effect has no key.
+                    if (!effect.outcome?.$refText) continue;
                     const key = effectKey(decl, effect);
                     let list = effectsByKey.get(key);
                     if (!list) effectsByKey.set(key, list = []);

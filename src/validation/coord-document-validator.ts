@@ -13,7 +13,8 @@ import type { Diagnostic, DiagnosticRelatedInformation } from 'vscode-languagese
 import type { Model } from '../language/generated/ast.js';
 import { isStdlibUri } from '../language/stdlib.js';
 import { computeWorkspaceFacts, type WorkspaceFacts } from '../analysis/workspace-facts.js';
-import { runRules } from './engine.js';
+import { INTERNAL_ERROR, runRules } from './engine.js';
+import { syntaxRule } from './rules/syntax.js';
 import type { Finding, Severity } from './rule.js';
 import type { LineComment } from './suppression.js';
 import type { CoordConfigProvider } from './config-provider.js';
@@ -54,6 +55,20 @@ export class CoordDocumentValidator extends DefaultDocumentValidator {
 
     override async validateDocument(document: LangiumDocument, _options?: ValidationOptions): Promise<Diagnostic[]> {
         if (isStdlibUri(document.uri.toString())) return [];
+        let findings: Finding[];
+        try {
+            findings = this.computeFindings(document);
+        } catch (e) {
+            // A failure outside any one rule (the workspace facts, the configuration, the
+            // comments) must not stop the build: it becomes one finding, and the syntax
+            // findings are still reported.
+            findings = [internalErrorFinding(e), ...this.syntaxFindingsOnly(document)];
+        }
+        this.findings.set(document, findings);
+        return findings.filter(f => !f.suppressed).map(toDiagnostic);
+    }
+
+    private computeFindings(document: LangiumDocument): Finding[] {
         const { config, error } = this.configProvider.configFor(document.uri);
         const findings = runRules({
             document: document as LangiumDocument<Model>,
@@ -70,8 +85,15 @@ export class CoordDocumentValidator extends DefaultDocumentValidator {
                 related: [],
             });
         }
-        this.findings.set(document, findings);
-        return findings.filter(f => !f.suppressed).map(toDiagnostic);
+        return findings;
+    }
+
+    private syntaxFindingsOnly(document: LangiumDocument): Finding[] {
+        try {
+            return runRules({ document: document as LangiumDocument<Model>, facts: computeWorkspaceFacts([]), comments: [], rules: [syntaxRule] });
+        } catch {
+            return [];
+        }
     }
 
     private lineComments(document: LangiumDocument): LineComment[] {
@@ -85,6 +107,16 @@ export class CoordDocumentValidator extends DefaultDocumentValidator {
         }
         return result;
     }
+}
+
+function internalErrorFinding(e: unknown): Finding {
+    return {
+        rule: INTERNAL_ERROR,
+        severity: 'error',
+        message: `internal error while validating this file: ${e instanceof Error ? e.message : String(e)}; only syntax errors are reported. Please report this.`,
+        range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
+        related: [],
+    };
 }
 
 /** A finding as an LSP diagnostic: the rule id is the code. */

@@ -13,7 +13,8 @@ export const complexityRule = defineRule({
     check({ model, report }) {
         for (const decl of model.declarations) {
             if (!isCoordination(decl)) continue;
-            const nodes = propertiesOf(decl, 'node');
+            // Parser recovery can leave a `node` without its body; it names no node.
+            const nodes = propertiesOf(decl, 'node').filter(n => n.body?.$refText);
             const nodeNames = [...new Set(nodes.map(n => n.body.$refText))];
             const allLevels = LEVELS.every(level => agreementsAt(decl, level).length > 0);
             if (nodeNames.length <= 1 && !allLevels) continue;

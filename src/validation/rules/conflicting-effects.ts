@@ -27,7 +27,7 @@ export const conflictingEffectsRule = defineRule({
                         message: `\`${effectLabel(e)}\` for ${combinationLabel(e.$container as Effects)} ${source}`,
                     })),
                     data: {
-                        outcome: effect.outcome.$refText,
+                        outcome: effect.outcome?.$refText ?? '',
                         programmes: combinationNames(decl),
                         source: decl.source?.$refText ?? null,
                         directions: [...new Set([effect, ...others].map((e: Effect) => e.direction))],
