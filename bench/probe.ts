@@ -1,0 +1,72 @@
+/**
+ * The benchmark's in-process probe, bundled by bench/run.mjs with the same
+ * esbuild settings as the CLI. `parse <dir>` only reads and parses every
+ * `.coord` file under a folder (the baseline `coord check` is compared with);
+ * `phases <dir>` builds the workspace like `coord check` and reports the time
+ * of each build phase (parse, index, scopes, link, index references, validate).
+ * Prints one JSON object.
+ */
+import { DocumentState, EmptyFileSystem, URI } from 'langium';
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { createCoordCoreServices } from '../src/language/coord-module.js';
+import { buildWorkspace } from '../src/language/coord-workspace-loader.js';
+
+function coordFiles(dir: string): string[] {
+    const out: string[] = [];
+    for (const entry of readdirSync(dir, { withFileTypes: true })) {
+        const path = join(dir, entry.name);
+        if (entry.isDirectory()) out.push(...coordFiles(path));
+        else if (entry.name.endsWith('.coord')) out.push(path);
+    }
+    return out.sort();
+}
+
+async function main(): Promise<void> {
+    const [mode, dir] = process.argv.slice(2);
+    const started = performance.now();
+    const { Coord } = createCoordCoreServices(EmptyFileSystem);
+    const files = coordFiles(dir).map(path => ({ uri: URI.file(path).toString(), text: readFileSync(path, 'utf8') }));
+    const lines = files.reduce((n, f) => n + f.text.split('\n').length - 1, 0);
+    const result: Record<string, unknown> = { mode, files: files.length, lines };
+    if (mode === 'parse') {
+        const t0 = performance.now();
+        let errors = 0;
+        for (const f of files) {
+            const r = Coord.parser.LangiumParser.parse(f.text);
+            errors += r.lexerErrors.length + r.parserErrors.length;
+        }
+        result.parseMs = performance.now() - t0;
+        result.syntaxErrors = errors;
+    } else if (mode === 'phases') {
+        const builder = Coord.shared.workspace.DocumentBuilder;
+        const phases: Record<string, number> = {};
+        let last = performance.now();
+        for (const state of [DocumentState.Parsed, DocumentState.IndexedContent, DocumentState.ComputedScopes,
+            DocumentState.Linked, DocumentState.IndexedReferences, DocumentState.Validated]) {
+            builder.onBuildPhase(state, () => {
+                const now = performance.now();
+                phases[DocumentState[state]] = now - last;
+                last = now;
+            });
+        }
+        const t0 = performance.now();
+        last = t0;
+        const ws = await buildWorkspace(Coord, files);
+        result.buildMs = performance.now() - t0;
+        result.phases = phases;
+        result.findings = ws.documents.reduce((n, d) => n + ws.findings(d).length, 0);
+    } else {
+        throw new Error(`unknown mode '${mode}' (expected parse or phases)`);
+    }
+    result.totalMs = performance.now() - started;
+    const usage = process.resourceUsage();
+    result.cpuMs = (usage.userCPUTime + usage.systemCPUTime) / 1000;
+    result.maxRssBytes = usage.maxRSS * 1024;
+    process.stdout.write(JSON.stringify(result) + '\n');
+}
+
+main().catch(e => {
+    console.error(e);
+    process.exit(1);
+});
