@@ -27,7 +27,7 @@ export function parseCommandArgs<T extends NonNullable<ParseArgsConfig['options'
     try {
         return parseArgs({ args, options, allowPositionals: true, strict: true, tokens: true });
     } catch (e) {
-        throw new CliError(`${command}: ${(e as Error).message.replace(/\. To specify a positional argument.*$/s, '')}`);
+        throw new CliError(`coord ${command}: ${(e as Error).message.replace(/\. To specify a positional argument.*$/s, '')}`);
     }
 }
 

@@ -18,7 +18,7 @@ export interface SuppressionDirective {
     used: boolean;
 }
 
-const DIRECTIVE = /^\/\/\s*coord-disable(-next-line)?(?=\s|$)(.*)$/;
+const DIRECTIVE = /^\/\/\s*coord-disable(-next-line)?(?=\s|$)(.*)$/s;
 
 /** Parses one `//` comment's text (with its slashes) into a directive, if it is one. */
 export function parseDirective(comment: string, line: number, startCharacter: number): SuppressionDirective | undefined {

@@ -95,7 +95,12 @@ non-UTF-8 file, invalid configuration, report not writable).`,
         }
         const outputs = planOutputs(tokens, io.cwd);
         const thresholds = parseThresholds(values['max-warnings'], values['fail-on']);
-        const progress = new ProgressLine(io.stderr, { enabled: io.stderrIsTTY });
+        // COORD_PROGRESS_DELAY (milliseconds, default 500) lets tests and impatient users see the line at once.
+        const delay = Number(io.env.COORD_PROGRESS_DELAY);
+        const progress = new ProgressLine(io.stderr, {
+            enabled: io.stderrIsTTY,
+            ...(io.env.COORD_PROGRESS_DELAY !== undefined && delay >= 0 ? { delayMs: delay, intervalMs: Math.min(100, delay) } : {}),
+        });
         let report: CheckReport;
         try {
             const ws = await loadWorkspace({
@@ -126,38 +131,38 @@ export function planOutputs(tokens: readonly ParsedToken[] | undefined, cwd: str
             const value = token.value ?? '';
             const eq = value.indexOf('=');
             const plan: OutputPlan = eq >= 0 ? { format: value.slice(0, eq), file: value.slice(eq + 1) } : { format: value };
-            if (plan.file === '') throw new CliError(`check: --format ${value} names no file after '='`);
+            if (plan.file === '') throw new CliError(`coord check: --format ${value} names no file after '='`);
             plans.push(plan);
         } else if (token.name === 'output') {
             const file = token.value ?? '';
-            if (file === '') throw new CliError('check: -o expects a file name');
+            if (file === '') throw new CliError('coord check: -o expects a file name');
             const last = plans[plans.length - 1];
             if (last && last.file === undefined) last.file = file;
             else if (!last && leading === undefined) leading = file;
-            else throw new CliError(`check: -o ${file} does not follow a --format without a file; write '--format NAME -o FILE' for each report`);
+            else throw new CliError(`coord check: -o ${file} does not follow a --format without a file; write '--format NAME -o FILE' for each report`);
         }
     }
     if (plans.length === 0) plans.push({ format: 'stylish' });
     if (leading !== undefined) {
-        if (plans.length > 1) throw new CliError(`check: with several --format options, put each -o after the --format it is for (-o ${leading} comes first)`);
-        if (plans[0].file !== undefined) throw new CliError(`check: -o ${leading} and --format ${plans[0].format}=${plans[0].file} both name the report's file`);
+        if (plans.length > 1) throw new CliError(`coord check: with several --format options, put each -o after the --format it is for (-o ${leading} comes first)`);
+        if (plans[0].file !== undefined) throw new CliError(`coord check: -o ${leading} and --format ${plans[0].format}=${plans[0].file} both name the report's file`);
         plans[0].file = leading;
     }
     for (const plan of plans) {
         if (!CHECK_FORMATS[plan.format]) {
-            throw new CliError(`check: unknown format '${plan.format}' (expected ${Object.keys(CHECK_FORMATS).join(', ')})`);
+            throw new CliError(`coord check: unknown format '${plan.format}' (expected ${Object.keys(CHECK_FORMATS).join(', ')})`);
         }
     }
     const toStdout = plans.filter(p => p.file === undefined || p.file === '-');
     if (toStdout.length > 1) {
-        throw new CliError(`check: only one report can go to standard output (${toStdout.map(p => p.format).join(', ')}); give the others a file with -o`);
+        throw new CliError(`coord check: only one report can go to standard output (${toStdout.map(p => p.format).join(', ')}); give the others a file with -o`);
     }
     const seen = new Map<string, string>();
     for (const plan of plans) {
         if (plan.file === undefined || plan.file === '-') continue;
         const absolute = path.resolve(cwd, plan.file);
         const other = seen.get(absolute);
-        if (other !== undefined) throw new CliError(`check: ${plan.file}: both the ${other} and the ${plan.format} reports would be written there`);
+        if (other !== undefined) throw new CliError(`coord check: ${plan.file}: both the ${other} and the ${plan.format} reports would be written there`);
         seen.set(absolute, plan.format);
     }
     return plans;
@@ -168,13 +173,13 @@ function parseThresholds(maxWarningsText: string | undefined, failOnText: string
     if (maxWarningsText !== undefined) {
         const n = Number(maxWarningsText);
         if (maxWarningsText.trim() === '' || !Number.isInteger(n) || n < -1) {
-            throw new CliError(`check: --max-warnings expects a whole number ≥ 0 (or -1 for no limit), got '${maxWarningsText}'`);
+            throw new CliError(`coord check: --max-warnings expects a whole number ≥ 0 (or -1 for no limit), got '${maxWarningsText}'`);
         }
         if (n >= 0) thresholds.maxWarnings = n;
     }
     if (failOnText !== undefined) {
         if (!SEVERITIES.slice(0, 3).includes(failOnText as Severity)) {
-            throw new CliError(`check: --fail-on expects error, warning or info, got '${failOnText}'`);
+            throw new CliError(`coord check: --fail-on expects error, warning or info, got '${failOnText}'`);
         }
         thresholds.failOn = failOnText as Severity;
     }

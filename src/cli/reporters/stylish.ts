@@ -2,6 +2,8 @@
  * The default `stylish` format: one line per finding,
  * `file:line:col  severity  message  rule-id`, suppressed findings marked as
  * such, and a summary line. Colour only when asked (a TTY without NO_COLOR).
+ * Control characters in file names, messages and reasons are shown as
+ * `\uXXXX`, so no text in a file can move the cursor or recolour a terminal.
  */
 import pc from 'picocolors';
 import type { CheckReport, ReportedDiagnostic } from '../check.js';
@@ -16,9 +18,9 @@ export function formatStylish(report: CheckReport, options: StylishOptions): str
         d.suppressed ? c.dim : d.severity === 'error' ? c.red : d.severity === 'warning' ? c.yellow : d.severity === 'info' ? c.cyan : c.dim;
     const lines: string[] = [];
     for (const d of report.diagnostics) {
-        const where = `${d.file}:${d.line}:${d.column}`;
-        const severity = d.suppressed ? `${d.severity} (suppressed${d.suppressed.reason ? `: ${d.suppressed.reason}` : ''})` : d.severity;
-        const message = d.message.replace(/[\r\n]+/g, ' ');
+        const where = `${printable(d.file)}:${d.line}:${d.column}`;
+        const severity = d.suppressed ? `${d.severity} (suppressed${d.suppressed.reason ? `: ${printable(d.suppressed.reason)}` : ''})` : d.severity;
+        const message = printable(d.message.replace(/[\r\n]+/g, ' '));
         lines.push(`${c.underline(where)}  ${paint(d)(severity)}  ${d.suppressed ? c.dim(message) : message}  ${c.dim(d.rule)}`);
     }
     const k = report.counts;
@@ -34,4 +36,9 @@ export function formatStylish(report: CheckReport, options: StylishOptions): str
     if (lines.length > 0) lines.push('');
     lines.push(k.error > 0 ? c.red(c.bold(`✖ ${summary}`)) : k.warning > 0 ? c.yellow(c.bold(`⚠ ${summary}`)) : c.green(`✔ ${summary}`));
     return lines.join('\n') + '\n';
+}
+
+/** Shows control characters (C0, DEL, C1) and the Unicode line separators as visible `\uXXXX` escapes. */
+export function printable(text: string): string {
+    return text.replace(/[\u0000-\u001F\u007F-\u009F\u2028\u2029]/g, ch => `\\u${ch.charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')}`);
 }
