@@ -43,6 +43,11 @@ const builds = [
     { entryPoints: ['src/cli/cli-entry.ts'], outfile: 'dist/cli.cjs' },
     { entryPoints: ['src/lsp/server-entry.ts'], outfile: 'dist/server.cjs' },
     { entryPoints: ['src/extension/extension.ts'], outfile: 'dist/extension.cjs', external: ['vscode'] },
+    // The effect summary webview's script: a browser IIFE, loaded by the preview's nonce script tag.
+    {
+        entryPoints: ['media/preview.ts'], outfile: 'dist/preview.js', platform: 'browser', format: 'iife', target: 'es2022',
+        banner: {}, define: {}, inject: [], mainFields: ['browser', 'module', 'main'],
+    },
 ];
 
 const started = Date.now();

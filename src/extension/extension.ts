@@ -6,6 +6,7 @@
 import * as path from 'node:path';
 import type * as vscode from 'vscode';
 import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
+import { registerSummaryPreview } from './preview.js';
 
 let client: LanguageClient | undefined;
 
@@ -20,6 +21,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     };
     client = new LanguageClient('coord', 'Coord', serverOptions, clientOptions);
     await client.start();
+    registerSummaryPreview(context, client);
 }
 
 export async function deactivate(): Promise<void> {

@@ -6,9 +6,11 @@ import { startLanguageServer } from 'langium/lsp';
 import { NodeFileSystem } from 'langium/node';
 import { createConnection, ProposedFeatures } from 'vscode-languageserver/node';
 import { createCoordLspServices } from './coord-lsp-module.js';
+import { registerSummaryHandlers } from './summary-handler.js';
 
 export function startServer(): void {
     const connection = createConnection(ProposedFeatures.all);
-    const { shared } = createCoordLspServices({ connection, ...NodeFileSystem });
+    const { shared, Coord } = createCoordLspServices({ connection, ...NodeFileSystem });
+    registerSummaryHandlers(shared, Coord, connection);
     startLanguageServer(shared);
 }

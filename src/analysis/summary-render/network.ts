@@ -10,7 +10,6 @@
  * A coordination between two programmes is one edge; one between three or more
  * is a small hub node joined to each of its programmes.
  */
-import ElkBundled from 'elkjs/lib/elk.bundled.js';
 import type { ELK as ElkApi, ElkExtendedEdge, ElkNode } from 'elkjs/lib/elk-api.js';
 import type { Summary } from '../summary.js';
 import { escapeHtml as esc } from './escape.js';
@@ -58,8 +57,15 @@ export interface PositionedNetwork {
     edges: NetworkEdge[];
 }
 
-/** The ELK constructor, whichever way the CommonJS module was imported (Node ESM, esbuild, vitest). */
-const ElkConstructor = ((ElkBundled as unknown as { default?: unknown }).default ?? ElkBundled) as new () => ElkApi;
+/**
+ * The ELK constructor, loaded on first use (so that commands that draw no
+ * network do not evaluate it), whichever way the CommonJS module comes in.
+ */
+async function loadElk(): Promise<new () => ElkApi> {
+    const module = (await import('elkjs/lib/elk.bundled.js')) as unknown as { default?: { default?: unknown } };
+    const candidate = module.default?.default ?? module.default ?? module;
+    return candidate as new () => ElkApi;
+}
 
 const CHAR_WIDTH = 7;
 const LINE_HEIGHT = 16;
@@ -145,6 +151,7 @@ export function networkGraph(summary: Summary): ElkNode {
 /** Lays the coordination network out with ELK; the result is plain data. */
 export async function layoutNetwork(summary: Summary): Promise<PositionedNetwork> {
     const graph = networkGraph(summary);
+    const ElkConstructor = await loadElk();
     const elk = new ElkConstructor();
     const laid = await elk.layout(graph);
     const programmes = new Map(summary.programmes.map(p => [p.name, p]));
@@ -223,7 +230,7 @@ export interface SvgOptions {
 export function renderNetworkSvg(network: PositionedNetwork, options: SvgOptions = {}): string {
     const margin = 8;
     const legendWidth = Object.keys(SECTOR_FILL).reduce((w, s) => w + 28 + textWidth(s), 0)
-        + Object.keys(ACHIEVED_STROKE).reduce((w, l) => w + 40 + textWidth(l), 0) + 2 * margin;
+        + Object.keys(ACHIEVED_STROKE).reduce((w, l) => w + 40 + textWidth(`${l} coordination`), 0) + 2 * margin;
     const width = Math.ceil(Math.max(network.width + 2 * margin, legendWidth));
     const legendHeight = 28;
     const height = Math.ceil(network.height + 2 * margin + legendHeight);
@@ -263,13 +270,13 @@ export function renderNetworkSvg(network: PositionedNetwork, options: SvgOptions
     let lx = margin;
     out.push('<g class="legend">');
     for (const [sector, fill] of Object.entries(SECTOR_FILL)) {
-        out.push(`<rect x="${lx}" y="${ly}" width="12" height="12" fill="${fill}" stroke="${SECTOR_STROKE[sector]}"/><text x="${lx + 16}" y="${ly + 10}" fill="#334155">${sector}</text>`);
+        out.push(`<g class="sector-${sector}"><rect x="${lx}" y="${ly}" width="12" height="12" fill="${fill}" stroke="${SECTOR_STROKE[sector]}" stroke-width="2"/><text x="${lx + 16}" y="${ly + 10}" fill="#334155">${sector}</text></g>`);
         lx += 16 + textWidth(sector) + 12;
     }
     for (const [level, stroke] of Object.entries(ACHIEVED_STROKE)) {
         const dash = ACHIEVED_DASH[level];
-        out.push(`<line x1="${lx}" y1="${ly + 6}" x2="${lx + 24}" y2="${ly + 6}" stroke="${stroke}" stroke-width="2"${dash ? ` stroke-dasharray="${dash}"` : ''}/><text x="${lx + 28}" y="${ly + 10}" fill="#334155">${level}</text>`);
-        lx += 28 + textWidth(level) + 12;
+        out.push(`<g class="achieved-${level}"><path d="M ${lx} ${ly + 6} H ${lx + 24}" stroke="${stroke}" stroke-width="2"${dash ? ` stroke-dasharray="${dash}"` : ''}/><text x="${lx + 28}" y="${ly + 10}" fill="#334155">${level} coordination</text></g>`);
+        lx += 28 + textWidth(`${level} coordination`) + 12;
     }
     out.push('</g></svg>');
     return out.join('\n');

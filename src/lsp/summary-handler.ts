@@ -1,0 +1,92 @@
+/**
+ * The language server's side of the effect summary preview: answers
+ * `coord/summary` (the summary of the current documents as an HTML fragment
+ * plus the data) and `coord/summaryExport` (the same core renderers as
+ * `coord summary`, and the network as SVG), and sends `coord/summaryChanged`
+ * after every build so that an open preview follows the user's typing. The
+ * summary is computed under the workspace read lock, so it always sees a
+ * finished build; the ELK layout runs after, on plain data.
+ */
+import { DocumentState, URI, type LangiumDocument, type LangiumSharedCoreServices } from 'langium';
+import type { Connection } from 'vscode-languageserver';
+import { computeSummary, relativeFileNames, type Summary } from '../analysis/summary.js';
+import { renderSummaryCsv } from '../analysis/summary-render/csv.js';
+import { renderSummaryBody, renderSummaryHtml } from '../analysis/summary-render/html.js';
+import { renderSummaryJson } from '../analysis/summary-render/json.js';
+import { renderSummaryMarkdown } from '../analysis/summary-render/markdown.js';
+import { layoutNetwork, renderNetworkSvg } from '../analysis/summary-render/network.js';
+import { isStdlibUri } from '../language/stdlib.js';
+import type { CoordCoreServices } from '../language/coord-module.js';
+import {
+    SUMMARY_EXPORT_FORMATS, SummaryChangedNotification, SummaryExportRequest, SummaryRequest,
+    type SummaryExportFormat, type SummaryParams, type SummaryView,
+} from '../shared/summary-messages.js';
+
+/** The summary of the given documents as the preview asks for it (pure; exported for tests). */
+export function summaryOf(documents: readonly LangiumDocument[], Coord: CoordCoreServices, params: SummaryParams): { summary: Summary; title: string } {
+    const userUris = documents.map(d => d.uri.toString()).filter(u => !isStdlibUri(u));
+    const fileName = relativeFileNames(userUris);
+    const focus = params.scope === 'file' && params.uri ? params.uri : undefined;
+    const summary = computeSummary(documents, {
+        fileName,
+        findings: document => Coord.validation.DocumentValidator.getFindings(document),
+        focus,
+    });
+    const title = focus ? `Effect summary — ${fileName(focus)}` : 'Effect summary — workspace';
+    return { summary, title };
+}
+
+/** The preview's view of a summary: the interactive HTML fragment with the laid-out network. */
+export async function summaryView(summary: Summary, title: string): Promise<SummaryView> {
+    const networkSvg = summary.coordinations.length > 0
+        ? renderNetworkSvg(await layoutNetwork(summary), { interactive: true }) : undefined;
+    return {
+        title,
+        html: renderSummaryBody(summary, { interactive: true, networkSvg }),
+        summary: summary as unknown as SummaryView['summary'],
+    };
+}
+
+/** The text of an export, rendered by the core renderers. */
+export async function summaryExport(summary: Summary, title: string, format: SummaryExportFormat): Promise<string> {
+    switch (format) {
+        case 'md': return renderSummaryMarkdown(summary, title);
+        case 'csv': return renderSummaryCsv(summary);
+        case 'json': return renderSummaryJson(summary);
+        case 'svg': return renderNetworkSvg(await layoutNetwork(summary), { title: `${title}: coordination network` }) + '\n';
+        case 'html': return renderSummaryHtml(summary, {
+            title,
+            networkSvg: summary.coordinations.length > 0 ? renderNetworkSvg(await layoutNetwork(summary)) : undefined,
+        });
+    }
+}
+
+/** Registers the summary requests and the change notification on the server's connection. */
+export function registerSummaryHandlers(shared: LangiumSharedCoreServices, Coord: CoordCoreServices, connection: Connection): void {
+    const compute = async (params: SummaryParams) => {
+        await shared.workspace.WorkspaceManager.ready;
+        return shared.workspace.WorkspaceLock.read(() => summaryOf([...shared.workspace.LangiumDocuments.all], Coord, validParams(params)));
+    };
+    // The method names, not the RequestType objects: vscode-languageserver bundles its own vscode-jsonrpc.
+    connection.onRequest(SummaryRequest.method, async (params: SummaryParams): Promise<SummaryView> => {
+        const { summary, title } = await compute(params);
+        return summaryView(summary, title);
+    });
+    connection.onRequest(SummaryExportRequest.method, async (params: SummaryParams & { format: SummaryExportFormat }): Promise<{ text: string }> => {
+        const format = params?.format;
+        if (!SUMMARY_EXPORT_FORMATS.includes(format)) throw new Error(`unknown summary export format '${String(format)}'`);
+        const { summary, title } = await compute(params);
+        return { text: await summaryExport(summary, title, format) };
+    });
+    shared.workspace.DocumentBuilder.onBuildPhase(DocumentState.Validated, () => {
+        void connection.sendNotification(SummaryChangedNotification.method, {});
+    });
+}
+
+/** Keeps only well-formed parameters (a client may send anything). */
+function validParams(params: unknown): SummaryParams {
+    const p = (params ?? {}) as Record<string, unknown>;
+    const uri = typeof p.uri === 'string' ? p.uri : undefined;
+    const scope = p.scope === 'file' && uri !== undefined ? 'file' : 'workspace';
+    return uri !== undefined ? { uri: URI.parse(uri).toString(), scope } : { scope };
+}
