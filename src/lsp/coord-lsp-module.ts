@@ -12,12 +12,38 @@ import { CoordGeneratedModule, CoordGeneratedSharedModule } from '../language/ge
 import { CoordModule, CoordSharedModule, type CoordAddedServices, type CoordCoreServices } from '../language/coord-module.js';
 import { bomStrippingFileSystem } from '../language/coord-workspace.js';
 import { watchConfigFiles } from './config-watcher.js';
+import { CoordCompletionProvider } from './coord-completion.js';
+import { CoordHoverProvider } from './coord-hover.js';
+import { CoordFormatter } from './coord-formatter.js';
+import { CoordCodeActionProvider } from './coord-code-actions.js';
+import { CoordCodeLensProvider } from './coord-code-lens.js';
+import { CoordSemanticTokenProvider } from './coord-semantic-tokens.js';
+import { CoordRenameProvider } from './coord-rename.js';
+import { CoordDocumentSymbolProvider, CoordNodeKindProvider } from './coord-symbols.js';
+import { registerStdlibHandler } from './stdlib-handler.js';
 
 export type CoordLspServices = LangiumServices & CoordCoreServices;
 
 /** Editor-only services of Coord. */
 export const CoordLspModule: Module<CoordLspServices, PartialLangiumServices & Partial<CoordAddedServices>> = {
+    lsp: {
+        CompletionProvider: services => new CoordCompletionProvider(services),
+        HoverProvider: services => new CoordHoverProvider(services),
+        Formatter: services => new CoordFormatter(services),
+        CodeActionProvider: services => new CoordCodeActionProvider(services),
+        CodeLensProvider: services => new CoordCodeLensProvider(services),
+        SemanticTokenProvider: services => new CoordSemanticTokenProvider(services),
+        RenameProvider: services => new CoordRenameProvider(services),
+        DocumentSymbolProvider: services => new CoordDocumentSymbolProvider(services),
+    },
 };
+
+/** Coord's overrides of Langium's shared editor services. */
+export const CoordSharedLspModule: Module<LangiumSharedServices, object> = {
+    lsp: {
+        NodeKindProvider: () => new CoordNodeKindProvider(),
+    },
+} as Module<LangiumSharedServices, object>;
 
 export function createCoordLspServices(context: DefaultSharedModuleContext): {
     shared: LangiumSharedServices;
@@ -27,6 +53,7 @@ export function createCoordLspServices(context: DefaultSharedModuleContext): {
         createDefaultSharedModule({ ...context, fileSystemProvider: s => bomStrippingFileSystem(context.fileSystemProvider(s)) }),
         CoordGeneratedSharedModule,
         CoordSharedModule as Module<LangiumSharedServices, object>,
+        CoordSharedLspModule,
     );
     const Coord = inject(
         createDefaultModule({ shared }),
@@ -36,5 +63,6 @@ export function createCoordLspServices(context: DefaultSharedModuleContext): {
     ) as CoordLspServices;
     shared.ServiceRegistry.register(Coord);
     watchConfigFiles(shared, Coord);
+    registerStdlibHandler(shared);
     return { shared, Coord };
 }

@@ -40,7 +40,7 @@ const ALLOWED: Record<string, string[]> = {
     analysis: ['language'],
     validation: ['language', 'analysis'],
     cli: ['language', 'analysis', 'validation'],
-    lsp: ['language', 'analysis', 'validation'],
+    lsp: ['language', 'analysis', 'validation', 'shared'], // shared: the typed custom messages
     extension: ['shared'],
     shared: [],
 };

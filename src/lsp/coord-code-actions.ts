@@ -1,0 +1,181 @@
+/**
+ * Quick fixes keyed on rule ids (the diagnostic's `code`): add a local role
+ * (`local-roles`), add a budget incentive (`budget-incentive`), take the
+ * suggested name (`unresolved-reference`), add `from` an evaluation of the
+ * workspace (`missing-source`), remove a repeated property
+ * (`repeated-property`), remove a suppression that silences nothing
+ * (`unused-suppression`), and, for any rule, a suppression comment for the
+ * line or the file with a reason to fill in. Edits inside a declaration are
+ * run through the formatter, so the result parses and is formatted.
+ */
+import { type AstNode, type IndexManager, type LangiumDocument, type MaybePromise } from 'langium';
+import type { CodeActionProvider, LangiumServices } from 'langium/lsp';
+import { CodeActionKind, type CodeAction, type CodeActionParams, type Command, type Diagnostic, type TextEdit } from 'vscode-languageserver';
+import {
+    isCoordination, isEffects, isEvaluation, isLevelBlock, isProgramme,
+    type Coordination, type Declaration, type Model,
+} from '../language/generated/ast.js';
+import { formatText } from '../analysis/format.js';
+import { propertiesOf } from '../analysis/queries.js';
+import { RULES_BY_ID } from '../validation/registry.js';
+
+/** Rules that no comment can or should silence. */
+const NOT_SUPPRESSIBLE = new Set(['syntax', 'internal-error', 'invalid-config', 'unused-suppression']);
+
+/** The reason placeholder of a suppression comment. */
+export const REASON_PLACEHOLDER = 'reason: why this is acceptable';
+
+export class CoordCodeActionProvider implements CodeActionProvider {
+    private readonly services: LangiumServices;
+    private readonly index: IndexManager;
+
+    constructor(services: LangiumServices) {
+        this.services = services;
+        this.index = services.shared.workspace.IndexManager;
+    }
+
+    getCodeActions(document: LangiumDocument, params: CodeActionParams): MaybePromise<Array<Command | CodeAction>> {
+        const actions: CodeAction[] = [];
+        for (const diagnostic of params.context.diagnostics) {
+            const rule = typeof diagnostic.code === 'string' ? diagnostic.code : undefined;
+            if (!rule) continue;
+            actions.push(...this.fixesFor(document, rule, diagnostic));
+            if (!NOT_SUPPRESSIBLE.has(rule) && RULES_BY_ID.has(rule)) actions.push(...this.suppressions(document, rule, diagnostic));
+        }
+        return actions;
+    }
+
+    private fixesFor(document: LangiumDocument, rule: string, diagnostic: Diagnostic): CodeAction[] {
+        const data = (diagnostic.data ?? {}) as Record<string, unknown>;
+        switch (rule) {
+            case 'unresolved-reference': {
+                const suggestion = typeof data.suggestion === 'string' ? data.suggestion : undefined;
+                if (!suggestion) return [];
+                return [this.action(document, `Change to '${suggestion}'`, diagnostic, [{ range: diagnostic.range, newText: suggestion }], true)];
+            }
+            case 'local-roles': {
+                const coordination = this.declarationAt(document, diagnostic, isCoordination);
+                if (!coordination) return [];
+                const by = firstProgramme(coordination);
+                const role = `role "Describe who does what locally"${by ? ` by ${by}` : ''}`;
+                const local = coordination.properties.find(p => isLevelBlock(p) && p.kind === 'local');
+                const edit = local?.$cstNode
+                    ? this.insertInto(document, coordination, local.$cstNode.end - 1, `\n${role}\n`)
+                    : this.insertInto(document, coordination, coordination.$cstNode!.end - 1, `\nlocal {\n${role}\n}\n`);
+                return edit ? [this.action(document, local ? 'Add a local role' : 'Add a local block with a role', diagnostic, [edit], true)] : [];
+            }
+            case 'budget-incentive': {
+                const coordination = this.declarationAt(document, diagnostic, isCoordination);
+                if (!coordination?.$cstNode) return [];
+                const edit = this.insertInto(document, coordination, coordination.$cstNode.end - 1, '\nincentive budget "Describe the earmarked budget or co-financing"\n');
+                return edit ? [this.action(document, "Add an 'incentive budget'", diagnostic, [edit], true)] : [];
+            }
+            case 'missing-source': {
+                const effects = this.declarationAt(document, diagnostic, isEffects);
+                const last = effects?.programmes[effects.programmes.length - 1]?.$refNode;
+                if (!effects || !last) return [];
+                const at = document.textDocument.positionAt(last.end);
+                return this.evaluations().map((name, i) => this.action(
+                    document, `Add 'from ${name}'`, diagnostic, [{ range: { start: at, end: at }, newText: ` from ${name}` }], i === 0,
+                ));
+            }
+            case 'repeated-property': {
+                const offset = document.textDocument.offsetAt(diagnostic.range.start);
+                const decl = this.declarationAt(document, diagnostic, (n): n is Declaration => isProgramme(n) || isCoordination(n) || isEvaluation(n));
+                if (!decl || !('properties' in decl)) return [];
+                const property = (decl.properties as AstNode[]).find(p => p.$cstNode && p.$cstNode.offset <= offset && offset <= p.$cstNode.end);
+                if (!property?.$cstNode) return [];
+                const edit = this.replaceIn(document, decl, property.$cstNode.offset, property.$cstNode.end, '');
+                const kind = (property as { kind?: string }).kind ?? 'property';
+                return edit ? [this.action(document, `Remove the repeated '${kind}'`, diagnostic, [edit], true)] : [];
+            }
+            case 'unused-suppression': {
+                const line = diagnostic.range.start.line;
+                const text = lineText(document, line);
+                const before = text.slice(0, diagnostic.range.start.character);
+                const range = before.trim() === ''
+                    ? { start: { line, character: 0 }, end: { line: line + 1, character: 0 } }
+                    : { start: { line, character: before.trimEnd().length }, end: diagnostic.range.end };
+                return [this.action(document, 'Remove the unused suppression comment', diagnostic, [{ range, newText: '' }], true)];
+            }
+            default:
+                return [];
+        }
+    }
+
+    private suppressions(document: LangiumDocument, rule: string, diagnostic: Diagnostic): CodeAction[] {
+        const line = diagnostic.range.start.line;
+        const indent = /^[ \t]*/.exec(lineText(document, line))?.[0] ?? '';
+        const eol = document.textDocument.getText().includes('\r\n') ? '\r\n' : '\n';
+        const nextLine: TextEdit = {
+            range: { start: { line, character: 0 }, end: { line, character: 0 } },
+            newText: `${indent}// coord-disable-next-line ${rule} -- ${REASON_PLACEHOLDER}${eol}`,
+        };
+        const file: TextEdit = {
+            range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
+            newText: `// coord-disable ${rule} -- ${REASON_PLACEHOLDER}${eol}`,
+        };
+        return [
+            this.action(document, `Disable '${rule}' for this line`, diagnostic, [nextLine], false),
+            this.action(document, `Disable '${rule}' for this file`, diagnostic, [file], false),
+        ];
+    }
+
+    private action(document: LangiumDocument, title: string, diagnostic: Diagnostic, edits: TextEdit[], preferred: boolean): CodeAction {
+        return {
+            title,
+            kind: CodeActionKind.QuickFix,
+            diagnostics: [diagnostic],
+            ...(preferred ? { isPreferred: true } : {}),
+            edit: { changes: { [document.textDocument.uri]: edits } },
+        };
+    }
+
+    /** The names of every evaluation of the workspace, in name order. */
+    private evaluations(): string[] {
+        return this.index.allElements('Evaluation').map(d => d.name).distinct().toArray().sort();
+    }
+
+    /** The top-level declaration of a type whose text holds the start of the diagnostic. */
+    private declarationAt<T extends Declaration>(document: LangiumDocument, diagnostic: Diagnostic, is: (n: unknown) => n is T): T | undefined {
+        const offset = document.textDocument.offsetAt(diagnostic.range.start);
+        const model = document.parseResult.value as Model;
+        return model.declarations.find((d): d is T => is(d) && !!d.$cstNode && d.$cstNode.offset <= offset && offset <= d.$cstNode.end);
+    }
+
+    private insertInto(document: LangiumDocument, decl: Declaration, offset: number, text: string): TextEdit | undefined {
+        return this.replaceIn(document, decl, offset, offset, text);
+    }
+
+    /**
+     * Replaces `[start, end)` inside a declaration and returns one edit that
+     * rewrites the declaration formatted; when the document does not parse,
+     * the plain replacement.
+     */
+    private replaceIn(document: LangiumDocument, decl: Declaration, start: number, end: number, text: string): TextEdit | undefined {
+        const textDocument = document.textDocument;
+        const before = textDocument.getText();
+        const cst = decl.$cstNode;
+        if (!cst) return undefined;
+        const after = before.slice(0, start) + text + before.slice(end);
+        const result = formatText(after, this.services);
+        const index = (document.parseResult.value as Model).declarations.indexOf(decl);
+        const formatted = result.ok ? result.declarations[index] : undefined;
+        if (!result.ok || !formatted) {
+            return { range: { start: textDocument.positionAt(start), end: textDocument.positionAt(end) }, newText: text };
+        }
+        return {
+            range: { start: textDocument.positionAt(cst.offset), end: textDocument.positionAt(cst.end) },
+            newText: result.text.slice(formatted.formatted.start, formatted.formatted.end),
+        };
+    }
+}
+
+function firstProgramme(coordination: Coordination): string | undefined {
+    return propertiesOf(coordination, 'between')[0]?.programmes[0]?.$refText;
+}
+
+function lineText(document: LangiumDocument, line: number): string {
+    return document.textDocument.getText({ start: { line, character: 0 }, end: { line: line + 1, character: 0 } }).replace(/\r?\n$/, '');
+}
+

@@ -1,0 +1,80 @@
+/**
+ * Code lenses above programmes and coordinations: how many effects the
+ * workspace records for them and how many findings they carry
+ * ("3 effects · 2 findings"), and "Open effect summary", which runs the
+ * client's `coord.openSummaryToSide` command — shown only when the client
+ * announces that command in its initialization options (the VS Code extension
+ * does; a plain LSP client does not).
+ */
+import type { LangiumDocument, LangiumDocuments, MaybePromise } from 'langium';
+import type { CodeLensProvider, LangiumServices } from 'langium/lsp';
+import type { CodeLens, CodeLensParams } from 'vscode-languageserver';
+import { isCoordination, isEffects, isProgramme, type Coordination, type Effects, type Model, type Programme } from '../language/generated/ast.js';
+import { propertiesOf } from '../analysis/queries.js';
+import { OPEN_SUMMARY_TO_SIDE_COMMAND, type CoordInitializationOptions } from '../shared/custom-messages.js';
+
+export class CoordCodeLensProvider implements CodeLensProvider {
+    private readonly documents: LangiumDocuments;
+    private summaryCommand = false;
+
+    constructor(services: LangiumServices) {
+        this.documents = services.shared.workspace.LangiumDocuments;
+        services.shared.lsp.LanguageServer.onInitialize(params => {
+            const options = params.initializationOptions as CoordInitializationOptions | undefined;
+            this.summaryCommand = Boolean(options?.commands?.includes(OPEN_SUMMARY_TO_SIDE_COMMAND));
+        });
+    }
+
+    provideCodeLens(document: LangiumDocument, _params: CodeLensParams): MaybePromise<CodeLens[]> {
+        const model = document.parseResult.value as Model;
+        const blocks: Effects[] = [];
+        for (const doc of this.documents.all) {
+            for (const decl of (doc.parseResult.value as Model).declarations ?? []) {
+                if (isEffects(decl)) blocks.push(decl);
+            }
+        }
+        const lenses: CodeLens[] = [];
+        for (const decl of model.declarations) {
+            if (!(isProgramme(decl) || isCoordination(decl)) || !decl.$cstNode) continue;
+            const effects = isProgramme(decl) ? effectsOfProgramme(decl, blocks) : effectsOfCoordination(decl, blocks);
+            const start = decl.$cstNode.offset;
+            const end = decl.$cstNode.end;
+            const findings = (document.diagnostics ?? []).filter(d => {
+                const at = document.textDocument.offsetAt(d.range.start);
+                return at >= start && at <= end;
+            }).length;
+            const line = decl.$cstNode.range.start.line;
+            const range = { start: { line, character: 0 }, end: { line, character: 0 } };
+            lenses.push({ range, command: { title: `${plural(effects, 'effect')} · ${plural(findings, 'finding')}`, command: '' } });
+            if (this.summaryCommand) {
+                lenses.push({
+                    range,
+                    command: { title: 'Open effect summary', command: OPEN_SUMMARY_TO_SIDE_COMMAND, arguments: [document.uri.toString(), decl.name] },
+                });
+            }
+        }
+        return lenses;
+    }
+}
+
+/** Effects of every block whose combination includes the programme. */
+function effectsOfProgramme(programme: Programme, blocks: Effects[]): number {
+    return blocks
+        .filter(b => b.programmes.some(r => r.ref === programme || r.$refText === programme.name))
+        .reduce((n, b) => n + b.effects.length, 0);
+}
+
+/** Effects of every combination of two or more programmes, all of them joined by the coordination. */
+function effectsOfCoordination(coordination: Coordination, blocks: Effects[]): number {
+    const joined = new Set(propertiesOf(coordination, 'between').flatMap(b => b.programmes.map(r => r.$refText)));
+    return blocks
+        .filter(b => {
+            const names = new Set(b.programmes.map(r => r.$refText));
+            return names.size >= 2 && [...names].every(n => joined.has(n));
+        })
+        .reduce((n, b) => n + b.effects.length, 0);
+}
+
+function plural(n: number, word: string): string {
+    return `${n} ${word}${n === 1 ? '' : 's'}`;
+}

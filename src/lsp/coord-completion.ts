@@ -1,0 +1,144 @@
+/**
+ * Completion that fits the cursor. Langium's default provider already offers
+ * the keywords and cross-references the grammar allows at the cursor (it
+ * re-parses the text up to it); Coord refines that: keywords that are only
+ * there because any keyword may be a name are dropped, a property that may
+ * appear once and is already in the block is not offered again, required
+ * properties come first, enumerated values say what they are, references say
+ * what they point to (an outcome's domain and desirable direction), and a
+ * programme already listed in the same `between` or `effects of` is not offered
+ * twice.
+ */
+import { AstUtils, GrammarAST, type AstNodeDescription, type LangiumDocuments, type AstNodeLocator, type ReferenceInfo, type Stream } from 'langium';
+import {
+    DefaultCompletionProvider, type CompletionAcceptor, type CompletionContext, type CompletionValueItem, type LangiumServices,
+} from 'langium/lsp';
+import { CompletionItemKind, MarkupKind } from 'vscode-languageserver';
+import {
+    isBetweenProperty, isBody, isCoordination, isEffects, isEvaluation, isLevelBlock, isNamedDeclaration, isProgramme,
+    type NamedDeclaration,
+} from '../language/generated/ast.js';
+import { isStdlibUri } from '../language/stdlib.js';
+import { ONCE_PROPERTIES } from '../validation/rules/repeated-property.js';
+import { completionDetail } from './describe.js';
+import { ENUM_RULES, INLINE_ENUM_RULES, KEYWORD_DOCS, NAME_RULES } from './coord-keywords.js';
+
+/** Properties a block must have: offered first while missing. */
+const REQUIRED: Readonly<Record<string, ReadonlySet<string>>> = {
+    Programme: new Set(['country', 'sector']),
+    Coordination: new Set(['between']),
+    Evaluation: new Set(['method']),
+};
+
+const DECLARATION_KEYWORDS = new Set(['domain', 'outcome', 'population', 'programme', 'body', 'coordination', 'evaluation', 'effects']);
+
+export class CoordCompletionProvider extends DefaultCompletionProvider {
+    private readonly documents: LangiumDocuments;
+    private readonly locator: AstNodeLocator;
+
+    constructor(services: LangiumServices) {
+        super(services);
+        this.documents = services.shared.workspace.LangiumDocuments;
+        this.locator = services.workspace.AstNodeLocator;
+    }
+
+    protected override filterKeyword(context: CompletionContext, keyword: GrammarAST.Keyword): boolean {
+        if (!super.filterKeyword(context, keyword)) return false;
+        const rule = AstUtils.getContainerOfType(keyword, GrammarAST.isParserRule);
+        if (rule && NAME_RULES.has(rule.name)) return false;
+        if (isPropertyKeyword(keyword) || rule?.name === 'Level') {
+            const block = this.enclosingBlock(context);
+            if (block && (ONCE_PROPERTIES as Readonly<Record<string, ReadonlySet<string>>>)[block.type]?.has(keyword.value) && block.present.has(keyword.value)) return false;
+        }
+        return true;
+    }
+
+    protected override completionForKeyword(context: CompletionContext, keyword: GrammarAST.Keyword, acceptor: CompletionAcceptor): void {
+        if (!this.filterKeyword(context, keyword)) return;
+        const rule = AstUtils.getContainerOfType(keyword, GrammarAST.isParserRule);
+        // `national`, `regional` and `local` open a level block inside a coordination, and are a value after `level`.
+        const levelBlock = rule?.name === 'Level' && this.enclosingBlock(context)?.type === 'Coordination';
+        const property = isPropertyKeyword(keyword) || levelBlock;
+        const enumWord = rule && !levelBlock ? ENUM_RULES[rule.name] ?? (property ? undefined : INLINE_ENUM_RULES[rule.name]) : undefined;
+        const value = keyword.value;
+        if (enumWord) {
+            acceptor(context, { label: value, kind: CompletionItemKind.EnumMember, detail: enumWord, sortText: `0${value}` });
+            return;
+        }
+        const doc = KEYWORD_DOCS[value];
+        let sortText = `2${value}`;
+        if (property) {
+            const block = this.enclosingBlock(context);
+            sortText = block && REQUIRED[block.type]?.has(value) && !block.present.has(value) ? `0${value}` : `1${value}`;
+        }
+        acceptor(context, {
+            label: value,
+            kind: property ? CompletionItemKind.Property : CompletionItemKind.Keyword,
+            detail: property ? 'property' : DECLARATION_KEYWORDS.has(value) ? 'declaration' : 'keyword',
+            ...(doc ? { documentation: { kind: MarkupKind.Markdown, value: doc } } : {}),
+            sortText,
+        });
+    }
+
+    protected override getReferenceCandidates(refInfo: ReferenceInfo, context: CompletionContext): Stream<AstNodeDescription> {
+        const candidates = super.getReferenceCandidates(refInfo, context);
+        const container = refInfo.container;
+        const listed = new Set<string>();
+        if (isBetweenProperty(container)) container.programmes.forEach(r => listed.add(r.$refText));
+        else if (isEffects(container) && refInfo.property === 'programmes') container.programmes.forEach(r => listed.add(r.$refText));
+        const current = refInfo.reference.$refText;
+        return candidates.filter(c => c.name === current || !listed.has(c.name));
+    }
+
+    protected override createReferenceCompletionItem(description: AstNodeDescription, refInfo: ReferenceInfo, context: CompletionContext): CompletionValueItem {
+        const item = super.createReferenceCompletionItem(description, refInfo, context);
+        const node = this.nodeOf(description);
+        const stdlib = isStdlibUri(description.documentUri.toString());
+        return {
+            ...item,
+            detail: node ? completionDetail(node) : description.type.toLowerCase(),
+            ...(node?.title ? { labelDetails: { description: node.title } } : {}),
+            // The workspace's own declarations before the standard library's.
+            sortText: `${stdlib ? '1' : '0'}${description.name}`,
+        };
+    }
+
+    private nodeOf(description: AstNodeDescription): NamedDeclaration | undefined {
+        let node = description.node;
+        if (!node) {
+            const document = this.documents.getDocument(description.documentUri);
+            if (document) node = this.locator.getAstNode(document.parseResult.value, description.path);
+        }
+        return node && isNamedDeclaration(node) ? node : undefined;
+    }
+
+    /** The block the cursor is inside and the properties it already has (outside the cursor). */
+    private enclosingBlock(context: CompletionContext): { type: string; present: Set<string> } | undefined {
+        const root = context.document.parseResult.value;
+        const offset = context.offset;
+        let found: { type: string; present: Set<string> } | undefined;
+        for (const node of AstUtils.streamAst(root)) {
+            const cst = node.$cstNode;
+            if (!cst || cst.offset >= offset || cst.end < offset) continue;
+            if (!(isProgramme(node) || isCoordination(node) || isEvaluation(node) || isBody(node) || isLevelBlock(node))) continue;
+            // Inside the braces: after the `{` and before the `}` (if any).
+            const open = cst.text.indexOf('{');
+            if (open < 0 || cst.offset + open >= offset) continue;
+            if (cst.text.endsWith('}') && cst.end <= offset) continue;
+            const children = isLevelBlock(node) ? node.items : node.properties;
+            const present = new Set<string>();
+            for (const child of children) {
+                const c = child.$cstNode;
+                if (c && (offset < c.offset || offset > c.end)) present.add(child.kind);
+            }
+            found = { type: isLevelBlock(node) ? 'LevelBlock' : node.$type, present };
+        }
+        return found;
+    }
+}
+
+/** Whether a keyword starts a property (it is assigned to a `kind` feature). */
+function isPropertyKeyword(keyword: GrammarAST.Keyword): boolean {
+    const assignment = AstUtils.getContainerOfType(keyword, GrammarAST.isAssignment);
+    return assignment?.feature === 'kind';
+}

@@ -1,0 +1,74 @@
+/**
+ * Hover: on a declaration or a reference, the declaration's title, kind and
+ * key facts; on a property keyword, the property's form; and on the range of a
+ * rule's diagnostic, the rule's summary and its doc (the lesson behind it), so
+ * that a reviewer reads why a finding matters where it is.
+ */
+import { AstUtils, CstUtils, GrammarAST, type AstNode, type LangiumDocument, type MaybePromise } from 'langium';
+import { AstNodeHoverProvider, type LangiumServices } from 'langium/lsp';
+import type { Hover, HoverParams, Position, Range } from 'vscode-languageserver';
+import { isNamedDeclaration } from '../language/generated/ast.js';
+import { RULES_BY_ID } from '../validation/registry.js';
+import { hoverMarkdown } from './describe.js';
+import { KEYWORD_DOCS } from './coord-keywords.js';
+
+export class CoordHoverProvider extends AstNodeHoverProvider {
+    constructor(services: LangiumServices) {
+        super(services);
+    }
+
+    override async getHoverContent(document: LangiumDocument, params: HoverParams): Promise<Hover | undefined> {
+        const parts: string[] = [];
+        const base = await super.getHoverContent(document, params);
+        if (base && typeof base.contents === 'object' && 'value' in base.contents) parts.push(base.contents.value);
+        else if (!base) {
+            const keyword = this.keywordAt(document, params.position);
+            if (keyword) parts.push(keyword);
+        }
+        for (const rule of this.rulesAt(document, params.position)) {
+            parts.push(`**${rule.id}** (coord rule) — ${rule.summary}\n\n${rule.doc}`);
+        }
+        if (parts.length === 0) return undefined;
+        return { contents: { kind: 'markdown', value: parts.join('\n\n---\n\n') } };
+    }
+
+    protected getAstNodeHoverContent(node: AstNode): MaybePromise<string | undefined> {
+        return isNamedDeclaration(node) ? hoverMarkdown(node) : undefined;
+    }
+
+    protected override getKeywordHoverContent(node: AstNode): MaybePromise<Hover | undefined> {
+        const value = GrammarAST.isKeyword(node) ? node.value : undefined;
+        const doc = value ? KEYWORD_DOCS[value] : undefined;
+        return doc ? { contents: { kind: 'markdown', value: doc } } : undefined;
+    }
+
+    /** The doc of a property or declaration keyword under the cursor. */
+    private keywordAt(document: LangiumDocument, position: Position): string | undefined {
+        const root = document.parseResult.value.$cstNode;
+        if (!root) return undefined;
+        const offset = document.textDocument.offsetAt(position);
+        const leaf = CstUtils.findLeafNodeAtOffset(root, offset);
+        if (!leaf || !GrammarAST.isKeyword(leaf.grammarSource)) return undefined;
+        // A keyword used as a name (a domain called `productive`) is not that keyword.
+        const rule = AstUtils.getContainerOfType(leaf.grammarSource, GrammarAST.isParserRule);
+        if (rule && ['Name', 'NameKeyword', 'SampleUnit', 'SizeUnit'].includes(rule.name)) return undefined;
+        return KEYWORD_DOCS[leaf.grammarSource.value];
+    }
+
+    /** The rules whose diagnostics of this document cover the position, each once. */
+    private rulesAt(document: LangiumDocument, position: Position) {
+        const seen = new Set<string>();
+        for (const d of document.diagnostics ?? []) {
+            const code = typeof d.code === 'string' ? d.code : undefined;
+            if (!code || seen.has(code) || !contains(d.range, position)) continue;
+            seen.add(code);
+        }
+        return [...seen].map(id => RULES_BY_ID.get(id)).filter(r => r !== undefined);
+    }
+}
+
+function contains(range: Range, p: Position): boolean {
+    const afterStart = p.line > range.start.line || (p.line === range.start.line && p.character >= range.start.character);
+    const beforeEnd = p.line < range.end.line || (p.line === range.end.line && p.character <= range.end.character);
+    return afterStart && beforeEnd;
+}

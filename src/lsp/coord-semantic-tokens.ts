@@ -1,0 +1,95 @@
+/**
+ * Semantic highlighting that tells declarations, references, enumerated
+ * values and keywords apart: each kind of declaration has its token type
+ * (programme `class`, domain `namespace`, outcome `variable`, population
+ * `type`, body `struct`, coordination `interface`, evaluation `function`), a
+ * declared name carries the `declaration` modifier and a name from the
+ * standard library `defaultLibrary`; enumerated values are `enumMember`,
+ * property keywords `property`, other keywords `keyword`, and an effect's
+ * direction `operator`. A keyword used as a name is highlighted as the name.
+ */
+import type { AstNode, Reference } from 'langium';
+import { AbstractSemanticTokenProvider, type SemanticTokenAcceptor } from 'langium/lsp';
+import { SemanticTokenModifiers, SemanticTokenTypes } from 'vscode-languageserver';
+import {
+    isAchievedProperty, isAgreement, isBarrierProperty, isBetweenProperty, isEffect, isEffects, isIncentiveProperty,
+    isLevelProperty, isMethodProperty, isNamedDeclaration, isNodeProperty, isOutcome, isPoliticalSupportProperty,
+    isRole, isSectorProperty, isTargetsProperty, isBudgetProperty,
+} from '../language/generated/ast.js';
+import { inStdlib } from './describe.js';
+
+/** The token type of each kind of declaration. */
+export const DECLARATION_TOKEN_TYPES: Readonly<Record<string, string>> = {
+    Programme: SemanticTokenTypes.class,
+    Domain: SemanticTokenTypes.namespace,
+    Outcome: SemanticTokenTypes.variable,
+    Population: SemanticTokenTypes.type,
+    Body: SemanticTokenTypes.struct,
+    Coordination: SemanticTokenTypes.interface,
+    Evaluation: SemanticTokenTypes.function,
+};
+
+/** Keywords of each node type that are highlighted as keywords. */
+const KEYWORDS: Readonly<Record<string, readonly string[]>> = {
+    Domain: ['domain'],
+    Outcome: ['outcome', 'in', 'desirable'],
+    Population: ['population'],
+    Programme: ['programme'],
+    Body: ['body'],
+    Coordination: ['coordination'],
+    Evaluation: ['evaluation'],
+    Effects: ['effects', 'of', 'from'],
+    BudgetProperty: ['per'],
+    Role: ['by'],
+    Effect: ['size', 'p', 'note'],
+};
+
+export class CoordSemanticTokenProvider extends AbstractSemanticTokenProvider {
+    protected highlightElement(node: AstNode, acceptor: SemanticTokenAcceptor): void {
+        for (const keyword of KEYWORDS[node.$type] ?? []) {
+            acceptor({ node, keyword, type: SemanticTokenTypes.keyword });
+        }
+        if (isNamedDeclaration(node)) {
+            const modifier = [SemanticTokenModifiers.declaration, ...(inStdlib(node) ? [SemanticTokenModifiers.defaultLibrary] : [])];
+            acceptor({ node, property: 'name', type: DECLARATION_TOKEN_TYPES[node.$type], modifier });
+            if (isOutcome(node)) {
+                this.reference(node, 'domain', node.domain, acceptor);
+                if (node.desirable) acceptor({ node, property: 'desirable', type: SemanticTokenTypes.enumMember });
+            }
+            return;
+        }
+        if ('kind' in node && typeof (node as { kind: unknown }).kind === 'string') {
+            acceptor({ node, property: 'kind', type: SemanticTokenTypes.property });
+        }
+        if (isSectorProperty(node) || isLevelProperty(node) || isMethodProperty(node) || isPoliticalSupportProperty(node)
+            || isAchievedProperty(node) || isIncentiveProperty(node) || isBarrierProperty(node)) {
+            acceptor({ node, property: 'value', type: SemanticTokenTypes.enumMember });
+        } else if (isAgreement(node)) {
+            acceptor({ node, property: 'formality', type: SemanticTokenTypes.enumMember });
+        } else if (isTargetsProperty(node)) {
+            node.populations.forEach((r, i) => this.reference(node, 'populations', r, acceptor, i));
+        } else if (isBetweenProperty(node)) {
+            node.programmes.forEach((r, i) => this.reference(node, 'programmes', r, acceptor, i));
+        } else if (isNodeProperty(node)) {
+            this.reference(node, 'body', node.body, acceptor);
+        } else if (isRole(node)) {
+            if (node.actor) this.reference(node, 'actor', node.actor, acceptor);
+        } else if (isEffects(node)) {
+            node.programmes.forEach((r, i) => this.reference(node, 'programmes', r, acceptor, i));
+            if (node.source) this.reference(node, 'source', node.source, acceptor);
+        } else if (isEffect(node)) {
+            acceptor({ node, property: 'direction', type: SemanticTokenTypes.operator });
+            this.reference(node, 'outcome', node.outcome, acceptor);
+        } else if (isBudgetProperty(node)) {
+            // The amount, unit and period are plain text.
+        }
+    }
+
+    private reference(node: AstNode, property: string, ref: Reference | undefined, acceptor: SemanticTokenAcceptor, index?: number): void {
+        const target = ref?.ref;
+        if (!ref || !target) return;
+        const type = DECLARATION_TOKEN_TYPES[target.$type] ?? SemanticTokenTypes.variable;
+        const modifier = inStdlib(target) ? [SemanticTokenModifiers.defaultLibrary] : [];
+        acceptor({ node, property: property as never, index, type, modifier });
+    }
+}
