@@ -2,16 +2,18 @@
  * Workspace services shared by the CLI and the language server: the standard
  * library as a built-in document in every workspace, file reading that drops a
  * UTF-8 byte-order mark (so columns are counted without it, as LSP clients do),
- * and a document builder that re-validates every document after a change,
- * because several rules (duplicate names, unused declarations, effects no
- * coordination arranges, conflicting effects) look across files.
+ * and a document builder that re-validates the other documents after a change
+ * when their verdicts may depend on it: several rules (duplicate names, unused
+ * declarations, effects no coordination arranges, conflicting effects) look
+ * across files.
  */
 import {
     DefaultDocumentBuilder, DefaultWorkspaceManager, DocumentState, URI,
-    type FileSystemNode, type FileSystemProvider, type LangiumDocument, type LangiumDocumentFactory,
-    type LangiumSharedCoreServices, type WorkspaceFolder,
+    type AstNode, type BuildOptions, type Cancellation, type FileSystemNode, type FileSystemProvider,
+    type LangiumDocument, type LangiumDocumentFactory, type LangiumSharedCoreServices, type WorkspaceFolder,
 } from 'langium';
 import { STDLIB_TEXT, STDLIB_URI } from './stdlib.js';
+import { crossFileSignature } from '../validation/cross-file.js';
 
 /** Removes a leading UTF-8 byte-order mark. */
 export function stripBom(text: string): string {
@@ -60,17 +62,64 @@ export function bomStrippingFileSystem(inner: FileSystemProvider): FileSystemPro
     });
 }
 
+/**
+ * Langium's document builder, plus: after a change, the other documents are
+ * validated again when the change can alter their findings. That is when the
+ * changed documents' cross-file signature ({@link crossFileSignature}: their
+ * names, references and effects) changed, when a document was deleted, or, for
+ * one document, when its findings point into a changed document (their related
+ * places may have moved). Documents that reference a changed one are relinked
+ * and re-validated by Langium itself. The changed documents are validated first,
+ * so the open file gets its diagnostics before the rest of the workspace.
+ */
 export class CoordDocumentBuilder extends DefaultDocumentBuilder {
+    /** Documents changed since the last build, with their root node before the change. */
+    private readonly pending = new Map<string, AstNode | undefined>();
+    private deletedSinceBuild = false;
+
     constructor(services: LangiumSharedCoreServices) {
         super(services);
-        // Workspace-wide rules can change their verdict on a document when another
-        // document changes; send every validated document back to validation.
-        this.onUpdate(() => {
-            for (const doc of this.langiumDocuments.all) {
-                if (doc.state >= DocumentState.Validated) {
-                    this.resetToState(doc, DocumentState.IndexedReferences);
-                }
+        this.onUpdate((changed, deleted) => {
+            for (const uri of changed) {
+                const key = uri.toString();
+                if (!this.pending.has(key)) this.pending.set(key, this.langiumDocuments.getDocument(uri)?.parseResult?.value);
             }
+            if (deleted.length > 0) this.deletedSinceBuild = true;
         });
+    }
+
+    protected override async buildDocuments(documents: LangiumDocument[], options: BuildOptions, cancelToken: Cancellation.CancellationToken): Promise<void> {
+        await super.buildDocuments(documents, options, cancelToken);
+        if (this.pending.size === 0 && !this.deletedSinceBuild) return;
+        const changed = new Set(this.pending.keys());
+        let all = this.deletedSinceBuild;
+        for (const [uri, before] of this.pending) {
+            if (all) break;
+            const after = this.langiumDocuments.getDocument(URI.parse(uri))?.parseResult?.value;
+            all = after !== before && crossFileSignature(after) !== crossFileSignature(before);
+        }
+        this.pending.clear();
+        this.deletedSinceBuild = false;
+        const built = new Set(documents);
+        const stale: LangiumDocument[] = [];
+        for (const doc of this.langiumDocuments.all) {
+            if (built.has(doc) || doc.state < DocumentState.Validated) continue;
+            if (all || this.findingsPointInto(doc, changed)) {
+                this.resetToState(doc, DocumentState.IndexedReferences);
+                stale.push(doc);
+            }
+        }
+        /* The second pass is cancellable like the first: a document left unvalidated is
+           picked up by the next update, whose build includes every unfinished document. */
+        if (stale.length > 0) await super.buildDocuments(this.sortDocuments(stale), options, cancelToken);
+    }
+
+    /** Whether a finding of the document has a related place in one of the given documents. */
+    private findingsPointInto(document: LangiumDocument, uris: ReadonlySet<string>): boolean {
+        const validator = this.serviceRegistry.getServices(document.uri).validation.DocumentValidator as {
+            getFindings?(doc: LangiumDocument): ReadonlyArray<{ related: ReadonlyArray<{ uri: string }> }> | undefined;
+        };
+        const findings = validator.getFindings?.(document) ?? [];
+        return findings.some(f => f.related.some(r => uris.has(r.uri)));
     }
 }

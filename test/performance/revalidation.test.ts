@@ -1,0 +1,88 @@
+/**
+ * After an edit, the document builder validates the other documents again only
+ * when their findings can depend on the change (CoordDocumentBuilder). These
+ * tests edit one file of a two-file workspace and check both sides: the other
+ * file's findings follow cross-file changes (a duplicate name appears and goes,
+ * a reference that made a declaration used disappears, a related place moves),
+ * and an edit that changes nothing another file can see does not validate the
+ * other file again.
+ */
+import { describe, expect, it } from 'vitest';
+import { URI, type FileSystemProvider, type LangiumDocument } from 'langium';
+import { createCoordCoreServices } from '../../src/language/coord-module.js';
+import { buildWorkspace } from '../../src/language/coord-workspace-loader.js';
+
+const A = 'file:///ws/a.coord';
+const B = 'file:///ws/b.coord';
+
+/** A workspace whose files can be edited; `edit` rebuilds the way the language server does on didChange. */
+async function workspace(files: Record<string, string>) {
+    const texts = new Map(Object.entries(files));
+    const fs = {
+        readFile: async (uri: URI) => texts.get(uri.toString()) ?? '',
+        readFileSync: (uri: URI) => texts.get(uri.toString()) ?? '',
+        readDirectory: async () => [],
+        exists: async (uri: URI) => texts.has(uri.toString()),
+        stat: async (uri: URI) => ({ isFile: true, isDirectory: false, uri }),
+    } as unknown as FileSystemProvider;
+    const { Coord, shared } = createCoordCoreServices({ fileSystemProvider: () => fs });
+    const validated = new Map<string, number>();
+    const validator = Coord.validation.DocumentValidator;
+    const validate = validator.validateDocument.bind(validator);
+    validator.validateDocument = (doc: LangiumDocument, options) => {
+        const key = doc.uri.toString();
+        validated.set(key, (validated.get(key) ?? 0) + 1);
+        return validate(doc, options);
+    };
+    const built = await buildWorkspace(Coord, [...texts].map(([uri, text]) => ({ uri, text })));
+    const doc = (uri: string) => shared.workspace.LangiumDocuments.getDocument(URI.parse(uri))!;
+    return {
+        validated,
+        findings: (uri: string) => built.findings(doc(uri)).map(f => ({ rule: f.rule, line: f.range.start.line + 1, related: f.related.map(r => r.range.start.line + 1) })),
+        async edit(uri: string, text: string) {
+            texts.set(uri, text);
+            await shared.workspace.DocumentBuilder.update([URI.parse(uri)], []);
+        },
+    };
+}
+
+const PROGRAMMES = `
+programme P "Productive" { country Peru sector productive ministry agriculture targets households }
+programme S "Social" { country Peru sector social-protection targets households }
+`;
+
+describe('re-validation after an edit', () => {
+    it('gives another file a duplicate-name finding when an edit declares its name, and takes it away again', async () => {
+        const ws = await workspace({ [A]: `${PROGRAMMES}`, [B]: `population households "Households"\n` });
+        expect(ws.findings(B).filter(f => f.rule === 'duplicate-name')).toEqual([]);
+        await ws.edit(A, `population households "Again"\n${PROGRAMMES}`);
+        expect(ws.findings(B).filter(f => f.rule === 'duplicate-name')).toEqual([{ rule: 'duplicate-name', line: 1, related: [1] }]);
+        await ws.edit(A, `${PROGRAMMES}`);
+        expect(ws.findings(B).filter(f => f.rule === 'duplicate-name')).toEqual([]);
+    });
+
+    it('marks a declaration of another file unused when the only reference to it goes', async () => {
+        const ws = await workspace({ [A]: `${PROGRAMMES}`, [B]: `population households "Households"\n` });
+        expect(ws.findings(B).filter(f => f.rule === 'unused')).toEqual([]);
+        await ws.edit(A, PROGRAMMES.replaceAll(' targets households', ''));
+        expect(ws.findings(B).filter(f => f.rule === 'unused')).toEqual([{ rule: 'unused', line: 1, related: [] }]);
+    });
+
+    it('moves the related place of another file\'s finding when lines are inserted above it', async () => {
+        const ws = await workspace({ [A]: `population households "Again"\n${PROGRAMMES}`, [B]: `population households "Households"\n` });
+        expect(ws.findings(B).filter(f => f.rule === 'duplicate-name')[0]?.related).toEqual([1]);
+        await ws.edit(A, `// a comment\n\npopulation households "Again"\n${PROGRAMMES}`);
+        expect(ws.findings(B).filter(f => f.rule === 'duplicate-name')[0]?.related).toEqual([3]);
+    });
+
+    it('does not validate another file again when the edit changes nothing it can see', async () => {
+        const ws = await workspace({ [A]: `${PROGRAMMES}`, [B]: `population households "Households"\n` });
+        const before = { a: ws.validated.get(A), b: ws.validated.get(B) };
+        await ws.edit(A, PROGRAMMES.replace('"Productive"', '"Productive, renamed"'));
+        expect(ws.validated.get(A)).toBe(before.a! + 1);
+        expect(ws.validated.get(B)).toBe(before.b);
+        // A change another file can see (a new name) validates it again.
+        await ws.edit(A, `${PROGRAMMES}\npopulation others "Others"\n`);
+        expect(ws.validated.get(B)).toBe(before.b! + 1);
+    });
+});
