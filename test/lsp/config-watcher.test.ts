@@ -38,7 +38,7 @@ describe('configuration in the language server', () => {
 
         const config = path.join(dir, 'coord.config.json');
         const changed = async (type: FileChangeType) => {
-            shared.lsp.DocumentUpdateHandler.didChangeWatchedFiles({ changes: [{ uri: pathToFileURL(config).toString(), type }] });
+            shared.lsp.DocumentUpdateHandler.didChangeWatchedFiles!({ changes: [{ uri: pathToFileURL(config).toString(), type }] });
             await shared.workspace.DocumentBuilder.update([], []);
         };
         fs.writeFileSync(config, JSON.stringify({ rules: { 'local-roles': 'error' } }));
