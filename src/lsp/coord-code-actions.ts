@@ -60,14 +60,14 @@ export class CoordCodeActionProvider implements CodeActionProvider {
                 const role = `role "Describe who does what locally"${by ? ` by ${by}` : ''}`;
                 const local = coordination.properties.find(p => isLevelBlock(p) && p.kind === 'local');
                 const edit = local?.$cstNode
-                    ? this.insertInto(document, coordination, local.$cstNode.end - 1, `\n${role}\n`)
-                    : this.insertInto(document, coordination, coordination.$cstNode!.end - 1, `\nlocal {\n${role}\n}\n`);
+                    ? this.insertInto(document, coordination, local.$cstNode.end - 1, ` ${role} `)
+                    : this.insertInto(document, coordination, coordination.$cstNode!.end - 1, ` local { ${role} } `);
                 return edit ? [this.action(document, local ? 'Add a local role' : 'Add a local block with a role', diagnostic, [edit], true)] : [];
             }
             case 'budget-incentive': {
                 const coordination = this.declarationAt(document, diagnostic, isCoordination);
                 if (!coordination?.$cstNode) return [];
-                const edit = this.insertInto(document, coordination, coordination.$cstNode.end - 1, '\nincentive budget "Describe the earmarked budget or co-financing"\n');
+                const edit = this.insertInto(document, coordination, coordination.$cstNode.end - 1, ' incentive budget "Describe the earmarked budget or co-financing" ');
                 return edit ? [this.action(document, "Add an 'incentive budget'", diagnostic, [edit], true)] : [];
             }
             case 'missing-source': {
@@ -85,7 +85,11 @@ export class CoordCodeActionProvider implements CodeActionProvider {
                 if (!decl || !('properties' in decl)) return [];
                 const property = (decl.properties as AstNode[]).find(p => p.$cstNode && p.$cstNode.offset <= offset && offset <= p.$cstNode.end);
                 if (!property?.$cstNode) return [];
-                const edit = this.replaceIn(document, decl, property.$cstNode.offset, property.$cstNode.end, '');
+                // Remove the whitespace before the property too, so that no blank line is left behind.
+                const text = document.textDocument.getText();
+                let start = property.$cstNode.offset;
+                while (start > 0 && /\s/.test(text[start - 1])) start--;
+                const edit = this.replaceIn(document, decl, start, property.$cstNode.end, '');
                 const kind = (property as { kind?: string }).kind ?? 'property';
                 return edit ? [this.action(document, `Remove the repeated '${kind}'`, diagnostic, [edit], true)] : [];
             }

@@ -76,3 +76,13 @@ evaluation EvalUNIDOS {
   method rct
 }
 `;
+
+/** Applies LSP text edits to a text. */
+export function applyEdits(text: string, edits: ReadonlyArray<{ range: { start: Position; end: Position }; newText: string }>): string {
+    const lines = text.split('\n');
+    const offsetAt = (p: Position) => lines.slice(0, p.line).reduce((n, l) => n + l.length + 1, 0) + p.character;
+    const sorted = [...edits].sort((a, b) => offsetAt(b.range.start) - offsetAt(a.range.start));
+    let out = text;
+    for (const e of sorted) out = out.slice(0, offsetAt(e.range.start)) + e.newText + out.slice(offsetAt(e.range.end));
+    return out;
+}

@@ -1,0 +1,107 @@
+/**
+ * Quick fixes keyed on rule ids: each fix, applied, gives text that parses, is
+ * formatted, and no longer has the finding it fixed.
+ */
+import { describe, expect, test } from 'vitest';
+import type { CodeAction, Diagnostic } from 'vscode-languageserver';
+import { formatText } from '../../src/analysis/format.js';
+import { REASON_PLACEHOLDER } from '../../src/lsp/coord-code-actions.js';
+import { applyEdits, LIBRARY, lspWorkspace } from './lsp-helpers.js';
+
+async function actionsFor(text: string, rule: string, others: Record<string, string> = { 'lib.coord': LIBRARY }) {
+    const ws = await lspWorkspace({ ...others, 'main.coord': text });
+    const document = ws.documents['main.coord'];
+    const diagnostics = (document.diagnostics ?? []).filter(d => d.code === rule);
+    expect(diagnostics.length, `a '${rule}' finding`).toBeGreaterThan(0);
+    const actions = (await ws.services.lsp.CodeActionProvider!.getCodeActions(document, {
+        textDocument: { uri: document.uri.toString() },
+        range: diagnostics[0].range,
+        context: { diagnostics: [diagnostics[0]] },
+    })) as CodeAction[];
+    return { actions, diagnostic: diagnostics[0], ws };
+}
+
+function apply(text: string, action: CodeAction): string {
+    const changes = Object.values(action.edit?.changes ?? {});
+    expect(changes).toHaveLength(1);
+    return applyEdits(text, changes[0]);
+}
+
+/** Applies a fix and checks the result parses, is formatted, and no longer has the rule's finding. */
+async function checkFix(text: string, rule: string, title: string | RegExp, others?: Record<string, string>): Promise<string> {
+    const { actions, ws } = await actionsFor(text, rule, others);
+    const action = actions.find(a => (typeof title === 'string' ? a.title === title : title.test(a.title)));
+    expect(action, `a fix '${title}' among ${actions.map(a => a.title).join(', ')}`).toBeDefined();
+    const fixed = apply(text, action!);
+    const formatted = formatText(fixed, ws.services);
+    expect(formatted.ok, `the fixed text parses:\n${fixed}`).toBe(true);
+    if (formatted.ok) expect(formatted.text, 'the fixed text is formatted').toBe(fixed);
+    const after = await lspWorkspace({ ...(others ?? { 'lib.coord': LIBRARY }), 'main.coord': fixed });
+    const remaining = (after.documents['main.coord'].diagnostics ?? []).filter((d: Diagnostic) => d.code === rule);
+    expect(remaining, `no '${rule}' finding after the fix:\n${fixed}`).toEqual([]);
+    return fixed;
+}
+
+const COORDINATION = `coordination FEST_UNIDOS "FEST + UNIDOS" {
+  between FEST, UNIDOS
+  incentive budget "Co-financing"
+  achieved low
+}
+`;
+
+describe('quick fixes', () => {
+    test('local-roles: adds a local block with a role by the first programme', async () => {
+        const fixed = await checkFix(COORDINATION, 'local-roles', 'Add a local block with a role');
+        expect(fixed).toContain('  local {\n    role "Describe who does what locally" by FEST\n  }\n}');
+    });
+
+    test('local-roles: adds a role to an existing local block', async () => {
+        const text = COORDINATION.replace('  achieved low\n', '  achieved low\n  local {\n    agreement informal "Plans together"\n  }\n');
+        const fixed = await checkFix(text, 'local-roles', 'Add a local role');
+        expect(fixed).toContain('  local {\n    agreement informal "Plans together"\n    role "Describe who does what locally" by FEST\n  }\n');
+    });
+
+    test('budget-incentive: adds an incentive budget line', async () => {
+        const text = COORDINATION.replace('  incentive budget "Co-financing"\n', '');
+        const fixed = await checkFix(text, 'budget-incentive', "Add an 'incentive budget'");
+        expect(fixed).toContain('  incentive budget "Describe the earmarked budget or co-financing"\n}');
+    });
+
+    test('unresolved-reference: replaces the name with the suggestion', async () => {
+        const fixed = await checkFix(COORDINATION.replace('between FEST, UNIDOS', 'between FEST, UNIDSO'), 'unresolved-reference', "Change to 'UNIDOS'");
+        expect(fixed).toContain('between FEST, UNIDOS');
+    });
+
+    test('missing-source: offers `from` each evaluation of the workspace', async () => {
+        const text = 'effects of FEST + UNIDOS {\n  + savings\n}\n';
+        const { actions } = await actionsFor(text, 'missing-source');
+        expect(actions.map(a => a.title).filter(t => t.startsWith('Add'))).toEqual(["Add 'from EvalFEST'", "Add 'from EvalUNIDOS'"]);
+        const fixed = await checkFix(text, 'missing-source', "Add 'from EvalUNIDOS'");
+        expect(fixed).toBe('effects of FEST + UNIDOS from EvalUNIDOS {\n  + savings\n}\n');
+    });
+
+    test('repeated-property: removes the repeat', async () => {
+        const text = 'programme P {\n  country Peru\n  sector productive\n  sector other\n  note "n"\n}\n';
+        const fixed = await checkFix(text, 'repeated-property', "Remove the repeated 'sector'", {});
+        expect(fixed).toBe('programme P {\n  country Peru\n  sector productive\n  note "n"\n}\n');
+    });
+
+    test('any rule: disable for the next line with the same indentation, and for the file', async () => {
+        const text = 'programme P {\n  country Peru\n  sector productive\n  period 2011..3000\n}\n';
+        const nextLine = await checkFix(text, 'invalid-value', "Disable 'invalid-value' for this line", {});
+        expect(nextLine).toContain(`  sector productive\n  // coord-disable-next-line invalid-value -- ${REASON_PLACEHOLDER}\n  period 2011..3000\n`);
+        const file = await checkFix(text, 'invalid-value', "Disable 'invalid-value' for this file", {});
+        expect(file.startsWith(`// coord-disable invalid-value -- ${REASON_PLACEHOLDER}\nprogramme P {`)).toBe(true);
+    });
+
+    test('unused-suppression: removes the comment line', async () => {
+        const text = 'programme P {\n  country Peru\n  // coord-disable-next-line invalid-value -- nothing to silence\n  sector productive\n}\n';
+        const fixed = await checkFix(text, 'unused-suppression', 'Remove the unused suppression comment', {});
+        expect(fixed).toBe('programme P {\n  country Peru\n  sector productive\n}\n');
+    });
+
+    test('no suppression is offered for a syntax error', async () => {
+        const { actions } = await actionsFor('programme P {\n  country\n}\n', 'syntax', {});
+        expect(actions.filter(a => a.title.startsWith('Disable'))).toEqual([]);
+    });
+});

@@ -1,0 +1,101 @@
+/**
+ * Completion fits the cursor: only the keywords valid there, the right kind of
+ * declaration after each keyword, enumerated values with what they are, and
+ * details that say what a reference points to.
+ */
+import { describe, expect, test } from 'vitest';
+import type { CompletionItem } from 'vscode-languageserver';
+import { LIBRARY, withCursor } from './lsp-helpers.js';
+
+async function complete(snippet: string): Promise<CompletionItem[]> {
+    const w = await withCursor(snippet, { 'lib.coord': LIBRARY });
+    const list = await w.services.lsp.CompletionProvider!.getCompletion(w.document, w.params);
+    return (list?.items ?? []).sort((a, b) => (a.sortText ?? a.label).localeCompare(b.sortText ?? b.label));
+}
+
+const labels = (items: CompletionItem[]) => items.map(i => i.label);
+
+describe('completion', () => {
+    test('at the top level: the declaration keywords only', async () => {
+        expect(labels(await complete('|')).sort()).toEqual(['body', 'coordination', 'domain', 'effects', 'evaluation', 'outcome', 'population', 'programme']);
+    });
+
+    test('in a programme: its properties, required ones first, a once-property already present left out', async () => {
+        const items = await complete('programme P {\n  sector productive\n  |\n}');
+        expect(labels(items)[0]).toBe('country');
+        expect(labels(items)).not.toContain('sector');
+        expect(labels(items)).toEqual(expect.arrayContaining(['agency', 'ministry', 'targets', 'budget', 'period', 'redesigned', 'note']));
+        expect(labels(items)).not.toContain('between');
+        expect(items.find(i => i.label === 'country')?.documentation).toMatchObject({ value: expect.stringContaining('required, once') });
+    });
+
+    test('repeatable properties stay on offer', async () => {
+        expect(labels(await complete('programme P {\n  note "a"\n  |\n}'))).toContain('note');
+    });
+
+    test('programmes after between, without those already listed', async () => {
+        expect(labels(await complete('coordination C {\n  between |\n}'))).toEqual(['FEST', 'UNIDOS']);
+        expect(labels(await complete('coordination C {\n  between FEST, |\n}'))).toEqual(['UNIDOS']);
+    });
+
+    test('programmes after of and +, evaluations after from', async () => {
+        expect(labels(await complete('effects of |'))).toEqual(['FEST', 'UNIDOS']);
+        expect(labels(await complete('effects of FEST + |'))).toEqual(['UNIDOS']);
+        const sources = await complete('effects of FEST + UNIDOS from | {\n}');
+        expect(labels(sources)).toEqual(['EvalFEST', 'EvalUNIDOS']);
+        expect(sources[0].detail).toBe('evaluation · quasi-experimental');
+    });
+
+    test('populations after targets, bodies after node', async () => {
+        expect(labels(await complete('programme P {\n  targets |\n}'))).toEqual(['displaced', 'extreme_poor']);
+        const bodies = await complete('coordination C {\n  between FEST, UNIDOS\n  node |\n}');
+        expect(labels(bodies)).toEqual(['SNARIV']);
+        expect(bodies[0].detail).toBe('body · national');
+    });
+
+    test('outcomes after a direction, with their domain and desirable direction', async () => {
+        const items = await complete('effects of FEST from EvalFEST {\n  - sev|\n}');
+        const severe = items.find(i => i.label === 'severe_food_insecurity');
+        expect(severe?.detail).toBe('outcome · food_education · desirable decrease · standard library');
+        expect(labels(items)).not.toContain('FEST');
+    });
+
+    test('the workspace outcomes rank before the standard library', async () => {
+        const items = await complete('outcome own in finance desirable increase\neffects of FEST {\n  + |\n}');
+        expect(labels(items)[0]).toBe('own');
+    });
+
+    test('enumerated values: sector, method, level, incentive and barrier kinds, achieved, political support, desirable', async () => {
+        const cases: Array<[string, string[], string]> = [
+            ['programme P {\n  sector |\n}', ['other', 'productive', 'social-protection'], 'sector'],
+            ['evaluation E {\n  method |\n}', ['did', 'mixed', 'psm', 'qualitative', 'quasi-experimental', 'rct', 'rdd'], 'evaluation method'],
+            ['body B {\n  level |\n}', ['local', 'national', 'regional'], 'level'],
+            ['coordination C {\n  incentive |\n}', ['budget', 'other', 'performance', 'targeting'], 'incentive kind'],
+            ['coordination C {\n  barrier |\n}', ['budget-priorities', 'design-change', 'institutional-inertia', 'other', 'target-mismatch'], 'barrier kind'],
+            ['coordination C {\n  achieved |\n}', ['high', 'low', 'medium'], 'coordination level achieved'],
+            ['coordination C {\n  political-support |\n}', ['moderate', 'strong', 'weak'], 'political support'],
+            ['coordination C {\n  local {\n    agreement |\n  }\n}', ['formal', 'informal'], 'agreement formality'],
+            ['outcome o in finance desirable |', ['decrease', 'increase', 'neutral'], 'desirable direction'],
+        ];
+        for (const [snippet, values, detail] of cases) {
+            const items = await complete(snippet);
+            expect(labels(items).sort(), snippet).toEqual(values);
+            expect(items.every(i => i.detail === detail), snippet).toBe(true);
+        }
+    });
+
+    test('level blocks in a coordination are properties, offered once', async () => {
+        const items = await complete('coordination C {\n  between FEST, UNIDOS\n  local {\n  }\n  |\n}');
+        expect(labels(items)).toEqual(expect.arrayContaining(['national', 'regional']));
+        expect(labels(items)).not.toContain('local');
+        expect(labels(items)).not.toContain('between');
+    });
+
+    test('inside a level block: agreement and role only', async () => {
+        expect(labels(await complete('coordination C {\n  local {\n    |\n  }\n}')).sort()).toEqual(['agreement', 'role']);
+    });
+
+    test('a name position offers no keywords', async () => {
+        expect(await complete('programme P {\n  country |\n}')).toEqual([]);
+    });
+});
