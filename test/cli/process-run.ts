@@ -1,0 +1,76 @@
+/**
+ * Test helper: runs the built `coord` command (`bin/coord.js` → `dist/cli.cjs`)
+ * as a separate process, the way CI runs it, and copies fixture workspaces to
+ * scratch folders that tests may change (odd file names, links, permissions).
+ */
+import { spawn, spawnSync } from 'node:child_process';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+
+export const ROOT = path.resolve(__dirname, '../..');
+export const BIN = path.join(ROOT, 'bin/coord.js');
+export const FIXTURES = path.join(ROOT, 'test/fixtures/cli');
+
+export interface ProcessRun {
+    code: number | null;
+    stdout: string;
+    stderr: string;
+}
+
+export interface ProcessOptions {
+    node?: string;
+    env?: NodeJS.ProcessEnv;
+    uid?: number;
+    gid?: number;
+}
+
+/** Runs `node bin/coord.js …args` in `cwd`; resolves when the process has exited. */
+export function runCoord(cwd: string, args: readonly string[], options: ProcessOptions = {}): Promise<ProcessRun> {
+    const env = { ...process.env, ...options.env };
+    // The report must not depend on the test runner's colour settings.
+    delete env.FORCE_COLOR;
+    delete env.NO_COLOR;
+    delete env.COORD_DEBUG;
+    return new Promise((resolve, reject) => {
+        const child = spawn(options.node ?? process.execPath, [BIN, ...args], {
+            cwd, env, stdio: ['ignore', 'pipe', 'pipe'], uid: options.uid, gid: options.gid,
+        });
+        let stdout = '';
+        let stderr = '';
+        child.stdout.setEncoding('utf8').on('data', (d: string) => (stdout += d));
+        child.stderr.setEncoding('utf8').on('data', (d: string) => (stderr += d));
+        child.on('error', reject);
+        child.on('close', code => resolve({ code, stdout, stderr }));
+    });
+}
+
+/** The version of a Node binary, or undefined when it cannot run. */
+export function nodeVersion(node: string): string | undefined {
+    if (!fs.existsSync(node)) return undefined;
+    const r = spawnSync(node, ['--version'], { encoding: 'utf8' });
+    return r.status === 0 ? r.stdout.trim() : undefined;
+}
+
+/** Makes sure `dist/cli.cjs` exists (CI builds before testing; a fresh checkout may not have). */
+export function ensureBuilt(): void {
+    if (fs.existsSync(path.join(ROOT, 'dist/cli.cjs'))) return;
+    const r = spawnSync(process.execPath, ['scripts/build.mjs'], { cwd: ROOT, encoding: 'utf8' });
+    if (r.status !== 0) throw new Error(`build failed: ${r.stderr}`);
+}
+
+/** A fresh scratch folder (removed by the caller with {@link removeScratch}). */
+export function scratch(prefix = 'coord-cli-'): string {
+    return fs.realpathSync(fs.mkdtempSync(path.join(os.tmpdir(), prefix)));
+}
+
+/** Copies a fixture workspace (a folder under test/fixtures/cli) into a scratch folder. */
+export function copyFixture(name: string): string {
+    const dir = scratch();
+    fs.cpSync(path.join(FIXTURES, name), dir, { recursive: true });
+    return dir;
+}
+
+export function removeScratch(dir: string): void {
+    fs.rmSync(dir, { recursive: true, force: true });
+}
