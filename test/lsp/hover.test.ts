@@ -1,0 +1,53 @@
+/** Hover: declarations and references show their kind, title and key facts; rule findings show the rule's doc. */
+import { describe, expect, test } from 'vitest';
+import { RULES_BY_ID } from '../../src/validation/registry.js';
+import { LIBRARY, withCursor } from './lsp-helpers.js';
+
+async function hover(snippet: string, others: Record<string, string> = { 'lib.coord': LIBRARY }): Promise<string | undefined> {
+    const w = await withCursor(snippet, others);
+    const result = await w.services.lsp.HoverProvider!.getHoverContent(w.document, w.params);
+    const contents = result?.contents;
+    return contents && typeof contents === 'object' && 'value' in contents ? contents.value : undefined;
+}
+
+describe('hover', () => {
+    test('a reference to a programme: title, kind, country, sector, agency', async () => {
+        const text = await hover('coordination C {\n  between FE|ST, UNIDOS\n}');
+        expect(text).toContain('**programme** `FEST` — Familias en su Tierra');
+        expect(text).toContain('- country: Colombia');
+        expect(text).toContain('- sector: productive');
+        expect(text).toContain('- agency: Prosperidad Social');
+    });
+
+    test('a standard-library outcome: domain, desirable direction, read-only', async () => {
+        const text = await hover('effects of FEST from EvalFEST {\n  - severe_food|_insecurity\n}');
+        expect(text).toContain('**outcome** `severe_food_insecurity` — Severe food insecurity');
+        expect(text).toContain('- domain: food_education');
+        expect(text).toContain('- desirable: decrease');
+        expect(text).toContain('Standard library');
+    });
+
+    test('a coordination declaration: programmes and level achieved', async () => {
+        const text = await hover('coordination FEST_|UNIDOS "FEST + UNIDOS" {\n  between FEST, UNIDOS\n  achieved low\n}');
+        expect(text).toContain('**coordination** `FEST_UNIDOS` — FEST + UNIDOS');
+        expect(text).toContain('- between: FEST, UNIDOS');
+        expect(text).toContain('- achieved: low');
+    });
+
+    test('a finding shows its rule summary and doc', async () => {
+        const text = await hover('coordination FEST_|UNIDOS {\n  between FEST, UNIDOS\n}');
+        const rule = RULES_BY_ID.get('local-roles')!;
+        expect(text).toContain(`**local-roles** (coord rule) — ${rule.summary}`);
+        expect(text).toContain(rule.doc);
+    });
+
+    test('a property keyword shows its form', async () => {
+        const text = await hover('programme P {\n  sec|tor productive\n}', {});
+        expect(text).toContain('`sector social-protection | productive | other`');
+    });
+
+    test('a keyword used as a name is the name, not the keyword', async () => {
+        const text = await hover('domain local "Local"\noutcome o in lo|cal', {});
+        expect(text).toContain('**domain** `local` — Local');
+    });
+});
