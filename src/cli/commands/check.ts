@@ -79,7 +79,13 @@ Exit status: 0 no failing findings; 1 failing findings (errors, findings at
 not run (bad option, missing path, no .coord file, unreadable, binary or
 non-UTF-8 file, invalid configuration, report not writable).`,
     async run(args, io) {
-        const { values, positionals, tokens } = parseCommandArgs('check', args, {
+        // `--max-warnings -1` (ESLint's "no limit") would read as an option; join it to its value.
+        const joined: string[] = [];
+        for (let i = 0; i < args.length; i++) {
+            if (args[i] === '--max-warnings' && /^-\d+$/.test(args[i + 1] ?? '')) joined.push(`--max-warnings=${args[++i]}`);
+            else joined.push(args[i]);
+        }
+        const { values, positionals, tokens } = parseCommandArgs('check', joined, {
             format: { type: 'string', multiple: true },
             output: { type: 'string', short: 'o', multiple: true },
             'max-warnings': { type: 'string' },
