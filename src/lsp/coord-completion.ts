@@ -10,17 +10,16 @@
  * twice.
  */
 import { AstUtils, GrammarAST, type AstNodeDescription, type LangiumDocuments, type AstNodeLocator, type ReferenceInfo, type Stream } from 'langium';
-import {
-    DefaultCompletionProvider, type CompletionAcceptor, type CompletionContext, type CompletionValueItem, type LangiumServices,
-} from 'langium/lsp';
+import { type CompletionAcceptor, type CompletionContext, type CompletionValueItem, type LangiumServices } from 'langium/lsp';
 import { CompletionItemKind, MarkupKind } from 'vscode-languageserver';
 import {
     isBetweenProperty, isBody, isCoordination, isEffects, isEvaluation, isLevelBlock, isNamedDeclaration, isProgramme,
-    type NamedDeclaration,
+    type Model, type NamedDeclaration,
 } from '../language/generated/ast.js';
 import { isStdlibUri } from '../language/stdlib.js';
 import { ONCE_PROPERTIES } from '../validation/rules/repeated-property.js';
 import { completionDetail } from './describe.js';
+import { declarationAt, WindowedCompletionProvider } from './completion-window.js';
 import { ENUM_RULES, INLINE_ENUM_RULES, KEYWORD_DOCS, NAME_RULES } from './coord-keywords.js';
 
 /** Properties a block must have: offered first while missing. */
@@ -32,7 +31,7 @@ const REQUIRED: Readonly<Record<string, ReadonlySet<string>>> = {
 
 const DECLARATION_KEYWORDS = new Set(['domain', 'outcome', 'population', 'programme', 'body', 'coordination', 'evaluation', 'effects']);
 
-export class CoordCompletionProvider extends DefaultCompletionProvider {
+export class CoordCompletionProvider extends WindowedCompletionProvider {
     private readonly documents: LangiumDocuments;
     private readonly locator: AstNodeLocator;
 
@@ -84,10 +83,15 @@ export class CoordCompletionProvider extends DefaultCompletionProvider {
         const candidates = super.getReferenceCandidates(refInfo, context);
         const container = refInfo.container;
         const listed = new Set<string>();
-        if (isBetweenProperty(container)) container.programmes.forEach(r => listed.add(r.$refText));
-        else if (isEffects(container) && refInfo.property === 'programmes') container.programmes.forEach(r => listed.add(r.$refText));
-        const current = refInfo.reference.$refText;
-        return candidates.filter(c => c.name === current || !listed.has(c.name));
+        const list = isBetweenProperty(container) ? container.programmes
+            : isEffects(container) && refInfo.property === 'programmes' ? container.programmes : [];
+        for (const ref of list) {
+            // The name being completed (under the cursor) may be replaced by itself or any other.
+            const node = ref.$refNode;
+            if (node && node.offset <= context.offset && context.offset <= node.end) continue;
+            listed.add(ref.$refText);
+        }
+        return candidates.filter(c => !listed.has(c.name));
     }
 
     protected override createReferenceCompletionItem(description: AstNodeDescription, refInfo: ReferenceInfo, context: CompletionContext): CompletionValueItem {
@@ -114,10 +118,12 @@ export class CoordCompletionProvider extends DefaultCompletionProvider {
 
     /** The block the cursor is inside and the properties it already has (outside the cursor). */
     private enclosingBlock(context: CompletionContext): { type: string; present: Set<string> } | undefined {
-        const root = context.document.parseResult.value;
         const offset = context.offset;
+        // Blocks do not nest across top-level declarations: look only inside the one at the cursor.
+        const declaration = declarationAt(context.document.parseResult.value as Model, offset);
+        if (!declaration) return undefined;
         let found: { type: string; present: Set<string> } | undefined;
-        for (const node of AstUtils.streamAst(root)) {
+        for (const node of AstUtils.streamAst(declaration)) {
             const cst = node.$cstNode;
             if (!cst || cst.offset >= offset || cst.end < offset) continue;
             if (!(isProgramme(node) || isCoordination(node) || isEvaluation(node) || isBody(node) || isLevelBlock(node))) continue;

@@ -99,3 +99,10 @@ describe('completion', () => {
         expect(await complete('programme P {\n  country |\n}')).toEqual([]);
     });
 });
+
+describe('completion on an existing name', () => {
+    test('offers the name under the cursor and the unlisted ones', async () => {
+        expect(labels(await complete('coordination C {\n  between |FEST, UNIDOS\n}'))).toEqual(['FEST']);
+        expect(labels(await complete('coordination C {\n  between FE|ST\n}'))).toEqual(['FEST']);
+    });
+});
