@@ -1,0 +1,74 @@
+/**
+ * The packaged extension (`npm run package` → `coord.vsix`, built with
+ * `vsce package --no-dependencies`) holds exactly the bundles and assets the
+ * extension needs, and stays small. Packaging takes several seconds, so the
+ * test packages the current bundles into a scratch folder once.
+ */
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { spawnSync } from 'node:child_process';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+
+const ROOT = path.resolve(__dirname, '../..');
+let dir: string;
+let vsix: string;
+let files: Map<string, number>;
+
+beforeAll(() => {
+    dir = fs.mkdtempSync(path.join(os.tmpdir(), 'coord-vsix-'));
+    vsix = path.join(dir, 'coord.vsix');
+    // `npm test` builds first; rebuilding here would race with the tests that run the bundles.
+    if (!fs.existsSync(path.join(ROOT, 'dist/server.cjs')) || !fs.existsSync(path.join(ROOT, 'dist/extension.cjs'))) {
+        const build = spawnSync(process.execPath, ['scripts/build.mjs'], { cwd: ROOT, encoding: 'utf8' });
+        expect(build.status, build.stderr).toBe(0);
+    }
+    const vsce = path.join(ROOT, 'node_modules/@vscode/vsce/vsce');
+    const pack = spawnSync(process.execPath, [vsce, 'package', '--no-dependencies', '--allow-missing-repository', '--no-rewrite-relative-links', '--out', vsix], {
+        cwd: ROOT, encoding: 'utf8',
+    });
+    expect(pack.status, pack.stderr + pack.stdout).toBe(0);
+    const list = spawnSync('unzip', ['-Z1', vsix], { encoding: 'utf8' });
+    expect(list.status, 'unzip is needed to list the .vsix (apt-get install unzip)').toBe(0);
+    files = new Map();
+    const sizes = spawnSync('unzip', ['-lqq', vsix], { encoding: 'utf8' }).stdout;
+    for (const line of sizes.split('\n')) {
+        const m = /^\s*(\d+)\s+\S+\s+\S+\s+(.+)$/.exec(line);
+        if (m) files.set(m[2], Number(m[1]));
+    }
+}, 120_000);
+
+afterAll(() => {
+    if (dir) fs.rmSync(dir, { recursive: true, force: true });
+});
+
+describe('the .vsix', () => {
+    test('holds the bundles, the grammar, the language configuration, snippets, icons and the manifest files', () => {
+        const names = [...files.keys()].filter(f => f.startsWith('extension/')).map(f => f.slice('extension/'.length)).sort();
+        expect(names).toEqual(expect.arrayContaining([
+            'package.json', 'readme.md', 'LICENSE.txt', 'changelog.md',
+            'dist/extension.cjs', 'dist/server.cjs', 'dist/preview.js',
+            'syntaxes/coord.tmLanguage.json', 'language-configuration.json', 'snippets/coord.json',
+            'media/coord-icon.png', 'media/coord-file.svg',
+        ]));
+        const allowed = /^(package\.json|readme\.md|LICENSE\.txt|changelog\.md|dist\/(extension|server)\.cjs|dist\/preview\.js|syntaxes\/coord\.tmLanguage\.json|language-configuration\.json|snippets\/coord\.json|media\/[^/]+\.(png|svg|css))$/;
+        expect(names.filter(n => !allowed.test(n)), 'nothing else (no sources, maps, tests, node_modules or the CLI bundle)').toEqual([]);
+    });
+
+    test('every file the manifest points to is inside', () => {
+        const manifest = JSON.parse(fs.readFileSync(path.join(ROOT, 'package.json'), 'utf8'));
+        const referenced = [
+            manifest.main, manifest.icon,
+            ...manifest.contributes.languages.flatMap((l: { configuration: string; icon: { light: string; dark: string } }) => [l.configuration, l.icon.light, l.icon.dark]),
+            ...manifest.contributes.grammars.map((g: { path: string }) => g.path),
+            ...manifest.contributes.snippets.map((s: { path: string }) => s.path),
+        ].map((p: string) => `extension/${p.replace(/^\.\//, '')}`);
+        for (const p of referenced) expect(files.has(p), p).toBe(true);
+    });
+
+    test('is small', () => {
+        expect(fs.statSync(vsix).size).toBeLessThan(2 * 1024 * 1024);
+        const unpacked = [...files.values()].reduce((a, b) => a + b, 0);
+        expect(unpacked).toBeLessThan(6 * 1024 * 1024);
+    });
+});
