@@ -12,13 +12,12 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { spawnSync } from 'node:child_process';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import Ajv2020 from 'ajv/dist/2020.js';
-import addFormats from 'ajv-formats';
 import { SaxesParser } from 'saxes';
 import { XMLParser } from 'fast-xml-parser';
 import fc from 'fast-check';
 import { runCli } from './cli-run.js';
-import { copyFixture, FIXTURES, removeScratch, ROOT } from './process-run.js';
+import { copyFixture, removeScratch, ROOT } from './process-run.js';
+import { validateSarif, validateSarifFile } from './sarif-schema.js';
 import { RULES } from '../../src/validation/registry.js';
 import { escapeData, escapeProperty, formatGithub } from '../../src/cli/reporters/github.js';
 import { formatJunit, xmlSafe } from '../../src/cli/reporters/junit.js';
@@ -90,10 +89,7 @@ describe('json', () => {
 });
 
 describe('sarif', () => {
-    const schema = JSON.parse(fs.readFileSync(path.join(FIXTURES, 'sarif-schema-2.1.0.json'), 'utf8'));
-    const ajv = new Ajv2020({ allErrors: true, strict: false });
-    addFormats(ajv);
-    const validate = ajv.compile(schema);
+    const validate = validateSarif;
     let sarif: any;
     beforeAll(async () => {
         sarif = JSON.parse(await report('sarif'));
@@ -326,13 +322,6 @@ describe('every format', () => {
         }
     });
 });
-
-function validateSarifFile(file: string): boolean {
-    const schema = JSON.parse(fs.readFileSync(path.join(FIXTURES, 'sarif-schema-2.1.0.json'), 'utf8'));
-    const ajv = new Ajv2020({ strict: false });
-    addFormats(ajv);
-    return ajv.validate(schema, JSON.parse(fs.readFileSync(file, 'utf8'))) as boolean;
-}
 
 /** Parses XML with saxes, which checks XML 1.0 well-formedness strictly; any error fails the test. */
 function expectWellFormed(xml: string): void {

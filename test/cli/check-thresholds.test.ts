@@ -4,11 +4,13 @@
  * every finding, as in ESLint), on a workspace with no error, two warnings and
  * one info (`test/fixtures/cli/thresholds`, whose config sets those severities).
  */
-import { describe, expect, test } from 'vitest';
+import { beforeAll, describe, expect, test } from 'vitest';
 import * as path from 'node:path';
 import { runCli } from './cli-run.js';
-import { FIXTURES, runCoord } from './process-run.js';
+import { ensureBuilt, FIXTURES, runCoord } from './process-run.js';
 import { failsThresholds, type CheckReport } from '../../src/cli/check.js';
+
+beforeAll(() => ensureBuilt());
 
 const WS = path.join(FIXTURES, 'thresholds');
 const check = (...args: string[]) => runCli(WS, 'check', ...args);

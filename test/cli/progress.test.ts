@@ -3,13 +3,15 @@
  * redrawn in place and erased at the end, never on stdout. Time is a fake
  * clock here, never a sleep.
  */
-import { describe, expect, test } from 'vitest';
+import { beforeAll, describe, expect, test } from 'vitest';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { ProgressLine } from '../../src/cli/progress.js';
 import { main } from '../../src/cli/main.js';
 import type { CommandIO } from '../../src/cli/command.js';
-import { removeScratch, runCoord, scratch } from './process-run.js';
+import { ensureBuilt, removeScratch, runCoord, scratch } from './process-run.js';
+
+beforeAll(() => ensureBuilt());
 
 function sink() {
     const out = { text: '', write: (t: string) => (out.text += t) };
