@@ -41,9 +41,10 @@ export async function discoverFiles(paths: readonly string[], cwd = process.cwd(
             if (code !== 'ENOENT' && code !== 'ENOTDIR') throw new CliError(`${given}: cannot read (${code ?? (e as Error).message})`);
         }
         if (stat?.isDirectory()) {
-            const before = found.size;
-            walkFolder(absolute, add);
-            if (found.size === before) throw new CliError(`${given}: no .coord file in this folder`);
+            // Count the files this folder holds, not the new ones: a folder given twice is not empty.
+            let inFolder = 0;
+            walkFolder(absolute, file => { inFolder++; add(file); });
+            if (inFolder === 0) throw new CliError(`${given}: no .coord file in this folder`);
         } else if (stat) {
             if (!stat.isFile()) throw new CliError(`${given}: not a regular file`);
             add(absolute);
