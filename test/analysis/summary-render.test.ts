@@ -17,33 +17,7 @@ import { CSV_COLUMNS, renderSummaryCsv } from '../../src/analysis/summary-render
 import { renderSummaryJson } from '../../src/analysis/summary-render/json.js';
 import { layoutNetwork, renderNetworkSvg } from '../../src/analysis/summary-render/network.js';
 import { createHash } from 'node:crypto';
-import { summarise } from './summary-helpers.js';
-
-/** A workspace whose every free-text place holds an attack. */
-export const HOSTILE = `
-domain evil "</script><img src=x onerror=alert(1)>"
-outcome bad "<b onmouseover=alert(3)>bold</b> | pipe \`code\` *em* [link](javascript:alert(11))" in evil desirable increase
-population pop "<svg/onload=alert(12)>"
-programme P "\\"'><svg onload=alert(2)>" { country X sector productive agency "<iframe src=javascript:alert(4)>" targets pop }
-programme Q "Q\u2028line<script>alert(5)</script>" { country X sector social-protection targets pop }
-body N "<style>body{display:none}</style>"
-coordination C "<a href=\\"javascript:alert(6)\\">x</a>" {
-  between P, Q
-  node N
-  local {
-    agreement informal "<img src=x onerror=alert(7)>"
-    role "</td></tr></table><script>alert(8)</script>" by P
-  }
-  incentive budget "a|b <u>under</u> \u2029 end"
-  barrier other "<math><mi xlink:href=\\"javascript:alert(9)\\">x</mi></math>"
-  achieved low
-}
-evaluation E "<script>alert(13)</script>" { method rct }
-effects of P + Q from E {
-  + bad note "</li><script>alert(10)</script>" size 1 sd
-  - savings note "\\"quoted\\", with comma"
-}
-`;
+import { HOSTILE, summarise } from './summary-helpers.js';
 
 /** The elements and attributes the renderers write; anything else came from the input. */
 const ALLOWED_ELEMENTS = new Set([

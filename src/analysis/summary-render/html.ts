@@ -149,6 +149,7 @@ ul { margin: 0; padding-left: 1.1em; } ul.effects { list-style: none; padding: 0
 .achieved-low { color: var(--adverse); } .achieved-medium { color: #b45309; } .achieved-high { color: var(--desirable); }
 .finding.error { color: var(--adverse); } .finding.warning { color: #b45309; }
 .scroll { overflow-x: auto; } svg.coord-network { max-width: 100%; height: auto; }
+.coordination-table td { min-width: 8em; } .coordination-table td:nth-child(n+4) { min-width: 12em; } .coordination-table td:last-child { min-width: 22em; }
 footer { margin-top: 2em; color: var(--muted); font-size: .85em; }
 @media print {
   body { margin: 0; font-size: 10pt; } .scroll { overflow: visible; }
@@ -156,6 +157,7 @@ footer { margin-top: 2em; color: var(--muted); font-size: .85em; }
   table { page-break-inside: auto; } tr, li, svg { page-break-inside: avoid; }
   thead { display: table-header-group; } h2 { page-break-after: avoid; }
   .effect { white-space: normal; }
+  .coordination-table td, .coordination-table td:nth-child(n+4), .coordination-table td:last-child { min-width: 0; }
 }
 `;
 
