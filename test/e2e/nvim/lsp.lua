@@ -1,0 +1,147 @@
+-- A second, unrelated LSP client: headless Neovim (0.7+) runs `coord lsp --stdio` on a copy of the
+-- examples, reads back the diagnostics of mexico.coord with their rule codes, a completion after
+-- `between` and a hover. Run by scripts/e2e/run-nvim.mjs:
+--   nvim --headless -u NONE -i NONE -c 'luafile test/e2e/nvim/lsp.lua'
+-- with COORD_NVIM_WORKSPACE (the folder) and COORD_NVIM_SERVER (the server command, JSON array).
+-- Prints one line per check and `N passed, N failed`; exits non-zero when a check failed.
+
+local function log(s) io.stdout:write(s .. '\n') end
+
+-- Any error outside a check ends Neovim with a failure instead of leaving it waiting.
+local function main()
+local workspace = assert(os.getenv('COORD_NVIM_WORKSPACE'), 'COORD_NVIM_WORKSPACE is not set')
+local server = vim.fn.json_decode((assert(os.getenv('COORD_NVIM_SERVER'), 'COORD_NVIM_SERVER is not set')))
+local timeout = tonumber(os.getenv('COORD_NVIM_TIMEOUT_MS') or '30000')
+
+local passed, failed = 0, 0
+local function check(name, fn)
+  local ok, err = pcall(fn)
+  if ok then passed = passed + 1; log('  ok   ' .. name)
+  else failed = failed + 1; log('  FAIL ' .. name .. '\n       ' .. tostring(err)) end
+end
+local function finish()
+  log(string.format('%d passed, %d failed', passed, failed))
+  for _, client in pairs(vim.lsp.get_active_clients()) do client.stop() end
+  vim.wait(2000, function() return #vim.lsp.get_active_clients() == 0 end, 50)
+  if failed > 0 then vim.cmd('cquit 1') else vim.cmd('qall!') end
+end
+
+local server_exit
+local client_id = vim.lsp.start_client({
+  name = 'coord',
+  cmd = server,
+  root_dir = workspace,
+  workspace_folders = { { uri = vim.uri_from_fname(workspace), name = 'workspace' } },
+  flags = { debounce_text_changes = 0 },
+  on_exit = function(code, signal) server_exit = { code = code, signal = signal } end,
+})
+if not client_id then log('FAIL could not start ' .. table.concat(server, ' ')); vim.cmd('cquit 1') end
+
+vim.cmd('edit ' .. vim.fn.fnameescape(workspace .. '/mexico.coord'))
+local buf = vim.api.nvim_get_current_buf()
+vim.bo[buf].filetype = 'coord'
+vim.lsp.buf_attach_client(buf, client_id)
+local uri = vim.uri_from_bufnr(buf)
+
+--- The 0-based line of the first line matching a Lua pattern.
+local function line_of(pattern)
+  for i, text in ipairs(vim.api.nvim_buf_get_lines(buf, 0, -1, false)) do
+    if text:find(pattern) then return i - 1 end
+  end
+  error('no line matches ' .. pattern)
+end
+
+local function codes_on(diagnostics)
+  local set = {}
+  for _, d in ipairs(diagnostics) do set[tostring(d.code)] = d end
+  return set
+end
+
+--- Sends a request and returns the server's result, failing on an error or a timeout.
+local function request(method, params)
+  local responses, err = vim.lsp.buf_request_sync(buf, method, params, timeout)
+  if not responses then error(method .. ': ' .. tostring(err)) end
+  local response = responses[client_id]
+  if not response then error(method .. ': no response') end
+  if response.err then error(method .. ': ' .. vim.inspect(response.err)) end
+  return response.result
+end
+
+check('the server initialises', function()
+  local ok = vim.wait(timeout, function()
+    local client = vim.lsp.get_client_by_id(client_id)
+    return server_exit ~= nil or (client ~= nil and client.initialized)
+  end, 50)
+  if server_exit then error('the server exited with ' .. vim.inspect(server_exit)) end
+  assert(ok, 'timed out waiting for initialize')
+end)
+
+check('mexico.coord gets budget-incentive, target-mismatch, political-support-only and local-roles', function()
+  local wanted = { 'budget-incentive', 'target-mismatch', 'political-support-only', 'local-roles' }
+  local ok = vim.wait(timeout, function()
+    local codes = codes_on(vim.diagnostic.get(buf))
+    for _, code in ipairs(wanted) do if not codes[code] then return false end end
+    return true
+  end, 50)
+  local diagnostics = vim.diagnostic.get(buf)
+  for _, d in ipairs(diagnostics) do
+    log(string.format('       %d:%d %s %s', d.lnum + 1, d.col + 1, tostring(d.code), d.message:sub(1, 70)))
+  end
+  assert(ok, 'timed out; got ' .. #diagnostics .. ' diagnostics')
+  local name_line = line_of('^coordination PROINPRO_PDPs')
+  local codes = codes_on(diagnostics)
+  for _, code in ipairs(wanted) do
+    assert(codes[code].lnum == name_line, code .. ' is on line ' .. (codes[code].lnum + 1) .. ', not ' .. (name_line + 1))
+    assert(codes[code].severity == vim.diagnostic.severity.WARN, code .. ' is not a warning')
+  end
+end)
+
+check('completion after `between` offers the programmes of every file', function()
+  local last = vim.api.nvim_buf_line_count(buf)
+  vim.api.nvim_buf_set_lines(buf, last, last, false, { '', 'coordination NvimProbe {', '  between ', '}' })
+  local result = request('textDocument/completion', {
+    textDocument = { uri = uri },
+    position = { line = last + 2, character = #'  between ' },
+  })
+  local items = result and (result.items or result) or {}
+  local labels = {}
+  for _, item in ipairs(items) do labels[item.label] = true end
+  for _, name in ipairs({ 'PROSPERA', 'PROINPRO', 'PDPs', 'FEST', 'HakuWinay' }) do
+    assert(labels[name], name .. ' not offered; got ' .. table.concat(vim.tbl_keys(labels), ', '))
+  end
+  assert(not labels['STEIA'] and not labels['prospera_women'], 'offered names that are not programmes')
+  log('       ' .. #items .. ' items, including PROSPERA, PROINPRO, PDPs, FEST, HakuWinay')
+end)
+
+check('hover on a reference shows the declaration\'s title', function()
+  local line = line_of('^%s*between PROSPERA')
+  local result = request('textDocument/hover', {
+    textDocument = { uri = uri },
+    position = { line = line, character = #'  between ' + 2 },
+  })
+  assert(result and result.contents, 'no hover')
+  local text = table.concat(vim.lsp.util.convert_input_to_markdown_lines(result.contents), '\n')
+  assert(text:find('PROSPERA Programa de Inclusión Social', 1, true), 'hover text: ' .. text)
+end)
+
+check('go to definition lands on the declaration', function()
+  local result = request('textDocument/definition', {
+    textDocument = { uri = uri },
+    position = { line = line_of('^%s*node STEIA'), character = #'  node ' + 1 },
+  })
+  local location = result and (result[1] or result)
+  assert(location, 'no definition')
+  local target_uri = location.targetUri or location.uri
+  local range = location.targetSelectionRange or location.range
+  assert(target_uri == uri, 'landed in ' .. tostring(target_uri))
+  assert(range.start.line == line_of('^body STEIA'), 'landed on line ' .. (range.start.line + 1))
+end)
+
+finish()
+end
+
+local ok, err = xpcall(main, debug.traceback)
+if not ok then
+  log('FAIL ' .. tostring(err))
+  vim.cmd('cquit 2')
+end
