@@ -9,7 +9,8 @@ import * as path from 'node:path';
 import { ProgressLine } from '../../src/cli/progress.js';
 import { main } from '../../src/cli/main.js';
 import type { CommandIO } from '../../src/cli/command.js';
-import { ensureBuilt, removeScratch, runCoord, scratch } from './process-run.js';
+import { spawnSync } from 'node:child_process';
+import { BIN, ensureBuilt, removeScratch, runCoord, scratch } from './process-run.js';
 
 beforeAll(() => ensureBuilt());
 
@@ -95,6 +96,29 @@ describe('coord check with a progress line', () => {
         const r = await runInProcess(false);
         expect(r.stderr).toBe('');
         expect(JSON.parse(r.stdout).files).toHaveLength(30);
+    });
+});
+
+const SCRIPT = ['/usr/bin/script', '/bin/script'].find(p => fs.existsSync(p));
+
+describe('the built command on a real terminal', () => {
+    // util-linux `script` gives the command a pseudo-terminal; stdout goes to a file, stderr stays on the terminal.
+    test.skipIf(!SCRIPT)(`progress on the terminal's stderr, the report alone in the file${SCRIPT ? '' : ' — skipped: util-linux script is not installed'}`, () => {
+        const dir = scratch();
+        try {
+            for (let i = 0; i < 20; i++) fs.writeFileSync(path.join(dir, `f${i}.coord`), `population p${i} "P${i}"\n`);
+            const command = `'${process.execPath}' '${BIN}' check . --format json > report.json`;
+            const r = spawnSync(SCRIPT!, ['-qefc', command, '/dev/null'], {
+                cwd: dir, encoding: 'utf8', env: { ...process.env, COORD_PROGRESS_DELAY: '0', FORCE_COLOR: undefined, NO_COLOR: undefined },
+            });
+            expect(r.status, r.stderr).toBe(0);
+            expect(r.stdout).toMatch(/\rcoord: (reading|indexing|linking|validating) \d+\/20 files…\x1b\[K/);
+            expect(r.stdout).toContain('\r\x1b[K');
+            expect(r.stdout).not.toContain('"diagnostics"');
+            expect(JSON.parse(fs.readFileSync(path.join(dir, 'report.json'), 'utf8')).files).toHaveLength(20);
+        } finally {
+            removeScratch(dir);
+        }
     });
 });
 
