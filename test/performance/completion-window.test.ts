@@ -10,7 +10,6 @@ import { DefaultCompletionProvider } from 'langium/lsp';
 import type { LangiumDocument } from 'langium';
 import { WindowedCompletionProvider } from '../../src/lsp/completion-window.js';
 import { lspWorkspace } from '../lsp/lsp-helpers.js';
-import type { CoordLspServices } from '../../src/lsp/coord-lsp-module.js';
 
 function cohort(i: number): string {
     return `population pop${i} "Households ${i}"
@@ -39,7 +38,7 @@ effects of prod${i} + soc${i} from eval${i} {
 `;
 }
 
-async function labels(services: CoordLspServices, provider: DefaultCompletionProvider, document: LangiumDocument, line: number, character: number) {
+async function labels(provider: DefaultCompletionProvider, document: LangiumDocument, line: number, character: number) {
     const list = await provider.getCompletion(document, { textDocument: { uri: document.uri.toString() }, position: { line, character } });
     return (list?.items ?? []).map(i => `${i.kind}:${i.label}`).sort();
 }
@@ -59,8 +58,8 @@ describe('windowed completion', () => {
             const l = lines[line];
             const columns = new Set([0, l.length, l.indexOf(' ') + 1, l.search(/\S/), l.lastIndexOf(' ') + 1].filter(c => c >= 0 && c <= l.length));
             for (const character of columns) {
-                expect(await labels(services, windowed, document, line, character), `line ${line + 1}, column ${character + 1}`)
-                    .toEqual(await labels(services, whole, document, line, character));
+                expect(await labels(windowed, document, line, character), `line ${line + 1}, column ${character + 1}`)
+                    .toEqual(await labels(whole, document, line, character));
                 compared++;
             }
         }
@@ -83,7 +82,7 @@ describe('windowed completion', () => {
             const middle = text.split('\n').findIndex(l => l.startsWith(`coordination coord${cohorts >> 1} `)) + 2;
             const end = text.split('\n').length - 1;
             const doc = ws.documents['main.coord'];
-            const items = [...await labels(services, provider, doc, middle, 2), ...await labels(services, provider, doc, end, 0)];
+            const items = [...await labels(provider, doc, middle, 2), ...await labels(provider, doc, end, 0)];
             expect(items.length).toBeGreaterThan(0);
             return { parsed, lexed };
         };
