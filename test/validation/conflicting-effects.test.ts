@@ -25,6 +25,9 @@ describe('conflicting-effects', () => {
     test('`~` against `+` conflicts; blocks without `from` count as one source; within one block too', async () => {
         const text = `${HEAD}effects of FEST {\n  + income\n  ~ income\n}\neffects of FEST { + income }`;
         expect(await linesOf('conflicting-effects', text)).toEqual([7, 8, 10]);
+        const [first] = await findingsOf('conflicting-effects', text);
+        expect(first.message).toBe('`+ income` for FEST without a source conflicts with `~ income` for the same combination and source; effects without `from` count as one source, which cannot report both');
+        expect(first.related.map(r => r.line)).toEqual([8]);
     });
     test('near miss: different sources, different combinations, or the same direction twice', async () => {
         const text = `${HEAD}effects of FEST + UNIDOS from E1 { + savings }

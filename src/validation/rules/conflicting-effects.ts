@@ -21,7 +21,7 @@ export const conflictingEffectsRule = defineRule({
                 const otherLabels = [...new Set(others.map(e => `\`${effectLabel(e)}\``))].join(' and ');
                 report({
                     node: effect,
-                    message: `\`${effectLabel(effect)}\` for ${combinationLabel(decl)} ${source} conflicts with ${otherLabels} for the same combination and source; one evaluation cannot report both`,
+                    message: `\`${effectLabel(effect)}\` for ${combinationLabel(decl)} ${source} conflicts with ${otherLabels} for the same combination and source; ${decl.source ? 'one evaluation cannot report both' : 'effects without `from` count as one source, which cannot report both'}`,
                     related: others.map(e => ({
                         node: e,
                         message: `\`${effectLabel(e)}\` for ${combinationLabel(e.$container as Effects)} ${source}`,
