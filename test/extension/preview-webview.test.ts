@@ -1,0 +1,208 @@
+/**
+ * The effect summary webview without VS Code: the extension's message
+ * validation, and the real webview page (the extension's HTML shell, the
+ * bundled `media/preview.ts`, `media/preview.css`) in headless Chromium with a
+ * stand-in for `acquireVsCodeApi`. The page shows the server's fragment,
+ * ignores messages of the wrong shape, keeps hostile input inert — and its
+ * Content-Security-Policy blocks even unescaped markup — and turns clicks into
+ * `reveal`, `export` and `scope` messages.
+ */
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import * as esbuild from 'esbuild';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { parseWebviewMessage, previewCsp, previewShellHtml } from '../../src/extension/preview-html.js';
+import { renderSummaryBody } from '../../src/analysis/summary-render/html.js';
+import { layoutNetwork, renderNetworkSvg } from '../../src/analysis/summary-render/network.js';
+import type { Summary } from '../../src/analysis/summary.js';
+import {
+    CHROMIUM, CHROMIUM_ARGS, CHROMIUM_AVAILABLE, CHROMIUM_MISSING, EXAMPLES, HOSTILE, RESULTS, ROOT, readFolder, summarise,
+} from '../analysis/summary-helpers.js';
+
+// The page's globals, for the functions that run in the browser (the tests compile without the DOM library).
+/* eslint-disable @typescript-eslint/no-explicit-any */
+declare const document: any;
+declare const window: any;
+
+describe('messages from the webview', () => {
+    test.each([
+        [{ type: 'ready' }, { type: 'ready' }],
+        [{ type: 'reveal', uri: 'file:///ws/a.coord', line: 3 }, { type: 'reveal', uri: 'file:///ws/a.coord', line: 3 }],
+        [{ type: 'export', format: 'csv' }, { type: 'export', format: 'csv' }],
+        [{ type: 'scope', scope: 'file' }, { type: 'scope', scope: 'file' }],
+    ])('accepts %j', (message, expected) => {
+        expect(parseWebviewMessage(message)).toEqual(expected);
+    });
+
+    test.each([
+        null, 'reveal', 42, [], {}, { type: 'command', command: 'workbench.action.terminal.new' },
+        { type: 'reveal', uri: 'file:///a', line: 0 }, { type: 'reveal', uri: 'file:///a', line: 1.5 },
+        { type: 'reveal', uri: 'file:///a', line: '3' }, { type: 'reveal', uri: 7, line: 3 }, { type: 'reveal', uri: '', line: 3 },
+        { type: 'reveal', uri: 'file:///a', line: 3, extra: true }, { type: 'reveal', uri: 'x'.repeat(5000), line: 3 },
+        { type: 'export', format: 'exe' }, { type: 'export', format: 'csv', path: '/etc/passwd' },
+        { type: 'scope', scope: 'everything' }, { type: 'ready', now: true },
+    ])('ignores %j', message => {
+        expect(parseWebviewMessage(message)).toBeUndefined();
+    });
+
+    test('the shell\'s policy allows one nonce script and the extension\'s styles, nothing else', () => {
+        const html = previewShellHtml({ cspSource: 'https://res.example', nonce: 'N0nce', scriptUri: 'https://res.example/p.js', styleUri: 'https://res.example/p.css' });
+        const csp = previewCsp('https://res.example', 'N0nce');
+        expect(csp).toMatch(/^default-src 'none';/);
+        expect(csp).toContain("script-src 'nonce-N0nce'");
+        expect(csp).not.toMatch(/unsafe-(inline|eval)/);
+        expect(html).toContain(`content="${csp.replace(/'/g, "'")}"`);
+        expect(html.match(/<script/g)).toHaveLength(1);
+        expect(html).toContain('<script nonce="N0nce" src="https://res.example/p.js"></script>');
+    });
+});
+
+const required = process.env.COORD_REQUIRE_CHROMIUM === '1';
+if (!CHROMIUM_AVAILABLE) {
+    console.warn(`coord preview browser tests: ${CHROMIUM_MISSING}`);
+    test.skipIf(!required)(CHROMIUM_MISSING, () => {
+        throw new Error(CHROMIUM_MISSING);
+    });
+}
+
+describe.skipIf(!CHROMIUM_AVAILABLE)('the webview page in Chromium', () => {
+    const folder = path.join(RESULTS, 'webview');
+    let browser: Browser;
+    let shell: string;
+
+    beforeAll(async () => {
+        fs.mkdirSync(folder, { recursive: true });
+        const script = path.join(folder, 'preview.js');
+        // The same options as the webview entry of scripts/build.mjs.
+        await esbuild.build({
+            entryPoints: [path.join(ROOT, 'media/preview.ts')], outfile: script, bundle: true,
+            platform: 'browser', format: 'iife', target: 'es2022', logLevel: 'warning',
+        });
+        shell = path.join(folder, 'index.html');
+        fs.writeFileSync(shell, previewShellHtml({
+            cspSource: 'file:', nonce: 'TestNonce123',
+            scriptUri: pathToFileURL(script).toString(),
+            styleUri: pathToFileURL(path.join(ROOT, 'media/preview.css')).toString(),
+        }));
+        browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
+    });
+    afterAll(async () => {
+        await browser?.close();
+    });
+
+    async function openWebview(): Promise<{ page: Page; dialogs: string[]; errors: string[] }> {
+        const page = await browser.newPage({ viewport: { width: 1200, height: 900 } });
+        const dialogs: string[] = [];
+        const errors: string[] = [];
+        page.on('dialog', d => {
+            dialogs.push(d.message());
+            void d.dismiss();
+        });
+        page.on('pageerror', e => errors.push(e.message));
+        // What VS Code provides to a webview: acquireVsCodeApi, here recording what the page posts.
+        await page.addInitScript(() => {
+            const w = window as any;
+            w.__posted = [];
+            w.__state = undefined;
+            w.acquireVsCodeApi = () => ({
+                postMessage: (m: unknown) => w.__posted.push(m),
+                getState: () => w.__state,
+                setState: (s: unknown) => { w.__state = s; },
+            });
+        });
+        await page.goto(pathToFileURL(shell).toString());
+        await page.waitForFunction(() => (window as any).__posted.some((m: any) => m.type === 'ready'));
+        return { page, dialogs, errors };
+    }
+
+    async function show(page: Page, message: unknown): Promise<void> {
+        await page.evaluate(m => window.postMessage(m, '*'), message);
+    }
+
+    async function fragment(summary: Summary): Promise<string> {
+        return renderSummaryBody(summary, { interactive: true, networkSvg: renderNetworkSvg(await layoutNetwork(summary), { interactive: true }) });
+    }
+
+    const posted = (page: Page) => page.evaluate(() => (window as any).__posted as unknown[]);
+
+    test('shows the summary the server sent and reveals the line of a clicked effect', async () => {
+        const { summary } = await summarise(readFolder(EXAMPLES, ['colombia.coord', 'mexico.coord', 'peru.coord']));
+        const { page, dialogs, errors } = await openWebview();
+        await show(page, { type: 'summary', title: 'Effect summary — workspace', html: await fragment(summary), scope: 'workspace' });
+        await page.waitForSelector('#root table.matrix');
+        expect(await page.textContent('#title')).toBe('Effect summary — workspace');
+        const text = await page.innerText('#root');
+        for (const expected of ['FEST + UNIDOS', '− Severe food insecurity', '+ Mild food insecurity', 'neutral', 'adverse', 'Coordination network', 'STEIA']) {
+            expect(text).toContain(expected);
+        }
+        await page.screenshot({ path: path.join(folder, 'webview.png'), fullPage: true });
+
+        const effect = summary.effects.find(e => e.outcome === 'powerful_others_index')!;
+        await page.click(`#root li.effect[data-line="${effect.line}"]`);
+        await page.focus('#root tr.coordination');
+        await page.keyboard.press('Enter');
+        await page.click('#root svg g.node[data-uri]');
+        const reveals = (await posted(page)).filter((m: any) => m.type === 'reveal');
+        expect(reveals[0]).toEqual({ type: 'reveal', uri: effect.uri, line: effect.line });
+        expect(reveals[1]).toEqual({ type: 'reveal', uri: summary.coordinations[0].uri, line: summary.coordinations[0].line });
+        expect(reveals).toHaveLength(3);
+        expect(dialogs).toEqual([]);
+        expect(errors).toEqual([]);
+        await page.close();
+    });
+
+    test('export and scope buttons post their messages', async () => {
+        const { page } = await openWebview();
+        await page.click('button[data-export="csv"]');
+        await page.click('button[data-export="svg"]');
+        await page.click('button[data-scope="file"]');
+        expect(await page.getAttribute('button[data-scope="file"]', 'aria-pressed')).toBe('true');
+        expect((await posted(page)).slice(1)).toEqual([
+            { type: 'export', format: 'csv' }, { type: 'export', format: 'svg' }, { type: 'scope', scope: 'file' },
+        ]);
+        await page.close();
+    });
+
+    test('ignores messages of the wrong shape', async () => {
+        const { page } = await openWebview();
+        await show(page, { type: 'summary', title: 'ok', html: '<p id="good">good</p>', scope: 'workspace' });
+        await page.waitForSelector('#good');
+        for (const bad of [{ type: 'summary', title: 'x', html: 5, scope: 'workspace' }, { type: 'summary', html: '<p id="bad">' },
+            { type: 'bogus', html: '<p id="bad">' }, 'summary', null]) {
+            await show(page, bad);
+        }
+        // A valid message after the bad ones proves they were all handled (in order) and dropped.
+        await show(page, { type: 'error', message: '<b id="bad">not markup</b>' });
+        await page.waitForSelector('#root p.error');
+        expect(await page.locator('#bad').count()).toBe(0);
+        expect(await page.textContent('#root p.error')).toBe('<b id="bad">not markup</b>');
+        await page.close();
+    });
+
+    test('hostile strings stay inert, and the policy blocks even markup that was never escaped', async () => {
+        const { summary } = await summarise({ 'evil.coord': HOSTILE });
+        const { page, dialogs } = await openWebview();
+        await show(page, { type: 'summary', title: '</h1><img src=x onerror=alert(1)>', html: await fragment(summary), scope: 'workspace' });
+        await page.waitForSelector('#root table.matrix');
+        expect(await page.locator('#root script, #root img, #root iframe, #root a, #root math, #root style').count()).toBe(0);
+        const handlers = await page.evaluate(() => [...document.querySelectorAll('*')]
+            .flatMap((el: any) => [...el.attributes].map((a: any) => a.name)).filter((n: string) => n.startsWith('on')));
+        expect(handlers).toEqual([]);
+        expect(await page.textContent('#title')).toBe('</h1><img src=x onerror=alert(1)>');
+        expect(await page.innerText('#root')).toContain('</script><img src=x onerror=alert(1)>');
+
+        // Defence in depth: raw markup (which the core never sends) still runs nothing.
+        await show(page, {
+            type: 'summary', title: 'raw', scope: 'workspace',
+            html: '<img id="raw" src="x" onerror="window.__pwned=1"><script>window.__pwned=2</script><svg onload="window.__pwned=3"></svg><p id="done">done</p>',
+        });
+        await page.waitForSelector('#done');
+        // Give the broken image its chance to fire its handler before looking.
+        await page.waitForFunction(() => document.getElementById('raw')?.complete === true);
+        expect(await page.evaluate(() => (window as any).__pwned)).toBeUndefined();
+        expect(dialogs).toEqual([]);
+        await page.close();
+    });
+});
