@@ -2,7 +2,12 @@
  * Finding and reading the `.coord` files a command is given. A path may be a
  * file, a folder (searched recursively, without following symbolic links,
  * skipping `node_modules` and dot-folders) or a glob. Every problem is a
- * {@link CliError} naming the path and the cause; nothing here exits.
+ * {@link CliError} naming the path and the cause; nothing here exits. Given a
+ * `problems` list, discovery collects a problem with one path and goes on with
+ * the others, so that a command can check every file it can read, report the
+ * rest by path and still exit 2. Only regular files are ever read: a walk skips
+ * FIFOs, sockets and devices, and a file is opened without blocking and checked
+ * before it is read, so no path can make a command hang.
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
@@ -26,57 +31,91 @@ export interface DiscoveredFile {
 const SKIPPED_FOLDERS = new Set(['node_modules']);
 
 /** Files under the given paths, each once, in a stable order. */
-export async function discoverFiles(paths: readonly string[], cwd = process.cwd()): Promise<DiscoveredFile[]> {
+export async function discoverFiles(paths: readonly string[], cwd = process.cwd(), problems?: string[]): Promise<DiscoveredFile[]> {
     const found = new Map<string, DiscoveredFile>();
     const add = (absolute: string) => {
         if (!found.has(absolute)) found.set(absolute, { absolute, display: displayPath(absolute, cwd) });
     };
     for (const given of paths.length > 0 ? paths : ['.']) {
-        const absolute = path.resolve(cwd, given);
-        let stat: fs.Stats | undefined;
         try {
-            stat = fs.statSync(absolute);
+            await discoverPath(given, cwd, add, problems);
         } catch (e) {
-            const code = (e as NodeJS.ErrnoException).code;
-            if (code !== 'ENOENT' && code !== 'ENOTDIR') throw new CliError(`${given}: cannot read (${code ?? (e as Error).message})`);
-        }
-        if (stat?.isDirectory()) {
-            // Count the files this folder holds, not the new ones: a folder given twice is not empty.
-            let inFolder = 0;
-            walkFolder(absolute, file => { inFolder++; add(file); });
-            if (inFolder === 0) throw new CliError(`${given}: no .coord file in this folder`);
-        } else if (stat) {
-            if (!stat.isFile()) throw new CliError(`${given}: not a regular file`);
-            add(absolute);
-        } else if (isDynamicPattern(given)) {
-            const matches = await glob(given, { cwd, absolute: true, onlyFiles: true, dot: false, followSymbolicLinks: false, ignore: ['**/node_modules/**'] });
-            const coord = matches.filter(m => m.endsWith('.coord')).sort();
-            if (coord.length === 0) throw new CliError(`${given}: the pattern matches no .coord file`);
-            coord.forEach(m => add(path.resolve(m)));
-        } else {
-            throw new CliError(`${given}: no such file or folder`);
+            if (!(problems && e instanceof CliError)) throw e;
+            problems.push(e.message);
         }
     }
     return [...found.values()];
 }
 
-function walkFolder(folder: string, add: (absolute: string) => void): void {
+async function discoverPath(
+    given: string, cwd: string, add: (absolute: string) => void, problems: string[] | undefined,
+): Promise<void> {
+    const absolute = path.resolve(cwd, given);
+    let stat: fs.Stats | undefined;
+    try {
+        stat = fs.statSync(absolute);
+    } catch (e) {
+        const code = (e as NodeJS.ErrnoException).code;
+        if (code === 'ELOOP') throw new CliError(`${given}: cannot read (a loop of symbolic links)`);
+        if (code !== 'ENOENT' && code !== 'ENOTDIR') throw new CliError(`${given}: cannot read (${code ?? (e as Error).message})`);
+        if (isSymbolicLink(absolute)) throw new CliError(`${given}: cannot read (a symbolic link to a missing file)`);
+    }
+    if (stat?.isDirectory()) {
+        // Count the files this folder holds, not the new ones: a folder given twice is not empty.
+        let inFolder = 0;
+        walkFolder(absolute, file => { inFolder++; add(file); }, cwd, problems);
+        if (inFolder === 0) throw new CliError(`${given}: no .coord file in this folder`);
+    } else if (stat) {
+        if (!stat.isFile()) throw new CliError(`${given}: not a regular file but ${fileKind(stat)}; give a .coord file or a folder`);
+        add(absolute);
+    } else if (isDynamicPattern(given)) {
+        const matches = await glob(given, { cwd, absolute: true, onlyFiles: true, dot: false, followSymbolicLinks: false, ignore: ['**/node_modules/**'] });
+        const coord = matches.filter(m => m.endsWith('.coord')).sort();
+        if (coord.length === 0) throw new CliError(`${given}: the pattern matches no .coord file`);
+        coord.forEach(m => add(path.resolve(m)));
+    } else {
+        throw new CliError(`${given}: no such file or folder`);
+    }
+}
+
+function isSymbolicLink(absolute: string): boolean {
+    try {
+        return fs.lstatSync(absolute).isSymbolicLink();
+    } catch {
+        return false;
+    }
+}
+
+/** What a path that is not a regular file is, in words. */
+function fileKind(stat: fs.Stats): string {
+    if (stat.isFIFO()) return 'a FIFO (named pipe)';
+    if (stat.isSocket()) return 'a socket';
+    if (stat.isCharacterDevice() || stat.isBlockDevice()) return 'a device';
+    if (stat.isDirectory()) return 'a folder';
+    return 'not a file';
+}
+
+function walkFolder(folder: string, add: (absolute: string) => void, cwd: string, problems?: string[]): void {
     let entries: fs.Dirent[];
     try {
         entries = fs.readdirSync(folder, { withFileTypes: true });
     } catch (e) {
-        throw new CliError(`${folder}: cannot read folder (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})`);
+        const error = new CliError(`${displayPath(folder, cwd)}: cannot read folder (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})`);
+        if (!problems) throw error;
+        problems.push(error.message);
+        return;
     }
     entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
     for (const entry of entries) {
         const full = path.join(folder, entry.name);
         if (entry.isDirectory()) {
             if (entry.name.startsWith('.') || SKIPPED_FOLDERS.has(entry.name)) continue;
-            walkFolder(full, add);
+            walkFolder(full, add, cwd, problems);
         } else if (entry.isFile() && entry.name.endsWith('.coord')) {
             add(full);
         }
-        // Symbolic links are not followed, so a walk never leaves its root nor loops.
+        // Symbolic links are not followed, so a walk never leaves its root nor loops;
+        // FIFOs, sockets and devices are skipped, so a walk never blocks on one.
     }
 }
 
@@ -89,15 +128,34 @@ export function displayPath(absolute: string, cwd = process.cwd()): string {
 /** Reads a file as UTF-8 text, refusing binary and non-UTF-8 content with a clear message. */
 export function readSourceFile(file: DiscoveredFile): string {
     let bytes: Buffer;
+    let fd: number | undefined;
     try {
-        bytes = fs.readFileSync(file.absolute);
+        // Opened without blocking and checked before reading: a path that became a FIFO
+        // since it was found must not make the command wait for a writer.
+        fd = fs.openSync(file.absolute, fs.constants.O_RDONLY | (fs.constants.O_NONBLOCK ?? 0));
+        const stat = fs.fstatSync(fd);
+        if (!stat.isFile()) throw new CliError(`${file.display}: cannot read file (not a regular file but ${fileKind(stat)})`);
+        if (stat.size > MAX_FILE_BYTES) {
+            throw new CliError(`${file.display}: file too large (${(stat.size / 1048576).toFixed(1)} MB; Coord reads files up to ${MAX_FILE_BYTES / 1048576} MB)`);
+        }
+        bytes = fs.readFileSync(fd);
     } catch (e) {
+        if (e instanceof CliError) throw e;
         const code = (e as NodeJS.ErrnoException).code;
-        const cause = code === 'EACCES' ? 'permission denied' : code === 'ENOENT' ? 'the file disappeared' : code === 'EISDIR' ? 'is a folder' : (e as Error).message;
+        const cause = code === 'EACCES' || code === 'EPERM' ? 'permission denied'
+            : code === 'ENOENT' ? 'the file disappeared'
+                : code === 'EISDIR' ? 'is a folder'
+                    : code === 'ELOOP' ? 'a loop of symbolic links'
+                        : code ?? (e as Error).message;
         throw new CliError(`${file.display}: cannot read file (${cause})`);
+    } finally {
+        if (fd !== undefined) fs.closeSync(fd);
     }
     return decodeSource(bytes, file.display);
 }
+
+/** The largest file the CLI reads (see docs/robustness.md for the bounds and why). */
+export const MAX_FILE_BYTES = 16 * 1024 * 1024;
 
 /** Decodes file bytes as UTF-8 (a BOM is allowed), or throws a {@link CliError} naming the file. */
 export function decodeSource(bytes: Uint8Array, name: string): string {

@@ -35,6 +35,12 @@ export interface LoadedWorkspace {
     files: LoadedFile[];
     /** A hash of the rule configuration that applied (all config files plus overrides). */
     configHash: string;
+    /**
+     * Paths that could not be checked (missing, unreadable, binary, not UTF-8, not a
+     * regular file…), one line each naming the path and the cause. The other files
+     * were still checked; a command reports these on stderr and exits 2.
+     */
+    problems: string[];
 }
 
 export async function loadWorkspace(options: WorkspaceOptions): Promise<LoadedWorkspace> {
@@ -51,12 +57,21 @@ export async function loadWorkspace(options: WorkspaceOptions): Promise<LoadedWo
     } catch (e) {
         throw configCliError(e);
     }
-    const discovered = await discoverFiles(options.paths, options.cwd);
+    const problems: string[] = [];
+    const discovered = await discoverFiles(options.paths, options.cwd, problems);
     const progress = options.onProgress;
-    const texts = discovered.map((f, i) => {
+    const texts: Array<{ file: DiscoveredFile; text: string }> = [];
+    discovered.forEach((f, i) => {
         progress?.('reading', i, discovered.length);
-        return { file: f, text: readSourceFile(f) };
+        try {
+            texts.push({ file: f, text: readSourceFile(f) });
+        } catch (e) {
+            if (!(e instanceof CliError)) throw e;
+            problems.push(e.message);
+        }
     });
+    // Nothing left to check: the command cannot run (every problem on its own line).
+    if (texts.length === 0) throw new CliError(problems.join('\ncoord: '));
     if (progress) {
         const total = discovered.length;
         const phases = [[DocumentState.IndexedContent, 'indexing'], [DocumentState.Linked, 'linking'], [DocumentState.Validated, 'validating']] as const;
@@ -84,7 +99,16 @@ export async function loadWorkspace(options: WorkspaceOptions): Promise<LoadedWo
     const files = texts.map(({ file, text }, i) => ({
         ...file, text, document: built.documents[i], findings: built.findings(built.documents[i]),
     }));
-    return { services: Coord, files, configHash: configHash(mergeConfigs(...configs)) };
+    return { services: Coord, files, configHash: configHash(mergeConfigs(...configs)), problems };
+}
+
+/**
+ * Writes the paths that could not be checked to stderr, one line each; returns
+ * true when there were any, and the command then exits 2 (after its report).
+ */
+export function reportFileProblems(problems: readonly string[], io: { stderr: { write(text: string): unknown } }): boolean {
+    for (const problem of problems) io.stderr.write(`coord: ${problem}\n`);
+    return problems.length > 0;
 }
 
 function configCliError(e: unknown): Error {

@@ -11,7 +11,7 @@ import type { Command, CommandIO } from '../command.js';
 import { parseCommandArgs, useColor } from '../command.js';
 import { CliError } from '../files.js';
 import { buildCheckReport, failsThresholds, type CheckReport, type Thresholds } from '../check.js';
-import { loadWorkspace } from '../workspace.js';
+import { loadWorkspace, reportFileProblems } from '../workspace.js';
 import { ProgressLine } from '../progress.js';
 import { formatJson } from '../reporters/json.js';
 import { formatStylish } from '../reporters/stylish.js';
@@ -108,16 +108,20 @@ non-UTF-8 file, invalid configuration, report not writable).`,
             ...(io.env.COORD_PROGRESS_DELAY !== undefined && delay >= 0 ? { delayMs: delay, intervalMs: Math.min(100, delay) } : {}),
         });
         let report: CheckReport;
+        let problems: string[] = [];
         try {
             const ws = await loadWorkspace({
                 paths: positionals, config: values.config, rules: values.rule, cwd: io.cwd,
                 onProgress: (phase, done, total) => progress.update(`coord: ${phase} ${done}/${total} files…`),
             });
             report = buildCheckReport(ws, { quiet: values.quiet });
+            problems = ws.problems;
         } finally {
             progress.done();
         }
         writeReports(report, outputs, thresholds, io);
+        // Files that could not be checked are named on stderr; the others were checked and reported.
+        if (reportFileProblems(problems, io)) return 2;
         return failsThresholds(report, thresholds) ? 1 : 0;
     },
 };

@@ -11,6 +11,7 @@ import { EmptyFileSystem } from 'langium';
 import type { Command } from '../command.js';
 import { parseCommandArgs } from '../command.js';
 import { CliError, discoverFiles, readSourceFile } from '../files.js';
+import { reportFileProblems } from '../workspace.js';
 import { createCoordCoreServices } from '../../language/coord-module.js';
 import { formatText } from '../../analysis/format.js';
 
@@ -40,13 +41,24 @@ written, or a bad option or path.`,
             io.stdout.write(this.usage + '\n');
             return 0;
         }
-        const files = await discoverFiles(positionals, io.cwd);
+        // A path that cannot be read is named on stderr and the others are still formatted (exit 2).
+        const problems: string[] = [];
+        const files = await discoverFiles(positionals, io.cwd, problems);
+        if (files.length === 0) throw new CliError(problems.join('\ncoord: '));
+        let failed = reportFileProblems(problems, io) ? problems.length : 0;
         const { Coord } = createCoordCoreServices(EmptyFileSystem);
         let unformatted = 0;
         let rewritten = 0;
-        let failed = 0;
         for (const file of files) {
-            const text = readSourceFile(file);
+            let text: string;
+            try {
+                text = readSourceFile(file);
+            } catch (e) {
+                if (!(e instanceof CliError)) throw e;
+                reportFileProblems([e.message], io);
+                failed++;
+                continue;
+            }
             const result = formatText(text, Coord);
             if (!result.ok) {
                 failed++;

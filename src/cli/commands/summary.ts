@@ -10,7 +10,7 @@ import { pathToFileURL } from 'node:url';
 import type { Command } from '../command.js';
 import { parseCommandArgs } from '../command.js';
 import { CliError } from '../files.js';
-import { loadWorkspace } from '../workspace.js';
+import { loadWorkspace, reportFileProblems } from '../workspace.js';
 import { TOOL_NAME, TOOL_VERSION } from '../version.js';
 import { computeSummary, type Summary } from '../../analysis/summary.js';
 import { renderSummaryCsv } from '../../analysis/summary-render/csv.js';
@@ -93,6 +93,7 @@ unreadable, binary or non-UTF-8 file, invalid configuration, unwritable output).
         } else {
             io.stdout.write(text);
         }
-        return 0;
+        // Files that could not be read are named on stderr; the summary covers the others.
+        return reportFileProblems(ws.problems, io) ? 2 : 0;
     },
 };
