@@ -32,13 +32,20 @@ const EXPORT_FILTERS: Record<SummaryExportFormat, [string, string]> = {
 export function registerSummaryPreview(context: vscode.ExtensionContext, client: LanguageClient): void {
     const preview = new SummaryPreview(context, client);
     context.subscriptions.push(
-        vscode.commands.registerCommand(OPEN_SUMMARY_COMMAND, (uri?: unknown) => preview.show(uri instanceof vscode.Uri ? uri : undefined)),
+        vscode.commands.registerCommand(OPEN_SUMMARY_COMMAND, (uri?: unknown) => preview.show(asUri(uri))),
         client.onNotification(SummaryChangedNotification.method, () => preview.scheduleRefresh()),
         vscode.window.onDidChangeActiveTextEditor(editor => {
             if (editor?.document.languageId === 'coord') preview.follow(editor.document.uri);
         }),
         preview,
     );
+}
+
+/** The document a command was given: a `Uri` (editor title, explorer, code lens) or a URI string. */
+function asUri(value: unknown): vscode.Uri | undefined {
+    if (value instanceof vscode.Uri) return value;
+    if (typeof value === 'string' && /^[a-z][a-z0-9+.-]*:/i.test(value)) return vscode.Uri.parse(value, true);
+    return undefined;
 }
 
 class SummaryPreview implements vscode.Disposable {
