@@ -4,10 +4,10 @@
  * rule's diagnostic, the rule's summary and its doc (the lesson behind it), so
  * that a reviewer reads why a finding matters where it is.
  */
-import { AstUtils, CstUtils, GrammarAST, type AstNode, type LangiumDocument, type MaybePromise } from 'langium';
+import { AstUtils, CstUtils, GrammarAST, type AstNode, type CstNode, type LangiumDocument, type MaybePromise } from 'langium';
 import { AstNodeHoverProvider, type LangiumServices } from 'langium/lsp';
 import type { Hover, HoverParams, Position, Range } from 'vscode-languageserver';
-import { isNamedDeclaration } from '../language/generated/ast.js';
+import { isEffect, isNamedDeclaration, type Effect } from '../language/generated/ast.js';
 import { RULES_BY_ID } from '../validation/registry.js';
 import { hoverMarkdown } from './describe.js';
 import { KEYWORD_DOCS } from './coord-keywords.js';
@@ -49,6 +49,9 @@ export class CoordHoverProvider extends AstNodeHoverProvider {
         const offset = document.textDocument.offsetAt(position);
         const leaf = CstUtils.findLeafNodeAtOffset(root, offset);
         if (!leaf || !GrammarAST.isKeyword(leaf.grammarSource)) return undefined;
+        if (isEffect(leaf.astNode) && leaf.astNode.$cstNode && leaf.offset === firstOffset(leaf.astNode.$cstNode)) {
+            return effectMarkdown(leaf.astNode);
+        }
         // A keyword used as a name (a domain called `productive`) is not that keyword.
         const rule = AstUtils.getContainerOfType(leaf.grammarSource, GrammarAST.isParserRule);
         if (rule && ['Name', 'NameKeyword', 'SampleUnit', 'SizeUnit'].includes(rule.name)) return undefined;
@@ -71,4 +74,25 @@ function contains(range: Range, p: Position): boolean {
     const afterStart = p.line > range.start.line || (p.line === range.start.line && p.character >= range.start.character);
     const beforeEnd = p.line < range.end.line || (p.line === range.end.line && p.character <= range.end.character);
     return afterStart && beforeEnd;
+}
+
+const DIRECTION_WORDS: Record<string, string> = { '+': 'increase', '-': 'decrease', '~': 'no significant change' };
+
+/** What an effect's direction means for its outcome: desirable, adverse, neutral or no change (§5). */
+function effectMarkdown(effect: Effect): string {
+    const outcome = effect.outcome.ref;
+    const moved = DIRECTION_WORDS[effect.direction] ?? effect.direction;
+    if (!outcome) return `\`${effect.direction}\` ${moved}`;
+    const desirable = outcome.desirable ?? 'neutral';
+    const verdict = effect.direction === '~' ? 'no change'
+        : desirable === 'neutral' ? 'neutral (the outcome has no desirable direction)'
+        : (effect.direction === '+') === (desirable === 'increase') ? 'desirable' : 'adverse';
+    return `\`${effect.direction}\` ${moved} of \`${outcome.name}\` (desirable ${desirable}): **${verdict}**`;
+}
+
+function firstOffset(cst: CstNode): number {
+    for (const node of CstUtils.streamCst(cst)) {
+        if (!node.hidden && node.length > 0 && !('content' in node)) return node.offset;
+    }
+    return cst.offset;
 }

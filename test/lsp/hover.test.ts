@@ -51,3 +51,12 @@ describe('hover', () => {
         expect(text).toContain('**domain** `local` — Local');
     });
 });
+
+describe('hover on an effect direction', () => {
+    test('says whether the move is desirable, adverse, neutral or no change', async () => {
+        expect(await hover('effects of FEST {\n  |- severe_food_insecurity\n}')).toBe('`-` decrease of `severe_food_insecurity` (desirable decrease): **desirable**');
+        expect(await hover('effects of FEST {\n  |+ poverty\n}')).toContain('`+` increase of `poverty` (desirable decrease): **adverse**');
+        expect(await hover('effects of FEST {\n  |~ savings\n}')).toContain('**no change**');
+        expect(await hover('effects of FEST {\n  |+ mild_food_insecurity\n}')).toContain('**neutral');
+    });
+});
