@@ -63,7 +63,7 @@ async function buildProbe() {
     const outfile = join(work, 'probe.cjs');
     const buildScript = readFileSync(join(root, 'scripts', 'build.mjs'), 'utf8');
     const keepNames = /keepNames:\s*true/.test(buildScript);
-    const mangle = !/minifyIdentifiers:\s*false/.test(buildScript);
+    const mangle = /\bminify:\s*!watch/.test(buildScript) && !/minifyIdentifiers:\s*false/.test(buildScript);
     await esbuild.build({
         entryPoints: [join(root, 'bench', 'probe.ts')],
         outfile, bundle: true, platform: 'node', format: 'cjs', target: 'node20',
