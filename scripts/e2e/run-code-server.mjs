@@ -174,6 +174,7 @@ async function main() {
     server.on('exit', () => { serverExited = true; });
     const stopServer = () => { if (!serverExited) try { process.kill(-server.pid, 'SIGTERM'); } catch { /* already gone */ } };
     process.on('exit', stopServer);
+    for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => process.exit(130));
 
     let browser;
     try {

@@ -63,7 +63,9 @@ local function request(method, params)
   if not responses then error(method .. ': ' .. tostring(err)) end
   local response = responses[client_id]
   if not response then error(method .. ': no response') end
-  if response.err then error(method .. ': ' .. vim.inspect(response.err)) end
+  -- Neovim 0.7 names the field `error`, later versions `err`.
+  local failure = response.err or response.error
+  if failure then error(method .. ': ' .. tostring(failure.message)) end
   return response.result
 end
 
@@ -103,6 +105,7 @@ check('completion after `between` offers the programmes of every file', function
     textDocument = { uri = uri },
     position = { line = last + 2, character = #'  between ' },
   })
+  vim.api.nvim_buf_set_lines(buf, last, -1, false, {})
   local items = result and (result.items or result) or {}
   local labels = {}
   for _, item in ipairs(items) do labels[item.label] = true end
@@ -135,6 +138,62 @@ check('go to definition lands on the declaration', function()
   local range = location.targetSelectionRange or location.range
   assert(target_uri == uri, 'landed in ' .. tostring(target_uri))
   assert(range.start.line == line_of('^body STEIA'), 'landed on line ' .. (range.start.line + 1))
+end)
+
+check('garbage and half-typed documents get syntax errors, every request on it answers without error, and the server lives on', function()
+  local pieces = { 'programme', 'coordination', 'between', '{', '}', '"', '..', ',', '+', '-', '~', 'effects of',
+    'from', 'Wiñay', '/*', '//', '12.5', '-3', 'local {', 'role', 'by', 'node', 'incentive', 'budget' }
+  local seed, words = 7, {}
+  for _ = 1, 3000 do
+    seed = (seed * 1103515245 + 12345) % 2147483648
+    words[#words + 1] = pieces[seed % #pieces + 1]
+  end
+  local lines = vim.split(table.concat(words, ' '):gsub('// ', '//\n'), '\n')
+  local errors = {}
+  -- The garbage, and a half-typed effects block (what a user has on screen while writing one).
+  for name, text in pairs({ ['e2e-broken.coord'] = lines, ['e2e-half-typed.coord'] = { 'effects of { + }' } }) do
+  vim.cmd('edit ' .. vim.fn.fnameescape(workspace .. '/' .. name))
+  local garbage = vim.api.nvim_get_current_buf()
+  vim.bo[garbage].filetype = 'coord'
+  vim.api.nvim_buf_set_lines(garbage, 0, -1, false, text)
+  vim.lsp.buf_attach_client(garbage, client_id)
+  local garbage_uri = vim.uri_from_bufnr(garbage)
+  assert(vim.wait(timeout, function()
+    return codes_on(vim.diagnostic.get(garbage))['syntax'] ~= nil
+  end, 50), 'no syntax diagnostics on ' .. name)
+  local middle = { line = math.floor(#text / 2), character = 3 }
+  for method, params in pairs({
+    ['textDocument/documentSymbol'] = {},
+    ['textDocument/foldingRange'] = {},
+    ['textDocument/semanticTokens/full'] = {},
+    ['textDocument/codeLens'] = {},
+    ['textDocument/formatting'] = { options = { tabSize = 2, insertSpaces = true } },
+    ['textDocument/hover'] = { position = middle },
+    ['textDocument/completion'] = { position = middle },
+    ['textDocument/definition'] = { position = middle },
+  }) do
+    params.textDocument = { uri = garbage_uri }
+    local responses = vim.lsp.buf_request_sync(garbage, method, params, timeout)
+    local response = responses and responses[client_id]
+    if not response then errors[#errors + 1] = name .. ' ' .. method .. ': no answer'
+    elseif response.err or response.error then
+      errors[#errors + 1] = name .. ' ' .. method .. ': ' .. tostring((response.err or response.error).message)
+    end
+  end
+  end
+  assert(#errors == 0, table.concat(errors, '; '))
+  -- The server still validates other files: fix mexico.coord's budget incentive and watch the finding go.
+  vim.api.nvim_set_current_buf(buf)
+  local at = line_of('^%s*achieved low')
+  vim.api.nvim_buf_set_lines(buf, at, at, false, { '  incentive budget "Earmarked line"' })
+  if not vim.wait(timeout, function()
+    return codes_on(vim.diagnostic.get(buf))['budget-incentive'] == nil
+  end, 50) then
+    local left = {}
+    for _, d in ipairs(vim.diagnostic.get(buf)) do left[#left + 1] = (d.lnum + 1) .. ' ' .. tostring(d.code) end
+    error('budget-incentive did not go after adding an incentive budget; mexico.coord has ' .. table.concat(left, ', '))
+  end
+  assert(server_exit == nil, 'the server exited: ' .. vim.inspect(server_exit))
 end)
 
 finish()

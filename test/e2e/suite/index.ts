@@ -199,6 +199,14 @@ test('a garbage document does not kill the server', async () => {
     await vscode.workspace.fs.writeFile(uri, new TextEncoder().encode(garbage()));
     const broken = (await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(uri))).document;
     await waitForDiagnostics(broken.uri, 'syntax errors on the garbage', list => list.some(d => ruleOf(d) === 'syntax'));
+    // A half-typed effects block: the outline still lists the declaration that parses (a request that
+    // fails in the server leaves it empty).
+    const halfTyped = workspaceUri('e2e-half-typed.coord');
+    await vscode.workspace.fs.writeFile(halfTyped, new TextEncoder().encode('programme E2E_Survivor "Survives a half-typed block" {\n  country Peru\n  sector productive\n}\n\neffects of { + }\n'));
+    await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(halfTyped));
+    await waitForDiagnostics(halfTyped, 'syntax errors on the half-typed effects block', list => list.some(d => ruleOf(d) === 'syntax'));
+    const symbols = await vscode.commands.executeCommand<vscode.DocumentSymbol[] | undefined>('vscode.executeDocumentSymbolProvider', halfTyped);
+    assert.ok(symbols?.some(s => s.name.includes('E2E_Survivor')), `outline of the half-typed document: ${JSON.stringify(symbols?.map(s => s.name))}`);
     // Keep typing garbage, then check the server still answers for another file.
     await insertText(broken, new vscode.Position(0, 0), '}}}{{{ coordination between between , , "\\');
     const peru = (await openEditor('peru.coord')).document;
