@@ -154,6 +154,12 @@ describe('coord lsp --stdio', () => {
         });
         await session.diagnostics(mainUri, ds => !codes(ds).includes('unresolved-reference'));
 
+        // A new coord.config.json, reported by the client's file watcher, is read and every document validated again.
+        const configFile = path.join(folder, 'coord.config.json');
+        fs.writeFileSync(configFile, JSON.stringify({ rules: { 'local-roles': 'off' } }));
+        await connection.sendNotification('workspace/didChangeWatchedFiles', { changes: [{ uri: pathToFileURL(configFile).href, type: 1 }] });
+        await session.diagnostics(mainUri, ds => !codes(ds).includes('local-roles') && codes(ds).includes('budget-incentive'));
+
         const completion = await connection.sendRequest<CompletionList>('textDocument/completion', {
             textDocument: { uri: mainUri }, position: { line: 4, character: 'effects of FEST + UNIDOS from '.length },
         });
