@@ -1,7 +1,8 @@
 /** Rule `invalid-value`: a year, period, p-value, budget or sample that cannot be right. */
-import { AstUtils, type AstNode } from 'langium';
+import type { AstNode } from 'langium';
 import {
-    isBudgetProperty, isEffect, isPeriodProperty, isRedesignedProperty, isReviewedProperty, isSampleProperty, isSinceProperty,
+    isBudgetProperty, isEffect, isEffects, isPeriodProperty, isRedesignedProperty, isReviewedProperty, isSampleProperty, isSinceProperty,
+    type Model,
 } from '../../language/generated/ast.js';
 import { defineRule, type RuleReport } from '../rule.js';
 
@@ -15,7 +16,10 @@ export const invalidValueRule = defineRule({
     summary: 'A year outside 1900–2100, a period that ends before it starts, `p` outside 0–1, a negative budget or sample.',
     doc: 'Years are whole numbers between 1900 and 2100; a period ends in or after the year it starts; a p-value lies between 0 and 1; budgets and samples are not negative. Such values are almost always typing slips, and they would distort the summary.',
     check({ model, report }) {
-        for (const node of AstUtils.streamAllContents(model)) {
+        // These values sit only in the properties of declarations and in effects: look there
+        // rather than walk every node of the document (a walk of the whole tree cost as much
+        // as all the other rules together).
+        for (const node of valueHolders(model)) {
             if (isPeriodProperty(node)) {
                 const okStart = checkYear(node, 'start', node.start, report);
                 const okEnd = checkYear(node, 'end', node.end, report);
@@ -34,6 +38,13 @@ export const invalidValueRule = defineRule({
         }
     },
 });
+
+function* valueHolders(model: Model): Generator<AstNode> {
+    for (const decl of model.declarations ?? []) {
+        if (isEffects(decl)) yield* decl.effects ?? [];
+        else if ('properties' in decl) yield* (decl.properties as readonly AstNode[] | undefined) ?? [];
+    }
+}
 
 function checkYear(node: AstNode, property: string, value: number | undefined, report: (r: RuleReport) => void): boolean {
     if (value === undefined || Number.isNaN(value)) return false;
