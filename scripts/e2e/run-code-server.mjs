@@ -77,7 +77,16 @@ const BROWSER_CHECKS = {
             return count('errors') === request.errors && count('warnings') === request.warnings;
         }, 15_000).catch(error => { throw new Error(`${error.message}; status bar says ${JSON.stringify(label)}`); });
         const squiggles = await page.locator('.monaco-editor .squiggly-warning').count();
-        return `status bar "${label}", ${squiggles} warning squiggles visible in ${request.file}`;
+        // Point at the squiggle, as a user would, and read the messages in the hover.
+        // Decorations are re-rendered when diagnostics are republished, so aim again until the hover shows.
+        const hover = page.locator('.monaco-hover:visible').filter({ hasText: request.hoverText });
+        await poll(`a hover showing ${JSON.stringify(request.hoverText)} over the squiggle`, async () => {
+            const box = await page.locator('.monaco-editor .squiggly-warning:visible').first().boundingBox({ timeout: 1000 });
+            if (!box) return false;
+            await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
+            return hover.first().waitFor({ state: 'visible', timeout: 3000 }).then(() => true, () => false);
+        }, 20_000);
+        return `status bar "${label}", ${squiggles} warning squiggles in ${request.file}, the hover over one shows ${JSON.stringify(request.hoverText)}`;
     },
     /** The effect-summary webview renders the coordination table and the effect matrix of the file. */
     async summary(page, request) {

@@ -82,6 +82,7 @@ test('the editor shows the diagnostics (screenshot)', async () => {
     const all = vscode.languages.getDiagnostics().flatMap(([, list]) => list);
     await checkpoint('diagnostics', {
         file: 'mexico.coord',
+        hoverText: 'declares no budget incentive',
         errors: all.filter(d => d.severity === vscode.DiagnosticSeverity.Error).length,
         warnings: all.filter(d => d.severity === vscode.DiagnosticSeverity.Warning).length,
     });
