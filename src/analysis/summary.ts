@@ -208,7 +208,7 @@ export function computeSummary(documents: Iterable<LangiumDocument>, options: Su
     for (const doc of user) {
         const uri = doc.uri.toString();
         const focused = inFocus(uri);
-        let docFindings: readonly FindingLike[] | undefined;
+        let docFindings: FindingsByLine | undefined;
         for (const decl of modelOf(doc).declarations ?? []) {
             if (isProgramme(decl)) {
                 if (focused) addProgramme(decl);
@@ -225,7 +225,7 @@ export function computeSummary(documents: Iterable<LangiumDocument>, options: Su
                     effects.push(e);
                 }
             } else if (isCoordination(decl) && focused) {
-                docFindings ??= options.findings?.(doc) ?? [];
+                docFindings ??= findingsByLine(options.findings?.(doc) ?? []);
                 coordinationProgrammes(decl).forEach(addProgramme);
                 coordinations.push(summaryCoordination(decl, uri, fileName(uri), docFindings));
             }
@@ -312,18 +312,18 @@ function columnOf(key: string, block: Effects): MatrixColumn {
 }
 
 function summaryEffect(block: Effects, effect: Effect, key: string, uri: string, file: string): SummaryEffect {
-    const outcome: Outcome | undefined = effect.outcome.ref;
+    const outcome: Outcome | undefined = effect.outcome?.ref;
     const result: SummaryEffect = {
         file,
         line: lineOf(effect),
         programmes: key,
-        domain: outcome?.domain.ref?.name ?? '',
-        outcome: effect.outcome.$refText,
+        domain: outcome?.domain?.ref?.name ?? '',
+        outcome: effect.outcome?.$refText ?? '',
         direction: effect.direction as EffectDirection,
         desirability: desirabilityOf(effect.direction, outcome ? outcome.desirable ?? 'neutral' : undefined),
         source: block.source?.$refText ?? '',
         uri,
-        outcomeLabel: labelOf(effect.outcome.$refText, outcome?.title),
+        outcomeLabel: labelOf(effect.outcome?.$refText ?? '', outcome?.title),
     };
     if (effect.size !== undefined) result.size = effect.size;
     if (effect.unit !== undefined) result.sizeUnit = effect.unit;
@@ -332,7 +332,37 @@ function summaryEffect(block: Effects, effect: Effect, key: string, uri: string,
     return result;
 }
 
-function summaryCoordination(c: Coordination, uri: string, file: string, findings: readonly FindingLike[]): SummaryCoordination {
+/** A document's unsuppressed findings by the line they start on. */
+type FindingsByLine = Map<number, FindingLike[]>;
+
+function findingsByLine(findings: readonly FindingLike[]): FindingsByLine {
+    const byLine: FindingsByLine = new Map();
+    for (const f of findings) {
+        if (f.suppressed) continue;
+        let list = byLine.get(f.range.start.line);
+        if (!list) byLine.set(f.range.start.line, list = []);
+        list.push(f);
+    }
+    return byLine;
+}
+
+/**
+ * The findings that start inside a node, looked up line by line; declarations
+ * do not overlap, so this stays linear in the size of the document.
+ */
+function findingsInside(node: AstNode, byLine: FindingsByLine): FindingLike[] {
+    const range = node.$cstNode?.range;
+    if (!range) return [];
+    const result: FindingLike[] = [];
+    for (let line = range.start.line; line <= range.end.line; line++) {
+        for (const f of byLine.get(line) ?? []) {
+            if (comparePositions(f.range.start, range.start) >= 0 && comparePositions(f.range.start, range.end) <= 0) result.push(f);
+        }
+    }
+    return result;
+}
+
+function summaryCoordination(c: Coordination, uri: string, file: string, findings: FindingsByLine): SummaryCoordination {
     const programmes = coordinationProgrammes(c);
     const countries: string[] = [];
     for (const p of programmes) {
@@ -352,9 +382,6 @@ function summaryCoordination(c: Coordination, uri: string, file: string, finding
             }
         }
     }
-    const range = c.$cstNode?.range;
-    const inside = (f: FindingLike) => range !== undefined && !f.suppressed
-        && comparePositions(f.range.start, range.start) >= 0 && comparePositions(f.range.start, range.end) <= 0;
     const result: SummaryCoordination = {
         name: c.name,
         file,
@@ -365,9 +392,9 @@ function summaryCoordination(c: Coordination, uri: string, file: string, finding
         agreements,
         localRoles,
         incentives: propertiesOf(c, 'incentive').map(i => ({ kind: i.value, ...(i.text !== undefined ? { text: i.text } : {}) })),
-        nodes: propertiesOf(c, 'node').map(n => n.body.$refText),
+        nodes: propertiesOf(c, 'node').flatMap(n => (n.body?.$refText ? [n.body.$refText] : [])),
         barriers: propertiesOf(c, 'barrier').map(b => ({ kind: b.value, ...(b.text !== undefined ? { text: b.text } : {}) })),
-        findings: findings.filter(inside).map(f => ({ rule: f.rule, severity: f.severity, message: f.message, line: f.range.start.line + 1 })),
+        findings: findingsInside(c, findings).map(f => ({ rule: f.rule, severity: f.severity, message: f.message, line: f.range.start.line + 1 })),
     };
     if (c.title !== undefined) result.title = c.title;
     const support = propertyOf(c, 'political-support')?.value;
