@@ -80,7 +80,7 @@ const DIRECTION_WORDS: Record<string, string> = { '+': 'increase', '-': 'decreas
 
 /** What an effect's direction means for its outcome: desirable, adverse, neutral or no change (§5). */
 function effectMarkdown(effect: Effect): string {
-    const outcome = effect.outcome.ref;
+    const outcome = effect.outcome?.ref;
     const moved = DIRECTION_WORDS[effect.direction] ?? effect.direction;
     if (!outcome) return `\`${effect.direction}\` ${moved}`;
     const desirable = outcome.desirable ?? 'neutral';

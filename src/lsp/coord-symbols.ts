@@ -45,7 +45,7 @@ export class CoordDocumentSymbolProvider extends DefaultDocumentSymbolProvider {
             const range = node.$cstNode.range;
             const keyword = node.$cstNode.text.startsWith('effects') ? { start: range.start, end: { line: range.start.line, character: range.start.character + 7 } } : range;
             const children: DocumentSymbol[] = node.effects.filter(e => e.$cstNode).map(e => ({
-                name: `${e.direction} ${e.outcome.$refText}`,
+                name: `${e.direction} ${e.outcome?.$refText ?? ''}`,
                 kind: SymbolKind.EnumMember,
                 range: e.$cstNode!.range,
                 selectionRange: e.$cstNode!.range,

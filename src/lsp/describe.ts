@@ -46,7 +46,7 @@ export function keyFacts(node: NamedDeclaration): Array<[string, string]> {
         const programmes = coordinationProgrammes(node).map(p => p.name);
         const written = propertiesOf(node, 'between').flatMap(b => b.programmes.map(r => r.$refText));
         facts.push(['between', (programmes.length > 0 ? programmes : written).join(', ') || '—']);
-        const nodes = propertiesOf(node, 'node').map(n => n.body.$refText);
+        const nodes = propertiesOf(node, 'node').flatMap(n => (n.body?.$refText ? [n.body.$refText] : []));
         if (nodes.length > 0) facts.push(['node', nodes.join(', ')]);
         const support = propertyOf(node, 'political-support');
         if (support) facts.push(['political support', support.value]);

@@ -7,20 +7,13 @@
  */
 import { afterAll, describe, expect, test } from 'vitest';
 import fc from 'fast-check';
-import { applyMutations, hostileText, mutationArb, validSpec, type Tokenize } from './arbitraries.js';
-import { exampleTexts, fuzzTotals, runProperty, Workbench } from './harness.js';
+import { applyMutations, hostileText, mutationArb, validSpec } from './arbitraries.js';
+import { tokenize } from './tokenize.js';
+import { exampleTexts, fuzzTotals, runProperty, timeoutFor, Workbench } from './harness.js';
 
 const bench = new Workbench();
 const examples = exampleTexts();
 const exampleNames = Object.keys(examples);
-
-/** Token spans, comments included, from Coord's own lexer. */
-export const tokenize: Tokenize = text => {
-    const result = bench.services.parser.Lexer.tokenize(text);
-    return [...result.tokens, ...result.hidden]
-        .map(t => [t.startOffset, t.startOffset + t.image.length] as [number, number])
-        .sort((a, b) => a[0] - b[0]);
-};
 
 describe('the core never fails', () => {
     test('there are examples to mutate', () => {
@@ -35,35 +28,35 @@ describe('the core never fails', () => {
                 throw new Error(`a valid spec has syntax findings: ${syntax.map(f => `${f.range.start.line + 1}:${f.range.start.character + 1} ${f.message}`).join('; ')}`);
             }
         }, { runs: 300, saveAs: text => text });
-    });
+    }, timeoutFor(300));
 
     test('mutated examples never crash the parser, linker or rules', async () => {
         const arb = fc.tuple(fc.constantFrom(...exampleNames), fc.array(mutationArb, { minLength: 1, maxLength: 4 }));
         await runProperty('mutated examples', arb, async ([name, mutations]) => {
             await bench.buildAndCheck({ [name]: applyMutations(examples[name], mutations, tokenize) });
         }, { runs: 450, saveAs: ([name, mutations]) => applyMutations(examples[name], mutations, tokenize) });
-    });
+    }, timeoutFor(450));
 
     test('mutated generated specs never crash', async () => {
         const arb = fc.tuple(validSpec, fc.array(mutationArb, { minLength: 1, maxLength: 3 }));
         await runProperty('mutated generated specs', arb, async ([text, mutations]) => {
             await bench.buildAndCheck({ 'main.coord': applyMutations(text, mutations, tokenize) });
         }, { runs: 300, saveAs: ([text, mutations]) => applyMutations(text, mutations, tokenize) });
-    });
+    }, timeoutFor(300));
 
     test('text that is not Coord at all never crashes', async () => {
         const arb = fc.oneof(hostileText, fc.string({ unit: 'binary', maxLength: 200 }), fc.string({ unit: 'binary-ascii', maxLength: 200 }));
         await runProperty('hostile text', arb, async text => {
             await bench.buildAndCheck({ 'main.coord': text });
         }, { runs: 200, saveAs: text => text });
-    });
+    }, timeoutFor(200));
 
     test('several files with references between them never crash', async () => {
         const arb = fc.tuple(validSpec, validSpec, fc.array(mutationArb, { maxLength: 2 }));
         await runProperty('multi-file workspaces', arb, async ([a, b, mutations]) => {
             await bench.buildAndCheck({ 'a.coord': a, 'b.coord': applyMutations(b, mutations, tokenize) });
         }, { runs: 100, saveAs: ([a, b, mutations]) => ({ 'a.coord': a, 'b.coord': applyMutations(b, mutations, tokenize) }) });
-    });
+    }, timeoutFor(100));
 
     test('deleting any one token of an example, and truncating it after any token, never crashes', async () => {
         const name = exampleNames.includes('graduation.coord') ? 'graduation.coord' : exampleNames[0];

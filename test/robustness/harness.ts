@@ -34,6 +34,11 @@ export function runsFor(defaultRuns: number): number {
     return Number.isInteger(fromEnv) && fromEnv > 0 ? Math.max(fromEnv, 1) : defaultRuns;
 }
 
+/** A vitest timeout for a property of `defaultRuns` cases: a minute, or more when `FUZZ_RUNS` asks for more cases. */
+export function timeoutFor(defaultRuns: number, msPerRun = 60): number {
+    return Math.max(60_000, runsFor(defaultRuns) * msPerRun);
+}
+
 /** Cases run by every property of this process, for the closing summary line. */
 const totals = { properties: 0, runs: 0 };
 
@@ -126,12 +131,13 @@ export function expectRangeInside(range: Range, lines: number[], what: string): 
  * previous case's documents (from the documents and the index), so a case
  * costs a parse, a link and a validation, not a new parser.
  */
-export class Workbench {
-    readonly services: CoordCoreServices;
+export class Workbench<S extends CoordCoreServices = CoordCoreServices> {
+    readonly services: S;
     private previous: URI[] = [];
 
-    constructor() {
-        this.services = createCoordCoreServices(EmptyFileSystem).Coord;
+    /** Builds with the given services (the core's by default; the server's for editor features). */
+    constructor(services?: S) {
+        this.services = services ?? (createCoordCoreServices(EmptyFileSystem).Coord as S);
     }
 
     /** Builds `files` (name → text) as a workspace and returns each document with its findings. */
@@ -152,7 +158,7 @@ export class Workbench {
     }
 
     /** Builds and checks the invariants every case must keep; returns the build for further checks. */
-    async buildAndCheck(files: Record<string, string>): ReturnType<Workbench['build']> {
+    async buildAndCheck(files: Record<string, string>): ReturnType<Workbench<S>['build']> {
         const built = await this.build(files);
         const linesByUri = new Map<string, number[]>();
         for (const b of built) linesByUri.set(b.document.uri.toString(), lineLengths(stripBom(b.text)));
