@@ -12,9 +12,9 @@ const now = () => performance.now();
 
 export class LspSession {
     /** Starts the server with `rootDir` as its only workspace folder. */
-    static async start({ node = process.execPath, coordBin, rootDir }) {
+    static async start({ node = process.execPath, nodeArgs = [], coordBin, rootDir }) {
         const session = new LspSession();
-        session.proc = spawn(node, [coordBin, 'lsp', '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
+        session.proc = spawn(node, [...nodeArgs, coordBin, 'lsp', '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
         session.stderr = '';
         session.proc.stderr.on('data', d => { session.stderr += d; });
         const conn = rpc.createMessageConnection(
@@ -115,6 +115,9 @@ export class LspSession {
             await this.conn.sendNotification('exit');
         } catch {
             // The server may already be gone.
+        }
+        if (this.proc.exitCode === null) {
+            await Promise.race([new Promise(r => this.proc.once('exit', r)), new Promise(r => setTimeout(r, 5000))]);
         }
         this.conn.dispose();
         if (this.proc.exitCode === null) this.proc.kill();

@@ -13,7 +13,7 @@ import {
     type LangiumDocument, type LangiumDocumentFactory, type LangiumSharedCoreServices, type WorkspaceFolder,
 } from 'langium';
 import { STDLIB_TEXT, STDLIB_URI } from './stdlib.js';
-import { crossFileSignature } from '../validation/cross-file.js';
+import { crossFileChanged } from '../validation/cross-file.js';
 
 /** Removes a leading UTF-8 byte-order mark. */
 export function stripBom(text: string): string {
@@ -65,7 +65,7 @@ export function bomStrippingFileSystem(inner: FileSystemProvider): FileSystemPro
 /**
  * Langium's document builder, plus: after a change, the other documents are
  * validated again when the change can alter their findings. That is when the
- * changed documents' cross-file signature ({@link crossFileSignature}: their
+ * changed documents' cross-file signature ({@link crossFileChanged}: their
  * names, references and effects) changed, when a document was deleted, or, for
  * one document, when its findings point into a changed document (their related
  * places may have moved). Documents that reference a changed one are relinked
@@ -96,7 +96,7 @@ export class CoordDocumentBuilder extends DefaultDocumentBuilder {
         for (const [uri, before] of this.pending) {
             if (all) break;
             const after = this.langiumDocuments.getDocument(URI.parse(uri))?.parseResult?.value;
-            all = after !== before && crossFileSignature(after) !== crossFileSignature(before);
+            all = crossFileChanged(before, after);
         }
         this.pending.clear();
         this.deletedSinceBuild = false;

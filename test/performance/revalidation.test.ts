@@ -85,4 +85,16 @@ describe('re-validation after an edit', () => {
         await ws.edit(A, `${PROGRAMMES}\npopulation others "Others"\n`);
         expect(ws.validated.get(B)).toBe(before.b! + 1);
     });
+
+    it('compares only the declarations an edit touched, wherever they are in the file', async () => {
+        const around = (middle: string) => `population p1 "One"\n${middle}\npopulation p3 "Three"\n${PROGRAMMES}`;
+        const ws = await workspace({ [A]: around('population p2 "Two"'), [B]: `population households "Households"\n` });
+        const b = ws.validated.get(B)!;
+        await ws.edit(A, around('population p2 "Two, retitled"'));
+        expect(ws.validated.get(B)).toBe(b);
+        await ws.edit(A, around('population p2x "Two, renamed"'));
+        expect(ws.validated.get(B)).toBe(b + 1);
+        await ws.edit(A, around('population p2x "Two, renamed"\npopulation extra'));
+        expect(ws.validated.get(B)).toBe(b + 2);
+    });
 });
