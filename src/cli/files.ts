@@ -30,6 +30,11 @@ export interface DiscoveredFile {
 
 const SKIPPED_FOLDERS = new Set(['node_modules']);
 
+/** A name with the `.coord` extension: `a.coord`, not `.coord` alone (a hidden file without one). */
+export function isCoordFileName(name: string): boolean {
+    return path.extname(name) === '.coord';
+}
+
 /** Files under the given paths, each once, in a stable order. */
 export async function discoverFiles(paths: readonly string[], cwd = process.cwd(), problems?: string[]): Promise<DiscoveredFile[]> {
     const found = new Map<string, DiscoveredFile>();
@@ -67,10 +72,11 @@ async function discoverPath(
         if (inFolder === 0) throw new CliError(`${given}: no .coord file in this folder`);
     } else if (stat) {
         if (!stat.isFile()) throw new CliError(`${given}: not a regular file but ${fileKind(stat)}; give a .coord file or a folder`);
+        if (!isCoordFileName(absolute)) throw new CliError(`${given}: not a .coord file (Coord checks files whose name ends in .coord)`);
         add(absolute);
     } else if (isDynamicPattern(given)) {
         const matches = await glob(given, { cwd, absolute: true, onlyFiles: true, dot: false, followSymbolicLinks: false, ignore: ['**/node_modules/**'] });
-        const coord = matches.filter(m => m.endsWith('.coord')).sort();
+        const coord = matches.filter(isCoordFileName).sort();
         if (coord.length === 0) throw new CliError(`${given}: the pattern matches no .coord file`);
         coord.forEach(m => add(path.resolve(m)));
     } else {
@@ -111,7 +117,7 @@ function walkFolder(folder: string, add: (absolute: string) => void, cwd: string
         if (entry.isDirectory()) {
             if (entry.name.startsWith('.') || SKIPPED_FOLDERS.has(entry.name)) continue;
             walkFolder(full, add, cwd, problems);
-        } else if (entry.isFile() && entry.name.endsWith('.coord')) {
+        } else if (entry.isFile() && isCoordFileName(entry.name)) {
             add(full);
         }
         // Symbolic links are not followed, so a walk never leaves its root nor loops;
@@ -122,7 +128,8 @@ function walkFolder(folder: string, add: (absolute: string) => void, cwd: string
 /** The path as reports show it: relative to `cwd` when inside it, else absolute. */
 export function displayPath(absolute: string, cwd = process.cwd()): string {
     const rel = path.relative(cwd, absolute);
-    return rel && !rel.startsWith('..') && !path.isAbsolute(rel) ? rel.split(path.sep).join('/') : absolute;
+    const outside = rel === '..' || rel.startsWith(`..${path.sep}`) || path.isAbsolute(rel);
+    return rel && !outside ? rel.split(path.sep).join('/') : absolute;
 }
 
 /** Reads a file as UTF-8 text, refusing binary and non-UTF-8 content with a clear message. */

@@ -137,6 +137,7 @@ describe.each(NODES)('coord check as a process on %s', (_label, node) => {
         expectOneLineError(await run(bad, 'binary.coord'), 'binary.coord', /binary file/);
         expectOneLineError(await run(bad, 'latin1.coord'), 'latin1.coord', /not valid UTF-8/);
         expectOneLineError(await run(bad, 'nothing/**/*.coord'), 'nothing/**/*.coord', /matches no \.coord file/);
+        expectOneLineError(await run(bad, 'notes.txt'), 'notes.txt', /not a \.coord file/);
         // A bad path among good ones still stops the check with exit 2.
         const mixed = await run(FIXTURES, 'clean', 'bad/latin1.coord');
         expect(mixed.code).toBe(2);
@@ -200,6 +201,8 @@ describe('coord check walks folders without leaving them', () => {
             fs.mkdirSync(path.join(dir, skipped), { recursive: true });
             fs.writeFileSync(path.join(dir, skipped, 'skipped.coord'), 'this does not parse {\n');
         }
+        // A hidden file named just `.coord` has no .coord extension: not a spec.
+        fs.writeFileSync(path.join(dir, '.coord'), 'this does not parse {\n');
         fs.mkdirSync(path.join(dir, 'sub/deeper'), { recursive: true });
         fs.writeFileSync(path.join(dir, 'sub/deeper/more.coord'), 'population deep_population "Deep"\n');
     });
