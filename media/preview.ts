@@ -18,7 +18,7 @@ declare function acquireVsCodeApi(): VsCodeApi;
 
 type Scope = 'workspace' | 'file';
 type Incoming =
-    | { type: 'summary'; title: string; html: string; scope: Scope }
+    | { type: 'summary'; title: string; html: string; scope: Scope; source?: string }
     | { type: 'error'; message: string };
 
 const vscode = acquireVsCodeApi();
@@ -30,7 +30,8 @@ function parseIncoming(data: unknown): Incoming | undefined {
     if (typeof data !== 'object' || data === null) return undefined;
     const m = data as Record<string, unknown>;
     if (m.type === 'summary' && typeof m.title === 'string' && typeof m.html === 'string' && (m.scope === 'workspace' || m.scope === 'file')) {
-        return { type: 'summary', title: m.title, html: m.html, scope: m.scope };
+        if (m.source !== undefined && typeof m.source !== 'string') return undefined;
+        return { type: 'summary', title: m.title, html: m.html, scope: m.scope, ...(typeof m.source === 'string' ? { source: m.source } : {}) };
     }
     if (m.type === 'error' && typeof m.message === 'string') return { type: 'error', message: m.message };
     return undefined;
@@ -56,7 +57,8 @@ window.addEventListener('message', event => {
     setScope(message.scope);
     // The fragment comes from the core's HTML renderer, which escapes every user string.
     root.innerHTML = message.html;
-    vscode.setState({ scope: message.scope });
+    // Kept by VS Code, and handed back to the extension when it restores the preview after a reload.
+    vscode.setState({ scope: message.scope, ...(message.source ? { source: message.source } : {}) });
 });
 
 function revealFrom(target: EventTarget | null): boolean {

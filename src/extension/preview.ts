@@ -34,6 +34,10 @@ export function registerSummaryPreview(context: vscode.ExtensionContext, client:
     context.subscriptions.push(
         vscode.commands.registerCommand(OPEN_SUMMARY_COMMAND, (uri?: unknown) => preview.show(asUri(uri))),
         client.onNotification(SummaryChangedNotification.method, () => preview.scheduleRefresh()),
+        // Like Markdown's preview, an open summary comes back after a reload.
+        vscode.window.registerWebviewPanelSerializer(VIEW_TYPE, {
+            deserializeWebviewPanel: async (panel, state) => preview.restore(panel, state),
+        }),
         vscode.window.onDidChangeActiveTextEditor(editor => {
             if (editor?.document.languageId === 'coord') preview.follow(editor.document.uri);
         }),
@@ -67,14 +71,36 @@ class SummaryPreview implements vscode.Disposable {
             this.scheduleRefresh();
             return;
         }
-        const roots = [vscode.Uri.joinPath(this.context.extensionUri, 'media'), vscode.Uri.joinPath(this.context.extensionUri, 'dist')];
         const panel = vscode.window.createWebviewPanel(VIEW_TYPE, 'Effect Summary', { viewColumn: vscode.ViewColumn.Beside, preserveFocus: true }, {
+            ...this.webviewOptions(),
+            enableFindWidget: true,
+        });
+        this.attach(panel);
+    }
+
+    /**
+     * Takes over a preview that VS Code restored after a reload, with the
+     * state the webview saved (its scope and the file it followed).
+     */
+    restore(panel: vscode.WebviewPanel, state: unknown): void {
+        const saved = (typeof state === 'object' && state !== null ? state : {}) as Record<string, unknown>;
+        if (saved.scope === 'file' || saved.scope === 'workspace') this.scope = saved.scope;
+        if (typeof saved.source === 'string' && saved.source.length < 4096) this.source = asUri(saved.source) ?? this.source;
+        this.panel?.dispose();
+        panel.webview.options = this.webviewOptions();
+        this.attach(panel);
+    }
+
+    private webviewOptions(): vscode.WebviewOptions {
+        return {
             enableScripts: true,
             enableCommandUris: false,
             enableForms: false,
-            localResourceRoots: roots,
-            enableFindWidget: true,
-        });
+            localResourceRoots: [vscode.Uri.joinPath(this.context.extensionUri, 'media'), vscode.Uri.joinPath(this.context.extensionUri, 'dist')],
+        };
+    }
+
+    private attach(panel: vscode.WebviewPanel): void {
         const webview = panel.webview;
         webview.html = previewShellHtml({
             cspSource: webview.cspSource,
@@ -87,6 +113,7 @@ class SummaryPreview implements vscode.Disposable {
             if (parsed) void this.handle(parsed);
         });
         panel.onDidDispose(() => {
+            if (this.panel !== panel) return;
             this.panel = undefined;
             clearTimeout(this.timer);
         });
@@ -120,7 +147,10 @@ class SummaryPreview implements vscode.Disposable {
             if (generation !== this.generation || this.panel !== panel) return;
             this.knownUris = collectUris(view.summary);
             panel.title = view.title.replace(/^Effect summary/, 'Effect Summary');
-            void panel.webview.postMessage({ type: 'summary', title: view.title, html: view.html, scope: this.scope });
+            void panel.webview.postMessage({
+                type: 'summary', title: view.title, html: view.html, scope: this.scope,
+                ...(this.source ? { source: this.source.toString() } : {}),
+            });
         } catch (e) {
             if (generation !== this.generation || this.panel !== panel) return;
             void panel.webview.postMessage({ type: 'error', message: `The summary could not be computed: ${(e as Error).message ?? String(e)}` });
