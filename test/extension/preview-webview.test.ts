@@ -165,6 +165,15 @@ describe.skipIf(!CHROMIUM_AVAILABLE)('the webview page in Chromium', () => {
         await page.close();
     });
 
+    test('saves its scope and file for VS Code to restore after a reload', async () => {
+        const { page } = await openWebview();
+        await show(page, { type: 'summary', title: 't', html: '<p id="x">x</p>', scope: 'file', source: 'file:///ws/a.coord' });
+        await page.waitForSelector('#x');
+        expect(await page.evaluate(() => (window as any).__state)).toEqual({ scope: 'file', source: 'file:///ws/a.coord' });
+        expect(await page.getAttribute('button[data-scope="file"]', 'aria-pressed')).toBe('true');
+        await page.close();
+    });
+
     test('ignores messages of the wrong shape', async () => {
         const { page } = await openWebview();
         await show(page, { type: 'summary', title: 'ok', html: '<p id="good">good</p>', scope: 'workspace' });
