@@ -8,13 +8,20 @@
  * next features. {@link WindowedCompletionProvider} does that, and lexes only
  * the declarations around the cursor. It falls back to Langium's whole-text
  * behaviour when the parsed document does not match the text (an edit not yet
- * parsed) or the cursor lies outside the window.
+ * parsed) or the cursor lies outside the window. It also proposes at most
+ * {@link MAX_REFERENCE_CANDIDATES} names for a reference — those that match
+ * what is typed, exact prefixes first — rather than building an item for
+ * every one of thousands of programmes; the list is marked incomplete (as
+ * Langium always does), so the editor asks again as the user types.
  */
-import type { AstNode, LangiumDocument } from 'langium';
+import { stream, type AstNode, type AstNodeDescription, type LangiumDocument, type ReferenceInfo, type Stream } from 'langium';
 import { DefaultCompletionProvider, type CompletionContext, type NextFeature } from 'langium/lsp';
 import type { Position } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Model } from '../language/generated/ast.js';
+
+/** The most names proposed for one reference. */
+export const MAX_REFERENCE_CANDIDATES = 200;
 
 /** The part of a document that completion looks at: whole top-level declarations around the cursor. */
 export interface CompletionWindow {
@@ -92,6 +99,17 @@ export class WindowedCompletionProvider extends DefaultCompletionProvider {
         if (!w || offset < w.start || offset > w.end) return super.findFeaturesAt(document, offset);
         const text = document.getText().substring(w.start, offset);
         return super.findFeaturesAt(TextDocument.create(document.uri, document.languageId, document.version, text), offset - w.start);
+    }
+
+    protected override getReferenceCandidates(refInfo: ReferenceInfo, context: CompletionContext): Stream<AstNodeDescription> {
+        const typed = context.textDocument.getText().substring(context.tokenOffset, context.offset);
+        let candidates = super.getReferenceCandidates(refInfo, context);
+        if (typed) candidates = candidates.filter(d => this.fuzzyMatcher.match(typed, d.name));
+        const all = candidates.toArray();
+        if (all.length <= MAX_REFERENCE_CANDIDATES) return stream(all);
+        const rank = (d: AstNodeDescription) => (d.name.startsWith(typed) ? 0 : 1);
+        all.sort((x, y) => rank(x) - rank(y) || (x.name < y.name ? -1 : x.name > y.name ? 1 : 0));
+        return stream(all.slice(0, MAX_REFERENCE_CANDIDATES));
     }
 
     protected override backtrackToAnyToken(text: string, offset: number): ReturnType<DefaultCompletionProvider['backtrackToAnyToken']> {

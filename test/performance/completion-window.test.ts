@@ -8,7 +8,7 @@
 import { describe, expect, it } from 'vitest';
 import { DefaultCompletionProvider } from 'langium/lsp';
 import type { LangiumDocument } from 'langium';
-import { WindowedCompletionProvider } from '../../src/lsp/completion-window.js';
+import { MAX_REFERENCE_CANDIDATES, WindowedCompletionProvider } from '../../src/lsp/completion-window.js';
 import { lspWorkspace } from '../lsp/lsp-helpers.js';
 
 function cohort(i: number): string {
@@ -92,5 +92,19 @@ describe('windowed completion', () => {
         expect(large.parsed).toBeLessThanOrEqual(small.parsed * 1.1);
         expect(large.lexed).toBeLessThanOrEqual(small.lexed * 1.1);
         expect(small.parsed).toBeLessThan(cohort(10).length * 8);
+    });
+
+    it('proposes a bounded number of names for a reference, those matching what is typed first', async () => {
+        const populations = Array.from({ length: 3 * MAX_REFERENCE_CANDIDATES }, (_, i) => `population pop${i}`).join('\n');
+        for (const [typed, expected] of [['', undefined], ['pop29', ['pop29', 'pop290', 'pop299']]] as const) {
+            const text = `${populations}\nprogramme p { country X sector other targets ${typed}`;
+            const ws = await lspWorkspace({ 'main.coord': text });
+            const provider = new WindowedCompletionProvider(ws.services);
+            const lines = text.split('\n');
+            const items = await labels(provider, ws.documents['main.coord'], lines.length - 1, lines[lines.length - 1].length);
+            expect(items.length).toBeLessThanOrEqual(MAX_REFERENCE_CANDIDATES);
+            expect(items.length).toBeGreaterThan(expected ? 10 : MAX_REFERENCE_CANDIDATES - 1);
+            for (const name of expected ?? []) expect(items.some(i => i.endsWith(`:${name}`)), name).toBe(true);
+        }
     });
 });
