@@ -3,7 +3,8 @@
  * (`local-roles`), add a budget incentive (`budget-incentive`), take the
  * suggested name (`unresolved-reference`), add `from` an evaluation of the
  * workspace (`missing-source`), remove a repeated property
- * (`repeated-property`), remove a suppression that silences nothing
+ * (`repeated-property`), add a missing `sector` or `method` with one of its
+ * values (`required-property`), remove a suppression that silences nothing
  * (`unused-suppression`), and, for any rule, a suppression comment for the
  * line or the file with a reason to fill in. Edits inside a declaration are
  * run through the formatter, so the result parses and is formatted.
@@ -21,6 +22,12 @@ import { RULES_BY_ID } from '../validation/registry.js';
 
 /** Rules that no comment can or should silence. */
 const NOT_SUPPRESSIBLE = new Set(['syntax', 'internal-error', 'invalid-config', 'unused-suppression']);
+
+/** The values a missing required property can be added with, when they are few and enumerated. */
+const REQUIRED_VALUES: Readonly<Record<string, readonly string[]>> = {
+    sector: ['social-protection', 'productive', 'other'],
+    method: ['rct', 'quasi-experimental', 'psm', 'did', 'rdd', 'qualitative', 'mixed'],
+};
 
 /** The reason placeholder of a suppression comment. */
 export const REASON_PLACEHOLDER = 'reason: why this is acceptable';
@@ -92,6 +99,18 @@ export class CoordCodeActionProvider implements CodeActionProvider {
                 const edit = this.replaceIn(document, decl, start, property.$cstNode.end, '');
                 const kind = (property as { kind?: string }).kind ?? 'property';
                 return edit ? [this.action(document, `Remove the repeated '${kind}'`, diagnostic, [edit], true)] : [];
+            }
+            case 'required-property': {
+                const property = typeof data.property === 'string' ? data.property : undefined;
+                const values = property ? REQUIRED_VALUES[property] : undefined;
+                const decl = this.declarationAt(document, diagnostic, (n): n is Declaration => isProgramme(n) || isEvaluation(n));
+                if (!property || !values || !decl?.$cstNode) return [];
+                // Right after the `{`, where required properties are usually written.
+                const open = decl.$cstNode.offset + decl.$cstNode.text.indexOf('{') + 1;
+                return values.flatMap(value => {
+                    const edit = this.insertInto(document, decl, open, ` ${property} ${value} `);
+                    return edit ? [this.action(document, `Add '${property} ${value}'`, diagnostic, [edit], false)] : [];
+                });
             }
             case 'unused-suppression': {
                 const line = diagnostic.range.start.line;

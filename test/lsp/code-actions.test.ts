@@ -105,3 +105,18 @@ describe('quick fixes', () => {
         expect(actions.filter(a => a.title.startsWith('Disable'))).toEqual([]);
     });
 });
+
+describe('required-property', () => {
+    test('adds a missing sector with each of its values, first in the block', async () => {
+        const text = 'programme P {\n  country Peru\n}\n';
+        const { actions } = await actionsFor(text, 'required-property', {});
+        expect(actions.map(a => a.title).filter(t => t.startsWith('Add'))).toEqual(["Add 'sector social-protection'", "Add 'sector productive'", "Add 'sector other'"]);
+        const fixed = await checkFix(text, 'required-property', "Add 'sector productive'", {});
+        expect(fixed).toBe('programme P {\n  sector productive\n  country Peru\n}\n');
+    });
+
+    test('adds a missing method to an evaluation', async () => {
+        const fixed = await checkFix('evaluation E {\n  by "GRADE"\n}\n', 'required-property', "Add 'method rct'", {});
+        expect(fixed).toBe('evaluation E {\n  method rct\n  by "GRADE"\n}\n');
+    });
+});
