@@ -49,6 +49,11 @@ export interface CheckReport {
     diagnostics: ReportedDiagnostic[];
     /** Counts of every finding, including those `--quiet` leaves out of `diagnostics`. */
     counts: Counts;
+    /**
+     * Paths that could not be checked (unreadable, binary, not UTF-8…), one
+     * message each naming the path and the cause; the run then exits 2.
+     */
+    problems: string[];
 }
 
 export interface Thresholds {
@@ -75,6 +80,7 @@ export function buildCheckReport(ws: LoadedWorkspace, options: { quiet?: boolean
         files: ws.files.map(f => f.display),
         diagnostics: options.quiet ? all.filter(d => d.severity === 'error') : all,
         counts: countDiagnostics(all),
+        problems: [...ws.problems],
     };
 }
 

@@ -16,7 +16,7 @@ import { SaxesParser } from 'saxes';
 import { XMLParser } from 'fast-xml-parser';
 import fc from 'fast-check';
 import { runCli } from './cli-run.js';
-import { copyFixture, removeScratch, ROOT } from './process-run.js';
+import { copyFixture, FIXTURES, removeScratch, ROOT } from './process-run.js';
 import { validateSarif, validateSarifFile } from './sarif-schema.js';
 import { RULES } from '../../src/validation/registry.js';
 import { escapeData, escapeProperty, formatGithub } from '../../src/cli/reporters/github.js';
@@ -323,6 +323,43 @@ describe('every format', () => {
     });
 });
 
+describe('a path that cannot be checked', () => {
+    test('every format says so, and the run exits 2 after reporting the other files', async () => {
+        const dir = copyFixture('clean');
+        try {
+            fs.copyFileSync(path.join(FIXTURES, 'bad/latin1.coord'), path.join(dir, 'latin1.coord'));
+            const run = (format: string) => runCli(dir, 'check', '.', '--format', format);
+            const json = await run('json');
+            expect(json.code).toBe(2);
+            expect(json.stderr).toMatch(/^coord: latin1\.coord:1: not valid UTF-8/);
+            const report = JSON.parse(json.stdout);
+            expect(report.files).toEqual(['programmes.coord']);
+            expect(report.problems).toEqual([expect.stringMatching(/^latin1\.coord:1: not valid UTF-8/)]);
+            const sarif = JSON.parse((await run('sarif')).stdout);
+            expect(validateSarif(sarif)).toBe(true);
+            expect(sarif.runs[0].invocations).toEqual([{
+                executionSuccessful: false,
+                toolExecutionNotifications: [{ level: 'error', message: { text: report.problems[0] } }],
+            }]);
+            const xml = (await run('junit')).stdout;
+            expectWellFormed(xml);
+            const doc = new XMLParser({ ignoreAttributes: false, attributeNamePrefix: '', isArray: n => n === 'testcase' }).parse(xml);
+            expect(doc.testsuites.errors).toBe('1');
+            expect(doc.testsuites.testsuite.testcase[1].error.message).toBe(report.problems[0]);
+            const gh = (await run('github')).stdout.split('\n');
+            expect(gh).toContain(`::error title=coord%3A not checked::${report.problems[0]}`);
+        } finally {
+            removeScratch(dir);
+        }
+    });
+
+    test('a clean run says it succeeded', async () => {
+        const r = await runCli(FIXTURES, 'check', 'clean', '--format', 'sarif');
+        expect(JSON.parse(r.stdout).runs[0].invocations).toEqual([{ executionSuccessful: true }]);
+        expect(JSON.parse((await runCli(FIXTURES, 'check', 'clean', '--format', 'json')).stdout)).not.toHaveProperty('problems');
+    });
+});
+
 /** Parses XML with saxes, which checks XML 1.0 well-formedness strictly; any error fails the test. */
 function expectWellFormed(xml: string): void {
     const errors: string[] = [];
@@ -338,6 +375,6 @@ function syntheticReport(message: string, file: string): CheckReport {
     };
     return {
         tool: { name: 'coord', version: '0.0.0' }, configHash: '0123456789abcdef', files: [file], diagnostics: [d],
-        counts: { error: 1, warning: 0, info: 0, hint: 0, suppressed: 0 },
+        counts: { error: 1, warning: 0, info: 0, hint: 0, suppressed: 0 }, problems: [],
     };
 }

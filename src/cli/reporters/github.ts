@@ -5,7 +5,8 @@
  * Properties and data are escaped as the Actions runner expects (`%`, CR and
  * LF everywhere; `:` and `,` in properties too), so no text in a finding can
  * end a command early or start another. Suppressed findings are not
- * annotated. A plain summary line closes the output.
+ * annotated; a path that could not be checked is an `::error` without a file.
+ * A plain summary line closes the output.
  */
 import type { CheckReport, ReportedDiagnostic } from '../check.js';
 import type { Severity } from '../../validation/rule.js';
@@ -24,6 +25,8 @@ export function escapeProperty(text: string): string {
 
 export function formatGithub(report: CheckReport): string {
     const lines = report.diagnostics.filter(d => !d.suppressed).map(annotation);
+    // A path that could not be checked is an error of the run, not of a line.
+    for (const problem of report.problems) lines.push(`::error title=${escapeProperty('coord: not checked')}::${escapeData(problem)}`);
     const k = report.counts;
     lines.push(`coord: ${k.error} error(s), ${k.warning} warning(s), ${k.info} info, ${k.hint} hint(s), ${k.suppressed} suppressed in ${report.files.length} file(s)`);
     return lines.join('\n') + '\n';

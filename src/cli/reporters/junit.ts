@@ -3,7 +3,8 @@
  * Jenkins, Azure Pipelines): one `<testcase>` per file checked, with one
  * `<failure>` per finding that fails the run (errors, or the `--fail-on`
  * severity and worse); other findings and suppressed ones are listed in the
- * test case's `<system-out>`. Any text is made XML-safe: `& < > " '` are
+ * test case's `<system-out>`; a path that could not be checked is a test case
+ * with an `<error>`. Any text is made XML-safe: `& < > " '` are
  * escaped, and characters that XML 1.0 forbids (control characters, lone
  * surrogates, U+FFFE/U+FFFF) are written as visible `\uXXXX` escapes. No
  * timestamps, so the same input gives the same bytes.
@@ -36,8 +37,12 @@ export function formatJunit(report: CheckReport, options: JunitOptions = {}): st
         const open = `    <testcase classname=${attr('coord check')} name=${attr(file)} file=${attr(file)}`;
         cases.push(body.length === 0 ? `${open}/>` : `${open}>\n${body.join('\n')}\n    </testcase>`);
     }
-    const tests = byFile.size;
-    const counts = `tests="${tests}" failures="${failedCases}" errors="0" skipped="0"`;
+    // A path that could not be checked is a test case in error (the run exits 2).
+    for (const problem of report.problems) {
+        cases.push(`    <testcase classname=${attr('coord check')} name=${attr(problem)}>\n      <error message=${attr(problem)} type="not-checked"/>\n    </testcase>`);
+    }
+    const tests = byFile.size + report.problems.length;
+    const counts = `tests="${tests}" failures="${failedCases}" errors="${report.problems.length}" skipped="0"`;
     return [
         '<?xml version="1.0" encoding="UTF-8"?>',
         `<testsuites name="coord" ${counts}>`,

@@ -96,6 +96,13 @@ export function buildSarifLog(report: CheckReport, options: SarifOptions): Sarif
         originalUriBaseIds: { [SRCROOT]: { uri: folderUri(options.cwd) } },
         artifacts,
         results,
+        // Paths that could not be checked make the run unsuccessful, each a notification naming it.
+        invocations: [{
+            executionSuccessful: report.problems.length === 0,
+            ...(report.problems.length > 0
+                ? { toolExecutionNotifications: report.problems.map(text => ({ level: 'error' as const, message: { text } })) }
+                : {}),
+        }],
         columnKind: 'utf16CodeUnits',
         properties: { configHash: report.configHash, counts: report.counts },
     };
