@@ -4,8 +4,9 @@
  * in the server; the extension only adds what VS Code itself needs: a
  * read-only `coord-stdlib:` document provider (its text comes from the server,
  * `coord/stdlib`), a watcher that tells the server when a
- * `coord.config.json` changes, the `coord.codeLens.enabled` setting, and the
- * effect summary preview (`registerSummaryPreview`, in `preview.ts`).
+ * `coord.config.json` changes, the `coord.codeLens.enabled` setting, commands
+ * to restart the server and show its output, and the effect summary preview
+ * (`registerSummaryPreview`, in `preview.ts`).
  */
 import * as path from 'node:path';
 import * as vscode from 'vscode';
@@ -15,6 +16,11 @@ import {
     type CoordInitializationOptions, type StdlibParams, type StdlibResult,
 } from '../shared/custom-messages.js';
 import { registerSummaryPreview } from './preview.js';
+
+/** "Coord: Restart Language Server": stops the server and starts it again (after an update, or if it misbehaves). */
+export const RESTART_SERVER_COMMAND = 'coord.restartServer';
+/** "Coord: Show Language Server Output": the client's output channel (with `coord.trace.server`, the LSP traffic). */
+export const SHOW_OUTPUT_COMMAND = 'coord.showOutput';
 
 let client: LanguageClient | undefined;
 
@@ -43,6 +49,12 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
                 return (await started.sendRequest<StdlibResult>(StdlibRequest.method, params)) ?? '';
             },
         }),
+    );
+    context.subscriptions.push(
+        vscode.commands.registerCommand(RESTART_SERVER_COMMAND, async () => {
+            await started.restart();
+        }),
+        vscode.commands.registerCommand(SHOW_OUTPUT_COMMAND, () => started.outputChannel.show(true)),
     );
     await client.start();
     registerSummaryPreview(context, client);

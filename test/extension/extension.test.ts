@@ -16,6 +16,7 @@ const state = vi.hoisted(() => ({
     settings: new Map<string, unknown>(),
     trusted: true,
     previewClients: [] as unknown[],
+    commands: new Map<string, (...args: unknown[]) => unknown>(),
 }));
 
 vi.mock('vscode', () => {
@@ -26,6 +27,9 @@ vi.mock('vscode', () => {
     }
     return {
         Uri,
+        commands: {
+            registerCommand: (id: string, run: (...args: unknown[]) => unknown) => { state.commands.set(id, run); return { dispose() {} }; },
+        },
         workspace: {
             get isTrusted() { return state.trusted; },
             createFileSystemWatcher: (glob: string) => { state.watchers.push(glob); return { glob, dispose() {} }; },
@@ -47,6 +51,10 @@ vi.mock('vscode-languageclient/node', () => ({
         }
         async start() { this.started = true; }
         async stop() { this.started = false; }
+        restarts = 0;
+        async restart() { this.restarts++; }
+        shown = 0;
+        outputChannel = { show: () => { this.shown++; } };
         async sendRequest(method: string, params: unknown) {
             this.requests.push([method, params]);
             return method === 'coord/stdlib' ? 'domain productive "Productive"\n' : null;
@@ -71,9 +79,21 @@ beforeEach(() => {
     state.settings.clear();
     state.trusted = true;
     state.previewClients.length = 0;
+    state.commands.clear();
 });
 
 describe('activate', () => {
+    test('registers commands to restart the server and show its output', async () => {
+        await activate(context() as never);
+        const client = state.clients[0] as unknown as { restarts: number; shown: number };
+        await state.commands.get('coord.restartServer')!();
+        state.commands.get('coord.showOutput')!();
+        expect([client.restarts, client.shown]).toEqual([1, 1]);
+        const manifest = JSON.parse((await import('node:fs')).readFileSync(new URL('../../package.json', import.meta.url), 'utf8'));
+        const contributed = manifest.contributes.commands.map((c: { command: string }) => c.command);
+        expect(contributed).toEqual(expect.arrayContaining(['coord.restartServer', 'coord.showOutput', 'coord.openSummaryToSide']));
+    });
+
     test('starts the bundled server for coord files and tells it about config files and the summary command', async () => {
         await activate(context() as never);
         const [client] = state.clients;
