@@ -36,9 +36,15 @@ export class CoordCodeActionProvider implements CodeActionProvider {
     private readonly services: LangiumServices;
     private readonly index: IndexManager;
 
+    /** Whether the client applies snippet edits (LSP 3.18), so a suppression's reason can be a tab stop. */
+    private snippetEdits = false;
+
     constructor(services: LangiumServices) {
         this.services = services;
         this.index = services.shared.workspace.IndexManager;
+        services.shared.lsp.LanguageServer.onInitialize(params => {
+            this.snippetEdits = Boolean((params.capabilities.workspace?.workspaceEdit as { snippetEditSupport?: boolean } | undefined)?.snippetEditSupport);
+        });
     }
 
     getCodeActions(document: LangiumDocument, params: CodeActionParams): MaybePromise<Array<Command | CodeAction>> {
@@ -139,9 +145,27 @@ export class CoordCodeActionProvider implements CodeActionProvider {
             newText: `// coord-disable ${rule} -- ${REASON_PLACEHOLDER}${eol}`,
         };
         return [
-            this.action(document, `Disable '${rule}' for this line`, diagnostic, [nextLine], false),
-            this.action(document, `Disable '${rule}' for this file`, diagnostic, [file], false),
+            this.suppression(document, `Disable '${rule}' for this line`, diagnostic, nextLine),
+            this.suppression(document, `Disable '${rule}' for this file`, diagnostic, file),
         ];
+    }
+
+    /** A suppression; with a client that takes snippet edits, the reason is selected for typing over. */
+    private suppression(document: LangiumDocument, title: string, diagnostic: Diagnostic, edit: TextEdit): CodeAction {
+        if (!this.snippetEdits) return this.action(document, title, diagnostic, [edit], false);
+        const escaped = edit.newText.replace(/[$}\\]/g, c => `\\${c}`);
+        const snippet = escaped.replace(REASON_PLACEHOLDER, `\${1:${REASON_PLACEHOLDER}}`);
+        return {
+            title,
+            kind: CodeActionKind.QuickFix,
+            diagnostics: [diagnostic],
+            edit: {
+                documentChanges: [{
+                    textDocument: { uri: document.textDocument.uri, version: document.textDocument.version },
+                    edits: [{ range: edit.range, snippet: { kind: 'snippet', value: snippet } } as unknown as TextEdit],
+                }],
+            },
+        };
     }
 
     private action(document: LangiumDocument, title: string, diagnostic: Diagnostic, edits: TextEdit[], preferred: boolean): CodeAction {

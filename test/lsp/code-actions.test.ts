@@ -120,3 +120,26 @@ describe('required-property', () => {
         expect(fixed).toBe('evaluation E {\n  method rct\n  by "GRADE"\n}\n');
     });
 });
+
+describe('suppression with a client that takes snippet edits', () => {
+    test('the reason is a tab stop to type over', async () => {
+        const text = 'programme P {\n  country Peru\n  sector productive\n  period 2011..3000\n}\n';
+        const ws = await lspWorkspace({ 'main.coord': text });
+        await ws.services.shared.lsp.LanguageServer.initialize({
+            processId: null, rootUri: null, capabilities: { workspace: { workspaceEdit: { snippetEditSupport: true } } },
+        } as never);
+        const document = ws.documents['main.coord'];
+        const diagnostic = document.diagnostics!.find(d => d.code === 'invalid-value')!;
+        const actions = (await ws.services.lsp.CodeActionProvider!.getCodeActions(document, {
+            textDocument: { uri: document.uri.toString() }, range: diagnostic.range, context: { diagnostics: [diagnostic] },
+        })) as CodeAction[];
+        const line = actions.find(a => a.title === "Disable 'invalid-value' for this line")!;
+        expect(line.edit?.documentChanges).toEqual([{
+            textDocument: { uri: document.uri.toString(), version: document.textDocument.version },
+            edits: [{
+                range: { start: { line: 3, character: 0 }, end: { line: 3, character: 0 } },
+                snippet: { kind: 'snippet', value: `  // coord-disable-next-line invalid-value -- \${1:${REASON_PLACEHOLDER}}\n` },
+            }],
+        }]);
+    });
+});
