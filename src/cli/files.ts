@@ -38,10 +38,12 @@ export function isCoordFileName(name: string): boolean {
 /** Files under the given paths, each once, in a stable order. */
 export async function discoverFiles(paths: readonly string[], cwd = process.cwd(), problems?: string[]): Promise<DiscoveredFile[]> {
     const found = new Map<string, DiscoveredFile>();
-    const add = (absolute: string) => {
-        if (!found.has(absolute)) found.set(absolute, { absolute, display: displayPath(absolute, cwd) });
-    };
     for (const given of paths.length > 0 ? paths : ['.']) {
+        // A file outside the working folder keeps the form the user gave: `../specs/a.coord` or an absolute path.
+        const relative = !path.isAbsolute(given);
+        const add = (absolute: string) => {
+            if (!found.has(absolute)) found.set(absolute, { absolute, display: displayPath(absolute, cwd, relative) });
+        };
         try {
             await discoverPath(given, cwd, add, problems);
         } catch (e) {
@@ -125,11 +127,15 @@ function walkFolder(folder: string, add: (absolute: string) => void, cwd: string
     }
 }
 
-/** The path as reports show it: relative to `cwd` when inside it, else absolute. */
-export function displayPath(absolute: string, cwd = process.cwd()): string {
+/**
+ * The path as reports show it: relative to `cwd` when inside it; outside it,
+ * relative (`../specs/a.coord`) when the user named it relatively, else absolute.
+ */
+export function displayPath(absolute: string, cwd = process.cwd(), relativeOutside = false): string {
     const rel = path.relative(cwd, absolute);
     const outside = rel === '..' || rel.startsWith(`..${path.sep}`) || path.isAbsolute(rel);
-    return rel && !outside ? rel.split(path.sep).join('/') : absolute;
+    if (rel && (!outside || (relativeOutside && !path.isAbsolute(rel)))) return rel.split(path.sep).join('/');
+    return absolute;
 }
 
 /** Reads a file as UTF-8 text, refusing binary and non-UTF-8 content with a clear message. */

@@ -128,6 +128,11 @@ describe.each(NODES)('coord check as a process on %s', (_label, node) => {
         expect(new Set((report.diagnostics as JsonDiagnostic[]).map(d => d.file))).toEqual(new Set(report.files));
         const glob = JSON.parse((await run(path.join(FIXTURES, 'mixed'), 'specs/*.coord', '--format', 'json')).stdout);
         expect(glob.files).toEqual(['specs/programmes.coord']);
+        // Outside the working folder: relative as given (`../…`), or absolute as given.
+        const absolute = path.join(FIXTURES, 'mixed/more/suppressed-file.coord');
+        const outside = JSON.parse((await run(path.join(FIXTURES, 'mixed/specs'), '.', '../more/bom-crlf.coord', absolute, '--format', 'json')).stdout);
+        expect(outside.files).toEqual(['programmes.coord', '../more/bom-crlf.coord', absolute]);
+        expect(outside.diagnostics).toContainEqual(expect.objectContaining({ file: '../more/bom-crlf.coord', line: 1, column: 80 }));
     });
 
     test.concurrent('a missing path, an empty folder, a binary file, a latin-1 file and an empty glob: exit 2, one line', async () => {
