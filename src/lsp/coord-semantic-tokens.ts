@@ -8,7 +8,8 @@
  * property keywords `property`, other keywords `keyword`, and an effect's
  * direction `operator`. A keyword used as a name is highlighted as the name.
  */
-import type { AstNode, Reference } from 'langium';
+import { AstUtils, CstUtils, GrammarAST, isLeafCstNode, type AstNode, type Reference } from 'langium';
+import { NAME_RULES } from './coord-keywords.js';
 import { AbstractSemanticTokenProvider, type SemanticTokenAcceptor } from 'langium/lsp';
 import { SemanticTokenModifiers, SemanticTokenTypes } from 'vscode-languageserver';
 import {
@@ -46,8 +47,14 @@ const KEYWORDS: Readonly<Record<string, readonly string[]>> = {
 
 export class CoordSemanticTokenProvider extends AbstractSemanticTokenProvider {
     protected highlightElement(node: AstNode, acceptor: SemanticTokenAcceptor): void {
-        for (const keyword of KEYWORDS[node.$type] ?? []) {
-            acceptor({ node, keyword, type: SemanticTokenTypes.keyword });
+        const keywords = KEYWORDS[node.$type];
+        if (keywords && node.$cstNode) {
+            for (const leaf of CstUtils.streamCst(node.$cstNode)) {
+                // Only the node's own keywords, and not a keyword written as a name (`domain domain`).
+                if (leaf.astNode !== node || !isLeafCstNode(leaf) || !GrammarAST.isKeyword(leaf.grammarSource)) continue;
+                if (!keywords.includes(leaf.grammarSource.value) || inNameRule(leaf.grammarSource)) continue;
+                acceptor({ cst: leaf, type: SemanticTokenTypes.keyword });
+            }
         }
         if (isNamedDeclaration(node)) {
             const modifier = [SemanticTokenModifiers.declaration, ...(inStdlib(node) ? [SemanticTokenModifiers.defaultLibrary] : [])];
@@ -92,4 +99,9 @@ export class CoordSemanticTokenProvider extends AbstractSemanticTokenProvider {
         const modifier = inStdlib(target) ? [SemanticTokenModifiers.defaultLibrary] : [];
         acceptor({ node, property: property as never, index, type, modifier });
     }
+}
+
+function inNameRule(keyword: GrammarAST.Keyword): boolean {
+    const rule = AstUtils.getContainerOfType(keyword, GrammarAST.isParserRule);
+    return rule !== undefined && NAME_RULES.has(rule.name);
 }

@@ -138,3 +138,28 @@ describe('navigation', () => {
         expect(single?.map(l => l.command?.title)).toEqual([expect.stringMatching(/^0 effects · [1-9]\d* findings?$/)]);
     });
 });
+
+describe('semantic tokens of keywords used as names', () => {
+    test('a domain called `domain` is one keyword and one name, without overlap', async () => {
+        const text = 'domain domain "D"\noutcome in in domain desirable increase\n';
+        const ws = await lspWorkspace({ 'main.coord': text });
+        const document = ws.documents['main.coord'];
+        const provider = ws.services.lsp.SemanticTokenProvider!;
+        const tokens = await provider.semanticHighlight(document, { textDocument: { uri: document.uri.toString() } });
+        const types = Object.keys(provider.tokenTypes);
+        const lines = text.split('\n');
+        const decoded: string[] = [];
+        let line = 0;
+        let char = 0;
+        for (let i = 0; i < tokens.data.length; i += 5) {
+            const [dl, dc, length, type] = tokens.data.slice(i, i + 5);
+            line += dl;
+            char = dl === 0 ? char + dc : dc;
+            decoded.push(`${line}:${char}:${lines[line].slice(char, char + length)}:${types[type]}`);
+        }
+        expect(decoded).toEqual([
+            '0:0:domain:keyword', '0:7:domain:namespace',
+            '1:0:outcome:keyword', '1:8:in:variable', '1:11:in:keyword', '1:14:domain:namespace', '1:21:desirable:keyword', '1:31:increase:enumMember',
+        ]);
+    });
+});
