@@ -12,6 +12,7 @@ import {
 } from 'langium';
 import { CoordGeneratedModule, CoordGeneratedSharedModule } from './generated/module.js';
 import { CoordScopeComputation } from './coord-scope.js';
+import { CoordLinker, CoordReferenceDescriptionProvider } from './coord-linker.js';
 import { bomStrippingFileSystem, CoordDocumentBuilder, CoordWorkspaceManager } from './coord-workspace.js';
 import { CoordDocumentValidator } from '../validation/coord-document-validator.js';
 import { CoordConfigProvider } from '../validation/config-provider.js';
@@ -31,6 +32,10 @@ export type CoordCoreServices = LangiumCoreServices & CoordAddedServices & {
 export const CoordModule: Module<CoordCoreServices, PartialLangiumCoreServices & CoordAddedServices> = {
     references: {
         ScopeComputation: services => new CoordScopeComputation(services),
+        Linker: services => new CoordLinker(services),
+    },
+    workspace: {
+        ReferenceDescriptionProvider: services => new CoordReferenceDescriptionProvider(services),
     },
     validation: {
         ConfigProvider: () => new CoordConfigProvider(),

@@ -1,0 +1,35 @@
+/**
+ * The fast reference walk of CoordLinker and CoordReferenceDescriptionProvider
+ * finds the same references, in the same order, as Langium's streams, so that
+ * linking and the reference index are unchanged by it.
+ */
+import { describe, expect, it } from 'vitest';
+import { AstUtils, EmptyFileSystem } from 'langium';
+import { createCoordCoreServices } from '../../src/language/coord-module.js';
+import { buildWorkspace } from '../../src/language/coord-workspace-loader.js';
+import { collectReferences } from '../../src/language/coord-linker.js';
+import { readFileSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
+
+describe('collectReferences', () => {
+    it('lists the references of every example in the order of streamAst and streamReferences', async () => {
+        const dir = join(__dirname, '..', '..', 'examples');
+        const files = readdirSync(dir).filter(f => f.endsWith('.coord')).map(f => ({ uri: `file:///ex/${f}`, text: readFileSync(join(dir, f), 'utf8') }));
+        // A half-written declaration too, as the parser recovers from it.
+        files.push({ uri: 'file:///ex/broken.coord', text: 'coordination C { between A, B\n local { role "x" by ' });
+        const { Coord } = createCoordCoreServices(EmptyFileSystem);
+        const built = await buildWorkspace(Coord, files);
+        let total = 0;
+        for (const doc of built.documents) {
+            const root = doc.parseResult.value;
+            const expected = AstUtils.streamAst(root).flatMap(n => AstUtils.streamReferences(n)).toArray();
+            const actual = collectReferences(root);
+            expect(actual.map(r => [r.container.$type, r.property, r.index, r.reference.$refText]))
+                .toEqual(expected.map(r => [r.container.$type, r.property, r.index, r.reference.$refText]));
+            expect(actual.every((r, i) => r.reference === expected[i].reference && r.container === expected[i].container)).toBe(true);
+            expect(doc.references.length).toBe(actual.length);
+            total += actual.length;
+        }
+        expect(total).toBeGreaterThan(50);
+    });
+});
