@@ -10,7 +10,7 @@
 import {
     DefaultDocumentBuilder, DefaultWorkspaceManager, DocumentState, URI,
     type AstNode, type BuildOptions, type Cancellation, type FileSystemNode, type FileSystemProvider,
-    type LangiumDocument, type LangiumDocumentFactory, type LangiumSharedCoreServices, type WorkspaceFolder,
+    type LangiumDocument, type LangiumDocumentFactory, type LangiumSharedCoreServices, type MaybePromise, type WorkspaceFolder,
 } from 'langium';
 import { STDLIB_TEXT, STDLIB_URI } from './stdlib.js';
 import { crossFileChanged } from '../validation/cross-file.js';
@@ -112,6 +112,20 @@ export class CoordDocumentBuilder extends DefaultDocumentBuilder {
         /* The second pass is cancellable like the first: a document left unvalidated is
            picked up by the next update, whose build includes every unfinished document. */
         if (stale.length > 0) await super.buildDocuments(this.sortDocuments(stale), options, cancelToken);
+    }
+
+    /**
+     * Validates the documents open in the editor first, so that the open file gets its
+     * diagnostics before the rest of the workspace, also during the first build of a
+     * workspace (which starts before the editor has opened anything, so Langium's own
+     * ordering of `update` cannot see the open file yet).
+     */
+    protected override runCancelable(
+        documents: LangiumDocument[], targetState: DocumentState, cancelToken: Cancellation.CancellationToken,
+        callback: (document: LangiumDocument) => MaybePromise<unknown>,
+    ): Promise<void> {
+        const ordered = targetState === DocumentState.Validated ? this.sortDocuments([...documents]) : documents;
+        return super.runCancelable(ordered, targetState, cancelToken, callback);
     }
 
     /** Whether a finding of the document has a related place in one of the given documents. */

@@ -8,7 +8,7 @@
  * other file again.
  */
 import { describe, expect, it } from 'vitest';
-import { URI, type FileSystemProvider, type LangiumDocument } from 'langium';
+import { EmptyFileSystem, URI, type FileSystemProvider, type LangiumDocument } from 'langium';
 import { createCoordCoreServices } from '../../src/language/coord-module.js';
 import { buildWorkspace } from '../../src/language/coord-workspace-loader.js';
 
@@ -96,5 +96,22 @@ describe('re-validation after an edit', () => {
         expect(ws.validated.get(B)).toBe(b + 1);
         await ws.edit(A, around('population p2x "Two, renamed"\npopulation extra'));
         expect(ws.validated.get(B)).toBe(b + 2);
+    });
+
+    it('validates the documents open in the editor first', async () => {
+        const { Coord, shared } = createCoordCoreServices(EmptyFileSystem);
+        const builder = shared.workspace.DocumentBuilder as unknown as { hasTextDocument(doc: LangiumDocument): boolean };
+        const open = 'file:///ws/f7.coord';
+        builder.hasTextDocument = doc => doc.uri.toString() === open;
+        const order: string[] = [];
+        const validator = Coord.validation.DocumentValidator;
+        const validate = validator.validateDocument.bind(validator);
+        validator.validateDocument = (doc: LangiumDocument, options) => {
+            order.push(doc.uri.toString());
+            return validate(doc, options);
+        };
+        await buildWorkspace(Coord, Array.from({ length: 10 }, (_, i) => ({ uri: `file:///ws/f${i}.coord`, text: `population p${i}\n` })));
+        expect(order[0]).toBe(open);
+        expect(order).toHaveLength(11);
     });
 });
