@@ -13,7 +13,7 @@ import {
     type LangiumDocument, type LangiumDocumentFactory, type LangiumSharedCoreServices, type MaybePromise, type WorkspaceFolder,
 } from 'langium';
 import { STDLIB_TEXT, STDLIB_URI } from './stdlib.js';
-import { crossFileChanged } from '../validation/cross-file.js';
+import { crossFileChange, mentionsAny } from '../validation/cross-file.js';
 
 /** Removes a leading UTF-8 byte-order mark. */
 export function stripBom(text: string): string {
@@ -64,11 +64,11 @@ export function bomStrippingFileSystem(inner: FileSystemProvider): FileSystemPro
 
 /**
  * Langium's document builder, plus: after a change, the other documents are
- * validated again when the change can alter their findings. That is when the
- * changed documents' cross-file signature ({@link crossFileChanged}: their
- * names, references and effects) changed, when a document was deleted, or, for
- * one document, when its findings point into a changed document (their related
- * places may have moved). Documents that reference a changed one are relinked
+ * validated again when the change can alter their findings ({@link crossFileChange}).
+ * All of them when a declaration appeared, went or was renamed, or a document
+ * was deleted; those that declare or mention a name whose references or effects
+ * changed; and those whose findings point into a changed document (their
+ * related places may have moved). Documents that reference a changed one are relinked
  * and re-validated by Langium itself. The changed documents are validated first,
  * so the open file gets its diagnostics before the rest of the workspace.
  */
@@ -93,10 +93,12 @@ export class CoordDocumentBuilder extends DefaultDocumentBuilder {
         if (this.pending.size === 0 && !this.deletedSinceBuild) return;
         const changed = new Set(this.pending.keys());
         let all = this.deletedSinceBuild;
+        const names = new Set<string>();
         for (const [uri, before] of this.pending) {
             if (all) break;
-            const after = this.langiumDocuments.getDocument(URI.parse(uri))?.parseResult?.value;
-            all = crossFileChanged(before, after);
+            const change = crossFileChange(before, this.langiumDocuments.getDocument(URI.parse(uri))?.parseResult?.value);
+            all = change.declarations;
+            change.names.forEach(n => names.add(n));
         }
         this.pending.clear();
         this.deletedSinceBuild = false;
@@ -104,7 +106,7 @@ export class CoordDocumentBuilder extends DefaultDocumentBuilder {
         const stale: LangiumDocument[] = [];
         for (const doc of this.langiumDocuments.all) {
             if (built.has(doc) || doc.state < DocumentState.Validated) continue;
-            if (all || this.findingsPointInto(doc, changed)) {
+            if (all || this.findingsPointInto(doc, changed) || mentionsAny(doc.parseResult?.value, doc.references, names)) {
                 this.resetToState(doc, DocumentState.IndexedReferences);
                 stale.push(doc);
             }

@@ -1,44 +1,41 @@
 /**
- * What one document contributes to the verdicts on other documents, as a
- * string: the kind and name of every declaration, every reference as written
- * (with where it sits), and the direction of every effect. This is exactly
+ * What one document contributes to the verdicts on other documents: the kind
+ * and name of every declaration, every reference as written (with where it
+ * sits), and the direction of every effect. This is exactly
  * what {@link computeWorkspaceFacts} collects from a document (names,
  * references, the programmes of each coordination, effects by key) — the only
  * way a rule sees another document, besides following a reference. The
- * document builder compares a changed document's signature before and after
- * the change ({@link crossFileChanged}): when it is the same, the other documents' findings cannot have
- * changed, and they are not validated again (Langium itself relinks and
- * re-validates the documents that reference the changed one). When you let
- * rules see more of other documents through the workspace facts, add it here.
+ * document builder compares a changed document before and after the change
+ * ({@link crossFileChange}): when a declaration appeared, went or was renamed,
+ * every document is validated again; when only references or effects changed,
+ * the documents that declare or mention the names involved; otherwise none
+ * (Langium itself relinks and re-validates the documents that reference the
+ * changed one). When you let rules see more of other documents through the
+ * workspace facts, add it here.
  */
 import { AstUtils, type AstNode } from 'langium';
-import { isEffect, isNamedDeclaration, type Model } from '../language/generated/ast.js';
+import { isEffect, isEffects, isNamedDeclaration, type Model } from '../language/generated/ast.js';
 
-/** The cross-file signature of some top-level declarations; linear in their size. */
-export function crossFileSignature(declarations: readonly AstNode[]): string {
-    const parts: string[] = [];
-    for (const decl of declarations) {
-        parts.push(`${decl.$type} ${isNamedDeclaration(decl) ? decl.name ?? '' : ''}`);
-        for (const node of AstUtils.streamAst(decl)) {
-            if (isEffect(node)) parts.push(`effect ${node.direction ?? ''}`);
-            for (const ref of AstUtils.streamReferences(node)) {
-                parts.push(`${ref.container.$type}.${ref.property}=${ref.reference.$refText}`);
-            }
-        }
-    }
-    return parts.join('\n');
+/** What an edit changed that other documents can see. */
+export interface CrossFileChange {
+    /** Declarations were added, removed, renamed or changed kind: any document may be affected. */
+    readonly declarations: boolean;
+    /** The names whose references (or effects) changed: documents that declare or mention them may be affected. */
+    readonly names: ReadonlySet<string>;
 }
 
+const NO_CHANGE: CrossFileChange = { declarations: false, names: new Set() };
+
 /**
- * Whether a document's cross-file signature differs between two parses of it
- * (their root nodes). Top-level declarations are independent, so the
- * declarations whose text did not change are skipped (the unchanged ones before
- * and after the edit); only the ones in between are compared. An edit costs a
- * comparison of texts plus a walk of the declarations it touched, not a walk of
- * the whole document.
+ * What changed for other documents between two parses of a document (their
+ * root nodes). Top-level declarations are independent, so the declarations
+ * whose text did not change are skipped (the unchanged ones before and after
+ * the edit); only the ones in between are compared. An edit costs a comparison
+ * of texts plus a walk of the declarations it touched, not a walk of the whole
+ * document.
  */
-export function crossFileChanged(before: AstNode | undefined, after: AstNode | undefined): boolean {
-    if (before === after) return false;
+export function crossFileChange(before: AstNode | undefined, after: AstNode | undefined): CrossFileChange {
+    if (before === after) return NO_CHANGE;
     const a = (before as Model | undefined)?.declarations ?? [];
     const b = (after as Model | undefined)?.declarations ?? [];
     let start = 0;
@@ -48,7 +45,60 @@ export function crossFileChanged(before: AstNode | undefined, after: AstNode | u
         endA--;
         endB--;
     }
-    return crossFileSignature(a.slice(start, endA)) !== crossFileSignature(b.slice(start, endB));
+    const oldPart = a.slice(start, endA), newPart = b.slice(start, endB);
+    if (declarationKeys(oldPart) !== declarationKeys(newPart)) return { declarations: true, names: new Set() };
+    const oldTokens = tokens(oldPart), newTokens = tokens(newPart);
+    const names = new Set<string>();
+    for (const [key, token] of oldTokens) {
+        if (newTokens.get(key)?.count !== token.count) token.names.forEach(n => names.add(n));
+    }
+    for (const [key, token] of newTokens) {
+        if (oldTokens.get(key)?.count !== token.count) token.names.forEach(n => names.add(n));
+    }
+    return { declarations: false, names };
+}
+
+function declarationKeys(declarations: readonly AstNode[]): string {
+    return declarations.map(d => `${d.$type} ${isNamedDeclaration(d) ? d.name ?? '' : ''}`).join('\n');
+}
+
+/**
+ * The references and effects of some declarations as counted tokens, each with
+ * the names it involves: a reference involves the name it is written with; an
+ * effect involves its outcome, its block's programmes and its source.
+ */
+function tokens(declarations: readonly AstNode[]): Map<string, { count: number; names: string[] }> {
+    const out = new Map<string, { count: number; names: string[] }>();
+    const add = (key: string, names: string[]) => {
+        const t = out.get(key);
+        if (t) t.count++;
+        else out.set(key, { count: 1, names });
+    };
+    for (const decl of declarations) {
+        for (const node of AstUtils.streamAst(decl)) {
+            if (isEffect(node)) {
+                const block = isEffects(node.$container) ? node.$container : undefined;
+                const names = [
+                    ...(block?.programmes ?? []).map(r => r.$refText), block?.source?.$refText ?? '', node.outcome?.$refText ?? '',
+                ].filter(n => n);
+                add(`effect ${node.direction ?? ''} ${names.join(' ')}`, names);
+            }
+            for (const ref of AstUtils.streamReferences(node)) {
+                const name = ref.reference.$refText;
+                add(`${ref.container.$type}.${ref.property}=${name}`, [name]);
+            }
+        }
+    }
+    return out;
+}
+
+/** Whether a document declares or mentions (references) any of the names. */
+export function mentionsAny(model: AstNode | undefined, references: ReadonlyArray<{ $refText: string }>, names: ReadonlySet<string>): boolean {
+    if (names.size === 0) return false;
+    for (const decl of (model as Model | undefined)?.declarations ?? []) {
+        if (isNamedDeclaration(decl) && decl.name && names.has(decl.name)) return true;
+    }
+    return references.some(r => names.has(r.$refText));
 }
 
 function sameText(x: AstNode, y: AstNode): boolean {

@@ -114,4 +114,36 @@ describe('re-validation after an edit', () => {
         expect(order[0]).toBe(open);
         expect(order).toHaveLength(11);
     });
+
+    it('validates again the files that declare or mention a name whose references changed, and only those', async () => {
+        const C = 'file:///ws/c.coord', D = 'file:///ws/d.coord';
+        const ws = await workspace({
+            [A]: PROGRAMMES,
+            [B]: 'population households "Households"\n',
+            [C]: 'population others "Others"\n',
+            [D]: 'population unrelated "Unrelated"\n',
+        });
+        const count = { c: ws.validated.get(C)!, d: ws.validated.get(D)! };
+        expect(ws.findings(C).map(f => f.rule)).toEqual(['unused']);
+        await ws.edit(A, PROGRAMMES.replaceAll('targets households', 'targets others'));
+        expect(ws.findings(B).map(f => f.rule)).toEqual(['unused']);
+        expect(ws.findings(C)).toEqual([]);
+        expect(ws.validated.get(C)).toBe(count.c + 1);
+        expect(ws.validated.get(D)).toBe(count.d);
+    });
+
+    it('follows effects and arrangements across files: a changed direction conflicts, a changed between unarranges', async () => {
+        const E = 'evaluation E { method rct }\n';
+        const effects = (sign: string) => `effects of P + S from E {\n  ${sign} income\n}\n`;
+        const ws = await workspace({
+            [A]: `${PROGRAMMES}${E}coordination K { between P, S local { role "r" by S } incentive budget }\n${effects('+')}`,
+            [B]: `population households\nprogramme S2 { country Peru sector social-protection }\n${effects('+')}`,
+        });
+        const rules = () => ws.findings(B).map(f => f.rule).filter(r => r === 'conflicting-effects' || r === 'unarranged-combination');
+        expect(rules()).toEqual([]);
+        await ws.edit(A, `${PROGRAMMES}${E}coordination K { between P, S local { role "r" by S } incentive budget }\n${effects('-')}`);
+        expect(rules()).toEqual(['conflicting-effects']);
+        await ws.edit(A, `${PROGRAMMES}${E}coordination K { between P, S2 local { role "r" by S2 } incentive budget }\n${effects('+')}`);
+        expect(rules()).toEqual(['unarranged-combination']);
+    });
 });
