@@ -1,0 +1,124 @@
+/**
+ * The language server's stdio transport, guarded against a misbehaving client
+ * (`coord lsp --stdio` talks to any editor, and to anything that writes to its
+ * standard input). vscode-jsonrpc alone drops a body that is not JSON without
+ * a word, and parks a request sent before `initialize` until the workspace is
+ * ready — forever, if `initialize` never comes. With the guard:
+ * - a body that is not JSON, or a malformed header, is answered with a JSON-RPC
+ *   parse error (-32700, id null), and the server reads on;
+ * - a message that is neither a request, a response nor a notification is
+ *   answered with an invalid-request error (-32600, id null);
+ * - before `initialize`, a request is answered with -32002 (server not
+ *   initialized) and a notification other than `exit` is dropped (LSP 3.17,
+ *   "initialize request");
+ * - as vscode-languageserver does for `--stdio`, the process exits when its
+ *   input closes (0 after `shutdown`, else 1), and `console` output goes to the
+ *   client's log instead of corrupting the protocol stream on stdout.
+ */
+import { format } from 'node:util';
+import {
+    StreamMessageReader, StreamMessageWriter,
+    type Connection, type DataCallback, type Disposable, type Message, type MessageReader, type MessageWriter,
+} from 'vscode-languageserver/node';
+
+export const PARSE_ERROR = -32700;
+export const INVALID_REQUEST = -32600;
+export const SERVER_NOT_INITIALIZED = -32002;
+
+/** A message the guard consumed itself; never handed to the connection. */
+const CONSUMED: Message = { jsonrpc: '2.0' };
+
+export interface GuardedTransport {
+    reader: MessageReader;
+    writer: MessageWriter;
+    /** Whether a `shutdown` request has been received (the exit status when the input closes). */
+    readonly shutdownReceived: boolean;
+}
+
+/** Creates a guarded reader and writer over the given streams (stdin and stdout for `--stdio`). */
+export function guardedTransport(input: NodeJS.ReadableStream, output: NodeJS.WritableStream): GuardedTransport {
+    const writer = new StreamMessageWriter(output);
+    const reply = (id: number | string | null, code: number, message: string) => {
+        void writer.write({ jsonrpc: '2.0', id, error: { code, message } } as Message).catch(() => undefined);
+    };
+    const inner = new StreamMessageReader(input, {
+        charset: 'utf-8',
+        contentTypeDecoder: {
+            name: 'application/json',
+            async decode(buffer: Uint8Array): Promise<Message> {
+                const text = new TextDecoder('utf-8').decode(buffer);
+                try {
+                    return JSON.parse(text) as Message;
+                } catch (e) {
+                    reply(null, PARSE_ERROR, `Parse error: the message body is not JSON (${(e as Error).message})`);
+                    return CONSUMED;
+                }
+            },
+        },
+    });
+    // Framing errors (a header without Content-Length, a length that is not a number).
+    inner.onError(e => reply(null, PARSE_ERROR, `Parse error: ${(e instanceof Error ? e.message : String(e)).split('\n')[0]}`));
+    let initialized = false;
+    let shutdownReceived = false;
+    const pass = (message: Message): boolean => {
+        if (message === CONSUMED) return false;
+        const m = message as unknown as Record<string, unknown>;
+        if (typeof m !== 'object' || m === null || Array.isArray(m)) {
+            reply(null, INVALID_REQUEST, 'Invalid request: a message must be a JSON object');
+            return false;
+        }
+        const isRequest = typeof m.method === 'string' && (typeof m.id === 'number' || typeof m.id === 'string');
+        const isNotification = typeof m.method === 'string' && m.id === undefined;
+        const isResponse = m.method === undefined && m.id !== undefined && ('result' in m || 'error' in m);
+        if (!isRequest && !isNotification && !isResponse) {
+            const id = typeof m.id === 'number' || typeof m.id === 'string' ? m.id : null;
+            reply(id, INVALID_REQUEST, 'Invalid request: neither a request, a response nor a notification');
+            return false;
+        }
+        if (!initialized) {
+            if (isRequest && m.method === 'initialize') {
+                initialized = true;
+                return true;
+            }
+            if (isRequest) {
+                reply(m.id as number | string, SERVER_NOT_INITIALIZED, `Server not initialized: '${String(m.method)}' was sent before 'initialize'`);
+                return false;
+            }
+            return isNotification && m.method === 'exit';
+        }
+        if (isRequest && m.method === 'shutdown') shutdownReceived = true;
+        return true;
+    };
+    const reader: MessageReader = {
+        onError: inner.onError,
+        onClose: inner.onClose,
+        onPartialMessage: inner.onPartialMessage,
+        listen(callback: DataCallback): Disposable {
+            return inner.listen(message => {
+                if (pass(message)) callback(message);
+            });
+        },
+        dispose() {
+            inner.dispose();
+        },
+    };
+    return {
+        reader,
+        writer,
+        get shutdownReceived() {
+            return shutdownReceived;
+        },
+    };
+}
+
+/** What vscode-languageserver does for `--stdio` and skips for a given reader: exit with the input, log to the client. */
+export function stdioProcessHooks(connection: Connection, transport: GuardedTransport): void {
+    const exit = () => process.exit(transport.shutdownReceived ? 0 : 1);
+    process.stdin.on('end', exit);
+    process.stdin.on('close', exit);
+    console.log = (...args: unknown[]) => connection.console.log(format(...args));
+    console.info = (...args: unknown[]) => connection.console.info(format(...args));
+    console.debug = (...args: unknown[]) => connection.console.log(format(...args));
+    console.warn = (...args: unknown[]) => connection.console.warn(format(...args));
+    console.error = (...args: unknown[]) => connection.console.error(format(...args));
+}
