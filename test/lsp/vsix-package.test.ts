@@ -66,6 +66,16 @@ describe('the .vsix', () => {
         for (const p of referenced) expect(files.has(p), p).toBe(true);
     });
 
+    test('every file a packaged bundle loads at run time (require or import of ./x) is inside', () => {
+        for (const bundle of ['dist/extension.cjs', 'dist/server.cjs']) {
+            const code = fs.readFileSync(path.join(ROOT, bundle), 'utf8');
+            for (const m of code.matchAll(/(?:require|import)\(\s*["'](\.{1,2}\/[^"']+)["']\s*\)/g)) {
+                const target = path.posix.join('extension', path.posix.dirname(bundle), m[1]);
+                expect(files.has(target), `${bundle} loads ${m[1]}`).toBe(true);
+            }
+        }
+    });
+
     test('is small', () => {
         expect(fs.statSync(vsix).size).toBeLessThan(2 * 1024 * 1024);
         const unpacked = [...files.values()].reduce((a, b) => a + b, 0);
