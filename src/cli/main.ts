@@ -52,7 +52,8 @@ export async function main(argv: string[], io: CommandIO): Promise<number> {
         return await command.run(rest, io);
     } catch (e) {
         if (e instanceof CliError) {
-            io.stderr.write(`coord: ${e.message}\n`);
+            // Commands name themselves ("coord check: …"); other messages get the tool's name.
+            io.stderr.write(`${e.message.startsWith('coord ') ? '' : 'coord: '}${e.message}\n`);
             return 2;
         }
         const message = e instanceof Error ? e.message : String(e);

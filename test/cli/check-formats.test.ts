@@ -318,7 +318,7 @@ describe('every format', () => {
             const r = await runCli(ws, 'check', ...args);
             expect(r.code, args.join(' ')).toBe(2);
             expect(r.stdout).toBe('');
-            expect(r.stderr).toMatch(/^coord: coord check: .+\n$/);
+            expect(r.stderr).toMatch(/^coord check: .+\n$/);
         }
     });
 });

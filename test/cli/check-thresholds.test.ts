@@ -57,7 +57,7 @@ describe('thresholds', () => {
         for (const args of [['--max-warnings', '1.5'], ['--max-warnings', ''], ['--max-warnings', '-2'], ['--fail-on', 'hint'], ['--fail-on', 'fatal']]) {
             const r = await check(...args);
             expect(r.code, args.join(' ')).toBe(2);
-            expect(r.stderr).toMatch(/^coord: coord check: --(max-warnings|fail-on) expects .*\n$/);
+            expect(r.stderr).toMatch(/^coord check: --(max-warnings|fail-on) expects .*\n$/);
         }
     });
 

@@ -24,7 +24,7 @@ describe('coord rules', () => {
         });
     });
     test('an unknown format or an argument is a usage error (exit 2)', async () => {
-        expect(await runCli(ROOT, 'rules', '--format', 'html')).toMatchObject({ code: 2, stderr: "coord: coord rules: unknown format 'html' (expected md, json)\n" });
+        expect(await runCli(ROOT, 'rules', '--format', 'html')).toMatchObject({ code: 2, stderr: "coord rules: unknown format 'html' (expected md, json)\n" });
         expect((await runCli(ROOT, 'rules', 'extra')).code).toBe(2);
     });
     test('is listed in coord --help', async () => {

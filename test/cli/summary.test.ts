@@ -102,7 +102,7 @@ describe('coord summary errors', () => {
     test('an unknown format is exit 2 with a one-line message', async () => {
         const run = await runCli(FIXTURES, 'summary', 'brief', '--format', 'pdf');
         expect(run.code).toBe(2);
-        expect(run.stderr).toBe("coord: coord summary: unknown format 'pdf' (expected md, html, csv, json)\n");
+        expect(run.stderr).toBe("coord summary: unknown format 'pdf' (expected md, html, csv, json)\n");
     });
 
     test('a missing path is exit 2', async () => {
