@@ -34,7 +34,8 @@ function expectOneLineError(r: ProcessRun, mentions: string, cause: RegExp): voi
     expect(r.stdout).toBe('');
     expect(r.stderr.endsWith('\n')).toBe(true);
     expect(r.stderr.trimEnd().split('\n')).toHaveLength(1);
-    expect(r.stderr.startsWith('coord: ')).toBe(true);
+    // "coord: …", or "coord check: …" for a command's own usage errors.
+    expect(r.stderr).toMatch(/^coord( [a-z]+)?: /);
     expect(r.stderr).toContain(mentions);
     expect(r.stderr).toMatch(cause);
     expect(r.stderr).not.toMatch(/\n\s+at |internal error/);
