@@ -6,7 +6,6 @@
  * (`src/analysis/summary*.ts`), shared with the VS Code preview.
  */
 import * as fs from 'node:fs';
-import { pathToFileURL } from 'node:url';
 import type { Command } from '../command.js';
 import { parseCommandArgs } from '../command.js';
 import { CliError } from '../files.js';
@@ -77,7 +76,8 @@ unreadable, binary or non-UTF-8 file, invalid configuration, unwritable output).
         const render = SUMMARY_FORMATS[format];
         if (!render) throw new CliError(`coord summary: unknown format '${format}' (expected ${Object.keys(SUMMARY_FORMATS).join(', ')})`);
         const ws = await loadWorkspace({ paths: positionals, config: values.config, rules: values.rule, cwd: io.cwd });
-        const display = new Map(ws.files.map(f => [pathToFileURL(f.absolute).toString(), f.display]));
+        // Keyed by the document's own URI string: pathToFileURL spells some characters (a quote) differently.
+        const display = new Map(ws.files.map(f => [f.document.uri.toString(), f.display]));
         const findings = new Map(ws.files.map(f => [f.document, f.findings]));
         const summary = computeSummary(ws.services.shared.workspace.LangiumDocuments.all, {
             fileName: uri => display.get(uri) ?? uri,
