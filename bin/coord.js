@@ -1,9 +1,12 @@
 #!/usr/bin/env node
 // The `coord` command. `coord lsp` runs the language server bundle; every other
 // command runs the CLI bundle, which holds no editor code and so starts faster.
-import { createRequire } from 'node:module';
+import nodeModule from 'node:module';
 
-const require = createRequire(import.meta.url);
+// Node 22.1+ keeps the compiled bundles in a cache (in the temporary folder), so
+// later starts skip compiling them; older Node versions have no such cache.
+nodeModule.enableCompileCache?.();
+const require = nodeModule.createRequire(import.meta.url);
 if (process.argv[2] === 'lsp') {
     const rest = process.argv.slice(3);
     if (rest.includes('-h') || rest.includes('--help')) {

@@ -51,8 +51,27 @@ const elkApart = {
     },
 };
 
+// Langium's core takes only cancellation, events, response errors and error codes from
+// vscode-languageserver-protocol; the CLI, which has no language server, gets them from a
+// small shim instead of evaluating the whole protocol at every start.
+const protocolCore = {
+    name: 'protocol-core',
+    setup(build) {
+        build.onResolve({ filter: /^vscode-languageserver-protocol$/ }, () => ({ path: new URL('./protocol-core-shim.cjs', import.meta.url).pathname }));
+    },
+};
+
+// node:crypto is loaded on first use (scripts/lazy-crypto-shim.cjs), not at every start.
+const lazyCrypto = {
+    name: 'lazy-crypto',
+    setup(build) {
+        const shim = new URL('./lazy-crypto-shim.cjs', import.meta.url).pathname;
+        build.onResolve({ filter: /^(node:)?crypto$/ }, args => (args.importer === shim ? undefined : { path: shim }));
+    },
+};
+
 const builds = [
-    { entryPoints: ['src/cli/cli-entry.ts'], outfile: 'dist/cli.cjs', plugins: [elkApart] },
+    { entryPoints: ['src/cli/cli-entry.ts'], outfile: 'dist/cli.cjs', plugins: [elkApart, protocolCore, lazyCrypto] },
     { entryPoints: ['node_modules/elkjs/lib/elk.bundled.js'], outfile: 'dist/elk.cjs', banner: {}, define: {}, inject: [], sourcemap: false },
     { entryPoints: ['src/lsp/server-entry.ts'], outfile: 'dist/server.cjs' },
     { entryPoints: ['src/extension/extension.ts'], outfile: 'dist/extension.cjs', external: ['vscode'] },
