@@ -25,6 +25,15 @@ if [ -f "$MARKER" ] && [ -f "$LAUNCHER" ]; then
   exit 0
 fi
 
+# One install at a time (two test runs started together); the second finds the first one's result.
+mkdir -p "$CACHE"
+exec 9>"$CACHE/.install-code-server.lock"
+flock 9
+if [ -f "$MARKER" ] && [ -f "$LAUNCHER" ]; then
+  echo "$LAUNCHER"
+  exit 0
+fi
+
 NODE_MAJOR=$(node -p 'process.versions.node.split(".")[0]')
 if [ "$NODE_MAJOR" != 20 ]; then
   echo "install-code-server: code-server $CS_VERSION needs Node 20 on PATH (outside node_modules/.bin); found $(node --version)" >&2
