@@ -21,6 +21,7 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import * as esbuild from 'esbuild';
 import { UNIT_LINES, writeWorkspace } from './generate.mjs';
 import { LspSession } from './lsp.mjs';
+import { cliPlugins } from '../scripts/build-plugins.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const coordBin = join(root, 'bin', 'coord.js');
@@ -58,7 +59,7 @@ function measure(argv, { preload = true } = {}) {
     return { wallMs, stdout: r.stdout, status: r.status, ...usage };
 }
 
-/** Bundles the parse-only probe with the CLI's esbuild settings (see scripts/build.mjs). */
+/** Bundles the parse-only probe with the CLI's esbuild settings and plugins (see scripts/build.mjs). */
 async function buildProbe() {
     const outfile = join(work, 'probe.cjs');
     const buildScript = readFileSync(join(root, 'scripts', 'build.mjs'), 'utf8');
@@ -69,6 +70,7 @@ async function buildProbe() {
         outfile, bundle: true, platform: 'node', format: 'cjs', target: 'node20',
         minifyWhitespace: true, minifySyntax: true, minifyIdentifiers: mangle, keepNames,
         mainFields: ['module', 'main'],
+        plugins: cliPlugins,
         define: { 'import.meta.url': '__import_meta_url' },
         inject: [join(root, 'scripts', 'import-meta-url.js')],
         logLevel: 'warning',

@@ -3,6 +3,7 @@
 // Types are checked separately (`npm run typecheck`); esbuild only strips them.
 import * as esbuild from 'esbuild';
 import { readFileSync } from 'node:fs';
+import { cliPlugins } from './build-plugins.mjs';
 
 const pkg = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8'));
 const watch = process.argv.includes('--watch');
@@ -42,36 +43,8 @@ const common = {
     logLevel: 'warning',
 };
 
-// The CLI loads ELK (1.5 MB, for the summary's network diagram) from its own file, on
-// first use only, so that every other command starts without compiling it.
-const elkApart = {
-    name: 'elk-apart',
-    setup(build) {
-        build.onResolve({ filter: /^elkjs\/lib\/elk\.bundled\.js$/ }, () => ({ path: './elk.cjs', external: true }));
-    },
-};
-
-// Langium's core takes only cancellation, events, response errors and error codes from
-// vscode-languageserver-protocol; the CLI, which has no language server, gets them from a
-// small shim instead of evaluating the whole protocol at every start.
-const protocolCore = {
-    name: 'protocol-core',
-    setup(build) {
-        build.onResolve({ filter: /^vscode-languageserver-protocol$/ }, () => ({ path: new URL('./protocol-core-shim.cjs', import.meta.url).pathname }));
-    },
-};
-
-// node:crypto is loaded on first use (scripts/lazy-crypto-shim.cjs), not at every start.
-const lazyCrypto = {
-    name: 'lazy-crypto',
-    setup(build) {
-        const shim = new URL('./lazy-crypto-shim.cjs', import.meta.url).pathname;
-        build.onResolve({ filter: /^(node:)?crypto$/ }, args => (args.importer === shim ? undefined : { path: shim }));
-    },
-};
-
 const builds = [
-    { entryPoints: ['src/cli/cli-entry.ts'], outfile: 'dist/cli.cjs', plugins: [elkApart, protocolCore, lazyCrypto] },
+    { entryPoints: ['src/cli/cli-entry.ts'], outfile: 'dist/cli.cjs', plugins: cliPlugins },
     { entryPoints: ['node_modules/elkjs/lib/elk.bundled.js'], outfile: 'dist/elk.cjs', banner: {}, define: {}, inject: [], sourcemap: false },
     { entryPoints: ['src/lsp/server-entry.ts'], outfile: 'dist/server.cjs' },
     { entryPoints: ['src/extension/extension.ts'], outfile: 'dist/extension.cjs', external: ['vscode'] },
