@@ -11,7 +11,7 @@
  */
 import { type AstNode, type IndexManager, type LangiumDocument, type MaybePromise } from 'langium';
 import type { CodeActionProvider, LangiumServices } from 'langium/lsp';
-import { CodeActionKind, type CodeAction, type CodeActionParams, type Command, type Diagnostic, type TextEdit } from 'vscode-languageserver';
+import { CodeActionKind, type CodeAction, type CodeActionParams, type Command, type Diagnostic, type Range, type TextEdit } from 'vscode-languageserver';
 import {
     isCoordination, isEffects, isEvaluation, isLevelBlock, isProgramme,
     type Coordination, type Declaration, type Model,
@@ -123,7 +123,7 @@ export class CoordCodeActionProvider implements CodeActionProvider {
                 const text = lineText(document, line);
                 const before = text.slice(0, diagnostic.range.start.character);
                 const range = before.trim() === ''
-                    ? { start: { line, character: 0 }, end: { line: line + 1, character: 0 } }
+                    ? wholeLineRange(document, line)
                     : { start: { line, character: before.trimEnd().length }, end: diagnostic.range.end };
                 return [this.action(document, 'Remove the unused suppression comment', diagnostic, [{ range, newText: '' }], true)];
             }
@@ -226,3 +226,17 @@ function lineText(document: LangiumDocument, line: number): string {
     return document.textDocument.getText({ start: { line, character: 0 }, end: { line: line + 1, character: 0 } }).replace(/\r?\n$/, '');
 }
 
+/**
+ * The range that deletes a whole line with its line break, inside the document:
+ * on the last line, which has no line break after it, the one before it.
+ */
+function wholeLineRange(document: LangiumDocument, line: number): Range {
+    const doc = document.textDocument;
+    let start = doc.offsetAt({ line, character: 0 });
+    const end = doc.offsetAt({ line: line + 1, character: 0 });
+    if (line + 1 >= doc.lineCount && line > 0) {
+        const text = doc.getText();
+        start -= text[start - 2] === '\r' && text[start - 1] === '\n' ? 2 : 1;
+    }
+    return { start: doc.positionAt(start), end: doc.positionAt(end) };
+}

@@ -3,7 +3,7 @@
  * comments between any two tokens, odd whitespace and hostile Unicode in
  * strings and comments), formatting is idempotent, leaves the AST unchanged
  * (layout aside), keeps every comment in order, and keeps the line-ending style
- * (LF or CRLF) and a byte-order mark. On any other text it never throws: it
+ * (LF or CRLF; lone CRs become LF) and a byte-order mark. On any other text it never throws: it
  * formats or names a syntax error, and when it formats, the same holds.
  */
 import { afterAll, describe, test } from 'vitest';
@@ -62,8 +62,10 @@ function checkFormatting(input: string): string | undefined {
     if (JSON.stringify(kept) !== JSON.stringify(had)) throw new Error(`formatting changed the comments:\n${JSON.stringify(had)}\n${JSON.stringify(kept)}`);
     if ((input.charCodeAt(0) === 0xfeff) !== (out.charCodeAt(0) === 0xfeff)) throw new Error('formatting added or dropped the byte-order mark');
     const eols = lineEndings(input);
+    // LF and CRLF are kept; a file of lone CRs (classic Mac OS) is written with LF, as the formatter documents.
     if (eols.size === 1) {
-        const [eol] = eols;
+        const [written] = eols;
+        const eol = written === '\r' ? '\n' : written;
         const outEols = lineEndings(out);
         if (outEols.size > 1 || (outEols.size === 1 && !outEols.has(eol))) {
             throw new Error(`the input ends its lines with ${JSON.stringify(eol)}, the output with ${JSON.stringify([...outEols])}`);

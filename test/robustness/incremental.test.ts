@@ -44,7 +44,17 @@ function contentChange(document: TextDocument, after: string) {
     while (start < before.length && start < after.length && before[start] === after[start]) start++;
     let end = 0;
     while (end < before.length - start && end < after.length - start && before[before.length - 1 - end] === after[after.length - 1 - end]) end++;
-    return { range: { start: document.positionAt(start), end: document.positionAt(before.length - end) }, text: after.slice(start, after.length - end) };
+    // An LSP position cannot point between the \r and the \n of a line break, and no editor sends
+    // such a change: widen the change to take the whole line break.
+    let from = start;
+    let to = before.length - end;
+    let afterTo = after.length - end;
+    if (from > 0 && before[from - 1] === '\r' && before[from] === '\n') from--;
+    if (to > 0 && to < before.length && before[to - 1] === '\r' && before[to] === '\n') {
+        to++;
+        afterTo++;
+    }
+    return { range: { start: document.positionAt(from), end: document.positionAt(to) }, text: after.slice(from, afterTo) };
 }
 
 /** Findings as comparable data (message, place, severity, suppression, related places). */
