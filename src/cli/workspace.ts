@@ -44,7 +44,8 @@ export interface LoadedWorkspace {
 }
 
 export async function loadWorkspace(options: WorkspaceOptions): Promise<LoadedWorkspace> {
-    const { Coord } = createCoordCoreServices(NodeFileSystem);
+    // One build, no edits, no find-references: no reference index.
+    const { Coord } = createCoordCoreServices(NodeFileSystem, { referenceIndex: false });
     const provider = Coord.validation.ConfigProvider;
     try {
         if (options.config) provider.setExplicitConfigFile(path.resolve(options.cwd ?? process.cwd(), options.config), options.config);

@@ -6,7 +6,7 @@
  * {@link CoordAddedServices}, provide it in {@link CoordModule}, consume it.
  */
 import {
-    createDefaultCoreModule, createDefaultSharedCoreModule, inject,
+    createDefaultCoreModule, createDefaultSharedCoreModule, DefaultReferenceDescriptionProvider, inject, type ReferenceDescription,
     type DefaultSharedCoreModuleContext, type LangiumCoreServices, type LangiumSharedCoreServices,
     type Module, type PartialLangiumCoreServices, type PartialLangiumSharedCoreServices,
 } from 'langium';
@@ -51,8 +51,25 @@ export const CoordSharedModule: Module<LangiumSharedCoreServices, PartialLangium
     },
 };
 
+/** Options of {@link createCoordCoreServices}. */
+export interface CoordCoreOptions {
+    /**
+     * Index the references of every document (default: true). The index serves
+     * find-references and tells which documents to relink after an edit; a
+     * one-shot build such as `coord check` reads neither, and skips it.
+     */
+    referenceIndex?: boolean;
+}
+
+/** Reference descriptions for no one: the reference index stays empty. */
+class NoReferenceDescriptions extends DefaultReferenceDescriptionProvider {
+    override async createDescriptions(): Promise<ReferenceDescription[]> {
+        return [];
+    }
+}
+
 /** Creates the core services (no LSP) for the CLI and for tests. */
-export function createCoordCoreServices(context: DefaultSharedCoreModuleContext): {
+export function createCoordCoreServices(context: DefaultSharedCoreModuleContext, options: CoordCoreOptions = {}): {
     shared: LangiumSharedCoreServices;
     Coord: CoordCoreServices;
 } {
@@ -61,7 +78,10 @@ export function createCoordCoreServices(context: DefaultSharedCoreModuleContext)
         CoordGeneratedSharedModule,
         CoordSharedModule,
     );
-    const Coord = inject(createDefaultCoreModule({ shared }), CoordGeneratedModule, CoordModule);
+    const noIndex: Module<CoordCoreServices, PartialLangiumCoreServices> = options.referenceIndex === false
+        ? { workspace: { ReferenceDescriptionProvider: services => new NoReferenceDescriptions(services) } }
+        : {};
+    const Coord = inject(createDefaultCoreModule({ shared }), CoordGeneratedModule, CoordModule, noIndex);
     shared.ServiceRegistry.register(Coord);
     return { shared, Coord };
 }

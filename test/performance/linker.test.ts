@@ -8,6 +8,7 @@ import { AstUtils, EmptyFileSystem } from 'langium';
 import { createCoordCoreServices } from '../../src/language/coord-module.js';
 import { buildWorkspace } from '../../src/language/coord-workspace-loader.js';
 import { collectReferences } from '../../src/language/coord-linker.js';
+import { isProgramme, type Model } from '../../src/language/generated/ast.js';
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 
@@ -31,5 +32,27 @@ describe('collectReferences', () => {
             total += actual.length;
         }
         expect(total).toBeGreaterThan(50);
+    });
+});
+
+describe('the reference index', () => {
+    it('can be left out for a one-shot build, with the same findings', async () => {
+        const dir = join(__dirname, '..', '..', 'examples');
+        const files = readdirSync(dir).filter(f => f.endsWith('.coord')).map(f => ({ uri: `file:///ex/${f}`, text: readFileSync(join(dir, f), 'utf8') }));
+        const findings = async (referenceIndex: boolean) => {
+            const { Coord, shared } = createCoordCoreServices(EmptyFileSystem, { referenceIndex });
+            const built = await buildWorkspace(Coord, files);
+            const programme = built.documents.flatMap(d => (d.parseResult.value as Model).declarations).find(isProgramme)!;
+            const path = Coord.workspace.AstNodeLocator.getAstNodePath(programme);
+            const indexed = shared.workspace.IndexManager.findAllReferences(programme, path).count();
+            const all = built.documents.flatMap(d => built.findings(d).map(f => `${d.uri.path}:${f.range.start.line}:${f.rule}:${f.message}`));
+            return { all, indexed };
+        };
+        const withIndex = await findings(true);
+        const without = await findings(false);
+        expect(without.all).toEqual(withIndex.all);
+        expect(withIndex.all.length).toBeGreaterThan(0);
+        expect(withIndex.indexed).toBeGreaterThan(0);
+        expect(without.indexed).toBe(0);
     });
 });
