@@ -12,7 +12,8 @@
 // Medians of several runs. Writes bench/results/latest.json and prints a
 // Markdown summary (the tables of docs/performance.md).
 // Options: --runs N (default 5; the 100k-line cases use max(2, N - 2)),
-// --only check|lsp|start, --cases 1k,10k,… (a subset), --keep (keep the generated workspaces).
+// --only check|lsp|start, --cases 1k,10k,… (a subset), --keep (keep the generated workspaces),
+// --report FILE (print the tables of an earlier run's JSON and exit).
 import { spawnSync } from 'node:child_process';
 import { cpus, loadavg, tmpdir, totalmem } from 'node:os';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -276,7 +277,7 @@ function markdown(r) {
     const out = [];
     out.push(`Machine: ${r.machine.nproc} cores (${r.machine.cpu}), ${r.machine.memoryGiB} GiB, ${r.machine.platform}; Node ${r.machine.node}` +
         `${r.machine.systemNode ? ` (system Node ${r.machine.systemNode})` : ''}; load average at start ${r.machine.loadAverageAtStart.join(', ')}, at end ${r.loadAverageAtEnd?.join(', ')}.`);
-    out.push(`Date: ${r.date}. Runs: ${RUNS} (${SLOW_RUNS} for the 100k-line and 1,000-file cases); medians.`, '');
+    out.push(`Date: ${r.date}. Runs: ${r.runs.default} (${r.runs.slow} for the 100k-line and 1,000-file cases); medians.`, '');
     if (r.coldStart) {
         out.push('| cold start | `node -e 0` | `coord --version` | ratio |', '|---|---:|---:|---:|');
         for (const [v, c] of Object.entries(r.coldStart)) out.push(`| Node ${v} (${c.runs} runs) | ${c.nodeMs} ms | ${c.coordMs} ms | ${c.ratio}× |`);
@@ -314,6 +315,13 @@ function markdown(r) {
 }
 
 async function main() {
+    const report = option('--report');
+    if (report) {
+        // Print the tables of an earlier run's JSON, e.g. for docs/performance.md.
+        process.stdout.write(markdown(JSON.parse(readFileSync(report, 'utf8'))) + '\n');
+        rmSync(work, { recursive: true, force: true });
+        return;
+    }
     const results = { date: new Date().toISOString(), machine: machine(), runs: { default: RUNS, slow: SLOW_RUNS } };
     log(`coord bench: working in ${work}`);
     if (!ONLY || ONLY === 'start') {
