@@ -56,13 +56,16 @@ export async function runProperty<T>(
     const seed = seedFor(name);
     const numRuns = runsFor(options.runs);
     const started = performance.now();
+    let slowest = 0;
     const result = await fc.check(fc.asyncProperty(arbitrary, async v => {
+        const t = performance.now();
         await predicate(v);
+        slowest = Math.max(slowest, performance.now() - t);
     }), { seed, numRuns, endOnFailure: false, interruptAfterTimeLimit: undefined });
     const seconds = ((performance.now() - started) / 1000).toFixed(1);
     totals.properties++;
     totals.runs += result.numRuns;
-    console.log(`[fuzz] ${name}: ${result.numRuns} runs, seed ${seed}, ${seconds} s${result.failed ? ' — FAILED' : ''}`);
+    console.log(`[fuzz] ${name}: ${result.numRuns} runs, seed ${seed}, ${seconds} s (slowest case ${slowest.toFixed(0)} ms)${result.failed ? ' — FAILED' : ''}`);
     if (result.failed) {
         let saved = '';
         if (options.saveAs && result.counterexample) {
@@ -183,12 +186,15 @@ export class Workbench<S extends CoordCoreServices = CoordCoreServices> {
     }
 }
 
-/** The texts of examples/*.coord (the corpus the mutations start from). */
+/** The corpus the mutations start from: examples/*.coord and the hostile fixture workspace. */
 export function exampleTexts(): Record<string, string> {
-    const folder = path.join(ROOT, 'examples');
     const out: Record<string, string> = {};
-    for (const name of fs.readdirSync(folder).sort()) {
-        if (name.endsWith('.coord')) out[name] = fs.readFileSync(path.join(folder, name), 'utf8');
+    for (const folder of ['examples', 'test/fixtures/hostile']) {
+        const full = path.join(ROOT, folder);
+        if (!fs.existsSync(full)) continue;
+        for (const name of fs.readdirSync(full).sort()) {
+            if (name.endsWith('.coord')) out[name] = fs.readFileSync(path.join(full, name), 'utf8');
+        }
     }
     return out;
 }
