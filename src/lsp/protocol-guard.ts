@@ -56,8 +56,15 @@ export function guardedTransport(input: NodeJS.ReadableStream, output: NodeJS.Wr
             },
         },
     });
-    // Framing errors (a header without Content-Length, a length that is not a number).
-    inner.onError(e => reply(null, PARSE_ERROR, `Parse error: ${(e instanceof Error ? e.message : String(e)).split('\n')[0]}`));
+    // Framing errors (a header without Content-Length, a length that is not a number). The
+    // reader drops the bad header but stops reading what is already buffered until more input
+    // arrives; reading on at once (an empty chunk, on the next turn) keeps the frames that
+    // followed the bad header in the same write from waiting for the client's next message.
+    const resume = (inner as unknown as { onData?: (data: Uint8Array) => void }).onData;
+    inner.onError(e => {
+        reply(null, PARSE_ERROR, `Parse error: ${(e instanceof Error ? e.message : String(e)).split('\n')[0]}`);
+        if (typeof resume === 'function') setImmediate(() => resume.call(inner, new Uint8Array(0)));
+    });
     let initialized = false;
     let shutdownReceived = false;
     const pass = (message: Message): boolean => {

@@ -118,6 +118,12 @@ describe('coord lsp --stdio under abuse', () => {
         from = client.messages.length;
         client.raw('No colon in this header\r\n\r\n');
         expect((await client.waitFor(m => m.error?.code === -32700, from)).id).toBeNull();
+        // A bad header and a valid frame in one write: the valid one is still read and answered.
+        from = client.messages.length;
+        const body = JSON.stringify({ jsonrpc: '2.0', id: 4, method: 'textDocument/hover', params: { textDocument: { uri: URI }, position: { line: 0, character: 0 } } });
+        client.raw(`Bad header\r\n\r\nContent-Length: ${Buffer.byteLength(body)}\r\n\r\n${body}`);
+        expect((await client.waitFor(m => m.error?.code === -32700, from)).id).toBeNull();
+        expect((await client.response(4, from)).error?.code).toBe(-32002);
     });
 
     test('initialize, then an unknown request gets -32601 and an unknown notification is ignored', async () => {
