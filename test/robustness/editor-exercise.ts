@@ -8,6 +8,8 @@ import type { LangiumDocument } from 'langium';
 import type { Range, TextEdit, WorkspaceEdit } from 'vscode-languageserver-types';
 import { ResponseError } from 'vscode-languageserver';
 import type { CoordLspServices } from '../../src/lsp/coord-lsp-module.js';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import { formatText } from '../../src/analysis/format.js';
 import { expectRangeInside, lineLengths } from './harness.js';
 
 /** Checks every editor feature on one document at the given offsets. */
@@ -88,7 +90,14 @@ export async function exercise(services: CoordLspServices, document: LangiumDocu
     for (const lens of (await lsp.CodeLensProvider?.provideCodeLens(document, { textDocument })) ?? []) {
         inside(lens.range, 'code lens');
     }
-    edits(await lsp.Formatter?.formatDocument(document, { textDocument, options: { tabSize: 2, insertSpaces: true } }), 'formatting edit');
+    const formatting = await lsp.Formatter?.formatDocument(document, { textDocument, options: { tabSize: 2, insertSpaces: true } });
+    edits(formatting, 'formatting edit');
+    // What the editor's formatting gives is what `coord format` writes.
+    const cli = formatText(text, services);
+    if (formatting && cli.ok) {
+        const applied = TextDocument.applyEdits(TextDocument.create(uri, 'coord', 0, text), formatting);
+        if (applied !== cli.text) throw new Error(`editor formatting differs from coord format:\n${JSON.stringify(applied)}\n${JSON.stringify(cli.text)}`);
+    }
 }
 
 /** Runs a request; a deliberate `ResponseError` (an error response the client shows) counts as no result. */
