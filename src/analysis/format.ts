@@ -11,7 +11,9 @@
  * its own line stays on its own line before the same code, a comment after
  * code stays at the end of that line, and a comment inside a block stays
  * inside it. The line-ending style (LF or CRLF) and a leading byte-order mark
- * are kept. Text that does not parse is not formatted: the result names the
+ * are kept. The line after a `// coord-disable-next-line` comment keeps its
+ * tokens on one line, so formatting never changes what a suppression
+ * silences. Text that does not parse is not formatted: the result names the
  * first syntax error instead.
  *
  * It works on the token stream (from the lexer, comments included) and uses
@@ -104,12 +106,21 @@ class Printer {
 
     print(): string {
         const items = this.items();
+        const protectedLines = new Set<number>();
         let previousEnd = 0;
+        let line = 0;
+        let previousLine = -1;
         for (const item of items) {
             const gap = this.text.slice(previousEnd, item.offset);
             const newlines = countNewlines(gap);
+            line += newlines;
+            // Keep the tokens of a suppressed line together: a finding on any of them stays on that line.
+            const inline = !item.comment && protectedLines.has(line) && previousLine === line;
             if (item.comment) this.printComment(item, newlines, previousEnd === 0 && this.last.kind === 'none');
-            else this.printToken(item, newlines);
+            else this.printToken(item, newlines, inline);
+            if (item.comment === 'line' && NEXT_LINE_SUPPRESSION.test(item.image)) protectedLines.add(line + 1);
+            line += countNewlines(item.image);
+            previousLine = line;
             previousEnd = item.end;
         }
         this.closeDeclaration();
@@ -174,9 +185,18 @@ class Printer {
         this.last = { kind: 'comment', image: item.image, line: item.comment === 'line' };
     }
 
-    private printToken(item: Item, newlines: number): void {
+    private printToken(item: Item, newlines: number, inline = false): void {
         const image = item.image;
-        if (image === '}') {
+        if (inline && (image === '}' || item.starts)) {
+            if (image === '}') this.depth--;
+            if (item.starts === 'decl') {
+                this.closeDeclaration();
+                this.current = { originalStart: item.offset, formattedStart: this.out.length + 1, endToken: item.end };
+                this.lastTop = 'decl';
+                this.lastDeclOneLine = false;
+            }
+            this.out += (image === '}' && this.last.kind === 'token' && this.last.image === '{' ? '' : ' ') + image;
+        } else if (image === '}') {
             this.depth--;
             if (this.last.kind === 'token' && this.last.image === '{') {
                 this.out += '}';
@@ -234,6 +254,9 @@ class Printer {
         this.current = undefined;
     }
 }
+
+/** A `//` comment that silences findings on the next line. */
+const NEXT_LINE_SUPPRESSION = /^\/\/\s*coord-disable-next-line(?=\s|$)/;
 
 /** The AST nodes inside a declaration that each start a line of their own. */
 function innerLines(decl: AstNode): AstNode[] {

@@ -150,3 +150,35 @@ describe('formatText', () => {
         checkFormatting(file, fs.readFileSync(path.join(root, 'examples', file), 'utf8'));
     });
 });
+
+describe('formatting never changes what a suppression silences', () => {
+    const text = `// coord-disable-next-line invalid-value, unused -- legacy data
+programme P { country X sector productive period 2018..2011 }
+
+programme Q {
+  country X
+  // coord-disable-next-line invalid-value -- two on a line
+  sector other period 2018..2011 budget -3 USD
+  note "x"
+}
+// coord-disable-next-line unused
+population a population b
+`;
+
+    test('the line after a next-line suppression keeps its tokens together', () => {
+        const out = format(text);
+        expect(out).toContain('programme P { country X sector productive period 2018..2011 }\n');
+        expect(out).toContain('  // coord-disable-next-line invalid-value -- two on a line\n  sector other period 2018..2011 budget -3 USD\n  note "x"\n');
+        expect(out).toContain('// coord-disable-next-line unused\npopulation a population b\n');
+        expect(format(out)).toBe(out);
+    });
+
+    test('the same findings are suppressed before and after formatting', async () => {
+        const { check } = await import('../helpers.js');
+        const before = await check({ 'a.coord': text });
+        const after = await check({ 'a.coord': format(text) });
+        const summary = (fs: typeof before) => fs.map(f => `${f.rule}:${f.suppressed !== undefined}`).sort();
+        expect(summary(after)).toEqual(summary(before));
+        expect(after.filter(f => !f.suppressed && f.severity === 'error')).toEqual([]);
+    });
+});
