@@ -65,6 +65,13 @@ export async function main(argv: string[], io: CommandIO): Promise<number> {
 
 /** Entry point of the CLI bundle. */
 export function run(): void {
+    // A reader that stops early (`coord summary … | head`) closes the pipe: stop quietly, as Unix tools do.
+    for (const stream of [process.stdout, process.stderr]) {
+        stream.on('error', (e: NodeJS.ErrnoException) => {
+            if (e.code === 'EPIPE') process.exit(process.exitCode ?? 0);
+            throw e;
+        });
+    }
     const io: CommandIO = {
         stdout: process.stdout,
         stderr: process.stderr,
