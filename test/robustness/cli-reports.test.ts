@@ -85,10 +85,10 @@ describe('coord check reports on fuzzed workspaces', () => {
                 fs.rmSync(out, { recursive: true, force: true });
             }
         }, {
-            runs: 200,
+            runs: 120,
             saveAs: texts => Object.fromEntries(texts.map((t, i) => [`f${i}.coord`, t])),
         });
-    }, timeoutFor(200, 500));
+    }, timeoutFor(120, 500));
 
     test('the reports of an empty-looking but valid workspace are well-formed too', async () => {
         const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'coord-fuzz-cli-'));

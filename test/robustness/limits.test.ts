@@ -1,7 +1,7 @@
 /**
  * Limits, through the CLI as a child process with a time bound and a heap cap
  * (`--max-old-space-size=1024`): a 10 MB string, a 10 MB comment, 100,000
- * nested braces, a 1 MB line (one string, or 150,000 tokens) and a megabyte of
+ * nested braces, a 1 MB line (one string, or 150,000 tokens) and 256 KB of
  * declarations each end in a completed run with a clear report — no stack
  * overflow, no internal error — well inside the bound. A file over 16 MB is
  * refused by name (test/robustness/filesystem.test.ts). Ten megabytes of
@@ -69,7 +69,7 @@ beforeAll(() => {
     write('braces.coord', `programme P ${'{'.repeat(100_000)}${'}'.repeat(100_000)}\n`);
     write('open-braces.coord', `${'{'.repeat(100_000)}\n`);
     write('long-line.coord', `population ${Array.from({ length: 150_000 }, (_, i) => `p${i}`).join(' ')}\n`);
-    write('declarations.coord', declarations(MB));
+    write('declarations.coord', declarations(MB / 4));
     if (process.env.COORD_LIMITS_FULL) write('declarations-10mb.coord', declarations(10 * MB));
 });
 
@@ -103,7 +103,7 @@ describe('limits: every run completes within its bound', () => {
         expect(diagnostics.some(d => d.rule === 'syntax')).toBe(true);
     }, 40_000);
 
-    test('a megabyte of declarations (about 5,000 programmes): checked and summarised', async () => {
+    test('256 KB of declarations (about 1,300 programmes): checked and summarised', async () => {
         const r = await coord(['check', 'declarations.coord', '--format', 'json'], 45);
         expect(expectCompleted(r).filter(d => d.rule === 'syntax')).toEqual([]);
         const summary = await coord(['summary', 'declarations.coord', '--format', 'csv'], 45);
