@@ -131,7 +131,7 @@ describe('syntax messages an analyst can act on', () => {
     const messages = async (text: string) => (await check(text)).filter(f => f.rule === 'syntax').map(f => `${f.line}: ${f.message}`);
 
     test('an unterminated string is one finding, not a cascade', async () => {
-        expect(await messages('domain d "unterminated\n\ndomain e "x"\n')).toEqual(['1: unterminated string: this `"` has no closing `"`']);
+        expect(await messages('domain d "unterminated\n\ndomain e\n')).toEqual(['1: unterminated string: this `"` has no closing `"`']);
     });
     test('an unterminated block comment', async () => {
         expect(await messages('population a /* x\n')).toEqual(['1: unterminated comment: this `/*` has no closing `*/`']);
