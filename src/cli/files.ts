@@ -36,13 +36,24 @@ export function isCoordFileName(name: string): boolean {
 }
 
 /** Files under the given paths, each once, in a stable order. */
+function realPathOr(absolute: string): string {
+    try {
+        return fs.realpathSync(absolute);
+    } catch {
+        return absolute;
+    }
+}
+
 export async function discoverFiles(paths: readonly string[], cwd = process.cwd(), problems?: string[]): Promise<DiscoveredFile[]> {
+    // Keyed by real path: a file reached twice (through a linked folder given as a path, say) is one file,
+    // not two files that declare every name twice.
     const found = new Map<string, DiscoveredFile>();
     for (const given of paths.length > 0 ? paths : ['.']) {
         // A file outside the working folder keeps the form the user gave: `../specs/a.coord` or an absolute path.
         const relative = !path.isAbsolute(given);
         const add = (absolute: string) => {
-            if (!found.has(absolute)) found.set(absolute, { absolute, display: displayPath(absolute, cwd, relative) });
+            const key = realPathOr(absolute);
+            if (!found.has(key)) found.set(key, { absolute, display: displayPath(absolute, cwd, relative) });
         };
         try {
             await discoverPath(given, cwd, add, problems);
