@@ -6,13 +6,14 @@
 //     to a parse-only run of the same input with the same parser and bundle
 //     settings (bench/probe.ts), plus the time of each build phase;
 //   - the 100k/10k scaling ratio;
+//   - `coord summary` (JSON and HTML) on the one-file workspaces;
 //   - through a real LSP client over stdio: edit → diagnostics and completion
 //     latency at 1k, 10k and 100k lines, and edit → diagnostics in the
 //     1,000-file workspace.
 // Medians of several runs. Writes bench/results/latest.json and prints a
 // Markdown summary (the tables of docs/performance.md).
 // Options: --runs N (default 5; the 100k-line cases use max(2, N - 2)),
-// --only check|lsp|start, --cases 1k,10k,… (a subset), --keep (keep the generated workspaces),
+// --only check|summary|lsp|start, --cases 1k,10k,… (a subset), --keep (keep the generated workspaces),
 // --report FILE (print the tables of an earlier run's JSON and exit).
 import { spawnSync } from 'node:child_process';
 import { cpus, loadavg, tmpdir, totalmem } from 'node:os';
@@ -154,6 +155,25 @@ function checkCase(c, probe) {
 
 /** Line (0-based) of line `offset` of cohort `unit` in a single-file workspace. */
 const unitLine = (unit, offset) => unit * UNIT_LINES + offset;
+
+/**
+ * `coord summary` (JSON, and HTML with the ELK network diagram) on the one-file
+ * workspaces, once each: the summary must scale too, and the preview in the
+ * editor lays out the same network on the server. HTML stops at 10k lines
+ * (it takes minutes at 100k; see docs/performance.md).
+ */
+function summaryCases() {
+    const out = [];
+    for (const c of CASES.filter(x => x.files === 1)) {
+        const dir = join(work, `summary-${c.id}`);
+        const { lines } = writeWorkspace(dir, c);
+        for (const format of c.linesPerFile <= 10_000 ? ['json', 'html'] : ['json']) {
+            const r = measure([coordBin, 'summary', dir, '--format', format, '-o', join(work, `summary.${format}`)]);
+            out.push({ id: c.id, label: c.label, lines, format, wallMs: round(r.wallMs), cpuMs: round(r.cpuMs), peakRssMB: round(r.maxRssBytes / 2 ** 20) });
+        }
+    }
+    return out;
+}
 
 async function lspSingle(c, runs) {
     const dir = join(work, `lsp-${c.id}`);
@@ -298,6 +318,11 @@ function markdown(r) {
         }
         out.push('');
     }
+    if (r.summary) {
+        out.push('| `coord summary` (1 run) | format | wall | CPU | peak RSS |', '|---|---|---:|---:|---:|');
+        for (const x of r.summary) out.push(`| ${x.label} | ${x.format} | ${x.wallMs} ms | ${x.cpuMs} ms | ${x.peakRssMB} MB |`);
+        out.push('');
+    }
     if (r.lsp) {
         out.push('| LSP | first diagnostics | edit → diagnostics | completion, end | completion, middle (keyword) | completion, middle (reference) |', '|---|---:|---:|---:|---:|---:|');
         for (const l of r.lsp) {
@@ -341,6 +366,10 @@ async function main() {
             cpu: round(by('100k').check.cpuMs / by('10k').check.cpuMs, 2),
             parse: round(by('100k').parseOnly.inProcessParseMs / by('10k').parseOnly.inProcessParseMs, 2),
         };
+    }
+    if (!ONLY || ONLY === 'summary') {
+        log('summary…');
+        results.summary = summaryCases();
     }
     if (!ONLY || ONLY === 'lsp') {
         results.lsp = [];
