@@ -159,3 +159,20 @@ export function failingSeverities(t: Thresholds = {}): Severity[] {
 export function tooManyWarnings(report: CheckReport, t: Thresholds = {}): boolean {
     return t.maxWarnings !== undefined && t.maxWarnings >= 0 && report.counts.warning > t.maxWarnings;
 }
+
+/**
+ * Why a report fails when no error alone explains it: a threshold the user set.
+ * Undefined when the run passes or errors fail it (the report says so itself).
+ */
+export function thresholdExplanation(report: CheckReport, t: Thresholds = {}): string | undefined {
+    if (report.counts.error > 0) return undefined;
+    if (tooManyWarnings(report, t)) {
+        const n = report.counts.warning;
+        return `${n} warning${n === 1 ? '' : 's'}, more than --max-warnings ${t.maxWarnings} allows`;
+    }
+    const failing = failingSeverities(t).filter(s => s !== 'error' && report.counts[s] > 0);
+    if (failing.length > 0) {
+        return `failing on ${failing.map(s => `${report.counts[s]} ${s}${s === 'warning' && report.counts[s] !== 1 ? 's' : ''}`).join(' and ')} (--fail-on ${t.failOn})`;
+    }
+    return undefined;
+}

@@ -184,7 +184,10 @@ export const MAX_FILE_BYTES = 16 * 1024 * 1024;
 /** Decodes file bytes as UTF-8 (a BOM is allowed), or throws a {@link CliError} naming the file. */
 export function decodeSource(bytes: Uint8Array, name: string): string {
     if (bytes.includes(0)) {
-        throw new CliError(`${name}: binary file (contains NUL bytes), not a .coord text file`);
+        const utf16 = (bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff);
+        throw new CliError(utf16
+            ? `${name}: UTF-16 text, not UTF-8; save the file as UTF-8`
+            : `${name}: binary file (contains NUL bytes), not a .coord text file`);
     }
     try {
         return new TextDecoder('utf-8', { fatal: true, ignoreBOM: true }).decode(bytes);

@@ -8,7 +8,7 @@ import { beforeAll, describe, expect, test } from 'vitest';
 import * as path from 'node:path';
 import { runCli } from './cli-run.js';
 import { ensureBuilt, FIXTURES, runCoord } from './process-run.js';
-import { failsThresholds, type CheckReport } from '../../src/cli/check.js';
+import { failsThresholds, thresholdExplanation, type CheckReport } from '../../src/cli/check.js';
 
 beforeAll(() => ensureBuilt());
 
@@ -39,8 +39,10 @@ describe('thresholds', () => {
         [['--quiet', '--fail-on', 'warning'], 1],
     ] as Array<[string[], number]>)('%j → exit %i', async (args, code) => {
         const r = await check(...args);
-        expect(r.stderr).toBe('');
         expect(r.code).toBe(code);
+        // Nothing on stderr when the run passes; a failing threshold explains itself in one line.
+        if (code === 0 || !args.some(a => a === '--max-warnings' || a === '--fail-on')) expect(r.stderr).toBe('');
+        else expect(r.stderr).toMatch(/^coord check: (\d+ warnings?, more than --max-warnings \d+ allows|failing on .* \(--fail-on (warning|info)\))\n$/);
     });
 
     test('--quiet lists errors only and still counts every finding', async () => {
@@ -71,5 +73,15 @@ describe('thresholds', () => {
     test('exit codes of the built command: 1 over --max-warnings, 0 within', async () => {
         expect((await runCoord(WS, ['check', '--max-warnings', '1'])).code).toBe(1);
         expect((await runCoord(WS, ['check', '--max-warnings', '2'])).code).toBe(0);
+    });
+});
+
+describe('a threshold that fails the run says so on stderr', () => {
+    test('--max-warnings and --fail-on', async () => {
+        const report = { counts: { error: 0, warning: 7, info: 1, hint: 4, suppressed: 2 } } as CheckReport;
+        expect(thresholdExplanation(report, { maxWarnings: 0 })).toBe('7 warnings, more than --max-warnings 0 allows');
+        expect(thresholdExplanation(report, { failOn: 'info' })).toBe('failing on 7 warnings and 1 info (--fail-on info)');
+        expect(thresholdExplanation(report, { maxWarnings: 7 })).toBeUndefined();
+        expect(thresholdExplanation({ ...report, counts: { ...report.counts, error: 1 } }, { maxWarnings: 0 })).toBeUndefined();
     });
 });

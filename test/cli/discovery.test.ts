@@ -13,3 +13,10 @@ test('a folder given directly and through a symbolic link is one set of files', 
     const files = await discoverFiles(['linked', 'specs', 'specs/a.coord'], dir);
     expect(files.map(f => f.display)).toEqual(['linked/a.coord']);
 });
+
+test('a UTF-16 file is named as such, not as binary', async () => {
+    const { decodeSource, CliError } = await import('../../src/cli/files.js');
+    const bytes = Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from('population p', 'utf16le')]);
+    expect(() => decodeSource(bytes, 'a.coord')).toThrow(CliError);
+    expect(() => decodeSource(bytes, 'a.coord')).toThrow(/a\.coord: UTF-16 text, not UTF-8; save the file as UTF-8/);
+});

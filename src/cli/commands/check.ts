@@ -10,7 +10,7 @@ import * as path from 'node:path';
 import type { Command, CommandIO } from '../command.js';
 import { parseCommandArgs, useColor } from '../command.js';
 import { CliError } from '../files.js';
-import { buildCheckReport, failsThresholds, type CheckReport, type Thresholds } from '../check.js';
+import { buildCheckReport, failsThresholds, thresholdExplanation, type CheckReport, type Thresholds } from '../check.js';
 import { loadWorkspace, reportFileProblems } from '../workspace.js';
 import { ProgressLine } from '../progress.js';
 import { formatJson } from '../reporters/json.js';
@@ -122,7 +122,10 @@ non-UTF-8 file, invalid configuration, report not writable).`,
         writeReports(report, outputs, thresholds, io);
         // Files that could not be checked are named on stderr; the others were checked and reported.
         if (reportFileProblems(problems, io)) return 2;
-        return failsThresholds(report, thresholds) ? 1 : 0;
+        if (!failsThresholds(report, thresholds)) return 0;
+        const why = thresholdExplanation(report, thresholds);
+        if (why) io.stderr.write(`coord check: ${why}\n`);
+        return 1;
     },
 };
 
