@@ -4,15 +4,19 @@
  */
 import { startLanguageServer } from 'langium/lsp';
 import { NodeFileSystem } from 'langium/node';
-import { createConnection, ProposedFeatures } from 'vscode-languageserver/node';
+import { createConnection, IPCMessageReader, IPCMessageWriter, ProposedFeatures } from 'vscode-languageserver/node';
 import { createCoordLspServices } from './coord-lsp-module.js';
-import { guardedTransport, stdioProcessHooks } from './protocol-guard.js';
+import { errorResultsAsErrors, guardedTransport, stdioProcessHooks } from './protocol-guard.js';
 import { registerSummaryHandlers } from './summary-handler.js';
 
 export function startServer(): void {
     // Over stdio the transport is guarded against malformed input and early requests (protocol-guard.ts).
     const transport = process.argv.includes('--stdio') ? guardedTransport(process.stdin, process.stdout) : undefined;
-    const connection = transport ? createConnection(ProposedFeatures.all, transport.reader, transport.writer) : createConnection(ProposedFeatures.all);
+    // Under VS Code (IPC) only the writer is wrapped, so that errors Langium returns are sent as errors.
+    const ipc = !transport && process.argv.includes('--node-ipc');
+    const connection = transport ? createConnection(ProposedFeatures.all, transport.reader, transport.writer)
+        : ipc ? createConnection(ProposedFeatures.all, new IPCMessageReader(process), errorResultsAsErrors(new IPCMessageWriter(process)))
+            : createConnection(ProposedFeatures.all);
     if (transport) stdioProcessHooks(connection, transport);
     const { shared, Coord } = createCoordLspServices({ connection, ...NodeFileSystem });
     registerSummaryHandlers(shared, Coord, connection);

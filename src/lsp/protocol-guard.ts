@@ -37,7 +37,7 @@ export interface GuardedTransport {
 
 /** Creates a guarded reader and writer over the given streams (stdin and stdout for `--stdio`). */
 export function guardedTransport(input: NodeJS.ReadableStream, output: NodeJS.WritableStream): GuardedTransport {
-    const writer = new StreamMessageWriter(output);
+    const writer = errorResultsAsErrors(new StreamMessageWriter(output));
     const reply = (id: number | string | null, code: number, message: string) => {
         void writer.write({ jsonrpc: '2.0', id, error: { code, message } } as Message).catch(() => undefined);
     };
@@ -114,6 +114,33 @@ export function guardedTransport(input: NodeJS.ReadableStream, output: NodeJS.Wr
         writer,
         get shutdownReceived() {
             return shutdownReceived;
+        },
+    };
+}
+
+/**
+ * Sends an error that a handler returned as its result as a JSON-RPC error.
+ * Langium returns (rather than throws) a `ResponseError` for a cancelled
+ * request (-32800) or a document it cannot find (-32802); the bundle holds two
+ * copies of vscode-jsonrpc (Langium's and vscode-languageserver's), so the
+ * connection does not recognise that object as an error and would send it as
+ * a result such as `{"code":-32800}`, which a client reads as a hover or a
+ * completion list.
+ */
+export function errorResultsAsErrors(writer: MessageWriter): MessageWriter {
+    return {
+        onError: writer.onError,
+        onClose: writer.onClose,
+        end: () => writer.end(),
+        dispose: () => writer.dispose(),
+        write(message: Message): Promise<void> {
+            const m = message as Message & { id?: number | string | null; result?: unknown };
+            const result = m.result instanceof Error ? m.result as Error & { code?: unknown; data?: unknown } : undefined;
+            if (m.id !== undefined && result && typeof result.code === 'number') {
+                const error = { code: result.code, message: String(result.message), ...(result.data !== undefined ? { data: result.data } : {}) };
+                return writer.write({ jsonrpc: m.jsonrpc, id: m.id, error } as Message);
+            }
+            return writer.write(message);
         },
     };
 }

@@ -136,6 +136,38 @@ describe('coord lsp --stdio under abuse', () => {
         expect((await client.response(3)).error?.code).toBe(-32601);
     });
 
+    test('malformed parameters and positions out of range: one response each (a result or an error), and the server stays up', async () => {
+        const uri = 'file:///nowhere/malformed.coord';
+        client.send({ method: 'textDocument/didOpen', params: { textDocument: { uri, languageId: 'coord', version: 1, text: 'programme P { country Peru sector other }\n' } } });
+        const requests: Array<[string, unknown]> = [
+            ['textDocument/hover', null],
+            ['textDocument/hover', {}],
+            ['textDocument/hover', { textDocument: { uri: 42 }, position: { line: 0, character: 0 } }],
+            ['textDocument/hover', { textDocument: { uri }, position: { line: 1e9, character: -5 } }],
+            ['textDocument/completion', { textDocument: { uri }, position: { line: -1, character: 1e9 } }],
+            ['textDocument/completion', { textDocument: { uri: 'file:///not/open.coord' }, position: { line: 0, character: 0 } }],
+            ['textDocument/definition', { textDocument: { uri }, position: 'here' }],
+            ['textDocument/formatting', { textDocument: { uri } }],
+            ['textDocument/rename', { textDocument: { uri }, position: { line: 0, character: 11 }, newName: '<script>' }],
+            ['textDocument/codeAction', { textDocument: { uri }, range: null, context: {} }],
+            ['textDocument/semanticTokens/full', { textDocument: { uri: 'not a uri at all' } }],
+            ['coord/summary', null],
+            ['coord/summary', { uri: { evil: true } }],
+            ['coord/summaryExport', { format: '../../etc/passwd' }],
+            ['coord/stdlib', [1, 2, 3]],
+        ];
+        const ids = requests.map((_, i) => 500 + i);
+        requests.forEach(([method, params], i) => client.send({ id: ids[i], method, params }));
+        for (const id of ids) {
+            const r = await client.response(id);
+            expect(r.result !== undefined || r.error !== undefined, `request ${id}`).toBe(true);
+            // An error is sent as an error, never as a result that looks like one ({"code":-32802}).
+            expect(errorAsResult(r), `request ${id}: ${JSON.stringify(r).slice(0, 200)}`).toBe(false);
+        }
+        for (const id of ids) expect(client.messages.filter(m => m.id === id && m.method === undefined)).toHaveLength(1);
+        expect(client.exited).toBeUndefined();
+    });
+
     test('50 edits a second for 10 seconds with requests and a cancellation storm: every request answered once, the last diagnostics match the last text', async () => {
         const examples = exampleTexts();
         let text = examples['colombia.coord'] ?? Object.values(examples)[0];
@@ -167,6 +199,7 @@ describe('coord lsp --stdio under abuse', () => {
             expect(responses, `responses to request ${id}`).toHaveLength(1);
             const error = responses[0].error;
             if (error) expect([-32800, -32802], `request ${id}: ${error.message}`).toContain(error.code);
+            expect(errorAsResult(responses[0]), `request ${id}: ${JSON.stringify(responses[0]).slice(0, 200)}`).toBe(false);
         }
         // The last diagnostics published for the document are those of a fresh build of the last text.
         const [built] = await new Workbench().build({ 'abuse.coord': text });
@@ -188,6 +221,12 @@ describe('coord lsp --stdio under abuse', () => {
         expect(client.exited).toBe(0);
     });
 });
+
+/** A response whose result is an error object (what Langium's returned ResponseErrors became without the fix). */
+function errorAsResult(r: Json): boolean {
+    const result = r.result as { code?: unknown; items?: unknown } | null | undefined;
+    return typeof result === 'object' && result !== null && typeof result.code === 'number' && !('items' in result);
+}
 
 /** Diagnostics as a comparable string: code, range and message, sorted. */
 function key(diagnostics: object[]): string {
