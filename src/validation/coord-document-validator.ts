@@ -57,7 +57,9 @@ export class CoordDocumentValidator extends DefaultDocumentValidator {
         if (isStdlibUri(document.uri.toString())) return [];
         let findings: Finding[];
         try {
-            findings = this.computeFindings(document);
+            // A binary file opened or found in the workspace gets one clear finding, as `coord check`
+            // refuses it, instead of a syntax error per stray byte.
+            findings = looksBinary(document) ? [binaryFileFinding()] : this.computeFindings(document);
         } catch (e) {
             // A failure outside any one rule (the workspace facts, the configuration, the
             // comments) must not stop the build: it becomes one finding, and the syntax
@@ -114,6 +116,21 @@ function internalErrorFinding(e: unknown): Finding {
         rule: INTERNAL_ERROR,
         severity: 'error',
         message: `internal error while validating this file: ${e instanceof Error ? e.message : String(e)}; only syntax errors are reported. Please report this.`,
+        range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
+        related: [],
+    };
+}
+
+/** NUL bytes that the lexer trips over: a binary file, not text with a NUL in a comment or string. */
+function looksBinary(document: LangiumDocument): boolean {
+    return document.parseResult.lexerErrors.length > 0 && document.textDocument.getText().includes('\u0000');
+}
+
+function binaryFileFinding(): Finding {
+    return {
+        rule: 'syntax',
+        severity: 'error',
+        message: 'binary file (contains NUL bytes), not a .coord text file',
         range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
         related: [],
     };

@@ -36,3 +36,10 @@ coordination C { between A, B local { role "r1" by A role "r2" by N role "r3" by
         expect(unresolved.map(f => f.message)).toEqual(["unknown programme or body 'Nope'"]);
     });
 });
+
+describe('files that are not text', () => {
+    test('a document with NUL bytes gets one finding, not one per stray byte', async () => {
+        const findings = await check({ 'b.coord': 'programme\u0000\u0001 P { \u0000 }\u0000' });
+        expect(findings.map(f => [f.rule, f.message])).toEqual([['syntax', 'binary file (contains NUL bytes), not a .coord text file']]);
+    });
+});
