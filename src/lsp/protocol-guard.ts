@@ -8,6 +8,8 @@
  *   parse error (-32700, id null), and the server reads on;
  * - a message that is neither a request, a response nor a notification is
  *   answered with an invalid-request error (-32600, id null);
+ * - a `textDocument/…` request whose document, position or range is malformed
+ *   is answered with an invalid-params error (-32602);
  * - before `initialize`, a request is answered with -32002 (server not
  *   initialized) and a notification other than `exit` is dropped (LSP 3.17,
  *   "initialize request");
@@ -24,6 +26,7 @@ import {
 export const PARSE_ERROR = -32700;
 export const INVALID_REQUEST = -32600;
 export const SERVER_NOT_INITIALIZED = -32002;
+export const INVALID_PARAMS = -32602;
 
 /** A message the guard consumed itself; never handed to the connection. */
 const CONSUMED: Message = { jsonrpc: '2.0' };
@@ -94,6 +97,11 @@ export function guardedTransport(input: NodeJS.ReadableStream, output: NodeJS.Wr
             return isNotification && m.method === 'exit';
         }
         if (isRequest && m.method === 'shutdown') shutdownReceived = true;
+        const invalid = isRequest ? invalidDocumentParams(String(m.method), m.params) : undefined;
+        if (invalid) {
+            reply(m.id as number | string, INVALID_PARAMS, `Invalid params: ${invalid}`);
+            return false;
+        }
         return true;
     };
     const reader: MessageReader = {
@@ -116,6 +124,30 @@ export function guardedTransport(input: NodeJS.ReadableStream, output: NodeJS.Wr
             return shutdownReceived;
         },
     };
+}
+
+/**
+ * What is wrong with the parameters of a `textDocument/…` request, if its
+ * document, position or range is malformed (handlers would fail on them with
+ * an internal error instead of the invalid-params error the client needs).
+ */
+export function invalidDocumentParams(method: string, params: unknown): string | undefined {
+    if (!method.startsWith('textDocument/')) return undefined;
+    const p = params as { textDocument?: { uri?: unknown }; position?: unknown; range?: unknown } | null | undefined;
+    if (typeof p !== 'object' || p === null || Array.isArray(p)) return 'expected an object with a textDocument';
+    if (typeof p.textDocument !== 'object' || p.textDocument === null || typeof p.textDocument.uri !== 'string') return 'textDocument.uri must be a string';
+    if ('position' in p && !isPosition(p.position)) return 'position must be { line, character } with whole numbers ≥ 0';
+    if ('range' in p && p.range !== undefined) {
+        const r = p.range as { start?: unknown; end?: unknown } | null;
+        if (typeof r !== 'object' || r === null || !isPosition(r.start) || !isPosition(r.end)) return 'range must be { start, end } positions';
+    }
+    return undefined;
+}
+
+function isPosition(value: unknown): boolean {
+    const v = value as { line?: unknown; character?: unknown } | null;
+    return typeof v === 'object' && v !== null
+        && Number.isInteger(v.line) && (v.line as number) >= 0 && Number.isInteger(v.character) && (v.character as number) >= 0;
 }
 
 /**

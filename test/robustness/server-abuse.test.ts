@@ -165,6 +165,9 @@ describe('coord lsp --stdio under abuse', () => {
             expect(errorAsResult(r), `request ${id}: ${JSON.stringify(r).slice(0, 200)}`).toBe(false);
         }
         for (const id of ids) expect(client.messages.filter(m => m.id === id && m.method === undefined)).toHaveLength(1);
+        // Malformed documents, positions and ranges are invalid params (-32602), not internal errors.
+        const codeOf = (i: number) => client.messages.find(m => m.id === ids[i] && m.method === undefined)?.error?.code;
+        expect([0, 1, 2, 4, 6, 9].map(codeOf)).toEqual([-32602, -32602, -32602, -32602, -32602, -32602]);
         expect(client.exited).toBeUndefined();
     });
 
