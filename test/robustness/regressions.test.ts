@@ -3,7 +3,8 @@
  * test/fixtures/regressions/ (a `.coord` file, or a folder of files built as
  * one workspace), is built again on every run and must keep every invariant:
  * no throw and no internal error in the parser, linker and rules, the editor
- * features at every token boundary, and the summary.
+ * features at every token boundary, and the summary. A fixture whose name
+ * starts with `valid-` must also parse without a syntax finding.
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
@@ -39,6 +40,10 @@ describe('regression fixtures', () => {
     });
     test.each(cases())('%s keeps every invariant', async (_name, files) => {
         const built = await bench.buildAndCheck(files);
+        // A fixture named valid-… is a valid spec: it must parse without a syntax finding.
+        for (const b of built.filter(b => b.name.startsWith('valid-'))) {
+            expect(b.findings.filter(f => f.rule === 'syntax').map(f => f.message)).toEqual([]);
+        }
         for (const b of built) {
             const text = b.document.textDocument.getText();
             // Every token boundary, at most 200 of them spread over the file.
