@@ -29,7 +29,7 @@ export class CoordConfigProvider {
         try {
             text = fs.readFileSync(file, 'utf8');
         } catch (e) {
-            throw new ConfigError(display, undefined, `cannot read: ${(e as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : (e as Error).message}`);
+            throw new ConfigError(display, undefined, `cannot read: ${describeReadError(e as NodeJS.ErrnoException)}`);
         }
         this.explicit = parseConfig(text, display, RULE_IDS);
     }
@@ -54,5 +54,14 @@ export class CoordConfigProvider {
             if (e instanceof ConfigError) return { error: e };
             throw e;
         }
+    }
+}
+
+function describeReadError(e: NodeJS.ErrnoException): string {
+    switch (e.code) {
+        case 'ENOENT': return 'no such file';
+        case 'EISDIR': return 'is a folder; give the configuration file itself (coord.config.json)';
+        case 'EACCES': return 'permission denied';
+        default: return e.message;
     }
 }

@@ -154,3 +154,8 @@ describe('syntax messages an analyst can act on', () => {
         ]);
     });
 });
+
+test('a huge year is printed as written, not in exponent form', async () => {
+    const findings = await check('programme P { country X sector other redesigned 100000000000000000000000 }');
+    expect(findings.find(f => f.rule === 'invalid-value')?.message).toBe('100000000000000000000000 is not a year between 1900 and 2100');
+});

@@ -84,7 +84,7 @@ written, or a bad option or path.`,
         if (values.check) {
             io.stderr.write(unformatted > 0
                 ? `${count(unformatted)} not formatted; run 'coord format' to fix\n`
-                : failed === 0 ? `all ${count(files.length)} formatted\n` : '');
+                : failed === 0 ? (files.length === 1 ? 'the file is formatted\n' : `all ${count(files.length)} formatted\n`) : '');
         } else if (rewritten > 0) {
             io.stderr.write(`formatted ${count(rewritten)}\n`);
         }

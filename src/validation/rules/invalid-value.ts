@@ -49,8 +49,14 @@ function* valueHolders(model: Model): Generator<AstNode> {
 function checkYear(node: AstNode, property: string, value: number | undefined, report: (r: RuleReport) => void): boolean {
     if (value === undefined || Number.isNaN(value)) return false;
     if (!Number.isInteger(value) || value < MIN_YEAR || value > MAX_YEAR) {
-        report({ node, property, message: `${value} is not a year between ${MIN_YEAR} and ${MAX_YEAR}` });
+        report({ node, property, message: `${formatNumber(value)} is not a year between ${MIN_YEAR} and ${MAX_YEAR}` });
         return false;
     }
     return true;
+}
+
+/** A number as the user would have written it (no exponent for large or small values). */
+function formatNumber(value: number): string {
+    const text = String(value);
+    return /e/i.test(text) && Number.isFinite(value) ? value.toLocaleString('en-US', { useGrouping: false, maximumFractionDigits: 20 }) : text;
 }
