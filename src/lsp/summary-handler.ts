@@ -37,9 +37,20 @@ export function summaryOf(documents: readonly LangiumDocument[], Coord: CoordCor
 }
 
 /** The preview's view of a summary: the interactive HTML fragment with the laid-out network. */
+/**
+ * The live preview lays the network out only up to this many programmes and
+ * coordinations: ELK runs on the server's one thread, and a portfolio-sized
+ * layout (seconds to minutes) would stall every other request while the user
+ * types. The SVG export and `coord summary` still draw any size on demand.
+ */
+export const PREVIEW_NETWORK_LIMIT = 300;
+
 export async function summaryView(summary: Summary, title: string): Promise<SummaryView> {
-    const networkSvg = summary.coordinations.length > 0
-        ? renderNetworkSvg(await layoutNetwork(summary), { interactive: true }) : undefined;
+    const size = summary.coordinations.length + summary.programmes.length;
+    const networkSvg = summary.coordinations.length === 0 ? undefined
+        : size > PREVIEW_NETWORK_LIMIT
+            ? `<p class="note">The live preview draws the network for up to ${PREVIEW_NETWORK_LIMIT} programmes and coordinations; this summary has ${size}. Export the diagram as SVG, or run <code>coord summary --format html</code>, to draw it.</p>`
+            : renderNetworkSvg(await layoutNetwork(summary), { interactive: true });
     return {
         title,
         html: renderSummaryBody(summary, { interactive: true, networkSvg }),

@@ -119,3 +119,24 @@ describe('coord/summaryExport', () => {
         await expect(client.sendRequest(SummaryExportRequest.method, { format: 'exe' })).rejects.toThrow(/unknown summary export format 'exe'/);
     });
 });
+
+describe('the live preview does not lay out a portfolio-sized network on the server thread', () => {
+    const workspace = async (coordinations: number) => {
+        const text = Array.from({ length: coordinations }, (_, i) =>
+            `programme A${i} { country X sector productive }\nprogramme B${i} { country X sector social-protection }\ncoordination C${i} { between A${i}, B${i} }`).join('\n');
+        const { Coord } = createCoordLspServices(EmptyFileSystem);
+        const { buildWorkspace } = await import('../../src/language/coord-workspace-loader.js');
+        return computeSummary((await buildWorkspace(Coord, [{ uri: 'file:///ws/ws.coord', text }])).documents);
+    };
+
+    test('above the limit the preview says how to draw it; below it, it draws it', async () => {
+        const { summaryView, PREVIEW_NETWORK_LIMIT } = await import('../../src/lsp/summary-handler.js');
+        const n = PREVIEW_NETWORK_LIMIT; // n coordinations of two programmes each: 3n nodes
+        const big = await summaryView(await workspace(n), 'big');
+        expect(big.html).toContain(`draws the network for up to ${PREVIEW_NETWORK_LIMIT} programmes and coordinations; this summary has ${3 * n}`);
+        expect(big.html).not.toContain('<svg');
+        const small = await summaryView(await workspace(2), 'small');
+        expect(small.html).toContain('<svg');
+        expect(small.html).not.toContain('draws the network');
+    }, 120_000);
+});
