@@ -6,17 +6,20 @@
 import type { Command, CommandIO } from './command.js';
 import { CliError } from './files.js';
 import { TOOL_VERSION } from './version.js';
-import { checkCommand } from './commands/check.js';
-import { formatCommand } from './commands/format.js';
-import { rulesCommand } from './commands/rules.js';
-import { summaryCommand } from './commands/summary.js';
+
+/** A subcommand as `--help` lists it; its code (parser, rules, renderers) loads only when it runs. */
+interface CommandEntry {
+    name: string;
+    summary: string;
+    load(): Promise<Command>;
+}
 
 /** Every subcommand; `coord lsp` is listed for help only (see `bin/coord.js`). */
-export const COMMANDS: Command[] = [
-    checkCommand,
-    formatCommand,
-    rulesCommand,
-    summaryCommand,
+export const COMMANDS: CommandEntry[] = [
+    { name: 'check', summary: 'validate .coord files and report findings (the CI linter)', load: async () => (await import('./commands/check.js')).checkCommand },
+    { name: 'format', summary: 'rewrite .coord files in the canonical layout (--check: list unformatted files)', load: async () => (await import('./commands/format.js')).formatCommand },
+    { name: 'rules', summary: 'list every rule with its default severity and the lesson behind it', load: async () => (await import('./commands/rules.js')).rulesCommand },
+    { name: 'summary', summary: 'report the effects and coordination of a workspace (md, html, csv, json)', load: async () => (await import('./commands/summary.js')).summaryCommand },
 ];
 
 function usage(): string {
@@ -46,10 +49,10 @@ export async function main(argv: string[], io: CommandIO): Promise<number> {
         io.stdout.write(TOOL_VERSION + '\n');
         return 0;
     }
-    const command = COMMANDS.find(c => c.name === first);
+    const entry = COMMANDS.find(c => c.name === first);
     try {
-        if (!command) throw new CliError(`unknown command '${first}'; run 'coord --help' for the list`);
-        return await command.run(rest, io);
+        if (!entry) throw new CliError(`unknown command '${first}'; run 'coord --help' for the list`);
+        return await (await entry.load()).run(rest, io);
     } catch (e) {
         if (e instanceof CliError) {
             // Commands name themselves ("coord check: …"); other messages get the tool's name.
