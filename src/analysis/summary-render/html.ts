@@ -12,8 +12,8 @@ import type { Summary, SummaryCoordination, SummaryEffect } from '../summary.js'
 import { escapeHtml as esc } from './escape.js';
 import { DESIRABILITY_LEGEND, DESIRABILITY_SYMBOL, DESIRABILITY_TEXT, DIRECTION_TEXT } from './symbols.js';
 import {
-    agreementsText, combinationText, countsLine, desirabilityCounts, directionCounts, effectDetail, effectText,
-    findingsText, kindsText, rolesText,
+    combinationText, COORDINATION_COLUMNS, COORDINATION_HEADERS, countsLine, desirabilityCounts, directionCounts,
+    effectDetail, effectText, findingsText,
 } from './text.js';
 
 export interface HtmlOptions {
@@ -46,17 +46,10 @@ function list(items: readonly string[]): string {
 
 function coordinationRow(c: SummaryCoordination, options: HtmlOptions): string {
     const cells = [
-        list(c.countries),
-        list(c.programmes),
-        list(agreementsText(c, 'national')),
-        list(agreementsText(c, 'regional')),
-        list(agreementsText(c, 'local')),
-        list(rolesText(c)),
-        list(kindsText(c.incentives)),
-        list(c.nodes),
-        esc(c.politicalSupport ?? ''),
-        c.achieved ? `<span class="achieved achieved-${esc(c.achieved)}">${esc(c.achieved)}</span>` : '',
-        list(kindsText(c.barriers)),
+        // The level achieved carries a class for its colour; every other column is a plain list.
+        ...COORDINATION_COLUMNS.map(col => col.header === 'Achieved' && c.achieved
+            ? `<span class="achieved achieved-${esc(c.achieved)}">${esc(c.achieved)}</span>`
+            : list(col.items(c))),
         c.findings.length > 0 ? `<ul class="findings">${c.findings.map((f, i) =>
             `<li class="finding ${esc(f.severity)}">${esc(findingsText(c)[i])}</li>`).join('')}</ul>` : '',
     ];
@@ -118,8 +111,7 @@ export function renderSummaryBody(summary: Summary, options: HtmlOptions = {}): 
         out.push('<p class="empty">No coordination is declared.</p>');
     } else {
         out.push('<div class="scroll"><table class="coordination-table"><thead><tr>');
-        for (const h of ['Coordination', 'Country', 'Programmes', 'National', 'Regional', 'Local', 'Local roles',
-            'Incentives', 'Node', 'Political support', 'Achieved', 'Barriers', 'Findings']) {
+        for (const h of COORDINATION_HEADERS) {
             out.push(`<th scope="col">${h}</th>`);
         }
         out.push('</tr></thead><tbody>');

@@ -7,8 +7,8 @@ import type { Summary } from '../summary.js';
 import { escapeMarkdownCell as md } from './escape.js';
 import { DESIRABILITY_LEGEND, DESIRABILITY_SYMBOL, DESIRABILITY_TEXT, DIRECTION_SIGN } from './symbols.js';
 import {
-    agreementsText, combinationText, countsLine, desirabilityCounts, directionCounts, effectDetail, effectText,
-    findingsText, kindsText, rolesText,
+    combinationText, COORDINATION_COLUMNS, COORDINATION_HEADERS, countsLine, desirabilityCounts, directionCounts,
+    effectDetail, effectText, findingsText,
 } from './text.js';
 
 export function renderSummaryMarkdown(summary: Summary, title = 'Effect summary'): string {
@@ -50,24 +50,13 @@ export function renderSummaryMarkdown(summary: Summary, title = 'Effect summary'
     if (summary.coordinations.length === 0) {
         out.push('No coordination is declared.', '');
     } else {
-        out.push(row(['Coordination', 'Country', 'Programmes', 'National', 'Regional', 'Local', 'Local roles',
-            'Incentives', 'Node', 'Political support', 'Achieved', 'Barriers', 'Findings']));
-        out.push(row(Array.from({ length: 13 }, () => '---')));
+        out.push(row([...COORDINATION_HEADERS]));
+        out.push(row(COORDINATION_HEADERS.map(() => '---')));
         for (const c of summary.coordinations) {
             const list = (items: string[]) => items.map(md).join('<br>');
             out.push(row([
                 `${md(c.name)} (${md(c.file)}:${c.line})`,
-                list(c.countries),
-                list(c.programmes),
-                list(agreementsText(c, 'national')),
-                list(agreementsText(c, 'regional')),
-                list(agreementsText(c, 'local')),
-                list(rolesText(c)),
-                list(kindsText(c.incentives)),
-                list(c.nodes),
-                md(c.politicalSupport ?? ''),
-                md(c.achieved ?? ''),
-                list(kindsText(c.barriers)),
+                ...COORDINATION_COLUMNS.map(col => list(col.items(c))),
                 list(findingsText(c)),
             ]));
         }

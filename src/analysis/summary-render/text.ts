@@ -61,3 +61,24 @@ export function kindsText(items: ReadonlyArray<{ kind: string; text?: string }>)
 export function findingsText(c: SummaryCoordination): string[] {
     return c.findings.map(f => `${f.severity} ${f.rule} (line ${f.line}): ${f.message}`);
 }
+
+/**
+ * The columns of the coordination table between its name and its findings,
+ * with the text items of each cell, in the order every renderer shows them.
+ */
+export const COORDINATION_COLUMNS: ReadonlyArray<{ header: string; items(c: SummaryCoordination): string[] }> = [
+    { header: 'Country', items: c => c.countries },
+    { header: 'Programmes', items: c => c.programmes },
+    { header: 'National', items: c => agreementsText(c, 'national') },
+    { header: 'Regional', items: c => agreementsText(c, 'regional') },
+    { header: 'Local', items: c => agreementsText(c, 'local') },
+    { header: 'Local roles', items: c => rolesText(c) },
+    { header: 'Incentives', items: c => kindsText(c.incentives) },
+    { header: 'Node', items: c => c.nodes },
+    { header: 'Political support', items: c => (c.politicalSupport ? [c.politicalSupport] : []) },
+    { header: 'Achieved', items: c => (c.achieved ? [c.achieved] : []) },
+    { header: 'Barriers', items: c => kindsText(c.barriers) },
+];
+
+/** The coordination table's headers: the name, the columns, the findings. */
+export const COORDINATION_HEADERS: readonly string[] = ['Coordination', ...COORDINATION_COLUMNS.map(c => c.header), 'Findings'];
