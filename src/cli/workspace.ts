@@ -10,7 +10,7 @@ import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { createCoordCoreServices, type CoordCoreServices } from '../language/coord-module.js';
 import { buildWorkspace } from '../language/coord-workspace-loader.js';
-import { ConfigError, configHash, mergeConfigs, parseRuleOverride, type RuleConfig } from '../validation/config.js';
+import { ConfigError, parseRuleOverride } from '../validation/config.js';
 import { RULE_IDS } from '../validation/registry.js';
 import type { Finding, SeveritySetting } from '../validation/rule.js';
 import { CliError, discoverFiles, readSourceFile, type DiscoveredFile } from './files.js';
@@ -33,8 +33,6 @@ export interface LoadedFile extends DiscoveredFile {
 export interface LoadedWorkspace {
     services: CoordCoreServices;
     files: LoadedFile[];
-    /** A hash of the rule configuration that applied (all config files plus overrides). */
-    configHash: string;
     /**
      * Paths that could not be checked (missing, unreadable, binary, not UTF-8, not a
      * regular file…), one line each naming the path and the cause. The other files
@@ -84,23 +82,15 @@ export async function loadWorkspace(options: WorkspaceOptions): Promise<LoadedWo
         }
     }
     // Every config file that applies must be valid before anything is reported.
-    const configs: RuleConfig[] = [];
-    const seen = new Set<string>();
     for (const { file } of texts) {
-        const uri = pathToFileURL(file.absolute).toString();
-        const { config, error } = provider.configFor(uri);
+        const { error } = provider.configFor(pathToFileURL(file.absolute).toString());
         if (error) throw configCliError(error);
-        const key = config?.file ?? '';
-        if (config && !seen.has(key)) {
-            seen.add(key);
-            configs.push(config);
-        }
     }
     const built = await buildWorkspace(Coord, texts.map(({ file, text }) => ({ uri: pathToFileURL(file.absolute).toString(), text })));
     const files = texts.map(({ file, text }, i) => ({
         ...file, text, document: built.documents[i], findings: built.findings(built.documents[i]),
     }));
-    return { services: Coord, files, configHash: configHash(mergeConfigs(...configs)), problems };
+    return { services: Coord, files, problems };
 }
 
 /**

@@ -7,7 +7,6 @@
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { createHash } from 'node:crypto';
 import type { Severity, SeveritySetting } from './rule.js';
 
 export const CONFIG_FILE_NAME = 'coord.config.json';
@@ -100,13 +99,6 @@ export function mergeConfigs(...configs: Array<RuleConfig | undefined>): RuleCon
         file = c.file ?? file;
     }
     return { file, rules };
-}
-
-/** A stable hash of the effective configuration, so a report says what produced it. */
-export function configHash(config: RuleConfig | undefined): string {
-    const rules = config?.rules ?? {};
-    const canonical = JSON.stringify(Object.keys(rules).sort().map(k => [k, rules[k]]));
-    return createHash('sha256').update(canonical).digest('hex').slice(0, 16);
 }
 
 /**
