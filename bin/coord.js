@@ -1,12 +1,12 @@
 #!/usr/bin/env node
 // The `coord` command. `coord lsp` runs the language server bundle; every other
 // command runs the CLI bundle, which holds no editor code and so starts faster.
-import nodeModule from 'node:module';
+// This file is CommonJS (bin/package.json), so that starting it needs no ES module loader.
+'use strict';
 
 // Node 22.1+ keeps the compiled bundles in a cache (in the temporary folder), so
 // later starts skip compiling them; older Node versions have no such cache.
-nodeModule.enableCompileCache?.();
-const require = nodeModule.createRequire(import.meta.url);
+require('node:module').enableCompileCache?.();
 if (process.argv[2] === 'lsp') {
     const rest = process.argv.slice(3);
     if (rest.includes('-h') || rest.includes('--help')) {
