@@ -29,5 +29,16 @@ export const lazyCrypto = {
     },
 };
 
-/** The plugins of the CLI bundle. */
+// The front of the CLI (src/cli/main.ts, dist/cli.cjs) requires the commands, with Langium,
+// from their own bundle (src/cli/commands/index.ts, dist/cli-commands.cjs) when one runs,
+// so that `coord --version` and `coord --help` read and compile only the small front.
+export const commandsApart = {
+    name: 'commands-apart',
+    setup(build) {
+        build.onResolve({ filter: /^\.\/commands\/index\.js$/ }, args =>
+            (args.importer.endsWith('/src/cli/main.ts') ? { path: './cli-commands.cjs', external: true } : undefined));
+    },
+};
+
+/** The plugins of the CLI bundles (the front adds commandsApart). */
 export const cliPlugins = [elkApart, protocolCore, lazyCrypto];

@@ -3,7 +3,7 @@
 // Types are checked separately (`npm run typecheck`); esbuild only strips them.
 import * as esbuild from 'esbuild';
 import { readFileSync } from 'node:fs';
-import { cliPlugins } from './build-plugins.mjs';
+import { cliPlugins, commandsApart } from './build-plugins.mjs';
 
 const pkg = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8'));
 const watch = process.argv.includes('--watch');
@@ -44,7 +44,14 @@ const common = {
 };
 
 const builds = [
-    { entryPoints: ['src/cli/cli-entry.ts'], outfile: 'dist/cli.cjs', plugins: cliPlugins },
+    // The CLI in two bundles: the front (arguments, help, version; no Langium, so no polyfill) and
+    // the commands, which the front requires when one runs. `import()` is compiled to `require`, as
+    // a real import() would start Node's ES module loader.
+    {
+        entryPoints: ['src/cli/cli-entry.ts'], outfile: 'dist/cli.cjs', plugins: [commandsApart, ...cliPlugins],
+        banner: {}, supported: { 'dynamic-import': false }, metafile: true,
+    },
+    { entryPoints: ['src/cli/commands/index.ts'], outfile: 'dist/cli-commands.cjs', plugins: cliPlugins, metafile: true },
     { entryPoints: ['node_modules/elkjs/lib/elk.bundled.js'], outfile: 'dist/elk.cjs', banner: {}, define: {}, inject: [], sourcemap: false },
     { entryPoints: ['src/lsp/server-entry.ts'], outfile: 'dist/server.cjs' },
     { entryPoints: ['src/extension/extension.ts'], outfile: 'dist/extension.cjs', external: ['vscode'] },
@@ -55,6 +62,20 @@ const builds = [
     },
 ];
 
+/**
+ * Fails the build when a module is in both CLI bundles: each bundle would have its own
+ * copy, and a class in both (CliError) would be two classes that `instanceof` tells apart.
+ * Only the version constant and the import.meta.url shim, which hold no state, may be in both.
+ */
+function checkCliBoundary(front, commands) {
+    const stateless = new Set(['src/cli/version.ts', 'scripts/import-meta-url.js']);
+    const shared = Object.keys(front.inputs).filter(input => input in commands.inputs && !stateless.has(input));
+    if (shared.length > 0) {
+        console.error(`dist/cli.cjs and dist/cli-commands.cjs both hold ${shared.join(', ')}; the front of the CLI (src/cli/main.ts) may import only types, the version and commands/index.ts`);
+        process.exit(1);
+    }
+}
+
 const started = Date.now();
 if (watch) {
     for (const b of builds) {
@@ -63,6 +84,7 @@ if (watch) {
     }
     console.log('watching for changes…');
 } else {
-    await Promise.all(builds.map(b => esbuild.build({ ...common, ...b })));
+    const results = await Promise.all(builds.map(b => esbuild.build({ ...common, ...b })));
+    checkCliBoundary(results[0].metafile, results[1].metafile);
     console.log(`built ${builds.map(b => b.outfile).join(', ')} in ${Date.now() - started} ms`);
 }

@@ -1,10 +1,13 @@
 /**
  * The `coord` command line: dispatches to a subcommand and decides the exit
  * status. `coord lsp` is dispatched by `bin/coord.js` to the language server's
- * bundle so that this bundle stays free of editor code.
+ * bundle so that this bundle stays free of editor code. This module is the front
+ * of the CLI: it answers `--help`, `--version` and unknown commands by itself and
+ * imports the commands (`commands/index.ts`, the core bundle with Langium) only
+ * when one runs, so it must not import anything else of the CLI but types and
+ * the version (scripts/build.mjs checks that the two bundles share no module).
  */
 import type { Command, CommandIO } from './command.js';
-import { CliError } from './files.js';
 import { TOOL_VERSION } from './version.js';
 
 /** A subcommand as `--help` lists it; its code (parser, rules, renderers) loads only when it runs. */
@@ -14,12 +17,15 @@ interface CommandEntry {
     load(): Promise<Command>;
 }
 
+/** The core of the CLI: the command implementations (`dist/cli-commands.cjs` once bundled). */
+const loadCore = () => import('./commands/index.js');
+
 /** Every subcommand; `coord lsp` is listed for help only (see `bin/coord.js`). */
 export const COMMANDS: CommandEntry[] = [
-    { name: 'check', summary: 'validate .coord files and report findings (the CI linter)', load: async () => (await import('./commands/check.js')).checkCommand },
-    { name: 'format', summary: 'rewrite .coord files in the canonical layout (--check: list unformatted files)', load: async () => (await import('./commands/format.js')).formatCommand },
-    { name: 'rules', summary: 'list every rule with its default severity and the lesson behind it', load: async () => (await import('./commands/rules.js')).rulesCommand },
-    { name: 'summary', summary: 'report the effects and coordination of a workspace (md, html, csv, json)', load: async () => (await import('./commands/summary.js')).summaryCommand },
+    { name: 'check', summary: 'validate .coord files and report findings (the CI linter)', load: async () => (await loadCore()).COMMAND_LOADERS.check() },
+    { name: 'format', summary: 'rewrite .coord files in the canonical layout (--check: list unformatted files)', load: async () => (await loadCore()).COMMAND_LOADERS.format() },
+    { name: 'rules', summary: 'list every rule with its default severity and the lesson behind it', load: async () => (await loadCore()).COMMAND_LOADERS.rules() },
+    { name: 'summary', summary: 'report the effects and coordination of a workspace (md, html, csv, json)', load: async () => (await loadCore()).COMMAND_LOADERS.summary() },
 ];
 
 function usage(): string {
@@ -50,11 +56,16 @@ export async function main(argv: string[], io: CommandIO): Promise<number> {
         return 0;
     }
     const entry = COMMANDS.find(c => c.name === first);
+    if (!entry) {
+        io.stderr.write(`coord: unknown command '${first}'; run 'coord --help' for the list\n`);
+        return 2;
+    }
     try {
-        if (!entry) throw new CliError(`unknown command '${first}'; run 'coord --help' for the list`);
         return await (await entry.load()).run(rest, io);
     } catch (e) {
-        if (e instanceof CliError) {
+        // Commands throw the core's CliError (the core is loaded by now, unless loading it was what failed).
+        const CliError = await loadCore().then(core => core.CliError, () => undefined);
+        if (CliError && e instanceof CliError) {
             // Commands name themselves ("coord check: …"); other messages get the tool's name.
             io.stderr.write(`${e.message.startsWith('coord ') ? '' : 'coord: '}${e.message}\n`);
             return 2;

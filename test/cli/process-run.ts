@@ -1,7 +1,8 @@
 /**
- * Test helper: runs the built `coord` command (`bin/coord.js` → `dist/cli.cjs`)
- * as a separate process, the way CI runs it, and copies fixture workspaces to
- * scratch folders that tests may change (odd file names, links, permissions).
+ * Test helper: runs the built `coord` command (`bin/coord.js` → `dist/cli.cjs`,
+ * which loads `dist/cli-commands.cjs` when a command runs) as a separate
+ * process, the way CI runs it, and copies fixture workspaces to scratch folders
+ * that tests may change (odd file names, links, permissions).
  */
 import { spawn, spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
@@ -52,9 +53,9 @@ export function nodeVersion(node: string): string | undefined {
     return r.status === 0 ? r.stdout.trim() : undefined;
 }
 
-/** Makes sure `dist/cli.cjs` exists (CI builds before testing; a fresh checkout may not have). */
+/** Makes sure the CLI's bundles exist (CI builds before testing; a fresh checkout may not have). */
 export function ensureBuilt(): void {
-    if (fs.existsSync(path.join(ROOT, 'dist/cli.cjs'))) return;
+    if (['dist/cli.cjs', 'dist/cli-commands.cjs'].every(file => fs.existsSync(path.join(ROOT, file)))) return;
     const r = spawnSync(process.execPath, ['scripts/build.mjs'], { cwd: ROOT, encoding: 'utf8' });
     if (r.status !== 0) throw new Error(`build failed: ${r.stderr}`);
 }

@@ -1,0 +1,72 @@
+/**
+ * What `coord` loads to start, on the Node that runs the tests, the project's
+ * Node 22 and the system's Node 20: `bin/coord.js` is CommonJS (no ES module
+ * loader starts), and `--version`, `--help` and an unknown command are answered
+ * by the small front bundle (`dist/cli.cjs`) without reading the commands'
+ * bundle with Langium (`dist/cli-commands.cjs`), which a command loads. A preload
+ * script (`--require`) records the modules in `require.cache` when the process exits.
+ */
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { ensureBuilt, FIXTURES, nodeVersion, removeScratch, ROOT, runCoord, scratch, type ProcessRun } from './process-run.js';
+
+const VERSION = JSON.parse(fs.readFileSync(path.join(ROOT, 'package.json'), 'utf8')).version as string;
+const FRONT = path.join(ROOT, 'dist/cli.cjs');
+const COMMANDS = path.join(ROOT, 'dist/cli-commands.cjs');
+
+/** Each distinct Node binary: the test runner's, the project's Node 22 and the system's Node 20, when present. */
+const NODES: Array<[string, string]> = [];
+for (const node of [process.execPath, path.join(ROOT, 'node_modules/node/bin/node'), '/usr/bin/node']) {
+    const version = nodeVersion(node);
+    if (version && !NODES.some(([, other]) => fs.realpathSync(other) === fs.realpathSync(node))) NODES.push([`Node ${version} (${node})`, node]);
+}
+
+let dir: string;
+let preload: string;
+beforeAll(() => {
+    ensureBuilt();
+    dir = scratch('coord-start-');
+    preload = path.join(dir, 'record-loaded.cjs');
+    fs.writeFileSync(preload, `process.on('exit', () => require('fs').writeFileSync(process.env.COORD_TEST_LOADED, JSON.stringify(Object.keys(require.cache))));\n`);
+    fs.writeFileSync(path.join(dir, 'one.coord'), 'population smallholders "Smallholder households"\n');
+});
+afterAll(() => removeScratch(dir));
+
+let runs = 0;
+
+/** Runs `coord …args` with the preload; returns the run and the files in `require.cache` at exit. */
+async function runRecording(node: string, args: string[]): Promise<{ run: ProcessRun; loaded: string[] }> {
+    const record = path.join(dir, `loaded-${++runs}.json`);
+    const run = await runCoord(dir, args, { node, env: { NODE_OPTIONS: `--require=${preload}`, COORD_TEST_LOADED: record } });
+    return { run, loaded: JSON.parse(fs.readFileSync(record, 'utf8')) as string[] };
+}
+
+describe.each(NODES)('coord start on %s', (_label, node) => {
+    test('--version, --help and an unknown command load the front bundle only, through a CommonJS bin/coord.js', async () => {
+        const version = await runRecording(node, ['--version']);
+        expect(version.run).toEqual({ code: 0, stdout: `${VERSION}\n`, stderr: '' });
+        const help = await runRecording(node, ['--help']);
+        expect(help.run.code).toBe(0);
+        expect(help.run.stdout).toMatch(/^coord .* check .* rules .* lsp /s);
+        const unknown = await runRecording(node, ['frobnicate']);
+        expect(unknown.run.code).toBe(2);
+        expect(unknown.run.stderr).toBe("coord: unknown command 'frobnicate'; run 'coord --help' for the list\n");
+        for (const { loaded } of [version, help, unknown]) {
+            // In require.cache: bin/coord.js was loaded as CommonJS, not as an ES module.
+            expect(loaded).toEqual(expect.arrayContaining([path.join(ROOT, 'bin/coord.js'), FRONT]));
+            expect(loaded).not.toContain(COMMANDS);
+        }
+    });
+
+    test('a command loads the commands bundle, and its usage errors keep their one-line form', async () => {
+        const check = await runRecording(node, ['check', 'one.coord']);
+        expect(check.run.code, check.run.stderr).toBe(0);
+        expect(check.run.stdout).toContain('1 hint in 1 file');
+        expect(check.loaded).toEqual(expect.arrayContaining([FRONT, COMMANDS]));
+        // A CliError thrown in the commands bundle is recognised by the front: exit 2, no internal error.
+        const usage = await runRecording(node, ['check', '--frobnicate', FIXTURES]);
+        expect(usage.run.code).toBe(2);
+        expect(usage.run.stderr).toMatch(/^coord check: Unknown option '--frobnicate'\n$/);
+    });
+});
