@@ -13,7 +13,7 @@ import {
 import { CoordGeneratedModule, CoordGeneratedSharedModule } from './generated/module.js';
 import { CoordScopeComputation } from './coord-scope.js';
 import { CoordLinker, CoordReferenceDescriptionProvider } from './coord-linker.js';
-import { bomStrippingFileSystem, CoordDocumentBuilder, CoordWorkspaceManager } from './coord-workspace.js';
+import { bomStrippingFileSystem, CoordDocumentBuilder, CoordDocumentFactory, CoordWorkspaceManager } from './coord-workspace.js';
 import { CoordDocumentValidator } from '../validation/coord-document-validator.js';
 import { CoordConfigProvider } from '../validation/config-provider.js';
 
@@ -48,6 +48,7 @@ export const CoordSharedModule: Module<LangiumSharedCoreServices, PartialLangium
     workspace: {
         WorkspaceManager: services => new CoordWorkspaceManager(services),
         DocumentBuilder: services => new CoordDocumentBuilder(services),
+        LangiumDocumentFactory: services => new CoordDocumentFactory(services),
     },
 };
 

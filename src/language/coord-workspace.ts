@@ -8,12 +8,13 @@
  * across files.
  */
 import {
-    DefaultDocumentBuilder, DefaultWorkspaceManager, DocumentState, URI,
+    DefaultDocumentBuilder, DefaultLangiumDocumentFactory, DefaultWorkspaceManager, DocumentState, URI,
     type AstNode, type BuildOptions, type Cancellation, type FileSystemNode, type FileSystemProvider,
     type LangiumDocument, type LangiumDocumentFactory, type LangiumSharedCoreServices, type MaybePromise, type WorkspaceFolder,
 } from 'langium';
 import { STDLIB_TEXT, STDLIB_URI } from './stdlib.js';
 import { crossFileChange, mentionsAny } from '../validation/cross-file.js';
+import { reparse, type ReparseInfo } from './incremental-parse.js';
 
 /** Removes a leading UTF-8 byte-order mark. */
 export function stripBom(text: string): string {
@@ -137,5 +138,44 @@ export class CoordDocumentBuilder extends DefaultDocumentBuilder {
         };
         const findings = validator.getFindings?.(document) ?? [];
         return findings.some(f => f.related.some(r => uris.has(r.uri)));
+    }
+}
+
+/**
+ * Langium's document factory, except that a changed document is parsed again
+ * incrementally ({@link reparse}): only the top-level declarations an edit
+ * touched, when that gives what a full parse would; otherwise the whole text.
+ */
+export class CoordDocumentFactory extends DefaultLangiumDocumentFactory {
+    /** How the last updates were parsed: counts, and the region of the last incremental one (for tests and the benchmark). */
+    readonly stats = { incremental: 0, full: 0, last: undefined as ReparseInfo | string | undefined };
+
+    override async update<T extends AstNode = AstNode>(document: LangiumDocument<T>, cancellationToken: Cancellation.CancellationToken): Promise<LangiumDocument<T>> {
+        // As Langium's own update: the text of the open editor, or of the file.
+        const textDocument = this.textDocuments?.get(document.uri.toString());
+        const text = await this.getUpdatedText(document, textDocument, cancellationToken);
+        if (textDocument) {
+            Object.defineProperty(document, 'textDocument', { value: textDocument });
+        } else {
+            const textDocumentGetter = this.createTextDocumentGetter(document.uri, text);
+            Object.defineProperty(document, 'textDocument', { get: textDocumentGetter });
+        }
+        const old = document.parseResult;
+        if (old.value.$cstNode?.root.fullText !== text) {
+            const services = this.serviceRegistry.getServices(document.uri);
+            const again = reparse(services.parser, old, text);
+            if (again.result) {
+                this.stats.incremental++;
+                this.stats.last = again.info;
+                document.parseResult = again.result as typeof document.parseResult;
+            } else {
+                this.stats.full++;
+                this.stats.last = again.reason;
+                document.parseResult = await this.parseAsync<T>(document.uri, text, cancellationToken);
+            }
+            (document.parseResult.value as { $document?: LangiumDocument }).$document = document;
+        }
+        document.state = DocumentState.Parsed;
+        return document;
     }
 }

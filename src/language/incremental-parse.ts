@@ -1,0 +1,347 @@
+/**
+ * Incremental re-parsing of a Coord document after an edit. Langium re-parses
+ * the whole text on every change; in a file of 100,000 lines that is most of
+ * the time between a keystroke and its diagnostics. But a Coord document is a
+ * flat sequence of top-level declarations, each of which the parser reads
+ * without looking at its neighbours, so an edit only needs the declarations it
+ * touched parsed again:
+ *
+ * 1. The edit is found by comparing the old and the new text (common prefix
+ *    and suffix).
+ * 2. The region to re-parse runs from the start of the last declaration that
+ *    ends before the edit (a leading sentinel: whatever the edit does right
+ *    after it, e.g. opening a brace that belongs to it, is read as a full parse
+ *    would) to the end of the first declaration that starts after the edit (a
+ *    trailing sentinel), or to the start or the end of the file when there is none.
+ * 3. That text alone is parsed. The trailing sentinel must come out of it
+ *    exactly as before — one declaration with the same extent — which shows
+ *    the parser is back in step (error recovery did not run into it); if not,
+ *    or anything else is unusual, the caller parses the whole text.
+ * 4. The new declarations and their syntax nodes replace the old ones in a new
+ *    root; the nodes after the region keep their objects and have their
+ *    offsets, lines and (on the line where the region ends) columns shifted.
+ *    Syntax and lexical errors outside the region are kept (shifted), those
+ *    inside are replaced by the region's.
+ *
+ * The result is the same tree, the same positions and the same errors as a
+ * full parse of the new text; `test/language/incremental-parse.test.ts`
+ * compares the two after thousands of random edits, broken ones included.
+ * A new root node is built for every edit: the old root keeps its
+ * declarations array, so code comparing the trees before and after an edit
+ * (the document builder's {@link crossFileChange}) sees both.
+ */
+import { CstUtils, RootCstNodeImpl, type AstNode, type CstNode, type LangiumCoreServices, type ParseResult } from 'langium';
+
+/** What a re-parse did, for tests and the benchmark. */
+export interface ReparseInfo {
+    /** The region of the new text that was parsed again, and the declarations it held. */
+    readonly start: number;
+    readonly end: number;
+    readonly declarations: number;
+}
+
+/** The outcome of {@link reparse}: a parse result, or why the whole text must be parsed. */
+export type Reparse =
+    | { readonly result: ParseResult<AstNode>; readonly info: ReparseInfo; readonly reason?: undefined }
+    | { readonly result?: undefined; readonly info?: undefined; readonly reason: string };
+
+/** The private fields of Langium's leaf syntax nodes, which a shift updates in place. */
+interface MutableLeaf {
+    _offset: number;
+    _startLine: number;
+    _startColumn: number;
+    _endLine: number;
+    _endColumn: number;
+}
+
+type ParserError = ParseResult['parserErrors'][number];
+type LexerError = ParseResult['lexerErrors'][number];
+type Token = ParserError['token'];
+
+/** A shift of positions: offsets by `offset`, lines by `lines`, and columns by `columns` on line `line` (before the shift). */
+interface Shift {
+    readonly offset: number;
+    readonly lines: number;
+    readonly line: number;
+    readonly columns: number;
+}
+
+const isComposite = (node: CstNode): node is CstNode & { content: CstNode[] } => 'content' in node;
+
+/**
+ * Parses again only the part of `newText` an edit touched, reusing the rest of
+ * `old`; see the module comment. Never changes `old`'s root or its declarations
+ * array; the syntax nodes after the edited region are reused and shifted.
+ */
+export function reparse(
+    services: Pick<LangiumCoreServices['parser'], 'LangiumParser' | 'LexerErrorMessageProvider'>, old: ParseResult<AstNode>, newText: string,
+): Reparse {
+    const model = old.value as AstNode & { declarations?: AstNode[] };
+    const root = model.$cstNode;
+    if (!(root instanceof RootCstNodeImpl) || !Array.isArray(model.declarations)) return { reason: 'no syntax tree' };
+    if (old.lexerReport?.diagnostics.length) return { reason: 'lexer report' };
+    const oldText = root.fullText;
+    if (oldText === newText) return { reason: 'unchanged' };
+    const decls = model.declarations;
+    const items = root.content;
+    const declItems = topLevelItems(root, decls);
+    if (!declItems || declItems.length === 0) return { reason: 'no declarations' };
+
+    // 1. The edit: [changeStart, changeEndOld) of the old text became [changeStart, changeEndOld + delta).
+    const len0 = oldText.length, len1 = newText.length;
+    const max = Math.min(len0, len1);
+    let changeStart = 0;
+    while (changeStart < max && oldText.charCodeAt(changeStart) === newText.charCodeAt(changeStart)) changeStart++;
+    let common = 0;
+    while (common < max - changeStart && oldText.charCodeAt(len0 - 1 - common) === newText.charCodeAt(len1 - 1 - common)) common++;
+    const changeEndOld = len0 - common;
+    const delta = len1 - len0;
+
+    // 2. The declarations the edit touches (touching counts), and one more on each side.
+    const n = declItems.length;
+    const first = lowerBound(n, k => items[declItems[k]].end >= changeStart);
+    const last = lowerBound(n, k => items[declItems[k]].offset > changeEndOld) - 1;
+    const lo = first - 1, hi = last + 1;
+    const regionStart = lo >= 0 ? items[declItems[lo]].offset : 0;
+    const regionEndOld = hi < n ? items[declItems[hi]].end : len0;
+    if (regionStart > changeStart || regionEndOld < changeEndOld) return { reason: 'edit outside the region' };
+    const prefixItems = lo >= 0 ? declItems[lo] : 0;
+    const suffixItems = hi < n ? declItems[hi] + 1 : items.length;
+
+    // Where the region starts (0-based line and column; the text before it did not change).
+    const startLeaf = lo >= 0 ? firstLeaf(items[declItems[lo]]) : undefined;
+    const startLine = startLeaf?._startLine ?? 0, startColumn = startLeaf?._startColumn ?? 0;
+
+    // Errors outside the region are kept; those inside it are parsed again. A character
+    // the lexer could not read before the region might now start a string or comment
+    // that ends in it (a quote whose closing quote was just typed), so it needs a full parse.
+    const oldErrors = partitionErrors(old, regionStart, regionEndOld);
+    if (!oldErrors) return { reason: 'error without a position' };
+    if (oldErrors.lexerBefore.some(e => mayOpenToken(oldText, e))) return { reason: 'lexical error before the region' };
+
+    // 3. Parse the region alone. If it cannot be read into tokens, a string or comment
+    // may start in it and end after it (its closing quote further down): full parse.
+    const slice = newText.substring(regionStart, regionEndOld + delta);
+    const part = services.LangiumParser.parse(slice);
+    if (part.lexerErrors.some(e => mayOpenToken(slice, e))) return { reason: 'lexical error in the region' };
+    const partModel = part.value as AstNode & { declarations?: AstNode[] };
+    const partRoot = partModel.$cstNode;
+    if (!(partRoot instanceof RootCstNodeImpl) || !Array.isArray(partModel.declarations)) return { reason: 'region has no syntax tree' };
+    if (part.lexerReport?.diagnostics.length) return { reason: 'lexer report' };
+    const partItems = topLevelItems(partRoot, partModel.declarations);
+    if (!partItems) return { reason: 'region does not map to declarations' };
+    if (hi < n) {
+        // The trailing sentinel must be the region's last item, with the same extent as
+        // before, and without a syntax error, before or after the edit: an error at its
+        // end may depend on what follows it, which the region's parse did not see.
+        const lastItem = partRoot.content[partRoot.content.length - 1];
+        const sentinelStartOld = items[declItems[hi]].offset;
+        const sentinelStart = sentinelStartOld + delta - regionStart;
+        if (partItems.length === 0 || partItems[partItems.length - 1] !== partRoot.content.length - 1
+            || lastItem.offset !== sentinelStart || lastItem.end !== slice.length) {
+            return { reason: 'parser did not resynchronise' };
+        }
+        if (part.parserErrors.some(e => (errorOffset(e) ?? Infinity) >= sentinelStart)
+            || oldErrors.parserInside.some(at => at >= sentinelStartOld)) {
+            return { reason: 'syntax error in the declaration after the edit' };
+        }
+    }
+
+    // 4. Shift the region's nodes and errors into the document, then the nodes and errors after it.
+    const into: Shift = { offset: regionStart, lines: startLine, line: 0, columns: startColumn };
+    for (const item of partRoot.content) shiftCst(item, into, true);
+    const partParserErrors = part.parserErrors.map(e => shiftParserError(e, into, 1));
+
+    let after: Shift | undefined;
+    if (hi < n) {
+        const oldEnd = lastLeaf(items[declItems[hi]]);
+        const newEnd = lastLeaf(partRoot.content[partRoot.content.length - 1]);
+        if (!oldEnd || !newEnd) return { reason: 'no leaf at the end of the region' };
+        after = { offset: delta, lines: newEnd._endLine - oldEnd._endLine, line: oldEnd._endLine, columns: newEnd._endColumn - oldEnd._endColumn };
+        if (after.offset !== 0 || after.lines !== 0 || after.columns !== 0) {
+            const ranges = after.lines !== 0 || after.columns !== 0;
+            for (let i = suffixItems; i < items.length; i++) shiftCst(items[i], after, ranges);
+        }
+    }
+
+    // The new root: the old items before the region, the region's, the old items after it.
+    const newRoot = new RootCstNodeImpl(newText);
+    const content = [...items.slice(0, prefixItems), ...partRoot.content, ...items.slice(suffixItems)];
+    for (const child of content) (child as { container?: CstNode }).container = newRoot;
+    newRoot.content = content;
+    const firstDecl = lo >= 0 ? lo : 0, endDecl = hi < n ? hi + 1 : n;
+    const declarations = [...decls.slice(0, firstDecl), ...partModel.declarations, ...decls.slice(endDecl)];
+    const newModel = { ...model, declarations, $cstNode: newRoot } as AstNode & { declarations: AstNode[] };
+    newRoot.astNode = newModel;
+    for (let i = 0; i < declarations.length; i++) {
+        const decl = declarations[i] as { $container?: AstNode; $containerProperty?: string; $containerIndex?: number };
+        decl.$container = newModel;
+        decl.$containerProperty = 'declarations';
+        decl.$containerIndex = i;
+    }
+
+    const shiftAfter = (e: ParserError) => (after ? shiftParserError(e, after, 1) : e);
+    // Lexer messages name the offset: build them again where they now are.
+    const messages = services.LexerErrorMessageProvider;
+    const relocate = (e: LexerError) => {
+        e.message = messages.buildUnexpectedCharactersMessage(newText, e.offset, e.length, e.line, e.column);
+        return e;
+    };
+    const shiftLexAfter = (error: LexerError) => (after ? relocate(shiftLexerError(error, after, 1)) : error);
+    return {
+        result: {
+            value: newModel,
+            parserErrors: [...oldErrors.parserBefore, ...partParserErrors, ...oldErrors.parserAfter.map(shiftAfter)],
+            lexerErrors: [
+                ...oldErrors.lexerBefore,
+                ...part.lexerErrors.map(e => relocate(shiftLexerError(e, into, 1))),
+                ...oldErrors.lexerAfter.map(shiftLexAfter),
+            ],
+            lexerReport: part.lexerReport ?? old.lexerReport,
+        },
+        info: { start: regionStart, end: regionEndOld + delta, declarations: partModel.declarations.length },
+    };
+}
+
+/**
+ * The indices in `root.content` of the items holding each declaration, in
+ * order, when every non-hidden item holds exactly one declaration and every
+ * declaration sits in one item; otherwise undefined.
+ */
+function topLevelItems(root: CstNode & { content: CstNode[] }, declarations: readonly AstNode[]): number[] | undefined {
+    const out: number[] = [];
+    for (let i = 0; i < root.content.length; i++) {
+        const item = root.content[i];
+        if (item.hidden) continue;
+        if (!isComposite(item)) return undefined;
+        out.push(i);
+    }
+    if (out.length !== declarations.length) return undefined;
+    for (let k = 0; k < declarations.length; k++) {
+        let node: CstNode | undefined = declarations[k].$cstNode;
+        while (node && node.container !== root) node = node.container;
+        if (!node || node !== root.content[out[k]]) return undefined;
+    }
+    return out;
+}
+
+/** The smallest k in [0, n) for which `test` holds (it must hold from some k on), or n. */
+function lowerBound(n: number, test: (k: number) => boolean): number {
+    let lo = 0, hi = n;
+    while (lo < hi) {
+        const mid = (lo + hi) >> 1;
+        if (test(mid)) hi = mid;
+        else lo = mid + 1;
+    }
+    return lo;
+}
+
+function firstLeaf(node: CstNode): MutableLeaf | undefined {
+    if (!isComposite(node)) return node as unknown as MutableLeaf;
+    for (const child of node.content) {
+        if (child.hidden) continue;
+        const leaf = firstLeaf(child);
+        if (leaf) return leaf;
+    }
+    return undefined;
+}
+
+function lastLeaf(node: CstNode): MutableLeaf | undefined {
+    if (!isComposite(node)) return node as unknown as MutableLeaf;
+    for (let i = node.content.length - 1; i >= 0; i--) {
+        const child = node.content[i];
+        if (child.hidden) continue;
+        const leaf = lastLeaf(child);
+        if (leaf) return leaf;
+    }
+    return undefined;
+}
+
+/** Shifts every leaf under `node`; `ranges` also drops the ranges composite nodes cached. */
+function shiftCst(node: CstNode, shift: Shift, ranges: boolean): void {
+    if (isComposite(node)) {
+        if (ranges) (node as unknown as { _rangeCache?: unknown })._rangeCache = undefined;
+        for (const child of node.content) shiftCst(child, shift, ranges);
+        return;
+    }
+    const leaf = node as unknown as MutableLeaf;
+    leaf._offset += shift.offset;
+    if (leaf._startLine === shift.line) leaf._startColumn += shift.columns;
+    if (leaf._endLine === shift.line) leaf._endColumn += shift.columns;
+    leaf._startLine += shift.lines;
+    leaf._endLine += shift.lines;
+}
+
+/** A copy of a token, shifted; tokens without a position (end of input, inserted by error recovery) are shared as they are. */
+function shiftToken<T extends Token | undefined>(token: T, shift: Shift, base: number): T {
+    if (!token || !CstUtils.isValidTokenRange(token)) return token;
+    const t = { ...token } as Token;
+    const line = shift.line + base;
+    if (t.startLine === line && t.startColumn !== undefined) t.startColumn += shift.columns;
+    if (t.endLine === line && t.endColumn !== undefined) t.endColumn += shift.columns;
+    if (t.startLine !== undefined) t.startLine += shift.lines;
+    if (t.endLine !== undefined) t.endLine += shift.lines;
+    t.startOffset += shift.offset;
+    if (t.endOffset !== undefined) t.endOffset += shift.offset;
+    return t as T;
+}
+
+/** A copy of a syntax error (same class, message and context) with its tokens shifted. */
+function shiftParserError(error: ParserError, shift: Shift, base: number): ParserError {
+    const copy = Object.assign(Object.create(Object.getPrototypeOf(error)) as ParserError, error);
+    for (const key of ['message', 'name', 'stack'] as const) {
+        const own = Object.getOwnPropertyDescriptor(error, key);
+        if (own) Object.defineProperty(copy, key, own);
+    }
+    copy.token = shiftToken(error.token, shift, base);
+    const previous = (error as { previousToken?: Token }).previousToken;
+    if (previous) (copy as { previousToken?: Token }).previousToken = shiftToken(previous, shift, base);
+    if (error.resyncedTokens) copy.resyncedTokens = error.resyncedTokens.map(t => shiftToken(t, shift, base));
+    return copy;
+}
+
+/** A copy of a lexical error, shifted. */
+function shiftLexerError(error: LexerError, shift: Shift, base: number): LexerError {
+    const e = { ...error };
+    if (e.line === shift.line + base && e.column !== undefined) e.column += shift.columns;
+    if (e.line !== undefined) e.line += shift.lines;
+    e.offset += shift.offset;
+    return e;
+}
+
+/**
+ * Whether the characters a lexical error skipped include one that can open a
+ * string or a comment (`"` or `/`): with more text after it (the rest of the
+ * document), that string or comment might close and be read as one token.
+ * Any other character is skipped whatever follows it.
+ */
+function mayOpenToken(text: string, error: LexerError): boolean {
+    const skipped = text.substring(error.offset, error.offset + Math.max(1, error.length));
+    return skipped.includes('"') || skipped.includes('/');
+}
+
+/** Where a syntax error is reported: its token, or the end of the token before it. */
+function errorOffset(error: ParserError): number | undefined {
+    if (error.token && CstUtils.isValidTokenRange(error.token)) return error.token.startOffset;
+    const previous = (error as { previousToken?: Token }).previousToken;
+    if (previous && CstUtils.isValidTokenRange(previous)) return previous.startOffset;
+    return undefined;
+}
+
+/** The old errors before and after the region (those inside it are parsed again), or undefined if one has no position. */
+function partitionErrors(old: ParseResult<AstNode>, start: number, end: number) {
+    const parserBefore: ParserError[] = [], parserAfter: ParserError[] = [], parserInside: number[] = [];
+    const lexerBefore: LexerError[] = [], lexerAfter: LexerError[] = [];
+    for (const error of old.parserErrors) {
+        const at = errorOffset(error);
+        if (at === undefined) return undefined;
+        if (at < start) parserBefore.push(error);
+        else if (at >= end) parserAfter.push(error);
+        else parserInside.push(at);
+    }
+    for (const error of old.lexerErrors) {
+        if (error.offset < start) lexerBefore.push(error);
+        else if (error.offset >= end) lexerAfter.push(error);
+    }
+    return { parserBefore, parserAfter, parserInside, lexerBefore, lexerAfter };
+}

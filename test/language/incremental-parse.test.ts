@@ -1,0 +1,179 @@
+/**
+ * The incremental re-parse gives exactly what a full parse of the new text
+ * gives: the same syntax tree (every AST node, value, reference text and
+ * container link), the same concrete syntax tree (every leaf and composite
+ * node with its offset, range, hidden flag and token type, in the same order
+ * and under the same parent) and the same syntax and lexical errors at the
+ * same places — after single random edits and after chains of edits, each
+ * applied to the previous incremental result, broken text included.
+ */
+import { readFileSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { EmptyFileSystem, isAstNode, isReference, type AstNode, type CstNode, type LangiumParser, type ParseResult } from 'langium';
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { createCoordCoreServices } from '../../src/language/coord-module.js';
+import { reparse as reparseWith } from '../../src/language/incremental-parse.js';
+import { runsFor, seedFor, timeoutFor } from '../robustness/harness.js';
+// @ts-expect-error: the benchmark's generator is plain JavaScript
+import { generateWorkspace } from '../../bench/generate.mjs';
+
+const { Coord } = createCoordCoreServices(EmptyFileSystem);
+const parser: LangiumParser = Coord.parser.LangiumParser;
+const reparse = (old: ParseResult<AstNode>, text: string) => reparseWith(Coord.parser, old, text);
+const examples = readdirSync('examples').filter(f => f.endsWith('.coord')).map(f => readFileSync(join('examples', f), 'utf8'));
+const generated = (generateWorkspace({ files: 1, linesPerFile: 300 }) as Array<{ text: string }>)[0].text;
+const bases = [...examples, generated];
+
+/** Everything a consumer of a parse result can see, as plain data. */
+function snapshot(result: ParseResult<AstNode>): unknown {
+    const root = result.value.$cstNode!;
+    const cstIds = new Map<CstNode, number>();
+    const cst: unknown[] = [];
+    const walkCst = (node: CstNode, parent: number) => {
+        const id = cst.length;
+        cstIds.set(node, id);
+        const entry: Record<string, unknown> = {
+            parent, offset: node.offset, end: node.end, range: node.range, hidden: node.hidden, text: node.text,
+            grammar: grammarKey(node.grammarSource),
+        };
+        cst.push(entry);
+        if ('content' in node) {
+            for (const child of (node as { content: CstNode[] }).content) {
+                expect(child.container).toBe(node);
+                walkCst(child, id);
+            }
+        } else {
+            entry.token = (node as { tokenType?: { name: string } }).tokenType?.name;
+        }
+    };
+    walkCst(root, -1);
+    const ast = (node: AstNode, container: AstNode | undefined): unknown => {
+        expect(node.$container).toBe(container);
+        const out: Record<string, unknown> = {
+            $type: node.$type, $containerProperty: node.$containerProperty, $containerIndex: node.$containerIndex,
+            $cstNode: node.$cstNode ? cstIds.get(node.$cstNode) ?? 'detached' : undefined,
+        };
+        if (node.$cstNode) expect(node.$cstNode.astNode).toBe(node);
+        for (const [key, value] of Object.entries(node)) {
+            if (key.startsWith('$')) continue;
+            out[key] = value === undefined ? undefined : convert(value, node);
+        }
+        return out;
+    };
+    const convert = (value: unknown, container: AstNode): unknown => {
+        if (Array.isArray(value)) return value.map(v => convert(v, container));
+        if (isReference(value)) return { ref: value.$refText, node: value.$refNode ? cstIds.get(value.$refNode) ?? 'detached' : undefined };
+        if (isAstNode(value)) return ast(value, container);
+        return value;
+    };
+    const token = (t: { startOffset: number; endOffset?: number; startLine?: number; startColumn?: number; endLine?: number; endColumn?: number; image: string } | undefined) =>
+        t && [t.image, t.startOffset, t.endOffset, t.startLine, t.startColumn, t.endLine, t.endColumn];
+    return {
+        cst,
+        ast: ast(result.value, undefined),
+        parserErrors: result.parserErrors.map(e => ({ name: e.name, message: e.message, token: token(e.token), previous: token((e as { previousToken?: never }).previousToken) })),
+        lexerErrors: result.lexerErrors.map(e => ({ ...e })),
+        lexerReport: result.lexerReport?.diagnostics ?? [],
+    };
+}
+
+function grammarKey(source: unknown): string | undefined {
+    if (!source) return undefined;
+    const s = source as { $type: string; value?: string; feature?: string; rule?: { $refText?: string } };
+    return `${s.$type}:${s.value ?? s.feature ?? s.rule?.$refText ?? ''}`;
+}
+
+/** An edit: replace `remove` characters at a relative position with `insert`. */
+interface Edit { at: number; remove: number; insert: string }
+
+const vocabulary = [
+    'x', 'X', ' ', '\n', '\r\n', '{', '}', '"', '/*', '*/', '//', '//c\n', ',', '+', '-', '~', '1', '2.5', '..',
+    'programme', 'coordination', 'domain', 'outcome', 'body', 'effects of', 'between', 'node', 'level', 'local {',
+    'programme P { sector productive }\n', 'coordination C { between P }\n', 'domain d\n', 'body B\n', 'body B {',
+    'outcome o in d desirable increase\n', 'effects of P { + o }\n', '"text"', '"open', 'é', '😀', '#', '@',
+];
+
+const edit: fc.Arbitrary<Edit> = fc.record({
+    at: fc.double({ min: 0, max: 1, noNaN: true }),
+    remove: fc.oneof(fc.constant(0), fc.integer({ min: 0, max: 3 }), fc.integer({ min: 0, max: 80 })),
+    insert: fc.oneof(fc.constantFrom(...vocabulary), fc.string({ maxLength: 4 }), fc.constant('')),
+});
+
+function apply(text: string, e: Edit): string {
+    const at = Math.floor(e.at * text.length);
+    return text.slice(0, at) + e.insert + text.slice(Math.min(text.length, at + e.remove));
+}
+
+describe('incremental re-parse', () => {
+    it('equals a full parse after chains of random edits', { timeout: timeoutFor(120, 200) }, () => {
+        let incremental = 0, total = 0;
+        /** Why the others were parsed in full (kept for debugging a failure). */
+        const reasons = new Map<string, number>();
+        fc.assert(fc.property(fc.nat(bases.length - 1), fc.array(edit, { minLength: 1, maxLength: 8 }), (base, edits) => {
+            let text = bases[base];
+            let current = parser.parse(text);
+            for (const e of edits) {
+                const next = apply(text, e);
+                if (next === text) continue;
+                text = next;
+                const again = reparse(current, text);
+                total++;
+                if (again.result) incremental++;
+                else reasons.set(again.reason, (reasons.get(again.reason) ?? 0) + 1);
+                current = again.result ?? parser.parse(text);
+                expect(snapshot(current)).toEqual(snapshot(parser.parse(text)));
+            }
+        }), { numRuns: runsFor(120), seed: seedFor('incremental re-parse') });
+        // Most random edits must take the incremental path, or this test proves little.
+        expect(incremental / total, JSON.stringify([...reasons])).toBeGreaterThan(0.5);
+    });
+
+    it('re-parses only the declarations around a typed character, and keeps the others', () => {
+        const text = generated;
+        const old = parser.parse(text);
+        const at = text.indexOf('between', text.length / 2) + 'between '.length;
+        const again = reparse(old, text.slice(0, at) + 'x' + text.slice(at));
+        expect(again.reason).toBeUndefined();
+        const before = (old.value as unknown as { declarations: AstNode[] }).declarations;
+        const after = (again.result!.value as unknown as { declarations: AstNode[] }).declarations;
+        expect(after.length).toBe(before.length);
+        // The edited declaration and one on each side are new; all others are the same objects.
+        const reused = after.filter((d, i) => d === before[i]).length;
+        expect(reused).toBe(before.length - 3);
+        expect(again.info!.declarations).toBe(3);
+        // The old tree is left as it was: its root still holds the old declarations.
+        expect(before.every(d => d.$cstNode!.root === old.value.$cstNode || d.$container !== old.value)).toBe(true);
+    });
+
+    it('keeps errors outside the region, shifted, and re-parses those inside', () => {
+        const text = 'domain d\nprogramme P { sector }\ndomain e\ndomain f\ndomain g\nprogramme Q { budget }\n';
+        const old = parser.parse(text);
+        expect(old.parserErrors.length).toBe(2);
+        const edited = text.replace('domain f', 'domain ff\n\n');
+        const again = reparse(old, edited);
+        expect(again.reason).toBeUndefined();
+        expect(snapshot(again.result!)).toEqual(snapshot(parser.parse(edited)));
+    });
+
+    it('parses the whole text when a comment or string opened in the region may close after it', () => {
+        const text = 'domain d\nprogramme P { sector productive }\ndomain e\ndomain f\n// a */ in a comment\ndomain g\n';
+        const old = parser.parse(text);
+        for (const opener of ['/*', '"']) {
+            const edited = text.replace('sector productive', `sector ${opener} productive`);
+            const again = reparse(old, edited);
+            expect(again.reason).toBe('lexical error in the region');
+        }
+    });
+
+    it('parses the whole text when the parser does not resynchronise before the next declaration', () => {
+        const text = 'domain d\ncoordination C { between P }\nprogramme Q { sector productive }\ndomain e\n';
+        const old = parser.parse(text);
+        // A keyword may be a name, so after `between P,` the next declaration's keyword is
+        // read as a second programme: the declaration after the edit is no longer read as it was.
+        const edited = text.replace('between P }', 'between P,');
+        const again = reparse(old, edited);
+        expect(again.reason).toBe('parser did not resynchronise');
+        expect(parser.parse(edited).parserErrors.length).toBeGreaterThan(0);
+    });
+});
