@@ -45,13 +45,17 @@ const common = {
 
 const builds = [
     // The CLI in two bundles: the front (arguments, help, version; no Langium, so no polyfill) and
-    // the commands, which the front requires when one runs. `import()` is compiled to `require`, as
-    // a real import() would start Node's ES module loader.
+    // the commands, which the front requires when one runs. In both, `import()` is compiled to
+    // `require`: a real import() would start Node's ES module loader, and the commands' bundle may
+    // be compiled by src/cli/code-cache.ts, whose vm.Script has no loader for import().
     {
         entryPoints: ['src/cli/cli-entry.ts'], outfile: 'dist/cli.cjs', plugins: [commandsApart, ...cliPlugins],
         banner: {}, supported: { 'dynamic-import': false }, metafile: true,
     },
-    { entryPoints: ['src/cli/commands/index.ts'], outfile: 'dist/cli-commands.cjs', plugins: cliPlugins, metafile: true },
+    {
+        entryPoints: ['src/cli/commands/index.ts'], outfile: 'dist/cli-commands.cjs', plugins: cliPlugins,
+        supported: { 'dynamic-import': false }, metafile: true,
+    },
     { entryPoints: ['node_modules/elkjs/lib/elk.bundled.js'], outfile: 'dist/elk.cjs', banner: {}, define: {}, inject: [], sourcemap: false },
     { entryPoints: ['src/lsp/server-entry.ts'], outfile: 'dist/server.cjs' },
     { entryPoints: ['src/extension/extension.ts'], outfile: 'dist/extension.cjs', external: ['vscode'] },

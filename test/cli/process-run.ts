@@ -53,6 +53,16 @@ export function nodeVersion(node: string): string | undefined {
     return r.status === 0 ? r.stdout.trim() : undefined;
 }
 
+/** Each distinct Node that can run the CLI here, labelled: the test runner's, the project's Node 22 and the system's Node 20. */
+export function nodeBinaries(): Array<[string, string]> {
+    const nodes: Array<[string, string]> = [];
+    for (const node of [process.execPath, path.join(ROOT, 'node_modules/node/bin/node'), '/usr/bin/node']) {
+        const version = nodeVersion(node);
+        if (version && !nodes.some(([, other]) => fs.realpathSync(other) === fs.realpathSync(node))) nodes.push([`Node ${version} (${node})`, node]);
+    }
+    return nodes;
+}
+
 /** Makes sure the CLI's bundles exist (CI builds before testing; a fresh checkout may not have). */
 export function ensureBuilt(): void {
     if (['dist/cli.cjs', 'dist/cli-commands.cjs'].every(file => fs.existsSync(path.join(ROOT, file)))) return;

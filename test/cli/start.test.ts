@@ -9,18 +9,13 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { ensureBuilt, FIXTURES, nodeVersion, removeScratch, ROOT, runCoord, scratch, type ProcessRun } from './process-run.js';
+import { ensureBuilt, FIXTURES, nodeBinaries, removeScratch, ROOT, runCoord, scratch, type ProcessRun } from './process-run.js';
 
 const VERSION = JSON.parse(fs.readFileSync(path.join(ROOT, 'package.json'), 'utf8')).version as string;
 const FRONT = path.join(ROOT, 'dist/cli.cjs');
 const COMMANDS = path.join(ROOT, 'dist/cli-commands.cjs');
 
-/** Each distinct Node binary: the test runner's, the project's Node 22 and the system's Node 20, when present. */
-const NODES: Array<[string, string]> = [];
-for (const node of [process.execPath, path.join(ROOT, 'node_modules/node/bin/node'), '/usr/bin/node']) {
-    const version = nodeVersion(node);
-    if (version && !NODES.some(([, other]) => fs.realpathSync(other) === fs.realpathSync(node))) NODES.push([`Node ${version} (${node})`, node]);
-}
+const NODES = nodeBinaries();
 
 let dir: string;
 let preload: string;

@@ -1,0 +1,121 @@
+/**
+ * A V8 code cache for the commands' bundle (`dist/cli-commands.cjs`, with
+ * Langium). The first run compiles the bundle as usual and, when the process
+ * exits, saves the code V8 compiled for it, including every function compiled
+ * while the command ran; later runs give that code to V8 instead of compiling
+ * again. Node 20 has no compile cache of its own, and the one of Node 22
+ * (`module.enableCompileCache`, which `bin/coord.js` turns on for the other
+ * files) saves a file's code right after compiling it, without the functions
+ * compiled later, so this cache saves more time there too.
+ *
+ * The cache lives in a folder of the user's own in the temporary folder: one
+ * file per bundle path and Node version, named also by the bundle's size and
+ * change time (an older file of the same bundle and Node is removed when a new
+ * one is saved). Any problem means no cache, silently: no permission, a
+ * read-only disk, a folder another user owns or others may write to, a file V8
+ * rejects (another V8 version or flags, a damaged file). Setting
+ * NODE_DISABLE_COMPILE_CACHE turns it off, as it does Node's own cache.
+ */
+import * as fs from 'node:fs';
+import nodeModule from 'node:module';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import * as vm from 'node:vm';
+
+/** The part of Node's CommonJS `Module` the cache replaces: compiling and running a file's source. */
+interface CompilingModule {
+    exports: unknown;
+    _compile(content: string, filename: string): unknown;
+}
+
+/** The cache's folder: one of this user's in the temporary folder. */
+export function defaultCacheFolder(): string {
+    return path.join(os.tmpdir(), `coord-compile-cache-${process.getuid?.() ?? 'user'}`);
+}
+
+/**
+ * Compiles `file` through the cache whenever it is required; does nothing when
+ * NODE_DISABLE_COMPILE_CACHE is set. Only that one file is affected; every other
+ * module compiles as usual.
+ */
+export function cacheCompiledCode(file: string, folder = defaultCacheFolder()): void {
+    if (process.env.NODE_DISABLE_COMPILE_CACHE) return;
+    const prototype = (nodeModule as unknown as { prototype: CompilingModule }).prototype;
+    const compile = prototype._compile;
+    prototype._compile = function (this: CompilingModule, content: string, filename: string) {
+        return filename === file ? compileCached(this, content, filename, folder) : compile.call(this, content, filename);
+    };
+}
+
+/** Runs a CommonJS module's source the way Node does, with V8's cached code when there is a usable one. */
+function compileCached(module: CompilingModule, content: string, filename: string, folder: string): unknown {
+    const names = cacheNames(filename);
+    const cacheFile = path.join(folder, names.file);
+    let cachedData: Buffer | undefined;
+    if (isPrivateFolder(folder)) {
+        try {
+            cachedData = fs.readFileSync(cacheFile);
+        } catch {
+            // No cache yet.
+        }
+    }
+    const script = new vm.Script(nodeModule.wrap(content), { filename, cachedData });
+    if (cachedData === undefined || script.cachedDataRejected) {
+        // Saved at exit, so that the cache also holds the functions compiled while the command ran.
+        process.once('exit', () => save(script, folder, names));
+    }
+    const wrapper = script.runInThisContext({ displayErrors: true }) as (...args: unknown[]) => unknown;
+    const require = nodeModule.createRequire(filename);
+    return wrapper.call(module.exports, module.exports, require, module, filename, path.dirname(filename));
+}
+
+/** The cache file's name, and the start it shares with the files of other builds of the same bundle for the same Node. */
+function cacheNames(filename: string): { file: string; prefix: string } {
+    const stat = fs.statSync(filename);
+    const prefix = `${path.basename(filename)}-${fnv1a([filename, process.version, process.arch].join('\0'))}-`;
+    return { prefix, file: `${prefix}${fnv1a([stat.size, stat.mtimeMs, stat.ino].join('\0'))}.bin` };
+}
+
+/** FNV-1a, 32 bits, in hexadecimal: a name, not a check (V8 checks the cached code itself). */
+function fnv1a(text: string): string {
+    let hash = 0x811c9dc5;
+    for (let i = 0; i < text.length; i++) hash = Math.imul(hash ^ text.charCodeAt(i), 0x01000193) >>> 0;
+    return hash.toString(16).padStart(8, '0');
+}
+
+/** Whether the folder exists, is this user's and only this user may write to it (only such a cache is trusted). */
+function isPrivateFolder(folder: string): boolean {
+    try {
+        const stat = fs.lstatSync(folder);
+        if (!stat.isDirectory()) return false;
+        if (process.getuid && stat.uid !== process.getuid()) return false;
+        return process.platform === 'win32' || (stat.mode & 0o022) === 0;
+    } catch {
+        return false;
+    }
+}
+
+/**
+ * Writes the cached code (to a temporary name first, so that no run ever reads half a
+ * file) and removes the files of older builds of the bundle; failures are ignored.
+ */
+function save(script: vm.Script, folder: string, names: { file: string; prefix: string }): void {
+    const cacheFile = path.join(folder, names.file);
+    const partial = `${cacheFile}.${process.pid}.tmp`;
+    try {
+        fs.mkdirSync(folder, { recursive: true, mode: 0o700 });
+        if (!isPrivateFolder(folder)) return;
+        fs.writeFileSync(partial, script.createCachedData(), { mode: 0o600 });
+        fs.renameSync(partial, cacheFile);
+        for (const name of fs.readdirSync(folder)) {
+            if (name.startsWith(names.prefix) && name.endsWith('.bin') && name !== names.file) fs.rmSync(path.join(folder, name), { force: true });
+        }
+    } catch {
+        // No cache this time.
+        try {
+            fs.rmSync(partial, { force: true });
+        } catch {
+            // The folder cannot be used at all.
+        }
+    }
+}
