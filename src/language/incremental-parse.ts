@@ -89,12 +89,8 @@ export function reparse(
 
     // 1. The edit: [changeStart, changeEndOld) of the old text became [changeStart, changeEndOld + delta).
     const len0 = oldText.length, len1 = newText.length;
-    const max = Math.min(len0, len1);
-    let changeStart = 0;
-    while (changeStart < max && oldText.charCodeAt(changeStart) === newText.charCodeAt(changeStart)) changeStart++;
-    let common = 0;
-    while (common < max - changeStart && oldText.charCodeAt(len0 - 1 - common) === newText.charCodeAt(len1 - 1 - common)) common++;
-    const changeEndOld = len0 - common;
+    const changeStart = commonPrefix(oldText, newText);
+    const changeEndOld = len0 - commonSuffix(oldText, newText, changeStart);
     const delta = len1 - len0;
 
     // 2. The declarations the edit touches (touching counts), and one more on each side.
@@ -201,6 +197,28 @@ export function reparse(
         },
         info: { start: regionStart, end: regionEndOld + delta, declarations: partModel.declarations.length },
     };
+}
+
+/** Characters compared at once: comparing substrings is a memory comparison, many times faster than a loop over characters. */
+const CHUNK = 4096;
+
+/** The length of the longest common prefix of two strings. */
+export function commonPrefix(a: string, b: string): number {
+    const max = Math.min(a.length, b.length);
+    let p = 0;
+    while (p + CHUNK <= max && a.substring(p, p + CHUNK) === b.substring(p, p + CHUNK)) p += CHUNK;
+    while (p < max && a.charCodeAt(p) === b.charCodeAt(p)) p++;
+    return p;
+}
+
+/** The length of the longest common suffix of two strings that does not overlap their first `prefix` characters. */
+export function commonSuffix(a: string, b: string, prefix: number): number {
+    const max = Math.min(a.length, b.length) - prefix;
+    const la = a.length, lb = b.length;
+    let s = 0;
+    while (s + CHUNK <= max && a.substring(la - s - CHUNK, la - s) === b.substring(lb - s - CHUNK, lb - s)) s += CHUNK;
+    while (s < max && a.charCodeAt(la - 1 - s) === b.charCodeAt(lb - 1 - s)) s++;
+    return s;
 }
 
 /**

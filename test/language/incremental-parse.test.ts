@@ -13,7 +13,7 @@ import { EmptyFileSystem, isAstNode, isReference, type AstNode, type CstNode, ty
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { createCoordCoreServices } from '../../src/language/coord-module.js';
-import { reparse as reparseWith } from '../../src/language/incremental-parse.js';
+import { commonPrefix, commonSuffix, reparse as reparseWith } from '../../src/language/incremental-parse.js';
 import { runsFor, seedFor, timeoutFor } from '../robustness/harness.js';
 // @ts-expect-error: the benchmark's generator is plain JavaScript
 import { generateWorkspace } from '../../bench/generate.mjs';
@@ -175,5 +175,18 @@ describe('incremental re-parse', () => {
         const again = reparse(old, edited);
         expect(again.reason).toBe('parser did not resynchronise');
         expect(parser.parse(edited).parserErrors.length).toBeGreaterThan(0);
+    });
+
+    it('finds the edited span of long texts chunk by chunk, exactly', () => {
+        fc.assert(fc.property(fc.string({ maxLength: 40 }), fc.nat(20_000), fc.string({ maxLength: 3 }), fc.nat(3), (fill, at, insert, remove) => {
+            const a = (fill || 'ab').repeat(Math.ceil(20_000 / (fill.length || 2))).slice(0, 20_000);
+            const b = a.slice(0, at) + insert + a.slice(at + remove);
+            const p = commonPrefix(a, b), s = commonSuffix(a, b, p);
+            let p2 = 0;
+            while (p2 < Math.min(a.length, b.length) && a[p2] === b[p2]) p2++;
+            let s2 = 0;
+            while (s2 < Math.min(a.length, b.length) - p2 && a[a.length - 1 - s2] === b[b.length - 1 - s2]) s2++;
+            expect([p, s]).toEqual([p2, s2]);
+        }), { numRuns: 200, seed: seedFor('common prefix and suffix') });
     });
 });
