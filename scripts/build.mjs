@@ -75,7 +75,7 @@ function checkCliBoundary(front, commands) {
     const stateless = new Set(['src/cli/version.ts', 'scripts/import-meta-url.js']);
     const shared = Object.keys(front.inputs).filter(input => input in commands.inputs && !stateless.has(input));
     if (shared.length > 0) {
-        console.error(`dist/cli.cjs and dist/cli-commands.cjs both hold ${shared.join(', ')}; the front of the CLI (src/cli/main.ts) may import only types, the version and commands/index.ts`);
+        console.error(`dist/cli.cjs and dist/cli-commands.cjs both hold ${shared.join(', ')}; the front of the CLI (src/cli/cli-entry.ts, main.ts, code-cache.ts) may import only types, the version and, lazily, commands/index.ts`);
         process.exit(1);
     }
 }

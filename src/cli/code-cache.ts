@@ -14,7 +14,9 @@
  * one is saved). Any problem means no cache, silently: no permission, a
  * read-only disk, a folder another user owns or others may write to, a file V8
  * rejects (another V8 version or flags, a damaged file). Setting
- * NODE_DISABLE_COMPILE_CACHE turns it off, as it does Node's own cache.
+ * NODE_DISABLE_COMPILE_CACHE turns it off, as it does Node's own cache, and so
+ * does `--enable-source-maps` (Node maps the stack traces of the files it
+ * compiles itself, not those of a vm.Script).
  */
 import * as fs from 'node:fs';
 import nodeModule from 'node:module';
@@ -35,15 +37,17 @@ export function defaultCacheFolder(): string {
 
 /**
  * Compiles `file` through the cache whenever it is required; does nothing when
- * NODE_DISABLE_COMPILE_CACHE is set. Only that one file is affected; every other
- * module compiles as usual.
+ * NODE_DISABLE_COMPILE_CACHE is set or source maps are on (`--enable-source-maps`).
+ * Only that one file is affected; every other module compiles as usual.
  */
 export function cacheCompiledCode(file: string, folder = defaultCacheFolder()): void {
     if (process.env.NODE_DISABLE_COMPILE_CACHE) return;
     const prototype = (nodeModule as unknown as { prototype: CompilingModule }).prototype;
     const compile = prototype._compile;
     prototype._compile = function (this: CompilingModule, content: string, filename: string) {
-        return filename === file ? compileCached(this, content, filename, folder) : compile.call(this, content, filename);
+        // With --enable-source-maps, Node's own compiling maps stack traces to the sources; a vm.Script would not.
+        if (filename !== file || process.sourceMapsEnabled) return compile.call(this, content, filename);
+        return compileCached(this, content, filename, folder);
     };
 }
 

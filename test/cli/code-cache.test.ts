@@ -3,8 +3,8 @@
  * built `coord` as a process on each Node here (Node 22 and the system's Node
  * 20): the first run saves the cache in a private folder under TMPDIR, the next
  * run uses it without writing it again, and a damaged cache, a folder others may
- * write to, an unusable TMPDIR or NODE_DISABLE_COMPILE_CACHE change nothing of
- * what the command prints.
+ * write to, an unusable TMPDIR, NODE_DISABLE_COMPILE_CACHE or source maps change
+ * nothing of what the command prints.
  */
 import { afterEach, beforeAll, beforeEach, describe, expect, test } from 'vitest';
 import * as fs from 'node:fs';
@@ -74,6 +74,11 @@ describe.each(NODES)('the code cache on %s', (_label, node) => {
         fs.mkdirSync(folder);
         fs.chmodSync(folder, 0o777);
         expectChecked(await check());
+        expect(cacheFiles()).toEqual([]);
+    });
+
+    test('with --enable-source-maps, Node compiles the bundle itself (its stack traces then point into the sources)', async () => {
+        expectChecked(await check({ NODE_OPTIONS: '--enable-source-maps' }));
         expect(cacheFiles()).toEqual([]);
     });
 
