@@ -62,9 +62,13 @@ function measure(argv, { preload = true } = {}) {
     return { wallMs, stdout: r.stdout, status: r.status, ...usage };
 }
 
-/** Bundles the parse-only probe with the CLI's esbuild settings and plugins (see scripts/build.mjs). */
+/**
+ * Bundles the parse-only probe with the CLI's esbuild settings and plugins (see scripts/build.mjs),
+ * and its starter, which compiles it through the CLI's code cache (bench/probe-start.ts); returns the starter.
+ */
 async function buildProbe() {
     const outfile = join(work, 'probe.cjs');
+    const start = join(work, 'probe-start.cjs');
     const buildScript = readFileSync(join(root, 'scripts', 'build.mjs'), 'utf8');
     const keepNames = /keepNames:\s*true/.test(buildScript);
     const mangle = /\bminify:\s*!watch/.test(buildScript) && !/minifyIdentifiers:\s*false/.test(buildScript);
@@ -74,11 +78,16 @@ async function buildProbe() {
         minifyWhitespace: true, minifySyntax: true, minifyIdentifiers: mangle, keepNames,
         mainFields: ['module', 'main'],
         plugins: cliPlugins,
+        supported: { 'dynamic-import': false },
         define: { 'import.meta.url': '__import_meta_url' },
         inject: [join(root, 'scripts', 'import-meta-url.js')],
         logLevel: 'warning',
     });
-    return outfile;
+    await esbuild.build({
+        entryPoints: [join(root, 'bench', 'probe-start.ts')], outfile: start, external: ['./probe.cjs'],
+        bundle: true, platform: 'node', format: 'cjs', target: 'node20', logLevel: 'warning',
+    });
+    return start;
 }
 
 const CASES = [
