@@ -97,7 +97,12 @@ export function reparse(
     const n = declItems.length;
     const first = lowerBound(n, k => items[declItems[k]].end >= changeStart);
     const last = lowerBound(n, k => items[declItems[k]].offset > changeEndOld) - 1;
-    const lo = first - 1, hi = last + 1;
+    let lo = first - 1;
+    const hi = last + 1;
+    // A syntax error on the first token of the leading sentinel was raised while reading the
+    // declaration before it (which expected more): take that one into the region too.
+    const errorOffsets = new Set(old.parserErrors.map(errorOffset));
+    while (lo >= 0 && errorOffsets.has(items[declItems[lo]].offset)) lo--;
     const regionStart = lo >= 0 ? items[declItems[lo]].offset : 0;
     const regionEndOld = hi < n ? items[declItems[hi]].end : len0;
     if (regionStart > changeStart || regionEndOld < changeEndOld) return { reason: 'edit outside the region' };

@@ -23,7 +23,12 @@ const parser: LangiumParser = Coord.parser.LangiumParser;
 const reparse = (old: ParseResult<AstNode>, text: string) => reparseWith(Coord.parser, old, text);
 const examples = readdirSync('examples').filter(f => f.endsWith('.coord')).map(f => readFileSync(join('examples', f), 'utf8'));
 const generated = (generateWorkspace({ files: 1, linesPerFile: 300 }) as Array<{ text: string }>)[0].text;
-const bases = [...examples, generated];
+/** Broken specs that the robustness tests found or keep: error recovery at every turn. */
+const regressions = readdirSync('test/fixtures/regressions', { recursive: true, withFileTypes: true })
+    .filter(f => f.isFile() && f.name.endsWith('.coord'))
+    .map(f => readFileSync(join(f.parentPath, f.name), 'utf8'))
+    .filter(t => t.length < 20_000 && !t.includes('\u0000'));
+const bases = [...examples, generated, ...regressions];
 
 /** Everything a consumer of a parse result can see, as plain data. */
 function snapshot(result: ParseResult<AstNode>): unknown {
@@ -153,6 +158,19 @@ describe('incremental re-parse', () => {
         const edited = text.replace('domain f', 'domain ff\n\n');
         const again = reparse(old, edited);
         expect(again.reason).toBeUndefined();
+        expect(snapshot(again.result!)).toEqual(snapshot(parser.parse(edited)));
+    });
+
+    it('takes in the declaration before when its syntax error sits on the first token of the region', () => {
+        // `desirable` expects a value; the error is reported on `evaluation`, where the next declaration starts.
+        const text = 'domain d\noutcome o in d desirable\nevaluation E { method rct }\ndomain e\ndomain f\n';
+        const old = parser.parse(text);
+        expect(old.parserErrors.length).toBeGreaterThan(0);
+        // The edit is in `domain e`, so the evaluation would be the leading sentinel; the outcome comes in too.
+        const edited = text.replace('domain e', 'domain ee');
+        const again = reparse(old, edited);
+        expect(again.reason).toBeUndefined();
+        expect(again.info!.start).toBe(text.indexOf('outcome'));
         expect(snapshot(again.result!)).toEqual(snapshot(parser.parse(edited)));
     });
 
