@@ -13,7 +13,7 @@ import {
 import { CoordGeneratedModule, CoordGeneratedSharedModule } from './generated/module.js';
 import { CoordScopeComputation } from './coord-scope.js';
 import { CoordLinker, CoordReferenceDescriptionProvider } from './coord-linker.js';
-import { bomStrippingFileSystem, CoordDocumentBuilder, CoordDocumentFactory, CoordWorkspaceManager } from './coord-workspace.js';
+import { bomStrippingFileSystem, CoordDocumentBuilder, CoordDocumentFactory, CoordIndexManager, CoordWorkspaceManager } from './coord-workspace.js';
 import { CoordDocumentValidator } from '../validation/coord-document-validator.js';
 import { CoordConfigProvider } from '../validation/config-provider.js';
 
@@ -49,6 +49,7 @@ export const CoordSharedModule: Module<LangiumSharedCoreServices, PartialLangium
         WorkspaceManager: services => new CoordWorkspaceManager(services),
         DocumentBuilder: services => new CoordDocumentBuilder(services),
         LangiumDocumentFactory: services => new CoordDocumentFactory(services),
+        IndexManager: services => new CoordIndexManager(services),
     },
 };
 
@@ -60,6 +61,11 @@ export interface CoordCoreOptions {
      * one-shot build such as `coord check` reads neither, and skips it.
      */
     referenceIndex?: boolean;
+    /**
+     * Reuse the findings of declarations an edit did not touch (default: true);
+     * a one-shot build such as `coord check` never edits, and skips the bookkeeping.
+     */
+    reuseFindings?: boolean;
 }
 
 /** Reference descriptions for no one: the reference index stays empty. */
@@ -83,6 +89,7 @@ export function createCoordCoreServices(context: DefaultSharedCoreModuleContext,
         ? { workspace: { ReferenceDescriptionProvider: services => new NoReferenceDescriptions(services) } }
         : {};
     const Coord = inject(createDefaultCoreModule({ shared }), CoordGeneratedModule, CoordModule, noIndex);
+    Coord.validation.DocumentValidator.reuseFindings = options.reuseFindings !== false;
     shared.ServiceRegistry.register(Coord);
     return { shared, Coord };
 }

@@ -8,7 +8,7 @@
  * across files.
  */
 import {
-    DefaultDocumentBuilder, DefaultLangiumDocumentFactory, DefaultWorkspaceManager, DocumentState, URI,
+    DefaultDocumentBuilder, DefaultIndexManager, DefaultLangiumDocumentFactory, stream, type AstNodeDescription, type Stream, DefaultWorkspaceManager, DocumentState, URI,
     type AstNode, type BuildOptions, type Cancellation, type FileSystemNode, type FileSystemProvider,
     type LangiumDocument, type LangiumDocumentFactory, type LangiumSharedCoreServices, type MaybePromise, type WorkspaceFolder,
 } from 'langium';
@@ -77,6 +77,8 @@ export class CoordDocumentBuilder extends DefaultDocumentBuilder {
     /** Documents changed since the last build, with their root node before the change. */
     private readonly pending = new Map<string, AstNode | undefined>();
     private deletedSinceBuild = false;
+    /** What the build under way changed; kept until a build completes (a cancelled one hands it on to the next). */
+    private change: { all: boolean; names: Set<string>; uris: Set<string> } | undefined;
 
     constructor(services: LangiumSharedCoreServices) {
         super(services);
@@ -89,25 +91,41 @@ export class CoordDocumentBuilder extends DefaultDocumentBuilder {
         });
     }
 
-    protected override async buildDocuments(documents: LangiumDocument[], options: BuildOptions, cancelToken: Cancellation.CancellationToken): Promise<void> {
-        await super.buildDocuments(documents, options, cancelToken);
-        if (this.pending.size === 0 && !this.deletedSinceBuild) return;
-        const changed = new Set(this.pending.keys());
-        let all = this.deletedSinceBuild;
-        const names = new Set<string>();
+    /**
+     * What the documents changed since the last completed build can make other
+     * declarations see differently ({@link crossFileChange}): `all` when a
+     * declaration appeared, went or was renamed, or a document was deleted;
+     * otherwise the names whose references or effects changed. Computed once the
+     * changed documents are parsed again; the validator reads it to tell which
+     * findings of unchanged declarations still hold.
+     */
+    validationChange(): { readonly all: boolean; readonly names: ReadonlySet<string>; readonly uris: ReadonlySet<string> } {
+        const change = this.change ??= { all: false, names: new Set(), uris: new Set() };
+        if (this.deletedSinceBuild) change.all = true;
         for (const [uri, before] of this.pending) {
-            if (all) break;
-            const change = crossFileChange(before, this.langiumDocuments.getDocument(URI.parse(uri))?.parseResult?.value);
-            all = change.declarations;
-            change.names.forEach(n => names.add(n));
+            change.uris.add(uri);
+            if (change.all) continue;
+            const c = crossFileChange(before, this.langiumDocuments.getDocument(URI.parse(uri))?.parseResult?.value);
+            if (c.declarations) change.all = true;
+            c.names.forEach(n => change.names.add(n));
         }
         this.pending.clear();
         this.deletedSinceBuild = false;
+        return change;
+    }
+
+    protected override async buildDocuments(documents: LangiumDocument[], options: BuildOptions, cancelToken: Cancellation.CancellationToken): Promise<void> {
+        await super.buildDocuments(documents, options, cancelToken);
+        const change = this.validationChange();
+        if (change.uris.size === 0 && !change.all) {
+            this.change = undefined;
+            return;
+        }
         const built = new Set(documents);
         const stale: LangiumDocument[] = [];
         for (const doc of this.langiumDocuments.all) {
             if (built.has(doc) || doc.state < DocumentState.Validated) continue;
-            if (all || this.findingsPointInto(doc, changed) || mentionsAny(doc.parseResult?.value, doc.references, names)) {
+            if (change.all || this.findingsPointInto(doc, change.uris) || mentionsAny(doc.parseResult?.value, doc.references, change.names)) {
                 this.resetToState(doc, DocumentState.IndexedReferences);
                 stale.push(doc);
             }
@@ -115,6 +133,7 @@ export class CoordDocumentBuilder extends DefaultDocumentBuilder {
         /* The second pass is cancellable like the first: a document left unvalidated is
            picked up by the next update, whose build includes every unfinished document. */
         if (stale.length > 0) await super.buildDocuments(this.sortDocuments(stale), options, cancelToken);
+        this.change = undefined;
     }
 
     /**
@@ -178,4 +197,24 @@ export class CoordDocumentFactory extends DefaultLangiumDocumentFactory {
         document.state = DocumentState.Parsed;
         return document;
     }
+}
+
+/**
+ * Langium's index, except that it lists the symbols of documents in the order
+ * of their URIs (the standard library first), not in the order they were last
+ * indexed. When a name is declared twice (a `duplicate-name` error), references
+ * resolve to its first declaration; with Langium's order that was the one in the
+ * document indexed first, which changed whenever the other document was edited,
+ * so a reference elsewhere could switch targets after an unrelated edit, and an
+ * editor session disagreed with `coord check`.
+ */
+export class CoordIndexManager extends DefaultIndexManager {
+    override allElements(nodeType?: string, uris?: Set<string>): Stream<AstNodeDescription> {
+        const keys = [...this.symbolIndex.keys()].filter(uri => !uris || uris.has(uri)).sort(compareUris);
+        return stream(keys).map(uri => this.getFileDescriptions(uri, nodeType)).flat();
+    }
+}
+
+function compareUris(a: string, b: string): number {
+    return a < b ? -1 : a > b ? 1 : 0;
 }

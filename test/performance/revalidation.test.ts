@@ -146,4 +146,17 @@ describe('re-validation after an edit', () => {
         await ws.edit(A, `${PROGRAMMES}${E}coordination K { between P, S2 local { role "r" by S2 } incentive budget }\n${effects('+')}`);
         expect(rules()).toEqual(['unarranged-combination']);
     });
+
+    it('keeps a reference to a name declared twice on the same declaration when the other file is edited', async () => {
+        // `p` is declared in both files; `by p` resolves to the first declaration (a.coord, by URI).
+        const a = 'programme p { }\n';
+        const b = 'programme p { }\ncoordination C { national { role "r" by p } }\n';
+        const ws = await workspace({ [A]: a, [B]: b });
+        const unused = () => [A, B].map(uri => ws.findings(uri).filter(f => f.rule === 'unused').length);
+        expect(unused()).toEqual([0, 1]);
+        // Editing a.coord indexes it again (it used to move behind b.coord, and `by p` switched to b.coord's p).
+        await ws.edit(A, `domain d\n${a}`);
+        await ws.edit(A, a);
+        expect(unused()).toEqual([0, 1]);
+    });
 });
