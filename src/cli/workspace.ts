@@ -43,7 +43,7 @@ export interface LoadedWorkspace {
 
 export async function loadWorkspace(options: WorkspaceOptions): Promise<LoadedWorkspace> {
     // One build, no edits, no find-references: no reference index.
-    const { Coord } = createCoordCoreServices(NodeFileSystem, { referenceIndex: false });
+    const { Coord } = createCoordCoreServices(NodeFileSystem, { referenceIndex: false, reuseFindings: false });
     const provider = Coord.validation.ConfigProvider;
     try {
         if (options.config) provider.setExplicitConfigFile(path.resolve(options.cwd ?? process.cwd(), options.config), options.config);

@@ -9,7 +9,7 @@
  * keystroke interrupt a build within a few milliseconds.
  */
 import {
-    AstUtils, Cancellation, CstUtils, DefaultLinker, UriUtils, type DocumentSegment, DefaultReferenceDescriptionProvider, interruptAndCheck, isAstNode, isMultiReference,
+    Cancellation, CstUtils, DefaultLinker, UriUtils, type AstNodeLocator, type DocumentSegment, type URI, DefaultReferenceDescriptionProvider, interruptAndCheck, isAstNode, isMultiReference,
     isReference, type AstNode, type LangiumDocument, type ReferenceDescription, type ReferenceInfo,
 } from 'langium';
 
@@ -75,41 +75,72 @@ export class CoordLinker extends DefaultLinker {
 }
 
 export class CoordReferenceDescriptionProvider extends DefaultReferenceDescriptionProvider {
+    /** The descriptions of each top-level declaration's references, kept while the declaration is (see {@link collectReferences}). */
+    private readonly byDeclaration = new WeakMap<AstNode, readonly LazyReferenceDescription[]>();
+
+    /**
+     * Langium's descriptions of a document's references, except that each is
+     * read from its reference when asked: where it points (after the latest
+     * linking) and where it sits (after the latest edit). After an edit the
+     * whole document is indexed again; only find-references reads places, and
+     * the declarations an edit did not touch keep their descriptions.
+     */
     override async createDescriptions(document: LangiumDocument, cancelToken = Cancellation.CancellationToken.None): Promise<ReferenceDescription[]> {
         const descriptions: ReferenceDescription[] = [];
-        const references = collectReferences(document.parseResult.value);
-        for (let i = 0; i < references.length; i++) {
+        const root = document.parseResult.value as AstNode & { declarations?: AstNode[] };
+        const sourceUri = document.uri;
+        const add = (list: readonly LazyReferenceDescription[]) => {
+            for (const d of list) if (d.refresh()) descriptions.push(d);
+        };
+        const declarations = Array.isArray(root.declarations) ? root.declarations : undefined;
+        if (!declarations) {
+            add(collectReferences(root).map(info => new LazyReferenceDescription(info, sourceUri, this.nodeLocator)));
+            return descriptions;
+        }
+        for (let i = 0; i < declarations.length; i++) {
             if (i % CHECK_EVERY === 0) await interruptAndCheck(cancelToken);
-            const info = references[i];
-            if (!info.reference.error) descriptions.push(...this.createInfoDescriptions(info));
+            const declaration = declarations[i];
+            let list = this.byDeclaration.get(declaration);
+            if (!list) {
+                list = collectReferences(declaration).map(info => new LazyReferenceDescription(info, sourceUri, this.nodeLocator));
+                this.byDeclaration.set(declaration, list);
+            }
+            add(list);
         }
         return descriptions;
     }
+}
 
-    /**
-     * Langium's descriptions, except that the place of the reference (its path in
-     * the tree and its range) is computed when first read: after every edit the
-     * whole document is indexed again, while only find-references reads places.
-     */
-    protected override createInfoDescriptions(refInfo: ReferenceInfo): ReferenceDescription[] {
-        const reference = refInfo.reference;
-        if (reference.error || !reference.$refNode) return [];
-        const items = isReference(reference)
-            ? (reference.$nodeDescription ? [reference.$nodeDescription] : [])
-            : isMultiReference(reference) ? reference.items.flatMap(e => (e.$nodeDescription ? [e.$nodeDescription] : [])) : [];
-        if (items.length === 0) return [];
-        const sourceUri = AstUtils.getDocument(refInfo.container).uri;
-        const locator = this.nodeLocator;
-        let sourcePath: string | undefined, segment: DocumentSegment | undefined;
-        const place = {
-            get sourcePath() { return sourcePath ??= locator.getAstNodePath(refInfo.container); },
-            get segment() { return segment ??= CstUtils.toDocumentSegment(reference.$refNode); },
-        };
-        return items.map(item => Object.defineProperties({
-            sourceUri, targetUri: item.documentUri, targetPath: item.path, local: UriUtils.equals(item.documentUri, sourceUri),
-        }, {
-            sourcePath: { get: () => place.sourcePath, enumerable: true },
-            segment: { get: () => place.segment, enumerable: true },
-        }) as ReferenceDescription);
+/**
+ * A reference description kept with its reference: where it points is
+ * refreshed at every indexing (after the latest linking); where it sits (its
+ * path and range) is read when asked (after the latest edit). Coord has no
+ * multi-references.
+ */
+class LazyReferenceDescription implements ReferenceDescription {
+    targetUri!: URI;
+    targetPath!: string;
+    local!: boolean;
+
+    constructor(private readonly info: ReferenceInfo, readonly sourceUri: URI, private readonly locator: AstNodeLocator) {}
+
+    /** Reads where the reference points now; false if it does not resolve (then it is not described). */
+    refresh(): boolean {
+        const reference = this.info.reference;
+        if (!isReference(reference) || reference.error || !reference.$refNode) return false;
+        const target = reference.$nodeDescription;
+        if (!target) return false;
+        this.targetUri = target.documentUri;
+        this.targetPath = target.path;
+        this.local = UriUtils.equals(target.documentUri, this.sourceUri);
+        return true;
+    }
+
+    get sourcePath(): string {
+        return this.locator.getAstNodePath(this.info.container);
+    }
+
+    get segment(): DocumentSegment {
+        return CstUtils.toDocumentSegment(this.info.reference.$refNode!);
     }
 }

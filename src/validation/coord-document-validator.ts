@@ -7,13 +7,14 @@
  */
 import {
     DefaultDocumentValidator, DocumentState, WorkspaceCache,
-    type LangiumCoreServices, type LangiumDocument, type LangiumDocuments, type ValidationOptions,
+    type AstNode, type LangiumCoreServices, type LangiumDocument, type LangiumDocuments, type ValidationOptions,
 } from 'langium';
 import type { Diagnostic, DiagnosticRelatedInformation } from 'vscode-languageserver-types';
-import type { Model } from '../language/generated/ast.js';
+import { isNamedDeclaration, type Model } from '../language/generated/ast.js';
+import { collectReferences } from '../language/coord-linker.js';
 import { isStdlibUri } from '../language/stdlib.js';
 import { computeWorkspaceFacts, type WorkspaceFacts } from '../analysis/workspace-facts.js';
-import { INTERNAL_ERROR, runRules } from './engine.js';
+import { INTERNAL_ERROR, runRules, type CachedDeclaration } from './engine.js';
 import { syntaxRule } from './rules/syntax.js';
 import type { Finding, Severity } from './rule.js';
 import type { LineComment } from './suppression.js';
@@ -34,12 +35,21 @@ export class CoordDocumentValidator extends DefaultDocumentValidator {
     private readonly lexer: CoordValidatorServices['parser']['Lexer'];
     private readonly factsCache: WorkspaceCache<'facts', WorkspaceFacts>;
     private readonly findings = new WeakMap<LangiumDocument, Finding[]>();
+    private readonly builder: { validationChange?(): { readonly all: boolean; readonly names: ReadonlySet<string> } };
+    /** The reports of declaration rules by declaration, reused after edits that do not touch them. */
+    private readonly reports = new WeakMap<AstNode, CachedDeclaration>();
+    /**
+     * Reuse the findings of declarations an edit did not touch (default). A
+     * one-shot build (`coord check`) turns it off: it would only fill the cache.
+     */
+    reuseFindings = true;
 
     constructor(services: CoordValidatorServices) {
         super(services);
         this.documents = services.shared.workspace.LangiumDocuments;
         this.configProvider = services.validation.ConfigProvider;
         this.lexer = services.parser.Lexer;
+        this.builder = services.shared.workspace.DocumentBuilder as typeof this.builder;
         this.factsCache = new WorkspaceCache(services.shared, DocumentState.IndexedReferences);
     }
 
@@ -72,11 +82,16 @@ export class CoordDocumentValidator extends DefaultDocumentValidator {
 
     private computeFindings(document: LangiumDocument): Finding[] {
         const { config, error } = this.configProvider.configFor(document.uri);
+        const change = this.reuseFindings ? this.builder.validationChange?.() : undefined;
         const findings = runRules({
             document: document as LangiumDocument<Model>,
             facts: this.workspaceFacts(),
             config,
             comments: this.lineComments(document),
+            incremental: change && {
+                cache: this.reports,
+                stale: change.all ? () => true : declaration => mentions(declaration, change.names),
+            },
         });
         if (error) {
             findings.unshift({
@@ -109,6 +124,13 @@ export class CoordDocumentValidator extends DefaultDocumentValidator {
         }
         return result;
     }
+}
+
+/** Whether a top-level declaration declares or mentions (references) one of the names. */
+function mentions(declaration: AstNode, names: ReadonlySet<string>): boolean {
+    if (names.size === 0) return false;
+    if (isNamedDeclaration(declaration) && declaration.name && names.has(declaration.name)) return true;
+    return collectReferences(declaration).some(info => names.has((info.reference as { $refText: string }).$refText));
 }
 
 function internalErrorFinding(e: unknown): Finding {

@@ -10,7 +10,8 @@ import type { Range } from 'vscode-languageserver-types';
 import type { Model } from '../language/generated/ast.js';
 import type { WorkspaceFacts } from '../analysis/workspace-facts.js';
 import { effectiveSeverity, type RuleConfig } from './config.js';
-import type { Finding, RelatedPlace, Rule, RuleReport } from './rule.js';
+import type { Finding, RelatedPlace, Rule, RuleReport, Severity } from './rule.js';
+import { collectReferences } from '../language/coord-linker.js';
 import { findSuppression, parseDirectives, type LineComment, type SuppressionDirective } from './suppression.js';
 import { RULES, RULES_BY_ID } from './registry.js';
 import { unusedSuppressionRule } from './rules/unused-suppression.js';
@@ -25,39 +26,94 @@ export interface EngineInput {
     comments: Iterable<LineComment>;
     /** The rules to run (default: all registered rules). */
     rules?: readonly Rule[];
+    /** Reuse the reports of declaration rules for declarations an edit did not touch (the language server). */
+    incremental?: IncrementalValidation;
+}
+
+/**
+ * What the language server keeps between validations: the reports of the
+ * rules of `declaration` scope by declaration, and what tells that they still hold.
+ */
+export interface IncrementalValidation {
+    readonly cache: WeakMap<AstNode, CachedDeclaration>;
+    /** Whether an edit may have changed what rules say about a declaration although the declaration itself did not change. */
+    stale(declaration: AstNode): boolean;
+}
+
+/** The reports of one declaration, by rule, and the declarations they depend on. */
+export interface CachedDeclaration {
+    /** The ids of the rules whose reports it holds, joined by spaces. */
+    readonly rules: string;
+    readonly reports: ReadonlyMap<string, readonly RuleReport[]>;
+    /** The top-level declarations its references resolve to and its reports point to: while all are still in their documents, the reports hold. */
+    readonly dependencies: readonly AstNode[];
+}
+
+/** Rules of `declaration` scope that reported something no declaration holds: run on whole documents from then on. */
+const misdeclared = new Set<string>();
+
+function isDeclarationScoped(rule: Rule): boolean {
+    return rule.scope !== 'document' && !misdeclared.has(rule.id);
 }
 
 /** Runs the rules on a document. Suppressed findings are kept, marked `suppressed`. */
 export function runRules(input: EngineInput): Finding[] {
     const { document, facts, config } = input;
-    const rules = input.rules ?? RULES;
+    const model = document.parseResult.value;
+    const rules = (input.rules ?? RULES).filter(rule => rule.id !== unusedSuppressionRule.id);
     const findings: Finding[] = [];
-    for (const rule of rules) {
-        if (rule.id === unusedSuppressionRule.id) continue;
-        const severity = effectiveSeverity(config, rule.id, rule.defaultSeverity);
-        if (severity === 'off') continue;
-        const report = (r: RuleReport) => {
-            findings.push({
-                rule: rule.id,
-                severity,
-                message: r.message,
-                range: rangeOf(document, r),
-                related: (r.related ?? []).map(toRelated),
-                ...(r.data ? { data: r.data } : {}),
-            });
+    const severities = new Map(rules.map(rule => [rule.id, effectiveSeverity(config, rule.id, rule.defaultSeverity)]));
+    const enabled = rules.filter(rule => severities.get(rule.id) !== 'off');
+    const incremental = input.incremental && new IncrementalRun(input.incremental, model, enabled.filter(isDeclarationScoped));
+    const toFinding = (rule: Rule, r: RuleReport): Finding => ({
+        rule: rule.id,
+        severity: severities.get(rule.id) as Severity,
+        message: r.message,
+        range: rangeOf(r),
+        related: (r.related ?? []).map(toRelated),
+        ...(r.data ? { data: r.data } : {}),
+    });
+    for (const rule of enabled) {
+        const run = (subject: Model, report: (r: RuleReport) => void) => {
+            try {
+                rule.check({ document, model: subject, facts, report });
+                return true;
+            } catch (e) {
+                findings.push({
+                    rule: INTERNAL_ERROR,
+                    severity: 'error',
+                    message: `internal error in rule '${rule.id}': ${e instanceof Error ? e.message : String(e)}; the other rules still ran. Please report this.`,
+                    range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
+                    related: [],
+                });
+                return false;
+            }
         };
-        try {
-            rule.check({ document, model: document.parseResult.value, facts, report });
-        } catch (e) {
-            findings.push({
-                rule: INTERNAL_ERROR,
-                severity: 'error',
-                message: `internal error in rule '${rule.id}': ${e instanceof Error ? e.message : String(e)}; the other rules still ran. Please report this.`,
-                range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
-                related: [],
-            });
+        if (!incremental || !isDeclarationScoped(rule)) {
+            run(model, r => findings.push(toFinding(rule, r)));
+            continue;
         }
+        const reports: Array<[AstNode, RuleReport]> = [];
+        let strays = false;
+        const ran = run(incremental.subject, r => {
+            const declaration = r.range ? undefined : incremental.declarationOf(r.node);
+            if (declaration) reports.push([declaration, r]);
+            else strays = true;
+        });
+        if (strays) {
+            // A report outside any declaration: the rule is not of declaration scope after all.
+            misdeclared.add(rule.id);
+            incremental.forget(rule.id);
+            run(model, r => findings.push(toFinding(rule, r)));
+            continue;
+        }
+        if (!ran) incremental.forget(rule.id);
+        for (const [declaration, r] of reports) {
+            if (incremental.record(declaration, rule.id, r)) findings.push(toFinding(rule, r));
+        }
+        for (const r of incremental.reused(rule.id)) findings.push(toFinding(rule, r));
     }
+    incremental?.store();
     const directives = parseDirectives(input.comments);
     if (directives.length > 0) {
         for (const finding of findings) {
@@ -73,6 +129,109 @@ export function runRules(input: EngineInput): Finding[] {
     }
     findings.sort(compareFindings);
     return findings;
+}
+
+/**
+ * One validation of a document with reuse: the declarations whose cached
+ * reports still hold (same object, every rule covered, dependencies still in
+ * their documents, not stale), and the reports of the others as they come.
+ */
+class IncrementalRun {
+    private readonly reusable = new Set<AstNode>();
+    /** The cached reports of the reusable declarations, by rule. */
+    private readonly reusedReports = new Map<string, RuleReport[]>();
+    private readonly fresh = new Map<AstNode, Map<string, RuleReport[]>>();
+    private readonly rulesRun: Set<string>;
+    /** The rules this run covers, as one string: a cached entry is reusable only if it covers the same. */
+    private signature: string;
+    /** The model the rules check: only the declarations whose reports are not reused. */
+    readonly subject: Model;
+
+    constructor(private readonly state: IncrementalValidation, private readonly model: Model, rules: readonly Rule[]) {
+        this.rulesRun = new Set(rules.map(r => r.id));
+        this.signature = [...this.rulesRun].join(' ');
+        const declarations = model.declarations ?? [];
+        for (const declaration of declarations) {
+            const cached = state.cache.get(declaration);
+            if (cached && cached.rules === this.signature && cached.dependencies.every(isLive) && !state.stale(declaration)) {
+                this.reusable.add(declaration);
+                for (const [rule, reports] of cached.reports) {
+                    if (reports.length === 0 || !this.rulesRun.has(rule)) continue;
+                    let list = this.reusedReports.get(rule);
+                    if (!list) this.reusedReports.set(rule, list = []);
+                    for (const r of reports) list.push(r);
+                }
+            } else {
+                this.fresh.set(declaration, new Map([...this.rulesRun].map(id => [id, []])));
+            }
+        }
+        this.subject = this.reusable.size === 0 ? model : { ...model, declarations: declarations.filter(d => !this.reusable.has(d)) } as Model;
+    }
+
+    /** The top-level declaration of this document that holds a node, if any. */
+    declarationOf(node: AstNode | undefined): AstNode | undefined {
+        for (let n = node; n; n = n.$container) {
+            if (n.$container === this.model) return n;
+        }
+        return undefined;
+    }
+
+    /** Records a fresh report; false if it is about a declaration whose cached reports are used instead. */
+    record(declaration: AstNode, rule: string, report: RuleReport): boolean {
+        const fresh = this.fresh.get(declaration);
+        if (!fresh) return false;
+        fresh.get(rule)?.push(report);
+        return true;
+    }
+
+    /** The cached reports of a rule for the declarations that reuse them. */
+    reused(rule: string): readonly RuleReport[] {
+        return this.reusedReports.get(rule) ?? [];
+    }
+
+
+
+    /** Keeps nothing of a rule from this run (it failed, or reported outside declarations). */
+    forget(rule: string): void {
+        this.rulesRun.delete(rule);
+        this.signature = [...this.rulesRun].join(' ');
+        for (const reports of this.fresh.values()) reports.delete(rule);
+    }
+
+    /** Caches the fresh reports with their dependencies. */
+    store(): void {
+        for (const [declaration, reports] of this.fresh) {
+            const dependencies = new Set<AstNode>();
+            for (const info of collectReferences(declaration)) {
+                const reference = info.reference as { ref?: AstNode; error?: unknown };
+                const target = reference.error ? undefined : reference.ref;
+                const top = topLevel(target);
+                if (top && top !== declaration) dependencies.add(top);
+            }
+            for (const list of reports.values()) {
+                for (const r of list) {
+                    for (const related of r.related ?? []) {
+                        const top = topLevel(related.node);
+                        if (top && top !== declaration) dependencies.add(top);
+                    }
+                }
+            }
+            this.state.cache.set(declaration, { rules: this.signature, reports, dependencies: [...dependencies] });
+        }
+    }
+}
+
+/** The top-level declaration that holds a node (in any document). */
+function topLevel(node: AstNode | undefined): AstNode | undefined {
+    let n = node;
+    while (n?.$container?.$container) n = n.$container;
+    return n?.$container ? n : undefined;
+}
+
+/** Whether a top-level declaration is still in its document's tree (an edit replaces the declarations it touches). */
+function isLive(declaration: AstNode): boolean {
+    const root = declaration.$container as (AstNode & { $document?: LangiumDocument }) | undefined;
+    return root !== undefined && root.$document?.parseResult.value === root;
 }
 
 function unusedSuppressionFinding(d: SuppressionDirective, severity: Finding['severity']): Finding {
@@ -110,10 +269,10 @@ export function saneRange(range: Range | undefined): Range {
     return { start, end };
 }
 
-function rangeOf(_document: LangiumDocument, r: RuleReport): Range {
+function rangeOf(r: RuleReport): Range {
     if (r.range) return saneRange(r.range);
     if (!r.node) return ZERO;
-    return saneRange(getDiagnosticRange({ node: r.node, property: r.property as never, index: r.index }));
+    return saneRange(getDiagnosticRange({ node: r.node, property: r.property as never, keyword: r.keyword, index: r.index }));
 }
 
 function toRelated(r: { node: AstNode; property?: string; message: string }): RelatedPlace {

@@ -29,7 +29,9 @@ export interface RuleReport {
     node?: AstNode;
     property?: string;
     index?: number;
-    /** An explicit range; wins over `node`/`property`. */
+    /** With `node` (and no `property`): the finding sits on the first such keyword of the node. */
+    keyword?: string;
+    /** An explicit range; wins over `node`/`property`. Only for rules of `document` scope. */
     range?: Range;
     message: string;
     related?: Array<{ node: AstNode; property?: string; message: string }>;
@@ -53,6 +55,18 @@ export interface Rule {
     readonly summary: string;
     /** A paragraph: why it matters (the lesson behind it) and how to fix it. */
     readonly doc: string;
+    /**
+     * `declaration` (the default): every report sits on a node inside a top-level
+     * declaration (`node`, with `property` or `keyword`, never an explicit `range`),
+     * the rule reads `model.declarations` only as the list of declarations to
+     * check, and what it reports about a declaration depends only on that
+     * declaration, the declarations its references resolve to, the nodes it names
+     * as related, and the workspace facts about names the declaration declares or
+     * mentions. The language server then reuses its reports for the declarations
+     * an edit did not touch. `document`: the rule looks at the document as a whole
+     * (the syntax errors), and runs on all of it every time.
+     */
+    readonly scope?: 'declaration' | 'document';
     /** Runs the check on one document; the engine catches what it throws. */
     check(context: RuleContext): void;
 }

@@ -1,7 +1,7 @@
 /** Rule `missing-source`: an `effects` block names no evaluation (`from`). */
 import { isEffects } from '../../language/generated/ast.js';
 import { defineRule } from '../rule.js';
-import { combinationLabel, combinationNames, effectsKeywordRange } from '../../analysis/effects-labels.js';
+import { combinationLabel, combinationNames } from '../../analysis/effects-labels.js';
 
 export const missingSourceRule = defineRule({
     id: 'missing-source',
@@ -14,7 +14,7 @@ export const missingSourceRule = defineRule({
             if (!isEffects(decl) || decl.source) continue;
             report({
                 node: decl,
-                range: effectsKeywordRange(decl),
+                keyword: 'effects',
                 message: `effects of ${combinationLabel(decl)} name no source (\`from\` an evaluation); effects without a source cannot be weighed or checked`,
                 data: { programmes: combinationNames(decl) },
             });

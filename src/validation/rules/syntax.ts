@@ -18,6 +18,7 @@ export const syntaxRule = defineRule({
     category: 'structure',
     summary: 'The text does not parse.',
     doc: 'The file does not follow the grammar of the language reference: a keyword is misspelt, a brace or a quote is missing, or a value has the wrong form. Nothing after the error is checked reliably until it is fixed.',
+    scope: 'document',
     check({ document, report }) {
         const result = document.parseResult;
         const text = document.textDocument.getText();

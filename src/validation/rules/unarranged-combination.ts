@@ -2,7 +2,7 @@
 import { isEffects, type Coordination, type Programme } from '../../language/generated/ast.js';
 import { defineRule } from '../rule.js';
 import { coordinationProgrammes } from '../../analysis/queries.js';
-import { combinationLabel, combinationNames, effectsKeywordRange } from '../../analysis/effects-labels.js';
+import { combinationLabel, combinationNames } from '../../analysis/effects-labels.js';
 
 export const unarrangedCombinationRule = defineRule({
     id: 'unarranged-combination',
@@ -30,7 +30,7 @@ export const unarrangedCombinationRule = defineRule({
             const names = combinationNames(decl);
             report({
                 node: decl,
-                range: effectsKeywordRange(decl),
+                keyword: 'effects',
                 message: `effects of ${combinationLabel(decl)}: no coordination is between ${names.join(' and ')}; effects of a combination should trace back to the arrangement that joined the programmes`,
                 data: { programmes: names },
             });

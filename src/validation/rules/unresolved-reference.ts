@@ -30,7 +30,6 @@ export const unresolvedReferenceRule = defineRule({
             if (wrongKind) message += `: '${name}' is ${article(wrongKind)} ${wrongKind}, not ${article(wanted)} ${wanted}`;
             if (suggestion) message += `; did you mean '${suggestion}'?`;
             report({
-                range: ref.$refNode?.range,
                 node: container,
                 property: info.property,
                 index: info.index,
