@@ -1,6 +1,6 @@
 /** Test helpers: build an in-memory workspace from snippets and read its findings. */
-import { EmptyFileSystem } from 'langium';
-import { createCoordCoreServices } from '../src/language/coord-module.js';
+import { EmptyFileSystem, URI, type FileSystemProvider } from 'langium';
+import { createCoordCoreServices, type CoordCoreOptions } from '../src/language/coord-module.js';
 import { buildWorkspace } from '../src/language/coord-workspace-loader.js';
 import type { Finding } from '../src/validation/rule.js';
 
@@ -36,4 +36,30 @@ function toSnippet(file: string, f: Finding): SnippetFinding {
 /** Only the findings of one rule, as `line` numbers. */
 export async function linesOf(rule: string, files: Record<string, string> | string): Promise<number[]> {
     return (await check(files)).filter(f => f.rule === rule && !f.suppressed).map(f => f.line);
+}
+
+/**
+ * Services over in-memory files (URI → text) that an `edit` can change: it
+ * stores the new text and updates the workspace the way the language server
+ * does on didChange. Build the workspace with `buildWorkspace` first.
+ */
+export function editableServices(files: Record<string, string>, options: CoordCoreOptions = {}) {
+    const texts = new Map(Object.entries(files));
+    const fs = {
+        readFile: async (uri: URI) => texts.get(uri.toString()) ?? '',
+        readFileSync: (uri: URI) => texts.get(uri.toString()) ?? '',
+        readDirectory: async () => [],
+        exists: async (uri: URI) => texts.has(uri.toString()),
+        stat: async (uri: URI) => ({ isFile: true, isDirectory: false, uri }),
+    } as unknown as FileSystemProvider;
+    const services = createCoordCoreServices({ fileSystemProvider: () => fs }, options);
+    return {
+        ...services,
+        files: [...texts].map(([uri, text]) => ({ uri, text })),
+        document: (uri: string) => services.shared.workspace.LangiumDocuments.getDocument(URI.parse(uri))!,
+        async edit(uri: string, text: string) {
+            texts.set(uri, text);
+            await services.shared.workspace.DocumentBuilder.update([URI.parse(uri)], []);
+        },
+    };
 }

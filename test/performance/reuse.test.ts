@@ -8,8 +8,7 @@
  * test/robustness/incremental.test.ts.)
  */
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { URI, type FileSystemProvider } from 'langium';
-import { createCoordCoreServices } from '../../src/language/coord-module.js';
+import { editableServices } from '../helpers.js';
 import { buildWorkspace } from '../../src/language/coord-workspace-loader.js';
 import { requiredPropertyRule } from '../../src/validation/rules/required-property.js';
 import type { Model } from '../../src/language/generated/ast.js';
@@ -17,23 +16,11 @@ import type { Model } from '../../src/language/generated/ast.js';
 const A = 'file:///ws/a.coord';
 
 async function workspace(text: string, options: { reuseFindings?: boolean } = {}) {
-    const texts = new Map([[A, text]]);
-    const fs = {
-        readFile: async (uri: URI) => texts.get(uri.toString()) ?? '',
-        readFileSync: (uri: URI) => texts.get(uri.toString()) ?? '',
-        readDirectory: async () => [],
-        exists: async (uri: URI) => texts.has(uri.toString()),
-        stat: async (uri: URI) => ({ isFile: true, isDirectory: false, uri }),
-    } as unknown as FileSystemProvider;
-    const { Coord, shared } = createCoordCoreServices({ fileSystemProvider: () => fs }, options);
-    const built = await buildWorkspace(Coord, [{ uri: A, text }]);
-    const doc = () => shared.workspace.LangiumDocuments.getDocument(URI.parse(A))!;
+    const { Coord, files, document, edit } = editableServices({ [A]: text }, options);
+    const built = await buildWorkspace(Coord, files);
     return {
-        findings: () => built.findings(doc()).map(f => `${f.range.start.line + 1} ${f.rule}`),
-        async edit(next: string) {
-            texts.set(A, next);
-            await shared.workspace.DocumentBuilder.update([URI.parse(A)], []);
-        },
+        findings: () => built.findings(document(A)).map(f => `${f.range.start.line + 1} ${f.rule}`),
+        edit: (next: string) => edit(A, next),
     };
 }
 

@@ -8,24 +8,17 @@
  * other file again.
  */
 import { describe, expect, it } from 'vitest';
-import { EmptyFileSystem, URI, type FileSystemProvider, type LangiumDocument } from 'langium';
+import { EmptyFileSystem, type LangiumDocument } from 'langium';
 import { createCoordCoreServices } from '../../src/language/coord-module.js';
 import { buildWorkspace } from '../../src/language/coord-workspace-loader.js';
+import { editableServices } from '../helpers.js';
 
 const A = 'file:///ws/a.coord';
 const B = 'file:///ws/b.coord';
 
 /** A workspace whose files can be edited; `edit` rebuilds the way the language server does on didChange. */
 async function workspace(files: Record<string, string>) {
-    const texts = new Map(Object.entries(files));
-    const fs = {
-        readFile: async (uri: URI) => texts.get(uri.toString()) ?? '',
-        readFileSync: (uri: URI) => texts.get(uri.toString()) ?? '',
-        readDirectory: async () => [],
-        exists: async (uri: URI) => texts.has(uri.toString()),
-        stat: async (uri: URI) => ({ isFile: true, isDirectory: false, uri }),
-    } as unknown as FileSystemProvider;
-    const { Coord, shared } = createCoordCoreServices({ fileSystemProvider: () => fs });
+    const { Coord, files: initial, document, edit } = editableServices(files);
     const validated = new Map<string, number>();
     const validator = Coord.validation.DocumentValidator;
     const validate = validator.validateDocument.bind(validator);
@@ -34,15 +27,11 @@ async function workspace(files: Record<string, string>) {
         validated.set(key, (validated.get(key) ?? 0) + 1);
         return validate(doc, options);
     };
-    const built = await buildWorkspace(Coord, [...texts].map(([uri, text]) => ({ uri, text })));
-    const doc = (uri: string) => shared.workspace.LangiumDocuments.getDocument(URI.parse(uri))!;
+    const built = await buildWorkspace(Coord, initial);
     return {
         validated,
-        findings: (uri: string) => built.findings(doc(uri)).map(f => ({ rule: f.rule, line: f.range.start.line + 1, related: f.related.map(r => r.range.start.line + 1) })),
-        async edit(uri: string, text: string) {
-            texts.set(uri, text);
-            await shared.workspace.DocumentBuilder.update([URI.parse(uri)], []);
-        },
+        findings: (uri: string) => built.findings(document(uri)).map(f => ({ rule: f.rule, line: f.range.start.line + 1, related: f.related.map(r => r.range.start.line + 1) })),
+        edit,
     };
 }
 
