@@ -6,7 +6,7 @@
  * ones to Langium as LSP diagnostics with the rule id as `code`.
  */
 import {
-    DefaultDocumentValidator, DocumentState, WorkspaceCache,
+    CstUtils, DefaultDocumentValidator, DocumentState, WorkspaceCache, type CstNode,
     type AstNode, type LangiumCoreServices, type LangiumDocument, type LangiumDocuments, type ValidationOptions,
 } from 'langium';
 import type { Diagnostic, DiagnosticRelatedInformation } from 'vscode-languageserver-types';
@@ -113,9 +113,29 @@ export class CoordDocumentValidator extends DefaultDocumentValidator {
         }
     }
 
+    /**
+     * The `//` comments that may hold suppression directives: those that say
+     * `coord-disable`, found in the text and confirmed as comment leaves of the
+     * syntax tree (a binary search each), so that an edit costs no second lexing
+     * of the whole document.
+     */
     private lineComments(document: LangiumDocument): LineComment[] {
         const text = document.textDocument.getText();
         if (!text.includes('coord-disable')) return [];
+        const root = document.parseResult.value.$cstNode;
+        if (!root || root.root.fullText !== text) return this.lexedLineComments(text);
+        const result: LineComment[] = [];
+        let previous: CstNode | undefined;
+        for (let at = text.indexOf('coord-disable'); at >= 0; at = text.indexOf('coord-disable', at + 1)) {
+            const leaf = CstUtils.findLeafNodeAtOffset(root, at);
+            if (!leaf || leaf === previous || !leaf.hidden || (leaf as { tokenType?: { name: string } }).tokenType?.name !== 'SL_COMMENT') continue;
+            previous = leaf;
+            result.push({ text: leaf.text, line: leaf.range.start.line, character: leaf.range.start.character });
+        }
+        return result;
+    }
+
+    private lexedLineComments(text: string): LineComment[] {
         const result: LineComment[] = [];
         for (const token of this.lexer.tokenize(text).hidden) {
             if (token.tokenType.name === 'SL_COMMENT') {

@@ -40,6 +40,15 @@ coordination B { between SP, PR }`;
     test('only `//` comments suppress', async () => {
         expect(await linesOf('local-roles', `${PROGRAMMES}/* coord-disable-next-line local-roles */\ncoordination A { between SP, PR incentive budget }`)).toEqual([4]);
     });
+    test('text that looks like a directive inside a string does not suppress; a comment after it on the line does', async () => {
+        const text = `${PROGRAMMES}coordination A { note "// coord-disable-next-line local-roles"
+  between SP, PR incentive budget }
+coordination B { note "see http://example.org" // coord-disable-next-line local-roles -- piloted
+  between SP, PR incentive budget }`;
+        const findings = (await check(text)).filter(f => f.rule === 'local-roles');
+        expect(findings.map(f => [f.line, f.suppressed])).toEqual([[3, undefined], [5, undefined]]);
+        expect(await linesOf('unused-suppression', text)).toEqual([5]);
+    });
 });
 
 describe('unused-suppression', () => {
