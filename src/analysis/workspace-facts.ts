@@ -38,6 +38,23 @@ export function effectKey(block: Effects, effect: Effect): string {
     return `${effectsCombinationKey(block)}|${block.source?.$refText ?? ''}|${effect.outcome?.$refText ?? ''}`;
 }
 
+/**
+ * What one document contributes to the facts, kept while the document has the
+ * same tree and the same linked references (Langium relinks a document into a
+ * new references array): after an edit of one file of a large workspace, the
+ * other files' contributions are merged again, not computed again.
+ */
+interface DocumentFacts {
+    readonly root: unknown;
+    readonly references: unknown;
+    readonly declarations: readonly DeclarationEntry[];
+    readonly coordinations: ReadonlyArray<readonly [Programme, Coordination]>;
+    readonly effects: ReadonlyArray<readonly [string, Effect]>;
+    readonly referenced: readonly AstNode[];
+}
+
+const byDocument = new WeakMap<LangiumDocument, DocumentFacts>();
+
 export function computeWorkspaceFacts(documents: Iterable<LangiumDocument>): WorkspaceFacts {
     const declarationsByName = new Map<string, DeclarationEntry[]>();
     const referenced = new Set<AstNode>();
@@ -46,40 +63,56 @@ export function computeWorkspaceFacts(documents: Iterable<LangiumDocument>): Wor
     const docs: LangiumDocument[] = [];
     for (const document of documents) {
         docs.push(document);
-        const uri = document.uri.toString();
-        const stdlib = isStdlibUri(uri);
-        const model = document.parseResult.value as Model;
-        for (const decl of model.declarations ?? []) {
-            if (isNamedDeclaration(decl) && decl.name) {
-                let entries = declarationsByName.get(decl.name);
-                if (!entries) declarationsByName.set(decl.name, entries = []);
-                entries.push({ node: decl, uri, stdlib });
-            }
-            if (isCoordination(decl)) {
-                for (const programme of coordinationProgrammes(decl)) {
-                    let list = coordinationsByProgramme.get(programme);
-                    if (!list) coordinationsByProgramme.set(programme, list = []);
-                    list.push(decl);
-                }
-            } else if (isEffects(decl)) {
-                for (const effect of decl.effects) {
-                    // Parser recovery can leave an effect without its outcome; such an effect has no key.
-                    if (!effect.outcome?.$refText) continue;
-                    const key = effectKey(decl, effect);
-                    let list = effectsByKey.get(key);
-                    if (!list) effectsByKey.set(key, list = []);
-                    list.push(effect);
-                }
-            }
+        let facts = byDocument.get(document);
+        if (!facts || facts.root !== document.parseResult.value || facts.references !== document.references) {
+            facts = documentFacts(document);
+            byDocument.set(document, facts);
         }
-        for (const ref of document.references) {
-            const target = 'ref' in ref ? ref.ref : undefined;
-            if (target && !isSelfReference(ref.$refNode?.astNode, target)) {
-                referenced.add(target);
+        for (const entry of facts.declarations) {
+            let entries = declarationsByName.get(entry.node.name);
+            if (!entries) declarationsByName.set(entry.node.name, entries = []);
+            entries.push(entry);
+        }
+        for (const [programme, coordination] of facts.coordinations) {
+            let list = coordinationsByProgramme.get(programme);
+            if (!list) coordinationsByProgramme.set(programme, list = []);
+            list.push(coordination);
+        }
+        for (const [key, effect] of facts.effects) {
+            let list = effectsByKey.get(key);
+            if (!list) effectsByKey.set(key, list = []);
+            list.push(effect);
+        }
+        for (const target of facts.referenced) referenced.add(target);
+    }
+    return { declarationsByName, referenced, coordinationsByProgramme, effectsByKey, documents: docs };
+}
+
+function documentFacts(document: LangiumDocument): DocumentFacts {
+    const uri = document.uri.toString();
+    const stdlib = isStdlibUri(uri);
+    const model = document.parseResult.value as Model;
+    const declarations: DeclarationEntry[] = [];
+    const coordinations: Array<readonly [Programme, Coordination]> = [];
+    const effects: Array<readonly [string, Effect]> = [];
+    const referenced: AstNode[] = [];
+    for (const decl of model.declarations ?? []) {
+        if (isNamedDeclaration(decl) && decl.name) declarations.push({ node: decl, uri, stdlib });
+        if (isCoordination(decl)) {
+            for (const programme of coordinationProgrammes(decl)) coordinations.push([programme, decl]);
+        } else if (isEffects(decl)) {
+            for (const effect of decl.effects) {
+                // Parser recovery can leave an effect without its outcome; such an effect has no key.
+                if (!effect.outcome?.$refText) continue;
+                effects.push([effectKey(decl, effect), effect]);
             }
         }
     }
-    return { declarationsByName, referenced, coordinationsByProgramme, effectsByKey, documents: docs };
+    for (const ref of document.references) {
+        const target = 'ref' in ref ? ref.ref : undefined;
+        if (target && !isSelfReference(ref.$refNode?.astNode, target)) referenced.push(target);
+    }
+    return { root: model, references: document.references, declarations, coordinations, effects, referenced };
 }
 
 /** A reference from inside a declaration to that same declaration does not make it used. */

@@ -3,7 +3,8 @@
  * may have changed: the edited one and its neighbours (re-parsed), those that
  * declare or mention a name whose references changed, and those whose
  * references or related places point into a replaced declaration. Counted, not
- * timed: a spy records how many declarations each run of a rule is given.
+ * timed: a spy records how many declarations each run of a rule is given, and
+ * the workspace facts of an untouched file are the same objects after an edit.
  * (That the reused findings equal a fresh build's is the property of
  * test/robustness/incremental.test.ts.)
  */
@@ -78,5 +79,17 @@ describe('findings of untouched declarations are reused after an edit', () => {
         const again = spy();
         await once.edit(portfolio('second'));
         expect(again).toEqual([101]);
+    });
+
+    it('keeps the workspace facts of the files an edit did not touch', async () => {
+        const B = 'file:///ws/b.coord';
+        const { Coord, files, edit } = editableServices({ [A]: 'programme P { country Peru sector productive }\n', [B]: 'programme Q { country Peru sector productive }\n' });
+        await buildWorkspace(Coord, files);
+        const facts = () => Coord.validation.DocumentValidator.workspaceFacts().declarationsByName;
+        const [p, q] = [facts().get('P')![0], facts().get('Q')![0]];
+        await edit(A, 'programme P { country Chile sector productive }\n');
+        // b.coord's entry is the same object (its contribution was kept); a.coord's was computed again.
+        expect(facts().get('Q')![0]).toBe(q);
+        expect(facts().get('P')![0]).not.toBe(p);
     });
 });
