@@ -71,7 +71,8 @@ const isComposite = (node: CstNode): node is CstNode & { content: CstNode[] } =>
 /**
  * Parses again only the part of `newText` an edit touched, reusing the rest of
  * `old`; see the module comment. Never changes `old`'s root or its declarations
- * array; the syntax nodes after the edited region are reused and shifted.
+ * array, but the syntax nodes after the edited region move to the new tree
+ * (shifted): after a successful re-parse, `old` must not be re-parsed again.
  */
 export function reparse(
     services: Pick<LangiumCoreServices['parser'], 'LangiumParser' | 'LexerErrorMessageProvider'>, old: ParseResult<AstNode>, newText: string,
@@ -98,110 +99,166 @@ export function reparse(
     const first = lowerBound(n, k => items[declItems[k]].end >= changeStart);
     const last = lowerBound(n, k => items[declItems[k]].offset > changeEndOld) - 1;
     let lo = first - 1;
-    const hi = last + 1;
+    let hi = last + 1;
     // A syntax error on the first token of the leading sentinel was raised while reading the
     // declaration before it (which expected more): take that one into the region too.
     const errorOffsets = new Set(old.parserErrors.map(errorOffset));
     while (lo >= 0 && errorOffsets.has(items[declItems[lo]].offset)) lo--;
     const regionStart = lo >= 0 ? items[declItems[lo]].offset : 0;
-    const regionEndOld = hi < n ? items[declItems[hi]].end : len0;
-    if (regionStart > changeStart || regionEndOld < changeEndOld) return { reason: 'edit outside the region' };
     const prefixItems = lo >= 0 ? declItems[lo] : 0;
-    const suffixItems = hi < n ? declItems[hi] + 1 : items.length;
 
     // Where the region starts (0-based line and column; the text before it did not change).
     const startLeaf = lo >= 0 ? firstLeaf(items[declItems[lo]]) : undefined;
     const startLine = startLeaf?._startLine ?? 0, startColumn = startLeaf?._startColumn ?? 0;
 
-    // Errors outside the region are kept; those inside it are parsed again. A character
-    // the lexer could not read before the region might now start a string or comment
-    // that ends in it (a quote whose closing quote was just typed), so it needs a full parse.
-    const oldErrors = partitionErrors(old, regionStart, regionEndOld);
-    if (!oldErrors) return { reason: 'error without a position' };
-    if (oldErrors.lexerBefore.some(e => mayOpenToken(oldText, e))) return { reason: 'lexical error before the region' };
-
-    // 3. Parse the region alone. If it cannot be read into tokens, a string or comment
-    // may start in it and end after it (its closing quote further down): full parse.
-    const slice = newText.substring(regionStart, regionEndOld + delta);
-    const part = services.LangiumParser.parse(slice);
-    if (part.lexerErrors.some(e => mayOpenToken(slice, e))) return { reason: 'lexical error in the region' };
-    const partModel = part.value as AstNode & { declarations?: AstNode[] };
-    const partRoot = partModel.$cstNode;
-    if (!(partRoot instanceof RootCstNodeImpl) || !Array.isArray(partModel.declarations)) return { reason: 'region has no syntax tree' };
-    if (part.lexerReport?.diagnostics.length) return { reason: 'lexer report' };
-    const partItems = topLevelItems(partRoot, partModel.declarations);
-    if (!partItems) return { reason: 'region does not map to declarations' };
-    if (hi < n) {
-        // The trailing sentinel must be the region's last item, with the same extent as
-        // before, and without a syntax error, before or after the edit: an error at its
-        // end may depend on what follows it, which the region's parse did not see.
-        const lastItem = partRoot.content[partRoot.content.length - 1];
-        const sentinelStartOld = items[declItems[hi]].offset;
-        const sentinelStart = sentinelStartOld + delta - regionStart;
-        if (partItems.length === 0 || partItems[partItems.length - 1] !== partRoot.content.length - 1
-            || lastItem.offset !== sentinelStart || lastItem.end !== slice.length) {
-            return { reason: 'parser did not resynchronise' };
+    // 3. Parse the region alone; if its end is not a point where a full parse would be
+    // in step, take in more declarations after it and try again.
+    let attempts = 0;
+    for (;;) {
+        const regionEndOld = hi < n ? items[declItems[hi]].end : len0;
+        if (regionStart > changeStart || regionEndOld < changeEndOld) return { reason: 'edit outside the region' };
+        // Errors outside the region are kept; those inside it are parsed again. A character
+        // the lexer could not read before the region might now start a string or comment
+        // that ends in it (a quote whose closing quote was just typed), so it needs a full parse.
+        const oldErrors = partitionErrors(old, regionStart, regionEndOld);
+        if (!oldErrors) return { reason: 'error without a position' };
+        if (oldErrors.lexerBefore.some(e => mayOpenToken(oldText, e))) return { reason: 'lexical error before the region' };
+        const slice = newText.substring(regionStart, regionEndOld + delta);
+        const part = services.LangiumParser.parse(slice);
+        /** Takes in declarations up to index `next` (at least one more; all to the end at most), or gives up. */
+        const extend = (reason: string, next: number): Reparse | undefined => {
+            if (hi >= n || ++attempts > MAX_EXTENSIONS) return { reason };
+            hi = Math.min(n, Math.max(next, hi + 1));
+            return undefined;
+        };
+        if (hi < n) {
+            // A string or comment opened in the region may close after it (its closing quote
+            // further down): take in the declarations up to where it closes, or to the end.
+            const opened = part.lexerErrors.filter(e => mayOpenToken(slice, e));
+            if (opened.length > 0) {
+                const closes = Math.max(...opened.map(e => closingOf(newText, regionStart + e.offset, e.length)));
+                const limitOld = Math.max(changeEndOld, closes - delta);
+                const giveUp = extend('lexical error in the region', Number.isFinite(closes) ? lowerBound(n, k => items[declItems[k]].offset >= limitOld) : n);
+                if (giveUp) return giveUp;
+                continue;
+            }
         }
-        if (part.parserErrors.some(e => (errorOffset(e) ?? Infinity) >= sentinelStart)
-            || oldErrors.parserInside.some(at => at >= sentinelStartOld)) {
-            return { reason: 'syntax error in the declaration after the edit' };
+        const partModel = part.value as AstNode & { declarations?: AstNode[] };
+        const partRoot = partModel.$cstNode;
+        if (!(partRoot instanceof RootCstNodeImpl) || !Array.isArray(partModel.declarations)) return { reason: 'region has no syntax tree' };
+        if (part.lexerReport?.diagnostics.length) return { reason: 'lexer report' };
+        const partItems = topLevelItems(partRoot, partModel.declarations);
+        if (!partItems) return { reason: 'region does not map to declarations' };
+        if (hi < n) {
+            // The trailing sentinel must be the region's last item, with the same extent as
+            // before, and without a syntax error, before or after the edit: an error at its
+            // end may depend on what follows it, which the region's parse did not see.
+            const lastItem = partRoot.content[partRoot.content.length - 1];
+            const sentinelStartOld = items[declItems[hi]].offset;
+            const sentinelStart = sentinelStartOld + delta - regionStart;
+            if (partItems.length === 0 || partItems[partItems.length - 1] !== partRoot.content.length - 1
+                || lastItem.offset !== sentinelStart || lastItem.end !== slice.length) {
+                const giveUp = extend('parser did not resynchronise', hi + (hi - last));
+                if (giveUp) return giveUp;
+                continue;
+            }
+            if (part.parserErrors.some(e => (errorOffset(e) ?? Infinity) >= sentinelStart)
+                || oldErrors.parserInside.some(at => at >= sentinelStartOld)) {
+                const giveUp = extend('syntax error in the declaration after the edit', hi + (hi - last));
+                if (giveUp) return giveUp;
+                continue;
+            }
         }
+        return splice(part, partRoot, partModel.declarations, oldErrors, regionEndOld);
     }
 
-    // 4. Shift the region's nodes and errors into the document, then the nodes and errors after it.
-    const into: Shift = { offset: regionStart, lines: startLine, line: 0, columns: startColumn };
-    for (const item of partRoot.content) shiftCst(item, into, true);
-    const partParserErrors = part.parserErrors.map(e => shiftParserError(e, into, 1));
+    /** 4. Puts the region's declarations in place of the old ones. */
+    function splice(
+        part: ParseResult<AstNode>, partRoot: RootCstNodeImpl, partDeclarations: AstNode[],
+        oldErrors: NonNullable<ReturnType<typeof partitionErrors>>, regionEndOld: number,
+    ): Reparse {
+        const suffixItems = hi < n ? declItems![hi] + 1 : items.length;
+        // 4. Shift the region's nodes and errors into the document, then the nodes and errors after it.
+        const into: Shift = { offset: regionStart, lines: startLine, line: 0, columns: startColumn };
+        for (const item of partRoot.content) shiftCst(item, into, true);
+        const partParserErrors = part.parserErrors.map(e => shiftParserError(e, into, 1));
 
-    let after: Shift | undefined;
-    if (hi < n) {
-        const oldEnd = lastLeaf(items[declItems[hi]]);
-        const newEnd = lastLeaf(partRoot.content[partRoot.content.length - 1]);
-        if (!oldEnd || !newEnd) return { reason: 'no leaf at the end of the region' };
-        after = { offset: delta, lines: newEnd._endLine - oldEnd._endLine, line: oldEnd._endLine, columns: newEnd._endColumn - oldEnd._endColumn };
-        if (after.offset !== 0 || after.lines !== 0 || after.columns !== 0) {
-            const ranges = after.lines !== 0 || after.columns !== 0;
-            for (let i = suffixItems; i < items.length; i++) shiftCst(items[i], after, ranges);
+        let after: Shift | undefined;
+        if (hi < n) {
+            const oldEnd = lastLeaf(items[declItems![hi]]);
+            const newEnd = lastLeaf(partRoot.content[partRoot.content.length - 1]);
+            if (!oldEnd || !newEnd) return { reason: 'no leaf at the end of the region' };
+            after = { offset: delta, lines: newEnd._endLine - oldEnd._endLine, line: oldEnd._endLine, columns: newEnd._endColumn - oldEnd._endColumn };
+            if (after.offset !== 0 || after.lines !== 0 || after.columns !== 0) {
+                const ranges = after.lines !== 0 || after.columns !== 0;
+                for (let i = suffixItems; i < items.length; i++) shiftCst(items[i], after, ranges);
+            }
         }
-    }
 
-    // The new root: the old items before the region, the region's, the old items after it.
-    const newRoot = new RootCstNodeImpl(newText);
-    const content = [...items.slice(0, prefixItems), ...partRoot.content, ...items.slice(suffixItems)];
-    for (const child of content) (child as { container?: CstNode }).container = newRoot;
-    newRoot.content = content;
-    const firstDecl = lo >= 0 ? lo : 0, endDecl = hi < n ? hi + 1 : n;
-    const declarations = [...decls.slice(0, firstDecl), ...partModel.declarations, ...decls.slice(endDecl)];
-    const newModel = { ...model, declarations, $cstNode: newRoot } as AstNode & { declarations: AstNode[] };
-    newRoot.astNode = newModel;
-    for (let i = 0; i < declarations.length; i++) {
-        const decl = declarations[i] as { $container?: AstNode; $containerProperty?: string; $containerIndex?: number };
-        decl.$container = newModel;
-        decl.$containerProperty = 'declarations';
-        decl.$containerIndex = i;
-    }
+        // The new root: the old items before the region, the region's, the old items after it.
+        const newRoot = new RootCstNodeImpl(newText);
+        const content = [...items.slice(0, prefixItems), ...partRoot.content, ...items.slice(suffixItems)];
+        for (const child of content) (child as { container?: CstNode }).container = newRoot;
+        newRoot.content = content;
+        const firstDecl = lo >= 0 ? lo : 0, endDecl = hi < n ? hi + 1 : n;
+        const declarations = [...decls.slice(0, firstDecl), ...partDeclarations, ...decls.slice(endDecl)];
+        const newModel = { ...model, declarations, $cstNode: newRoot } as AstNode & { declarations: AstNode[] };
+        newRoot.astNode = newModel;
+        for (let i = 0; i < declarations.length; i++) {
+            const decl = declarations[i] as { $container?: AstNode; $containerProperty?: string; $containerIndex?: number };
+            decl.$container = newModel;
+            decl.$containerProperty = 'declarations';
+            decl.$containerIndex = i;
+        }
 
-    const shiftAfter = (e: ParserError) => (after ? shiftParserError(e, after, 1) : e);
-    // Lexer messages name the offset: build them again where they now are.
-    const messages = services.LexerErrorMessageProvider;
-    const relocate = (e: LexerError) => {
-        e.message = messages.buildUnexpectedCharactersMessage(newText, e.offset, e.length, e.line, e.column);
-        return e;
-    };
-    const shiftLexAfter = (error: LexerError) => (after ? relocate(shiftLexerError(error, after, 1)) : error);
-    return {
-        result: {
-            value: newModel,
-            parserErrors: [...oldErrors.parserBefore, ...partParserErrors, ...oldErrors.parserAfter.map(shiftAfter)],
-            lexerErrors: [
-                ...oldErrors.lexerBefore,
-                ...part.lexerErrors.map(e => relocate(shiftLexerError(e, into, 1))),
-                ...oldErrors.lexerAfter.map(shiftLexAfter),
-            ],
-            lexerReport: part.lexerReport ?? old.lexerReport,
-        },
-        info: { start: regionStart, end: regionEndOld + delta, declarations: partModel.declarations.length },
-    };
+        const shiftAfter = (e: ParserError) => (after ? shiftParserError(e, after, 1) : e);
+        // Lexer messages name the offset: build them again where they now are.
+        const messages = services.LexerErrorMessageProvider;
+        const relocate = (e: LexerError) => {
+            e.message = messages.buildUnexpectedCharactersMessage(newText, e.offset, e.length, e.line, e.column);
+            return e;
+        };
+        const shiftLexAfter = (error: LexerError) => (after ? relocate(shiftLexerError(error, after, 1)) : error);
+        return {
+            result: {
+                value: newModel,
+                parserErrors: [...oldErrors.parserBefore, ...partParserErrors, ...oldErrors.parserAfter.map(shiftAfter)],
+                lexerErrors: [
+                    ...oldErrors.lexerBefore,
+                    ...part.lexerErrors.map(e => relocate(shiftLexerError(e, into, 1))),
+                    ...oldErrors.lexerAfter.map(shiftLexAfter),
+                ],
+                lexerReport: part.lexerReport ?? old.lexerReport,
+            },
+            info: { start: regionStart, end: regionEndOld + delta, declarations: partDeclarations.length },
+        };
+    }
+}
+
+/** How many times the region may grow past its first trailing sentinel before the whole text is parsed. */
+const MAX_EXTENSIONS = 6;
+
+/** Strings and block comments, as the grammar's STRING and ML_COMMENT terminals (test/language/incremental-parse.test.ts compares them). */
+export const STRING = /"[^"\\]*(?:\\.[^"\\]*)*"/y;
+export const ML_COMMENT = /\/\*[\s\S]*?\*\//y;
+
+/**
+ * Where the strings and block comments that characters skipped by a lexical
+ * error at `offset` could open would close in `text` (the largest end), or
+ * Infinity if one never closes.
+ */
+function closingOf(text: string, offset: number, length: number): number {
+    let end = offset;
+    for (let i = offset; i < offset + Math.max(1, length); i++) {
+        const c = text.charCodeAt(i);
+        const re = c === 34 /* " */ ? STRING : c === 47 /* / */ && text.charCodeAt(i + 1) === 42 /* * */ ? ML_COMMENT : undefined;
+        if (!re) continue;
+        re.lastIndex = i;
+        const m = re.exec(text);
+        if (!m) return Infinity;
+        end = Math.max(end, i + m[0].length);
+    }
+    return end;
 }
 
 /** Characters compared at once: comparing substrings is a memory comparison, many times faster than a loop over characters. */

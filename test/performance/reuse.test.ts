@@ -10,6 +10,7 @@
  */
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { editableServices } from '../helpers.js';
+import type { CoordDocumentFactory } from '../../src/language/coord-workspace.js';
 import { buildWorkspace } from '../../src/language/coord-workspace-loader.js';
 import { requiredPropertyRule } from '../../src/validation/rules/required-property.js';
 import type { Model } from '../../src/language/generated/ast.js';
@@ -17,9 +18,10 @@ import type { Model } from '../../src/language/generated/ast.js';
 const A = 'file:///ws/a.coord';
 
 async function workspace(text: string, options: { reuseFindings?: boolean } = {}) {
-    const { Coord, files, document, edit } = editableServices({ [A]: text }, options);
+    const { Coord, shared, files, document, edit } = editableServices({ [A]: text }, options);
     const built = await buildWorkspace(Coord, files);
     return {
+        parses: (shared.workspace.LangiumDocumentFactory as CoordDocumentFactory).stats,
         findings: () => built.findings(document(A)).map(f => `${f.range.start.line + 1} ${f.rule}`),
         edit: (next: string) => edit(A, next),
     };
@@ -54,7 +56,8 @@ describe('findings of untouched declarations are reused after an edit', () => {
         expect(before.filter(f => f.endsWith('required-property'))).toEqual(['15 required-property']);
         const sizes = spy();
         await ws.edit(portfolio('second'));
-        // Programme 25 and one declaration on each side.
+        // Programme 25 and one declaration on each side, parsed again and checked.
+        expect(ws.parses).toMatchObject({ incremental: 1, full: 0, last: { declarations: 3 } });
         expect(sizes).toEqual([3]);
         expect(ws.findings()).toEqual(before);
     });
