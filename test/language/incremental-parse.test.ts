@@ -110,6 +110,15 @@ function apply(text: string, e: Edit): string {
     return text.slice(0, at) + e.insert + text.slice(Math.min(text.length, at + e.remove));
 }
 
+/** Replaces `from` by `to` in `text`, re-parses incrementally, and checks that it worked and equals a full parse. */
+function reparsed(text: string, from: string, to: string, old = parser.parse(text)) {
+    const next = text.replace(from, to);
+    const again = reparse(old, next);
+    expect(again.reason).toBeUndefined();
+    expect(snapshot(again.result!)).toEqual(snapshot(parser.parse(next)));
+    return { next, info: again.info! };
+}
+
 describe('incremental re-parse', () => {
     it('equals a full parse after chains of random edits', { timeout: timeoutFor(120, 200) }, () => {
         let incremental = 0, total = 0;
@@ -155,10 +164,7 @@ describe('incremental re-parse', () => {
         const text = 'domain d\nprogramme P { sector }\ndomain e\ndomain f\ndomain g\nprogramme Q { budget }\n';
         const old = parser.parse(text);
         expect(old.parserErrors.length).toBe(2);
-        const edited = text.replace('domain f', 'domain ff\n\n');
-        const again = reparse(old, edited);
-        expect(again.reason).toBeUndefined();
-        expect(snapshot(again.result!)).toEqual(snapshot(parser.parse(edited)));
+        reparsed(text, 'domain f', 'domain ff\n\n', old);
     });
 
     it('takes in the declaration before when its syntax error sits on the first token of the region', () => {
@@ -167,42 +173,28 @@ describe('incremental re-parse', () => {
         const old = parser.parse(text);
         expect(old.parserErrors.length).toBeGreaterThan(0);
         // The edit is in `domain e`, so the evaluation would be the leading sentinel; the outcome comes in too.
-        const edited = text.replace('domain e', 'domain ee');
-        const again = reparse(old, edited);
-        expect(again.reason).toBeUndefined();
-        expect(again.info!.start).toBe(text.indexOf('outcome'));
-        expect(snapshot(again.result!)).toEqual(snapshot(parser.parse(edited)));
+        expect(reparsed(text, 'domain e', 'domain ee', old).info.start).toBe(text.indexOf('outcome'));
     });
 
     it('takes in declarations up to where a string or comment opened in the region closes', () => {
         const text = 'domain d\nprogramme P { sector productive }\ndomain e\ndomain f\n// a */ in a comment\ndomain g "G"\ndomain h\ndomain i\n';
         for (const [opener, closer] of [['/*', '*/'], ['"', '"G']]) {
-            const edited = text.replace('sector productive', `sector ${opener} productive`);
-            const again = reparse(parser.parse(text), edited);
-            expect(again.reason).toBeUndefined();
+            const { next, info } = reparsed(text, 'sector productive', `sector ${opener} productive`);
             // The region runs past the closing characters, to the end of the declaration after them.
-            expect(again.info!.end).toBeGreaterThan(edited.indexOf(closer) + closer.length);
-            expect(snapshot(again.result!)).toEqual(snapshot(parser.parse(edited)));
+            expect(info.end).toBeGreaterThan(next.indexOf(closer) + closer.length);
         }
         // A quote that closes nowhere: the region runs to the end of the text.
-        const unclosed = text.replace('domain g "G"', 'domain g').replace('sector productive', 'sector " productive');
-        const again = reparse(parser.parse(text.replace('domain g "G"', 'domain g')), unclosed);
-        expect(again.reason).toBeUndefined();
-        expect(again.info!.end).toBe(unclosed.length);
-        expect(snapshot(again.result!)).toEqual(snapshot(parser.parse(unclosed)));
+        const { next, info } = reparsed(text.replace('domain g "G"', 'domain g'), 'sector productive', 'sector " productive');
+        expect(info.end).toBe(next.length);
     });
 
     it('takes in more declarations when the parser does not resynchronise at the next one', () => {
         const text = 'domain d\ncoordination C { between P }\nprogramme Q { sector productive }\ndomain e\ndomain f\n';
-        const old = parser.parse(text);
         // A keyword may be a name, so after `between P,` the next declaration's keyword is
         // read as a second programme: the declaration after the edit is no longer read as it was.
-        const edited = text.replace('between P }', 'between P,');
-        const again = reparse(old, edited);
-        expect(again.reason).toBeUndefined();
+        const { next, info } = reparsed(text, 'between P }', 'between P,');
         // The region was extended to `domain e` (the first trailing sentinel, Q, was swallowed).
-        expect(again.info!.end).toBe(edited.indexOf('domain e') + 'domain e'.length);
-        expect(snapshot(again.result!)).toEqual(snapshot(parser.parse(edited)));
+        expect(info.end).toBe(next.indexOf('domain e') + 'domain e'.length);
     });
 
     it('knows strings and block comments as the grammar does', () => {
