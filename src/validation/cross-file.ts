@@ -18,7 +18,11 @@ import { isEffect, isEffects, isNamedDeclaration, type Model } from '../language
 
 /** What an edit changed that other documents can see. */
 export interface CrossFileChange {
-    /** Declarations were added, removed, renamed or changed kind: any document may be affected. */
+    /**
+     * Declarations were added, removed, renamed or changed kind: any document may be
+     * affected; `names` then holds the names those declarations had before and after
+     * (references to them may now resolve elsewhere).
+     */
     readonly declarations: boolean;
     /** The names whose references (or effects) changed: documents that declare or mention them may be affected. */
     readonly names: ReadonlySet<string>;
@@ -46,7 +50,10 @@ export function crossFileChange(before: AstNode | undefined, after: AstNode | un
         endB--;
     }
     const oldPart = a.slice(start, endA), newPart = b.slice(start, endB);
-    if (declarationKeys(oldPart) !== declarationKeys(newPart)) return { declarations: true, names: new Set() };
+    if (declarationKeys(oldPart) !== declarationKeys(newPart)) {
+        const declared = [...oldPart, ...newPart].flatMap(d => (isNamedDeclaration(d) && d.name ? [d.name] : []));
+        return { declarations: true, names: new Set(declared) };
+    }
     const oldTokens = tokens(oldPart), newTokens = tokens(newPart);
     const names = new Set<string>();
     for (const [key, token] of oldTokens) {
@@ -75,6 +82,9 @@ function tokens(declarations: readonly AstNode[]): Map<string, { count: number; 
         else out.set(key, { count: 1, names });
     };
     for (const decl of declarations) {
+        // A reference counts with its declaration: moving `P` from one coordination's
+        // `between` to another's changes what `coordinationsByProgramme` says.
+        const owner = `${decl.$type} ${isNamedDeclaration(decl) ? decl.name ?? '' : ''}`;
         for (const node of AstUtils.streamAst(decl)) {
             if (isEffect(node)) {
                 const block = isEffects(node.$container) ? node.$container : undefined;
@@ -85,7 +95,7 @@ function tokens(declarations: readonly AstNode[]): Map<string, { count: number; 
             }
             for (const ref of AstUtils.streamReferences(node)) {
                 const name = ref.reference.$refText;
-                add(`${ref.container.$type}.${ref.property}=${name}`, [name]);
+                add(`${owner}: ${ref.container.$type}.${ref.property}=${name}`, [name]);
             }
         }
     }
