@@ -60,9 +60,10 @@ export function computeWorkspaceFacts(documents: Iterable<LangiumDocument>): Wor
     const referenced = new Set<AstNode>();
     const coordinationsByProgramme = new Map<Programme, Coordination[]>();
     const effectsByKey = new Map<string, Effect[]>();
-    const docs: LangiumDocument[] = [];
-    for (const document of documents) {
-        docs.push(document);
+    // In the order of their URIs, as the index lists declarations (CoordIndexManager): a
+    // document edited, deleted or added again must not change which entry comes first.
+    const docs = [...documents].sort((a, b) => compareStrings(a.uri.toString(), b.uri.toString()));
+    for (const document of docs) {
         let facts = byDocument.get(document);
         if (!facts || facts.root !== document.parseResult.value || facts.references !== document.references) {
             facts = documentFacts(document);
@@ -86,6 +87,10 @@ export function computeWorkspaceFacts(documents: Iterable<LangiumDocument>): Wor
         for (const target of facts.referenced) referenced.add(target);
     }
     return { declarationsByName, referenced, coordinationsByProgramme, effectsByKey, documents: docs };
+}
+
+function compareStrings(a: string, b: string): number {
+    return a < b ? -1 : a > b ? 1 : 0;
 }
 
 function documentFacts(document: LangiumDocument): DocumentFacts {
