@@ -8,7 +8,8 @@
  * across files.
  */
 import {
-    DefaultDocumentBuilder, DefaultIndexManager, DefaultLangiumDocumentFactory, stream, type AstNodeDescription, type Stream, DefaultWorkspaceManager, DocumentState, URI,
+    AstUtils, DefaultDocumentBuilder, DefaultIndexManager, DefaultLangiumDocumentFactory, stream,
+    type AstNodeDescription, type ReferenceDescription, type Stream, DefaultWorkspaceManager, DocumentState, URI,
     type AstNode, type BuildOptions, type Cancellation, type FileSystemNode, type FileSystemProvider,
     type LangiumDocument, type LangiumDocumentFactory, type LangiumSharedCoreServices, type MaybePromise, type WorkspaceFolder,
 } from 'langium';
@@ -122,9 +123,25 @@ export class CoordDocumentBuilder extends DefaultDocumentBuilder {
             return;
         }
         const built = new Set(documents);
+        // A declaration that appeared, went or was renamed may change what references to its
+        // name resolve to (a name declared twice resolves to the first file by URI), and
+        // Langium relinks only the documents with unresolved references or references into a
+        // changed document: relink those that mention the name, and then validate everything
+        // again, the changed documents too (their findings may depend on those references).
+        const relink = new Set<LangiumDocument>();
+        if (change.all && change.names.size > 0) {
+            for (const doc of this.langiumDocuments.all) {
+                if (doc.state >= DocumentState.Linked && doc.references.some(r => change.names.has(r.$refText))) relink.add(doc);
+            }
+        }
         const stale: LangiumDocument[] = [];
         for (const doc of this.langiumDocuments.all) {
-            if (built.has(doc) || doc.state < DocumentState.Validated) continue;
+            if (relink.has(doc)) {
+                this.resetToState(doc, DocumentState.ComputedScopes);
+                stale.push(doc);
+                continue;
+            }
+            if ((built.has(doc) && relink.size === 0) || doc.state < DocumentState.Validated) continue;
             if (change.all || this.findingsPointInto(doc, change.uris) || mentionsAny(doc.parseResult?.value, doc.references, change.names)) {
                 this.resetToState(doc, DocumentState.IndexedReferences);
                 stale.push(doc);
@@ -206,12 +223,25 @@ export class CoordDocumentFactory extends DefaultLangiumDocumentFactory {
  * resolve to its first declaration; with Langium's order that was the one in the
  * document indexed first, which changed whenever the other document was edited,
  * so a reference elsewhere could switch targets after an unrelated edit, and an
- * editor session disagreed with `coord check`.
+ * editor session disagreed with `coord check`. Find-references lists its results
+ * in the same order.
  */
 export class CoordIndexManager extends DefaultIndexManager {
     override allElements(nodeType?: string, uris?: Set<string>): Stream<AstNodeDescription> {
         const keys = [...this.symbolIndex.keys()].filter(uri => !uris || uris.has(uri)).sort(compareUris);
         return stream(keys).map(uri => this.getFileDescriptions(uri, nodeType)).flat();
+    }
+
+    /** The references to a node, by document URI (then in document order), however recently each document was indexed. */
+    override findAllReferences(targetNode: AstNode, astNodePath: string): Stream<ReferenceDescription> {
+        const targetUri = AstUtils.getDocument(targetNode).uri.toString();
+        const result: ReferenceDescription[] = [];
+        for (const uri of [...this.referenceIndex.keys()].sort(compareUris)) {
+            for (const description of this.referenceIndex.get(uri) ?? []) {
+                if (description.targetPath === astNodePath && description.targetUri.toString() === targetUri) result.push(description);
+            }
+        }
+        return stream(result);
     }
 }
 
