@@ -74,40 +74,36 @@ export function runRules(input: EngineInput): Finding[] {
         ...(r.data ? { data: r.data } : {}),
     });
     for (const rule of enabled) {
-        const run = (subject: Model, report: (r: RuleReport) => void) => {
+        /** Runs the rule on `subject`; whether it completed (if it threw, that is a finding of its own). */
+        const run = (subject: Model, report: (r: RuleReport) => void, reportFailure = true) => {
             try {
                 rule.check({ document, model: subject, facts, report });
                 return true;
             } catch (e) {
-                findings.push({
-                    rule: INTERNAL_ERROR,
-                    severity: 'error',
-                    message: `internal error in rule '${rule.id}': ${e instanceof Error ? e.message : String(e)}; the other rules still ran. Please report this.`,
-                    range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
-                    related: [],
-                });
+                if (reportFailure) findings.push(internalErrorFinding(rule, e));
                 return false;
             }
         };
+        const runOnWholeDocument = () => run(model, r => findings.push(toFinding(rule, r)));
         if (!incremental || !isDeclarationScoped(rule)) {
-            run(model, r => findings.push(toFinding(rule, r)));
+            runOnWholeDocument();
             continue;
         }
         const reports: Array<[AstNode, RuleReport]> = [];
         let strays = false;
-        const ran = run(incremental.subject, r => {
+        const completed = run(incremental.subject, r => {
             const declaration = r.range ? undefined : incremental.declarationOf(r.node);
             if (declaration) reports.push([declaration, r]);
             else strays = true;
-        });
-        if (strays) {
-            // A report outside any declaration: the rule is not of declaration scope after all.
-            misdeclared.add(rule.id);
+        }, false);
+        if (strays || !completed) {
+            // A report outside any declaration (the rule is not of declaration scope after all), or
+            // a failure part-way: keep nothing of this run, and report what a full run reports.
+            if (strays) misdeclared.add(rule.id);
             incremental.forget(rule.id);
-            run(model, r => findings.push(toFinding(rule, r)));
+            runOnWholeDocument();
             continue;
         }
-        if (!ran) incremental.forget(rule.id);
         for (const [declaration, r] of reports) {
             if (incremental.record(declaration, rule.id, r)) findings.push(toFinding(rule, r));
         }
@@ -170,10 +166,8 @@ class IncrementalRun {
 
     /** The top-level declaration of this document that holds a node, if any. */
     declarationOf(node: AstNode | undefined): AstNode | undefined {
-        for (let n = node; n; n = n.$container) {
-            if (n.$container === this.model) return n;
-        }
-        return undefined;
+        const declaration = topLevel(node);
+        return declaration?.$container === this.model ? declaration : undefined;
     }
 
     /** Records a fresh report; false if it is about a declaration whose cached reports are used instead. */
@@ -188,8 +182,6 @@ class IncrementalRun {
     reused(rule: string): readonly RuleReport[] {
         return this.reusedReports.get(rule) ?? [];
     }
-
-
 
     /** Keeps nothing of a rule from this run (it failed, or reported outside declarations). */
     forget(rule: string): void {
@@ -232,6 +224,16 @@ function topLevel(node: AstNode | undefined): AstNode | undefined {
 function isLive(declaration: AstNode): boolean {
     const root = declaration.$container as (AstNode & { $document?: LangiumDocument }) | undefined;
     return root !== undefined && root.$document?.parseResult.value === root;
+}
+
+function internalErrorFinding(rule: Rule, e: unknown): Finding {
+    return {
+        rule: INTERNAL_ERROR,
+        severity: 'error',
+        message: `internal error in rule '${rule.id}': ${e instanceof Error ? e.message : String(e)}; the other rules still ran. Please report this.`,
+        range: ZERO,
+        related: [],
+    };
 }
 
 function unusedSuppressionFinding(d: SuppressionDirective, severity: Finding['severity']): Finding {

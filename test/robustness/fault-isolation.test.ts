@@ -56,6 +56,31 @@ describe('in the core', () => {
         expect(others).toEqual(expect.arrayContaining(['invalid-value', 'unresolved-reference']));
     });
 
+    test('a rule that throws part-way while findings are reused reports what it reports on the whole document', async () => {
+        const bench = new Workbench();
+        const [built] = await bench.build({ 'main.coord': SPEC });
+        let armed = false;
+        const partway: Rule = defineRule({
+            id: 'partway-rule', defaultSeverity: 'warning', category: 'hygiene',
+            summary: 'Reports every declaration; throws at the programme when armed (a test double).', doc: 'A test double.',
+            check({ model, report }) {
+                for (const decl of model.declarations) {
+                    if (armed && decl.$type === 'Programme') throw new Error('boom part-way');
+                    report({ node: decl, message: `seen ${decl.$type}` });
+                }
+            },
+        });
+        const input = { document: built.document as LangiumDocument<Model>, facts: bench.services.validation.DocumentValidator.workspaceFacts(), comments: [], rules: [partway] };
+        const incremental = { cache: new WeakMap(), stale: (d: { $type: string }) => d.$type === 'Programme' };
+        runRules({ ...input, incremental });
+        armed = true;
+        // The coordination's finding is cached; the programme is checked again, and the rule throws
+        // before reporting anything, as it does on the whole document.
+        const rules = (fs: ReturnType<typeof runRules>) => fs.map(f => `${f.rule}: ${f.message.slice(0, 40)}`);
+        expect(rules(runRules({ ...input, incremental }))).toEqual(rules(runRules(input)));
+        expect(rules(runRules(input))).toEqual([expect.stringContaining('internal-error')]);
+    });
+
     test('a failure outside any rule becomes one internal-error finding, and the syntax findings are still reported', async () => {
         const bench = new Workbench();
         const validator = bench.services.validation.DocumentValidator;
