@@ -12,6 +12,7 @@ import {
     type Coordination, type Effect, type Effects, type Model, type NamedDeclaration, type Programme,
 } from '../language/generated/ast.js';
 import { isStdlibUri } from '../language/stdlib.js';
+import { compareUris } from '../language/coord-workspace.js';
 import { coordinationProgrammes, effectsCombinationKey } from './queries.js';
 
 export interface DeclarationEntry {
@@ -62,7 +63,7 @@ export function computeWorkspaceFacts(documents: Iterable<LangiumDocument>): Wor
     const effectsByKey = new Map<string, Effect[]>();
     // In the order of their URIs, as the index lists declarations (CoordIndexManager): a
     // document edited, deleted or added again must not change which entry comes first.
-    const docs = [...documents].sort((a, b) => compareStrings(a.uri.toString(), b.uri.toString()));
+    const docs = [...documents].sort((a, b) => compareUris(a.uri.toString(), b.uri.toString()));
     for (const document of docs) {
         let facts = byDocument.get(document);
         if (!facts || facts.root !== document.parseResult.value || facts.references !== document.references) {
@@ -87,10 +88,6 @@ export function computeWorkspaceFacts(documents: Iterable<LangiumDocument>): Wor
         for (const target of facts.referenced) referenced.add(target);
     }
     return { declarationsByName, referenced, coordinationsByProgramme, effectsByKey, documents: docs };
-}
-
-function compareStrings(a: string, b: string): number {
-    return a < b ? -1 : a > b ? 1 : 0;
 }
 
 function documentFacts(document: LangiumDocument): DocumentFacts {

@@ -87,25 +87,16 @@ export class CoordReferenceDescriptionProvider extends DefaultReferenceDescripti
      */
     override async createDescriptions(document: LangiumDocument, cancelToken = Cancellation.CancellationToken.None): Promise<ReferenceDescription[]> {
         const descriptions: ReferenceDescription[] = [];
-        const root = document.parseResult.value as AstNode & { declarations?: AstNode[] };
-        const sourceUri = document.uri;
-        const add = (list: readonly LazyReferenceDescription[]) => {
-            for (const d of list) if (d.refresh()) descriptions.push(d);
-        };
-        const declarations = Array.isArray(root.declarations) ? root.declarations : undefined;
-        if (!declarations) {
-            add(collectReferences(root).map(info => new LazyReferenceDescription(info, sourceUri, this.nodeLocator)));
-            return descriptions;
-        }
+        const declarations = (document.parseResult.value as AstNode & { declarations?: AstNode[] }).declarations ?? [];
         for (let i = 0; i < declarations.length; i++) {
             if (i % CHECK_EVERY === 0) await interruptAndCheck(cancelToken);
             const declaration = declarations[i];
             let list = this.byDeclaration.get(declaration);
             if (!list) {
-                list = collectReferences(declaration).map(info => new LazyReferenceDescription(info, sourceUri, this.nodeLocator));
+                list = collectReferences(declaration).map(info => new LazyReferenceDescription(info, document.uri, this.nodeLocator));
                 this.byDeclaration.set(declaration, list);
             }
-            add(list);
+            for (const d of list) if (d.refresh()) descriptions.push(d);
         }
         return descriptions;
     }

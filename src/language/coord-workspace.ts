@@ -245,6 +245,7 @@ export class CoordIndexManager extends DefaultIndexManager {
     }
 }
 
-function compareUris(a: string, b: string): number {
+/** The order of documents wherever it decides which declaration of a name comes first (the index, the workspace facts). */
+export function compareUris(a: string, b: string): number {
     return a < b ? -1 : a > b ? 1 : 0;
 }
