@@ -10,8 +10,8 @@ import {
     type AstNode, type LangiumCoreServices, type LangiumDocument, type LangiumDocuments, type ValidationOptions,
 } from 'langium';
 import type { Diagnostic, DiagnosticRelatedInformation } from 'vscode-languageserver-types';
-import { isNamedDeclaration, type Model } from '../language/generated/ast.js';
-import { collectReferences } from '../language/coord-linker.js';
+import type { Model } from '../language/generated/ast.js';
+import { declarationMentionsAny } from './cross-file.js';
 import { isStdlibUri } from '../language/stdlib.js';
 import { computeWorkspaceFacts, type WorkspaceFacts } from '../analysis/workspace-facts.js';
 import { INTERNAL_ERROR, runRules, type CachedDeclaration } from './engine.js';
@@ -90,7 +90,7 @@ export class CoordDocumentValidator extends DefaultDocumentValidator {
             comments: this.lineComments(document),
             incremental: change && {
                 cache: this.reports,
-                stale: change.all ? () => true : declaration => mentions(declaration, change.names),
+                stale: change.all ? () => true : declaration => declarationMentionsAny(declaration, change.names),
             },
         });
         if (error) {
@@ -144,13 +144,6 @@ export class CoordDocumentValidator extends DefaultDocumentValidator {
         }
         return result;
     }
-}
-
-/** Whether a top-level declaration declares or mentions (references) one of the names. */
-function mentions(declaration: AstNode, names: ReadonlySet<string>): boolean {
-    if (names.size === 0) return false;
-    if (isNamedDeclaration(declaration) && declaration.name && names.has(declaration.name)) return true;
-    return collectReferences(declaration).some(info => names.has((info.reference as { $refText: string }).$refText));
 }
 
 function internalErrorFinding(e: unknown): Finding {

@@ -15,6 +15,7 @@
  */
 import { AstUtils, type AstNode } from 'langium';
 import { isEffect, isEffects, isNamedDeclaration, type Model } from '../language/generated/ast.js';
+import { collectReferences } from '../language/coord-linker.js';
 
 /** What an edit changed that other documents can see. */
 export interface CrossFileChange {
@@ -109,6 +110,13 @@ export function mentionsAny(model: AstNode | undefined, references: ReadonlyArra
         if (isNamedDeclaration(decl) && decl.name && names.has(decl.name)) return true;
     }
     return references.some(r => names.has(r.$refText));
+}
+
+/** Whether a top-level declaration declares or mentions (references) any of the names. */
+export function declarationMentionsAny(declaration: AstNode, names: ReadonlySet<string>): boolean {
+    if (names.size === 0) return false;
+    if (isNamedDeclaration(declaration) && declaration.name && names.has(declaration.name)) return true;
+    return collectReferences(declaration).some(info => names.has((info.reference as { $refText: string }).$refText));
 }
 
 function sameText(x: AstNode, y: AstNode): boolean {
