@@ -15,6 +15,7 @@ import {
     type Coordination, type Domain, type Effect, type Effects, type Model, type Outcome, type Programme,
 } from '../language/generated/ast.js';
 import { isStdlibUri, STDLIB_DOMAIN_ORDER } from '../language/stdlib.js';
+import { effectFigures } from './evidence.js';
 import { combinationKey, compareCodePoints, coordinationProgrammes, propertiesOf, propertyOf } from './queries.js';
 
 export type EffectDirection = '+' | '-' | '~';
@@ -325,10 +326,11 @@ function summaryEffect(block: Effects, effect: Effect, key: string, uri: string,
         uri,
         outcomeLabel: labelOf(effect.outcome?.$refText ?? '', outcome?.title),
     };
-    if (effect.size !== undefined) result.size = effect.size;
-    if (effect.unit !== undefined) result.sizeUnit = effect.unit;
-    if (effect.p !== undefined) result.p = effect.p;
-    if (effect.note !== undefined) result.note = effect.note;
+    const f = effectFigures(effect);
+    if (f.size !== undefined) result.size = f.size;
+    if (f.unit !== undefined) result.sizeUnit = f.unit;
+    if (f.p !== undefined) result.p = f.p;
+    if (f.note !== undefined) result.note = f.note;
     return result;
 }
 

@@ -94,9 +94,11 @@ export class CoordCodeActionProvider implements CodeActionProvider {
             }
             case 'repeated-property': {
                 const offset = document.textDocument.offsetAt(diagnostic.range.start);
-                const decl = this.declarationAt(document, diagnostic, (n): n is Declaration => isProgramme(n) || isCoordination(n) || isEvaluation(n));
-                if (!decl || !('properties' in decl)) return [];
-                const property = (decl.properties as AstNode[]).find(p => p.$cstNode && p.$cstNode.offset <= offset && offset <= p.$cstNode.end);
+                const decl = this.declarationAt(document, diagnostic, (n): n is Declaration => isProgramme(n) || isCoordination(n) || isEvaluation(n) || isEffects(n));
+                if (!decl) return [];
+                // A block's properties, or (v2) the details of an effect.
+                const candidates: AstNode[] = isEffects(decl) ? decl.effects.flatMap(e => e.details ?? []) : 'properties' in decl ? decl.properties as AstNode[] : [];
+                const property = candidates.find(p => p.$cstNode && p.$cstNode.offset <= offset && offset <= p.$cstNode.end);
                 if (!property?.$cstNode) return [];
                 // Remove the whitespace before the property too, so that no blank line is left behind.
                 const text = document.textDocument.getText();

@@ -89,8 +89,12 @@ function tokens(declarations: readonly AstNode[]): Map<string, { count: number; 
         for (const node of AstUtils.streamAst(decl)) {
             if (isEffect(node)) {
                 const block = isEffects(node.$container) ? node.$container : undefined;
+                // (v2) The comparator and the subgroup are part of the effect's cell: moving an
+                // effect to another cell changes what mixed-evidence and conflicting-effects say.
                 const names = [
                     ...(block?.programmes ?? []).map(r => r.$refText), block?.source?.$refText ?? '', node.outcome?.$refText ?? '',
+                    ...(block?.comparator?.programmes ?? []).map(r => r.$refText), block?.comparator?.none ? 'versus none' : '',
+                    ...(node.details ?? []).flatMap(d => (d?.$type === 'SubgroupDetail' ? [`subgroup ${d.population?.$refText ?? ''}`, d.population?.$refText ?? ''] : [])),
                 ].filter(n => n);
                 add(`effect ${node.direction ?? ''} ${names.join(' ')}`, names);
             }
