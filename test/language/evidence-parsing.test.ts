@@ -127,7 +127,7 @@ evaluation F { method psm risk-of-bias high sample 10 cite "x" }`);
 describe('formatting v2 constructs', () => {
     test('details stay on the effect line, signs and intervals stay tight', () => {
         const text = 'effects of A+B versus  A from E{\n+ savings size  -0.12 sd ci - 0.2 .. -0.04  n 12\n}\nevaluation E { method rct risk-of-bias low "ok" doi "d" }';
-        const out = formatText(text, services.Coord)!;
-        expect(out.text).toBe('effects of A + B versus A from E {\n  + savings size -0.12 sd ci -0.2..-0.04 n 12\n}\n\nevaluation E {\n  method rct\n  risk-of-bias low "ok"\n  doi "d"\n}\n');
+        const out = formatText(text, services.Coord);
+        expect(out.ok && out.text).toBe('effects of A + B versus A from E {\n  + savings size -0.12 sd ci -0.2..-0.04 n 12\n}\n\nevaluation E {\n  method rct\n  risk-of-bias low "ok"\n  doi "d"\n}\n');
     });
 });
