@@ -105,6 +105,13 @@ export function comparatorLabel(block: Effects): string {
     return names.length === 0 ? '' : `versus ${block.comparator!.programmes.map(r => r.$refText).join(' + ')}`;
 }
 
+/** ` versus HakuWinay (subgroup women)`: the rest of an effect's cell after its combination, when it has one. */
+export function cellSuffix(block: Effects, effect: Effect): string {
+    const versus = comparatorLabel(block);
+    const subgroup = detailOf(effect, 'subgroup')?.population?.$refText;
+    return `${versus ? ` ${versus}` : ''}${subgroup ? ` (subgroup ${subgroup})` : ''}`;
+}
+
 /** The key of an effect's cell: combination, comparator, outcome and subgroup (§7.2). */
 export function cellKey(block: Effects, effect: Effect): string {
     const combination = combinationKey(block.programmes.map(r => r.$refText));

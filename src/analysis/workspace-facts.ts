@@ -1,8 +1,8 @@
 /**
  * Facts about the whole workspace that rules need and that no single document
  * holds: every declaration by name, what is referenced from anywhere, which
- * coordinations involve each programme, and every effect by combination,
- * source and outcome. Computed once per build in time linear in the size of
+ * coordinations involve each programme, and every effect by its cell
+ * (combination, comparator, outcome, subgroup). Computed once per build in time linear in the size of
  * the workspace, so that rules stay linear too (no per-reference scan of all
  * names, no per-coordination scan of all effects).
  */
@@ -13,7 +13,8 @@ import {
 } from '../language/generated/ast.js';
 import { isStdlibUri } from '../language/stdlib.js';
 import { compareUris } from '../language/coord-workspace.js';
-import { coordinationProgrammes, effectsCombinationKey } from './queries.js';
+import { coordinationProgrammes } from './queries.js';
+import { cellKey } from './evidence.js';
 
 export interface DeclarationEntry {
     node: NamedDeclaration;
@@ -28,15 +29,15 @@ export interface WorkspaceFacts {
     readonly referenced: ReadonlySet<AstNode>;
     /** The coordinations whose `between` lists a programme. */
     readonly coordinationsByProgramme: ReadonlyMap<Programme, readonly Coordination[]>;
-    /** Every effect by `combination|source|outcome` (names as written). */
-    readonly effectsByKey: ReadonlyMap<string, readonly Effect[]>;
+    /** Every effect by its cell, `combination|comparator|outcome|subgroup` (names as written; §7.2). */
+    readonly effectsByCell: ReadonlyMap<string, readonly Effect[]>;
     /** All documents of the workspace, standard library included. */
     readonly documents: readonly LangiumDocument[];
 }
 
-/** The key under which {@link WorkspaceFacts.effectsByKey} files an effect. */
+/** The key under which {@link WorkspaceFacts.effectsByCell} files an effect: its cell. */
 export function effectKey(block: Effects, effect: Effect): string {
-    return `${effectsCombinationKey(block)}|${block.source?.$refText ?? ''}|${effect.outcome?.$refText ?? ''}`;
+    return cellKey(block, effect);
 }
 
 /**
@@ -60,7 +61,7 @@ export function computeWorkspaceFacts(documents: Iterable<LangiumDocument>): Wor
     const declarationsByName = new Map<string, DeclarationEntry[]>();
     const referenced = new Set<AstNode>();
     const coordinationsByProgramme = new Map<Programme, Coordination[]>();
-    const effectsByKey = new Map<string, Effect[]>();
+    const effectsByCell = new Map<string, Effect[]>();
     // In the order of their URIs, as the index lists declarations (CoordIndexManager): a
     // document edited, deleted or added again must not change which entry comes first.
     const docs = [...documents].sort((a, b) => compareUris(a.uri.toString(), b.uri.toString()));
@@ -81,13 +82,13 @@ export function computeWorkspaceFacts(documents: Iterable<LangiumDocument>): Wor
             list.push(coordination);
         }
         for (const [key, effect] of facts.effects) {
-            let list = effectsByKey.get(key);
-            if (!list) effectsByKey.set(key, list = []);
+            let list = effectsByCell.get(key);
+            if (!list) effectsByCell.set(key, list = []);
             list.push(effect);
         }
         for (const target of facts.referenced) referenced.add(target);
     }
-    return { declarationsByName, referenced, coordinationsByProgramme, effectsByKey, documents: docs };
+    return { declarationsByName, referenced, coordinationsByProgramme, effectsByCell, documents: docs };
 }
 
 function documentFacts(document: LangiumDocument): DocumentFacts {

@@ -3,7 +3,8 @@
  * (`local-roles`), add a budget incentive (`budget-incentive`), take the
  * suggested name (`unresolved-reference`), add `from` an evaluation of the
  * workspace (`missing-source`), remove a repeated property
- * (`repeated-property`), add a missing `sector` or `method` with one of its
+ * (`repeated-property`, a property or an effect's detail), turn an effect's
+ * sign round when only it contradicts `size` (`estimate-mismatch`), add a missing `sector` or `method` with one of its
  * values (`required-property`), remove a suppression that silences nothing
  * (`unused-suppression`), and, for any rule, a suppression comment for the
  * line or the file with a reason to fill in. Edits inside a declaration are
@@ -119,6 +120,15 @@ export class CoordCodeActionProvider implements CodeActionProvider {
                     const edit = this.insertInto(document, decl, open, ` ${property} ${value} `);
                     return edit ? [this.action(document, `Add '${property} ${value}'`, diagnostic, [edit], false)] : [];
                 });
+            }
+            case 'estimate-mismatch': {
+                // Only when the sign marker alone contradicts `size` (the rule then names the fix).
+                const fix = data.fix === '+' || data.fix === '-' ? data.fix : undefined;
+                const start = diagnostic.range.start;
+                const current = lineText(document, start.line).charAt(start.character);
+                if (!fix || (current !== '+' && current !== '-')) return [];
+                const range = { start, end: { line: start.line, character: start.character + 1 } };
+                return [this.action(document, `Change the sign to '${fix}'`, diagnostic, [{ range, newText: fix }], true)];
             }
             case 'unused-suppression': {
                 const line = diagnostic.range.start.line;

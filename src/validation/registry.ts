@@ -25,6 +25,11 @@ import { adverseEffectRule } from './rules/adverse-effect.js';
 import { conflictingEffectsRule } from './rules/conflicting-effects.js';
 import { unusedRule } from './rules/unused.js';
 import { unusedSuppressionRule } from './rules/unused-suppression.js';
+import { invalidComparatorRule } from './rules/invalid-comparator.js';
+import { estimateMismatchRule } from './rules/estimate-mismatch.js';
+import { unsourcedFigureRule } from './rules/unsourced-figure.js';
+import { mixedEvidenceRule } from './rules/mixed-evidence.js';
+import { unassessedBiasRule } from './rules/unassessed-bias.js';
 
 export const RULES: readonly Rule[] = [
     syntaxRule,
@@ -48,6 +53,12 @@ export const RULES: readonly Rule[] = [
     conflictingEffectsRule,
     unusedRule,
     unusedSuppressionRule,
+    // §7.6 (evidence, v2)
+    invalidComparatorRule,
+    estimateMismatchRule,
+    unsourcedFigureRule,
+    mixedEvidenceRule,
+    unassessedBiasRule,
 ];
 
 export const RULES_BY_ID: ReadonlyMap<string, Rule> = new Map(RULES.map(r => [r.id, r]));

@@ -104,7 +104,7 @@ async function count(files: number, perFile: number): Promise<Counters> {
                 ...f,
                 declarationsByName: countingMap(f.declarationsByName, counters),
                 coordinationsByProgramme: countingMap(f.coordinationsByProgramme, counters),
-                effectsByKey: countingMap(f.effectsByKey, counters),
+                effectsByCell: countingMap(f.effectsByCell, counters),
             };
             wrapped.set(f, w);
         }
