@@ -22,7 +22,7 @@ const CITE = '"Table 3, p. 21"';
 /** The rules §7 speaks of, plus the structural ones; the coordination rules of §3 are not what these examples are about. */
 const SECTION_7 = new Set(['syntax', 'unresolved-reference', 'repeated-property', 'invalid-value', 'invalid-comparator', 'estimate-mismatch',
     'unsourced-figure', 'mixed-evidence', 'unassessed-bias', 'conflicting-effects', 'missing-source']);
-const of7 = (findings: Array<{ rule: string; suppressed?: string }>) => findings.filter(f => !f.suppressed && SECTION_7.has(f.rule));
+const of7 = <F extends { rule: string; suppressed?: string }>(findings: F[]): F[] => findings.filter(f => !f.suppressed && SECTION_7.has(f.rule));
 
 // Names from the contract's examples; no fact about the real programmes is stated here.
 const PROGRAMMES = `programme HakuWinay { country Peru sector productive }
@@ -50,7 +50,7 @@ effects of HakuWinay from E {
 
     test('§7.1: without a source the same figures are unsourced (§7.3), and nothing else', async () => {
         const findings = await check(`effects of A {\n  ${NEGATIVE_DETAILS}\n}`);
-        expect(of7(findings).filter(f => f.rule !== 'unresolved-reference').map(f => [f.rule, (f as { line: number }).line])).toEqual([
+        expect(of7(findings).filter(f => f.rule !== 'unresolved-reference').map(f => [f.rule, f.line])).toEqual([
             ['missing-source', 1], ['unsourced-figure', 2], ['unsourced-figure', 2],
         ]);
     });
@@ -63,7 +63,7 @@ ${ADDED_VALUE} {
         expect(of7(findings).map(f => f.rule)).toEqual(['unassessed-bias']);
         const same = await check(`${PROGRAMMES}evaluation EvalSoftSkills { method rct risk-of-bias some-concerns }
 effects of HakuWinay + SoftSkills versus SoftSkills + HakuWinay from EvalSoftSkills { + savings }`);
-        expect(of7(same).map(f => [f.rule, (f as { line: number }).line])).toEqual([['invalid-comparator', 5]]);
+        expect(of7(same).map(f => [f.rule, f.line])).toEqual([['invalid-comparator', 5]]);
     });
 
     test('§7.1 / §7.3: a cite on the effect sources its figures', async () => {
