@@ -62,4 +62,10 @@ describe.runIf(fs.existsSync(README))('examples', () => {
             expect(alone.map(key).sort(), file).toEqual(all.filter(f => f.where.startsWith(`examples/${file}:`)).map(key).sort());
         }
     });
+    test('unsourced-figure finds nothing but the fictional figure kept to show it; the fictional example says so first', async () => {
+        const { findings } = await actualFindings('examples');
+        expect(findings.filter(f => f.rule === 'unsourced-figure').map(f => f.where)).toEqual(['examples/fictional-evidence.coord:107']);
+        const first = fs.readFileSync(path.join(ROOT, 'examples/fictional-evidence.coord'), 'utf8').split('\n')[0];
+        expect(first).toMatch(/^\/\/ FICTIONAL:/);
+    });
 });
