@@ -13,7 +13,7 @@ import { computeSummary } from '../analysis/summary.js';
 import { cellHeading, certaintyText, estimateText, pooledText } from '../analysis/summary-render/text.js';
 import { RULES_BY_ID } from '../validation/registry.js';
 import { hoverMarkdown } from './describe.js';
-import { KEYWORD_DOCS } from './coord-keywords.js';
+import { KEYWORD_DOCS, NAME_RULES } from './coord-keywords.js';
 
 export class CoordHoverProvider extends AstNodeHoverProvider {
     private readonly documents: LangiumDocuments;
@@ -60,7 +60,7 @@ export class CoordHoverProvider extends AstNodeHoverProvider {
         }
         // A keyword used as a name (a domain called `productive`) is not that keyword.
         const rule = AstUtils.getContainerOfType(leaf.grammarSource, GrammarAST.isParserRule);
-        if (rule && ['Name', 'NameKeyword', 'SampleUnit', 'SizeUnit'].includes(rule.name)) return undefined;
+        if (rule && NAME_RULES.has(rule.name)) return undefined;
         return KEYWORD_DOCS[leaf.grammarSource.value];
     }
 
