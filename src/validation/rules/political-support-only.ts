@@ -14,7 +14,7 @@ export const politicalSupportOnlyRule = defineRule({
     defaultSeverity: 'warning',
     category: 'coordination',
     summary: '`political-support strong` but no `incentive` of any kind and no local `role`; or `political-support strong` with a `barrier institutional-inertia` and no `incentive` of any kind.',
-    doc: `The brief: "${BRIEF.politicalSupportNotEnough}" In Mexico the institutional analysis found "${inSentence(BRIEF.mexicoSupport)}", and yet "${inSentence(BRIEF.mexicoNode)}". An arrangement that rests on political support alone needs something that makes coordinating worthwhile for each programme (an \`incentive\` — budget, targeting, performance) or someone responsible for it on the ground (a local \`role\`). Where the coordination records institutional inertia (\`barrier institutional-inertia\`), a local role is not enough: the resistance is taken into account only by an incentive that answers it.`,
+    doc: `The brief: "${BRIEF.politicalSupportNotEnough}" In Mexico the institutional analysis found "${inSentence(BRIEF.mexicoSupport)}", and yet "${inSentence(BRIEF.mexicoNode)}". An arrangement that rests on political support alone needs something that makes coordinating worthwhile for each programme (an \`incentive\` — budget, targeting, performance) or someone responsible for it on the ground (a local \`role\`). Where the coordination records institutional inertia (\`barrier institutional-inertia\`), the rule asks for an incentive even when there is a local role: say how the arrangement takes that resistance into account.`,
     check({ model, report }) {
         for (const decl of model.declarations) {
             if (!isCoordination(decl)) continue;
