@@ -1,7 +1,7 @@
 /**
- * Every rule of Coord, in the order of the language reference's table. The
- * catalogue (`coord rules`, docs/rules.md), the configuration checks and the
- * SARIF rule list all come from this one list.
+ * Every rule of Coord, in the order of the language reference's tables (§3,
+ * then §7.6, then §8). The catalogue (`coord rules`, docs/rules.md), the
+ * configuration checks and the SARIF rule list all come from this one list.
  */
 import type { Rule } from './rule.js';
 import { syntaxRule } from './rules/syntax.js';
@@ -30,6 +30,8 @@ import { estimateMismatchRule } from './rules/estimate-mismatch.js';
 import { unsourcedFigureRule } from './rules/unsourced-figure.js';
 import { mixedEvidenceRule } from './rules/mixed-evidence.js';
 import { unassessedBiasRule } from './rules/unassessed-bias.js';
+import { localAssessmentRule } from './rules/local-assessment.js';
+import { politicalSupportRule } from './rules/political-support.js';
 
 export const RULES: readonly Rule[] = [
     syntaxRule,
@@ -59,6 +61,9 @@ export const RULES: readonly Rule[] = [
     unsourcedFigureRule,
     mixedEvidenceRule,
     unassessedBiasRule,
+    // §8, the additions from the brief.
+    localAssessmentRule,
+    politicalSupportRule,
 ];
 
 export const RULES_BY_ID: ReadonlyMap<string, Rule> = new Map(RULES.map(r => [r.id, r]));

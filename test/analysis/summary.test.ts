@@ -30,7 +30,7 @@ const BRIEF_FIGURE: Record<string, Record<string, string[]>> = {
     psychosocial: {
         'FEST+UNIDOS': ['+ subjective_wellbeing desirable', '+ expectations desirable', '+ social_capital desirable'],
         PPP: ['+ empowerment desirable', '+ subjective_wellbeing desirable', '+ social_capital desirable'],
-        HakuWinay: ['+ internal_locus_of_control desirable'],
+        HakuWinay: ['+ locus_of_control desirable'],
         // HakuWinay + SoftSkills is measured versus HakuWinay: in Added value, not in this matrix (§7.7).
     },
 };
@@ -84,7 +84,7 @@ describe('the summary of the examples', () => {
             '+': effects.filter(e => e.startsWith('+')).length, '-': effects.filter(e => e.startsWith('-')).length, '~': 0,
         });
         expect(summary.counts.byDesirability).toEqual({ desirable: effects.length - 3, adverse: 1, neutral: 2, 'no-change': 0 });
-        expect(summary.counts.coordinations).toBe(5);
+        expect(summary.counts.coordinations).toBe(4);
     });
 
     test('shows the institutional analysis in the coordination table', async () => {
@@ -103,8 +103,10 @@ describe('the summary of the examples', () => {
         expect(mexico.barriers.map(b => b.kind)).toContain('target-mismatch');
         expect(mexico.findings.map(f => f.rule)).toEqual(expect.arrayContaining(['budget-incentive', 'political-support-only']));
         const peru = byName.get('HakuWinay_Juntos')!;
-        expect(peru.localRoles).toHaveLength(2);
-        expect(peru.barriers.map(b => b.kind)).toEqual(['budget-priorities', 'design-change']);
+        expect(peru.localRoles).toEqual([]);
+        expect(peru.localKnowledge).toEqual([]);
+        expect(peru.barriers.map(b => b.kind)).toEqual(['design-change', 'budget-priorities']);
+        expect(peru.findings.map(f => f.rule)).toEqual(expect.arrayContaining(['budget-incentive', 'local-roles', 'local-assessment', 'political-support']));
     });
 
     test('synergies (§7.7): added value against a part of the combination; outcomes measured only for the combination are never synergies', async () => {
@@ -138,6 +140,30 @@ describe('the summary of the examples', () => {
         expect(s.onlyCombination.map(x => x.outcome)).toEqual(['savings', 'expectations']);
     });
 
+});
+
+describe('the §8 additions in the summary', () => {
+    test('an integrated programme lists both sectors; a local block\'s capacities, stakeholders and resistance are kept in order', async () => {
+        const { summary } = await summarise(`programme I { country X sector productive, social-protection }
+programme S { country X sector social-protection }
+coordination C {
+  between I, S
+  local {
+    resistance "r"
+    role "x" by I
+    capacity "c"
+    stakeholder "s"
+  }
+}`);
+        const byName = new Map(summary.programmes.map(p => [p.name, p]));
+        expect(byName.get('I')?.sectors).toEqual(['productive', 'social-protection']);
+        expect(byName.get('S')?.sectors).toEqual(['social-protection']);
+        const c = summary.coordinations[0];
+        expect(c.localRoles).toEqual([{ text: 'x', by: 'I', line: 7 }]);
+        expect(c.localKnowledge).toEqual([
+            { kind: 'resistance', text: 'r', line: 6 }, { kind: 'capacity', text: 'c', line: 8 }, { kind: 'stakeholder', text: 's', line: 9 },
+        ]);
+    });
 });
 
 describe('desirability (§5)', () => {

@@ -53,7 +53,7 @@ const BRIEF_ROWS = [
     'PPP finance +formal_loans desirable', 'PPP finance -informal_loans desirable', 'PPP psychosocial +empowerment desirable',
     'PPP psychosocial +subjective_wellbeing desirable', 'PPP psychosocial +social_capital desirable',
     'HakuWinay productive +new_technologies desirable', 'HakuWinay income_poverty +income desirable',
-    'HakuWinay psychosocial +internal_locus_of_control desirable',
+    'HakuWinay psychosocial +locus_of_control desirable',
     'HakuWinay+SoftSkills psychosocial +internal_locus_of_control desirable',
     'HakuWinay+SoftSkills psychosocial -powerful_others_index desirable',
 ];
@@ -70,7 +70,7 @@ describe('coord summary on the examples', () => {
         const rows = lines.slice(1, -1).map(l => l.split(','));
         for (const row of rows) expect(row).toHaveLength(21);
         const soft = rows.filter(r => r[2] === 'HakuWinay+SoftSkills');
-        expect(soft.map(r => [r[8], r[9], r[10], r[19]])).toEqual([['HakuWinay', '', '', 'moderate'], ['HakuWinay', '', '', 'moderate']]);
+        expect(soft.map(r => [r[8], r[9], r[10], r[19]])).toEqual([['HakuWinay', '', '', 'very-low'], ['HakuWinay', '', '', 'very-low']]);
         expect(rows.map(([, , programmes, domain, outcome, direction, desirability]) => `${programmes} ${domain} ${direction}${outcome} ${desirability}`).sort())
             .toEqual([...BRIEF_ROWS].sort());
         for (const [file, line] of rows) {

@@ -32,6 +32,7 @@ export type CoordKeywordNames =
     | "budget"
     | "budget-priorities"
     | "by"
+    | "capacity"
     | "certainty"
     | "ci"
     | "cite"
@@ -92,6 +93,7 @@ export type CoordKeywordNames =
     | "rdd"
     | "redesigned"
     | "regional"
+    | "resistance"
     | "reviewed"
     | "risk-of-bias"
     | "role"
@@ -102,6 +104,7 @@ export type CoordKeywordNames =
     | "size"
     | "social-protection"
     | "some-concerns"
+    | "stakeholder"
     | "strong"
     | "subgroup"
     | "target-mismatch"
@@ -291,6 +294,23 @@ export function isByProperty(item: unknown): item is ByProperty {
     return reflection.isInstance(item, ByProperty.$type);
 }
 
+export interface Capacity extends langium.AstNode {
+    readonly $container: LevelBlock;
+    readonly $type: 'Capacity';
+    kind: 'capacity';
+    text: string;
+}
+
+export const Capacity = {
+    $type: 'Capacity',
+    kind: 'kind',
+    text: 'text'
+} as const;
+
+export function isCapacity(item: unknown): item is Capacity {
+    return reflection.isInstance(item, Capacity.$type);
+}
+
 export type Certainty = 'high' | 'low' | 'moderate' | 'very-low';
 
 export function isCertainty(item: unknown): item is Certainty {
@@ -369,10 +389,10 @@ export function isComparator(item: unknown): item is Comparator {
     return reflection.isInstance(item, Comparator.$type);
 }
 
-export type ComparatorName = 'achieved' | 'agency' | 'agreement' | 'ate' | 'barrier' | 'between' | 'body' | 'budget' | 'by' | 'certainty' | 'ci' | 'cite' | 'coordination' | 'country' | 'decrease' | 'desirable' | 'did' | 'doi' | 'domain' | 'effects' | 'estimand' | 'evaluation' | 'followup' | 'formal' | 'from' | 'high' | 'in' | 'incentive' | 'increase' | 'informal' | 'instruments' | 'itt' | 'late' | 'level' | 'local' | 'low' | 'medium' | 'method' | 'ministry' | 'mixed' | 'moderate' | 'months' | 'n' | 'national' | 'neutral' | 'node' | 'note' | 'of' | 'other' | 'outcome' | 'p' | 'per' | 'performance' | 'period' | 'population' | 'productive' | 'programme' | 'psm' | 'published' | 'qualitative' | 'rct' | 'rdd' | 'redesigned' | 'regional' | 'reviewed' | 'role' | 'sample' | 'se' | 'sector' | 'since' | 'size' | 'strong' | 'subgroup' | 'targeting' | 'targets' | 'tot' | 'url' | 'versus' | 'weak' | 'years' | string;
+export type ComparatorName = 'achieved' | 'agency' | 'agreement' | 'ate' | 'barrier' | 'between' | 'body' | 'budget' | 'by' | 'capacity' | 'certainty' | 'ci' | 'cite' | 'coordination' | 'country' | 'decrease' | 'desirable' | 'did' | 'doi' | 'domain' | 'effects' | 'estimand' | 'evaluation' | 'followup' | 'formal' | 'from' | 'high' | 'in' | 'incentive' | 'increase' | 'informal' | 'instruments' | 'itt' | 'late' | 'level' | 'local' | 'low' | 'medium' | 'method' | 'ministry' | 'mixed' | 'moderate' | 'months' | 'n' | 'national' | 'neutral' | 'node' | 'note' | 'of' | 'other' | 'outcome' | 'p' | 'per' | 'performance' | 'period' | 'population' | 'productive' | 'programme' | 'psm' | 'published' | 'qualitative' | 'rct' | 'rdd' | 'redesigned' | 'regional' | 'resistance' | 'reviewed' | 'role' | 'sample' | 'se' | 'sector' | 'since' | 'size' | 'stakeholder' | 'strong' | 'subgroup' | 'targeting' | 'targets' | 'tot' | 'url' | 'versus' | 'weak' | 'years' | string;
 
 export function isComparatorName(item: unknown): item is ComparatorName {
-    return item === 'domain' || item === 'outcome' || item === 'in' || item === 'desirable' || item === 'increase' || item === 'decrease' || item === 'neutral' || item === 'population' || item === 'programme' || item === 'country' || item === 'sector' || item === 'agency' || item === 'ministry' || item === 'targets' || item === 'instruments' || item === 'budget' || item === 'per' || item === 'period' || item === 'redesigned' || item === 'note' || item === 'cite' || item === 'productive' || item === 'other' || item === 'body' || item === 'level' || item === 'national' || item === 'regional' || item === 'local' || item === 'coordination' || item === 'between' || item === 'node' || item === 'strong' || item === 'moderate' || item === 'weak' || item === 'agreement' || item === 'formal' || item === 'informal' || item === 'role' || item === 'by' || item === 'incentive' || item === 'targeting' || item === 'performance' || item === 'achieved' || item === 'low' || item === 'medium' || item === 'high' || item === 'since' || item === 'reviewed' || item === 'barrier' || item === 'evaluation' || item === 'method' || item === 'rct' || item === 'psm' || item === 'did' || item === 'rdd' || item === 'qualitative' || item === 'mixed' || item === 'sample' || item === 'doi' || item === 'url' || item === 'published' || item === 'effects' || item === 'of' || item === 'versus' || item === 'from' || item === 'size' || item === 'ci' || item === 'se' || item === 'p' || item === 'n' || item === 'estimand' || item === 'followup' || item === 'subgroup' || item === 'certainty' || item === 'months' || item === 'years' || item === 'itt' || item === 'tot' || item === 'ate' || item === 'late' || (typeof item === 'string' && (/[A-Za-z_][A-Za-z0-9_]*/.test(item)));
+    return item === 'domain' || item === 'outcome' || item === 'in' || item === 'desirable' || item === 'increase' || item === 'decrease' || item === 'neutral' || item === 'population' || item === 'programme' || item === 'country' || item === 'sector' || item === 'agency' || item === 'ministry' || item === 'targets' || item === 'instruments' || item === 'budget' || item === 'per' || item === 'period' || item === 'redesigned' || item === 'note' || item === 'cite' || item === 'productive' || item === 'other' || item === 'body' || item === 'level' || item === 'national' || item === 'regional' || item === 'local' || item === 'coordination' || item === 'between' || item === 'node' || item === 'strong' || item === 'moderate' || item === 'weak' || item === 'agreement' || item === 'formal' || item === 'informal' || item === 'role' || item === 'by' || item === 'capacity' || item === 'stakeholder' || item === 'resistance' || item === 'incentive' || item === 'targeting' || item === 'performance' || item === 'achieved' || item === 'low' || item === 'medium' || item === 'high' || item === 'since' || item === 'reviewed' || item === 'barrier' || item === 'evaluation' || item === 'method' || item === 'rct' || item === 'psm' || item === 'did' || item === 'rdd' || item === 'qualitative' || item === 'mixed' || item === 'sample' || item === 'doi' || item === 'url' || item === 'published' || item === 'effects' || item === 'of' || item === 'versus' || item === 'from' || item === 'size' || item === 'ci' || item === 'se' || item === 'p' || item === 'n' || item === 'estimand' || item === 'followup' || item === 'subgroup' || item === 'certainty' || item === 'itt' || item === 'tot' || item === 'ate' || item === 'late' || item === 'months' || item === 'years' || (typeof item === 'string' && (/[A-Za-z_][A-Za-z0-9_]*/.test(item)));
 }
 
 export interface Coordination extends langium.AstNode {
@@ -655,8 +675,8 @@ export function isLevel(item: unknown): item is Level {
 export interface LevelBlock extends langium.AstNode {
     readonly $container: Coordination;
     readonly $type: 'LevelBlock';
-    items: Array<LevelItem>;
-    kind: Level;
+    items: Array<LevelItem | LocalItem>;
+    kind: 'local' | 'national' | 'regional';
 }
 
 export const LevelBlock = {
@@ -694,6 +714,16 @@ export const LevelProperty = {
 
 export function isLevelProperty(item: unknown): item is LevelProperty {
     return reflection.isInstance(item, LevelProperty.$type);
+}
+
+export type LocalItem = Agreement | Capacity | Resistance | Role | Stakeholder;
+
+export const LocalItem = {
+    $type: 'LocalItem'
+} as const;
+
+export function isLocalItem(item: unknown): item is LocalItem {
+    return reflection.isInstance(item, LocalItem.$type);
 }
 
 export type Method = 'did' | 'mixed' | 'psm' | 'qualitative' | 'quasi-experimental' | 'rct' | 'rdd';
@@ -766,10 +796,10 @@ export function isNamedDeclaration(item: unknown): item is NamedDeclaration {
     return reflection.isInstance(item, NamedDeclaration.$type);
 }
 
-export type NameKeyword = 'achieved' | 'agency' | 'agreement' | 'ate' | 'barrier' | 'between' | 'body' | 'budget' | 'by' | 'certainty' | 'ci' | 'cite' | 'coordination' | 'country' | 'decrease' | 'desirable' | 'did' | 'doi' | 'domain' | 'effects' | 'estimand' | 'evaluation' | 'followup' | 'formal' | 'from' | 'high' | 'in' | 'incentive' | 'increase' | 'informal' | 'instruments' | 'itt' | 'late' | 'level' | 'local' | 'low' | 'medium' | 'method' | 'ministry' | 'mixed' | 'moderate' | 'months' | 'n' | 'national' | 'neutral' | 'node' | 'none' | 'note' | 'of' | 'other' | 'outcome' | 'p' | 'per' | 'performance' | 'period' | 'population' | 'productive' | 'programme' | 'psm' | 'published' | 'qualitative' | 'rct' | 'rdd' | 'redesigned' | 'regional' | 'reviewed' | 'role' | 'sample' | 'se' | 'sector' | 'since' | 'size' | 'strong' | 'subgroup' | 'targeting' | 'targets' | 'tot' | 'url' | 'versus' | 'weak' | 'years';
+export type NameKeyword = 'achieved' | 'agency' | 'agreement' | 'ate' | 'barrier' | 'between' | 'body' | 'budget' | 'by' | 'capacity' | 'certainty' | 'ci' | 'cite' | 'coordination' | 'country' | 'decrease' | 'desirable' | 'did' | 'doi' | 'domain' | 'effects' | 'estimand' | 'evaluation' | 'followup' | 'formal' | 'from' | 'high' | 'in' | 'incentive' | 'increase' | 'informal' | 'instruments' | 'itt' | 'late' | 'level' | 'local' | 'low' | 'medium' | 'method' | 'ministry' | 'mixed' | 'moderate' | 'months' | 'n' | 'national' | 'neutral' | 'node' | 'none' | 'note' | 'of' | 'other' | 'outcome' | 'p' | 'per' | 'performance' | 'period' | 'population' | 'productive' | 'programme' | 'psm' | 'published' | 'qualitative' | 'rct' | 'rdd' | 'redesigned' | 'regional' | 'resistance' | 'reviewed' | 'role' | 'sample' | 'se' | 'sector' | 'since' | 'size' | 'stakeholder' | 'strong' | 'subgroup' | 'targeting' | 'targets' | 'tot' | 'url' | 'versus' | 'weak' | 'years';
 
 export function isNameKeyword(item: unknown): item is NameKeyword {
-    return item === 'domain' || item === 'outcome' || item === 'in' || item === 'desirable' || item === 'increase' || item === 'decrease' || item === 'neutral' || item === 'population' || item === 'programme' || item === 'country' || item === 'sector' || item === 'agency' || item === 'ministry' || item === 'targets' || item === 'instruments' || item === 'budget' || item === 'per' || item === 'period' || item === 'redesigned' || item === 'note' || item === 'cite' || item === 'productive' || item === 'other' || item === 'body' || item === 'level' || item === 'national' || item === 'regional' || item === 'local' || item === 'coordination' || item === 'between' || item === 'node' || item === 'strong' || item === 'moderate' || item === 'weak' || item === 'agreement' || item === 'formal' || item === 'informal' || item === 'role' || item === 'by' || item === 'incentive' || item === 'targeting' || item === 'performance' || item === 'achieved' || item === 'low' || item === 'medium' || item === 'high' || item === 'since' || item === 'reviewed' || item === 'barrier' || item === 'evaluation' || item === 'method' || item === 'rct' || item === 'psm' || item === 'did' || item === 'rdd' || item === 'qualitative' || item === 'mixed' || item === 'sample' || item === 'doi' || item === 'url' || item === 'published' || item === 'effects' || item === 'of' || item === 'versus' || item === 'from' || item === 'none' || item === 'size' || item === 'ci' || item === 'se' || item === 'p' || item === 'n' || item === 'estimand' || item === 'followup' || item === 'subgroup' || item === 'certainty' || item === 'months' || item === 'years' || item === 'itt' || item === 'tot' || item === 'ate' || item === 'late';
+    return item === 'domain' || item === 'outcome' || item === 'in' || item === 'desirable' || item === 'increase' || item === 'decrease' || item === 'neutral' || item === 'population' || item === 'programme' || item === 'country' || item === 'sector' || item === 'agency' || item === 'ministry' || item === 'targets' || item === 'instruments' || item === 'budget' || item === 'per' || item === 'period' || item === 'redesigned' || item === 'note' || item === 'cite' || item === 'productive' || item === 'other' || item === 'body' || item === 'level' || item === 'national' || item === 'regional' || item === 'local' || item === 'coordination' || item === 'between' || item === 'node' || item === 'strong' || item === 'moderate' || item === 'weak' || item === 'agreement' || item === 'formal' || item === 'informal' || item === 'role' || item === 'by' || item === 'capacity' || item === 'stakeholder' || item === 'resistance' || item === 'incentive' || item === 'targeting' || item === 'performance' || item === 'achieved' || item === 'low' || item === 'medium' || item === 'high' || item === 'since' || item === 'reviewed' || item === 'barrier' || item === 'evaluation' || item === 'method' || item === 'rct' || item === 'psm' || item === 'did' || item === 'rdd' || item === 'qualitative' || item === 'mixed' || item === 'sample' || item === 'doi' || item === 'url' || item === 'published' || item === 'effects' || item === 'of' || item === 'versus' || item === 'from' || item === 'none' || item === 'size' || item === 'ci' || item === 'se' || item === 'p' || item === 'n' || item === 'estimand' || item === 'followup' || item === 'subgroup' || item === 'certainty' || item === 'itt' || item === 'tot' || item === 'ate' || item === 'late' || item === 'months' || item === 'years';
 }
 
 export interface NDetail extends langium.AstNode {
@@ -979,6 +1009,23 @@ export function isRedesignedProperty(item: unknown): item is RedesignedProperty 
     return reflection.isInstance(item, RedesignedProperty.$type);
 }
 
+export interface Resistance extends langium.AstNode {
+    readonly $container: LevelBlock;
+    readonly $type: 'Resistance';
+    kind: 'resistance';
+    text: string;
+}
+
+export const Resistance = {
+    $type: 'Resistance',
+    kind: 'kind',
+    text: 'text'
+} as const;
+
+export function isResistance(item: unknown): item is Resistance {
+    return reflection.isInstance(item, Resistance.$type);
+}
+
 export interface ReviewedProperty extends langium.AstNode {
     readonly $container: Coordination;
     readonly $type: 'ReviewedProperty';
@@ -1059,10 +1106,10 @@ export function isSampleProperty(item: unknown): item is SampleProperty {
     return reflection.isInstance(item, SampleProperty.$type);
 }
 
-export type SampleUnit = 'achieved' | 'agency' | 'agreement' | 'ate' | 'barrier' | 'between' | 'body' | 'budget' | 'certainty' | 'ci' | 'coordination' | 'country' | 'decrease' | 'desirable' | 'did' | 'domain' | 'effects' | 'estimand' | 'evaluation' | 'followup' | 'formal' | 'from' | 'high' | 'in' | 'incentive' | 'increase' | 'informal' | 'instruments' | 'itt' | 'late' | 'level' | 'local' | 'low' | 'medium' | 'ministry' | 'mixed' | 'moderate' | 'months' | 'n' | 'national' | 'neutral' | 'node' | 'none' | 'of' | 'other' | 'outcome' | 'p' | 'per' | 'performance' | 'population' | 'productive' | 'programme' | 'psm' | 'qualitative' | 'rct' | 'rdd' | 'redesigned' | 'regional' | 'reviewed' | 'role' | 'se' | 'sector' | 'since' | 'size' | 'strong' | 'subgroup' | 'targeting' | 'targets' | 'tot' | 'versus' | 'weak' | 'years' | string;
+export type SampleUnit = 'achieved' | 'agency' | 'agreement' | 'ate' | 'barrier' | 'between' | 'body' | 'budget' | 'capacity' | 'certainty' | 'ci' | 'coordination' | 'country' | 'decrease' | 'desirable' | 'did' | 'domain' | 'effects' | 'estimand' | 'evaluation' | 'followup' | 'formal' | 'from' | 'high' | 'in' | 'incentive' | 'increase' | 'informal' | 'instruments' | 'itt' | 'late' | 'level' | 'local' | 'low' | 'medium' | 'ministry' | 'mixed' | 'moderate' | 'months' | 'n' | 'national' | 'neutral' | 'node' | 'none' | 'of' | 'other' | 'outcome' | 'p' | 'per' | 'performance' | 'population' | 'productive' | 'programme' | 'psm' | 'qualitative' | 'rct' | 'rdd' | 'redesigned' | 'regional' | 'resistance' | 'reviewed' | 'role' | 'se' | 'sector' | 'since' | 'size' | 'stakeholder' | 'strong' | 'subgroup' | 'targeting' | 'targets' | 'tot' | 'versus' | 'weak' | 'years' | string;
 
 export function isSampleUnit(item: unknown): item is SampleUnit {
-    return item === 'domain' || item === 'outcome' || item === 'in' || item === 'desirable' || item === 'increase' || item === 'decrease' || item === 'neutral' || item === 'population' || item === 'programme' || item === 'country' || item === 'sector' || item === 'agency' || item === 'ministry' || item === 'targets' || item === 'instruments' || item === 'budget' || item === 'per' || item === 'redesigned' || item === 'productive' || item === 'other' || item === 'body' || item === 'level' || item === 'national' || item === 'regional' || item === 'local' || item === 'coordination' || item === 'between' || item === 'node' || item === 'strong' || item === 'moderate' || item === 'weak' || item === 'agreement' || item === 'formal' || item === 'informal' || item === 'role' || item === 'incentive' || item === 'targeting' || item === 'performance' || item === 'achieved' || item === 'low' || item === 'medium' || item === 'high' || item === 'since' || item === 'reviewed' || item === 'barrier' || item === 'evaluation' || item === 'rct' || item === 'psm' || item === 'did' || item === 'rdd' || item === 'qualitative' || item === 'mixed' || item === 'effects' || item === 'of' || item === 'versus' || item === 'from' || item === 'none' || item === 'size' || item === 'ci' || item === 'se' || item === 'p' || item === 'n' || item === 'estimand' || item === 'followup' || item === 'subgroup' || item === 'certainty' || item === 'months' || item === 'years' || item === 'itt' || item === 'tot' || item === 'ate' || item === 'late' || (typeof item === 'string' && (/[A-Za-z_][A-Za-z0-9_]*/.test(item)));
+    return item === 'domain' || item === 'outcome' || item === 'in' || item === 'desirable' || item === 'increase' || item === 'decrease' || item === 'neutral' || item === 'population' || item === 'programme' || item === 'country' || item === 'sector' || item === 'agency' || item === 'ministry' || item === 'targets' || item === 'instruments' || item === 'budget' || item === 'per' || item === 'redesigned' || item === 'productive' || item === 'other' || item === 'body' || item === 'level' || item === 'national' || item === 'regional' || item === 'local' || item === 'coordination' || item === 'between' || item === 'node' || item === 'strong' || item === 'moderate' || item === 'weak' || item === 'agreement' || item === 'formal' || item === 'informal' || item === 'role' || item === 'capacity' || item === 'stakeholder' || item === 'resistance' || item === 'incentive' || item === 'targeting' || item === 'performance' || item === 'achieved' || item === 'low' || item === 'medium' || item === 'high' || item === 'since' || item === 'reviewed' || item === 'barrier' || item === 'evaluation' || item === 'rct' || item === 'psm' || item === 'did' || item === 'rdd' || item === 'qualitative' || item === 'mixed' || item === 'effects' || item === 'of' || item === 'versus' || item === 'from' || item === 'none' || item === 'size' || item === 'ci' || item === 'se' || item === 'p' || item === 'n' || item === 'estimand' || item === 'followup' || item === 'subgroup' || item === 'certainty' || item === 'itt' || item === 'tot' || item === 'ate' || item === 'late' || item === 'months' || item === 'years' || (typeof item === 'string' && (/[A-Za-z_][A-Za-z0-9_]*/.test(item)));
 }
 
 export type Sector = 'other' | 'productive' | 'social-protection';
@@ -1075,13 +1122,13 @@ export interface SectorProperty extends langium.AstNode {
     readonly $container: Programme;
     readonly $type: 'SectorProperty';
     kind: 'sector';
-    value: Sector;
+    values: Array<Sector>;
 }
 
 export const SectorProperty = {
     $type: 'SectorProperty',
     kind: 'kind',
-    value: 'value'
+    values: 'values'
 } as const;
 
 export function isSectorProperty(item: unknown): item is SectorProperty {
@@ -1147,10 +1194,27 @@ export function isSizeDetail(item: unknown): item is SizeDetail {
     return reflection.isInstance(item, SizeDetail.$type);
 }
 
-export type SizeUnit = 'achieved' | 'agency' | 'agreement' | 'ate' | 'barrier' | 'between' | 'body' | 'budget' | 'by' | 'coordination' | 'country' | 'decrease' | 'desirable' | 'did' | 'doi' | 'domain' | 'effects' | 'evaluation' | 'formal' | 'from' | 'high' | 'in' | 'incentive' | 'increase' | 'informal' | 'instruments' | 'itt' | 'late' | 'level' | 'local' | 'low' | 'medium' | 'method' | 'ministry' | 'mixed' | 'moderate' | 'months' | 'national' | 'neutral' | 'node' | 'none' | 'of' | 'other' | 'outcome' | 'per' | 'performance' | 'period' | 'population' | 'productive' | 'programme' | 'psm' | 'published' | 'qualitative' | 'rct' | 'rdd' | 'redesigned' | 'regional' | 'reviewed' | 'role' | 'sample' | 'sector' | 'since' | 'strong' | 'targeting' | 'targets' | 'tot' | 'url' | 'versus' | 'weak' | 'years' | string;
+export type SizeUnit = 'achieved' | 'agency' | 'agreement' | 'ate' | 'barrier' | 'between' | 'body' | 'budget' | 'by' | 'capacity' | 'coordination' | 'country' | 'decrease' | 'desirable' | 'did' | 'doi' | 'domain' | 'effects' | 'evaluation' | 'formal' | 'from' | 'high' | 'in' | 'incentive' | 'increase' | 'informal' | 'instruments' | 'itt' | 'late' | 'level' | 'local' | 'low' | 'medium' | 'method' | 'ministry' | 'mixed' | 'moderate' | 'months' | 'national' | 'neutral' | 'node' | 'none' | 'of' | 'other' | 'outcome' | 'per' | 'performance' | 'period' | 'population' | 'productive' | 'programme' | 'psm' | 'published' | 'qualitative' | 'rct' | 'rdd' | 'redesigned' | 'regional' | 'resistance' | 'reviewed' | 'role' | 'sample' | 'sector' | 'since' | 'stakeholder' | 'strong' | 'targeting' | 'targets' | 'tot' | 'url' | 'versus' | 'weak' | 'years' | string;
 
 export function isSizeUnit(item: unknown): item is SizeUnit {
-    return item === 'domain' || item === 'outcome' || item === 'in' || item === 'desirable' || item === 'increase' || item === 'decrease' || item === 'neutral' || item === 'population' || item === 'programme' || item === 'country' || item === 'sector' || item === 'agency' || item === 'ministry' || item === 'targets' || item === 'instruments' || item === 'budget' || item === 'per' || item === 'period' || item === 'redesigned' || item === 'productive' || item === 'other' || item === 'body' || item === 'level' || item === 'national' || item === 'regional' || item === 'local' || item === 'coordination' || item === 'between' || item === 'node' || item === 'strong' || item === 'moderate' || item === 'weak' || item === 'agreement' || item === 'formal' || item === 'informal' || item === 'role' || item === 'by' || item === 'incentive' || item === 'targeting' || item === 'performance' || item === 'achieved' || item === 'low' || item === 'medium' || item === 'high' || item === 'since' || item === 'reviewed' || item === 'barrier' || item === 'evaluation' || item === 'method' || item === 'rct' || item === 'psm' || item === 'did' || item === 'rdd' || item === 'qualitative' || item === 'mixed' || item === 'sample' || item === 'doi' || item === 'url' || item === 'published' || item === 'effects' || item === 'of' || item === 'versus' || item === 'from' || item === 'none' || item === 'months' || item === 'years' || item === 'itt' || item === 'tot' || item === 'ate' || item === 'late' || (typeof item === 'string' && (/[A-Za-z_][A-Za-z0-9_]*/.test(item)));
+    return item === 'domain' || item === 'outcome' || item === 'in' || item === 'desirable' || item === 'increase' || item === 'decrease' || item === 'neutral' || item === 'population' || item === 'programme' || item === 'country' || item === 'sector' || item === 'agency' || item === 'ministry' || item === 'targets' || item === 'instruments' || item === 'budget' || item === 'per' || item === 'period' || item === 'redesigned' || item === 'productive' || item === 'other' || item === 'body' || item === 'level' || item === 'national' || item === 'regional' || item === 'local' || item === 'coordination' || item === 'between' || item === 'node' || item === 'strong' || item === 'moderate' || item === 'weak' || item === 'agreement' || item === 'formal' || item === 'informal' || item === 'role' || item === 'by' || item === 'capacity' || item === 'stakeholder' || item === 'resistance' || item === 'incentive' || item === 'targeting' || item === 'performance' || item === 'achieved' || item === 'low' || item === 'medium' || item === 'high' || item === 'since' || item === 'reviewed' || item === 'barrier' || item === 'evaluation' || item === 'method' || item === 'rct' || item === 'psm' || item === 'did' || item === 'rdd' || item === 'qualitative' || item === 'mixed' || item === 'sample' || item === 'doi' || item === 'url' || item === 'published' || item === 'effects' || item === 'of' || item === 'versus' || item === 'from' || item === 'none' || item === 'itt' || item === 'tot' || item === 'ate' || item === 'late' || item === 'months' || item === 'years' || (typeof item === 'string' && (/[A-Za-z_][A-Za-z0-9_]*/.test(item)));
+}
+
+export interface Stakeholder extends langium.AstNode {
+    readonly $container: LevelBlock;
+    readonly $type: 'Stakeholder';
+    kind: 'stakeholder';
+    text: string;
+}
+
+export const Stakeholder = {
+    $type: 'Stakeholder',
+    kind: 'kind',
+    text: 'text'
+} as const;
+
+export function isStakeholder(item: unknown): item is Stakeholder {
+    return reflection.isInstance(item, Stakeholder.$type);
 }
 
 export interface SubgroupDetail extends langium.AstNode {
@@ -1232,6 +1296,7 @@ export type CoordAstType = {
     BodyProperty: BodyProperty
     BudgetProperty: BudgetProperty
     ByProperty: ByProperty
+    Capacity: Capacity
     CertaintyDetail: CertaintyDetail
     CiDetail: CiDetail
     CiteProperty: CiteProperty
@@ -1254,6 +1319,7 @@ export type CoordAstType = {
     LevelBlock: LevelBlock
     LevelItem: LevelItem
     LevelProperty: LevelProperty
+    LocalItem: LocalItem
     MethodProperty: MethodProperty
     MinistryProperty: MinistryProperty
     Model: Model
@@ -1270,6 +1336,7 @@ export type CoordAstType = {
     ProgrammeProperty: ProgrammeProperty
     PublishedProperty: PublishedProperty
     RedesignedProperty: RedesignedProperty
+    Resistance: Resistance
     ReviewedProperty: ReviewedProperty
     RiskOfBiasProperty: RiskOfBiasProperty
     Role: Role
@@ -1278,6 +1345,7 @@ export type CoordAstType = {
     SectorProperty: SectorProperty
     SinceProperty: SinceProperty
     SizeDetail: SizeDetail
+    Stakeholder: Stakeholder
     SubgroupDetail: SubgroupDetail
     TargetingProperty: TargetingProperty
     TargetsProperty: TargetsProperty
@@ -1329,7 +1397,7 @@ export class CoordAstReflection extends langium.AbstractAstReflection {
                     name: Agreement.text
                 }
             },
-            superTypes: [LevelItem.$type]
+            superTypes: [LevelItem.$type, LocalItem.$type]
         },
         BarrierProperty: {
             name: BarrierProperty.$type,
@@ -1415,6 +1483,18 @@ export class CoordAstReflection extends langium.AbstractAstReflection {
                 }
             },
             superTypes: [EvaluationProperty.$type]
+        },
+        Capacity: {
+            name: Capacity.$type,
+            properties: {
+                kind: {
+                    name: Capacity.kind
+                },
+                text: {
+                    name: Capacity.text
+                }
+            },
+            superTypes: [LocalItem.$type]
         },
         CertaintyDetail: {
             name: CertaintyDetail.$type,
@@ -1704,6 +1784,12 @@ export class CoordAstReflection extends langium.AbstractAstReflection {
             },
             superTypes: [BodyProperty.$type]
         },
+        LocalItem: {
+            name: LocalItem.$type,
+            properties: {
+            },
+            superTypes: []
+        },
         MethodProperty: {
             name: MethodProperty.$type,
             properties: {
@@ -1907,6 +1993,18 @@ export class CoordAstReflection extends langium.AbstractAstReflection {
             },
             superTypes: [ProgrammeProperty.$type]
         },
+        Resistance: {
+            name: Resistance.$type,
+            properties: {
+                kind: {
+                    name: Resistance.kind
+                },
+                text: {
+                    name: Resistance.text
+                }
+            },
+            superTypes: [LocalItem.$type]
+        },
         ReviewedProperty: {
             name: ReviewedProperty.$type,
             properties: {
@@ -1950,7 +2048,7 @@ export class CoordAstReflection extends langium.AbstractAstReflection {
                     name: Role.text
                 }
             },
-            superTypes: [LevelItem.$type]
+            superTypes: [LevelItem.$type, LocalItem.$type]
         },
         SampleProperty: {
             name: SampleProperty.$type,
@@ -1986,8 +2084,9 @@ export class CoordAstReflection extends langium.AbstractAstReflection {
                 kind: {
                     name: SectorProperty.kind
                 },
-                value: {
-                    name: SectorProperty.value
+                values: {
+                    name: SectorProperty.values,
+                    defaultValue: []
                 }
             },
             superTypes: [ProgrammeProperty.$type]
@@ -2019,6 +2118,18 @@ export class CoordAstReflection extends langium.AbstractAstReflection {
                 }
             },
             superTypes: [EffectDetail.$type]
+        },
+        Stakeholder: {
+            name: Stakeholder.$type,
+            properties: {
+                kind: {
+                    name: Stakeholder.kind
+                },
+                text: {
+                    name: Stakeholder.text
+                }
+            },
+            superTypes: [LocalItem.$type]
         },
         SubgroupDetail: {
             name: SubgroupDetail.$type,
