@@ -72,7 +72,10 @@ export function poolEstimates(studies: readonly Study[]): PoolResult | undefined
         const s2 = denominator > 0 ? ((k - 1) * sumW) / denominator : 0;
         i2 = tau2 + s2 > 0 ? (100 * tau2) / (tau2 + s2) : 0;
     }
-    return { k, fixed, random, i2: Math.min(100, Math.max(0, i2)), q };
+    const result = { k, fixed, random, i2: Math.min(100, Math.max(0, i2)), q };
+    // Extreme inputs (estimates near the largest double) can overflow; such a result is not a number to report.
+    const numbers = [fixed.estimate, fixed.se, fixed.ciLow, fixed.ciHigh, random.estimate, random.se, random.ciLow, random.ciHigh, tau2, result.i2, q];
+    return numbers.every(Number.isFinite) ? result : undefined;
 }
 
 /**

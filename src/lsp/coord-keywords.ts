@@ -13,7 +13,7 @@ export const KEYWORD_DOCS: Readonly<Record<string, string>> = {
     body: '`body Name String? { level … ministry … note … }` — a coordinating body or node.',
     coordination: '`coordination Name String? { between … }` — a coordination arrangement between programmes.',
     evaluation: '`evaluation Name String? { method … }` — a study that observed effects.',
-    effects: '`effects of Programme (+ Programme)* (from Evaluation)? { (+|-|~) outcome … }` — effects observed for a combination of programmes.',
+    effects: '`effects of Programme (+ Programme)* (versus (Programme (+ Programme)* | none))? (from Evaluation)? { (+|-|~) outcome detail* }` — effects observed for a combination of programmes, against what the comparison group received; details: `size`, `ci`, `se`, `p`, `n`, `estimand`, `followup`, `subgroup`, `certainty`, `cite`, `note`.',
     country: '`country Name (, Name)*` — required, once.',
     sector: '`sector social-protection | productive | other` — required, once. A single integrated programme lists both, `sector productive, social-protection`, and counts as both.',
     agency: '`agency String` — once.',

@@ -137,5 +137,8 @@ describe('pooling: properties', () => {
         expect(poolEstimates([{ estimate: 1, se: -1 }, { estimate: 1, se: 1 }])).toBeUndefined();
         expect(poolEstimates([{ estimate: NaN, se: 1 }])).toBeUndefined();
         expect(poolEstimates([{ estimate: 1, se: Infinity }])).toBeUndefined();
+        // Overflow: no Infinity or NaN ever reaches a report.
+        expect(poolEstimates([{ estimate: 1e308, se: 1e-10 }, { estimate: -1e308, se: 1e-10 }])).toBeUndefined();
+        expect(poolEstimates([{ estimate: 1, se: 1e-200 }, { estimate: 2, se: 1 }])).toBeUndefined();
     });
 });

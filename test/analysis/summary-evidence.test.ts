@@ -61,3 +61,25 @@ describe('summary v2 on the fictional example', () => {
         expect(income.rows.map(r => r.label)).toContain('Abrigo + Cosecha (subgroup women_headed) · EvalSur · 24 months');
     });
 });
+
+describe('summary v2 on hostile figures', () => {
+    test('extreme, degenerate and many estimates: no crash, no NaN or Infinity in the JSON, 40-row forest plot', async () => {
+        const rows = Array.from({ length: 40 }, (_, i) => `  + income size ${i % 7}.5 sd se 0.${i + 1} subgroup p${i % 2} followup ${i + 1} months`).join('\n');
+        const { summary } = await summarise(`population p0\npopulation p1
+evaluation E { method rct cite "x" risk-of-bias high }
+effects of A from E {
+${rows}
+}
+effects of B from E {
+  + income size 99999999999999999999999999999999999999 sd se 0.0000000000000000000000000000001
+  + income size -99999999999999999999999999999999999999 sd se 0.0000000000000000000000000000001
+  + savings size 1 ci 2..1
+  ~ savings size 0 se 0
+  + expectations ci 0..0
+}`);
+        const json = JSON.stringify(summary);
+        expect(json).not.toMatch(/NaN|Infinity|null/);
+        expect(summary.forestPlots.find(p => p.outcome === 'income')!.rows.filter(r => r.kind === 'estimate').length).toBeGreaterThanOrEqual(40);
+        for (const c of summary.cells) expect(['high', 'moderate', 'low', 'very-low']).toContain(c.certainty);
+    });
+});
