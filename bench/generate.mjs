@@ -3,6 +3,7 @@
 // coordinating body, two coordinations (one of them with the previous cohort,
 // which lives in another file when the workspace has several files), an
 // evaluation (cited, its risk of bias assessed) and two effects blocks, every
+// coordination with what is known of the local level (§8), every
 // effect with an estimate and an interval or a standard error (§7). Every cohort is exactly UNIT_LINES lines,
 // so a file of N lines holds N / UNIT_LINES cohorts. A generated workspace has
 // no findings at all: the benchmark checks that, so it measures the normal path.
@@ -42,9 +43,9 @@ export function unitText(id, prev, n) {
         `  between ${id}_prod, ${id}_soc`,
         `  node ${id}_node`,
         `  political-support strong`,
-        `  national { agreement formal "Prioritise shared households" }`,
+        `  note "National ministries prioritise shared households"`,
         `  local {`,
-        `    agreement informal "Joint planning by local managers"`,
+        `    agreement informal "Joint planning by local managers" capacity "Two extension agents per district"`,
         `    role "Local manager refers households" by ${id}_soc`,
         `  }`,
         `  incentive budget "Earmarked co-financing line"`,
@@ -55,8 +56,8 @@ export function unitText(id, prev, n) {
         `}`,
         `coordination ${id}_link "Link with cohort ${prev}" {`,
         `  between ${id}_prod, ${prev}_soc`,
-        `  local { role "Extension agent refers households" by ${prev}_soc }`,
-        `  incentive budget "Co-financing"`,
+        `  local { role "Extension agent refers households" by ${prev}_soc stakeholder "Producer associations" }`,
+        `  political-support moderate incentive budget "Co-financing"`,
         `  incentive targeting "Shared eligibility list"`,
         `}`,
         `evaluation ${id}_eval "Impact evaluation ${id}" { method quasi-experimental period 2014..2016 sample 1800 households by "GRADE" cite "Report ${id}, Table 2" risk-of-bias some-concerns "Matched comparison" }`,
