@@ -13,8 +13,6 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { afterAll, describe, expect, test } from 'vitest';
 import fc from 'fast-check';
-import { EmptyFileSystem } from 'langium';
-import { createCoordCoreServices } from '../../src/language/coord-module.js';
 import { formatText } from '../../src/analysis/format.js';
 import { computeSummary } from '../../src/analysis/summary.js';
 import {
