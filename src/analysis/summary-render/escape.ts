@@ -30,3 +30,17 @@ export function csvField(text: string | number | undefined): string {
     const s = text === undefined ? '' : String(text);
     return /[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
 }
+
+/** A number as a spreadsheet reads it: `-3`, `+0.5`, `1e3`; such a cell is data, never a formula. */
+const PLAIN_NUMBER = /^[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?$/;
+
+/**
+ * Neutralises a text cell that a spreadsheet (Excel, LibreOffice, Google
+ * Sheets) would run as a formula — one that starts with `=`, `+`, `-`, `@`, a
+ * tab or a carriage return — by prefixing `'`, as OWASP recommends; plain
+ * numbers are left as they are. Apply it to every user text in a table a
+ * spreadsheet may open, before {@link csvField}.
+ */
+export function spreadsheetText(text: string): string {
+    return /^[=+\-@\t\r]/.test(text) && !PLAIN_NUMBER.test(text) ? `'${text}` : text;
+}
