@@ -62,9 +62,9 @@ export function formatText(input: string, services: LangiumCoreServices): Format
         const column = Number.isFinite(token.startColumn) ? token.startColumn! : 1;
         return { ok: false, error: { reason: 'syntax', line, column, message: describeParserError(parserError) } };
     }
-    const hidden = services.parser.Lexer.tokenize(text).hidden.filter(t => /COMMENT/.test(t.tokenType.name));
-    const eol = /\r\n/.exec(text)?.[0] ?? (text.includes('\n') || !text.includes('\r') ? '\n' : '\r');
-    const printer = new Printer(text, parseResult.value, hidden, eol === '\r' ? '\n' : eol);
+    const lexed = services.parser.Lexer.tokenize(text);
+    const hidden = lexed.hidden.filter(t => /COMMENT/.test(t.tokenType.name));
+    const printer = new Printer(text, parseResult.value, hidden, lineEnd(text, [...lexed.tokens, ...lexed.hidden]));
     const out = printer.print();
     const moved = suppressionMoved(text, out, services);
     if (moved) return { ok: false, error: moved };
@@ -75,6 +75,21 @@ export function formatText(input: string, services: LangiumCoreServices): Format
     }));
     const result = bom + out;
     return { ok: true, text: result, changed: result !== input, declarations };
+}
+
+/**
+ * The file's line ending: CRLF when a line break between tokens is CRLF, else
+ * LF (lone CRs become LF). A line break inside a string or a comment is the
+ * text's content, not its style: a string holding `\r\n` in an LF file does
+ * not turn the file to CRLF.
+ */
+function lineEnd(text: string, tokens: ReadonlyArray<{ startOffset: number; image: string }>): '\n' | '\r\n' {
+    let at = 0;
+    for (const t of [...tokens].sort((a, b) => a.startOffset - b.startOffset)) {
+        if (text.slice(at, t.startOffset).includes('\r\n')) return '\r\n';
+        at = Math.max(at, t.startOffset + t.image.length);
+    }
+    return text.slice(at).includes('\r\n') ? '\r\n' : '\n';
 }
 
 function lastLine(text: string): number {

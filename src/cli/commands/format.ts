@@ -18,6 +18,7 @@ import { reportFileProblems } from '../workspace.js';
 import { fileVersion, replaceFileAtomically } from '../atomic-write.js';
 import { createCoordCoreServices } from '../../language/coord-module.js';
 import { formatText } from '../../analysis/format.js';
+import { escapeControls, safeLineStart } from '../../analysis/summary-render/escape.js';
 
 export const formatCommand: Command = {
     name: 'format',
@@ -54,7 +55,7 @@ still formatted).`,
         // A path that cannot be read is named on stderr and the others are still formatted (exit 2).
         const problems: string[] = [];
         const files = await discoverFiles(positionals, io.cwd, problems);
-        if (files.length === 0) throw new CliError(problems.join('\ncoord: '));
+        if (files.length === 0) throw new CliError(problems.map(escapeControls).join('\ncoord: '));
         let failed = reportFileProblems(problems, io) ? problems.length : 0;
         const { Coord } = createCoordCoreServices(EmptyFileSystem);
         let unformatted = 0;
@@ -75,13 +76,13 @@ still formatted).`,
             if (!result.ok) {
                 failed++;
                 const { reason, line, column, message } = result.error;
-                io.stderr.write(`${file.display}:${line}:${column}: cannot format: ${reason === 'syntax' ? 'syntax error: ' : ''}${message}\n`);
+                io.stderr.write(`${safeLineStart(file.display)}:${line}:${column}: cannot format: ${reason === 'syntax' ? 'syntax error: ' : ''}${escapeControls(message)}\n`);
                 continue;
             }
             if (!result.changed) continue;
             if (values.check) {
                 unformatted++;
-                io.stdout.write(`${file.display}\n`);
+                io.stdout.write(`${safeLineStart(file.display)}\n`);
                 continue;
             }
             // Never half written, never over an editor's newer save; a file that cannot be written is named and the rest go on.
@@ -94,7 +95,7 @@ still formatted).`,
                 continue;
             }
             rewritten++;
-            io.stdout.write(`${file.display}\n`);
+            io.stdout.write(`${safeLineStart(file.display)}\n`);
         }
         const count = (n: number) => `${n} file${n === 1 ? '' : 's'}`;
         if (values.check) {
