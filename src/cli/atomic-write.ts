@@ -7,7 +7,9 @@
  * Through a symbolic link the link's target is replaced, not the link. The
  * file's permission bits are kept (and its owner, when the process may set
  * it). A file the user may not write is not replaced, even when the folder
- * would allow it. Just before the rename the file is read again: if its
+ * would allow it. A file with several hard links becomes a file of its own
+ * (the other names keep the old text), as with any editor that saves by
+ * renaming. Just before the rename the file is read again: if its
  * content differs from what the command read (an editor saved it meanwhile),
  * nothing is written.
  */
@@ -40,6 +42,11 @@ export function replaceFileAtomically(file: string, text: string, expected: stri
     let fd: number | undefined;
     try {
         fd = fs.openSync(temp, 'wx', stat.mode & 0o7777);
+    } catch (e) {
+        // The file may be writable while its folder is not: say which one refused.
+        return { kind: 'error', cause: `${causeOf(e)}: cannot create a temporary file in its folder` };
+    }
+    try {
         fs.writeFileSync(fd, text);
         fs.fsyncSync(fd);
         // The mode given to open is filtered by the umask: set it as the original has it.
