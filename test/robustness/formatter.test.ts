@@ -95,14 +95,16 @@ describe('formatting never loses text', () => {
         const folder = path.join(REGRESSIONS);
         const cases = fs.readdirSync(folder).filter(f => f.startsWith('formatter-') && f.endsWith('.coord'));
         expect(cases.length).toBeGreaterThan(0);
+        const failures: string[] = [];
         for (const name of cases) {
             const text = fs.readFileSync(path.join(folder, name), 'utf8');
             try {
                 checkFormatting(text);
             } catch (e) {
-                throw new Error(`${name}: ${(e as Error).message}`);
+                failures.push(`${name}: ${(e as Error).message}`);
             }
         }
+        expect(failures).toEqual([]);
     });
 
     test('generated specs: idempotent, same AST, every comment kept, line endings and BOM kept', async () => {
