@@ -115,6 +115,28 @@ describe('coord format writes atomically', () => {
         expect(fs.readdirSync(ws).sort()).toEqual(['a.coord', 'b.coord', 'c.coord']);
     });
 
+    test('a writable file in a folder that is not: named, left as it is (no temporary file, no write in place)', async () => {
+        const ws = path.join(dir, 'lockedfolder');
+        fs.mkdirSync(ws);
+        fs.writeFileSync(path.join(ws, 'a.coord'), UNFORMATTED);
+        const asNobody = process.getuid?.() === 0 ? { uid: 65534, gid: 65534 } : {};
+        if (asNobody.uid !== undefined) {
+            fs.chmodSync(dir, 0o755);
+            fs.chownSync(path.join(ws, 'a.coord'), 65534, 65534);
+            const canRun = spawnSync(process.execPath, ['-e', `require('fs').accessSync(${JSON.stringify(BIN)}, 4)`], { ...asNobody, stdio: 'ignore' });
+            if (canRun.status !== 0) return;
+        }
+        fs.chmodSync(ws, 0o555);
+        try {
+            const r = await runCoord(ws, ['format', 'a.coord'], asNobody);
+            expect(r.code).toBe(2);
+            expect(r.stderr).toBe('coord: a.coord: cannot write file (permission denied: cannot create a temporary file in its folder); left as it is\n');
+            expect(fs.readFileSync(path.join(ws, 'a.coord'), 'utf8')).toBe(UNFORMATTED);
+        } finally {
+            fs.chmodSync(ws, 0o755);
+        }
+    });
+
     test('killed (SIGKILL) at random points while it formats a large file: the file is untouched or fully formatted', async () => {
         const original = largeSpec(1_000_000);
         const result = formatText(original, Coord);
