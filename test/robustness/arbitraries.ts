@@ -193,7 +193,8 @@ export const specTokens: fc.Arbitrary<Tokens> = fc.uniqueArray(nameArb, { minLen
 const DIRECTIVE_RULES = [
     'budget-incentive', 'unused', 'local-roles', 'required-property', 'unresolved-reference', 'invalid-value',
     'duplicate-name', 'between-arity', 'missing-source', 'unarranged-combination', 'adverse-effect',
-    'conflicting-effects', 'repeated-property', 'cross-sector', 'target-mismatch', 'unused-suppression', 'no-such-rule',
+    'conflicting-effects', 'repeated-property', 'cross-sector', 'target-mismatch', 'political-support', 'local-assessment',
+    'unused-suppression', 'no-such-rule',
 ];
 
 /** A suppression directive's text: next-line or file-wide, for no rule, one or two, with or without a reason. */
