@@ -11,6 +11,7 @@ import { isEffect, isEffects, isNamedDeclaration, type Effect } from '../languag
 import type { LangiumDocuments } from 'langium';
 import { computeSummary } from '../analysis/summary.js';
 import { cellHeading, certaintyText, estimateText, pooledText } from '../analysis/summary-render/text.js';
+import { escapeMarkdownText } from '../analysis/summary-render/escape.js';
 import { RULES_BY_ID } from '../validation/registry.js';
 import { hoverMarkdown } from './describe.js';
 import { KEYWORD_DOCS, NAME_RULES } from './coord-keywords.js';
@@ -80,15 +81,17 @@ export class CoordHoverProvider extends AstNodeHoverProvider {
         if (index < 0) return '';
         const e = summary.effects[index];
         const cell = summary.cells.find(c => c.effects.includes(index));
+        // Names, units and a reviewer's reason are the user's text: escaped, so no link, image or HTML can form.
+        const esc = escapeMarkdownText;
         const out: string[] = [];
         const estimate = estimateText(e);
-        if (estimate) out.push(`Estimate: ${estimate}${e.p !== undefined ? `, p ${e.p}` : ''}${e.n !== undefined ? `, n ${e.n}` : ''}`);
+        if (estimate) out.push(`Estimate: ${esc(`${estimate}${e.p !== undefined ? `, p ${e.p}` : ''}${e.n !== undefined ? `, n ${e.n}` : ''}`)}`);
         if (cell) {
-            out.push(`Cell: ${cellHeading(cell)} — ${cell.outcome}; ${cell.sources} source${cell.sources === 1 ? '' : 's'}`);
-            out.push(`Certainty: **${certaintyText(cell)}**`);
+            out.push(`Cell: ${esc(`${cellHeading(cell)} — ${cell.outcome}; ${cell.sources} source${cell.sources === 1 ? '' : 's'}`)}`);
+            out.push(`Certainty: **${esc(certaintyText(cell))}**`);
             const pooled = pooledText(cell);
             if (pooled && cell.pooled) {
-                out.push(`Pooled (k = ${cell.pooled.k}): fixed ${pooled.fixed}; random (DerSimonian–Laird) ${pooled.random}; τ² ${pooled.tau2}, I² ${pooled.i2}`);
+                out.push(esc(`Pooled (k = ${cell.pooled.k}): fixed ${pooled.fixed}; random (DerSimonian–Laird) ${pooled.random}; τ² ${pooled.tau2}, I² ${pooled.i2}`));
             }
         }
         return out.map(x => `- ${x}`).join('\n');
