@@ -19,11 +19,12 @@ import { syntaxRule } from './rules/syntax.js';
 import type { Finding, Severity } from './rule.js';
 import type { LineComment } from './suppression.js';
 import type { CoordConfigProvider } from './config-provider.js';
+import { FindingId, RuleId, type FindingRuleId } from './rule-ids.js';
 
-export const INVALID_CONFIG = 'invalid-config';
+export const INVALID_CONFIG = FindingId.invalidConfig;
 
 const SEVERITY_NUMBER: Record<Severity, 1 | 2 | 3 | 4> = { error: 1, warning: 2, info: 3, hint: 4 };
-const UNNECESSARY_RULES = new Set(['unused', 'unused-suppression']);
+const UNNECESSARY_RULES: ReadonlySet<string> = new Set<FindingRuleId>([RuleId.unused, RuleId.unusedSuppression]);
 
 export type CoordValidatorServices = LangiumCoreServices & {
     validation: { ConfigProvider: CoordConfigProvider };
@@ -163,7 +164,7 @@ function looksBinary(document: LangiumDocument): boolean {
 
 function binaryFileFinding(): Finding {
     return {
-        rule: 'syntax',
+        rule: RuleId.syntax,
         severity: 'error',
         message: 'binary file (contains NUL bytes), not a .coord text file',
         range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },

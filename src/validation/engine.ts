@@ -14,9 +14,10 @@ import type { Finding, RelatedPlace, Rule, RuleReport, Severity } from './rule.j
 import { collectReferences } from '../language/coord-linker.js';
 import { findSuppression, parseDirectives, type LineComment, type SuppressionDirective } from './suppression.js';
 import { RULES, RULES_BY_ID } from './registry.js';
+import { FindingId } from './rule-ids.js';
 import { unusedSuppressionRule } from './rules/unused-suppression.js';
 
-export const INTERNAL_ERROR = 'internal-error';
+export const INTERNAL_ERROR = FindingId.internalError;
 
 export interface EngineInput {
     document: LangiumDocument<Model>;

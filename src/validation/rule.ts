@@ -7,6 +7,7 @@ import type { AstNode, LangiumDocument } from 'langium';
 import type { Range } from 'vscode-languageserver-types';
 import type { Model } from '../language/generated/ast.js';
 import type { WorkspaceFacts } from '../analysis/workspace-facts.js';
+import type { FindingRuleId, RuleId } from './rule-ids.js';
 
 export type Severity = 'error' | 'warning' | 'info' | 'hint';
 export type SeveritySetting = Severity | 'off';
@@ -48,7 +49,7 @@ export interface RuleContext {
 
 export interface Rule {
     /** The rule id: the diagnostic code, the SARIF ruleId and the suppression name. */
-    readonly id: string;
+    readonly id: RuleId;
     readonly defaultSeverity: Severity;
     readonly category: RuleCategory;
     /** One line: when the rule fires. */
@@ -73,7 +74,7 @@ export interface Rule {
 
 /** A finding of the engine: a rule's report with its effective severity and location. */
 export interface Finding {
-    rule: string;
+    rule: FindingRuleId;
     severity: Severity;
     message: string;
     range: Range;

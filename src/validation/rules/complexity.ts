@@ -1,11 +1,12 @@
 /** Rule `complexity`: more than one coordinating node, or agreements at all three levels. */
 import { isCoordination } from '../../language/generated/ast.js';
 import { defineRule } from '../rule.js';
+import { RuleId } from '../rule-ids.js';
 import { propertiesOf } from '../../analysis/queries.js';
 import { agreementsAt, LEVELS } from '../../analysis/coordination-queries.js';
 
 export const complexityRule = defineRule({
-    id: 'complexity',
+    id: RuleId.complexity,
     defaultSeverity: 'info',
     category: 'coordination',
     summary: 'A coordination has more than one `node`, or agreements at all three levels.',

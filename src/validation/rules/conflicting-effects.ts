@@ -1,11 +1,12 @@
 /** Rule `conflicting-effects`: one source reports different directions for one outcome of one combination. */
 import { isEffects, type Effect, type Effects } from '../../language/generated/ast.js';
 import { defineRule } from '../rule.js';
+import { RuleId } from '../rule-ids.js';
 import { effectKey } from '../../analysis/workspace-facts.js';
 import { combinationLabel, combinationNames, effectLabel } from '../../analysis/effects-labels.js';
 
 export const conflictingEffectsRule = defineRule({
-    id: 'conflicting-effects',
+    id: RuleId.conflictingEffects,
     defaultSeverity: 'error',
     category: 'evidence',
     summary: 'The same outcome gets different directions for the same combination and the same source.',

@@ -1,10 +1,11 @@
 /** Rule `duplicate-name`: two declarations share a name (across files, and against the standard library). */
 import { isNamedDeclaration } from '../../language/generated/ast.js';
 import { defineRule } from '../rule.js';
+import { RuleId } from '../rule-ids.js';
 import { declarationLabel, kindLabel } from '../../analysis/labels.js';
 
 export const duplicateNameRule = defineRule({
-    id: 'duplicate-name',
+    id: RuleId.duplicateName,
     defaultSeverity: 'error',
     category: 'structure',
     summary: 'Two declarations share a name (across files, and against the standard library).',

@@ -1,11 +1,12 @@
 /** Rule `political-support-only`: strong political support, but no incentive and no local role. */
 import { isCoordination } from '../../language/generated/ast.js';
 import { defineRule } from '../rule.js';
+import { RuleId } from '../rule-ids.js';
 import { propertyOf } from '../../analysis/queries.js';
 import { hasIncentive, localRoles } from '../../analysis/coordination-queries.js';
 
 export const politicalSupportOnlyRule = defineRule({
-    id: 'political-support-only',
+    id: RuleId.politicalSupportOnly,
     defaultSeverity: 'warning',
     category: 'coordination',
     summary: '`political-support strong` but no `incentive` of any kind and no local `role`.',

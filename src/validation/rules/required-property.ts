@@ -1,10 +1,11 @@
 /** Rule `required-property`: a required property is missing. */
 import { isCoordination, isEvaluation, isProgramme } from '../../language/generated/ast.js';
 import { defineRule } from '../rule.js';
+import { RuleId } from '../rule-ids.js';
 import { propertyOf } from '../../analysis/queries.js';
 
 export const requiredPropertyRule = defineRule({
-    id: 'required-property',
+    id: RuleId.requiredProperty,
     defaultSeverity: 'error',
     category: 'structure',
     summary: 'A required property is missing.',

@@ -1,6 +1,7 @@
 /** Rule `unresolved-reference`: a reference names nothing of the right kind in the workspace. */
 import type { AstNode } from 'langium';
 import { defineRule } from '../rule.js';
+import { RuleId } from '../rule-ids.js';
 import { CoordAstReflection } from '../../language/generated/ast.js';
 import { closestName } from '../../analysis/suggest.js';
 import { kindLabel } from '../../analysis/labels.js';
@@ -9,7 +10,7 @@ import type { WorkspaceFacts } from '../../analysis/workspace-facts.js';
 const reflection = new CoordAstReflection();
 
 export const unresolvedReferenceRule = defineRule({
-    id: 'unresolved-reference',
+    id: RuleId.unresolvedReference,
     defaultSeverity: 'error',
     category: 'structure',
     summary: 'A reference names nothing in the workspace.',
