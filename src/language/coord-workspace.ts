@@ -14,7 +14,8 @@ import {
     type LangiumDocument, type LangiumDocumentFactory, type LangiumSharedCoreServices, type MaybePromise, type WorkspaceFolder,
 } from 'langium';
 import { STDLIB_TEXT, STDLIB_URI } from './stdlib.js';
-import { crossFileChange, mentionsAny } from '../validation/cross-file.js';
+import { requireService, type ChangeTracker, type CoordSharedServices } from './change-tracker.js';
+import { compareUris } from './order.js';
 import { reparse, type ReparseInfo } from './incremental-parse.js';
 
 /** Removes a leading UTF-8 byte-order mark. */
@@ -66,60 +67,33 @@ export function bomStrippingFileSystem(inner: FileSystemProvider): FileSystemPro
 
 /**
  * Langium's document builder, plus: after a change, the other documents are
- * validated again when the change can alter their findings ({@link crossFileChange}).
- * All of them when a declaration appeared, went or was renamed, or a document
- * was deleted; those that declare or mention a name whose references or effects
+ * validated again when the change can alter their findings, as the change
+ * tracker ({@link ChangeTracker}) says from the contributions of the changed
+ * declarations: all of them when a declaration appeared, went or was renamed,
+ * or a document was deleted; those that declare or mention a name whose facts
  * changed; and those whose findings point into a changed document (their
- * related places may have moved). Documents that reference a changed one are relinked
- * and re-validated by Langium itself. The changed documents are validated first,
- * so the open file gets its diagnostics before the rest of the workspace.
+ * related places may have moved). Documents that reference a changed one are
+ * relinked and re-validated by Langium itself. The changed documents are
+ * validated first, so the open file gets its diagnostics before the rest of
+ * the workspace.
  */
 export class CoordDocumentBuilder extends DefaultDocumentBuilder {
-    /** Documents changed since the last build, with their root node before the change. */
-    private readonly pending = new Map<string, AstNode | undefined>();
-    private deletedSinceBuild = false;
-    /** What the build under way changed; kept until a build completes (a cancelled one hands it on to the next). */
-    private change: { all: boolean; names: Set<string>; uris: Set<string> } | undefined;
+    private readonly tracker: ChangeTracker;
 
-    constructor(services: LangiumSharedCoreServices) {
+    constructor(services: CoordSharedServices) {
         super(services);
+        this.tracker = requireService(services.workspace.ChangeTracker, 'ChangeTracker');
         this.onUpdate((changed, deleted) => {
-            for (const uri of changed) {
-                const key = uri.toString();
-                if (!this.pending.has(key)) this.pending.set(key, this.langiumDocuments.getDocument(uri)?.parseResult?.value);
-            }
-            if (deleted.length > 0) this.deletedSinceBuild = true;
+            for (const uri of changed) this.tracker.changed(uri.toString(), this.langiumDocuments.getDocument(uri)?.parseResult?.value);
+            if (deleted.length > 0) this.tracker.deleted();
         });
-    }
-
-    /**
-     * What the documents changed since the last completed build can make other
-     * declarations see differently ({@link crossFileChange}): `all` when a
-     * declaration appeared, went or was renamed, or a document was deleted;
-     * otherwise the names whose references or effects changed. Computed once the
-     * changed documents are parsed again; the validator reads it to tell which
-     * findings of unchanged declarations still hold.
-     */
-    validationChange(): { readonly all: boolean; readonly names: ReadonlySet<string>; readonly uris: ReadonlySet<string> } {
-        const change = this.change ??= { all: false, names: new Set(), uris: new Set() };
-        if (this.deletedSinceBuild) change.all = true;
-        for (const [uri, before] of this.pending) {
-            change.uris.add(uri);
-            if (change.all) continue;
-            const c = crossFileChange(before, this.langiumDocuments.getDocument(URI.parse(uri))?.parseResult?.value);
-            if (c.declarations) change.all = true;
-            c.names.forEach(n => change.names.add(n));
-        }
-        this.pending.clear();
-        this.deletedSinceBuild = false;
-        return change;
     }
 
     protected override async buildDocuments(documents: LangiumDocument[], options: BuildOptions, cancelToken: Cancellation.CancellationToken): Promise<void> {
         await super.buildDocuments(documents, options, cancelToken);
-        const change = this.validationChange();
+        const change = this.tracker.current();
         if (change.uris.size === 0 && !change.all) {
-            this.change = undefined;
+            this.tracker.completed();
             return;
         }
         const built = new Set(documents);
@@ -131,7 +105,7 @@ export class CoordDocumentBuilder extends DefaultDocumentBuilder {
         const relink = new Set<LangiumDocument>();
         if (change.all && change.names.size > 0) {
             for (const doc of this.langiumDocuments.all) {
-                if (doc.state >= DocumentState.Linked && doc.references.some(r => change.names.has(r.$refText))) relink.add(doc);
+                if (doc.state >= DocumentState.Linked && this.tracker.mustRelink(doc, change)) relink.add(doc);
             }
         }
         const stale: LangiumDocument[] = [];
@@ -142,15 +116,17 @@ export class CoordDocumentBuilder extends DefaultDocumentBuilder {
                 continue;
             }
             if ((built.has(doc) && relink.size === 0) || doc.state < DocumentState.Validated) continue;
-            if (change.all || this.findingsPointInto(doc, change.uris) || mentionsAny(doc.parseResult?.value, doc.references, change.names)) {
+            if (this.tracker.affects(doc, change)) {
                 this.resetToState(doc, DocumentState.IndexedReferences);
                 stale.push(doc);
             }
         }
         /* The second pass is cancellable like the first: a document left unvalidated is
-           picked up by the next update, whose build includes every unfinished document. */
+           picked up by the next update, whose build includes every unfinished document.
+           (Langium's build fixes its list of documents before it parses them, and what
+           else must be validated is known only once the changed ones are parsed.) */
         if (stale.length > 0) await super.buildDocuments(this.sortDocuments(stale), options, cancelToken);
-        this.change = undefined;
+        this.tracker.completed();
     }
 
     /**
@@ -165,15 +141,6 @@ export class CoordDocumentBuilder extends DefaultDocumentBuilder {
     ): Promise<void> {
         const ordered = targetState === DocumentState.Validated ? this.sortDocuments([...documents]) : documents;
         return super.runCancelable(ordered, targetState, cancelToken, callback);
-    }
-
-    /** Whether a finding of the document has a related place in one of the given documents. */
-    private findingsPointInto(document: LangiumDocument, uris: ReadonlySet<string>): boolean {
-        const validator = this.serviceRegistry.getServices(document.uri).validation.DocumentValidator as {
-            getFindings?(doc: LangiumDocument): ReadonlyArray<{ related: ReadonlyArray<{ uri: string }> }> | undefined;
-        };
-        const findings = validator.getFindings?.(document) ?? [];
-        return findings.some(f => f.related.some(r => uris.has(r.uri)));
     }
 }
 
@@ -243,9 +210,4 @@ export class CoordIndexManager extends DefaultIndexManager {
         }
         return stream(result);
     }
-}
-
-/** The order of documents wherever it decides which declaration of a name comes first (the index, the workspace facts). */
-export function compareUris(a: string, b: string): number {
-    return a < b ? -1 : a > b ? 1 : 0;
 }

@@ -9,9 +9,9 @@ import {
     CstUtils, DefaultDocumentValidator, DocumentState, WorkspaceCache, type CstNode,
     type AstNode, type LangiumCoreServices, type LangiumDocument, type LangiumDocuments, type ValidationOptions,
 } from 'langium';
+import { requireService, type ChangeTracker, type CoordSharedServices } from '../language/change-tracker.js';
 import type { Diagnostic, DiagnosticRelatedInformation } from 'vscode-languageserver-types';
 import type { Model } from '../language/generated/ast.js';
-import { declarationMentionsAny } from './cross-file.js';
 import { isStdlibUri } from '../language/stdlib.js';
 import { computeWorkspaceFacts, type WorkspaceFacts } from '../analysis/workspace-facts.js';
 import { INTERNAL_ERROR, runRules, type CachedDeclaration } from './engine.js';
@@ -28,6 +28,7 @@ const UNNECESSARY_RULES: ReadonlySet<string> = new Set<FindingRuleId>([RuleId.un
 
 export type CoordValidatorServices = LangiumCoreServices & {
     validation: { ConfigProvider: CoordConfigProvider };
+    shared: CoordSharedServices;
 };
 
 export class CoordDocumentValidator extends DefaultDocumentValidator {
@@ -36,9 +37,11 @@ export class CoordDocumentValidator extends DefaultDocumentValidator {
     private readonly lexer: CoordValidatorServices['parser']['Lexer'];
     private readonly factsCache: WorkspaceCache<'facts', WorkspaceFacts>;
     private readonly findings = new WeakMap<LangiumDocument, Finding[]>();
-    private readonly builder: { validationChange?(): { readonly all: boolean; readonly names: ReadonlySet<string> } };
+    private readonly tracker: ChangeTracker;
     /** The reports of declaration rules by declaration, reused after edits that do not touch them. */
     private readonly reports = new WeakMap<AstNode, CachedDeclaration>();
+    /** Rules of declaration scope caught reporting outside any declaration: run on whole documents from then on. */
+    private readonly misdeclared = new Set<string>();
     /**
      * Reuse the findings of declarations an edit did not touch (default). A
      * one-shot build (`coord check`) turns it off: it would only fill the cache.
@@ -50,7 +53,7 @@ export class CoordDocumentValidator extends DefaultDocumentValidator {
         this.documents = services.shared.workspace.LangiumDocuments;
         this.configProvider = services.validation.ConfigProvider;
         this.lexer = services.parser.Lexer;
-        this.builder = services.shared.workspace.DocumentBuilder as typeof this.builder;
+        this.tracker = requireService(services.shared.workspace.ChangeTracker, 'ChangeTracker');
         this.factsCache = new WorkspaceCache(services.shared, DocumentState.IndexedReferences);
     }
 
@@ -78,12 +81,13 @@ export class CoordDocumentValidator extends DefaultDocumentValidator {
             findings = [internalErrorFinding(e), ...this.syntaxFindingsOnly(document)];
         }
         this.findings.set(document, findings);
+        this.tracker.validated(document, new Set(findings.flatMap(f => f.related.map(r => r.uri))));
         return findings.filter(f => !f.suppressed).map(toDiagnostic);
     }
 
     private computeFindings(document: LangiumDocument): Finding[] {
         const { config, error } = this.configProvider.configFor(document.uri);
-        const change = this.reuseFindings ? this.builder.validationChange?.() : undefined;
+        const change = this.reuseFindings ? this.tracker.current() : undefined;
         const findings = runRules({
             document: document as LangiumDocument<Model>,
             facts: this.workspaceFacts(),
@@ -91,7 +95,8 @@ export class CoordDocumentValidator extends DefaultDocumentValidator {
             comments: this.lineComments(document),
             incremental: change && {
                 cache: this.reports,
-                stale: change.all ? () => true : declaration => declarationMentionsAny(declaration, change.names),
+                misdeclared: this.misdeclared,
+                stale: declaration => this.tracker.stale(declaration, change),
             },
         });
         if (error) {

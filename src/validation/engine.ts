@@ -11,7 +11,7 @@ import type { Model } from '../language/generated/ast.js';
 import type { WorkspaceFacts } from '../analysis/workspace-facts.js';
 import { effectiveSeverity, type RuleConfig } from './config.js';
 import type { Finding, RelatedPlace, Rule, RuleReport, Severity } from './rule.js';
-import { collectReferences } from '../language/coord-linker.js';
+import { dependencyReferences } from '../analysis/contributions.js';
 import { findSuppression, parseDirectives, type LineComment, type SuppressionDirective } from './suppression.js';
 import { RULES, RULES_BY_ID } from './registry.js';
 import { FindingId } from './rule-ids.js';
@@ -37,6 +37,8 @@ export interface EngineInput {
  */
 export interface IncrementalValidation {
     readonly cache: WeakMap<AstNode, CachedDeclaration>;
+    /** Rules of `declaration` scope that reported something no declaration holds: run on whole documents from then on. */
+    readonly misdeclared: Set<string>;
     /** Whether an edit may have changed what rules say about a declaration although the declaration itself did not change. */
     stale(declaration: AstNode): boolean;
 }
@@ -50,11 +52,8 @@ export interface CachedDeclaration {
     readonly dependencies: readonly AstNode[];
 }
 
-/** Rules of `declaration` scope that reported something no declaration holds: run on whole documents from then on. */
-const misdeclared = new Set<string>();
-
-function isDeclarationScoped(rule: Rule): boolean {
-    return rule.scope !== 'document' && !misdeclared.has(rule.id);
+function isDeclarationScoped(rule: Rule, state: IncrementalValidation): boolean {
+    return rule.scope !== 'document' && !state.misdeclared.has(rule.id);
 }
 
 /** Runs the rules on a document. Suppressed findings are kept, marked `suppressed`. */
@@ -65,7 +64,8 @@ export function runRules(input: EngineInput): Finding[] {
     const findings: Finding[] = [];
     const severities = new Map(rules.map(rule => [rule.id, effectiveSeverity(config, rule.id, rule.defaultSeverity)]));
     const enabled = rules.filter(rule => severities.get(rule.id) !== 'off');
-    const incremental = input.incremental && new IncrementalRun(input.incremental, model, enabled.filter(isDeclarationScoped));
+    const state = input.incremental;
+    const incremental = state && new IncrementalRun(state, model, enabled.filter(rule => isDeclarationScoped(rule, state)));
     const toFinding = (rule: Rule, r: RuleReport): Finding => ({
         rule: rule.id,
         severity: severities.get(rule.id) as Severity,
@@ -86,7 +86,7 @@ export function runRules(input: EngineInput): Finding[] {
             }
         };
         const runOnWholeDocument = () => run(model, r => findings.push(toFinding(rule, r)));
-        if (!incremental || !isDeclarationScoped(rule)) {
+        if (!incremental || !isDeclarationScoped(rule, incremental.state)) {
             runOnWholeDocument();
             continue;
         }
@@ -100,7 +100,7 @@ export function runRules(input: EngineInput): Finding[] {
         if (strays || !completed) {
             // A report outside any declaration (the rule is not of declaration scope after all), or
             // a failure part-way: keep nothing of this run, and report what a full run reports.
-            if (strays) misdeclared.add(rule.id);
+            if (strays) incremental.state.misdeclared.add(rule.id);
             incremental.forget(rule.id);
             runOnWholeDocument();
             continue;
@@ -144,7 +144,7 @@ class IncrementalRun {
     /** The model the rules check: only the declarations whose reports are not reused. */
     readonly subject: Model;
 
-    constructor(private readonly state: IncrementalValidation, private readonly model: Model, rules: readonly Rule[]) {
+    constructor(readonly state: IncrementalValidation, private readonly model: Model, rules: readonly Rule[]) {
         this.rulesRun = new Set(rules.map(r => r.id));
         this.signature = [...this.rulesRun].join(' ');
         const declarations = model.declarations ?? [];
@@ -195,8 +195,7 @@ class IncrementalRun {
     store(): void {
         for (const [declaration, reports] of this.fresh) {
             const dependencies = new Set<AstNode>();
-            for (const info of collectReferences(declaration)) {
-                const reference = info.reference as { ref?: AstNode; error?: unknown };
+            for (const { reference } of dependencyReferences(declaration)) {
                 const target = reference.error ? undefined : reference.ref;
                 const top = topLevel(target);
                 if (top && top !== declaration) dependencies.add(top);

@@ -72,7 +72,7 @@ describe('in the core', () => {
             },
         });
         const input = { document: built.document as LangiumDocument<Model>, facts: bench.services.validation.DocumentValidator.workspaceFacts(), comments: [], rules: [partway] };
-        const incremental = { cache: new WeakMap(), stale: (d: { $type: string }) => d.$type === 'Programme' };
+        const incremental = { cache: new WeakMap(), misdeclared: new Set<string>(), stale: (d: { $type: string }) => d.$type === 'Programme' };
         runRules({ ...input, incremental });
         armed = true;
         // The coordination's finding is cached; the programme is checked again, and the rule throws

@@ -14,7 +14,7 @@ export const duplicateNameRule = defineRule({
         const uri = document.uri.toString();
         for (const decl of model.declarations) {
             if (!isNamedDeclaration(decl) || !decl.name) continue;
-            const entries = facts.declarationsByName.get(decl.name) ?? [];
+            const entries = facts.declarationsNamed(decl.name);
             if (entries.length < 2) continue;
             const others = entries.filter(e => e.node !== decl);
             const std = others.find(e => e.stdlib);

@@ -20,7 +20,7 @@ export const unarrangedCombinationRule = defineRule({
             // Look only at the coordinations of the programme that has the fewest.
             let candidates: readonly Coordination[] | undefined;
             for (const p of programmes) {
-                const list = facts.coordinationsByProgramme.get(p) ?? [];
+                const list = facts.coordinationsOf(p);
                 if (!candidates || list.length < candidates.length) candidates = list;
             }
             const arranged = (candidates ?? []).some(c => {

@@ -25,7 +25,7 @@ export const unresolvedReferenceRule = defineRule({
             const name = ref.$refText;
             const candidates = candidatesOf(facts, type);
             const wrongKind = candidates.has(name) ? undefined
-                : facts.declarationsByName.get(name)?.map(e => kindLabel(e.node.$type))[0];
+                : facts.declarationsNamed(name).map(e => kindLabel(e.node.$type))[0];
             const suggestion = closestName(name, candidates.near(name));
             let message = `unknown ${wanted} '${name}'`;
             if (wrongKind) message += `: '${name}' is ${article(wrongKind)} ${wrongKind}, not ${article(wanted)} ${wanted}`;
@@ -64,7 +64,7 @@ function candidatesOf(facts: WorkspaceFacts, type: string): Candidates {
         const names = new Set<string>();
         const byLength = new Map<number, string[]>();
         const lower = new Map<string, string>();
-        for (const [declName, entries] of facts.declarationsByName) {
+        for (const [declName, entries] of facts.everyDeclaration()) {
             if (!entries.some(e => reflection.isSubtype(e.node.$type, type))) continue;
             names.add(declName);
             lower.set(declName.toLowerCase(), declName);

@@ -20,7 +20,7 @@ export const unusedRule = defineRule({
     check({ model, facts, report }) {
         for (const decl of model.declarations) {
             if (!(isProgramme(decl) || isPopulation(decl) || isBody(decl) || isEvaluation(decl)) || !decl.name) continue;
-            if (facts.referenced.has(decl)) continue;
+            if (facts.isReferenced(decl)) continue;
             report({
                 node: decl,
                 property: 'name',
