@@ -11,7 +11,7 @@ import {
     AstUtils, DefaultDocumentBuilder, DefaultIndexManager, DefaultLangiumDocumentFactory, stream,
     type AstNodeDescription, type ReferenceDescription, type Stream, DefaultWorkspaceManager, DocumentState, URI,
     type AstNode, type BuildOptions, type Cancellation, type FileSystemNode, type FileSystemProvider,
-    type LangiumDocument, type LangiumDocumentFactory, type LangiumSharedCoreServices, type MaybePromise, type WorkspaceFolder,
+    type LangiumDocument, type LangiumDocumentFactory, type LangiumSharedCoreServices, type MaybePromise, type ParseResult, type WorkspaceFolder,
 } from 'langium';
 import { STDLIB_TEXT, STDLIB_URI } from './stdlib.js';
 import { requireService, type ChangeTracker, type CoordSharedServices } from './change-tracker.js';
@@ -148,38 +148,39 @@ export class CoordDocumentBuilder extends DefaultDocumentBuilder {
  * Langium's document factory, except that a changed document is parsed again
  * incrementally ({@link reparse}): only the top-level declarations an edit
  * touched, when that gives what a full parse would; otherwise the whole text.
+ * Langium's own `update` decides when to parse (the text changed) and calls
+ * {@link parseAsync}; this factory only remembers the parse being replaced.
  */
 export class CoordDocumentFactory extends DefaultLangiumDocumentFactory {
     /** How the last updates were parsed: counts, and the region of the last incremental one (for tests and the benchmark). */
     readonly stats = { incremental: 0, full: 0, last: undefined as ReparseInfo | string | undefined };
+    /** The parse results being replaced, by document URI, while their documents are updated. */
+    private readonly replacing = new Map<string, ParseResult<AstNode>>();
 
     override async update<T extends AstNode = AstNode>(document: LangiumDocument<T>, cancellationToken: Cancellation.CancellationToken): Promise<LangiumDocument<T>> {
-        // As Langium's own update: the text of the open editor, or of the file.
-        const textDocument = this.textDocuments?.get(document.uri.toString());
-        const text = await this.getUpdatedText(document, textDocument, cancellationToken);
-        if (textDocument) {
-            Object.defineProperty(document, 'textDocument', { value: textDocument });
-        } else {
-            const textDocumentGetter = this.createTextDocumentGetter(document.uri, text);
-            Object.defineProperty(document, 'textDocument', { get: textDocumentGetter });
+        const key = document.uri.toString();
+        this.replacing.set(key, document.parseResult);
+        try {
+            return await super.update(document, cancellationToken);
+        } finally {
+            this.replacing.delete(key);
         }
-        const old = document.parseResult;
-        if (old.value.$cstNode?.root.fullText !== text) {
-            const services = this.serviceRegistry.getServices(document.uri);
-            const again = reparse(services.parser, old, text);
+    }
+
+    protected override parseAsync<T extends AstNode>(uri: URI, text: string, cancellationToken: Cancellation.CancellationToken): Promise<ParseResult<T>> {
+        const old = this.replacing.get(uri.toString());
+        if (old) {
+            this.replacing.delete(uri.toString());
+            const again = reparse(this.serviceRegistry.getServices(uri).parser, old, text);
             if (again.result) {
                 this.stats.incremental++;
                 this.stats.last = again.info;
-                document.parseResult = again.result as typeof document.parseResult;
-            } else {
-                this.stats.full++;
-                this.stats.last = again.reason;
-                document.parseResult = await this.parseAsync<T>(document.uri, text, cancellationToken);
+                return Promise.resolve(again.result as ParseResult<T>);
             }
-            (document.parseResult.value as { $document?: LangiumDocument }).$document = document;
+            this.stats.full++;
+            this.stats.last = again.reason;
         }
-        document.state = DocumentState.Parsed;
-        return document;
+        return super.parseAsync<T>(uri, text, cancellationToken);
     }
 }
 
