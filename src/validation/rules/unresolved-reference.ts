@@ -6,6 +6,7 @@ import { CoordAstReflection } from '../../language/generated/ast.js';
 import { closestName } from '../../analysis/suggest.js';
 import { kindLabel } from '../../analysis/labels.js';
 import type { WorkspaceFacts } from '../../analysis/workspace-facts.js';
+import { collectReferences } from '../../language/coord-linker.js';
 
 const reflection = new CoordAstReflection();
 
@@ -15,8 +16,10 @@ export const unresolvedReferenceRule = defineRule({
     category: 'structure',
     summary: 'A reference names nothing in the workspace.',
     doc: 'A name after `between`, `of`, `+`, `from`, `targets`, `node`, `by`, `in` or an effect direction must be declared somewhere in the workspace (any `.coord` file of the checked folders, or the standard library) with the right kind. The message suggests the closest declared name of that kind.',
-    check({ document, facts, report }) {
-        for (const ref of document.references) {
+    check({ model, facts, report }) {
+        // The references of the declarations to check (all of them, in the linker's order,
+        // unless findings of some are reused), not the document's: a rule reads only its subjects.
+        for (const ref of model.declarations.flatMap(d => collectReferences(d).map(info => info.reference))) {
             if (!ref.error) continue;
             const info = ref.error.info;
             const container = info.container as AstNode;
