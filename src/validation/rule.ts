@@ -62,8 +62,10 @@ export interface Rule {
      * the rule reads `model.declarations` only as the list of declarations to
      * check, and what it reports about a declaration depends only on that
      * declaration, the declarations its references resolve to, the nodes it names
-     * as related, and the workspace facts about names the declaration declares or
-     * mentions. The language server then reuses its reports for the declarations
+     * as related, and what it reads through `facts` with keys taken from the
+     * declaration (every such read must be covered by the declaration's
+     * contribution: `readCovered` in `analysis/contributions.ts`, checked by
+     * `test/analysis/contributions.test.ts`). The language server then reuses its reports for the declarations
      * an edit did not touch. `document`: the rule looks at the document as a whole
      * (the syntax errors), and runs on all of it every time.
      */
