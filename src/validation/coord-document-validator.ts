@@ -14,7 +14,7 @@ import type { Diagnostic, DiagnosticRelatedInformation } from 'vscode-languagese
 import type { Model } from '../language/generated/ast.js';
 import { isStdlibUri } from '../language/stdlib.js';
 import { computeWorkspaceFacts, type WorkspaceFacts } from '../analysis/workspace-facts.js';
-import { INTERNAL_ERROR, runRules, type CachedDeclaration } from './engine.js';
+import { internalErrorFinding, runRules, ZERO_RANGE, type CachedDeclaration } from './engine.js';
 import { syntaxRule } from './rules/syntax.js';
 import type { Finding, Severity } from './rule.js';
 import type { LineComment } from './suppression.js';
@@ -78,7 +78,7 @@ export class CoordDocumentValidator extends DefaultDocumentValidator {
             // A failure outside any one rule (the workspace facts, the configuration, the
             // comments) must not stop the build: it becomes one finding, and the syntax
             // findings are still reported.
-            findings = [internalErrorFinding(e), ...this.syntaxFindingsOnly(document)];
+            findings = [internalErrorFinding('while validating this file', e, 'only syntax errors are reported'), ...this.syntaxFindingsOnly(document)];
         }
         this.findings.set(document, findings);
         this.tracker.validated(document, new Set(findings.flatMap(f => f.related.map(r => r.uri))));
@@ -104,7 +104,7 @@ export class CoordDocumentValidator extends DefaultDocumentValidator {
                 rule: INVALID_CONFIG,
                 severity: 'error',
                 message: `${error.file ?? 'configuration'}${error.key ? `: ${error.key}` : ''}: ${error.message}; default severities are used until it is fixed`,
-                range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
+                range: ZERO_RANGE,
                 related: [],
             });
         }
@@ -152,15 +152,6 @@ export class CoordDocumentValidator extends DefaultDocumentValidator {
     }
 }
 
-function internalErrorFinding(e: unknown): Finding {
-    return {
-        rule: INTERNAL_ERROR,
-        severity: 'error',
-        message: `internal error while validating this file: ${e instanceof Error ? e.message : String(e)}; only syntax errors are reported. Please report this.`,
-        range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
-        related: [],
-    };
-}
 
 /** NUL bytes that the lexer trips over: a binary file, not text with a NUL in a comment or string. */
 function looksBinary(document: LangiumDocument): boolean {
@@ -172,7 +163,7 @@ function binaryFileFinding(): Finding {
         rule: RuleId.syntax,
         severity: 'error',
         message: 'binary file (contains NUL bytes), not a .coord text file',
-        range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
+        range: ZERO_RANGE,
         related: [],
     };
 }

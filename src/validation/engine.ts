@@ -81,7 +81,7 @@ export function runRules(input: EngineInput): Finding[] {
                 rule.check({ document, model: subject, facts, report });
                 return true;
             } catch (e) {
-                if (reportFailure) findings.push(internalErrorFinding(rule, e));
+                if (reportFailure) findings.push(internalErrorFinding(`in rule '${rule.id}'`, e, 'the other rules still ran'));
                 return false;
             }
         };
@@ -226,12 +226,13 @@ function isLive(declaration: AstNode): boolean {
     return root !== undefined && root.$document?.parseResult.value === root;
 }
 
-function internalErrorFinding(rule: Rule, e: unknown): Finding {
+/** The finding for a failure of Coord itself: where it happened (`in rule 'x'`), the error, and what still ran. */
+export function internalErrorFinding(where: string, e: unknown, consequence: string): Finding {
     return {
         rule: INTERNAL_ERROR,
         severity: 'error',
-        message: `internal error in rule '${rule.id}': ${e instanceof Error ? e.message : String(e)}; the other rules still ran. Please report this.`,
-        range: ZERO,
+        message: `internal error ${where}: ${e instanceof Error ? e.message : String(e)}; ${consequence}. Please report this.`,
+        range: ZERO_RANGE,
         related: [],
     };
 }
@@ -259,11 +260,12 @@ function compareFindings(a: Finding, b: Finding): number {
         || (a.rule < b.rule ? -1 : a.rule > b.rule ? 1 : 0);
 }
 
-const ZERO: Range = { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } };
+/** The start of a document: where findings about the whole document sit. */
+export const ZERO_RANGE: Range = { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } };
 
 /** A range with finite, non-negative positions (parser recovery can produce NaN). */
 export function saneRange(range: Range | undefined): Range {
-    if (!range) return ZERO;
+    if (!range) return ZERO_RANGE;
     const fix = (n: number) => (Number.isFinite(n) && n >= 0 ? n : 0);
     const start = { line: fix(range.start.line), character: fix(range.start.character) };
     let end = { line: fix(range.end.line), character: fix(range.end.character) };
@@ -273,7 +275,7 @@ export function saneRange(range: Range | undefined): Range {
 
 function rangeOf(r: RuleReport): Range {
     if (r.range) return saneRange(r.range);
-    if (!r.node) return ZERO;
+    if (!r.node) return ZERO_RANGE;
     return saneRange(getDiagnosticRange({ node: r.node, property: r.property as never, keyword: r.keyword, index: r.index }));
 }
 
