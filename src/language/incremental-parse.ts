@@ -28,7 +28,7 @@
  * compares the two after thousands of random edits, broken ones included.
  * A new root node is built for every edit: the old root keeps its
  * declarations array, so code comparing the trees before and after an edit
- * (the document builder's {@link crossFileChange}) sees both.
+ * (the change tracker's `contributionChange`) sees both.
  */
 import { CstUtils, RootCstNodeImpl, type AstNode, type CstNode, type LangiumCoreServices, type ParseResult } from 'langium';
 import { isComposite, leafPosition, newRootCst, shiftCst, type CompositeCst, type Shift } from './langium-internals.js';
