@@ -28,6 +28,8 @@ export const RuleId = {
     conflictingEffects: 'conflicting-effects',
     unused: 'unused',
     unusedSuppression: 'unused-suppression',
+    localAssessment: 'local-assessment',
+    politicalSupport: 'political-support',
 } as const;
 
 /** The id of a registered rule. */
