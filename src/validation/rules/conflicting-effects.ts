@@ -1,12 +1,13 @@
 /** Rule `conflicting-effects`: one source reports different directions for one outcome in one cell (§7.2). */
 import { isEffects, type Effect, type Effects } from '../../language/generated/ast.js';
 import { defineRule } from '../rule.js';
-import { effectKey } from '../../analysis/workspace-facts.js';
+import { RuleId } from '../rule-ids.js';
+import { effectCell } from '../../analysis/contributions.js';
 import { combinationLabel, combinationNames, effectLabel } from '../../analysis/effects-labels.js';
 import { cellSuffix } from '../../analysis/evidence.js';
 
 export const conflictingEffectsRule = defineRule({
-    id: 'conflicting-effects',
+    id: RuleId.conflictingEffects,
     defaultSeverity: 'error',
     category: 'evidence',
     summary: 'The same outcome gets different directions for the same combination and the same source; (v2) in the same cell (combination, comparator, outcome, subgroup).',
@@ -15,18 +16,17 @@ export const conflictingEffectsRule = defineRule({
         for (const decl of model.declarations) {
             if (!isEffects(decl)) continue;
             for (const effect of decl.effects) {
-                const source = decl.source?.$refText ?? '';
-                const group = facts.effectsByCell.get(effectKey(decl, effect)) ?? [];
-                const others = group.filter(e => e !== effect && e.direction !== effect.direction && ((e.$container as Effects).source?.$refText ?? '') === source);
+                const group = facts.effectsInCell(effectCell(decl, effect));
+                const others = group.filter(e => e !== effect && e.direction !== effect.direction);
                 if (others.length === 0) continue;
-                const sourceText = decl.source ? `from ${decl.source.$refText}` : 'without a source';
+                const source = decl.source ? `from ${decl.source.$refText}` : 'without a source';
                 const otherLabels = [...new Set(others.map(e => `\`${effectLabel(e)}\``))].join(' and ');
                 report({
                     node: effect,
-                    message: `\`${effectLabel(effect)}\` for ${combinationLabel(decl)}${cellSuffix(decl, effect)} ${sourceText} conflicts with ${otherLabels} for the same combination and source; ${decl.source ? 'one evaluation cannot report both' : 'effects without `from` count as one source, which cannot report both'}`,
+                    message: `\`${effectLabel(effect)}\` for ${combinationLabel(decl)}${cellSuffix(decl, effect)} ${source} conflicts with ${otherLabels} for the same combination and source; ${decl.source ? 'one evaluation cannot report both' : 'effects without `from` count as one source, which cannot report both'}`,
                     related: others.map(e => ({
                         node: e,
-                        message: `\`${effectLabel(e)}\` for ${combinationLabel(e.$container as Effects)} ${sourceText}`,
+                        message: `\`${effectLabel(e)}\` for ${combinationLabel(e.$container as Effects)} ${source}`,
                     })),
                     data: {
                         outcome: effect.outcome?.$refText ?? '',

@@ -1,6 +1,7 @@
 /** Rule `estimate-mismatch`: an effect's sign that its own figures contradict (§7.6). */
 import { isEffects, type Effect } from '../../language/generated/ast.js';
 import { defineRule } from '../rule.js';
+import { RuleId } from '../rule-ids.js';
 import { effectFigures, type EffectFigures } from '../../analysis/evidence.js';
 import { effectLabel } from '../../analysis/effects-labels.js';
 
@@ -30,7 +31,7 @@ export function signFix(effect: Effect): '+' | '-' | undefined {
 }
 
 export const estimateMismatchRule = defineRule({
-    id: 'estimate-mismatch',
+    id: RuleId.estimateMismatch,
     defaultSeverity: 'warning',
     category: 'evidence',
     summary: '`+` with `size` < 0; `-` with `size` > 0; `~` with `p` < 0.05 or a `ci` that excludes 0; `+`/`-` with a `ci` that includes 0; a `size` outside its own `ci`.',

@@ -1,11 +1,12 @@
 /** Rule `invalid-comparator`: `versus` lists the same programmes as `of` (§7.2). */
 import { isEffects } from '../../language/generated/ast.js';
 import { defineRule } from '../rule.js';
+import { RuleId } from '../rule-ids.js';
 import { combinationLabel, combinationNames } from '../../analysis/effects-labels.js';
 import { comparatorNames } from '../../analysis/evidence.js';
 
 export const invalidComparatorRule = defineRule({
-    id: 'invalid-comparator',
+    id: RuleId.invalidComparator,
     defaultSeverity: 'error',
     category: 'evidence',
     summary: '`versus` lists the same programmes as `of`.',

@@ -1,14 +1,15 @@
 /** Rule `mixed-evidence`: a cell's effects come from two or more sources and have different directions (§7.6). */
 import { isEffects, type Effects } from '../../language/generated/ast.js';
 import { defineRule } from '../rule.js';
-import { effectKey } from '../../analysis/workspace-facts.js';
+import { RuleId } from '../rule-ids.js';
+import { effectCell } from '../../analysis/contributions.js';
 import { combinationLabel, effectLabel } from '../../analysis/effects-labels.js';
 import { cellSuffix } from '../../analysis/evidence.js';
 
 const sourceOf = (block: Effects) => block.source?.$refText ?? '';
 
 export const mixedEvidenceRule = defineRule({
-    id: 'mixed-evidence',
+    id: RuleId.mixedEvidence,
     defaultSeverity: 'info',
     category: 'evidence',
     summary: 'A cell\'s effects come from two or more sources and have different directions.',
@@ -18,7 +19,7 @@ export const mixedEvidenceRule = defineRule({
             if (!isEffects(decl)) continue;
             for (const effect of decl.effects) {
                 if (!effect.outcome?.$refText) continue;
-                const cell = facts.effectsByCell.get(effectKey(decl, effect)) ?? [];
+                const cell = facts.effectsAcrossSources(effectCell(decl, effect));
                 const sources = new Set(cell.map(e => sourceOf(e.$container as Effects)));
                 if (sources.size < 2) continue;
                 const others = cell.filter(e => e.direction !== effect.direction && sourceOf(e.$container as Effects) !== sourceOf(decl));

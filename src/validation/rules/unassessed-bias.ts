@@ -1,12 +1,13 @@
 /** Rule `unassessed-bias`: an evaluation of a quantitative design without `risk-of-bias` (§7.6). */
 import { isEvaluation } from '../../language/generated/ast.js';
 import { defineRule } from '../rule.js';
+import { RuleId } from '../rule-ids.js';
 import { evaluationMethod, evaluationRiskOfBias } from '../../analysis/evidence.js';
 
 const ASSESSED_DESIGNS = new Set(['rct', 'quasi-experimental', 'psm', 'did', 'rdd']);
 
 export const unassessedBiasRule = defineRule({
-    id: 'unassessed-bias',
+    id: RuleId.unassessedBias,
     defaultSeverity: 'hint',
     category: 'evidence',
     summary: 'An evaluation with method `rct`, `quasi-experimental`, `psm`, `did` or `rdd` and no `risk-of-bias`.',

@@ -1,6 +1,7 @@
 /** Rule `unsourced-figure`: a figure that cannot be traced to a source (§7.3). */
 import { isEffects, isEvaluation, isProgramme } from '../../language/generated/ast.js';
 import { defineRule } from '../rule.js';
+import { RuleId } from '../rule-ids.js';
 import { effectFiguresSourced, evaluationIsTraceable } from '../../analysis/evidence.js';
 import { effectLabel } from '../../analysis/effects-labels.js';
 import { propertyOf } from '../../analysis/queries.js';
@@ -9,7 +10,7 @@ import { propertyOf } from '../../analysis/queries.js';
 const FIGURES = new Set(['size', 'ci', 'se', 'n']);
 
 export const unsourcedFigureRule = defineRule({
-    id: 'unsourced-figure',
+    id: RuleId.unsourcedFigure,
     defaultSeverity: 'warning',
     category: 'evidence',
     summary: 'A figure (an effect\'s `size`, `ci`, `se` or `n`, a programme\'s `budget`, an evaluation\'s `sample`) that no source traces.',
