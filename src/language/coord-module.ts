@@ -33,7 +33,7 @@ export type CoordCoreServices = LangiumCoreServices & CoordAddedServices & {
 export const CoordModule: Module<CoordCoreServices, PartialLangiumCoreServices & CoordAddedServices> = {
     parser: {
         // A text that does not parse is read as if each mistake were corrected (validation/syntax-repair.ts).
-        LangiumParser: services => installSyntaxRepair(createLangiumParser(services), services.Grammar, services.parser.Lexer),
+        LangiumParser: services => installSyntaxRepair(createLangiumParser(services), services),
     },
     references: {
         ScopeComputation: services => new CoordScopeComputation(services),

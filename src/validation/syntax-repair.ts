@@ -19,8 +19,8 @@
  * repaired parse are only these, so the incremental parser keeps, shifts and
  * re-parses them like any other parser error.
  */
-import { createToken, createTokenInstance, Lexer as ChevrotainLexer, type IRecognitionException, type IToken, type TokenType } from 'chevrotain';
-import { GrammarAST, type Grammar, type LangiumParser, type Lexer, type ParseResult, type AstNode } from 'langium';
+import { createToken, createTokenInstance, Lexer as ChevrotainLexer, type ILexerErrorMessageProvider, type IRecognitionException, type IToken, type TokenType } from 'chevrotain';
+import { GrammarAST, type Grammar, type LangiumCoreServices, type LangiumParser, type Lexer, type ParseResult, type AstNode } from 'langium';
 import { constructOf, describeParserError } from '../language/syntax-messages.js';
 import { editDistance } from '../analysis/suggest.js';
 
@@ -41,6 +41,8 @@ interface Diagnosis {
 interface Candidate {
     tokens: IToken[];
     diagnosis: Diagnosis;
+    /** A repair that knows nothing of the mistake: its message is the parser's complaint. */
+    generic?: boolean;
 }
 
 type Parse = (text: string, tokens: IToken[], hidden: IToken[]) => ParseResult<AstNode>;
@@ -113,7 +115,7 @@ export class SyntaxRepairer {
     /** The text being repaired. */
     private text = '';
 
-    constructor(grammar: Grammar, private readonly lexer: Lexer, private readonly parseWith: Parse) {
+    constructor(grammar: Grammar, private readonly lexer: Lexer, private readonly messages: ILexerErrorMessageProvider, private readonly parseWith: Parse) {
         this.facts = grammarFacts(grammar);
         this.types = lexer.definition as Record<string, TokenType>;
     }
@@ -235,7 +237,13 @@ export class SyntaxRepairer {
             hidden: [...hidden.filter(before), ...rest.hidden.map(shift)],
             lexerErrors: [
                 ...lexerErrors.filter(e => e.offset < start),
-                ...rest.errors.map(e => ({ ...e, offset: e.offset + restStart, line: (e.line ?? 1) + restLine - 1, column: e.line === 1 ? (e.column ?? 1) + restColumn - 1 : e.column })),
+                ...rest.errors.map(e => {
+                    const offset = e.offset + restStart, line = (e.line ?? 1) + restLine - 1;
+                    const column = e.line === 1 ? (e.column ?? 1) + restColumn - 1 : e.column;
+                    // Messages name the offset: build them again where they are.
+                    const message = this.messages.buildUnexpectedCharactersMessage(text, offset, e.length, line, column);
+                    return { ...e, offset, line, column, message };
+                }),
             ],
         };
     }
@@ -332,7 +340,11 @@ export class SyntaxRepairer {
             }
             if (best) {
                 tokens = best.candidate.tokens;
-                diagnoses.push(best.candidate.diagnosis);
+                // The parser's complaints about one line are one mistake, e.g. `domain ~-0`.
+                const last = diagnoses[diagnoses.length - 1];
+                if (!(best.candidate.generic && last && lineOfOffset(tokens, last.offset) === lineOfOffset(tokens, best.candidate.diagnosis.offset))) {
+                    diagnoses.push(best.candidate.diagnosis);
+                }
                 continue;
             }
             // No repair reads further: report the parser's own complaint, cut the declaration
@@ -455,15 +467,22 @@ export class SyntaxRepairer {
         const expected = expectedTokens(error);
         const place = prev ? { offset: prev.endOffset! + 1, line: prev.endLine!, column: prev.endColumn! + 1 } : t ? { offset: t.startOffset, line: t.startLine!, column: t.startColumn! } : undefined;
         if (!place) return;
-        for (const name of expected.slice(0, 8)) {
-            const type = this.types[name];
-            if (!type) continue;
-            const inserted = virtual(type, name, place.offset, place.line, place.column);
+        const names = expected.slice(0, 8).filter(name => this.types[name]);
+        const where = constructOf(error);
+        for (const name of names) {
+            const inserted = virtual(this.types[name], name, place.offset, place.line, place.column);
+            const what = names.every(n => n === 'ID' || /^[a-z]/.test(n)) && names.includes('ID') ? 'a name' : describeExpected(name);
             const message = name === '}' ? this.unclosedMessage(tokens, at)
-                : expected.length === 1 && prev ? `missing ${describeExpected(name)} after '${prev.image}'` : describeParserError(error);
-            yield { tokens: [...tokens.slice(0, at), inserted, ...tokens.slice(at)], diagnosis: { offset: place.offset, length: 0, message } };
+                : prev && (names.length === 1 || what === 'a name') ? `missing ${what} after '${prev.image}'${where ? ` in ${where}` : ''}` : describeParserError(error);
+            yield { tokens: [...tokens.slice(0, at), inserted, ...tokens.slice(at)], diagnosis: { offset: place.offset, length: 0, message }, generic: true };
         }
-        if (t) yield { tokens: [...tokens.slice(0, at), ...tokens.slice(at + 1)], diagnosis: { offset: t.startOffset, length: t.image.length, message: describeParserError(error) } };
+        if (t) {
+            const onT = { offset: t.startOffset, length: t.image.length, message: describeParserError(error) };
+            for (const name of names) {
+                yield { tokens: [...tokens.slice(0, at), virtual(this.types[name], name, t.startOffset, t.startLine!, t.startColumn!), ...tokens.slice(at + 1)], diagnosis: onT, generic: true };
+            }
+            yield { tokens: [...tokens.slice(0, at), ...tokens.slice(at + 1)], diagnosis: onT, generic: true };
+        }
     }
 
     /** "missing '}'", naming the line of the brace left open. */
@@ -505,6 +524,16 @@ export class SyntaxRepairer {
 const LIST_ITEMS: Record<string, string> = {
     between: 'programmes', targets: 'populations', country: 'countries', instruments: 'instruments', of: 'programmes',
 };
+
+/** The line of an offset, from the tokens around it. */
+function lineOfOffset(tokens: IToken[], offset: number): number | undefined {
+    let line: number | undefined;
+    for (const t of tokens) {
+        if (t.startOffset > offset) break;
+        line = t.endLine ?? t.startLine;
+    }
+    return line;
+}
 
 function isWord(t: IToken | undefined): t is IToken {
     return t !== undefined && /^[A-Za-z_][A-Za-z0-9_]*$/.test(t.image) && !t.isInsertedInRecovery;
@@ -635,7 +664,8 @@ function syntaxMistake(d: Diagnosis, text: string, lines: number[]): SyntaxMista
 const MISTAKE = createToken({ name: 'SyntaxMistake', pattern: ChevrotainLexer.NA });
 
 /** Makes `parser` repair the texts it cannot parse (see the module comment). */
-export function installSyntaxRepair(parser: LangiumParser, grammar: Grammar, lexer: Lexer): LangiumParser {
+export function installSyntaxRepair(parser: LangiumParser, services: LangiumCoreServices): LangiumParser {
+    const lexer = services.parser.Lexer;
     const plain = parser.parse.bind(parser);
     const host = parser as unknown as { lexer: Lexer };
     const parseTokens: Parse = (text, tokens, hidden) => {
@@ -647,7 +677,7 @@ export function installSyntaxRepair(parser: LangiumParser, grammar: Grammar, lex
             host.lexer = own;
         }
     };
-    const repairer = new SyntaxRepairer(grammar, lexer, parseTokens);
+    const repairer = new SyntaxRepairer(services.Grammar, lexer, services.parser.LexerErrorMessageProvider, parseTokens);
     parser.parse = (<T extends AstNode>(input: string, options?: { rule?: string }) => {
         const result = plain<T>(input, options);
         if (options?.rule || (result.parserErrors.length === 0 && result.lexerErrors.length === 0)) return result;

@@ -168,8 +168,8 @@ describe('incremental re-parse', () => {
     });
 
     it('takes in the declaration before when its syntax error sits on the first token of the region', () => {
-        // `desirable` expects a value; the error is reported on `evaluation`, where the next declaration starts.
-        const text = 'domain d\noutcome o in d desirable\nevaluation E { method rct }\ndomain e\ndomain f\n';
+        // `evalution` is read as `evaluation`, and the mistake is reported on it, where the declaration starts.
+        const text = 'domain d\noutcome o in d\nevalution E { method rct }\ndomain e\ndomain f\n';
         const old = parser.parse(text);
         expect(old.parserErrors.length).toBeGreaterThan(0);
         // The edit is in `domain e`, so the evaluation would be the leading sentinel; the outcome comes in too.
@@ -178,18 +178,23 @@ describe('incremental re-parse', () => {
 
     it('takes in declarations up to where a string or comment opened in the region closes', () => {
         const text = 'domain d\nprogramme P { sector productive }\ndomain e\ndomain f\n// a */ in a comment\ndomain g "G"\ndomain h\ndomain i\n';
-        for (const [opener, closer] of [['/*', '*/'], ['"', '"G']]) {
+        for (const [opener, closer] of [['/*', '*/']]) {
             const { next, info } = reparsed(text, 'sector productive', `sector ${opener} productive`);
             // The region runs past the closing characters, to the end of the declaration after them.
             expect(info.end).toBeGreaterThan(next.indexOf(closer) + closer.length);
         }
-        // A quote that closes nowhere: the region runs to the end of the text.
+        // A string that would close lines later, in a text that then does not parse, ends at
+        // its line's end (validation/syntax-repair.ts): the region runs to the end of that line's declaration.
+        const quoted = reparsed(text, 'sector productive', 'sector " productive');
+        expect(quoted.info.end).toBeGreaterThanOrEqual(quoted.next.indexOf('}'));
+        // A quote that closes nowhere ends at its line's end too: the region stays short of the end of the text.
         const { next, info } = reparsed(text.replace('domain g "G"', 'domain g'), 'sector productive', 'sector " productive');
-        expect(info.end).toBe(next.length);
+        expect(info.end).toBeLessThan(next.indexOf('domain g'));
     });
 
     it('takes in more declarations when the parser does not resynchronise at the next one', () => {
-        const text = 'domain d\ncoordination C { between P }\nprogramme Q { sector productive }\ndomain e\ndomain f\n';
+        // (On one line: a declaration keyword first on its line starts a declaration of its own for the repair.)
+        const text = 'domain d\ncoordination C { between P } programme Q { sector productive }\ndomain e\ndomain f\n';
         // A keyword may be a name, so after `between P,` the next declaration's keyword is
         // read as a second programme: the declaration after the edit is no longer read as it was.
         const { next, info } = reparsed(text, 'between P }', 'between P,');
