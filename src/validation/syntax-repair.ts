@@ -330,13 +330,16 @@ export class SyntaxRepairer {
             const error = this.firstError(tokens);
             if (!error) return { tokens, diagnoses };
             const at = errorIndex(tokens, error);
-            let best: { candidate: Candidate; reach: number } | undefined;
+            // The repair after which the parser complains least, and then reads furthest; only one that
+            // reads further than now counts, so every round makes progress.
+            let best: { candidate: Candidate; reach: number; errors: number } | undefined;
             const reached = reachOf(tokens, error);
             for (const candidate of [...this.candidates(tokens, at, error), ...this.genericCandidates(tokens, at, error)]) {
-                const next = this.firstError(candidate.tokens);
-                const reach = next ? reachOf(candidate.tokens, next) : Infinity;
-                if (reach > reached && (!best || reach > best.reach)) best = { candidate, reach };
-                if (reach === Infinity) break;
+                const errors = this.parseTokens(candidate.tokens, []).parserErrors;
+                const reach = errors.length > 0 ? reachOf(candidate.tokens, errors[0]) : Infinity;
+                if (reach <= reached) continue;
+                if (!best || errors.length < best.errors || (errors.length === best.errors && reach > best.reach)) best = { candidate, reach, errors: errors.length };
+                if (errors.length === 0) break;
             }
             if (best) {
                 tokens = best.candidate.tokens;
@@ -477,11 +480,12 @@ export class SyntaxRepairer {
             yield { tokens: [...tokens.slice(0, at), inserted, ...tokens.slice(at)], diagnosis: { offset: place.offset, length: 0, message }, generic: true };
         }
         if (t) {
+            // Dropping the token before replacing it: a `}` put in its place would end the block early.
             const onT = { offset: t.startOffset, length: t.image.length, message: describeParserError(error) };
+            yield { tokens: [...tokens.slice(0, at), ...tokens.slice(at + 1)], diagnosis: onT, generic: true };
             for (const name of names) {
                 yield { tokens: [...tokens.slice(0, at), virtual(this.types[name], name, t.startOffset, t.startLine!, t.startColumn!), ...tokens.slice(at + 1)], diagnosis: onT, generic: true };
             }
-            yield { tokens: [...tokens.slice(0, at), ...tokens.slice(at + 1)], diagnosis: onT, generic: true };
         }
     }
 
