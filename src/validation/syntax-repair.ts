@@ -25,10 +25,10 @@ import { constructOf, describeParserError } from '../language/syntax-messages.js
 import { editDistance } from '../analysis/suggest.js';
 
 /** At most this many repairs per chunk, and chunks repaired per text, so hostile input stays linear. */
-const MAX_REPAIRS_PER_CHUNK = 6;
+const MAX_REPAIRS_PER_CHUNK = 4;
 const MAX_CHUNKS = 200;
 /** Strings spanning lines tried as unterminated, and the text size above which the whole-text trials stop. */
-const MAX_STRING_TRIALS = 4;
+const MAX_STRING_TRIALS = 2;
 const MAX_TRIAL_TEXT = 400_000;
 
 interface Diagnosis {
@@ -143,12 +143,17 @@ export class SyntaxRepairer {
         lexerErrors = chars.lexerErrors;
         diagnoses.push(...chars.diagnoses);
 
-        // 3. Each declaration alone.
+        // 3. Each declaration alone; only those the whole text's parse complained in (or at whose end
+        //    it did) can need it, since the parser is back in step at every declaration that parses.
         const chunks = this.chunks(tokens);
+        const suspect = this.parseTokens(tokens, [...hidden]).parserErrors.map(e => reachOf(tokens, e));
         const out: IToken[] = [];
+        let repaired = 0;
         for (const [index, [from, to]] of chunks.entries()) {
             const chunk = tokens.slice(from, to);
-            if (index >= MAX_CHUNKS) { out.push(...chunk); continue; }
+            const start = chunk[0].startOffset;
+            const end = index + 1 < chunks.length ? tokens[to].startOffset : Infinity;
+            if (!suspect.some(at => at >= start && at < end) || repaired++ >= MAX_CHUNKS) { out.push(...chunk); continue; }
             const mended = this.repairChunk(chunk);
             diagnoses.push(...mended.diagnoses);
             out.push(...mended.tokens);
@@ -176,7 +181,8 @@ export class SyntaxRepairer {
             let trials = 0;
             for (let i = 0; i < tokens.length && trials < MAX_STRING_TRIALS && errors > 0; i++) {
                 const t = tokens[i];
-                if (t.tokenType.name !== 'STRING' || !/[\r\n]/.test(t.image)) continue;
+                // Only a string that holds what reads as Coord on a later line: prose spans lines legitimately.
+                if (t.tokenType.name !== 'STRING' || !/[\r\n]/.test(t.image) || !this.holdsCode(t.image)) continue;
                 trials++;
                 const cut = this.cutString(text, tokens, hidden, lexerErrors, t.startOffset);
                 const after = this.errorCount(cut.tokens, cut.hidden, cut.lexerErrors);
@@ -202,6 +208,14 @@ export class SyntaxRepairer {
 
     private parseTokens(tokens: IToken[], hidden: IToken[]): ParseResult<AstNode> {
         return this.parseWith(this.text, tokens, hidden);
+    }
+
+    /** Whether a later line of a string reads as a line of Coord: a `}`, or a keyword followed by a value. */
+    private holdsCode(image: string): boolean {
+        return image.split(/\r\n|\r|\n/).slice(1).some(line => {
+            const m = /^\s*([a-z][a-z-]*)\s+\S|^\s*\}\s*$/.exec(line);
+            return m !== null && (m[1] === undefined || this.isPropertyKeyword(m[1]) || this.facts.declarationKeywords.has(m[1]));
+        });
     }
 
     private errorCount(tokens: IToken[], hidden: IToken[], lexerErrors: ParseResult['lexerErrors']): number {
@@ -470,7 +484,7 @@ export class SyntaxRepairer {
         const expected = expectedTokens(error);
         const place = prev ? { offset: prev.endOffset! + 1, line: prev.endLine!, column: prev.endColumn! + 1 } : t ? { offset: t.startOffset, line: t.startLine!, column: t.startColumn! } : undefined;
         if (!place) return;
-        const names = expected.slice(0, 8).filter(name => this.types[name]);
+        const names = expected.filter(name => this.types[name]).slice(0, 3);
         const where = constructOf(error);
         for (const name of names) {
             const inserted = virtual(this.types[name], name, place.offset, place.line, place.column);
