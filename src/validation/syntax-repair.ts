@@ -699,9 +699,15 @@ export function installSyntaxRepair(parser: LangiumParser, services: LangiumCore
     parser.parse = (<T extends AstNode>(input: string, options?: { rule?: string }) => {
         const result = plain<T>(input, options);
         if (options?.rule || (result.parserErrors.length === 0 && result.lexerErrors.length === 0)) return result;
-        const repaired = repairer.repair(input, result);
-        if (!repaired) return result;
-        return repaired as ParseResult<T>;
+        let repaired: ParseResult<AstNode> | undefined;
+        try {
+            repaired = repairer.repair(input, result);
+        } catch (e) {
+            // A repair that fails leaves the parser's own reading: worse messages, never a crash.
+            if (process.env.COORD_DEBUG_REPAIR) console.error(e);
+            repaired = undefined;
+        }
+        return (repaired ?? result) as ParseResult<T>;
     }) as LangiumParser['parse'];
     return parser;
 }
