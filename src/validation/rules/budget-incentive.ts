@@ -1,7 +1,7 @@
 /** Rule `budget-incentive`: a coordination declares no `incentive budget`. */
 import { isCoordination } from '../../language/generated/ast.js';
 import { defineRule } from '../rule.js';
-import { hasIncentive } from '../../analysis/coordination-queries.js';
+import { hasIncentive, hasPlaceholder } from '../../analysis/coordination-queries.js';
 
 export const budgetIncentiveRule = defineRule({
     id: 'budget-incentive',
@@ -15,7 +15,9 @@ export const budgetIncentiveRule = defineRule({
             report({
                 node: decl,
                 property: 'name',
-                message: `coordination ${decl.name} declares no budget incentive; in Mexico the coordinating node failed for lack of incentives and budgetary provisions`,
+                message: hasPlaceholder(decl, 'incentive')
+                    ? `coordination ${decl.name}: the budget incentive still has its placeholder text; say how the arrangement is financed`
+                    : `coordination ${decl.name} declares no budget incentive; in Mexico the coordinating node failed for lack of incentives and budgetary provisions`,
                 data: { coordination: decl.name },
             });
         }

@@ -1,7 +1,7 @@
 /** Rule `local-roles`: a coordination gives no local actor a `role` in a `local` block. */
 import { isCoordination } from '../../language/generated/ast.js';
 import { defineRule } from '../rule.js';
-import { levelBlocks, localRoles } from '../../analysis/coordination-queries.js';
+import { hasPlaceholder, levelBlocks, localRoles } from '../../analysis/coordination-queries.js';
 
 export const localRolesRule = defineRule({
     id: 'local-roles',
@@ -16,7 +16,9 @@ export const localRolesRule = defineRule({
             report({
                 node: decl,
                 property: 'name',
-                message: `coordination ${decl.name} gives no local actor a role (no \`role\` in ${hasLocal ? 'its' : 'a'} \`local\` block); in every case analysed, local actors made or broke coordination`,
+                message: hasPlaceholder(decl, 'role')
+                    ? `coordination ${decl.name}: the local role still has its placeholder text; say who does what on the ground`
+                    : `coordination ${decl.name} gives no local actor a role (no \`role\` in ${hasLocal ? 'its' : 'a'} \`local\` block); in every case analysed, local actors made or broke coordination`,
                 data: { coordination: decl.name, hasLocalBlock: hasLocal },
             });
         }
