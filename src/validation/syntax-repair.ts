@@ -153,7 +153,8 @@ export class SyntaxRepairer {
             const chunk = tokens.slice(from, to);
             const start = chunk[0].startOffset;
             const end = index + 1 < chunks.length ? tokens[to].startOffset : Infinity;
-            if (!suspect.some(at => at >= start && at < end) || repaired++ >= MAX_CHUNKS) { out.push(...chunk); continue; }
+            // (An error on the first token of the next declaration may be this one's: a `}` missing at its end.)
+            if (!suspect.some(at => at >= start && at <= end) || repaired++ >= MAX_CHUNKS) { out.push(...chunk); continue; }
             const mended = this.repairChunk(chunk);
             diagnoses.push(...mended.diagnoses);
             out.push(...mended.tokens);
@@ -663,18 +664,23 @@ export class SyntaxMistake extends Error implements IRecognitionException {
 }
 
 function syntaxMistake(d: Diagnosis, text: string, lines: number[]): SyntaxMistake {
-    const position = (offset: number): [number, number] => {
+    const lineOf = (offset: number): number => {
         let lo = 0, hi = lines.length - 1;
         while (lo < hi) {
             const mid = (lo + hi + 1) >> 1;
             if (lines[mid] <= offset) lo = mid; else hi = mid - 1;
         }
-        return [lo + 1, offset - lines[lo] + 1];
+        return lo;
     };
-    const [line, column] = position(d.offset);
-    const end = d.offset + Math.max(1, d.length) - 1;
-    const [endLine, endColumn] = position(end);
-    const token = createTokenInstance(MISTAKE, text.slice(d.offset, d.offset + d.length), d.offset, end, line, endLine, column, endColumn);
+    // A mistake is shown on one line, inside the text (a token read past the end of its line,
+    // a string ended for error purposes, or the end of the file).
+    const offset = Math.max(0, Math.min(d.offset, text.length));
+    const line = lineOf(offset);
+    const lineEnd = line + 1 < lines.length ? lines[line + 1] - (text[lines[line + 1] - 2] === '\r' && text[lines[line + 1] - 1] === '\n' ? 2 : 1) : text.length;
+    const length = Math.max(0, Math.min(d.length, lineEnd - offset));
+    const column = offset - lines[line] + 1;
+    const token = createTokenInstance(MISTAKE, text.slice(offset, offset + length), offset, offset + Math.max(1, length) - 1,
+        line + 1, line + 1, column, column + Math.max(1, length) - 1);
     return new SyntaxMistake(d.message, token);
 }
 

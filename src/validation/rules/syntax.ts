@@ -66,6 +66,9 @@ export const syntaxRule = defineRule({
                 if (quietFrom !== Infinity) continue;
                 range = { start: at, end: at };
             }
+            // Inside the text whatever the token says (tokens a repair inserted sit past a line's end).
+            const doc = document.textDocument;
+            range = { start: doc.positionAt(doc.offsetAt(range.start)), end: doc.positionAt(doc.offsetAt(range.end)) };
             report({ range, message: describeParserError(e) });
         }
     },
