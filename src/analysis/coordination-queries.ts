@@ -5,7 +5,7 @@
  * effect. Each is linear in the size of the declarations it looks at.
  */
 import type { Effect, LevelBlock, Coordination, Population, Programme, Agreement, Role } from '../language/generated/ast.js';
-import { coordinationProgrammes, programmeMinistry, programmeSector, propertiesOf } from './queries.js';
+import { coordinationProgrammes, programmeMinistry, programmeSectors, propertiesOf } from './queries.js';
 import { isPlaceholder } from './placeholders.js';
 
 export type LevelName = 'national' | 'regional' | 'local';
@@ -40,9 +40,9 @@ export function hasPlaceholder(coordination: Coordination, what: 'incentive' | '
         : levelBlocks(coordination, 'local').some(b => b.items.some(i => i.$type === 'Role' && isPlaceholder(i.text)));
 }
 
-/** The programmes of a coordination that resolved and declare the given sector. */
+/** The programmes of a coordination that resolved and declare the given sector (among others, for an integrated programme). */
 export function programmesOfSector(coordination: Coordination, sector: string): Programme[] {
-    return coordinationProgrammes(coordination).filter(p => programmeSector(p) === sector);
+    return coordinationProgrammes(coordination).filter(p => programmeSectors(p).includes(sector));
 }
 
 /** Whether a programme is anchored in the ministry of agriculture (`ministry agriculture`). */

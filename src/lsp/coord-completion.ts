@@ -118,7 +118,7 @@ export class CoordCompletionProvider extends WindowedCompletionProvider {
         const stdlib = isStdlibUri(description.documentUri.toString());
         // A programme shows its country and sector beside its name; those of the country at hand come first.
         const country = node && isProgramme(node) ? propertyOf(node, 'country')?.values ?? [] : [];
-        const sector = node && isProgramme(node) ? propertyOf(node, 'sector')?.value : undefined;
+        const sector = node && isProgramme(node) ? propertyOf(node, 'sector')?.values.join(', ') : undefined;
         const here = node && isProgramme(node) ? this.countriesAtHand(refInfo, context) : new Set<string>();
         const sameCountry = country.some(c => here.has(c));
         const beside = isProgramme(node) ? [country.join(', '), sector].filter(Boolean).join(' · ') : undefined;

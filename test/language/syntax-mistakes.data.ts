@@ -20,7 +20,7 @@ coordination Link {
   between BF, PAA
   political-support strong
   incentive budget "shared fund"
-  local {
+  local { capacity "municipal extension staff"
     role "enrol families" by BF
   }
 }

@@ -5,7 +5,7 @@
 import { describe, expect, test } from 'vitest';
 import type { CodeAction, Diagnostic } from 'vscode-languageserver';
 import { formatText } from '../../src/analysis/format.js';
-import { INCENTIVE_PLACEHOLDER, REASON_PLACEHOLDER, ROLE_PLACEHOLDER } from '../../src/analysis/placeholders.js';
+import { INCENTIVE_PLACEHOLDER, REASON_PLACEHOLDER, RESISTANCE_PLACEHOLDER, ROLE_PLACEHOLDER } from '../../src/analysis/placeholders.js';
 import { applyEdits, LIBRARY, lspWorkspace } from './lsp-helpers.js';
 
 async function actionsFor(text: string, rule: string, others: Record<string, string> = { 'lib.coord': LIBRARY }) {
@@ -86,6 +86,22 @@ describe('quick fixes', () => {
         const strong = fixed.replace('  achieved low\n', '  achieved low\n  political-support strong\n');
         const flagged = await lspWorkspace({ 'lib.coord': LIBRARY, 'main.coord': strong });
         expect(flagged.documents['main.coord'].diagnostics!.map(d => d.code)).toContain('political-support-only');
+    });
+
+    test('local-assessment (§8): adds a capacity, a stakeholder or a source of resistance to the local block', async () => {
+        const text = COORDINATION.replace('  achieved low\n', '  achieved low\n  local {\n    role "Refers households" by FEST\n  }\n');
+        const { actions } = await actionsFor(text, 'local-assessment');
+        expect(actions.map(a => a.title).filter(t => t.startsWith('Add'))).toEqual(['Add a local capacity', 'Add a local stakeholder', 'Add a source of resistance']);
+        expect(actions.find(a => a.title === 'Add a local capacity')?.isPreferred).toBe(true);
+        const fixed = await checkFix(text, 'local-assessment', 'Add a source of resistance', undefined, RESISTANCE_PLACEHOLDER);
+        expect(fixed).toContain('  local {\n    role "Refers households" by FEST\n    resistance "Describe a source of resistance at the local level"\n  }\n');
+    });
+
+    test('political-support (§8): a missing declaration can be added after `between`; weak support gets no fix', async () => {
+        const fixed = await checkFix(COORDINATION, 'political-support', "Add 'political-support moderate'");
+        expect(fixed).toContain('  between FEST, UNIDOS\n  political-support moderate\n');
+        const { actions } = await actionsFor(COORDINATION.replace('  achieved low\n', '  achieved low\n  political-support weak\n'), 'political-support');
+        expect(actions.map(a => a.title).filter(t => t.startsWith('Add'))).toEqual([]);
     });
 
     test('unresolved-reference: replaces the name with the suggestion', async () => {
