@@ -12,8 +12,10 @@ import { createCoordCoreServices, type CoordCoreServices } from '../language/coo
 import { buildWorkspace } from '../language/coord-workspace-loader.js';
 import { ConfigError, parseRuleOverride } from '../validation/config.js';
 import { RULE_IDS } from '../validation/registry.js';
+import type { RuleId } from '../validation/rule-ids.js';
 import type { Finding, SeveritySetting } from '../validation/rule.js';
 import { CliError, discoverFiles, readSourceFile, type DiscoveredFile } from './files.js';
+import { escapeControls } from '../analysis/summary-render/escape.js';
 
 export interface WorkspaceOptions {
     paths: readonly string[];
@@ -47,7 +49,7 @@ export async function loadWorkspace(options: WorkspaceOptions): Promise<LoadedWo
     const provider = Coord.validation.ConfigProvider;
     try {
         if (options.config) provider.setExplicitConfigFile(path.resolve(options.cwd ?? process.cwd(), options.config), options.config);
-        const overrides: Record<string, SeveritySetting> = {};
+        const overrides: Partial<Record<RuleId, SeveritySetting>> = {};
         for (const r of options.rules ?? []) {
             const [id, severity] = parseRuleOverride(r, RULE_IDS);
             overrides[id] = severity;
@@ -70,7 +72,7 @@ export async function loadWorkspace(options: WorkspaceOptions): Promise<LoadedWo
         }
     });
     // Nothing left to check: the command cannot run (every problem on its own line).
-    if (texts.length === 0) throw new CliError(problems.join('\ncoord: '));
+    if (texts.length === 0) throw new CliError(problems.map(escapeControls).join('\ncoord: '));
     if (progress) {
         const total = discovered.length;
         const phases = [[DocumentState.IndexedContent, 'indexing'], [DocumentState.Linked, 'linking'], [DocumentState.Validated, 'validating']] as const;
@@ -98,7 +100,8 @@ export async function loadWorkspace(options: WorkspaceOptions): Promise<LoadedWo
  * true when there were any, and the command then exits 2 (after its report).
  */
 export function reportFileProblems(problems: readonly string[], io: { stderr: { write(text: string): unknown } }): boolean {
-    for (const problem of problems) io.stderr.write(`coord: ${problem}\n`);
+    // Paths and causes may hold anything a file name can: one line each, nothing that drives a terminal.
+    for (const problem of problems) io.stderr.write(`coord: ${escapeControls(problem)}\n`);
     return problems.length > 0;
 }
 

@@ -31,7 +31,7 @@ describe('rule documentation links', () => {
     test('an unknown rule or a missing file gives no link, and the diagnostic none', () => {
         expect(link('no-such-rule')).toBeUndefined();
         expect(ruleDocumentationLinks('/nonexistent/rules.md')('syntax')).toBeUndefined();
-        const finding = { rule: 'syntax', severity: 'error' as const, message: 'x', range: { start: { line: 0, character: 0 }, end: { line: 0, character: 1 } }, related: [] };
+        const finding = { rule: 'syntax' as const, severity: 'error' as const, message: 'x', range: { start: { line: 0, character: 0 }, end: { line: 0, character: 1 } }, related: [] };
         expect(toDiagnostic(finding).codeDescription).toBeUndefined();
         expect(toDiagnostic(finding, link).codeDescription?.href).toBe(link('syntax'));
     });
