@@ -436,7 +436,7 @@ export class SyntaxRepairer {
         // A title without quotes: `programme P Food Acquisition {`.
         if (isWord(t) && prev && isWord(prev) && this.facts.declarationKeywords.has(tokens[at - 2]?.image ?? '') && at === 2) {
             let end = at;
-            while (tokens[end] && tokens[end].startLine === t.startLine && tokens[end].image !== '{') end++;
+            while (tokens[end] && tokens[end].startLine === t.startLine && isWord(tokens[end])) end++;
             const last = tokens[end - 1];
             const words = this.text.slice(t.startOffset, last.endOffset! + 1);
             const title = createTokenInstance(this.types.STRING, `"${words}"`, t.startOffset, last.endOffset!, t.startLine!, last.endLine!, t.startColumn!, last.endColumn!);
@@ -681,7 +681,8 @@ function syntaxMistake(d: Diagnosis, text: string, lines: number[]): SyntaxMista
     const column = offset - lines[line] + 1;
     const token = createTokenInstance(MISTAKE, text.slice(offset, offset + length), offset, offset + Math.max(1, length) - 1,
         line + 1, line + 1, column, column + Math.max(1, length) - 1);
-    return new SyntaxMistake(d.message, token);
+    // A message is one line, whatever text it quotes.
+    return new SyntaxMistake(d.message.replace(/\r\n|\r|\n|\u2028|\u2029/g, ' '), token);
 }
 
 /** The token type of the text a {@link SyntaxMistake} is on. */
