@@ -6,7 +6,7 @@
  * {@link CoordAddedServices}, provide it in {@link CoordModule}, consume it.
  */
 import {
-    createDefaultCoreModule, createDefaultSharedCoreModule, DefaultReferenceDescriptionProvider, inject, type ReferenceDescription,
+    createDefaultCoreModule, createLangiumParser, createDefaultSharedCoreModule, DefaultReferenceDescriptionProvider, inject, type ReferenceDescription,
     type DefaultSharedCoreModuleContext, type LangiumCoreServices,
     type Module, type PartialLangiumCoreServices, type PartialLangiumSharedCoreServices,
 } from 'langium';
@@ -16,6 +16,7 @@ import { CoordLinker, CoordReferenceDescriptionProvider } from './coord-linker.j
 import { bomStrippingFileSystem, CoordDocumentBuilder, CoordDocumentFactory, CoordIndexManager, CoordWorkspaceManager } from './coord-workspace.js';
 import { CoordDocumentValidator } from '../validation/coord-document-validator.js';
 import { CoordConfigProvider } from '../validation/config-provider.js';
+import { installSyntaxRepair } from '../validation/syntax-repair.js';
 import { CoordChangeTracker } from '../analysis/change-tracker.js';
 import type { CoordAddedSharedServices, CoordSharedServices } from './change-tracker.js';
 
@@ -35,6 +36,10 @@ export type CoordCoreServices = LangiumCoreServices & CoordAddedServices & {
 
 /** Coord's overrides and additions to Langium's core services. */
 export const CoordModule: Module<CoordCoreServices, PartialLangiumCoreServices & CoordAddedServices> = {
+    parser: {
+        // A text that does not parse is read as if each mistake were corrected (validation/syntax-repair.ts).
+        LangiumParser: services => installSyntaxRepair(createLangiumParser(services), services),
+    },
     references: {
         ScopeComputation: services => new CoordScopeComputation(services),
         Linker: services => new CoordLinker(services),

@@ -8,6 +8,7 @@ import { createConnection, IPCMessageReader, IPCMessageWriter, ProposedFeatures 
 import { createCoordLspServices } from './coord-lsp-module.js';
 import { errorResultsAsErrors, guardedTransport, stdioProcessHooks } from './protocol-guard.js';
 import { registerSummaryHandlers } from './summary-handler.js';
+import { findRulesDocument, ruleDocumentationLinks } from './rule-documentation.js';
 
 export function startServer(): void {
     // Over stdio the transport is guarded against malformed input and early requests (protocol-guard.ts).
@@ -20,5 +21,7 @@ export function startServer(): void {
     if (transport) stdioProcessHooks(connection, transport);
     const { shared, Coord } = createCoordLspServices({ connection, ...NodeFileSystem });
     registerSummaryHandlers(shared, Coord, connection);
+    // Rule ids in the Problems panel link to their section of the bundled docs/rules.md.
+    Coord.validation.DocumentValidator.ruleDocumentation = ruleDocumentationLinks(findRulesDocument());
     startLanguageServer(shared);
 }

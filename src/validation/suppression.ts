@@ -18,6 +18,7 @@ export interface SuppressionDirective {
     used: boolean;
 }
 
+import { isPlaceholder } from '../analysis/placeholders.js';
 const DIRECTIVE = /^\/\/\s*coord-disable(-next-line)?(?=\s|$)(.*)$/s;
 
 /** Parses one `//` comment's text (with its slashes) into a directive, if it is one. */
@@ -31,6 +32,8 @@ export function parseDirective(comment: string, line: number, startCharacter: nu
         reason = body.slice(dashes + 2).trim();
         body = body.slice(0, dashes);
     }
+    // A reason still the quick fix's placeholder gives no reason: the comment silences nothing (analysis/placeholders.ts).
+    if (isPlaceholder(reason)) return undefined;
     const rules = body.split(/[\s,]+/).filter(r => r.length > 0);
     return {
         kind: match[1] ? 'next-line' : 'file',

@@ -38,15 +38,26 @@ export const syntaxRule = defineRule({
             quietLines.add(line);
             report({ range, message });
         }
+        // One complaint per declaration: the parser's later ones there are echoes of the first.
+        const declarations = (result.value as { declarations?: Array<{ $cstNode?: { offset: number; end: number } }> }).declarations ?? [];
+        const complained = new Set<number>();
+        const declarationAt = (offset: number) => declarations.findIndex(d => d.$cstNode !== undefined && d.$cstNode.offset <= offset && offset < d.$cstNode.end);
         for (const e of result.parserErrors) {
             const token = e.token;
             let range: Range;
             if (isPlaced(token)) {
                 if (token.startOffset >= quietFrom || quietLines.has(token.startLine! - 1)) continue;
+                // A repaired mistake is reported as it is; of the parser's own complaints, the first of each declaration.
+                if (e.name !== 'SyntaxMistake') {
+                    const declaration = declarationAt(token.startOffset);
+                    if (complained.has(declaration)) continue;
+                    complained.add(declaration);
+                }
                 range = {
                     start: { line: token.startLine! - 1, character: token.startColumn! - 1 },
                     end: { line: (token.endLine ?? token.startLine!) - 1, character: token.endColumn ?? token.startColumn! },
                 };
+                if (token.image === '') range.end = range.start;
             } else {
                 // A token the parser invented while recovering, or the end of the file: point after the last real token.
                 const prev = (e as { previousToken?: Token }).previousToken;
@@ -56,6 +67,9 @@ export const syntaxRule = defineRule({
                 if (quietFrom !== Infinity) continue;
                 range = { start: at, end: at };
             }
+            // Inside the text whatever the token says (tokens a repair inserted sit past a line's end).
+            const doc = document.textDocument;
+            range = { start: doc.positionAt(doc.offsetAt(range.start)), end: doc.positionAt(doc.offsetAt(range.end)) };
             report({ range, message: describeParserError(e) });
         }
     },
