@@ -25,7 +25,7 @@ coordination Link {
   }
 }
 evaluation Eval {
-  method rct
+  method rct risk-of-bias low "randomised, fictional" cite "Fictional report, Table 2"
   period 2014..2016
   sample 3200
 }
@@ -80,7 +80,7 @@ export const MISTAKES: Mistake[] = [
     { name: 'a p-value with `=`', from: 'p 0.01', to: 'p=0.01', line: 27, message: /`p 0\.01`/, count: 1 },
     { name: 'a p-value with a spaced `<`', from: 'p 0.01', to: 'p < 0.01', line: 27, message: /`p 0\.01`/, count: 1 },
     { name: 'a sample with a separator and a unit', from: 'sample 3200', to: 'sample 3,200 households', line: 24, message: /`3200`/, count: 1 },
-    { name: 'a budget with two separators', from: 'ministry agriculture', to: 'ministry agriculture\n  budget 1,500,000 USD', line: 11, message: /`1500000`/, count: 1 },
+    { name: 'a budget with two separators', from: 'ministry agriculture', to: 'ministry agriculture cite "Fictional budget law"\n  budget 1,500,000 USD', line: 11, message: /`1500000`/, count: 1 },
     { name: 'a currency sign', from: 'sample 3200', to: 'sample $3200', line: 24, message: /unexpected character '\$'/, count: 1 },
     { name: 'a missing `{` after a coordination name', from: 'coordination Link {', to: 'coordination Link', line: 13, message: /missing '\{' after 'Link'/, count: 1 },
     { name: 'a missing `}` at the end of a programme', from: '  targets Rural\n}\nprogramme PAA', to: '  targets Rural\nprogramme PAA', line: 5, message: /missing '\}': the '\{' on line 2 is not closed/, count: 1 },
