@@ -6,12 +6,13 @@
  * {@link CoordAddedServices}, provide it in {@link CoordModule}, consume it.
  */
 import {
-    createDefaultCoreModule, createDefaultSharedCoreModule, DefaultReferenceDescriptionProvider, inject, type ReferenceDescription,
+    createDefaultCoreModule, createDefaultSharedCoreModule, createLangiumParser, DefaultReferenceDescriptionProvider, inject, type ReferenceDescription,
     type DefaultSharedCoreModuleContext, type LangiumCoreServices, type LangiumSharedCoreServices,
     type Module, type PartialLangiumCoreServices, type PartialLangiumSharedCoreServices,
 } from 'langium';
 import { CoordGeneratedModule, CoordGeneratedSharedModule } from './generated/module.js';
 import { CoordScopeComputation } from './coord-scope.js';
+import { makeParserLinear } from './linear-parser.js';
 import { CoordLinker, CoordReferenceDescriptionProvider } from './coord-linker.js';
 import { bomStrippingFileSystem, CoordDocumentBuilder, CoordDocumentFactory, CoordIndexManager, CoordWorkspaceManager } from './coord-workspace.js';
 import { CoordDocumentValidator } from '../validation/coord-document-validator.js';
@@ -30,6 +31,10 @@ export type CoordCoreServices = LangiumCoreServices & CoordAddedServices & {
 
 /** Coord's overrides and additions to Langium's core services. */
 export const CoordModule: Module<CoordCoreServices, PartialLangiumCoreServices & CoordAddedServices> = {
+    parser: {
+        // No stack overflow and no quadratic time, however many declarations or errors (linear-parser.ts).
+        LangiumParser: services => makeParserLinear(createLangiumParser(services)),
+    },
     references: {
         ScopeComputation: services => new CoordScopeComputation(services),
         Linker: services => new CoordLinker(services),

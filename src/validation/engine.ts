@@ -10,7 +10,7 @@ import type { Range } from 'vscode-languageserver-types';
 import type { Model } from '../language/generated/ast.js';
 import type { WorkspaceFacts } from '../analysis/workspace-facts.js';
 import { effectiveSeverity, type RuleConfig } from './config.js';
-import type { Finding, RelatedPlace, Rule, RuleReport, Severity } from './rule.js';
+import { MAX_RELATED, type Finding, type RelatedPlace, type Rule, type RuleReport, type Severity } from './rule.js';
 import { collectReferences } from '../language/coord-linker.js';
 import { findSuppression, parseDirectives, type LineComment, type SuppressionDirective } from './suppression.js';
 import { RULES, RULES_BY_ID } from './registry.js';
@@ -70,7 +70,8 @@ export function runRules(input: EngineInput): Finding[] {
         severity: severities.get(rule.id) as Severity,
         message: r.message,
         range: rangeOf(r),
-        related: (r.related ?? []).map(toRelated),
+        // The first few places only (rules name the rest in their message): a finding stays small.
+        related: (r.related ?? []).slice(0, MAX_RELATED).map(toRelated),
         ...(r.data ? { data: r.data } : {}),
     });
     for (const rule of enabled) {
