@@ -16,6 +16,7 @@ import type { Model } from '../../src/language/generated/ast.js';
 import { buildWorkspace } from '../../src/language/coord-workspace-loader.js';
 import { MAX_SYNTAX_FINDINGS } from '../../src/validation/rules/syntax.js';
 import { MAX_RELATED } from '../../src/validation/rule.js';
+import { session, uriOf } from './lsp-session.js';
 
 const REPEATED: Record<string, (i: number) => string> = {
     'a title without quotes (`domain d0 x`)': i => `domain d${i} x\n`,
@@ -94,4 +95,18 @@ describe('a file of repeated mistakes and names, checked whole', () => {
         expect(conflicts[0].message).toContain('conflicts with `- income`');
         expect(conflicts[1].message).toContain('conflicts with `+ income`');
     }, 120_000);
+});
+
+describe('the language server with such a file open', () => {
+    test('opens 20,000 lines of `domain d0 x` (the overflow began at 1,335), reports, and edits incrementally as a fresh build does', async () => {
+        const s = session();
+        const text = repeat(i => `domain d${i} x\n`, 20_000);
+        await s.open({ 'a.coord': text, 'b.coord': 'population p "P"\n' });
+        const findings = s.Coord.validation.DocumentValidator.getFindings(s.shared.workspace.LangiumDocuments.getDocument(URI.parse(uriOf('a.coord')))!) ?? [];
+        expect(findings.filter(f => f.rule === 'syntax')).toHaveLength(MAX_SYNTAX_FINDINGS + 1);
+        expect(findings.filter(f => f.rule === 'internal-error')).toEqual([]);
+        await s.edit('a.coord', text.replace('domain d10000 x', 'domain d10000 "x"'));
+        const { incremental, fresh } = await s.compare();
+        expect(incremental).toEqual(fresh);
+    }, 180_000);
 });
