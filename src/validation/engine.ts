@@ -12,7 +12,7 @@ import type { WorkspaceFacts } from '../analysis/workspace-facts.js';
 import { effectiveSeverity, type RuleConfig } from './config.js';
 import { MAX_RELATED, type Finding, type RelatedPlace, type Rule, type RuleReport, type Severity } from './rule.js';
 import { collectReferences } from '../language/coord-linker.js';
-import { findSuppression, parseDirectives, type LineComment, type SuppressionDirective } from './suppression.js';
+import { parseDirectives, suppressionFinder, type LineComment, type SuppressionDirective } from './suppression.js';
 import { RULES, RULES_BY_ID } from './registry.js';
 import { unusedSuppressionRule } from './rules/unused-suppression.js';
 
@@ -113,8 +113,9 @@ export function runRules(input: EngineInput): Finding[] {
     incremental?.store();
     const directives = parseDirectives(input.comments);
     if (directives.length > 0) {
+        const findSuppression = suppressionFinder(directives);
         for (const finding of findings) {
-            const d = findSuppression(directives, finding.rule, finding.range.start.line);
+            const d = findSuppression(finding.rule, finding.range.start.line);
             if (d) finding.suppressed = { reason: d.reason, kind: d.kind, line: d.line + 1 };
         }
         const severity = effectiveSeverity(config, unusedSuppressionRule.id, unusedSuppressionRule.defaultSeverity);
