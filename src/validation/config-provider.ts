@@ -5,10 +5,9 @@
  * the CLI and the language server.
  */
 import { URI } from 'langium';
-import { ConfigError, ConfigLocator, mergeConfigs, parseConfig, type RuleConfig } from './config.js';
+import { ConfigError, ConfigLocator, mergeConfigs, parseConfig, readConfigFile, type RuleConfig } from './config.js';
 import { RULE_IDS } from './registry.js';
 import type { SeveritySetting } from './rule.js';
-import * as fs from 'node:fs';
 
 export interface ConfigResult {
     config?: RuleConfig;
@@ -27,8 +26,9 @@ export class CoordConfigProvider {
     setExplicitConfigFile(file: string, display = file): void {
         let text: string;
         try {
-            text = fs.readFileSync(file, 'utf8');
+            text = readConfigFile(file, display);
         } catch (e) {
+            if (e instanceof ConfigError) throw e;
             throw new ConfigError(display, undefined, `cannot read: ${describeReadError(e as NodeJS.ErrnoException)}`);
         }
         this.explicit = parseConfig(text, display, RULE_IDS);

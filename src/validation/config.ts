@@ -131,9 +131,10 @@ export class ConfigLocator {
         try {
             let text: string | undefined;
             try {
-                text = fs.readFileSync(candidate, 'utf8');
+                text = readConfigFile(candidate);
             } catch (e) {
                 const code = (e as NodeJS.ErrnoException).code;
+                if (e instanceof ConfigError) throw e;
                 if (code !== 'ENOENT' && code !== 'ENOTDIR') {
                     throw new ConfigError(candidate, undefined, `cannot read: ${(e as Error).message}`);
                 }
@@ -151,5 +152,40 @@ export class ConfigLocator {
         this.byFolder.set(folder, entry);
         if (entry.error) throw entry.error;
         return entry.config;
+    }
+}
+
+/** The largest configuration file read: far above any real one, far below what would stall a run. */
+export const MAX_CONFIG_BYTES = 1024 * 1024;
+
+/**
+ * Reads a configuration file the way `.coord` files are read: opened without
+ * blocking (a FIFO never makes the run wait for a writer), only a regular file
+ * (not a device such as `/dev/zero` behind a link), at most
+ * {@link MAX_CONFIG_BYTES}. Refusals are a {@link ConfigError} naming the
+ * file; a missing file throws the system's error (ENOENT), for the caller.
+ */
+export function readConfigFile(file: string, display = file): string {
+    const fd = fs.openSync(file, fs.constants.O_RDONLY | (fs.constants.O_NONBLOCK ?? 0));
+    try {
+        const stat = fs.fstatSync(fd);
+        if (stat.isDirectory()) throw Object.assign(new Error(`EISDIR: illegal operation on a directory, read`), { code: 'EISDIR' });
+        if (!stat.isFile()) {
+            const kind = stat.isFIFO() ? 'a FIFO (named pipe)' : stat.isSocket() ? 'a socket' : 'a device';
+            throw new ConfigError(display, undefined, `cannot read: not a regular file but ${kind}`);
+        }
+        if (stat.size > MAX_CONFIG_BYTES) {
+            throw new ConfigError(display, undefined, `cannot read: too large (${(stat.size / 1048576).toFixed(1)} MB; a configuration file may hold up to ${MAX_CONFIG_BYTES / 1048576} MB)`);
+        }
+        // Read at most one byte past the limit, in case the file grew since fstat.
+        const buffer = Buffer.alloc(Math.min(stat.size, MAX_CONFIG_BYTES) + 1);
+        let length = 0;
+        for (let n; length < buffer.length && (n = fs.readSync(fd, buffer, length, buffer.length - length, null)) > 0;) length += n;
+        if (length > MAX_CONFIG_BYTES) {
+            throw new ConfigError(display, undefined, `cannot read: too large (a configuration file may hold up to ${MAX_CONFIG_BYTES / 1048576} MB)`);
+        }
+        return buffer.subarray(0, length).toString('utf8');
+    } finally {
+        fs.closeSync(fd);
     }
 }
