@@ -114,22 +114,37 @@ function fileKind(stat: fs.Stats): string {
     return 'not a file';
 }
 
-function walkFolder(folder: string, add: (absolute: string) => void, cwd: string, problems?: string[]): void {
-    let entries: fs.Dirent[];
-    try {
-        entries = fs.readdirSync(folder, { withFileTypes: true });
-    } catch (e) {
-        const error = new CliError(`${displayPath(folder, cwd)}: cannot read folder (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})`);
-        if (!problems) throw error;
-        problems.push(error.message);
-        return;
-    }
-    entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
-    for (const entry of entries) {
-        const full = path.join(folder, entry.name);
+/**
+ * Adds the `.coord` files under `root`, in name order, depth first. Iterative (a stack
+ * of open folders), so no depth of folders can overflow the stack; a folder that
+ * cannot be read is named in `problems` and skipped, and the walk goes on.
+ */
+function walkFolder(root: string, add: (absolute: string) => void, cwd: string, problems?: string[]): void {
+    const read = (folder: string): fs.Dirent[] | undefined => {
+        try {
+            return fs.readdirSync(folder, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+        } catch (e) {
+            const error = new CliError(`${displayPath(folder, cwd)}: cannot read folder (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})`);
+            if (!problems) throw error;
+            problems.push(error.message);
+            return undefined;
+        }
+    };
+    const rootEntries = read(root);
+    if (!rootEntries) return;
+    const open: Array<{ folder: string; entries: fs.Dirent[]; next: number }> = [{ folder: root, entries: rootEntries, next: 0 }];
+    while (open.length > 0) {
+        const top = open[open.length - 1];
+        if (top.next >= top.entries.length) {
+            open.pop();
+            continue;
+        }
+        const entry = top.entries[top.next++];
+        const full = path.join(top.folder, entry.name);
         if (entry.isDirectory()) {
             if (entry.name.startsWith('.') || SKIPPED_FOLDERS.has(entry.name)) continue;
-            walkFolder(full, add, cwd, problems);
+            const entries = read(full);
+            if (entries) open.push({ folder: full, entries, next: 0 });
         } else if (entry.isFile() && isCoordFileName(entry.name)) {
             add(full);
         }
