@@ -21,6 +21,7 @@ import { CoordSemanticTokenProvider } from './coord-semantic-tokens.js';
 import { CoordRenameProvider } from './coord-rename.js';
 import { CoordDocumentSymbolProvider, CoordNodeKindProvider } from './coord-symbols.js';
 import { registerStdlibHandler } from './stdlib-handler.js';
+import { CoordDocumentUpdateHandler } from './document-update-handler.js';
 
 export type CoordLspServices = LangiumServices & CoordCoreServices;
 
@@ -42,6 +43,7 @@ export const CoordLspModule: Module<CoordLspServices, PartialLangiumServices & P
 export const CoordSharedLspModule: Module<LangiumSharedServices, object> = {
     lsp: {
         NodeKindProvider: () => new CoordNodeKindProvider(),
+        DocumentUpdateHandler: (services: LangiumSharedServices) => new CoordDocumentUpdateHandler(services),
     },
 } as Module<LangiumSharedServices, object>;
 
