@@ -25,6 +25,10 @@ export interface RuleConfig {
     readonly file?: string;
     /** Severity per rule id, for rules that are configured. */
     readonly rules: Readonly<Record<string, SeveritySetting>>;
+    /** Patterns of paths a folder walk skips (`"ignore"`), relative to {@link base}. */
+    readonly ignore?: readonly string[];
+    /** The folder of the config file, which `ignore` patterns are relative to. */
+    readonly base?: string;
 }
 
 /** The effective severity of a rule: configured, else its default. */
@@ -49,9 +53,16 @@ export function parseConfig(text: string, file: string | undefined, knownRules: 
     }
     const obj = json as Record<string, unknown>;
     for (const key of Object.keys(obj)) {
-        if (key !== 'rules' && key !== '$schema') {
-            throw new ConfigError(file, key, `unknown key '${key}' (expected "rules")`);
+        if (key !== 'rules' && key !== 'ignore' && key !== '$schema') {
+            throw new ConfigError(file, key, `unknown key '${key}' (expected "rules" or "ignore")`);
         }
+    }
+    let ignore: string[] | undefined;
+    if (obj.ignore !== undefined) {
+        if (!Array.isArray(obj.ignore) || !obj.ignore.every(p => typeof p === 'string' && p.trim() !== '')) {
+            throw new ConfigError(file, 'ignore', '"ignore" must be a list of path patterns like ["drafts/", "*.old.coord"]');
+        }
+        ignore = obj.ignore as string[];
     }
     const rules: Record<string, SeveritySetting> = {};
     if (obj.rules !== undefined) {
@@ -62,7 +73,49 @@ export function parseConfig(text: string, file: string | undefined, knownRules: 
             rules[id] = checkRuleSetting(file, `rules.${id}`, id, value, knownRules);
         }
     }
-    return { file, rules };
+    return ignore ? { file, rules, ignore } : { file, rules };
+}
+
+/**
+ * Whether a folder walk skips `absolute` under this configuration's `ignore`
+ * list. Patterns are relative to the config file's folder, `/`-separated,
+ * as in .gitignore: `*` and `?` within one name, `**` across folders; a
+ * pattern without `/` matches a name at any depth; a trailing `/` matches
+ * folders only; a folder matched is skipped with everything in it.
+ */
+export function isIgnored(config: RuleConfig | undefined, absolute: string, isFolder: boolean): boolean {
+    if (!config?.ignore || config.base === undefined) return false;
+    const rel = path.relative(config.base, absolute).split(path.sep).join('/');
+    if (rel === '' || rel.startsWith('../') || rel === '..' || path.isAbsolute(rel)) return false;
+    return config.ignore.some(pattern => {
+        const folderOnly = pattern.endsWith('/');
+        return (!folderOnly || isFolder) && globRegExp(pattern).test(rel);
+    });
+}
+
+const globCache = new Map<string, RegExp>();
+
+function globRegExp(pattern: string): RegExp {
+    let re = globCache.get(pattern);
+    if (re) return re;
+    const p = pattern.trim().replace(/^\.\//, '').replace(/\/+$/, '');
+    const anchored = p.includes('/');
+    let body = '';
+    for (let i = 0; i < p.length; i++) {
+        const c = p[i];
+        if (c === '*' && p[i + 1] === '*') {
+            i++;
+            if (p[i + 1] === '/') {
+                i++;
+                body += '(?:.*/)?';
+            } else body += '.*';
+        } else if (c === '*') body += '[^/]*';
+        else if (c === '?') body += '[^/]';
+        else body += c.replace(/[.+^${}()|[\]\\]/g, '\\$&');
+    }
+    re = new RegExp(`${anchored ? '^' : '(?:^|/)'}${body.replace(/^\//, '')}$`);
+    globCache.set(pattern, re);
+    return re;
 }
 
 function checkRuleSetting(file: string | undefined, key: string, id: string, value: unknown, knownRules: ReadonlySet<string>): SeveritySetting {
@@ -93,12 +146,15 @@ export function parseRuleOverride(text: string, knownRules: ReadonlySet<string>)
 export function mergeConfigs(...configs: Array<RuleConfig | undefined>): RuleConfig {
     const rules: Record<string, SeveritySetting> = {};
     let file: string | undefined;
+    let ignore: readonly string[] | undefined;
+    let base: string | undefined;
     for (const c of configs) {
         if (!c) continue;
         Object.assign(rules, c.rules);
         file = c.file ?? file;
+        if (c.ignore) ({ ignore, base } = c);
     }
-    return { file, rules };
+    return ignore ? { file, rules, ignore, base } : { file, rules };
 }
 
 /**
@@ -140,7 +196,7 @@ export class ConfigLocator {
                 }
             }
             if (text !== undefined) {
-                entry = { config: parseConfig(text, candidate, this.knownRules) };
+                entry = { config: { ...parseConfig(text, candidate, this.knownRules), base: folder } };
             } else {
                 const parent = path.dirname(folder);
                 entry = { config: parent === folder ? undefined : this.forFolder(parent) };

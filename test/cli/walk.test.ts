@@ -51,3 +51,21 @@ describe('walking a folder', () => {
         }
     });
 });
+
+describe('the "ignore" list of coord.config.json', () => {
+    test('skips the folders and files it names, relative to the config file, in folder walks only', async () => {
+        for (const f of ['keep.coord', 'a.old.coord', 'drafts/d.coord', 'sub/drafts/e.coord', 'archive/2019/x.coord', 'archive/y.coord', 'sub/drafts.coord']) touch(f);
+        fs.writeFileSync(path.join(dir, 'coord.config.json'), JSON.stringify({ ignore: ['drafts/', 'archive/**/*.coord', '*.old.coord'] }));
+        const { loadWorkspace } = await import('../../src/cli/workspace.js');
+        const ws = await loadWorkspace({ paths: ['.'], cwd: dir });
+        expect(ws.files.map(f => f.display)).toEqual(['keep.coord', 'sub/drafts.coord']);
+        const named = await loadWorkspace({ paths: ['a.old.coord'], cwd: dir });
+        expect(named.files.map(f => f.display)).toEqual(['a.old.coord']);
+    });
+
+    test('an "ignore" that is not a list of patterns is an error naming the key', async () => {
+        const { parseConfig } = await import('../../src/validation/config.js');
+        expect(() => parseConfig('{"ignore": "drafts"}', 'coord.config.json', new Set())).toThrow('"ignore" must be a list of path patterns');
+        expect(parseConfig('{"ignore": ["drafts/"]}', 'coord.config.json', new Set()).ignore).toEqual(['drafts/']);
+    });
+});
