@@ -8,6 +8,7 @@ import { URI } from 'langium';
 import * as path from 'node:path';
 import { ConfigError, ConfigLocator, isIgnored, mergeConfigs, parseConfig, readConfigFile, type RuleConfig } from './config.js';
 import { RULE_IDS } from './registry.js';
+import type { RuleId } from './rule-ids.js';
 import type { SeveritySetting } from './rule.js';
 
 export interface ConfigResult {
@@ -36,7 +37,7 @@ export class CoordConfigProvider {
     }
 
     /** Severities that win over every file (`--rule ID=SEVERITY`). */
-    setOverrides(rules: Record<string, SeveritySetting>): void {
+    setOverrides(rules: Partial<Record<RuleId, SeveritySetting>>): void {
         this.overrides = { rules };
     }
 

@@ -1,11 +1,12 @@
 /** Rule `duplicate-name`: two declarations share a name (across files, and against the standard library). */
 import { isNamedDeclaration } from '../../language/generated/ast.js';
 import { defineRule, listWithMore, MAX_RELATED } from '../rule.js';
+import { RuleId } from '../rule-ids.js';
 import type { DeclarationEntry } from '../../analysis/workspace-facts.js';
 import { declarationLabel, kindLabel } from '../../analysis/labels.js';
 
 export const duplicateNameRule = defineRule({
-    id: 'duplicate-name',
+    id: RuleId.duplicateName,
     defaultSeverity: 'error',
     category: 'structure',
     summary: 'Two declarations share a name (across files, and against the standard library).',
@@ -19,7 +20,7 @@ export const duplicateNameRule = defineRule({
             if (!isNamedDeclaration(decl) || !decl.name) continue;
             let entry = seen.get(decl.name);
             if (!entry) {
-                const entries = facts.declarationsByName.get(decl.name) ?? [];
+                const entries = facts.declarationsNamed(decl.name);
                 const std = entries.find(e => e.stdlib);
                 const first = entries.slice(0, MAX_RELATED + 1);
                 // The standard-library declaration is always among the places listed.
