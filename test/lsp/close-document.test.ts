@@ -23,8 +23,11 @@ describe('closing a document', () => {
         expect(rules()).toContain('duplicate-name');
         docs.delete(untitled);
         shared.lsp.DocumentUpdateHandler.didCloseDocument!({ document: scratch });
-        await new Promise(resolve => setTimeout(resolve, 0));
-        await shared.workspace.WorkspaceLock.write(() => undefined);
+        // The update runs through the workspace lock; a write of ours would cancel it, so wait by reading.
+        for (let i = 0; i < 500 && shared.workspace.LangiumDocuments.hasDocument(URI.parse(untitled)); i++) {
+            await new Promise(resolve => setTimeout(resolve, 10));
+        }
+        await shared.workspace.WorkspaceLock.read(() => undefined);
         expect(shared.workspace.LangiumDocuments.hasDocument(URI.parse(untitled))).toBe(false);
         expect(rules()).not.toContain('duplicate-name');
     });
