@@ -7,6 +7,7 @@
  * when one runs, so it must not import anything else of the CLI but types and
  * the version (scripts/build.mjs checks that the two bundles share no module).
  */
+import { writeSync } from 'node:fs';
 import type { Command, CommandIO } from './command.js';
 import { TOOL_VERSION } from './version.js';
 
@@ -94,7 +95,10 @@ export function run(): void {
     // A reader that stops early (`coord summary … | head`) closes the pipe: stop quietly, as Unix tools do.
     for (const stream of [process.stdout, process.stderr]) {
         stream.on('error', (e: NodeJS.ErrnoException) => {
-            if (e.code === 'EPIPE') process.exit(process.exitCode ?? 0);
+            if (e.code === 'EPIPE') {
+                pipeClosed = true;
+                process.exit(process.exitCode ?? 0);
+            }
             throw e;
         });
     }
@@ -106,7 +110,7 @@ export function run(): void {
         env: process.env,
         cwd: process.cwd(),
     };
-    main(process.argv.slice(2), io).then(
+    const finished = main(process.argv.slice(2), io).then(
         code => {
             process.exitCode = code;
         },
@@ -115,4 +119,33 @@ export function run(): void {
             process.exitCode = 2;
         },
     );
+    guardUnfinishedExit(finished);
 }
+
+/**
+ * A command either finishes (its report written, its exit status set) or the
+ * process exits 2 with a message — never 0 with nothing printed, which a CI
+ * job would read as a pass. Node ends a process whose event loop has nothing
+ * left to wait for even while a promise is pending, with status 0; and a
+ * library may call `process.exit`. Both are caught here. A reader that closed
+ * the pipe (EPIPE, above) is the one deliberate early exit.
+ */
+export function guardUnfinishedExit(finished: Promise<unknown>, write: (text: string) => void = text => writeSync(2, text)): void {
+    let done = false;
+    void finished.finally(() => (done = true));
+    const message = (how: string) => `coord: internal error: the command ${how} before it finished; no report was written\n(this is a bug in coord; please report it with the input that caused it)\n`;
+    process.on('beforeExit', () => {
+        if (done) return;
+        done = true;
+        write(message('stopped (nothing was left to wait for)'));
+        process.exitCode = 2;
+    });
+    process.on('exit', code => {
+        if (done || pipeClosed) return;
+        write(message(`exited with status ${code}`));
+        if (code === 0) process.exitCode = 2;
+    });
+}
+
+/** Set when a reader closed stdout or stderr: the process then stops quietly, as Unix tools do. */
+let pipeClosed = false;

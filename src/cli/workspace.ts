@@ -11,6 +11,7 @@ import { pathToFileURL } from 'node:url';
 import { createCoordCoreServices, type CoordCoreServices } from '../language/coord-module.js';
 import { buildWorkspace } from '../language/coord-workspace-loader.js';
 import { ConfigError, parseRuleOverride } from '../validation/config.js';
+import { ignoredBy } from '../validation/config-provider.js';
 import { RULE_IDS } from '../validation/registry.js';
 import type { RuleId } from '../validation/rule-ids.js';
 import type { Finding, SeveritySetting } from '../validation/rule.js';
@@ -59,7 +60,7 @@ export async function loadWorkspace(options: WorkspaceOptions): Promise<LoadedWo
         throw configCliError(e);
     }
     const problems: string[] = [];
-    const discovered = await discoverFiles(options.paths, options.cwd, problems);
+    const discovered = await discoverFiles(options.paths, options.cwd, problems, (absolute, isFolder) => ignoredBy(provider, absolute, isFolder));
     const progress = options.onProgress;
     const texts: Array<{ file: DiscoveredFile; text: string }> = [];
     discovered.forEach((f, i) => {

@@ -12,6 +12,7 @@ import {
 } from 'langium';
 import { CoordGeneratedModule, CoordGeneratedSharedModule } from './generated/module.js';
 import { CoordScopeComputation } from './coord-scope.js';
+import { makeParserLinear } from './linear-parser.js';
 import { CoordLinker, CoordReferenceDescriptionProvider } from './coord-linker.js';
 import { bomStrippingFileSystem, CoordDocumentBuilder, CoordDocumentFactory, CoordIndexManager, CoordWorkspaceManager } from './coord-workspace.js';
 import { CoordDocumentValidator } from '../validation/coord-document-validator.js';
@@ -37,8 +38,9 @@ export type CoordCoreServices = LangiumCoreServices & CoordAddedServices & {
 /** Coord's overrides and additions to Langium's core services. */
 export const CoordModule: Module<CoordCoreServices, PartialLangiumCoreServices & CoordAddedServices> = {
     parser: {
-        // A text that does not parse is read as if each mistake were corrected (validation/syntax-repair.ts).
-        LangiumParser: services => installSyntaxRepair(createLangiumParser(services), services),
+        // No stack overflow and no quadratic time, however many declarations or errors (linear-parser.ts);
+        // a text that does not parse is read as if each mistake were corrected (validation/syntax-repair.ts).
+        LangiumParser: services => installSyntaxRepair(makeParserLinear(createLangiumParser(services)), services),
     },
     references: {
         ScopeComputation: services => new CoordScopeComputation(services),

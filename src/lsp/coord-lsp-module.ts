@@ -22,6 +22,7 @@ import { CoordSemanticTokenProvider } from './coord-semantic-tokens.js';
 import { CoordRenameProvider } from './coord-rename.js';
 import { CoordDocumentSymbolProvider, CoordNodeKindProvider } from './coord-symbols.js';
 import { registerStdlibHandler } from './stdlib-handler.js';
+import { CoordDocumentUpdateHandler } from './document-update-handler.js';
 
 export type CoordSharedLspServices = LangiumSharedServices & CoordAddedSharedServices;
 export type CoordLspServices = LangiumServices & CoordCoreServices & { shared: CoordSharedLspServices };
@@ -41,9 +42,10 @@ export const CoordLspModule: Module<CoordLspServices, PartialLangiumServices & P
 };
 
 /** Coord's overrides of Langium's shared editor services. */
-export const CoordSharedLspModule: Module<CoordSharedLspServices, { lsp: Pick<LangiumSharedServices['lsp'], 'NodeKindProvider'> }> = {
+export const CoordSharedLspModule: Module<CoordSharedLspServices, { lsp: Pick<LangiumSharedServices['lsp'], 'NodeKindProvider' | 'DocumentUpdateHandler'> }> = {
     lsp: {
         NodeKindProvider: () => new CoordNodeKindProvider(),
+        DocumentUpdateHandler: services => new CoordDocumentUpdateHandler(services),
     },
 };
 

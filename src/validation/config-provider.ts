@@ -5,11 +5,11 @@
  * the CLI and the language server.
  */
 import { URI } from 'langium';
-import { ConfigError, ConfigLocator, mergeConfigs, parseConfig, type RuleConfig } from './config.js';
+import * as path from 'node:path';
+import { ConfigError, ConfigLocator, isIgnored, mergeConfigs, parseConfig, readConfigFile, type RuleConfig } from './config.js';
 import { RULE_IDS } from './registry.js';
 import type { RuleId } from './rule-ids.js';
 import type { SeveritySetting } from './rule.js';
-import * as fs from 'node:fs';
 
 export interface ConfigResult {
     config?: RuleConfig;
@@ -28,11 +28,12 @@ export class CoordConfigProvider {
     setExplicitConfigFile(file: string, display = file): void {
         let text: string;
         try {
-            text = fs.readFileSync(file, 'utf8');
+            text = readConfigFile(file, display);
         } catch (e) {
+            if (e instanceof ConfigError) throw e;
             throw new ConfigError(display, undefined, `cannot read: ${describeReadError(e as NodeJS.ErrnoException)}`);
         }
-        this.explicit = parseConfig(text, display, RULE_IDS);
+        this.explicit = { ...parseConfig(text, display, RULE_IDS), base: path.dirname(path.resolve(file)) };
     }
 
     /** Severities that win over every file (`--rule ID=SEVERITY`). */
@@ -56,6 +57,12 @@ export class CoordConfigProvider {
             throw e;
         }
     }
+}
+
+/** Whether a folder walk skips this path (the `ignore` list of the configuration that applies to it; an invalid one ignores nothing). */
+export function ignoredBy(provider: CoordConfigProvider, absolute: string, isFolder: boolean): boolean {
+    const { config } = provider.configFor(URI.file(absolute));
+    return isIgnored(config, absolute, isFolder);
 }
 
 function describeReadError(e: NodeJS.ErrnoException): string {

@@ -26,6 +26,10 @@ export interface RuleConfig {
     readonly file?: string;
     /** Severity per rule id, for rules that are configured. */
     readonly rules: Readonly<Partial<Record<RuleId, SeveritySetting>>>;
+    /** Patterns of paths a folder walk skips (`"ignore"`), relative to {@link base}. */
+    readonly ignore?: readonly string[];
+    /** The folder of the config file, which `ignore` patterns are relative to. */
+    readonly base?: string;
 }
 
 /** The effective severity of a rule: configured, else its default. */
@@ -50,9 +54,16 @@ export function parseConfig(text: string, file: string | undefined, knownRules: 
     }
     const obj = json as Record<string, unknown>;
     for (const key of Object.keys(obj)) {
-        if (key !== 'rules' && key !== '$schema') {
-            throw new ConfigError(file, key, `unknown key '${key}' (expected "rules")`);
+        if (key !== 'rules' && key !== 'ignore' && key !== '$schema') {
+            throw new ConfigError(file, key, `unknown key '${key}' (expected "rules" or "ignore")`);
         }
+    }
+    let ignore: string[] | undefined;
+    if (obj.ignore !== undefined) {
+        if (!Array.isArray(obj.ignore) || !obj.ignore.every(p => typeof p === 'string' && p.trim() !== '')) {
+            throw new ConfigError(file, 'ignore', '"ignore" must be a list of path patterns like ["drafts/", "*.old.coord"]');
+        }
+        ignore = obj.ignore as string[];
     }
     const rules: Partial<Record<RuleId, SeveritySetting>> = {};
     if (obj.rules !== undefined) {
@@ -63,7 +74,49 @@ export function parseConfig(text: string, file: string | undefined, knownRules: 
             rules[id as RuleId] = checkRuleSetting(file, `rules.${id}`, id, value, knownRules);
         }
     }
-    return { file, rules };
+    return ignore ? { file, rules, ignore } : { file, rules };
+}
+
+/**
+ * Whether a folder walk skips `absolute` under this configuration's `ignore`
+ * list. Patterns are relative to the config file's folder, `/`-separated,
+ * as in .gitignore: `*` and `?` within one name, `**` across folders; a
+ * pattern without `/` matches a name at any depth; a trailing `/` matches
+ * folders only; a folder matched is skipped with everything in it.
+ */
+export function isIgnored(config: RuleConfig | undefined, absolute: string, isFolder: boolean): boolean {
+    if (!config?.ignore || config.base === undefined) return false;
+    const rel = path.relative(config.base, absolute).split(path.sep).join('/');
+    if (rel === '' || rel.startsWith('../') || rel === '..' || path.isAbsolute(rel)) return false;
+    return config.ignore.some(pattern => {
+        const folderOnly = pattern.endsWith('/');
+        return (!folderOnly || isFolder) && globRegExp(pattern).test(rel);
+    });
+}
+
+const globCache = new Map<string, RegExp>();
+
+function globRegExp(pattern: string): RegExp {
+    let re = globCache.get(pattern);
+    if (re) return re;
+    const p = pattern.trim().replace(/^\.\//, '').replace(/\/+$/, '');
+    const anchored = p.includes('/');
+    let body = '';
+    for (let i = 0; i < p.length; i++) {
+        const c = p[i];
+        if (c === '*' && p[i + 1] === '*') {
+            i++;
+            if (p[i + 1] === '/') {
+                i++;
+                body += '(?:.*/)?';
+            } else body += '.*';
+        } else if (c === '*') body += '[^/]*';
+        else if (c === '?') body += '[^/]';
+        else body += c.replace(/[.+^${}()|[\]\\]/g, '\\$&');
+    }
+    re = new RegExp(`${anchored ? '^' : '(?:^|/)'}${body.replace(/^\//, '')}$`);
+    globCache.set(pattern, re);
+    return re;
 }
 
 function checkRuleSetting(file: string | undefined, key: string, id: string, value: unknown, knownRules: ReadonlySet<string>): SeveritySetting {
@@ -94,12 +147,15 @@ export function parseRuleOverride(text: string, knownRules: ReadonlySet<string>)
 export function mergeConfigs(...configs: Array<RuleConfig | undefined>): RuleConfig {
     const rules: Partial<Record<RuleId, SeveritySetting>> = {};
     let file: string | undefined;
+    let ignore: readonly string[] | undefined;
+    let base: string | undefined;
     for (const c of configs) {
         if (!c) continue;
         Object.assign(rules, c.rules);
         file = c.file ?? file;
+        if (c.ignore) ({ ignore, base } = c);
     }
-    return { file, rules };
+    return ignore ? { file, rules, ignore, base } : { file, rules };
 }
 
 /**
@@ -132,15 +188,16 @@ export class ConfigLocator {
         try {
             let text: string | undefined;
             try {
-                text = fs.readFileSync(candidate, 'utf8');
+                text = readConfigFile(candidate);
             } catch (e) {
                 const code = (e as NodeJS.ErrnoException).code;
+                if (e instanceof ConfigError) throw e;
                 if (code !== 'ENOENT' && code !== 'ENOTDIR') {
                     throw new ConfigError(candidate, undefined, `cannot read: ${(e as Error).message}`);
                 }
             }
             if (text !== undefined) {
-                entry = { config: parseConfig(text, candidate, this.knownRules) };
+                entry = { config: { ...parseConfig(text, candidate, this.knownRules), base: folder } };
             } else {
                 const parent = path.dirname(folder);
                 entry = { config: parent === folder ? undefined : this.forFolder(parent) };
@@ -152,5 +209,40 @@ export class ConfigLocator {
         this.byFolder.set(folder, entry);
         if (entry.error) throw entry.error;
         return entry.config;
+    }
+}
+
+/** The largest configuration file read: far above any real one, far below what would stall a run. */
+export const MAX_CONFIG_BYTES = 1024 * 1024;
+
+/**
+ * Reads a configuration file the way `.coord` files are read: opened without
+ * blocking (a FIFO never makes the run wait for a writer), only a regular file
+ * (not a device such as `/dev/zero` behind a link), at most
+ * {@link MAX_CONFIG_BYTES}. Refusals are a {@link ConfigError} naming the
+ * file; a missing file throws the system's error (ENOENT), for the caller.
+ */
+export function readConfigFile(file: string, display = file): string {
+    const fd = fs.openSync(file, fs.constants.O_RDONLY | (fs.constants.O_NONBLOCK ?? 0));
+    try {
+        const stat = fs.fstatSync(fd);
+        if (stat.isDirectory()) throw Object.assign(new Error(`EISDIR: illegal operation on a directory, read`), { code: 'EISDIR' });
+        if (!stat.isFile()) {
+            const kind = stat.isFIFO() ? 'a FIFO (named pipe)' : stat.isSocket() ? 'a socket' : 'a device';
+            throw new ConfigError(display, undefined, `cannot read: not a regular file but ${kind}`);
+        }
+        if (stat.size > MAX_CONFIG_BYTES) {
+            throw new ConfigError(display, undefined, `cannot read: too large (${(stat.size / 1048576).toFixed(1)} MB; a configuration file may hold up to ${MAX_CONFIG_BYTES / 1048576} MB)`);
+        }
+        // Read at most one byte past the limit, in case the file grew since fstat.
+        const buffer = Buffer.alloc(Math.min(stat.size, MAX_CONFIG_BYTES) + 1);
+        let length = 0;
+        for (let n; length < buffer.length && (n = fs.readSync(fd, buffer, length, buffer.length - length, null)) > 0;) length += n;
+        if (length > MAX_CONFIG_BYTES) {
+            throw new ConfigError(display, undefined, `cannot read: too large (a configuration file may hold up to ${MAX_CONFIG_BYTES / 1048576} MB)`);
+        }
+        return buffer.subarray(0, length).toString('utf8');
+    } finally {
+        fs.closeSync(fd);
     }
 }

@@ -7,6 +7,13 @@ import { describeLexerError, describeParserError } from '../../language/syntax-m
 
 type Token = IRecognitionException['token'];
 
+/**
+ * How many syntax errors a file reports; the rest are counted in one last
+ * finding. A file pasted from another format can hold 100,000 errors, and after
+ * the first few they are echoes of the same mistake.
+ */
+export const MAX_SYNTAX_FINDINGS = 100;
+
 /** Whether a token has a real place in the text (recovery inserts tokens at -1 or NaN). */
 function isPlaced(token: Token | undefined): token is Token {
     return token !== undefined && Number.isFinite(token.startOffset) && token.startOffset >= 0
@@ -20,8 +27,15 @@ export const syntaxRule = defineRule({
     summary: 'The text does not parse.',
     doc: 'The file does not follow the grammar of the language reference: a keyword is misspelt, a brace or a quote is missing, or a value has the wrong form. Nothing after the error is checked reliably until it is fixed.',
     scope: 'document',
-    check({ document, report }) {
+    check({ document, report: reportAll }) {
         const result = document.parseResult;
+        let reported = 0;
+        let more = 0;
+        let moreAt: Range | undefined;
+        const report = (r: { range: Range; message: string }) => {
+            if (reported++ < MAX_SYNTAX_FINDINGS) reportAll(r);
+            else if (more++ === 0) moreAt = r.range;
+        };
         const text = document.textDocument.getText();
         // After a character no token starts with, the parser's complaints about the rest of
         // that line (or, after an unterminated string or comment, the rest of the file) are
@@ -71,6 +85,9 @@ export const syntaxRule = defineRule({
             const doc = document.textDocument;
             range = { start: doc.positionAt(doc.offsetAt(range.start)), end: doc.positionAt(doc.offsetAt(range.end)) };
             report({ range, message: describeParserError(e) });
+        }
+        if (moreAt) {
+            reportAll({ range: moreAt, message: `${more.toLocaleString('en-US')} more syntax error${more === 1 ? '' : 's'} in this file, not listed (Coord lists the first ${MAX_SYNTAX_FINDINGS}); fix those first` });
         }
     },
 });
