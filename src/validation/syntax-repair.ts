@@ -146,15 +146,24 @@ export class SyntaxRepairer {
         // 3. Each declaration alone; only those the whole text's parse complained in (or at whose end
         //    it did) can need it, since the parser is back in step at every declaration that parses.
         const chunks = this.chunks(tokens);
-        const suspect = this.parseTokens(tokens, [...hidden]).parserErrors.map(e => reachOf(tokens, e));
+        const suspect = this.parseTokens(tokens, [...hidden]).parserErrors.map(e => reachOf(tokens, e)).sort((a, b) => a - b);
+        // Which declarations the parse complained in, in one pass over both sorted lists (linear, however many errors).
+        // (An error on the first token of the next declaration may be this one's: a `}` missing at its end.)
+        const isSuspect: boolean[] = [];
+        let next = 0;
+        for (const [index, [from, to]] of chunks.entries()) {
+            const start = tokens[from].startOffset;
+            const end = index + 1 < chunks.length ? tokens[to].startOffset : Infinity;
+            while (next < suspect.length && suspect[next] < start) next++;
+            isSuspect.push(next < suspect.length && suspect[next] <= end);
+        }
+        // A text broken in more declarations than can be mended (a file pasted from another format) is reported
+        // as the plain parse sees it: every error counted, none hidden by a repair that stopped half-way.
+        if (isSuspect.filter(x => x).length > MAX_CHUNKS) return undefined;
         const out: IToken[] = [];
-        let repaired = 0;
         for (const [index, [from, to]] of chunks.entries()) {
             const chunk = tokens.slice(from, to);
-            const start = chunk[0].startOffset;
-            const end = index + 1 < chunks.length ? tokens[to].startOffset : Infinity;
-            // (An error on the first token of the next declaration may be this one's: a `}` missing at its end.)
-            if (!suspect.some(at => at >= start && at <= end) || repaired++ >= MAX_CHUNKS) { out.push(...chunk); continue; }
+            if (!isSuspect[index]) { out.push(...chunk); continue; }
             const mended = this.repairChunk(chunk);
             diagnoses.push(...mended.diagnoses);
             out.push(...mended.tokens);

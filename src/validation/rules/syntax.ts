@@ -55,7 +55,18 @@ export const syntaxRule = defineRule({
         // One complaint per declaration: the parser's later ones there are echoes of the first.
         const declarations = (result.value as { declarations?: Array<{ $cstNode?: { offset: number; end: number } }> }).declarations ?? [];
         const complained = new Set<number>();
-        const declarationAt = (offset: number) => declarations.findIndex(d => d.$cstNode !== undefined && d.$cstNode.offset <= offset && offset < d.$cstNode.end);
+        // The declaration around an offset, by binary search (declarations are in text order): linear in the errors.
+        const placed = declarations.filter(d => d.$cstNode !== undefined).map(d => d.$cstNode!);
+        const declarationAt = (offset: number) => {
+            let lo = 0, hi = placed.length - 1;
+            while (lo <= hi) {
+                const mid = (lo + hi) >> 1;
+                if (placed[mid].end <= offset) lo = mid + 1;
+                else if (placed[mid].offset > offset) hi = mid - 1;
+                else return mid;
+            }
+            return -1;
+        };
         for (const e of result.parserErrors) {
             const token = e.token;
             let range: Range;
@@ -63,8 +74,9 @@ export const syntaxRule = defineRule({
                 if (token.startOffset >= quietFrom || quietLines.has(token.startLine! - 1)) continue;
                 // A repaired mistake is reported as it is; of the parser's own complaints, the first of each declaration.
                 if (e.name !== 'SyntaxMistake') {
+                    // (An error outside every declaration is a mistake of its own.)
                     const declaration = declarationAt(token.startOffset);
-                    if (complained.has(declaration)) continue;
+                    if (declaration >= 0 && complained.has(declaration)) continue;
                     complained.add(declaration);
                 }
                 range = {
