@@ -93,6 +93,17 @@ export function run(): void {
         stderrIsTTY: Boolean(process.stderr.isTTY),
         env: process.env,
         cwd: process.cwd(),
+        readStdin: async limit => {
+            const chunks: Buffer[] = [];
+            let size = 0;
+            for await (const chunk of process.stdin) {
+                const buffer = typeof chunk === 'string' ? Buffer.from(chunk) : (chunk as Buffer);
+                chunks.push(buffer);
+                size += buffer.length;
+                if (size >= limit) break;
+            }
+            return Buffer.concat(chunks);
+        },
     };
     main(process.argv.slice(2), io).then(
         code => {

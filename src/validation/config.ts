@@ -25,6 +25,8 @@ export interface RuleConfig {
     readonly file?: string;
     /** Severity per rule id, for rules that are configured. */
     readonly rules: Readonly<Record<string, SeveritySetting>>;
+    /** `"root": true`: the file's folder is a project (§3 v2), the workspace names resolve against. */
+    readonly root?: boolean;
 }
 
 /** The effective severity of a rule: configured, else its default. */
@@ -49,9 +51,12 @@ export function parseConfig(text: string, file: string | undefined, knownRules: 
     }
     const obj = json as Record<string, unknown>;
     for (const key of Object.keys(obj)) {
-        if (key !== 'rules' && key !== '$schema') {
-            throw new ConfigError(file, key, `unknown key '${key}' (expected "rules")`);
+        if (key !== 'rules' && key !== 'root' && key !== '$schema') {
+            throw new ConfigError(file, key, `unknown key '${key}' (expected "rules" or "root")`);
         }
+    }
+    if (obj.root !== undefined && typeof obj.root !== 'boolean') {
+        throw new ConfigError(file, 'root', `"root" must be true or false, got ${JSON.stringify(obj.root)}`);
     }
     const rules: Record<string, SeveritySetting> = {};
     if (obj.rules !== undefined) {
@@ -62,7 +67,7 @@ export function parseConfig(text: string, file: string | undefined, knownRules: 
             rules[id] = checkRuleSetting(file, `rules.${id}`, id, value, knownRules);
         }
     }
-    return { file, rules };
+    return obj.root === true ? { file, rules, root: true } : { file, rules };
 }
 
 function checkRuleSetting(file: string | undefined, key: string, id: string, value: unknown, knownRules: ReadonlySet<string>): SeveritySetting {
@@ -151,5 +156,40 @@ export class ConfigLocator {
         this.byFolder.set(folder, entry);
         if (entry.error) throw entry.error;
         return entry.config;
+    }
+}
+
+/**
+ * The project a folder belongs to (§3 v2): the nearest folder from `start`
+ * upward whose `coord.config.json` says `"root": true`, or undefined when there
+ * is none. The CLI falls back to its current folder and the language server to
+ * its workspace folder, so both resolve names against the same files. A config
+ * file that cannot be read or parsed is not a root here; the commands report it
+ * where it applies.
+ */
+export function findProjectRoot(start: string): string | undefined {
+    let folder = path.resolve(start);
+    for (;;) {
+        if (isProjectRoot(folder)) return folder;
+        const parent = path.dirname(folder);
+        if (parent === folder) return undefined;
+        folder = parent;
+    }
+}
+
+/** Whether a folder's `coord.config.json` says `"root": true`. */
+export function isProjectRoot(folder: string): boolean {
+    let text: string;
+    try {
+        text = fs.readFileSync(path.join(folder, CONFIG_FILE_NAME), 'utf8');
+    } catch {
+        return false;
+    }
+    try {
+        const json: unknown = JSON.parse(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text);
+        // A file that is not valid is not a root here; where it applies, it is reported.
+        return typeof json === 'object' && json !== null && (json as Record<string, unknown>).root === true;
+    } catch {
+        return false;
     }
 }
