@@ -90,12 +90,11 @@ export async function loadWorkspace(options: WorkspaceOptions): Promise<LoadedWo
     const namedKeys = new Set(named.map(n => realPathOr(n.file.absolute)));
     const context: DiscoveredFile[] = [];
     if (options.project !== undefined) {
-        const projectProblems: string[] = [];
-        const found = await discoverFiles([options.project], cwd, projectProblems);
+        // Problems with files that were not named (an unreadable folder, no .coord file at all) are
+        // not this run's: such a file is skipped here, and checking it by name says what is wrong.
+        const found = await discoverFiles([options.project], cwd, []);
         const belongs = belongsToProject(options.project);
         context.push(...found.filter(f => belongs(f.absolute) && !namedKeys.has(realPathOr(f.absolute))));
-        // A project without .coord files is no problem: the files named are the workspace.
-        if (found.length > 0) problems.push(...projectProblems);
     }
     const progress = options.onProgress;
     const total = named.length + context.length;
@@ -106,7 +105,7 @@ export async function loadWorkspace(options: WorkspaceOptions): Promise<LoadedWo
             texts.push({ file: entry.file, text: entry.text ?? readSourceFile(entry.file), isContext: entry.isContext });
         } catch (e) {
             if (!(e instanceof CliError)) throw e;
-            problems.push(e.message);
+            if (!entry.isContext) problems.push(e.message);
         }
     });
     // Nothing left to check: the command cannot run (every problem on its own line).
