@@ -21,6 +21,7 @@ import { CoordSemanticTokenProvider } from './coord-semantic-tokens.js';
 import { CoordRenameProvider } from './coord-rename.js';
 import { CoordDocumentSymbolProvider, CoordNodeKindProvider } from './coord-symbols.js';
 import { registerStdlibHandler } from './stdlib-handler.js';
+import { CoordProjectWorkspaceManager } from './project-workspace.js';
 
 export type CoordLspServices = LangiumServices & CoordCoreServices;
 
@@ -42,6 +43,9 @@ export const CoordLspModule: Module<CoordLspServices, PartialLangiumServices & P
 export const CoordSharedLspModule: Module<LangiumSharedServices, object> = {
     lsp: {
         NodeKindProvider: () => new CoordNodeKindProvider(),
+    },
+    workspace: {
+        WorkspaceManager: (services: LangiumSharedServices) => new CoordProjectWorkspaceManager(services),
     },
 } as Module<LangiumSharedServices, object>;
 
