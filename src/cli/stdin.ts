@@ -6,7 +6,7 @@
  * size checks as a file on disk.
  */
 import type { CommandIO } from './command.js';
-import { CliError, decodeSource, MAX_FILE_BYTES } from './files.js';
+import { CliError, decodeSource, isCoordFileName, MAX_FILE_BYTES } from './files.js';
 
 /** The usage lines of `--stdin` and `--stdin-filename`. */
 export const STDIN_USAGE = `  --stdin                   read the text of one file from standard input
@@ -27,6 +27,9 @@ export async function readStdinOption(
     }
     if (positionals.length > 0) throw new CliError(`coord ${command}: with --stdin, give the file's name with --stdin-filename, not as a path ('${positionals[0]}')`);
     if (filename === '') throw new CliError(`coord ${command}: --stdin-filename expects a file name`);
+    if (filename !== undefined && !isCoordFileName(filename)) {
+        throw new CliError(`coord ${command}: --stdin-filename ${filename}: not a .coord file name (the text is checked as the file it names)`);
+    }
     if (!io.readStdin) throw new CliError(`coord ${command}: standard input cannot be read here`);
     const bytes = await io.readStdin(MAX_FILE_BYTES + 1);
     if (bytes.length > MAX_FILE_BYTES) throw new CliError(`${filename ?? '<stdin>'}: text too large (Coord reads files up to ${MAX_FILE_BYTES / 1048576} MB)`);

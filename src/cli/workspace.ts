@@ -81,7 +81,8 @@ export async function loadWorkspace(options: WorkspaceOptions): Promise<LoadedWo
     const named: Array<{ file: DiscoveredFile; text?: string }> = [];
     if (options.stdin) {
         const given = options.stdin.filename;
-        const absolute = path.resolve(cwd, given ?? STDIN_NAME);
+        // Without a name the text stands for a file in the current folder (for its configuration and project).
+        const absolute = path.resolve(cwd, given ?? `${STDIN_NAME}.coord`);
         named.push({ file: { absolute, display: given === undefined ? STDIN_NAME : displayPath(absolute, cwd, !path.isAbsolute(given)) }, text: options.stdin.text });
     } else {
         for (const file of await discoverFiles(options.paths, cwd, problems)) named.push({ file });
