@@ -6,13 +6,12 @@
  * paths) — and `coord-format` rewrites an unformatted spec and fails until it
  * is staged again.
  *
- * The hook repository pre-commit installs from is this package as `npm pack`
- * ships it (the command and its bundles, with no dependencies to install) plus
- * the real `.pre-commit-hooks.yaml`, in a git repository of its own, so that
- * the install takes seconds; installing from this source repository works the
- * same way but builds coord first (see docs/ci.md). Where pre-commit is not
- * installed (`pip install pre-commit`), the test says so and runs each hook's
- * `entry` on the staged files its `files` pattern selects, as pre-commit would.
+ * The hooks run the `coord` on the PATH (`language: system`); here that is the
+ * built `bin/coord.js`. The hook repository pre-commit clones is a git
+ * repository holding this repository's `.pre-commit-hooks.yaml`. Where
+ * pre-commit is not installed (`pip install pre-commit`), the test says so and
+ * runs each hook's `entry` on the staged files its `files` pattern selects, as
+ * pre-commit would.
  */
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { spawnSync } from 'node:child_process';
@@ -50,8 +49,6 @@ function sh(command: string, args: string[], cwd: string) {
             GIT_AUTHOR_NAME: 'Coord test', GIT_AUTHOR_EMAIL: 'test@example.invalid',
             GIT_COMMITTER_NAME: 'Coord test', GIT_COMMITTER_EMAIL: 'test@example.invalid',
             PRE_COMMIT_HOME: path.join(work, 'pre-commit-home'),
-            npm_config_cache: path.join(work, 'npm-cache'),
-            npm_config_update_notifier: 'false',
             PATH: `${path.join(work, 'entries')}${path.delimiter}${process.env.PATH}`,
         },
     });
@@ -71,23 +68,16 @@ const FIXED = 'effects of Lumen {\n  + savings\n}\n';
 beforeAll(() => {
     ensureBuilt();
     work = scratch('coord-pre-commit-');
-    // The hook repository: the packed package, without build scripts or dependencies, and the hooks file.
+    // The hook repository: the hooks file as this repository has it now.
     hookRepo = path.join(work, 'hook-repo');
     fs.mkdirSync(hookRepo);
-    const pack = sh('npm', ['pack', '--ignore-scripts', '--json', '--pack-destination', work], ROOT);
-    const tarball = path.join(work, JSON.parse(pack.stdout)[0].filename);
-    spawnSync('tar', ['xzf', tarball, '-C', hookRepo, '--strip-components=1']);
-    const manifest = JSON.parse(fs.readFileSync(path.join(hookRepo, 'package.json'), 'utf8'));
-    delete manifest.scripts;
-    delete manifest.devDependencies;
-    fs.writeFileSync(path.join(hookRepo, 'package.json'), JSON.stringify(manifest, null, 2));
     fs.copyFileSync(path.join(ROOT, '.pre-commit-hooks.yaml'), path.join(hookRepo, '.pre-commit-hooks.yaml'));
     git(hookRepo, 'init', '-q');
     git(hookRepo, 'add', '-A');
     git(hookRepo, 'commit', '-qm', 'coord hooks');
     rev = git(hookRepo, 'rev-parse', 'HEAD');
 
-    // Without pre-commit, each hook's entry runs from the PATH: put the built command there.
+    // The hooks' `coord` (with or without pre-commit): the built command, first on the PATH.
     fs.mkdirSync(path.join(work, 'entries'));
     fs.writeFileSync(path.join(work, 'entries', 'coord'), `#!/bin/sh\nexec "${process.execPath}" "${path.join(ROOT, 'bin/coord.js')}" "$@"\n`, { mode: 0o755 });
 
@@ -130,7 +120,8 @@ describe('pre-commit hooks', () => {
     test('the hooks file declares coord-check and coord-format on .coord files', () => {
         expect(HOOKS.map(h => h.id)).toEqual(['coord-check', 'coord-format']);
         for (const hook of HOOKS) {
-            expect(hook.language).toBe('node');
+            expect(hook.language).toBe('system');
+            expect(hook.entry).toMatch(/^coord (check|format)$/);
             expect(new RegExp(hook.files).test('specs/a.coord')).toBe(true);
             expect(new RegExp(hook.files).test('specs/a.coord.txt')).toBe(false);
         }
