@@ -25,6 +25,8 @@ export interface WatchOptions {
     project?: string;
     cwd: string;
     io: CommandIO;
+    /** Files the runs write (absolute): their changes never start a run. */
+    outputs?: readonly string[];
     /** Quiet time after the last change before a run (default 150 ms; `COORD_WATCH_DEBOUNCE`). */
     debounceMs?: number;
 }
@@ -78,12 +80,9 @@ export async function watchRuns(command: string, options: WatchOptions, once: ()
             }).finally(() => (running = undefined));
         }, debounceMs);
     };
-    const relevant = (name: string | null) => name === null || isCoordFileName(name) || path.basename(name) === CONFIG_FILE_NAME
-        // A folder that appears or goes may hold .coord files.
-        || path.extname(name) === '';
-
     await runOnce();
-    const watchers = roots.map(root => watchFolder(root, relevant, schedule));
+    const outputs = new Set(options.outputs ?? []);
+    const watchers = roots.map(root => watchFolder(root, name => relevantChange(root, name, outputs), schedule));
     io.stderr.write(`[${clock()}] coord ${command}: watching ${roots.map(r => displayFolder(r, options.cwd)).join(', ')} for changes (Ctrl-C stops)\n`);
     if (io.signal) {
         if (io.signal.aborted) stop();
@@ -95,6 +94,18 @@ export async function watchRuns(command: string, options: WatchOptions, once: ()
     await running;
     if (failure) throw failure;
     return 0;
+}
+
+/**
+ * Whether a change that `fs.watch` reports under `root` (`name` relative to it,
+ * or null when the system does not say) can change a run: a `.coord` file, a
+ * configuration, or a folder (it may hold .coord files) — never a file the runs
+ * write themselves, which would start a run after every run.
+ */
+export function relevantChange(root: string, name: string | null, outputs: ReadonlySet<string>): boolean {
+    if (name === null) return true;
+    if (outputs.has(path.join(root, name))) return false;
+    return isCoordFileName(name) || path.basename(name) === CONFIG_FILE_NAME || path.extname(name) === '';
 }
 
 /** The folders to watch: the project, and the folder of each path outside it. */

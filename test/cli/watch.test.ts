@@ -10,6 +10,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { BIN, ensureBuilt, removeScratch, scratch } from './process-run.js';
+import { relevantChange } from '../../src/cli/watch.js';
 
 const DEADLINE_MS = 30_000;
 
@@ -97,6 +98,21 @@ describe('coord summary --watch -o report.html', () => {
         const code = await new Promise(resolve => watcher!.child.on('exit', resolve));
         expect(code).toBe(2);
         expect(watcher.stderr()).toMatch(/^coord summary: --watch writes the report again on every change; give the file with -o/);
+    });
+});
+
+describe('which changes start a run', () => {
+    test('.coord files, configurations and folders do; other files and the runs\' own reports do not', () => {
+        const root = path.join(path.sep, 'p');
+        const outputs = new Set([path.join(root, 'report'), path.join(root, 'out', 'r.coord')]);
+        expect(relevantChange(root, 'a.coord', outputs)).toBe(true);
+        expect(relevantChange(root, path.join('sub', 'coord.config.json'), outputs)).toBe(true);
+        expect(relevantChange(root, 'new-folder', outputs)).toBe(true);
+        expect(relevantChange(root, null, outputs)).toBe(true);
+        expect(relevantChange(root, 'report.html', outputs)).toBe(false);
+        // A report named like a folder, or even like a spec, is the run's own output: a run after each run would never end.
+        expect(relevantChange(root, 'report', outputs)).toBe(false);
+        expect(relevantChange(root, path.join('out', 'r.coord'), outputs)).toBe(false);
     });
 });
 

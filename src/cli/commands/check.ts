@@ -119,7 +119,8 @@ non-UTF-8 file, invalid configuration, report not writable).`,
         const stdin = await readStdinOption('check', values, positionals, io);
         if (values.watch) {
             if (stdin) throw new CliError('coord check: --watch and --stdin cannot go together (standard input is read once)');
-            return watchRuns('check', { paths: positionals, project, cwd: io.cwd, io }, async () => {
+            const written = outputs.flatMap(o => (o.file === undefined || o.file === '-' ? [] : [path.resolve(io.cwd, o.file)]));
+            return watchRuns('check', { paths: positionals, project, cwd: io.cwd, io, outputs: written }, async () => {
                 const ws = await loadWorkspace({ paths: positionals, project, config: values.config, rules: values.rule, cwd: io.cwd });
                 const report = buildCheckReport(ws, { quiet: values.quiet });
                 writeReports(report, outputs, thresholds, io);

@@ -110,7 +110,7 @@ unreadable, binary or non-UTF-8 file, invalid configuration, unwritable output).
         };
         if (values.watch) {
             if (values.output === undefined) throw new CliError('coord summary: --watch writes the report again on every change; give the file with -o');
-            return watchRuns('summary', { paths: positionals, project, cwd: io.cwd, io }, async () => {
+            return watchRuns('summary', { paths: positionals, project, cwd: io.cwd, io, outputs: [path.resolve(io.cwd, values.output)] }, async () => {
                 const { ws, summary } = await once();
                 reportFileProblems(ws.problems, io);
                 const c = summary.counts;
