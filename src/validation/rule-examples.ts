@@ -104,6 +104,16 @@ export const RULE_EXAMPLES: Readonly<Record<string, RuleExample>> = {
         passes: `${PAIR}coordination Lumen_Sorgo { between Lumen, Sorgo }\n`,
         fix: 'Anchor a productive programme of the coordination in the ministry of agriculture (`ministry agriculture`), where that is the design.',
     },
+    'local-assessment': {
+        fires: `${PAIR}coordination Lumen_Sorgo { between Lumen, Sorgo local { role "Field officer refers households" by Lumen } }\n`,
+        passes: `${PAIR}coordination Lumen_Sorgo { between Lumen, Sorgo local { role "Field officer refers households" by Lumen capacity "Two extension workers per district" } }\n`,
+        fix: 'Say what is known of the local level in the `local` block: `capacity "…"`, `stakeholder "…"` or `resistance "…"`.',
+    },
+    'political-support': {
+        fires: `${PAIR}coordination Lumen_Sorgo { between Lumen, Sorgo political-support weak }\n`,
+        passes: `${PAIR}coordination Lumen_Sorgo { between Lumen, Sorgo political-support moderate }\n`,
+        fix: 'Declare the political support the arrangement has (`political-support strong` or `moderate`), or, where it is weak, keep the finding as the warning it is.',
+    },
     'unarranged-combination': {
         fires: `${PAIR}effects of Lumen + Sorgo {\n  + savings\n}\n`,
         passes: `${PAIR}coordination Lumen_Sorgo { between Lumen, Sorgo }\neffects of Lumen + Sorgo {\n  + savings\n}\n`,

@@ -61,17 +61,22 @@ describe('coord check --stdin', () => {
     });
 
     test('the piped text wins over the file on disk, and the file need not exist', async () => {
-        // An unsaved buffer of peru.coord in which an evaluation was renamed: the text, not the disk, counts.
-        const peru = fs.readFileSync(path.join(dir, 'specs', 'peru.coord'), 'utf8').replace('evaluation EvalHW ', 'evaluation EvalHW2 ');
-        const edited = JSON.parse((await pipe(dir, ['check', '--stdin', '--stdin-filename', 'specs/peru.coord', '--format', 'json'], peru)).stdout);
-        expect(edited.diagnostics.filter((d: { rule: string }) => d.rule === 'unresolved-reference').length).toBeGreaterThan(0);
-        // A new file: names resolve against the project (HakuWinay and EvalHW are in peru.coord); the typo is found.
-        const draft = 'effects of HakuWinay from EvalHWW {\n  + income\n}\n';
+        // Fictional programme and evaluation.
+        const saved = 'programme Lumen { country Testland sector social-protection }\nevaluation EvalLumen { method rct }\neffects of Lumen from EvalLumen {\n  + savings\n}\n';
+        fs.writeFileSync(path.join(dir, 'specs', 'lumen.coord'), saved);
+        const clean = JSON.parse((await run(dir, ['check', 'specs/lumen.coord', '--format', 'json'])).stdout);
+        expect(clean.diagnostics.filter((d: { rule: string }) => d.rule === 'unresolved-reference')).toEqual([]);
+        // An unsaved buffer of lumen.coord in which the evaluation was renamed: the text, not the disk, counts.
+        const edited = JSON.parse((await pipe(dir, ['check', '--stdin', '--stdin-filename', 'specs/lumen.coord', '--format', 'json'], saved.replace('evaluation EvalLumen ', 'evaluation EvalLumen2 '))).stdout);
+        expect(edited.diagnostics.filter((d: { rule: string }) => d.rule === 'unresolved-reference').map((d: { message: string }) => d.message))
+            .toEqual(["unknown evaluation 'EvalLumen'; did you mean 'EvalLumen2'?"]);
+        // A new file: names resolve against the project (Lumen and EvalLumen are in lumen.coord); the typo is found.
+        const draft = 'effects of Lumen from EvalLumenn {\n  + income\n}\n';
         const r = await pipe(dir, ['check', '--stdin', '--stdin-filename', 'specs/draft.coord', '--format', 'json'], draft);
         const report = JSON.parse(r.stdout);
         expect(report.files).toEqual(['specs/draft.coord']);
         expect(report.diagnostics.filter((d: { rule: string }) => d.rule === 'unresolved-reference').map((d: { message: string }) => d.message))
-            .toEqual(["unknown evaluation 'EvalHWW'; did you mean 'EvalHW'?"]);
+            .toEqual(["unknown evaluation 'EvalLumenn'; did you mean 'EvalLumen'?"]);
         expect(r.code).toBe(1);
     });
 

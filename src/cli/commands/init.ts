@@ -62,6 +62,7 @@ coordination Lumen_Sorgo "Lumen + Sorgo" {
   }
   local {
     role "Lumen field officers refer households to Sorgo" by Lumen
+    capacity "One Sorgo extension worker per district"
   }
   incentive budget "A shared co-financing line"
   targeting "Lumen registry used as Sorgo eligibility list"
