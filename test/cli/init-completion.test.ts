@@ -31,7 +31,7 @@ describe('coord init', () => {
         expect(starter.split('\n').filter(l => l.startsWith('//')).length).toBeGreaterThan(5);
         const check = await runCli(dir, 'check', '--format', 'json');
         expect(check.code).toBe(0);
-        expect(JSON.parse(check.stdout).counts).toMatchObject({ error: 0, warning: 0 });
+        expect(JSON.parse(check.stdout).counts).toEqual({ error: 0, warning: 0, info: 0, hint: 0, suppressed: 0 });
         // The starter is in canonical layout.
         expect((await runCli(dir, 'format', '--check')).code).toBe(0);
     });
