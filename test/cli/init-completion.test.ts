@@ -96,7 +96,7 @@ COMP_WORDS=(${words.map(w => `'${w}'`).join(' ')}); COMP_CWORD=${words.length - 
         }
     });
 
-    test('zsh and fish scripts name every command; they are run where the shell is installed', async () => {
+    test('zsh and fish scripts name every command; where the shell is installed they load, and fish completes', async () => {
         const model = await completionModel();
         for (const shell of ['zsh', 'fish']) {
             const r = await runCli(dir, 'completion', shell);
@@ -110,6 +110,19 @@ COMP_WORDS=(${words.map(w => `'${w}'`).join(' ')}); COMP_CWORD=${words.length - 
             const file = path.join(dir, `coord.${shell}`);
             fs.writeFileSync(file, r.stdout);
             expect(spawnSync(shell, ['-n', file], { encoding: 'utf8' }).status, `${shell} -n`).toBe(0);
+            if (shell === 'zsh') {
+                // Loaded after compinit, the script registers _coord for coord.
+                const z = spawnSync('zsh', ['-fc', `autoload -Uz compinit && compinit -u -d ${path.join(dir, 'zcompdump')} && source ${file} && print -r -- \${_comps[coord]}`], { encoding: 'utf8' });
+                expect(z.stdout).toBe('_coord\n');
+            } else {
+                // fish answers `complete -C` with what it would offer.
+                const ask = (line: string) => spawnSync('fish', ['--no-config', '-c', `source ${file}; complete -C '${line}'`], { encoding: 'utf8' })
+                    .stdout.split('\n').filter(Boolean).map(l => l.split('\t')[0]);
+                expect(ask('coord ch')).toEqual(['check']);
+                expect(ask('coord check --max')).toEqual(['--max-warnings']);
+                expect(ask('coord rules design')).toEqual(['design-change']);
+                expect(ask('coord completion ').sort()).toEqual(['bash', 'fish', 'zsh']);
+            }
         }
         expect(await runCli(dir, 'completion', 'tcsh')).toMatchObject({ code: 2, stderr: "coord completion: give one shell: bash, zsh, fish (not 'tcsh')\n" });
     });

@@ -49,18 +49,19 @@ and the counts. Names resolve against the whole project (see --project); the
 summary covers the files named.
 
 Options:
-  --format <name>      ${Object.keys(SUMMARY_FORMATS).join(' | ')} (default: md)
-                         md    Markdown tables that paste into a report
-                         html  one self-contained file (no script, no external resource)
-                         csv   one row per effect: file,line,programmes,domain,outcome,
-                               direction,desirability,source (RFC 4180)
-                         json  the whole summary, with the same effect fields
-  -o, --output <file>  write the report to a file instead of stdout
-  --title <text>       the report's title (default: "Effect summary")
-  --config <file>      use this configuration file for the coordinations' rule findings
-  --rule <id=severity> set a rule's severity (error, warning, info, hint, off); repeatable
+  --format <name>           ${Object.keys(SUMMARY_FORMATS).join(' | ')} (default: md)
+                              md    Markdown tables that paste into a report
+                              html  one self-contained file (no script, no external resource)
+                              csv   one row per effect: file,line,programmes,domain,outcome,
+                                    direction,desirability,source (RFC 4180)
+                              json  the whole summary, with the same effect fields
+  -o, --output <file>       write the report to a file instead of stdout
+  --title <text>            the report's title (default: "Effect summary")
+  --config <file>           use this configuration file for the coordinations' rule findings
+  --rule <id=severity>      set a rule's severity (error, warning, info, hint, off); repeatable
 ${PROJECT_USAGE}
 ${WATCH_USAGE}
+  -h, --help                show this help
 
 Exit status: 0 the summary was written (findings do not change it; use
 'coord check' for that); 2 it could not run (bad option, missing path,
