@@ -18,6 +18,7 @@ import { RULE_IDS } from '../validation/registry.js';
 import type { Finding, SeveritySetting } from '../validation/rule.js';
 import { belongsToProject } from './project.js';
 import { CliError, discoverFiles, displayPath, readSourceFile, type DiscoveredFile } from './files.js';
+import { escapeControls } from '../analysis/summary-render/escape.js';
 
 export interface WorkspaceOptions {
     paths: readonly string[];
@@ -110,7 +111,7 @@ export async function loadWorkspace(options: WorkspaceOptions): Promise<LoadedWo
         }
     });
     // Nothing left to check: the command cannot run (every problem on its own line).
-    if (!texts.some(t => !t.isContext)) throw new CliError(problems.join('\ncoord: '));
+    if (!texts.some(t => !t.isContext)) throw new CliError(problems.map(escapeControls).join('\ncoord: '));
     if (progress) {
         const phases = [[DocumentState.IndexedContent, 'indexing'], [DocumentState.Linked, 'linking'], [DocumentState.Validated, 'validating']] as const;
         for (const [state, phase] of phases) {
@@ -152,7 +153,8 @@ function realPathOr(absolute: string): string {
  * true when there were any, and the command then exits 2 (after its report).
  */
 export function reportFileProblems(problems: readonly string[], io: { stderr: { write(text: string): unknown } }): boolean {
-    for (const problem of problems) io.stderr.write(`coord: ${problem}\n`);
+    // Paths and causes may hold anything a file name can: one line each, nothing that drives a terminal.
+    for (const problem of problems) io.stderr.write(`coord: ${escapeControls(problem)}\n`);
     return problems.length > 0;
 }
 

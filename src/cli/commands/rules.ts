@@ -36,7 +36,7 @@ Options:
         }
         if (positionals.length > 1) throw new CliError(`coord rules: unexpected argument '${positionals[1]}' (give one rule id)`);
         const format = values.format ?? 'md';
-        const render = RULES_FORMATS[format];
+        const render = Object.prototype.hasOwnProperty.call(RULES_FORMATS, format) ? RULES_FORMATS[format] : undefined;
         if (!render) throw new CliError(`coord rules: unknown format '${format}' (expected ${Object.keys(RULES_FORMATS).join(', ')})`);
         if (positionals.length === 1) {
             const id = positionals[0];

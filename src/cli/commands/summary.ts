@@ -10,6 +10,7 @@ import * as path from 'node:path';
 import type { Command } from '../command.js';
 import { parseCommandArgs } from '../command.js';
 import { CliError } from '../files.js';
+import { hasFormat, isStdout, refuseInputAsOutput } from '../report-file.js';
 import { loadWorkspace, reportFileProblems } from '../workspace.js';
 import { PROJECT_OPTIONS, PROJECT_USAGE, resolveProject } from '../project.js';
 import { watchRuns, WATCH_USAGE } from '../watch.js';
@@ -55,7 +56,7 @@ Options:
                               csv   one row per effect: file,line,programmes,domain,outcome,
                                     direction,desirability,source (RFC 4180)
                               json  the whole summary, with the same effect fields
-  -o, --output <file>       write the report to a file instead of stdout
+  -o, --output <file>       write the report to a file instead of stdout (- is stdout)
   --title <text>            the report's title (default: "Effect summary")
   --config <file>           use this configuration file for the coordinations' rule findings
   --rule <id=severity>      set a rule's severity (error, warning, info, hint, off); repeatable
@@ -82,11 +83,12 @@ unreadable, binary or non-UTF-8 file, invalid configuration, unwritable output).
             return 0;
         }
         const format = values.format ?? 'md';
-        const render = SUMMARY_FORMATS[format];
+        const render = hasFormat(SUMMARY_FORMATS, format) ? SUMMARY_FORMATS[format] : undefined;
         if (!render) throw new CliError(`coord summary: unknown format '${format}' (expected ${Object.keys(SUMMARY_FORMATS).join(', ')})`);
         const project = resolveProject('summary', values, io.cwd);
         const once = async () => {
             const ws = await loadWorkspace({ paths: positionals, project, config: values.config, rules: values.rule, cwd: io.cwd });
+            refuseInputAsOutput('summary', [values.output], [...ws.files, ...ws.context], io.cwd);
             // Keyed by the document's own URI string: pathToFileURL spells some characters (a quote) differently.
             const display = new Map([...ws.context, ...ws.files].map(f => [f.document.uri.toString(), f.display]));
             const findings = new Map(ws.files.map(f => [f.document, f.findings]));
@@ -97,9 +99,9 @@ unreadable, binary or non-UTF-8 file, invalid configuration, unwritable output).
                 ...(ws.context.length > 0 ? { focus: new Set(ws.files.map(f => f.document.uri.toString())) } : {}),
             });
             const text = await render(summary, { title: values.title ?? 'Effect summary' });
-            if (values.output !== undefined) {
+            if (!isStdout(values.output)) {
                 try {
-                    fs.writeFileSync(path.resolve(io.cwd, values.output), text);
+                    fs.writeFileSync(path.resolve(io.cwd, values.output!), text);
                 } catch (e) {
                     throw new CliError(`${values.output}: cannot write report (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})`);
                 }
@@ -110,8 +112,8 @@ unreadable, binary or non-UTF-8 file, invalid configuration, unwritable output).
             return { ws, summary };
         };
         if (values.watch) {
-            if (values.output === undefined) throw new CliError('coord summary: --watch writes the report again on every change; give the file with -o');
-            return watchRuns('summary', { paths: positionals, project, cwd: io.cwd, io, outputs: [path.resolve(io.cwd, values.output)] }, async () => {
+            if (isStdout(values.output)) throw new CliError('coord summary: --watch writes the report again on every change; give the file with -o');
+            return watchRuns('summary', { paths: positionals, project, cwd: io.cwd, io, outputs: [path.resolve(io.cwd, values.output!)] }, async () => {
                 const { ws, summary } = await once();
                 reportFileProblems(ws.problems, io);
                 const c = summary.counts;
