@@ -112,6 +112,17 @@ describe('coord check FILE in a project', () => {
         expect(named.stderr).toMatch(/binary\.coord: binary file/);
     });
 
+    test('a report is never written over a project file, named or not', async () => {
+        const target = path.join(dir, 'specs', 'programmes.coord');
+        const r = await runCli(path.join(dir, 'specs', 'evidence'), 'check', 'evidence.coord', '--format', 'json', '-o', '../programmes.coord');
+        expect(r.code).toBe(2);
+        expect(r.stderr).toMatch(/is one of the specs being read/);
+        expect(fs.readFileSync(target, 'utf8')).toBe(PROGRAMMES);
+        const s = await runCli(path.join(dir, 'specs', 'evidence'), 'summary', 'evidence.coord', '-o', '../programmes.coord');
+        expect(s.code).toBe(2);
+        expect(fs.readFileSync(target, 'utf8')).toBe(PROGRAMMES);
+    });
+
     test('"root" must be true or false', () => {
         expect(parseConfig('{ "root": true }', 'c.json', RULE_IDS)).toMatchObject({ root: true });
         expect(() => parseConfig('{ "root": "yes" }', 'c.json', RULE_IDS)).toThrow(/"root" must be true or false/);
