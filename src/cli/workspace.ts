@@ -15,6 +15,7 @@ import { createCoordCoreServices, type CoordCoreServices } from '../language/coo
 import { buildWorkspace } from '../language/coord-workspace-loader.js';
 import { ConfigError, parseRuleOverride } from '../validation/config.js';
 import { RULE_IDS } from '../validation/registry.js';
+import type { RuleId } from '../validation/rule-ids.js';
 import type { Finding, SeveritySetting } from '../validation/rule.js';
 import { belongsToProject } from './project.js';
 import { CliError, discoverFiles, displayPath, readSourceFile, type DiscoveredFile } from './files.js';
@@ -68,7 +69,7 @@ export async function loadWorkspace(options: WorkspaceOptions): Promise<LoadedWo
     const provider = Coord.validation.ConfigProvider;
     try {
         if (options.config) provider.setExplicitConfigFile(path.resolve(options.cwd ?? process.cwd(), options.config), options.config);
-        const overrides: Record<string, SeveritySetting> = {};
+        const overrides: Partial<Record<RuleId, SeveritySetting>> = {};
         for (const r of options.rules ?? []) {
             const [id, severity] = parseRuleOverride(r, RULE_IDS);
             overrides[id] = severity;
