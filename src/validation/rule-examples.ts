@@ -134,6 +134,33 @@ export const RULE_EXAMPLES: Readonly<Record<string, RuleExample>> = {
         passes: `${LUMEN}\nevaluation EvalLumen { method rct }\neffects of Lumen from EvalLumen {\n  + savings\n  - informal_loans\n}\n`,
         fix: 'Keep the direction the source reports; effects for different subgroups or comparators belong in different cells.',
     },
+    'invalid-comparator': {
+        fires: `${PAIR}effects of Lumen + Sorgo versus Sorgo + Lumen {\n  + savings\n}\n`,
+        passes: `${PAIR}effects of Lumen + Sorgo versus Sorgo {\n  + savings\n}\n`,
+        fix: 'Name in `versus` what the comparison group received: fewer programmes (the added value of the others), other programmes, or `none`.',
+    },
+    'estimate-mismatch': {
+        fires: `${LUMEN}\neffects of Lumen {\n  + savings size -0.12 sd\n}\n`,
+        passes: `${LUMEN}\neffects of Lumen {\n  + savings size 0.12 sd\n}\n`,
+        fix: 'Make the sign and the figures agree: check the direction (`+`, `-`, `~`) and the estimate, interval and p-value against the source.',
+    },
+    'unsourced-figure': {
+        fires: `${LUMEN}\neffects of Lumen {\n  + savings size 0.12 sd\n}\n`,
+        passes: `${LUMEN}\neffects of Lumen {\n  + savings size 0.12 sd cite "Table 2 of a fictional report"\n}\n`,
+        fix: 'Say where the figure comes from: a `cite` on the effect, or `from` an evaluation that has a `cite`, `doi` or `url`.',
+    },
+    'mixed-evidence': {
+        fires: `${LUMEN}\nevaluation EvalA { method rct }\nevaluation EvalB { method rct }\n`
+            + 'effects of Lumen from EvalA {\n  + savings\n}\neffects of Lumen from EvalB {\n  - savings\n}\n',
+        passes: `${LUMEN}\nevaluation EvalA { method rct }\nevaluation EvalB { method rct }\n`
+            + 'effects of Lumen from EvalA {\n  + savings\n}\neffects of Lumen from EvalB {\n  + savings\n}\n',
+        fix: 'Nothing to fix when the sources disagree: keep both and read the cell\'s certainty; check each direction against its source.',
+    },
+    'unassessed-bias': {
+        fires: 'evaluation EvalLumen { method rct }\n',
+        passes: 'evaluation EvalLumen { method rct risk-of-bias low }\n',
+        fix: 'Add `risk-of-bias low`, `some-concerns` or `high` (the RoB 2 judgement), with its reason.',
+    },
     'unused': {
         fires: `${LUMEN}\n`,
         passes: `${LUMEN}\neffects of Lumen {\n  + savings\n}\n`,

@@ -73,7 +73,7 @@ coordination Lumen_Sorgo "Lumen + Sorgo" {
 evaluation EvalLumenSorgo "Evaluation of Lumen + Sorgo (fictional)" {
   method rct
   period 2021..2023
-  sample 1200 households
+  risk-of-bias low "Fictional: randomised at village level, low attrition"
   by "A fictional research institute"
 }
 
