@@ -63,7 +63,8 @@ export interface Thresholds {
 }
 
 export function buildCheckReport(ws: LoadedWorkspace, options: { quiet?: boolean } = {}): CheckReport {
-    const uriToFile = new Map(ws.files.map(f => [f.document.uri.toString(), f.display]));
+    // Related places may point into the project's other files: name them as reports name files.
+    const uriToFile = new Map([...ws.context, ...ws.files].map(f => [f.document.uri.toString(), f.display]));
     const all: ReportedDiagnostic[] = [];
     for (const file of ws.files) {
         const occurrences = new Map<string, number>();

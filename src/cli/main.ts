@@ -24,7 +24,9 @@ const loadCore = () => import('./commands/index.js');
 /** Every subcommand; `coord lsp` is listed for help only (see `bin/coord.js`). */
 export const COMMANDS: CommandEntry[] = [
     { name: 'check', summary: 'validate .coord files and report findings (the CI linter)', load: async () => (await loadCore()).COMMAND_LOADERS.check() },
+    { name: 'completion', summary: 'print a shell completion script (bash, zsh or fish)', load: async () => (await loadCore()).COMMAND_LOADERS.completion() },
     { name: 'format', summary: 'rewrite .coord files in the canonical layout (--check: list unformatted files)', load: async () => (await loadCore()).COMMAND_LOADERS.format() },
+    { name: 'init', summary: 'start a project: coord.config.json (every rule at its default) and a starter spec', load: async () => (await loadCore()).COMMAND_LOADERS.init() },
     { name: 'rules', summary: 'list every rule with its default severity and the lesson behind it', load: async () => (await loadCore()).COMMAND_LOADERS.rules() },
     { name: 'summary', summary: 'report the effects and coordination of a workspace (md, html, csv, json)', load: async () => (await loadCore()).COMMAND_LOADERS.summary() },
 ];
@@ -109,6 +111,17 @@ export function run(): void {
         stderrIsTTY: Boolean(process.stderr.isTTY),
         env: process.env,
         cwd: process.cwd(),
+        readStdin: async limit => {
+            const chunks: Buffer[] = [];
+            let size = 0;
+            for await (const chunk of process.stdin) {
+                const buffer = typeof chunk === 'string' ? Buffer.from(chunk) : (chunk as Buffer);
+                chunks.push(buffer);
+                size += buffer.length;
+                if (size >= limit) break;
+            }
+            return Buffer.concat(chunks);
+        },
     };
     const finished = main(process.argv.slice(2), io).then(
         code => {

@@ -23,6 +23,7 @@ import { CoordRenameProvider } from './coord-rename.js';
 import { CoordDocumentSymbolProvider, CoordNodeKindProvider } from './coord-symbols.js';
 import { registerStdlibHandler } from './stdlib-handler.js';
 import { CoordDocumentUpdateHandler } from './document-update-handler.js';
+import { CoordProjectWorkspaceManager } from './project-workspace.js';
 
 export type CoordSharedLspServices = LangiumSharedServices & CoordAddedSharedServices;
 export type CoordLspServices = LangiumServices & CoordCoreServices & { shared: CoordSharedLspServices };
@@ -42,10 +43,16 @@ export const CoordLspModule: Module<CoordLspServices, PartialLangiumServices & P
 };
 
 /** Coord's overrides of Langium's shared editor services. */
-export const CoordSharedLspModule: Module<CoordSharedLspServices, { lsp: Pick<LangiumSharedServices['lsp'], 'NodeKindProvider' | 'DocumentUpdateHandler'> }> = {
+export const CoordSharedLspModule: Module<CoordSharedLspServices, {
+    lsp: Pick<LangiumSharedServices['lsp'], 'NodeKindProvider' | 'DocumentUpdateHandler'>;
+    workspace: Pick<LangiumSharedServices['workspace'], 'WorkspaceManager'>;
+}> = {
     lsp: {
         NodeKindProvider: () => new CoordNodeKindProvider(),
         DocumentUpdateHandler: services => new CoordDocumentUpdateHandler(services),
+    },
+    workspace: {
+        WorkspaceManager: services => new CoordProjectWorkspaceManager(services),
     },
 };
 

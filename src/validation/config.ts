@@ -30,6 +30,8 @@ export interface RuleConfig {
     readonly ignore?: readonly string[];
     /** The folder of the config file, which `ignore` patterns are relative to. */
     readonly base?: string;
+    /** `"root": true`: the file's folder is a project (§3 v2), the workspace names resolve against. */
+    readonly root?: boolean;
 }
 
 /** The effective severity of a rule: configured, else its default. */
@@ -54,8 +56,8 @@ export function parseConfig(text: string, file: string | undefined, knownRules: 
     }
     const obj = json as Record<string, unknown>;
     for (const key of Object.keys(obj)) {
-        if (key !== 'rules' && key !== 'ignore' && key !== '$schema') {
-            throw new ConfigError(file, key, `unknown key '${key}' (expected "rules" or "ignore")`);
+        if (key !== 'rules' && key !== 'ignore' && key !== 'root' && key !== '$schema') {
+            throw new ConfigError(file, key, `unknown key '${key}' (expected "rules", "ignore" or "root")`);
         }
     }
     let ignore: string[] | undefined;
@@ -64,6 +66,9 @@ export function parseConfig(text: string, file: string | undefined, knownRules: 
             throw new ConfigError(file, 'ignore', '"ignore" must be a list of path patterns like ["drafts/", "*.old.coord"]');
         }
         ignore = obj.ignore as string[];
+    }
+    if (obj.root !== undefined && typeof obj.root !== 'boolean') {
+        throw new ConfigError(file, 'root', `"root" must be true or false, got ${JSON.stringify(obj.root)}`);
     }
     const rules: Partial<Record<RuleId, SeveritySetting>> = {};
     if (obj.rules !== undefined) {
@@ -74,7 +79,7 @@ export function parseConfig(text: string, file: string | undefined, knownRules: 
             rules[id as RuleId] = checkRuleSetting(file, `rules.${id}`, id, value, knownRules);
         }
     }
-    return ignore ? { file, rules, ignore } : { file, rules };
+    return { file, rules, ...(ignore ? { ignore } : {}), ...(obj.root === true ? { root: true } : {}) };
 }
 
 /**
@@ -244,5 +249,41 @@ export function readConfigFile(file: string, display = file): string {
         return buffer.subarray(0, length).toString('utf8');
     } finally {
         fs.closeSync(fd);
+    }
+}
+
+/**
+ * The project a folder belongs to (§3 v2): the nearest folder from `start`
+ * upward whose `coord.config.json` says `"root": true`, or undefined when there
+ * is none. The CLI falls back to its current folder and the language server to
+ * its workspace folder, so both resolve names against the same files. A config
+ * file that cannot be read or parsed is not a root here; the commands report it
+ * where it applies.
+ */
+export function findProjectRoot(start: string): string | undefined {
+    let folder = path.resolve(start);
+    for (;;) {
+        if (isProjectRoot(folder)) return folder;
+        const parent = path.dirname(folder);
+        if (parent === folder) return undefined;
+        folder = parent;
+    }
+}
+
+/** Whether a folder's `coord.config.json` says `"root": true`. */
+export function isProjectRoot(folder: string): boolean {
+    let text: string;
+    try {
+        // Read as every configuration file is (regular files only, bounded): a FIFO or a link to a device is no root.
+        text = readConfigFile(path.join(folder, CONFIG_FILE_NAME));
+    } catch {
+        return false;
+    }
+    try {
+        const json: unknown = JSON.parse(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text);
+        // A file that is not valid is not a root here; where it applies, it is reported.
+        return typeof json === 'object' && json !== null && (json as Record<string, unknown>).root === true;
+    } catch {
+        return false;
     }
 }
