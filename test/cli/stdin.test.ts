@@ -6,34 +6,13 @@
  * pipe into the built command.
  */
 import { afterEach, beforeAll, beforeEach, describe, expect, test } from 'vitest';
-import { spawn } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { BIN, ensureBuilt, ROOT, scratch, removeScratch } from './process-run.js';
-
-interface Piped {
-    code: number | null;
-    stdout: string;
-    stderr: string;
-}
+import { ensureBuilt, ROOT, runCoord, scratch, removeScratch } from './process-run.js';
 
 /** Runs the built command with `input` on its standard input. */
-function pipe(cwd: string, args: readonly string[], input: string | Buffer): Promise<Piped> {
-    return new Promise((resolve, reject) => {
-        const env = { ...process.env };
-        delete env.FORCE_COLOR;
-        const child = spawn(process.execPath, [BIN, ...args], { cwd, env, stdio: ['pipe', 'pipe', 'pipe'] });
-        let stdout = '';
-        let stderr = '';
-        child.stdout.setEncoding('utf8').on('data', (d: string) => (stdout += d));
-        child.stderr.setEncoding('utf8').on('data', (d: string) => (stderr += d));
-        child.on('error', reject);
-        child.on('close', code => resolve({ code, stdout, stderr }));
-        child.stdin.end(input);
-    });
-}
-
-const run = (cwd: string, args: readonly string[]) => pipe(cwd, args, '');
+const pipe = (cwd: string, args: readonly string[], input: string | Buffer) => runCoord(cwd, args, { input });
+const run = (cwd: string, args: readonly string[]) => runCoord(cwd, args);
 
 let dir: string;
 beforeAll(() => ensureBuilt());
