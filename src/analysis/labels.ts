@@ -1,22 +1,17 @@
 /** Human words for AST types and declarations, used in messages, hover and outlines. */
 import type { AstNode } from 'langium';
+import { CATALOGUE, t, type Locale, type MessageKey } from '../i18n/index.js';
 
-const KIND_LABELS: Record<string, string> = {
-    Domain: 'domain',
-    Outcome: 'outcome',
-    Population: 'population',
-    Programme: 'programme',
-    Body: 'body',
-    Coordination: 'coordination',
-    Evaluation: 'evaluation',
-    Effects: 'effects block',
-    Actor: 'programme or body',
-    NamedDeclaration: 'declaration',
-};
+/** The word for a type in the current locale: `Programme` → `programme`, `programa`. */
+export function kindLabel(type: string, locale?: Locale): string {
+    const key = `kind.${type}` as MessageKey;
+    return key in CATALOGUE.en ? t(key, undefined, locale) : type.toLowerCase();
+}
 
-/** The word for a type: `Programme` → `programme`. */
-export function kindLabel(type: string): string {
-    return KIND_LABELS[type] ?? type.toLowerCase();
+/** The word for a type with its indefinite article: `an outcome`, `un resultado`. */
+export function kindWithArticle(type: string): string {
+    const key = `kind.a.${type}` as MessageKey;
+    return key in CATALOGUE.en ? t(key) : type.toLowerCase();
 }
 
 /** `programme FEST`, `coordination FEST_UNIDOS`. */

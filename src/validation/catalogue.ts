@@ -7,7 +7,8 @@
 import type { Rule, RuleCategory, Severity } from './rule.js';
 import { CONFIG_FILE_NAME } from './config.js';
 import type { RuleExample } from './rule-examples.js';
-import { BRIEF, UNCHECKED_LESSONS, type UncheckedLesson } from './lessons.js';
+import { UNCHECKED_LESSONS, type UncheckedLesson } from './lessons.js';
+import { t, type MessageKey } from '../i18n/index.js';
 
 /** One rule as `coord rules --format json` lists it. */
 export interface CatalogueEntry {
@@ -18,12 +19,10 @@ export interface CatalogueEntry {
     doc: string;
 }
 
-const CATEGORY_TITLES: Record<RuleCategory, string> = {
-    structure: 'Structure',
-    coordination: 'Coordination',
-    evidence: 'Evidence',
-    hygiene: 'Hygiene',
-};
+/** The lessons no rule can check, in the current locale. */
+function uncheckedLessons(): UncheckedLesson[] {
+    return UNCHECKED_LESSONS.map((_, i) => ({ topic: t(`lesson.${i}.topic` as MessageKey), quote: t(`lesson.${i}.quote` as MessageKey) }));
+}
 
 export function catalogueEntries(rules: readonly Rule[]): CatalogueEntry[] {
     return rules.map(r => ({ id: r.id, defaultSeverity: r.defaultSeverity, category: r.category, summary: r.summary, doc: r.doc }));
@@ -31,52 +30,45 @@ export function catalogueEntries(rules: readonly Rule[]): CatalogueEntry[] {
 
 /** The catalogue as JSON: `{ rules: [...], uncheckedLessons: [{ topic, quote }] }`. */
 export function renderRulesJson(rules: readonly Rule[]): string {
-    const uncheckedLessons: UncheckedLesson[] = UNCHECKED_LESSONS.map(l => ({ ...l }));
-    return JSON.stringify({ rules: catalogueEntries(rules), uncheckedLessons }, null, 2) + '\n';
+    return JSON.stringify({ rules: catalogueEntries(rules), uncheckedLessons: uncheckedLessons() }, null, 2) + '\n';
 }
 
 /** The catalogue as Markdown, the text of docs/rules.md. */
 export function renderRulesMarkdown(rules: readonly Rule[]): string {
     const out: string[] = [
-        '# Coord rules',
+        `# ${t('catalogue.title')}`,
         '',
-        '<!-- Generated from the rules\' metadata by `coord rules --format md`; do not edit by hand. -->',
+        `<!-- ${t('catalogue.generated')} -->`,
         '',
-        'Every finding of `coord check` and of the editor carries its rule id as its code. Change a rule\'s',
-        `severity (\`error\`, \`warning\`, \`info\`, \`hint\` or \`off\`) in the nearest \`${CONFIG_FILE_NAME}\`,`,
-        'with `coord check --config FILE` or `--rule ID=SEVERITY`, and silence one finding with a comment on the',
-        'line above it, keeping the reason for reviewers:',
+        t('catalogue.intro', { config: CONFIG_FILE_NAME }),
         '',
         '```',
         `{ "rules": { "agriculture-anchor": "off", "local-roles": "error" } }`,
         '```',
         '',
         '```',
-        '// coord-disable-next-line budget-incentive -- financed from the general budget of both ministries',
+        `// coord-disable-next-line budget-incentive -- ${t('catalogue.suppress-reason')}`,
         'coordination A_B { between A, B }',
         '```',
         '',
-        '`// coord-disable rule-a, rule-b -- reason` anywhere in a file silences those rules in the whole file.',
+        t('catalogue.file-wide'),
         '',
-        '| rule | default | category | fires when |',
+        `| ${t('catalogue.table.rule')} | ${t('catalogue.table.default')} | ${t('catalogue.table.category')} | ${t('catalogue.table.fires')} |`,
         '|---|---|---|---|',
         ...rules.map(r => `| [\`${r.id}\`](#${r.id}) | ${r.defaultSeverity} | ${r.category} | ${escapeCell(r.summary)} |`),
     ];
     const categories = [...new Set(rules.map(r => r.category))];
     for (const category of categories) {
-        out.push('', `## ${CATEGORY_TITLES[category]}`);
+        out.push('', `## ${t(`category.${category}`)}`);
         for (const r of rules.filter(x => x.category === category)) {
-            out.push('', `### ${r.id}`, '', `Default severity: **${r.defaultSeverity}**. ${r.summary}`, '', r.doc);
+            out.push('', `### ${r.id}`, '', `${t('catalogue.default-severity', { severity: r.defaultSeverity })} ${r.summary}`, '', r.doc);
         }
     }
     out.push(
-        '', '## Lessons no rule can check', '',
-        'The rules above come from the institutional analysis of Colombia, Mexico and Peru in the founding brief',
-        '(*Coordination between social protection and rural productive development programmes in three Latin American',
-        'countries*); its impact evaluations covered Colombia and Peru. These recommendations of the brief concern',
-        'what a specification cannot show, so no rule checks them:', '',
-        ...UNCHECKED_LESSONS.map(l => `- **${l.topic}.** "${l.quote}"`),
-        '', `The brief also notes: "${BRIEF.beforeCovid}"`,
+        '', `## ${t('catalogue.lessons.title')}`, '',
+        t('catalogue.lessons.intro'), '',
+        ...uncheckedLessons().map(l => `- **${l.topic}.** ${t('catalogue.quote', { quote: l.quote })}`),
+        '', t('catalogue.lessons.also', { quote: t('lesson.before-covid') }),
     );
     return out.join('\n') + '\n';
 }
@@ -91,32 +83,32 @@ export function renderRuleExplanation(rule: Rule, example: RuleExample | undefin
     const out = [
         `# ${rule.id}`,
         '',
-        `Default severity: ${rule.defaultSeverity} (${rule.category}).`,
+        t('catalogue.explain.default', { severity: rule.defaultSeverity, category: rule.category }),
         '',
-        '## What fires it',
+        `## ${t('catalogue.explain.fires-when')}`,
         '',
         rule.summary,
         '',
-        '## Why (the lesson behind it)',
+        `## ${t('catalogue.explain.why')}`,
         '',
         rule.doc,
     ];
     if (example) {
-        out.push('', '## Fires', '', indent(example.fires), '', '## Does not fire', '', indent(example.passes), '', '## How to fix', '', example.fix);
+        out.push('', `## ${t('catalogue.explain.fires')}`, '', indent(example.fires), '', `## ${t('catalogue.explain.passes')}`, '', indent(example.passes), '', `## ${t('catalogue.explain.fix')}`, '', example.fix);
     }
     out.push(
         '',
-        '## How to suppress',
+        `## ${t('catalogue.explain.suppress')}`,
         '',
-        'One finding, with the reason kept for reviewers (on the line above the finding):',
+        t('catalogue.explain.one'),
         '',
-        `    // coord-disable-next-line ${rule.id} -- reason`,
+        `    // coord-disable-next-line ${rule.id} -- ${t('catalogue.reason')}`,
         '',
-        'Every finding of the rule in one file (anywhere in it):',
+        t('catalogue.explain.file'),
         '',
-        `    // coord-disable ${rule.id} -- reason`,
+        `    // coord-disable ${rule.id} -- ${t('catalogue.reason')}`,
         '',
-        `Everywhere below a folder, in its ${CONFIG_FILE_NAME} (or once: coord check --rule ${rule.id}=off):`,
+        t('catalogue.explain.folder', { config: CONFIG_FILE_NAME, id: rule.id }),
         '',
         `    { "rules": { "${rule.id}": "off" } }`,
     );

@@ -5,6 +5,7 @@
  * (suppressed ones included) for the CLI's reports, and hands the unsuppressed
  * ones to Langium as LSP diagnostics with the rule id as `code`.
  */
+import { t } from '../i18n/index.js';
 import {
     CstUtils, DefaultDocumentValidator, DocumentState, WorkspaceCache, type CstNode,
     type AstNode, type LangiumCoreServices, type LangiumDocument, type LangiumDocuments, type ValidationOptions,
@@ -109,7 +110,9 @@ export class CoordDocumentValidator extends DefaultDocumentValidator {
             findings.unshift({
                 rule: INVALID_CONFIG,
                 severity: 'error',
-                message: `${error.file ?? 'configuration'}${error.key ? `: ${error.key}` : ''}: ${error.message}; default severities are used until it is fixed`,
+                message: error.key
+                    ? t('finding.invalid-config.key', { file: error.file ?? 'configuration', key: error.key, message: error.message })
+                    : t('finding.invalid-config', { file: error.file ?? 'configuration', message: error.message }),
                 range: ZERO_RANGE,
                 related: [],
             });
@@ -168,7 +171,7 @@ function binaryFileFinding(): Finding {
     return {
         rule: RuleId.syntax,
         severity: 'error',
-        message: 'binary file (contains NUL bytes), not a .coord text file',
+        message: t('finding.binary'),
         range: ZERO_RANGE,
         related: [],
     };

@@ -5,6 +5,7 @@
  * `internal-error` finding; the other rules still run. Used by the language
  * server's document validator and, through it, by the CLI.
  */
+import { t } from '../i18n/index.js';
 import { AstUtils, getDiagnosticRange, type AstNode, type LangiumDocument } from 'langium';
 import type { Range } from 'vscode-languageserver-types';
 import type { Model } from '../language/generated/ast.js';
@@ -233,7 +234,7 @@ export function internalErrorFinding(where: string, e: unknown, consequence: str
     return {
         rule: INTERNAL_ERROR,
         severity: 'error',
-        message: `internal error ${where}: ${e instanceof Error ? e.message : String(e)}; ${consequence}. Please report this.`,
+        message: t('finding.internal-error', { where, error: e instanceof Error ? e.message : String(e), consequence }),
         range: ZERO_RANGE,
         related: [],
     };
@@ -241,11 +242,10 @@ export function internalErrorFinding(where: string, e: unknown, consequence: str
 
 function unusedSuppressionFinding(d: SuppressionDirective, severity: Finding['severity']): Finding {
     const unknown = (d.rules ?? []).filter(r => !RULES_BY_ID.has(r));
-    const what = d.rules ? d.rules.map(r => `'${r}'`).join(', ') : 'every rule';
-    const where = d.kind === 'next-line' ? 'on the next line' : 'in this file';
+    const what = d.rules ? d.rules.map(r => `'${r}'`).join(', ') : t('rule.unused-suppression.every');
     const message = unknown.length > 0
-        ? `suppression names ${unknown.length === 1 ? 'an unknown rule' : 'unknown rules'} ${unknown.map(r => `'${r}'`).join(', ')}; it silences nothing`
-        : `suppression of ${what} silences nothing ${where}; remove it`;
+        ? t('rule.unused-suppression.unknown', { count: unknown.length, rules: unknown.map(r => `'${r}'`).join(', ') })
+        : t('rule.unused-suppression.message', { what, where: d.kind === 'next-line' ? 'next' : 'file' });
     return {
         rule: unusedSuppressionRule.id,
         severity,

@@ -8,6 +8,7 @@ import type { Range } from 'vscode-languageserver-types';
 import type { Model } from '../language/generated/ast.js';
 import type { WorkspaceFacts } from '../analysis/workspace-facts.js';
 import type { FindingRuleId, RuleId } from './rule-ids.js';
+import { t, type MessageKey } from '../i18n/index.js';
 
 export type Severity = 'error' | 'warning' | 'info' | 'hint';
 export type SeveritySetting = Severity | 'off';
@@ -52,9 +53,9 @@ export interface Rule {
     readonly id: RuleId;
     readonly defaultSeverity: Severity;
     readonly category: RuleCategory;
-    /** One line: when the rule fires. */
+    /** One line: when the rule fires (in the current locale: `rule.<id>.summary` of the catalogue). */
     readonly summary: string;
-    /** A paragraph: why it matters (the lesson behind it) and how to fix it. */
+    /** A paragraph: why it matters (the lesson behind it) and how to fix it (`rule.<id>.doc`). */
     readonly doc: string;
     /**
      * `declaration` (the default): every report sits on a node inside a top-level
@@ -86,9 +87,18 @@ export interface Finding {
     suppressed?: { reason: string; kind: 'next-line' | 'file'; line: number };
 }
 
-/** Declares a rule; a no-op that gives the rule file its type. */
-export function defineRule(rule: Rule): Rule {
-    return rule;
+/**
+ * Declares a rule. Its summary and doc live in the message catalogue
+ * (`rule.<id>.summary`, `rule.<id>.doc`, src/i18n/messages/) and are read in
+ * the current locale each time they are asked for.
+ */
+export function defineRule(rule: Omit<Rule, 'summary' | 'doc'> & Partial<Pick<Rule, 'summary' | 'doc'>>): Rule {
+    // A rule outside the catalogue (a test's) may bring its own texts.
+    if (rule.summary !== undefined && rule.doc !== undefined) return rule as Rule;
+    return Object.defineProperties(rule, {
+        summary: { get: () => t(`rule.${rule.id}.summary` as MessageKey), enumerable: true },
+        doc: { get: () => t(`rule.${rule.id}.doc` as MessageKey), enumerable: true },
+    }) as Rule;
 }
 
 /**
@@ -103,5 +113,10 @@ export const MAX_RELATED = 5;
 export function listWithMore(labels: readonly string[], total: number): string {
     const shown = labels.slice(0, MAX_RELATED);
     const more = total - shown.length;
-    return more > 0 ? `${shown.join(', ')} and ${more.toLocaleString('en-US')} more` : shown.join(', ');
+    return more > 0 ? t('list.more', { list: shown.join(', '), count: more }) : shown.join(', ');
+}
+
+/** Items joined with ", " and the locale's "and" before the last (`A, B and C`, `A, B y C`). */
+export function andList(items: readonly string[]): string {
+    return items.length <= 1 ? items.join('') : `${items.slice(0, -1).join(', ')}${t('list.and')}${items[items.length - 1]}`;
 }

@@ -36,11 +36,13 @@ const EDITOR_PACKAGES = [/^vscode$/, /^vscode-languageclient/, /^langium\/lsp/, 
 
 /** Which src/ folders each folder may import (besides itself). */
 const ALLOWED: Record<string, string[]> = {
-    language: [],
-    analysis: ['language'],
-    validation: ['language', 'analysis'],
-    cli: ['language', 'analysis', 'validation'],
-    lsp: ['language', 'analysis', 'validation', 'shared'], // shared: the typed custom messages
+    // i18n: the message catalogue, below every layer that speaks to a user; it imports nothing of src/.
+    i18n: [],
+    language: ['i18n'],
+    analysis: ['language', 'i18n'],
+    validation: ['language', 'analysis', 'i18n'],
+    cli: ['language', 'analysis', 'validation', 'i18n'],
+    lsp: ['language', 'analysis', 'validation', 'shared', 'i18n'], // shared: the typed custom messages
     extension: ['shared'],
     shared: [],
 };
@@ -84,6 +86,13 @@ describe('import invariants', () => {
 
     test('the composition roots exist (so no exception outlives its file)', () => {
         for (const root of Object.keys(COMPOSITION_ROOTS)) expect(files.map(f => relative(ROOT, f))).toContain(root);
+    });
+
+    test('the catalogue imports no node: module (the browser build uses it)', () => {
+        for (const file of files.filter(f => layerOf(f) === 'i18n')) {
+            for (const spec of importsOf(file)) expect(spec, relative(ROOT, file)).not.toMatch(/^(node:|fs$|path$|os$)/);
+        }
+        expect(files.some(f => layerOf(f) === 'i18n')).toBe(true);
     });
 
     test('the import scanner finds imports (so no check passes on an empty list)', () => {

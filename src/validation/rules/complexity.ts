@@ -4,18 +4,16 @@
  * with more than two programmes — the architectures of Colombia and Mexico.
  */
 import { isCoordination } from '../../language/generated/ast.js';
-import { defineRule } from '../rule.js';
+import { t } from '../../i18n/index.js';
+import { andList, defineRule } from '../rule.js';
 import { RuleId } from '../rule-ids.js';
 import { coordinationProgrammeNames, propertiesOf } from '../../analysis/queries.js';
 import { agreementsAt, LEVELS } from '../../analysis/coordination-queries.js';
-import { BRIEF } from '../lessons.js';
 
 export const complexityRule = defineRule({
     id: RuleId.complexity,
     defaultSeverity: 'info',
     category: 'coordination',
-    summary: 'A coordination has more than one `node`; or agreements at all three levels; or a `node` together with agreements at two or more levels or with more than two programmes in `between`.',
-    doc: `The brief: "${BRIEF.complexity}." Colombia's PPP had "SNARIV as a strategy and architecture of coordination" and reached a "low level of coordination, without being able to provide a conceptual and operative coordination strategy"; in Mexico the brief found "${BRIEF.mexicoNode}". A coordinating node on top of agreements at several levels, or of more than two programmes, several nodes, or agreements at national, regional and local level at once add places where coordination can stall. This is information, not a fault: check that each node and each level has an incentive, a targeting rule or a local role behind it, and simplify where it does not.`,
     check({ model, report }) {
         for (const decl of model.declarations) {
             if (!isCoordination(decl)) continue;
@@ -28,18 +26,18 @@ export const complexityRule = defineRule({
             const nodeWithLevels = nodeNames.length > 0 && levels.length >= 2;
             const nodeWithProgrammes = nodeNames.length > 0 && programmes.length > 2;
             const what: string[] = [];
-            if (nodeNames.length > 1) what.push(`${nodeNames.length} coordinating nodes (${nodeNames.join(', ')})`);
-            else if (nodeWithLevels || nodeWithProgrammes) what.push(`a coordinating node (${nodeNames[0]})`);
-            if (allLevels) what.push('agreements at national, regional and local level');
-            else if (nodeNames.length > 0 && nodeWithLevels) what.push(`agreements at ${levels.join(' and ')} level`);
-            if (nodeWithProgrammes) what.push(`${programmes.length} programmes`);
+            if (nodeNames.length > 1) what.push(t('rule.complexity.nodes', { count: nodeNames.length, names: nodeNames.join(', ') }));
+            else if (nodeWithLevels || nodeWithProgrammes) what.push(t('rule.complexity.node', { name: nodeNames[0] }));
+            if (allLevels) what.push(t('rule.complexity.all-levels'));
+            else if (nodeNames.length > 0 && nodeWithLevels) what.push(t('rule.complexity.levels', { levels: andList(levels.map(l => t(`level.${l}`))) }));
+            if (nodeWithProgrammes) what.push(t('rule.complexity.programmes', { count: programmes.length }));
             if (what.length === 0) continue;
-            const list = what.length === 1 ? what[0] : `${what.slice(0, -1).join(', ')} and ${what[what.length - 1]}`;
+            const list = andList(what);
             report({
                 node: decl,
                 property: 'name',
-                message: `coordination ${decl.name} has ${list}; the brief: "${BRIEF.complexity}"`,
-                related: nodes.map(n => ({ node: n, message: `node ${n.body.$refText}` })),
+                message: t('rule.complexity.message', { coordination: decl.name, list }),
+                related: nodes.map(n => ({ node: n, message: t('rule.complexity.related', { name: n.body.$refText }) })),
                 data: { coordination: decl.name, nodes: nodeNames, levels, programmes: programmes.length, allLevels },
             });
         }

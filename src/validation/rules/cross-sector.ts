@@ -1,16 +1,14 @@
 /** Rule `cross-sector`: a coordination does not join a social-protection and a productive programme. */
 import { isCoordination } from '../../language/generated/ast.js';
+import { t } from '../../i18n/index.js';
 import { defineRule } from '../rule.js';
 import { RuleId } from '../rule-ids.js';
 import { coordinationProgrammes, programmeSectors, propertyOf } from '../../analysis/queries.js';
-import { BRIEF } from '../lessons.js';
 
 export const crossSectorRule = defineRule({
     id: RuleId.crossSector,
     defaultSeverity: 'warning',
     category: 'coordination',
-    summary: 'A coordination does not join at least one `social-protection` and one `productive` programme.',
-    doc: `The synergy the brief studies is between the two sectors: "${BRIEF.synergy}" An arrangement within one sector is not that kind of coordination. Only programmes that resolve and declare a \`sector\` count; a single integrated programme that lists both (\`sector productive, social-protection\`) counts as both. Declare the missing sector, or join a programme of the other sector.`,
     check({ model, report }) {
         for (const decl of model.declarations) {
             if (!isCoordination(decl) || !propertyOf(decl, 'between')) continue;
@@ -28,7 +26,11 @@ export const crossSectorRule = defineRule({
             report({
                 node: decl,
                 property: 'name',
-                message: `coordination ${decl.name} joins no ${missing.join(' and no ')} programme${joined ? ` (${joined})` : ''}; the synergy the brief studies is between social protection and rural productive development programmes`,
+                message: t('rule.cross-sector.message', {
+                    coordination: decl.name,
+                    missing: t(missing.length === 2 ? 'rule.cross-sector.missing.both' : `rule.cross-sector.missing.${missing[0] as 'productive' | 'social-protection'}`),
+                    joined: joined ? ` (${joined})` : '',
+                }),
                 data: { coordination: decl.name, missing },
             });
         }

@@ -1,5 +1,6 @@
 /** Rule `duplicate-name`: two declarations share a name (across files, and against the standard library). */
 import { isNamedDeclaration } from '../../language/generated/ast.js';
+import { t } from '../../i18n/index.js';
 import { defineRule, listWithMore, MAX_RELATED } from '../rule.js';
 import { RuleId } from '../rule-ids.js';
 import type { DeclarationEntry } from '../../analysis/workspace-facts.js';
@@ -9,8 +10,6 @@ export const duplicateNameRule = defineRule({
     id: RuleId.duplicateName,
     defaultSeverity: 'error',
     category: 'structure',
-    summary: 'Two declarations share a name (across files, and against the standard library).',
-    doc: 'Names are unique across the whole workspace — every `.coord` file checked together plus the standard library — because references need no imports. Rename one of the declarations; a standard-library name (a domain such as `productive` or an outcome such as `income`) cannot be declared again.',
     check({ model, document, facts, report }) {
         const uri = document.uri.toString();
         // Per name, once: its standard-library entry and its first few entries. A name declared
@@ -32,13 +31,18 @@ export const duplicateNameRule = defineRule({
             const otherCount = entry.total - 1;
             const std = entry.std && entry.std.node !== decl ? entry.std : undefined;
             const message = std
-                ? `'${decl.name}' is already the standard-library ${kindLabel(std.node.$type)} '${decl.name}'; choose another name`
-                : `'${decl.name}' is declared more than once in the workspace (${listWithMore(others.map(o => `${kindLabel(o.node.$type)} in ${o.uri === uri ? 'this file' : shortName(o.uri)}`), otherCount)}); names must be unique`;
+                ? t('rule.duplicate-name.stdlib', { name: decl.name, kind: kindLabel(std.node.$type) })
+                : t('rule.duplicate-name.message', {
+                    name: decl.name,
+                    places: listWithMore(others.map(o => o.uri === uri
+                        ? t('rule.duplicate-name.place.here', { kind: kindLabel(o.node.$type) })
+                        : t('rule.duplicate-name.place', { kind: kindLabel(o.node.$type), file: shortName(o.uri) })), otherCount),
+                });
             report({
                 node: decl,
                 property: 'name',
                 message,
-                related: others.map(o => ({ node: o.node, property: 'name', message: `${declarationLabel(o.node)} is also declared here` })),
+                related: others.map(o => ({ node: o.node, property: 'name', message: t('rule.duplicate-name.related', { declaration: declarationLabel(o.node) }) })),
             });
         }
     },

@@ -5,6 +5,7 @@ import {
     isRedesignedProperty, isReviewedProperty, isSampleProperty, isSeDetail, isSinceProperty,
     type Model,
 } from '../../language/generated/ast.js';
+import { t } from '../../i18n/index.js';
 import { defineRule, type RuleReport } from '../rule.js';
 import { RuleId } from '../rule-ids.js';
 
@@ -15,8 +16,6 @@ export const invalidValueRule = defineRule({
     id: RuleId.invalidValue,
     defaultSeverity: 'error',
     category: 'structure',
-    summary: 'A year outside 1900–2100, a period that ends before it starts, `p` outside 0–1, a negative budget or sample; (v2) a `ci` whose low end exceeds its high end, `se` ≤ 0, `n` not whole or ≤ 0, `followup` ≤ 0.',
-    doc: 'Years are whole numbers between 1900 and 2100; a period ends in or after the year it starts; a p-value lies between 0 and 1; budgets and samples are not negative. An interval is written low end first; a standard error is positive; a number of observations is a whole number above zero; a follow-up is some time after the programme started. Such values are almost always typing slips, and they would distort the summary, its pooled estimates and its certainty.',
     check({ model, report }) {
         // These values sit only in the properties of declarations and in effects: look there
         // rather than walk every node of the document (a walk of the whole tree cost as much
@@ -26,14 +25,14 @@ export const invalidValueRule = defineRule({
                 const okStart = checkYear(node, 'start', node.start, report);
                 const okEnd = checkYear(node, 'end', node.end, report);
                 if (okStart && okEnd && node.end < node.start) {
-                    report({ node, property: 'end', message: `period ${node.start}..${node.end} ends before it starts` });
+                    report({ node, property: 'end', message: t('rule.invalid-value.period', { start: String(node.start), end: String(node.end) }) });
                 }
             } else if (isRedesignedProperty(node) || isSinceProperty(node) || isReviewedProperty(node)) {
                 checkYear(node, 'year', node.year, report);
             } else if (isBudgetProperty(node) && node.amount < 0) {
-                report({ node, property: 'amount', message: `budget ${node.amount} is negative` });
+                report({ node, property: 'amount', message: t('rule.invalid-value.budget', { amount: String(node.amount) }) });
             } else if (isSampleProperty(node) && node.size < 0) {
-                report({ node, property: 'size', message: `sample ${node.size} is negative` });
+                report({ node, property: 'size', message: t('rule.invalid-value.sample', { size: String(node.size) }) });
             } else if (isPublishedProperty(node)) {
                 checkYear(node, 'year', node.year, report);
             } else if (isEffect(node)) {
@@ -52,22 +51,22 @@ function* valueHolders(model: Model): Generator<AstNode> {
 
 function checkDetail(d: AstNode, report: (r: RuleReport) => void): void {
     if (isPDetail(d) && d.value !== undefined && (d.value < 0 || d.value > 1)) {
-        report({ node: d, property: 'value', message: `p ${formatNumber(d.value)} lies outside 0–1` });
+        report({ node: d, property: 'value', message: t('rule.invalid-value.p', { value: formatNumber(d.value) }) });
     } else if (isCiDetail(d) && d.low !== undefined && d.high !== undefined && d.low > d.high) {
-        report({ node: d, message: `ci ${formatNumber(d.low)}..${formatNumber(d.high)}: its low end exceeds its high end; write the lower bound first` });
+        report({ node: d, message: t('rule.invalid-value.ci', { low: formatNumber(d.low), high: formatNumber(d.high) }) });
     } else if (isSeDetail(d) && d.value !== undefined && d.value <= 0) {
-        report({ node: d, property: 'value', message: `se ${formatNumber(d.value)} is not positive; a standard error is greater than 0` });
+        report({ node: d, property: 'value', message: t('rule.invalid-value.se', { value: formatNumber(d.value) }) });
     } else if (isNDetail(d) && d.value !== undefined && (!Number.isInteger(d.value) || d.value <= 0)) {
-        report({ node: d, property: 'value', message: `n ${formatNumber(d.value)} is not a whole number above 0; it counts the observations behind the estimate` });
+        report({ node: d, property: 'value', message: t('rule.invalid-value.n', { value: formatNumber(d.value) }) });
     } else if (isFollowupDetail(d) && d.value !== undefined && d.value <= 0) {
-        report({ node: d, property: 'value', message: `followup ${formatNumber(d.value)} ${d.unit ?? ''} is not after the start of the programme; it must be above 0`.replace('  ', ' ') });
+        report({ node: d, property: 'value', message: t('rule.invalid-value.followup', { value: d.unit ? `${formatNumber(d.value)} ${d.unit}` : formatNumber(d.value) }) });
     }
 }
 
 function checkYear(node: AstNode, property: string, value: number | undefined, report: (r: RuleReport) => void): boolean {
     if (value === undefined || Number.isNaN(value)) return false;
     if (!Number.isInteger(value) || value < MIN_YEAR || value > MAX_YEAR) {
-        report({ node, property, message: `${formatNumber(value)} is not a year between ${MIN_YEAR} and ${MAX_YEAR}` });
+        report({ node, property, message: t('rule.invalid-value.year', { value: formatNumber(value), min: String(MIN_YEAR), max: String(MAX_YEAR) }) });
         return false;
     }
     return true;

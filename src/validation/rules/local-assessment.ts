@@ -1,10 +1,10 @@
 /** Rule `local-assessment`: a coordination's `local` block says nothing of local capacities, stakeholders or resistance. */
 import { isCoordination } from '../../language/generated/ast.js';
+import { t } from '../../i18n/index.js';
 import { defineRule } from '../rule.js';
 import { isPlaceholder } from '../../analysis/placeholders.js';
 import { RuleId } from '../rule-ids.js';
 import { levelBlocks } from '../../analysis/coordination-queries.js';
-import { BRIEF } from '../lessons.js';
 
 const KNOWLEDGE = new Set(['Capacity', 'Stakeholder', 'Resistance']);
 
@@ -12,8 +12,6 @@ export const localAssessmentRule = defineRule({
     id: RuleId.localAssessment,
     defaultSeverity: 'hint',
     category: 'coordination',
-    summary: 'A coordination has a `local` block with no `capacity`, `stakeholder` or `resistance`.',
-    doc: `The brief recommends: "${BRIEF.localKnowledge}" A \`local\` block that records agreements and roles but nothing of what the analysis knows of the local level leaves that knowledge out of the design. Write what is known in the \`local\` block: \`capacity "…"\`, \`stakeholder "…"\` and \`resistance "…"\` (each repeatable).`,
     check({ model, report }) {
         for (const decl of model.declarations) {
             if (!isCoordination(decl)) continue;
@@ -23,8 +21,8 @@ export const localAssessmentRule = defineRule({
             report({
                 node: decl,
                 property: 'name',
-                message: `the \`local\` block of coordination ${decl.name} records no capacity, stakeholder or resistance; the brief: "an adequate and exhaustive knowledge of the capacities, stakeholders and sources of resistance that can operate at the local level is necessary"`,
-                related: blocks.map(b => ({ node: b, property: 'kind', message: 'the local block is here' })),
+                message: t('rule.local-assessment.message', { coordination: decl.name }),
+                related: blocks.map(b => ({ node: b, property: 'kind', message: t('rule.local-assessment.related') })),
                 data: { coordination: decl.name },
             });
         }

@@ -1,5 +1,7 @@
 /** Rule `repeated-property`: a property that may appear once appears again. */
 import { isCoordination, isEffects, isEvaluation, isProgramme, type CoordinationProperty, type EvaluationProperty, type ProgrammeProperty } from '../../language/generated/ast.js';
+import { t } from '../../i18n/index.js';
+import { kindLabel } from '../../analysis/labels.js';
 import { defineRule } from '../rule.js';
 import { RuleId } from '../rule-ids.js';
 
@@ -14,8 +16,6 @@ export const repeatedPropertyRule = defineRule({
     id: RuleId.repeatedProperty,
     defaultSeverity: 'error',
     category: 'structure',
-    summary: 'A property that may appear once appears twice.',
-    doc: 'Properties such as `sector`, `country`, `between`, `achieved` or `method` describe one fact and may appear once in their block; a second occurrence contradicts or repeats the first. Merge the values (lists take commas: `country Colombia, Peru`) or remove the repeat. Repeatable properties are `redesigned`, `note`, `node`, `incentive`, `barrier`, `by` and `cite`. (v2) Each detail of an effect (`size`, `ci`, `se`, `p`, `n`, `estimand`, `followup`, `subgroup`, `certainty`, `cite`, `note`) appears at most once on it: an effect is one estimate; a second estimate is a second effect line.',
     check({ model, report }) {
         for (const decl of model.declarations) {
             if (isEffects(decl)) {
@@ -27,7 +27,7 @@ export const repeatedPropertyRule = defineRule({
                             report({
                                 node: detail,
                                 property: 'kind',
-                                message: `'${detail.kind}' appears more than once on the effect \`${effect.direction} ${effect.outcome?.$refText ?? ''}\`; each detail may appear once (a second estimate is a second effect line)`,
+                                message: t('rule.repeated-property.detail', { property: detail.kind, effect: `${effect.direction} ${effect.outcome?.$refText ?? ''}` }),
                                 data: { property: detail.kind },
                             });
                         }
@@ -45,7 +45,7 @@ export const repeatedPropertyRule = defineRule({
                     report({
                         node: prop,
                         property: 'kind',
-                        message: `'${prop.kind}' appears more than once in ${decl.$type.toLowerCase()} ${decl.name}; it may appear once`,
+                        message: t('rule.repeated-property.message', { property: prop.kind, kind: kindLabel(decl.$type), name: decl.name }),
                         data: { property: prop.kind },
                     });
                 }

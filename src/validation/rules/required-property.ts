@@ -1,5 +1,7 @@
 /** Rule `required-property`: a required property is missing. */
 import { isCoordination, isEvaluation, isProgramme } from '../../language/generated/ast.js';
+import { t } from '../../i18n/index.js';
+import { kindLabel } from '../../analysis/labels.js';
 import { defineRule } from '../rule.js';
 import { RuleId } from '../rule-ids.js';
 
@@ -14,17 +16,15 @@ export const requiredPropertyRule = defineRule({
     id: RuleId.requiredProperty,
     defaultSeverity: 'error',
     category: 'structure',
-    summary: 'A required property is missing.',
-    doc: 'A programme must declare its `country` and its `sector`; a coordination the programmes it is `between`; an evaluation its `method`. Without them the coordination rules and the effect summary cannot place the declaration.',
     check({ model, report }) {
         for (const decl of model.declarations) {
             if (!isProgramme(decl) && !isCoordination(decl) && !isEvaluation(decl)) continue;
             const missing = REQUIRED_PROPERTIES[decl.$type].filter(([prop]) => !decl.properties.some(p => p.kind === prop));
-            for (const [prop, what] of missing) {
+            for (const [prop] of missing) {
                 report({
                     node: decl,
                     property: decl.name ? 'name' : undefined,
-                    message: `${decl.$type.toLowerCase()} ${decl.name} has no '${prop}' (${what})`,
+                    message: t('rule.required-property.message', { kind: kindLabel(decl.$type), name: decl.name ?? '', property: prop, what: t(`rule.required-property.what.${prop}`) }),
                     data: { property: prop },
                 });
             }

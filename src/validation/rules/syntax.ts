@@ -1,6 +1,7 @@
 /** Rule `syntax`: the text does not parse. */
 import type { IRecognitionException } from 'chevrotain';
 import type { Range } from 'vscode-languageserver-types';
+import { t } from '../../i18n/index.js';
 import { defineRule } from '../rule.js';
 import { RuleId } from '../rule-ids.js';
 import { describeLexerError, describeParserError } from '../../language/syntax-messages.js';
@@ -24,8 +25,6 @@ export const syntaxRule = defineRule({
     id: RuleId.syntax,
     defaultSeverity: 'error',
     category: 'structure',
-    summary: 'The text does not parse.',
-    doc: 'The file does not follow the grammar of the language reference: a keyword is misspelt, a brace or a quote is missing, or a value has the wrong form. Nothing after the error is checked reliably until it is fixed.',
     scope: 'document',
     check({ document, report: reportAll }) {
         const result = document.parseResult;
@@ -99,7 +98,7 @@ export const syntaxRule = defineRule({
             report({ range, message: describeParserError(e) });
         }
         if (moreAt) {
-            reportAll({ range: moreAt, message: `${more.toLocaleString('en-US')} more syntax error${more === 1 ? '' : 's'} in this file, not listed (Coord lists the first ${MAX_SYNTAX_FINDINGS}); fix those first` });
+            reportAll({ range: moreAt, message: t('rule.syntax.more', { count: more, max: MAX_SYNTAX_FINDINGS }) });
         }
     },
 });

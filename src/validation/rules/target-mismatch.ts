@@ -1,17 +1,15 @@
 /** Rule `target-mismatch`: the programmes of a coordination target no common population, and nothing aligns them. */
 import { isCoordination, type TargetsProperty } from '../../language/generated/ast.js';
+import { t } from '../../i18n/index.js';
 import { defineRule } from '../rule.js';
 import { RuleId } from '../rule-ids.js';
 import { coordinationProgrammes, propertiesOf, propertyOf } from '../../analysis/queries.js';
 import { hasIncentive } from '../../analysis/coordination-queries.js';
-import { BRIEF, inSentence } from '../lessons.js';
 
 export const targetMismatchRule = defineRule({
     id: RuleId.targetMismatch,
     defaultSeverity: 'warning',
     category: 'coordination',
-    summary: 'Two or more programmes of a coordination declare `targets`, no population is targeted by all of them, and the coordination declares neither `targeting` nor `incentive targeting`.',
-    doc: `The brief: "${BRIEF.incentives}" In Mexico the institutional analysis of PROINPRO and the PDPs found "${BRIEF.mexicoTargets}". When the programmes that declare \`targets\` share no population, either target a common population or declare how the arrangement aligns them: a shared targeting rule (\`targeting "…"\`) or a targeting incentive (\`incentive targeting "…"\`). Programmes without \`targets\` are not compared.`,
     check({ model, report }) {
         for (const decl of model.declarations) {
             if (!isCoordination(decl)) continue;
@@ -32,10 +30,10 @@ export const targetMismatchRule = defineRule({
             report({
                 node: decl,
                 property: 'name',
-                message: `the programmes of coordination ${decl.name} target no common population (${list}) and it declares no shared targeting; in Mexico the brief found "${inSentence(BRIEF.mexicoTargets)}"`,
-                related: declaring.flatMap(d => d.targets.map(t => ({
-                    node: t,
-                    message: `${d.name} targets ${t.populations.map(r => r.$refText).join(', ')}`,
+                message: t('rule.target-mismatch.message', { coordination: decl.name, list }),
+                related: declaring.flatMap(d => d.targets.map(target => ({
+                    node: target,
+                    message: t('rule.target-mismatch.related', { programme: d.name, populations: target.populations.map(r => r.$refText).join(', ') }),
                 }))),
                 data: { coordination: decl.name, programmes: declaring.map(d => d.name) },
             });

@@ -1,5 +1,6 @@
 /** Rule `unarranged-combination`: effects of a combination that no coordination arranges. */
 import { isEffects, type Coordination, type Programme } from '../../language/generated/ast.js';
+import { t } from '../../i18n/index.js';
 import { defineRule } from '../rule.js';
 import { RuleId } from '../rule-ids.js';
 import { coordinationProgrammes } from '../../analysis/queries.js';
@@ -9,8 +10,6 @@ export const unarrangedCombinationRule = defineRule({
     id: RuleId.unarrangedCombination,
     defaultSeverity: 'warning',
     category: 'evidence',
-    summary: '`effects of` two or more programmes, and no coordination has all of them in `between`.',
-    doc: 'Effects of a combination of programmes are the evidence for an arrangement between them: the synergy of a social-protection and a productive programme comes from how they worked together. When no `coordination` lists all the programmes of the combination in its `between` (in any order), the effects cannot be traced to an arrangement, and the coordination rules cannot say what made it work. Declare the coordination, or correct the combination.',
     check({ model, facts, report }) {
         for (const decl of model.declarations) {
             if (!isEffects(decl)) continue;
@@ -32,7 +31,7 @@ export const unarrangedCombinationRule = defineRule({
             report({
                 node: decl,
                 keyword: 'effects',
-                message: `effects of ${combinationLabel(decl)}: no coordination is between ${names.join(' and ')}; effects of a combination should trace back to the arrangement that joined the programmes`,
+                message: t('rule.unarranged-combination.message', { combination: combinationLabel(decl), names: names.join(t('list.and')) }),
                 data: { programmes: names },
             });
         }

@@ -1,5 +1,6 @@
 /** Rule `unassessed-bias`: an evaluation of a quantitative design without `risk-of-bias` (§7.6). */
 import { isEvaluation } from '../../language/generated/ast.js';
+import { t } from '../../i18n/index.js';
 import { defineRule } from '../rule.js';
 import { RuleId } from '../rule-ids.js';
 import { evaluationMethod, evaluationRiskOfBias } from '../../analysis/evidence.js';
@@ -10,8 +11,6 @@ export const unassessedBiasRule = defineRule({
     id: RuleId.unassessedBias,
     defaultSeverity: 'hint',
     category: 'evidence',
-    summary: 'An evaluation with method `rct`, `quasi-experimental`, `psm`, `did` or `rdd` and no `risk-of-bias`.',
-    doc: 'The certainty of evidence starts from an assessment of how far each study could be biased: attrition, deviations from the assigned programme, how outcomes were measured, selective reporting (Cochrane\'s RoB 2 for trials, ROBINS-I for non-randomised studies). Coord cannot make that judgement; an analyst who has read the study can. Add `risk-of-bias low`, `some-concerns` or `high` with a short reason. Until then the summary\'s certainty takes no account of bias. Qualitative and mixed-methods evaluations are not asked for one.',
     check({ model, report }) {
         for (const decl of model.declarations) {
             if (!isEvaluation(decl) || !decl.name) continue;
@@ -20,7 +19,7 @@ export const unassessedBiasRule = defineRule({
             report({
                 node: decl,
                 property: 'name',
-                message: `evaluation ${decl.name} (${method}) has no risk-of-bias assessment; add \`risk-of-bias low | some-concerns | high "reason"\` once an analyst has assessed it`,
+                message: t('rule.unassessed-bias.message', { name: decl.name, method }),
                 data: { name: decl.name, method },
             });
         }

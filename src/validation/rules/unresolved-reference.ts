@@ -1,10 +1,11 @@
 /** Rule `unresolved-reference`: a reference names nothing of the right kind in the workspace. */
 import type { AstNode } from 'langium';
+import { t } from '../../i18n/index.js';
 import { defineRule } from '../rule.js';
 import { RuleId } from '../rule-ids.js';
 import { CoordAstReflection } from '../../language/generated/ast.js';
 import { closestName } from '../../analysis/suggest.js';
-import { kindLabel } from '../../analysis/labels.js';
+import { kindLabel, kindWithArticle } from '../../analysis/labels.js';
 import type { WorkspaceFacts } from '../../analysis/workspace-facts.js';
 import { collectReferences } from '../../language/coord-linker.js';
 
@@ -14,8 +15,6 @@ export const unresolvedReferenceRule = defineRule({
     id: RuleId.unresolvedReference,
     defaultSeverity: 'error',
     category: 'structure',
-    summary: 'A reference names nothing in the workspace.',
-    doc: 'A name after `between`, `of`, `+`, `from`, `targets`, `node`, `by`, `in` or an effect direction must be declared somewhere in the workspace (any `.coord` file of the checked folders, or the standard library) with the right kind. The message suggests the closest declared name of that kind.',
     check({ model, facts, report }) {
         // The references of the declarations to check (all of them, in the linker's order,
         // unless findings of some are reused), not the document's: a rule reads only its subjects.
@@ -24,15 +23,13 @@ export const unresolvedReferenceRule = defineRule({
             const info = ref.error.info;
             const container = info.container as AstNode;
             const type = reflection.getReferenceType(info);
-            const wanted = kindLabel(type);
             const name = ref.$refText;
             const candidates = candidatesOf(facts, type);
-            const wrongKind = candidates.has(name) ? undefined
-                : facts.declarationsNamed(name).map(e => kindLabel(e.node.$type))[0];
+            const wrongKind = candidates.has(name) ? undefined : facts.declarationsNamed(name)[0]?.node.$type;
             const suggestion = closestName(name, candidates.near(name));
-            let message = `unknown ${wanted} '${name}'`;
-            if (wrongKind) message += `: '${name}' is ${article(wrongKind)} ${wrongKind}, not ${article(wanted)} ${wanted}`;
-            if (suggestion) message += `; did you mean '${suggestion}'?`;
+            let message = t('rule.unresolved-reference.unknown', { kind: kindLabel(type), name });
+            if (wrongKind) message += t('rule.unresolved-reference.wrong-kind', { name, actual: kindWithArticle(wrongKind), wanted: kindWithArticle(type) });
+            if (suggestion) message += t('rule.unresolved-reference.suggestion', { suggestion });
             report({
                 node: container,
                 property: info.property,
@@ -92,8 +89,4 @@ function candidatesOf(facts: WorkspaceFacts, type: string): Candidates {
         byType.set(type, result);
     }
     return result;
-}
-
-function article(word: string): string {
-    return /^[aeiou]/.test(word) ? 'an' : 'a';
 }

@@ -1,5 +1,6 @@
 /** Rule `unsourced-figure`: a figure that cannot be traced to a source (§7.3). */
 import { isEffects, isEvaluation, isProgramme } from '../../language/generated/ast.js';
+import { t } from '../../i18n/index.js';
 import { defineRule } from '../rule.js';
 import { RuleId } from '../rule-ids.js';
 import { effectFiguresSourced, evaluationIsTraceable } from '../../analysis/evidence.js';
@@ -13,21 +14,19 @@ export const unsourcedFigureRule = defineRule({
     id: RuleId.unsourcedFigure,
     defaultSeverity: 'warning',
     category: 'evidence',
-    summary: 'A figure (an effect\'s `size`, `ci`, `se` or `n`, a programme\'s `budget`, an evaluation\'s `sample`) that no source traces.',
-    doc: 'A figure no one can trace cannot be checked, and figures travel: from a spec into a summary, from a summary into a report. An effect\'s figures are sourced when the effect has a `cite` ("Table 3, p. 21") or its block\'s `from` names an evaluation with a `cite`, `doi` or `url`; a programme\'s `budget` when the programme has a `cite`; an evaluation\'s `sample` when the evaluation has a `cite`, `doi` or `url`. Add the citation; if there is none, the figure should not be there.',
     check({ model, report }) {
         for (const decl of model.declarations) {
             if (isEffects(decl)) {
                 for (const effect of decl.effects) {
                     const figures = (effect.details ?? []).filter(d => d && FIGURES.has(d.kind));
                     if (figures.length === 0 || effectFiguresSourced(decl, effect)) continue;
-                    const why = decl.source
-                        ? `its evaluation ${decl.source.$refText} has no \`cite\`, \`doi\` or \`url\``
-                        : 'its block has no `from`';
+
                     for (const figure of figures) {
                         report({
                             node: figure,
-                            message: `the ${figure.kind} of \`${effectLabel(effect)}\` is not sourced: the effect has no \`cite\` and ${why}`,
+                            message: decl.source
+                                ? t('rule.unsourced-figure.effect.source', { figure: figure.kind, effect: effectLabel(effect), source: decl.source.$refText })
+                                : t('rule.unsourced-figure.effect.none', { figure: figure.kind, effect: effectLabel(effect) }),
                             data: { figure: figure.kind },
                         });
                     }
@@ -35,12 +34,12 @@ export const unsourcedFigureRule = defineRule({
             } else if (isProgramme(decl)) {
                 const budget = propertyOf(decl, 'budget');
                 if (budget && !propertyOf(decl, 'cite')) {
-                    report({ node: budget, message: `the budget of programme ${decl.name} is not sourced; add a \`cite\` to the programme saying where it comes from`, data: { figure: 'budget' } });
+                    report({ node: budget, message: t('rule.unsourced-figure.budget', { name: decl.name }), data: { figure: 'budget' } });
                 }
             } else if (isEvaluation(decl)) {
                 const sample = propertyOf(decl, 'sample');
                 if (sample && !evaluationIsTraceable(decl)) {
-                    report({ node: sample, message: `the sample of evaluation ${decl.name} is not sourced; add a \`cite\`, \`doi\` or \`url\` to the evaluation`, data: { figure: 'sample' } });
+                    report({ node: sample, message: t('rule.unsourced-figure.sample', { name: decl.name }), data: { figure: 'sample' } });
                 }
             }
         }

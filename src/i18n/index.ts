@@ -1,0 +1,79 @@
+/**
+ * The message catalogue of every face (CLI, language server, preview): `t(key,
+ * values)` formats a message of the current locale with named placeholders
+ * and ICU plurals (FormatJS `intl-messageformat`). No `node:` import, so the
+ * browser build can use it.
+ *
+ * The locale is chosen once per process — the CLI from `--locale` and the
+ * environment, the server from `initialize` — with `setLocale`; tests that
+ * need another use `withLocale`. A key missing from a locale (never the case:
+ * `test/i18n/catalogue.test.ts` checks every key and placeholder) falls back
+ * to English.
+ */
+import { IntlMessageFormat } from 'intl-messageformat';
+import { DEFAULT_LOCALE, type Locale } from './locale.js';
+import { en, type MessageKey } from './messages/en.js';
+import { es } from './messages/es.js';
+import { ptBR } from './messages/pt-BR.js';
+
+export { LOCALES, DEFAULT_LOCALE, matchLocale, localeFromEnv, chooseLocale, LOCALE_ENV_VARIABLES, type Locale } from './locale.js';
+export type { MessageKey } from './messages/en.js';
+
+/** Every locale's messages by key. */
+export const CATALOGUE: Readonly<Record<Locale, Readonly<Record<MessageKey, string>>>> = { en, es, 'pt-BR': ptBR };
+
+/** A placeholder's value: text is inserted as written, numbers are formatted by locale. */
+export type MessageValue = string | number | Date;
+export type MessageValues = Readonly<Record<string, MessageValue>>;
+
+let current: Locale = DEFAULT_LOCALE;
+const compiled = new Map<string, IntlMessageFormat>();
+
+/** The locale messages are formatted in. */
+export function getLocale(): Locale {
+    return current;
+}
+
+/** Sets the locale of the process (the CLI at start, the server on `initialize`). */
+export function setLocale(locale: Locale): void {
+    current = locale;
+}
+
+/** Runs `fn` with another locale, then restores the previous one (tests, one-off renders). */
+export function withLocale<T>(locale: Locale, fn: () => T): T {
+    const before = current;
+    current = locale;
+    try {
+        return fn();
+    } finally {
+        current = before;
+    }
+}
+
+/** The message `key` of the current locale (or `locale`), its placeholders filled from `values`. */
+export function t(key: MessageKey, values?: MessageValues, locale: Locale = current): string {
+    const source = CATALOGUE[locale][key] ?? en[key];
+    if (source === undefined) return key;
+    // A message without placeholders is its own text (ICU's quoting aside): skip the formatter.
+    if (!values && !/[{}']/.test(source)) return source;
+    const id = `${locale}\u0000${key}`;
+    let format = compiled.get(id);
+    if (!format) compiled.set(id, format = new IntlMessageFormat(source, locale, undefined, { ignoreTag: true }));
+    const result = format.format<string>(values as Record<string, string | number | Date> | undefined);
+    return Array.isArray(result) ? result.join('') : String(result);
+}
+
+/** A number as the locale writes it (`1,234.5`, `1.234,5`). */
+export function formatNumber(value: number, options?: Intl.NumberFormatOptions, locale: Locale = current): string {
+    return new Intl.NumberFormat(locale, options).format(value);
+}
+
+/** A date as the locale writes it (`December 7, 2026`, `7 de diciembre de 2026`). */
+export function formatDate(value: Date, options: Intl.DateTimeFormatOptions = { dateStyle: 'long' }, locale: Locale = current): string {
+    return new Intl.DateTimeFormat(locale, options).format(value);
+}
+
+/** Items joined as the locale joins a list (`A, B and C`, `A, B y C`, `A, B e C`). */
+export function formatList(items: readonly string[], type: 'conjunction' | 'disjunction' = 'conjunction', locale: Locale = current): string {
+    return new Intl.ListFormat(locale, { style: 'long', type }).format(items);
+}

@@ -1,0 +1,2 @@
+import { en, type MessageKey } from './en.js';
+export const es: Record<MessageKey, string> = { ...en };
