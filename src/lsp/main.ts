@@ -9,6 +9,7 @@ import { createCoordLspServices } from './coord-lsp-module.js';
 import { errorResultsAsErrors, guardedTransport, stdioProcessHooks } from './protocol-guard.js';
 import { registerSummaryHandlers } from './summary-handler.js';
 import { findRulesDocument, ruleDocumentationLinks } from './rule-documentation.js';
+import { chooseLocale, setLocale } from '../i18n/index.js';
 
 export function startServer(): void {
     // Over stdio the transport is guarded against malformed input and early requests (protocol-guard.ts).
@@ -23,5 +24,7 @@ export function startServer(): void {
     registerSummaryHandlers(shared, Coord, connection);
     // Rule ids in the Problems panel link to their section of the bundled docs/rules.md.
     Coord.validation.DocumentValidator.ruleDocumentation = ruleDocumentationLinks(findRulesDocument());
+    // The editor's display language (VS Code sends `vscode.env.language`), else the environment's, else English.
+    shared.lsp.LanguageServer.onInitialize(params => setLocale(chooseLocale(params.locale, process.env)));
     startLanguageServer(shared);
 }

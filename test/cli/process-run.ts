@@ -30,7 +30,10 @@ export interface ProcessOptions {
 
 /** Runs `node bin/coord.js …args` in `cwd`; resolves when the process has exited. */
 export function runCoord(cwd: string, args: readonly string[], options: ProcessOptions = {}): Promise<ProcessRun> {
-    const env = { ...process.env, ...options.env };
+    // The messages must not depend on the test runner's locale (LANG=es_CO would make them Spanish).
+    const inherited = { ...process.env };
+    for (const name of ['LC_ALL', 'LC_MESSAGES', 'LANG']) delete inherited[name];
+    const env = { ...inherited, ...options.env };
     // The report must not depend on the test runner's colour settings.
     delete env.FORCE_COLOR;
     delete env.NO_COLOR;

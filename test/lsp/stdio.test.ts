@@ -194,3 +194,30 @@ describe('coord lsp --stdio', () => {
         expect(await session.exited).toBe(0);
     });
 });
+
+describe('coord lsp --stdio speaks the editor\'s display language (initialize locale)', () => {
+    test.each([
+        ['es', 'la coordinación FEST_UNIDOS no da un rol a ningún actor local'],
+        ['pt-BR', 'a coordenação FEST_UNIDOS não dá papel a nenhum ator local'],
+        ['en', 'coordination FEST_UNIDOS gives no local actor a role'],
+        ['fr', 'coordination FEST_UNIDOS gives no local actor a role'],
+    ])('locale %s', async (locale, message) => {
+        ensureBuilt();
+        folder = fs.realpathSync(fs.mkdtempSync(path.join(os.tmpdir(), 'coord-lsp-')));
+        fs.writeFileSync(path.join(folder, 'lib.coord'), LIB);
+        fs.writeFileSync(path.join(folder, 'main.coord'), MAIN);
+        const folderUri = pathToFileURL(folder).href;
+        const mainUri = pathToFileURL(path.join(folder, 'main.coord')).href;
+        session = start(process.execPath);
+        await session.connection.sendRequest<InitializeResult>('initialize', {
+            processId: process.pid, rootUri: folderUri, locale,
+            workspaceFolders: [{ uri: folderUri, name: 'ws' }],
+            capabilities: { textDocument: { publishDiagnostics: {} } },
+        });
+        await session.connection.sendNotification('initialized', {});
+        await session.connection.sendNotification('textDocument/didOpen', { textDocument: { uri: mainUri, languageId: 'coord', version: 1, text: MAIN } });
+        const diagnostics = await session.diagnostics(mainUri, ds => codes(ds).includes('local-roles'));
+        // The code stays the rule id; the message is in the editor's language.
+        expect(diagnostics.find(d => d.code === 'local-roles')?.message).toContain(message);
+    });
+});

@@ -8,15 +8,16 @@
  * that class (it lives in this bundle only).
  */
 import type { Command } from '../command.js';
+import { withLocaleOption } from '../locale-option.js';
 
 export { CliError } from '../files.js';
 
-/** Loads a command's implementation, by name. */
+/** Loads a command's implementation, by name; every command takes `--locale` (locale-option.ts). */
 export const COMMAND_LOADERS = {
-    check: async (): Promise<Command> => (await import('./check.js')).checkCommand,
-    completion: async (): Promise<Command> => (await import('./completion.js')).completionCommand,
-    format: async (): Promise<Command> => (await import('./format.js')).formatCommand,
-    init: async (): Promise<Command> => (await import('./init.js')).initCommand,
-    rules: async (): Promise<Command> => (await import('./rules.js')).rulesCommand,
-    summary: async (): Promise<Command> => (await import('./summary.js')).summaryCommand,
+    check: async (): Promise<Command> => withLocaleOption((await import('./check.js')).checkCommand),
+    completion: async (): Promise<Command> => withLocaleOption((await import('./completion.js')).completionCommand),
+    format: async (): Promise<Command> => withLocaleOption((await import('./format.js')).formatCommand),
+    init: async (): Promise<Command> => withLocaleOption((await import('./init.js')).initCommand),
+    rules: async (): Promise<Command> => withLocaleOption((await import('./rules.js')).rulesCommand),
+    summary: async (): Promise<Command> => withLocaleOption((await import('./summary.js')).summaryCommand),
 };

@@ -7,6 +7,7 @@
  * fingerprint, and an in-source suppression with its justification when a
  * comment silenced the finding. The output is deterministic: no timestamps.
  */
+import { getLocale } from '../../i18n/index.js';
 import type * as Sarif from 'sarif';
 import { pathToFileURL } from 'node:url';
 import * as path from 'node:path';
@@ -90,9 +91,12 @@ export function buildSarifLog(report: CheckReport, options: SarifOptions): Sarif
                 name: report.tool.name,
                 version: report.tool.version,
                 semanticVersion: report.tool.version,
+                // The language of the rules' descriptions and the messages (rule ids and fields stay English).
+                language: getLocale(),
                 rules,
             },
         },
+        language: getLocale(),
         originalUriBaseIds: { [SRCROOT]: { uri: folderUri(options.cwd) } },
         artifacts,
         results,

@@ -7,6 +7,7 @@
  * and a path that starts with `::` is written `./::…`, so no line reads as a
  * GitHub Actions workflow command.
  */
+import { t } from '../../i18n/index.js';
 import pc from 'picocolors';
 import type { CheckReport, ReportedDiagnostic } from '../check.js';
 import { escapeControls, safeLineStart } from '../../analysis/summary-render/escape.js';
@@ -28,15 +29,15 @@ export function formatStylish(report: CheckReport, options: StylishOptions): str
         lines.push(`${c.underline(where)}  ${paint(d)(severity)}  ${d.suppressed ? c.dim(message) : message}  ${c.dim(d.rule)}`);
     }
     const k = report.counts;
+    // The finding lines keep the severity words of the configuration (editors parse them); the total is in the locale.
     const parts = [
-        `${k.error} error${k.error === 1 ? '' : 's'}`,
-        `${k.warning} warning${k.warning === 1 ? '' : 's'}`,
-        `${k.info} info`,
-        `${k.hint} hint${k.hint === 1 ? '' : 's'}`,
+        t('cli.count.error', { count: k.error }),
+        t('cli.count.warning', { count: k.warning }),
+        t('cli.count.info', { count: k.info }),
+        t('cli.count.hint', { count: k.hint }),
     ];
-    if (k.suppressed > 0) parts.push(`${k.suppressed} suppressed`);
-    const files = report.files.length;
-    const summary = `${parts.join(', ')} in ${files} file${files === 1 ? '' : 's'}`;
+    if (k.suppressed > 0) parts.push(t('cli.count.suppressed', { count: k.suppressed }));
+    const summary = t('cli.count.summary', { counts: parts.join(', '), files: report.files.length });
     if (lines.length > 0) lines.push('');
     lines.push(k.error > 0 ? c.red(c.bold(`✖ ${summary}`)) : k.warning > 0 ? c.yellow(c.bold(`⚠ ${summary}`)) : c.green(`✔ ${summary}`));
     return lines.join('\n') + '\n';

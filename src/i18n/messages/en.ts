@@ -269,6 +269,13 @@ export const en = {
     'catalogue.explain.file': 'Every finding of the rule in one file (anywhere in it):',
     'catalogue.explain.folder': 'Everywhere below a folder, in its {config} (or once: coord check --rule {id}=off):',
     'catalogue.reason': 'reason',
+    // ── The CLI ────────────────────────────────────────────────────────────
+    'cli.count.error': '{count, plural, one {# error} other {# errors}}',
+    'cli.count.warning': '{count, plural, one {# warning} other {# warnings}}',
+    'cli.count.info': '{count, plural, other {# info}}',
+    'cli.count.hint': '{count, plural, one {# hint} other {# hints}}',
+    'cli.count.suppressed': '{count, plural, other {# suppressed}}',
+    'cli.count.summary': '{counts} in {files, plural, one {# file} other {# files}}',
 } as const;
 
 export type MessageKey = keyof typeof en;

@@ -271,4 +271,10 @@ export const es: Record<MessageKey, string> = {
     'catalogue.explain.file': 'Todos los hallazgos de la regla en un archivo (en cualquier lugar del archivo):',
     'catalogue.explain.folder': 'En todo lo que está debajo de una carpeta, en su {config} (o una sola vez: coord check --rule {id}=off):',
     'catalogue.reason': 'motivo',
+    'cli.count.error': '{count, plural, one {# error} other {# errores}}',
+    'cli.count.warning': '{count, plural, one {# advertencia} other {# advertencias}}',
+    'cli.count.info': '{count, plural, one {# informativo} other {# informativos}}',
+    'cli.count.hint': '{count, plural, one {# sugerencia} other {# sugerencias}}',
+    'cli.count.suppressed': '{count, plural, one {# silenciado} other {# silenciados}}',
+    'cli.count.summary': '{counts} en {files, plural, one {# archivo} other {# archivos}}',
 };

@@ -270,4 +270,10 @@ export const ptBR: Record<MessageKey, string> = {
     'catalogue.explain.file': 'Todos os achados da regra em um arquivo (em qualquer lugar dele):',
     'catalogue.explain.folder': 'Em tudo abaixo de uma pasta, no seu {config} (ou uma vez: coord check --rule {id}=off):',
     'catalogue.reason': 'motivo',
+    'cli.count.error': '{count, plural, one {# erro} other {# erros}}',
+    'cli.count.warning': '{count, plural, one {# aviso} other {# avisos}}',
+    'cli.count.info': '{count, plural, one {# informativo} other {# informativos}}',
+    'cli.count.hint': '{count, plural, one {# sugestão} other {# sugestões}}',
+    'cli.count.suppressed': '{count, plural, one {# silenciado} other {# silenciados}}',
+    'cli.count.summary': '{counts} em {files, plural, one {# arquivo} other {# arquivos}}',
 };
