@@ -13,6 +13,11 @@ describe('coord rules', () => {
         expect(await runCli(ROOT, 'rules')).toEqual({ code: 0, stdout: docs, stderr: '' });
         expect((await runCli(ROOT, 'rules', '--format', 'md')).stdout).toBe(docs);
     });
+    test.each([['es', 'docs/es/rules.md'], ['pt-BR', 'docs/pt-BR/rules.md']])('--locale %s prints %s (regenerate it with that command)', async (locale, file) => {
+        const docs = fs.readFileSync(path.join(ROOT, file), 'utf8');
+        expect(await runCli(ROOT, 'rules', '--locale', locale)).toEqual({ code: 0, stdout: docs, stderr: '' });
+        expect(docs).not.toContain('Default severity');
+    });
     test('--format json lists every rule with id, default severity, category, summary and doc', async () => {
         const r = await runCli(ROOT, 'rules', '--format', 'json');
         expect(r.code).toBe(0);
