@@ -5,6 +5,7 @@
  * plots' data. Computed from the summary's effects, which carry their figures,
  * and from what the effects' sources say of their design and risk of bias.
  */
+import { t } from '../i18n/index.js';
 import { cellCertainty, type CertaintyInput, type Downgrade } from './certainty.js';
 import { Z95, type CertaintyLevel } from './evidence.js';
 import { poolEstimates, type PoolResult } from './pooling.js';
@@ -250,7 +251,7 @@ export function forestPlotsOf(cells: readonly SummaryCell[], effects: readonly S
         if (pooled) {
             const plot = plots.get(`${cell.outcome}|${pooled.unit}`);
             plot?.rows.push({
-                kind: 'pooled', label: `Pooled, random effects (DerSimonian–Laird), k = ${pooled.k} · ${cellHeading(cell)}`,
+                kind: 'pooled', label: t('report.forest.pooled', { k: pooled.k, cell: cellHeading(cell) }),
                 estimate: pooled.random.estimate, low: pooled.random.ciLow, high: pooled.random.ciHigh,
             });
         }

@@ -26,6 +26,13 @@ export const CATALOGUE: Readonly<Record<Locale, Readonly<Record<MessageKey, stri
 export type MessageValue = string | number | Date;
 export type MessageValues = Readonly<Record<string, MessageValue>>;
 
+/**
+ * The locale numbers, dates and plurals are formatted in: Spanish as Latin
+ * America writes it (CLDR `es-419`: `12,345.5`), Portuguese as Brazil does
+ * (`12.345,5`).
+ */
+export const INTL_LOCALE: Readonly<Record<Locale, string>> = { en: 'en', es: 'es-419', 'pt-BR': 'pt-BR' };
+
 let current: Locale = DEFAULT_LOCALE;
 const compiled = new Map<string, IntlMessageFormat>();
 
@@ -58,22 +65,22 @@ export function t(key: MessageKey, values?: MessageValues, locale: Locale = curr
     if (!values && !/[{}']/.test(source)) return source;
     const id = `${locale}\u0000${key}`;
     let format = compiled.get(id);
-    if (!format) compiled.set(id, format = new IntlMessageFormat(source, locale, undefined, { ignoreTag: true }));
+    if (!format) compiled.set(id, format = new IntlMessageFormat(source, INTL_LOCALE[locale], undefined, { ignoreTag: true }));
     const result = format.format<string>(values as Record<string, string | number | Date> | undefined);
     return Array.isArray(result) ? result.join('') : String(result);
 }
 
 /** A number as the locale writes it (`1,234.5`, `1.234,5`). */
 export function formatNumber(value: number, options?: Intl.NumberFormatOptions, locale: Locale = current): string {
-    return new Intl.NumberFormat(locale, options).format(value);
+    return new Intl.NumberFormat(INTL_LOCALE[locale], options).format(value);
 }
 
 /** A date as the locale writes it (`December 7, 2026`, `7 de diciembre de 2026`). */
 export function formatDate(value: Date, options: Intl.DateTimeFormatOptions = { dateStyle: 'long' }, locale: Locale = current): string {
-    return new Intl.DateTimeFormat(locale, options).format(value);
+    return new Intl.DateTimeFormat(INTL_LOCALE[locale], options).format(value);
 }
 
 /** Items joined as the locale joins a list (`A, B and C`, `A, B y C`, `A, B e C`). */
 export function formatList(items: readonly string[], type: 'conjunction' | 'disjunction' = 'conjunction', locale: Locale = current): string {
-    return new Intl.ListFormat(locale, { style: 'long', type }).format(items);
+    return new Intl.ListFormat(INTL_LOCALE[locale], { style: 'long', type }).format(items);
 }

@@ -5,7 +5,7 @@
  */
 import { describe, expect, test } from 'vitest';
 import { parse, TYPE, type MessageFormatElement } from '@formatjs/icu-messageformat-parser';
-import { CATALOGUE, LOCALES, t, withLocale, type Locale, type MessageKey } from '../../src/i18n/index.js';
+import { CATALOGUE, INTL_LOCALE, LOCALES, t, withLocale, type Locale, type MessageKey } from '../../src/i18n/index.js';
 import { RULES } from '../../src/validation/registry.js';
 
 interface Shape { arguments: Map<string, string>; pluralCategories: Set<string> }
@@ -45,7 +45,7 @@ describe('every locale has every key with the same placeholders', () => {
             expect(Object.keys(CATALOGUE[locale]).sort()).toEqual([...keys].sort());
         });
         test(`${locale}: every message parses, with English's placeholders and the locale's plural categories`, () => {
-            const categories = new Set([...new Intl.PluralRules(locale).resolvedOptions().pluralCategories, ...[0, 1, 2].map(n => `=${n}`)]);
+            const categories = new Set([...new Intl.PluralRules(INTL_LOCALE[locale]).resolvedOptions().pluralCategories, ...[0, 1, 2].map(n => `=${n}`)]);
             for (const key of keys) {
                 const source = CATALOGUE[locale][key];
                 expect(source, `${locale} ${key}`).toBeTypeOf('string');
@@ -85,7 +85,8 @@ describe('formatting', () => {
     test('placeholders are filled and plurals follow the locale', () => {
         expect(t('rule.syntax.more', { count: 1, max: 100 }, 'en')).toMatch(/^1 more syntax error in/);
         expect(t('rule.syntax.more', { count: 1234, max: 100 }, 'en')).toMatch(/^1,234 more syntax errors in/);
-        expect(t('rule.syntax.more', { count: 12345, max: 100 }, 'es')).toMatch(/^12\.345 errores de sintaxis más en/);
+        expect(t('rule.syntax.more', { count: 12345, max: 100 }, 'es')).toMatch(/^12,345 errores de sintaxis más en/);
+        expect(t('rule.syntax.more', { count: 12345, max: 100 }, 'pt-BR')).toMatch(/^mais 12\.345 erros de sintaxe/);
         expect(t('rule.syntax.more', { count: 1, max: 100 }, 'pt-BR')).toMatch(/^mais 1 erro de sintaxe neste/);
     });
     test('apostrophes around a placeholder print as written', () => {

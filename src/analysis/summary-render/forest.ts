@@ -6,6 +6,7 @@
  * export all use these functions. Labels are wrapped, never cut; every string
  * from the user's files is escaped.
  */
+import { t as msg } from '../../i18n/index.js';
 import type { ForestPlot, ForestRow } from '../summary-evidence.js';
 import { round3 } from '../summary-evidence.js';
 import { escapeHtml as esc } from './escape.js';
@@ -99,13 +100,13 @@ export function renderForestSvg(plot: ForestPlot, idPrefix = 'forest'): string {
         axis.push(`<line x1="${x(t).toFixed(1)}" x2="${x(t).toFixed(1)}" y1="${plotBottom}" y2="${plotBottom + 4}" stroke="#475569"/>`);
         axis.push(`<text class="tick" x="${x(t).toFixed(1)}" y="${plotBottom + 16}" text-anchor="middle">${esc(round3(t))}</text>`);
     }
-    axis.push(`<text class="unit" x="${((PLOT_LEFT + PLOT_RIGHT) / 2).toFixed(1)}" y="${plotBottom + 36}" text-anchor="middle">${esc(plot.unit ? `Estimate (${plot.unit})` : 'Estimate (no unit given)')}</text>`);
+    axis.push(`<text class="unit" x="${((PLOT_LEFT + PLOT_RIGHT) / 2).toFixed(1)}" y="${plotBottom + 36}" text-anchor="middle">${esc(plot.unit ? msg('report.forest.unit', { unit: plot.unit }) : msg('report.forest.no-unit'))}</text>`);
     const zero = x(0).toFixed(1);
     const title = `${plot.outcomeLabel}${plot.unit ? ` (${plot.unit})` : ''}`;
     return `<svg xmlns="http://www.w3.org/2000/svg" class="forest-plot" role="img" aria-labelledby="${esc(idPrefix)}-title" width="${WIDTH}" height="${height}" viewBox="0 0 ${WIDTH} ${height}" font-family="system-ui, sans-serif" font-size="12">`
-        + `<title id="${esc(idPrefix)}-title">${esc(`Forest plot: ${title}`)}</title>`
+        + `<title id="${esc(idPrefix)}-title">${esc(msg('report.forest.plot', { title }))}</title>`
         + `<text class="heading" x="${LABEL_X}" y="20" font-weight="600" font-size="14">${esc(title)}</text>`
-        + `<text x="${VALUE_X}" y="20" fill="#475569">Estimate [95% CI]</text>`
+        + `<text x="${VALUE_X}" y="20" fill="#475569">${esc(msg('report.forest.estimate'))}</text>`
         + `<line class="no-effect" x1="${zero}" x2="${zero}" y1="${TOP - 6}" y2="${plotBottom}" stroke="#94a3b8" stroke-dasharray="4 3"/>`
         + body.join('') + axis.join('') + '</svg>';
 }
@@ -113,7 +114,7 @@ export function renderForestSvg(plot: ForestPlot, idPrefix = 'forest'): string {
 /** All forest plots stacked in one SVG document, for the export. */
 export function renderForestPlotsSvg(plots: readonly ForestPlot[]): string {
     if (plots.length === 0) {
-        return `<svg xmlns="http://www.w3.org/2000/svg" width="${WIDTH}" height="40" viewBox="0 0 ${WIDTH} 40" font-family="system-ui, sans-serif" font-size="12"><text x="${LABEL_X}" y="24">No estimate has an interval (ci or se): there is no forest plot to draw.</text></svg>\n`;
+        return `<svg xmlns="http://www.w3.org/2000/svg" width="${WIDTH}" height="40" viewBox="0 0 ${WIDTH} 40" font-family="system-ui, sans-serif" font-size="12"><text x="${LABEL_X}" y="24">${esc(msg('report.forest.none'))}</text></svg>\n`;
     }
     let y = 0;
     const parts: string[] = [];

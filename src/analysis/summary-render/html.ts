@@ -7,13 +7,14 @@
  * (`default-src 'none'`, the one inline stylesheet allowed by its hash) and a
  * print stylesheet. Every string from the user's files is escaped.
  */
+import { getLocale, t } from '../../i18n/index.js';
 import { createHash } from 'node:crypto';
 import type { Summary, SummaryCoordination, SummaryEffect } from '../summary.js';
 import { escapeHtml as esc } from './escape.js';
-import { DESIRABILITY_LEGEND, DESIRABILITY_SYMBOL, DESIRABILITY_TEXT, DIRECTION_TEXT } from './symbols.js';
+import { desirabilityLegend, DESIRABILITY_SYMBOL, DESIRABILITY_TEXT, DIRECTION_TEXT } from './symbols.js';
 import {
-    combinationText, COORDINATION_COLUMNS, COORDINATION_HEADERS, countsLine, desirabilityCounts, directionCounts,
-    effectDetail, effectText, EVIDENCE_HEADERS, evidenceRow, findingsText,
+    combinationText, COORDINATION_COLUMNS, coordinationHeaders, countsLine, desirabilityCounts, directionCounts,
+    effectDetail, effectText, evidenceHeaders, evidenceRow, findingsText,
 } from './text.js';
 import { renderForestSvg } from './forest.js';
 
@@ -31,7 +32,7 @@ function revealAttrs(options: HtmlOptions, uri: string, line: number): string {
 function effectItem(e: SummaryEffect, options: HtmlOptions): string {
     const detail = effectDetail(e);
     const where = `${e.file}:${e.line}${e.source ? ` — ${e.source}` : ''}`;
-    const tooltip = `${DIRECTION_TEXT[e.direction]} of ${e.outcome}, ${DESIRABILITY_TEXT[e.desirability]} (${where})${e.note ? `: ${e.note}` : ''}`;
+    const tooltip = `${t('report.tooltip', { direction: DIRECTION_TEXT[e.direction], outcome: e.outcome, desirability: DESIRABILITY_TEXT[e.desirability], where })}${e.note ? `: ${e.note}` : ''}`;
     return `<li class="effect ${e.desirability}" title="${esc(tooltip)}"${revealAttrs(options, e.uri, e.line)}>`
         + `<span class="text">${esc(effectText(e))}</span>`
         + (detail ? ` <span class="detail">(${esc(detail)})</span>` : '')
@@ -48,7 +49,7 @@ function list(items: readonly string[]): string {
 function coordinationRow(c: SummaryCoordination, options: HtmlOptions): string {
     const cells = [
         // The level achieved carries a class for its colour; every other column is a plain list.
-        ...COORDINATION_COLUMNS.map(col => col.header === 'Achieved' && c.achieved
+        ...COORDINATION_COLUMNS.map(col => col.id === 'achieved' && c.achieved
             ? `<span class="achieved achieved-${esc(c.achieved)}">${esc(c.achieved)}</span>`
             : list(col.items(c))),
         c.findings.length > 0 ? `<ul class="findings">${c.findings.map((f, i) =>
@@ -63,17 +64,17 @@ function coordinationRow(c: SummaryCoordination, options: HtmlOptions): string {
 export function renderSummaryBody(summary: Summary, options: HtmlOptions = {}): string {
     const { counts, matrix } = summary;
     const out: string[] = [];
-    out.push('<section class="counts" aria-label="Counts">');
+    out.push(`<section class="counts" aria-label="${esc(t('report.counts.label'))}">`);
     out.push(`<p class="totals">${esc(countsLine(counts))}</p>`);
-    out.push(`<p class="by">Effects by direction: ${esc(directionCounts(counts))}. By desirability: ${esc(desirabilityCounts(counts))}.</p>`);
+    out.push(`<p class="by">${esc(t('report.by', { direction: directionCounts(counts), desirability: desirabilityCounts(counts) }))}</p>`);
     out.push('</section>');
 
-    out.push('<section class="matrix" aria-labelledby="matrix-title"><h2 id="matrix-title">Effects by domain and programme combination</h2>');
+    out.push(`<section class="matrix" aria-labelledby="matrix-title"><h2 id="matrix-title">${esc(t('report.matrix.title'))}</h2>`);
     if (matrix.columns.length === 0) {
-        out.push('<p class="empty">No effects are declared.</p>');
+        out.push(`<p class="empty">${esc(t('report.none.effects'))}</p>`);
     } else {
-        out.push(`<p class="legend">Legend: ${esc(DESIRABILITY_LEGEND)}.</p>`);
-        out.push('<div class="scroll"><table class="matrix"><thead><tr><th scope="col">Domain</th>');
+        out.push(`<p class="legend">${esc(t('report.legend', { legend: desirabilityLegend() }))}</p>`);
+        out.push(`<div class="scroll"><table class="matrix"><thead><tr><th scope="col">${esc(t('report.col.domain'))}</th>`);
         for (const c of matrix.columns) {
             out.push(`<th scope="col" title="${esc(combinationText(c.titles))}">${esc(combinationText(c.programmes))}</th>`);
         }
@@ -91,50 +92,50 @@ export function renderSummaryBody(summary: Summary, options: HtmlOptions = {}): 
     out.push('</section>');
 
     if (options.networkSvg) {
-        out.push('<section class="network" aria-labelledby="network-title"><h2 id="network-title">Coordination network</h2>');
+        out.push(`<section class="network" aria-labelledby="network-title"><h2 id="network-title">${esc(t('report.network.title'))}</h2>`);
         out.push(`<div class="scroll">${options.networkSvg}</div></section>`);
     }
 
-    out.push('<section class="added-value" aria-labelledby="added-value-title"><h2 id="added-value-title">Added value</h2>');
+    out.push(`<section class="added-value" aria-labelledby="added-value-title"><h2 id="added-value-title">${esc(t('report.added.title'))}</h2>`);
     if (summary.addedValue.length === 0) {
-        out.push('<p class="empty">No effect is measured against another comparator than ‘none’.</p>');
+        out.push(`<p class="empty">${esc(t('report.added.none', { none: '‘none’' }))}</p>`);
     } else {
-        out.push('<p>Effects of a combination against what the comparison group received (‘versus’).</p><dl>');
+        out.push(`<p>${esc(t('report.added.intro', { versus: '‘versus’' }))}</p><dl>`);
         for (const a of summary.addedValue) {
-            out.push(`<dt>${esc(combinationText(a.programmes))} <span class="versus">versus</span> ${esc(combinationText(a.comparator))}</dt><dd><ul class="effects">${a.effects.map(e => effectItem(e, options)).join('')}</ul></dd>`);
+            out.push(`<dt>${esc(combinationText(a.programmes))} <span class="versus">${esc(t('report.col.versus').toLowerCase())}</span> ${esc(combinationText(a.comparator))}</dt><dd><ul class="effects">${a.effects.map(e => effectItem(e, options)).join('')}</ul></dd>`);
         }
         out.push('</dl>');
     }
     out.push('</section>');
 
-    out.push('<section class="synergies" aria-labelledby="synergies-title"><h2 id="synergies-title">Synergies</h2>');
+    out.push(`<section class="synergies" aria-labelledby="synergies-title"><h2 id="synergies-title">${esc(t('report.synergies.title'))}</h2>`);
     if (summary.synergies.length === 0) {
-        out.push('<p class="empty">No combination of programmes has evidence to compare with its programmes alone.</p>');
+        out.push(`<p class="empty">${esc(t('report.synergies.none'))}</p>`);
     } else {
-        out.push('<p>Only what the evidence can show: effects against a comparator that is part of the combination, and outcomes measured for the combination and for each of its programmes alone, side by side. Absence of evidence is not absence of an effect.</p>');
+        out.push(`<p>${esc(t('report.synergies.intro'))}</p>`);
         for (const syn of summary.synergies) {
             out.push(`<h3>${esc(combinationText(syn.programmes))}</h3><ul class="synergy">`);
             for (const a of syn.addedValue) {
-                out.push(`<li>Added value versus ${esc(combinationText(a.comparator))}: <ul class="effects">${a.effects.map(e => effectItem(e, options)).join('')}</ul></li>`);
+                out.push(`<li>${esc(t('report.synergies.added', { comparator: combinationText(a.comparator) }))}: <ul class="effects">${a.effects.map(e => effectItem(e, options)).join('')}</ul></li>`);
             }
             for (const x of syn.sideBySide) {
-                out.push(`<li>${esc(x.outcomeLabel)}, side by side: <ul class="effects">${x.combination.map(e => effectItem(e, options)).join('')}</ul>`
-                    + x.singles.map(single => `<div class="single">${esc(single.programme)} alone:<ul class="effects">${single.effects.map(e => effectItem(e, options)).join('')}</ul></div>`).join('') + '</li>');
+                out.push(`<li>${esc(t('report.synergies.side', { outcome: x.outcomeLabel }))}: <ul class="effects">${x.combination.map(e => effectItem(e, options)).join('')}</ul>`
+                    + x.singles.map(single => `<div class="single">${esc(t('report.synergies.alone', { programme: single.programme }))}:<ul class="effects">${single.effects.map(e => effectItem(e, options)).join('')}</ul></div>`).join('') + '</li>');
             }
             for (const x of syn.onlyCombination) {
-                out.push(`<li class="only-combination">${esc(x.outcomeLabel)}: measured only for the combination <ul class="effects">${x.effects.map(e => effectItem(e, options)).join('')}</ul></li>`);
+                out.push(`<li class="only-combination">${esc(t('report.synergies.only', { outcome: x.outcomeLabel }))} <ul class="effects">${x.effects.map(e => effectItem(e, options)).join('')}</ul></li>`);
             }
             out.push('</ul>');
         }
     }
     out.push('</section>');
 
-    out.push('<section class="evidence" aria-labelledby="evidence-title"><h2 id="evidence-title">Evidence</h2>');
+    out.push(`<section class="evidence" aria-labelledby="evidence-title"><h2 id="evidence-title">${esc(t('report.evidence.title'))}</h2>`);
     if (summary.cells.length === 0) {
-        out.push('<p class="empty">No effects are declared.</p>');
+        out.push(`<p class="empty">${esc(t('report.none.effects'))}</p>`);
     } else {
-        out.push('<p>One row per cell (combination, comparator, outcome, subgroup): its sources, estimates, pooled estimates and certainty (GRADE-style).</p>');
-        out.push(`<div class="scroll"><table class="evidence-table"><thead><tr>${EVIDENCE_HEADERS.map(h => `<th scope="col">${esc(h)}</th>`).join('')}</tr></thead><tbody>`);
+        out.push(`<p>${esc(t('report.evidence.intro', { section: '' }))}</p>`);
+        out.push(`<div class="scroll"><table class="evidence-table"><thead><tr>${evidenceHeaders().map(h => `<th scope="col">${esc(h)}</th>`).join('')}</tr></thead><tbody>`);
         for (const c of summary.cells) {
             const [head, ...rest] = evidenceRow(c, summary.effects);
             out.push(`<tr><th scope="row">${esc(head)}</th>${rest.map(x => `<td>${esc(x)}</td>`).join('')}</tr>`);
@@ -144,18 +145,18 @@ export function renderSummaryBody(summary: Summary, options: HtmlOptions = {}): 
     out.push('</section>');
 
     if (summary.forestPlots.length > 0) {
-        out.push('<section class="forest" aria-labelledby="forest-title"><h2 id="forest-title">Forest plots</h2>');
+        out.push(`<section class="forest" aria-labelledby="forest-title"><h2 id="forest-title">${esc(t('report.forest.title'))}</h2>`);
         summary.forestPlots.forEach((plot, i) => out.push(`<div class="scroll">${renderForestSvg(plot, `forest-${i}`)}</div>`));
         out.push('</section>');
     }
 
-    out.push('<section class="coordinations" aria-labelledby="coordinations-title"><h2 id="coordinations-title">Coordination</h2>');
+    out.push(`<section class="coordinations" aria-labelledby="coordinations-title"><h2 id="coordinations-title">${esc(t('report.coordination.title'))}</h2>`);
     if (summary.coordinations.length === 0) {
-        out.push('<p class="empty">No coordination is declared.</p>');
+        out.push(`<p class="empty">${esc(t('report.none.coordination'))}</p>`);
     } else {
         out.push('<div class="scroll"><table class="coordination-table"><thead><tr>');
-        for (const h of COORDINATION_HEADERS) {
-            out.push(`<th scope="col">${h}</th>`);
+        for (const h of coordinationHeaders()) {
+            out.push(`<th scope="col">${esc(h)}</th>`);
         }
         out.push('</tr></thead><tbody>');
         for (const c of summary.coordinations) out.push(coordinationRow(c, options));
@@ -205,11 +206,11 @@ export interface ReportOptions {
 
 /** One self-contained HTML file: no script, no external resource, a strict CSP. */
 export function renderSummaryHtml(summary: Summary, options: ReportOptions = {}): string {
-    const title = options.title ?? 'Effect summary';
+    const title = options.title ?? t('report.title');
     const styleHash = createHash('sha256').update(REPORT_CSS, 'utf8').digest('base64');
     const csp = `default-src 'none'; style-src 'sha256-${styleHash}'; img-src data:; base-uri 'none'; form-action 'none'`;
     return `<!DOCTYPE html>
-<html lang="en">
+<html lang="${getLocale()}">
 <head>
 <meta charset="utf-8">
 <meta http-equiv="Content-Security-Policy" content="${csp}">

@@ -3,12 +3,13 @@
  * that paste into a report — the counts, the effect matrix, the synergy view,
  * the coordination table and the list of effects with their source lines.
  */
+import { t, type MessageKey } from '../../i18n/index.js';
 import type { Summary } from '../summary.js';
 import { escapeMarkdownCell as md } from './escape.js';
-import { DESIRABILITY_LEGEND, DESIRABILITY_SYMBOL, DESIRABILITY_TEXT, DIRECTION_SIGN } from './symbols.js';
+import { desirabilityLegend, DESIRABILITY_SYMBOL, DESIRABILITY_TEXT, DIRECTION_SIGN } from './symbols.js';
 import {
-    combinationText, COORDINATION_COLUMNS, COORDINATION_HEADERS, countsLine, desirabilityCounts, directionCounts,
-    effectDetail, effectText, EVIDENCE_HEADERS, evidenceRow, findingsText,
+    combinationText, COORDINATION_COLUMNS, coordinationHeaders, countsLine, desirabilityCounts, directionCounts,
+    effectDetail, effectText, evidenceHeaders, evidenceRow, findingsText,
 } from './text.js';
 import type { SummaryEffect } from '../summary.js';
 
@@ -18,19 +19,19 @@ function entry(e: SummaryEffect): string {
     return `${md(effectText(e))}${detail ? ` ${md(detail)}` : ''} ${DESIRABILITY_SYMBOL[e.desirability]}`;
 }
 
-export function renderSummaryMarkdown(summary: Summary, title = 'Effect summary'): string {
+export function renderSummaryMarkdown(summary: Summary, title = t('report.title')): string {
     const out: string[] = [];
     const { counts, matrix } = summary;
     out.push(`# ${md(title)}`, '');
     out.push(`${countsLine(counts)}`, '');
-    out.push(`Effects by direction: ${directionCounts(counts)}. By desirability: ${desirabilityCounts(counts)}.`, '');
+    out.push(t('report.by', { direction: directionCounts(counts), desirability: desirabilityCounts(counts) }), '');
 
-    out.push('## Effects by domain and programme combination', '');
+    out.push(`## ${t('report.matrix.title')}`, '');
     if (matrix.columns.length === 0) {
-        out.push('No effects are declared.', '');
+        out.push(t('report.none.effects'), '');
     } else {
-        out.push(`Legend: ${DESIRABILITY_LEGEND}.`, '');
-        out.push(row(['Domain', ...matrix.columns.map(c => md(combinationText(c.programmes)))]));
+        out.push(t('report.legend', { legend: desirabilityLegend() }), '');
+        out.push(row([t('report.col.domain'), ...matrix.columns.map(c => md(combinationText(c.programmes)))]));
         out.push(row(['---', ...matrix.columns.map(() => '---')]));
         for (const r of matrix.rows) {
             out.push(row([
@@ -41,54 +42,56 @@ export function renderSummaryMarkdown(summary: Summary, title = 'Effect summary'
         out.push('');
     }
 
-    out.push('## Added value', '');
+    out.push(`## ${t('report.added.title')}`, '');
     if (summary.addedValue.length === 0) {
-        out.push('No effect is measured against another comparator than `none`.', '');
+        out.push(t('report.added.none', { none: '`none`' }), '');
     } else {
-        out.push('Effects of a combination against what the comparison group received (`versus`).', '');
-        out.push(row(['Combination', 'Versus', 'Effects']), row(['---', '---', '---']));
+        out.push(t('report.added.intro', { versus: '`versus`' }), '');
+        out.push(row([t('report.col.combination'), t('report.col.versus'), t('report.col.effects')]), row(['---', '---', '---']));
         for (const a of summary.addedValue) {
             out.push(row([md(combinationText(a.programmes)), md(combinationText(a.comparator)), a.effects.map(entry).join('<br>')]));
         }
         out.push('');
     }
 
-    out.push('## Synergies', '');
+    out.push(`## ${t('report.synergies.title')}`, '');
     if (summary.synergies.length === 0) {
-        out.push('No combination of programmes has evidence to compare with its programmes alone.', '');
+        out.push(t('report.synergies.none'), '');
     } else {
-        out.push('Only what the evidence can show: effects against a comparator that is part of the combination, and outcomes measured for the combination and for each of its programmes alone, side by side. Absence of evidence is not absence of an effect.', '');
+        out.push(t('report.synergies.intro'), '');
         for (const s of summary.synergies) {
             out.push(`### ${md(combinationText(s.programmes))}`, '');
             for (const a of s.addedValue) {
-                out.push(`- Added value versus ${md(combinationText(a.comparator))}: ${a.effects.map(entry).join('; ')}`);
+                out.push(`- ${t('report.synergies.added', { comparator: md(combinationText(a.comparator)) })}: ${a.effects.map(entry).join('; ')}`);
             }
             for (const x of s.sideBySide) {
-                out.push(`- ${md(x.outcomeLabel)}: combination ${x.combination.map(entry).join('; ')}; ${x.singles.map(single => `${md(single.programme)} alone ${single.effects.map(entry).join('; ')}`).join('; ')}`);
+                out.push(`- ${t('report.synergies.combination', { outcome: md(x.outcomeLabel), effects: x.combination.map(entry).join('; ') })}; ${x.singles.map(single => `${t('report.synergies.alone', { programme: md(single.programme) })} ${single.effects.map(entry).join('; ')}`).join('; ')}`);
             }
             for (const x of s.onlyCombination) {
-                out.push(`- ${md(x.outcomeLabel)}: measured only for the combination (${x.effects.map(entry).join('; ')})`);
+                out.push(`- ${t('report.synergies.only', { outcome: md(x.outcomeLabel) })} (${x.effects.map(entry).join('; ')})`);
             }
             out.push('');
         }
     }
 
-    out.push('## Evidence', '');
+    out.push(`## ${t('report.evidence.title')}`, '');
     if (summary.cells.length === 0) {
-        out.push('No effects are declared.', '');
+        out.push(t('report.none.effects'), '');
     } else {
-        out.push('One row per cell (combination, comparator, outcome, subgroup): its sources, estimates, pooled estimates and certainty (GRADE-style, §7.4).', '');
-        out.push(row([...EVIDENCE_HEADERS]), row(EVIDENCE_HEADERS.map(() => '---')));
+        out.push(t('report.evidence.intro', { section: ', §7.4' }), '');
+        const evidence = evidenceHeaders();
+        out.push(row(evidence), row(evidence.map(() => '---')));
         for (const c of summary.cells) out.push(row(evidenceRow(c, summary.effects).map(md)));
         out.push('');
     }
 
-    out.push('## Coordination', '');
+    out.push(`## ${t('report.coordination.title')}`, '');
     if (summary.coordinations.length === 0) {
-        out.push('No coordination is declared.', '');
+        out.push(t('report.none.coordination'), '');
     } else {
-        out.push(row([...COORDINATION_HEADERS]));
-        out.push(row(COORDINATION_HEADERS.map(() => '---')));
+        const headers = coordinationHeaders();
+        out.push(row(headers));
+        out.push(row(headers.map(() => '---')));
         for (const c of summary.coordinations) {
             const list = (items: string[]) => items.map(md).join('<br>');
             out.push(row([
@@ -100,11 +103,11 @@ export function renderSummaryMarkdown(summary: Summary, title = 'Effect summary'
         out.push('');
     }
 
-    out.push('## Effects', '');
+    out.push(`## ${t('report.effects.title')}`, '');
     if (summary.effects.length === 0) {
-        out.push('No effects are declared.', '');
+        out.push(t('report.none.effects'), '');
     } else {
-        out.push(row(['File', 'Line', 'Programmes', 'Domain', 'Outcome', 'Direction', 'Desirability', 'Size', 'Source']));
+        out.push(row(['file', 'line', 'programmes', 'domain', 'outcome', 'direction', 'desirability', 'size', 'source'].map(c => t(`report.col.${c}` as MessageKey))));
         out.push(row(['---', '---:', '---', '---', '---', ':---:', '---', '---', '---']));
         for (const e of summary.effects) {
             out.push(row([

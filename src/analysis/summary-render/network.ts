@@ -10,6 +10,7 @@
  * A coordination between two programmes is one edge; one between three or more
  * is a small hub node joined to each of its programmes.
  */
+import { t } from '../../i18n/index.js';
 import type { ELK as ElkApi, ElkExtendedEdge, ElkNode } from 'elkjs/lib/elk-api.js';
 import type { Summary } from '../summary.js';
 import { escapeHtml as esc } from './escape.js';
@@ -102,7 +103,7 @@ export function networkGraph(summary: Summary): ElkNode {
         const key = country ?? '';
         let group = groups.get(key);
         if (!group) {
-            const label = country ?? 'No country';
+            const label = country ?? t('report.network.no-country');
             group = {
                 id: `country:${key}`,
                 labels: [{ text: label, width: textWidth(label), height: LINE_HEIGHT }],
@@ -238,7 +239,7 @@ export function renderNetworkSvg(network: PositionedNetwork, options: SvgOptions
     const reveal = (uri: string | undefined, line: number | undefined) =>
         options.interactive && uri ? ` data-uri="${esc(uri)}" data-line="${line ?? 1}" tabindex="0" role="button"` : '';
     const out: string[] = [];
-    const title = options.title ?? 'Coordination network';
+    const title = options.title ?? t('report.network.title');
     out.push(`<svg xmlns="http://www.w3.org/2000/svg" class="coord-network" viewBox="0 0 ${width} ${height}" width="${width}" height="${height}" role="img" aria-label="${esc(title)}" font-family="system-ui, sans-serif" font-size="12">`);
     out.push(`<title>${esc(title)}</title>`);
     out.push(`<g transform="translate(${margin},${margin})">`);

@@ -3,6 +3,7 @@
  * how an effect reads, how a coordination's cells read. They return unescaped
  * text; each renderer escapes for its own format.
  */
+import { formatNumber, t } from '../../i18n/index.js';
 import type { SummaryCell, SummaryCoordination, SummaryCounts, SummaryEffect } from '../summary.js';
 import { cellHeading, round3 } from '../summary-evidence.js';
 import { DESIRABILITY_SYMBOL, DESIRABILITY_TEXT, DIRECTION_SIGN } from './symbols.js';
@@ -10,23 +11,19 @@ import { DESIRABILITY_SYMBOL, DESIRABILITY_TEXT, DIRECTION_SIGN } from './symbol
 /** `12 programmes · 5 coordinations · 4 evaluations · 30 effects`. */
 export function countsLine(c: SummaryCounts): string {
     return [
-        plural(c.programmes, 'programme'), plural(c.coordinations, 'coordination'),
-        plural(c.evaluations, 'evaluation'), plural(c.effects, 'effect'),
+        t('report.count.programme', { count: c.programmes }), t('report.count.coordination', { count: c.coordinations }),
+        t('report.count.evaluation', { count: c.evaluations }), t('report.count.effect', { count: c.effects }),
     ].join(' · ');
 }
 
 /** `+ 20 · − 8 · ~ 1` and `✓ 22 desirable · ✗ 1 adverse · …`. */
 export function directionCounts(c: SummaryCounts): string {
-    return (['+', '-', '~'] as const).map(d => `${DIRECTION_SIGN[d]} ${c.byDirection[d]}`).join(' · ');
+    return (['+', '-', '~'] as const).map(d => `${DIRECTION_SIGN[d]} ${formatNumber(c.byDirection[d])}`).join(' · ');
 }
 
 export function desirabilityCounts(c: SummaryCounts): string {
     return (['desirable', 'adverse', 'neutral', 'no-change'] as const)
-        .map(d => `${DESIRABILITY_SYMBOL[d]} ${c.byDesirability[d]} ${DESIRABILITY_TEXT[d]}`).join(' · ');
-}
-
-export function plural(n: number, word: string): string {
-    return `${n} ${word}${n === 1 ? '' : 's'}`;
+        .map(d => `${DESIRABILITY_SYMBOL[d]} ${formatNumber(c.byDesirability[d])} ${DESIRABILITY_TEXT[d]}`).join(' · ');
 }
 
 /** `+ Savings` (the sign and the outcome's label). */
@@ -51,15 +48,15 @@ export function effectDetail(e: SummaryEffect): string {
     if (estimate) parts.push(estimate);
     if (e.p !== undefined) parts.push(`p ${e.p}`);
     const out = parts.length > 0 ? [parts.join(', ')] : [];
-    if (e.certainty) out.push(`certainty ${e.certainty}`);
-    if (e.sources !== undefined) out.push(plural(e.sources, 'source'));
+    if (e.certainty) out.push(t('report.certainty', { level: e.certainty }));
+    if (e.sources !== undefined) out.push(t('report.count.source', { count: e.sources }));
     return out.join(' · ');
 }
 
 /** `low (risk of bias, imprecision)`, or the reviewer's level with the computed one. */
 export function certaintyText(c: SummaryCell): string {
-    const down = c.downgrades.length > 0 ? ` (down for ${c.downgrades.map(d => d.replace(/-/g, ' ')).join(', ')})` : '';
-    if (c.judgement) return `${c.judgement.level} — reviewer: ${c.judgement.reason} (computed: ${c.computedCertainty}${down})`;
+    const down = c.downgrades.length > 0 ? t('report.down', { reasons: c.downgrades.map(d => d.replace(/-/g, ' ')).join(', ') }) : '';
+    if (c.judgement) return t('report.reviewer', { level: c.judgement.level, reason: c.judgement.reason, computed: c.computedCertainty, down });
     return `${c.certainty}${down}`;
 }
 
@@ -79,25 +76,30 @@ export function pooledText(c: SummaryCell): { fixed: string; random: string; tau
 /** The heading of a cell: `HakuWinay + SoftSkills versus HakuWinay (subgroup women)`. */
 export { cellHeading };
 
-/** The columns of the evidence table (§7.7), shared by the Markdown and HTML renderers. */
-export const EVIDENCE_HEADERS: readonly string[] = ['Cell', 'Outcome', 'Sources', 'Estimates', 'Pooled (fixed)', 'Pooled (random)', 'τ²', 'I²', 'Certainty'];
+/** The columns of the evidence table (§7.7), shared by the Markdown and HTML renderers, in the current locale. */
+export function evidenceHeaders(): string[] {
+    return [
+        t('report.col.cell'), t('report.col.outcome'), t('report.col.sources'), t('report.col.estimates'),
+        t('report.col.pooled-fixed'), t('report.col.pooled-random'), 'τ²', 'I²', t('report.col.certainty'),
+    ];
+}
 
 /** The text cells of one row of the evidence table. */
 export function evidenceRow(c: SummaryCell, effects: readonly SummaryEffect[]): string[] {
     const pooled = pooledText(c);
     const estimates = c.effects.map(i => effects[i]).map(e => {
         const estimate = estimateText(e);
-        return `${DIRECTION_SIGN[e.direction]}${estimate ? ` ${estimate}` : ''} (${e.source || 'no source'}, line ${e.line})`;
+        return `${DIRECTION_SIGN[e.direction]}${estimate ? ` ${estimate}` : ''} (${t('report.estimate.where', { source: e.source || t('report.no-source'), line: String(e.line) })})`;
     });
     return [
-        cellHeading(c), c.outcomeLabel, String(c.sources), estimates.join('; '),
+        cellHeading(c), c.outcomeLabel, formatNumber(c.sources), estimates.join('; '),
         pooled?.fixed ?? '', pooled?.random ?? '', pooled?.tau2 ?? '', pooled?.i2 ?? '', certaintyText(c),
     ];
 }
 
 /** The combination as a heading: `FEST + UNIDOS`. */
 export function combinationText(programmes: readonly string[]): string {
-    return programmes.length > 0 ? programmes.join(' + ') : '(no programme)';
+    return programmes.length > 0 ? programmes.join(' + ') : t('report.no-programme');
 }
 
 export function agreementsText(c: SummaryCoordination, level: keyof SummaryCoordination['agreements']): string[] {
@@ -105,7 +107,7 @@ export function agreementsText(c: SummaryCoordination, level: keyof SummaryCoord
 }
 
 export function rolesText(c: SummaryCoordination): string[] {
-    return c.localRoles.map(r => (r.by ? `${r.text} (by ${r.by})` : r.text));
+    return c.localRoles.map(r => (r.by ? t('report.role.by', { text: r.text, by: r.by }) : r.text));
 }
 
 export function kindsText(items: ReadonlyArray<{ kind: string; text?: string }>): string[] {
@@ -113,27 +115,40 @@ export function kindsText(items: ReadonlyArray<{ kind: string; text?: string }>)
 }
 
 export function findingsText(c: SummaryCoordination): string[] {
-    return c.findings.map(f => `${f.severity} ${f.rule} (line ${f.line}): ${f.message}`);
+    return c.findings.map(f => t('report.finding', { severity: f.severity, rule: f.rule, line: String(f.line), message: f.message }));
 }
 
 /**
  * The columns of the coordination table between its name and its findings,
  * with the text items of each cell, in the order every renderer shows them.
  */
-export const COORDINATION_COLUMNS: ReadonlyArray<{ header: string; items(c: SummaryCoordination): string[] }> = [
-    { header: 'Country', items: c => c.countries },
-    { header: 'Programmes', items: c => c.programmes },
-    { header: 'National', items: c => agreementsText(c, 'national') },
-    { header: 'Regional', items: c => agreementsText(c, 'regional') },
+export interface CoordinationColumn {
+    /** The column's catalogue key (`report.col.<id>`); its header is that message in the current locale. */
+    id: 'country' | 'programmes' | 'national' | 'regional' | 'local' | 'local-roles' | 'incentives' | 'node' | 'political-support' | 'achieved' | 'barriers';
+    readonly header: string;
+    items(c: SummaryCoordination): string[];
+}
+
+function column(id: CoordinationColumn['id'], items: (c: SummaryCoordination) => string[]): CoordinationColumn {
+    return { id, get header() { return t(`report.col.${id}`); }, items };
+}
+
+export const COORDINATION_COLUMNS: readonly CoordinationColumn[] = [
+    column('country', c => c.countries),
+    column('programmes', c => c.programmes),
+    column('national', c => agreementsText(c, 'national')),
+    column('regional', c => agreementsText(c, 'regional')),
     // The local level's agreements, then what the analysis knows of it (§8): `capacity: …`, `stakeholder: …`, `resistance: …`.
-    { header: 'Local', items: c => [...agreementsText(c, 'local'), ...kindsText(c.localKnowledge)] },
-    { header: 'Local roles', items: c => rolesText(c) },
-    { header: 'Incentives', items: c => kindsText(c.incentives) },
-    { header: 'Node', items: c => c.nodes },
-    { header: 'Political support', items: c => (c.politicalSupport ? [c.politicalSupport] : []) },
-    { header: 'Achieved', items: c => (c.achieved ? [c.achieved] : []) },
-    { header: 'Barriers', items: c => kindsText(c.barriers) },
+    column('local', c => [...agreementsText(c, 'local'), ...kindsText(c.localKnowledge)]),
+    column('local-roles', c => rolesText(c)),
+    column('incentives', c => kindsText(c.incentives)),
+    column('node', c => c.nodes),
+    column('political-support', c => (c.politicalSupport ? [c.politicalSupport] : [])),
+    column('achieved', c => (c.achieved ? [c.achieved] : [])),
+    column('barriers', c => kindsText(c.barriers)),
 ];
 
-/** The coordination table's headers: the name, the columns, the findings. */
-export const COORDINATION_HEADERS: readonly string[] = ['Coordination', ...COORDINATION_COLUMNS.map(c => c.header), 'Findings'];
+/** The coordination table's headers: the name, the columns, the findings (in the current locale). */
+export function coordinationHeaders(): string[] {
+    return [t('report.col.coordination'), ...COORDINATION_COLUMNS.map(c => c.header), t('report.col.findings')];
+}
