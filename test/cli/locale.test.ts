@@ -123,3 +123,13 @@ describe('coord check --locale', () => {
         expect(run.stdout).toContain('--locale <locale>');
     });
 });
+
+describe('the README in each language shows the findings Coord prints', () => {
+    test.each([['README.es.md', 'es'], ['README.pt-BR.md', 'pt-BR']])('%s', async (file, locale) => {
+        const readme = fs.readFileSync(path.join(ROOT, file), 'utf8');
+        const quoted = readme.split('\n').filter(l => l.startsWith('examples/mexico.coord:'));
+        expect(quoted).toHaveLength(3);
+        const run = await runCoord(ROOT, ['check', 'examples', '--locale', locale]);
+        for (const line of quoted) expect(run.stdout.split('\n')).toContain(line);
+    });
+});
