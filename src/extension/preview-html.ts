@@ -18,10 +18,22 @@ export interface ShellOptions {
     nonce: string;
     scriptUri: string;
     styleUri: string;
+    /** The display language (`vscode.env.language`), for `<html lang>`. */
+    language?: string;
+    /**
+     * Translates an English text of the shell, with `{0}` placeholders (the
+     * extension passes `vscode.l10n.t`; its bundles are l10n/bundle.l10n.*.json).
+     */
+    translate?: (message: string, ...args: string[]) => string;
 }
 
-const EXPORTS: ReadonlyArray<[SummaryExportFormat, string]> = [
-    ['html', 'HTML'], ['md', 'Markdown'], ['csv', 'CSV'], ['svg', 'Network SVG'], ['forest', 'Forest plots SVG'],
+/** English, `{0}`… filled in: the shell's texts when no translation is given. */
+const english = (message: string, ...args: string[]) => message.replace(/\{(\d+)\}/g, (_, i: string) => args[Number(i)] ?? '');
+
+/** The export buttons: format, label, tooltip (English; translated through `translate`). */
+const EXPORTS: ReadonlyArray<[SummaryExportFormat, string, string]> = [
+    ['html', 'HTML', 'Save the summary as HTML'], ['md', 'Markdown', 'Save the summary as Markdown'], ['csv', 'CSV', 'Save the summary as CSV'],
+    ['svg', 'Network SVG', 'Save the coordination network as SVG'], ['forest', 'Forest plots SVG', 'Save the forest plots as SVG'],
 ];
 
 function attr(text: string): string {
@@ -34,29 +46,30 @@ export function previewCsp(cspSource: string, nonce: string): string {
 }
 
 export function previewShellHtml(o: ShellOptions): string {
+    const l10n = o.translate ?? english;
     return `<!DOCTYPE html>
-<html lang="en">
+<html lang="${attr(o.language ?? 'en')}">
 <head>
 <meta charset="utf-8">
 <meta http-equiv="Content-Security-Policy" content="${attr(previewCsp(o.cspSource, o.nonce))}">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <link rel="stylesheet" href="${attr(o.styleUri)}">
-<title>Effect summary</title>
+<title>${attr(l10n('Effect summary'))}</title>
 </head>
 <body>
 <header class="toolbar">
-<h1 id="title">Effect summary</h1>
+<h1 id="title">${attr(l10n('Effect summary'))}</h1>
 <div class="actions">
-<span class="scope" role="group" aria-label="Scope">
-<button type="button" data-scope="workspace" aria-pressed="true">Workspace</button>
-<button type="button" data-scope="file" aria-pressed="false">This file</button>
+<span class="scope" role="group" aria-label="${attr(l10n('Scope'))}">
+<button type="button" data-scope="workspace" aria-pressed="true">${attr(l10n('Workspace'))}</button>
+<button type="button" data-scope="file" aria-pressed="false">${attr(l10n('This file'))}</button>
 </span>
-<span class="export" role="group" aria-label="Export">
-${EXPORTS.map(([format, label]) => `<button type="button" data-export="${format}" title="Save the ${label === 'Network SVG' ? 'coordination network as SVG' : label === 'Forest plots SVG' ? 'forest plots as SVG' : `summary as ${label}`}">${label}</button>`).join('\n')}
+<span class="export" role="group" aria-label="${attr(l10n('Export'))}">
+${EXPORTS.map(([format, label, tooltip]) => `<button type="button" data-export="${format}" title="${attr(l10n(tooltip))}">${attr(l10n(label))}</button>`).join('\n')}
 </span>
 </div>
 </header>
-<main id="root" aria-live="polite"><p class="loading">Computing the summary…</p></main>
+<main id="root" aria-live="polite"><p class="loading">${attr(l10n('Computing the summary…'))}</p></main>
 <script nonce="${attr(o.nonce)}" src="${attr(o.scriptUri)}"></script>
 </body>
 </html>`;

@@ -71,7 +71,7 @@ class SummaryPreview implements vscode.Disposable {
             this.scheduleRefresh();
             return;
         }
-        const panel = vscode.window.createWebviewPanel(VIEW_TYPE, 'Effect Summary', { viewColumn: vscode.ViewColumn.Beside, preserveFocus: true }, {
+        const panel = vscode.window.createWebviewPanel(VIEW_TYPE, vscode.l10n.t('Effect Summary'), { viewColumn: vscode.ViewColumn.Beside, preserveFocus: true }, {
             ...this.webviewOptions(),
             enableFindWidget: true,
         });
@@ -107,6 +107,8 @@ class SummaryPreview implements vscode.Disposable {
             nonce: randomBytes(18).toString('base64url'),
             scriptUri: webview.asWebviewUri(vscode.Uri.joinPath(this.context.extensionUri, 'dist', 'preview.js')).toString(),
             styleUri: webview.asWebviewUri(vscode.Uri.joinPath(this.context.extensionUri, 'media', 'preview.css')).toString(),
+            language: vscode.env.language,
+            translate: (message, ...args) => vscode.l10n.t(message, ...args),
         });
         webview.onDidReceiveMessage(message => {
             const parsed = parseWebviewMessage(message);
@@ -146,14 +148,14 @@ class SummaryPreview implements vscode.Disposable {
             // A later request supersedes this one; drop a stale answer.
             if (generation !== this.generation || this.panel !== panel) return;
             this.knownUris = collectUris(view.summary);
-            panel.title = view.title.replace(/^Effect summary/, 'Effect Summary');
+            panel.title = view.title.replace(/^Effect summary/, vscode.l10n.t('Effect Summary'));
             void panel.webview.postMessage({
                 type: 'summary', title: view.title, html: view.html, scope: this.scope,
                 ...(this.source ? { source: this.source.toString() } : {}),
             });
         } catch (e) {
             if (generation !== this.generation || this.panel !== panel) return;
-            void panel.webview.postMessage({ type: 'error', message: `The summary could not be computed: ${(e as Error).message ?? String(e)}` });
+            void panel.webview.postMessage({ type: 'error', message: vscode.l10n.t('The summary could not be computed: {0}', (e as Error).message ?? String(e)) });
         }
     }
 
@@ -184,13 +186,13 @@ class SummaryPreview implements vscode.Disposable {
             const target = await vscode.window.showSaveDialog({
                 defaultUri: folder ? vscode.Uri.joinPath(folder, `${name}.${extension}`) : undefined,
                 filters: { [label]: [extension] },
-                saveLabel: `Save ${label}`,
+                saveLabel: vscode.l10n.t('Save {0}', label),
             });
             if (!target) return;
             await vscode.workspace.fs.writeFile(target, new TextEncoder().encode(text));
-            void vscode.window.showInformationMessage(`Saved ${vscode.workspace.asRelativePath(target)}.`);
+            void vscode.window.showInformationMessage(vscode.l10n.t('Saved {0}.', vscode.workspace.asRelativePath(target)));
         } catch (e) {
-            void vscode.window.showErrorMessage(`Coord: could not export the summary: ${(e as Error).message ?? String(e)}`);
+            void vscode.window.showErrorMessage(vscode.l10n.t('Coord: could not export the summary: {0}', (e as Error).message ?? String(e)));
         }
     }
 

@@ -7,6 +7,7 @@
  * summary is computed under the workspace read lock, so it always sees a
  * finished build; the ELK layout runs after, on plain data.
  */
+import { t } from '../i18n/index.js';
 import { renderForestPlotsSvg } from '../analysis/summary-render/forest.js';
 import { DocumentState, URI, type LangiumDocument, type LangiumSharedCoreServices } from 'langium';
 import type { Connection } from 'vscode-languageserver';
@@ -33,7 +34,7 @@ export function summaryOf(documents: readonly LangiumDocument[], Coord: CoordCor
         findings: document => Coord.validation.DocumentValidator.getFindings(document),
         focus,
     });
-    const title = focus ? `Effect summary — ${fileName(focus)}` : 'Effect summary — workspace';
+    const title = focus ? t('report.title.file', { file: fileName(focus) }) : t('report.title.workspace');
     return { summary, title };
 }
 
@@ -66,7 +67,7 @@ export async function summaryExport(summary: Summary, title: string, format: Sum
         case 'csv': return renderSummaryCsv(summary);
         case 'json': return renderSummaryJson(summary);
         case 'forest': return renderForestPlotsSvg(summary.forestPlots);
-        case 'svg': return renderNetworkSvg(await layoutNetwork(summary), { title: `${title}: coordination network` }) + '\n';
+        case 'svg': return renderNetworkSvg(await layoutNetwork(summary), { title: t('report.network.of', { title }) }) + '\n';
         case 'html': return renderSummaryHtml(summary, {
             title,
             networkSvg: summary.coordinations.length > 0 ? renderNetworkSvg(await layoutNetwork(summary)) : undefined,

@@ -55,8 +55,9 @@ describe('the .vsix', () => {
             'dist/extension.cjs', 'dist/server.cjs', 'dist/preview.js',
             'syntaxes/coord.tmLanguage.json', 'language-configuration.json', 'snippets/coord.json',
             'media/coord-icon.png', 'media/coord-file.svg',
+            'package.nls.json', 'package.nls.es.json', 'package.nls.pt-br.json', 'l10n/bundle.l10n.es.json', 'l10n/bundle.l10n.pt-br.json',
         ]));
-        const allowed = /^(package\.json|readme\.md|LICENSE\.txt|changelog\.md|docs\/rules\.md|dist\/(extension|server)\.cjs|dist\/preview\.js|syntaxes\/coord\.tmLanguage\.json|language-configuration\.json|snippets\/coord\.json|media\/[^/]+\.(png|svg|css))$/;
+        const allowed = /^(package\.json|package\.nls(\.[a-z-]+)?\.json|l10n\/bundle\.l10n\.[a-z-]+\.json|readme\.md|LICENSE\.txt|changelog\.md|docs\/rules\.md|dist\/(extension|server)\.cjs|dist\/preview\.js|syntaxes\/coord\.tmLanguage\.json|language-configuration\.json|snippets\/coord\.json|media\/[^/]+\.(png|svg|css))$/;
         expect(names.filter(n => !allowed.test(n)), 'nothing else (no sources, maps, tests, node_modules or the CLI bundle)').toEqual([]);
     });
 
@@ -91,7 +92,9 @@ describe('the .vsix', () => {
         for (const heading of ['## Features', '## Commands', '## Key bindings', '## Settings']) expect(readme).toContain(heading);
         const manifest = JSON.parse(fs.readFileSync(path.join(ROOT, 'package.json'), 'utf8'));
         // Every command and setting the manifest contributes is on the page.
-        for (const c of manifest.contributes.commands) expect(readme, c.command).toContain(c.title);
+        // (Titles are package.nls keys: the page shows the English text.)
+        const nls = JSON.parse(fs.readFileSync(path.join(ROOT, 'package.nls.json'), 'utf8')) as Record<string, string>;
+        for (const c of manifest.contributes.commands) expect(readme, c.command).toContain(nls[(c.title as string).replace(/^%(.*)%$/, '$1')] ?? c.title);
         for (const key of Object.keys(manifest.contributes.configuration.properties)) expect(readme).toContain(`\`${key}\``);
         // Relative links were rewritten to absolute ones (the Marketplace has no files beside the page) …
         const links = [...readme.matchAll(/\]\(([^)\s]+)\)/g)].map(m => m[1]);

@@ -390,6 +390,9 @@ export const en = {
     'report.forest.none': "No estimate has an interval (ci or se): there is no forest plot to draw.",
     'report.network.no-country': "No country",
     'report.forest.pooled': "Pooled, random effects (DerSimonian–Laird), k = {k, number} · {cell}",
+    'report.title.file': "Effect summary — {file}",
+    'report.title.workspace': "Effect summary — workspace",
+    'report.network.of': "{title}: coordination network",
 } as const;
 
 export type MessageKey = keyof typeof en;

@@ -389,4 +389,7 @@ export const es: Record<MessageKey, string> = {
     'report.forest.none': "Ninguna estimación tiene intervalo (ci o se): no hay gráfico de bosque que dibujar.",
     'report.network.no-country': "Sin país",
     'report.forest.pooled': "Combinada, efectos aleatorios (DerSimonian–Laird), k = {k, number} · {cell}",
+    'report.title.file': "Resumen de efectos — {file}",
+    'report.title.workspace': "Resumen de efectos — espacio de trabajo",
+    'report.network.of': "{title}: red de coordinación",
 };

@@ -388,4 +388,7 @@ export const ptBR: Record<MessageKey, string> = {
     'report.forest.none': "Nenhuma estimativa tem intervalo (ci ou se): não há gráfico de floresta a desenhar.",
     'report.network.no-country': "Sem país",
     'report.forest.pooled': "Combinada, efeitos aleatórios (DerSimonian–Laird), k = {k, number} · {cell}",
+    'report.title.file': "Resumo de efeitos — {file}",
+    'report.title.workspace': "Resumo de efeitos — espaço de trabalho",
+    'report.network.of': "{title}: rede de coordenação",
 };
