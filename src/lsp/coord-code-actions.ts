@@ -16,6 +16,7 @@
  * silences a lesson by itself (analysis/placeholders.ts). Edits inside a
  * declaration are run through the formatter, so the result parses and is formatted.
  */
+import { t } from '../i18n/index.js';
 import { type AstNode, type IndexManager, type LangiumDocument, type MaybePromise } from 'langium';
 import type { CodeActionProvider, LangiumServices } from 'langium/lsp';
 import { CodeActionKind, type CodeAction, type CodeActionParams, type Command, type Diagnostic, type Range, type TextEdit } from 'vscode-languageserver';
@@ -39,10 +40,10 @@ const REQUIRED_VALUES: Readonly<Record<string, readonly string[]>> = {
 };
 
 /** The `local-assessment` fixes: the item, its placeholder text and the fix's title. */
-const LOCAL_KNOWLEDGE: ReadonlyArray<readonly [string, string, string]> = [
-    ['capacity', CAPACITY_PLACEHOLDER, 'Add a local capacity'],
-    ['stakeholder', STAKEHOLDER_PLACEHOLDER, 'Add a local stakeholder'],
-    ['resistance', RESISTANCE_PLACEHOLDER, 'Add a source of resistance'],
+const LOCAL_KNOWLEDGE: ReadonlyArray<readonly [string, string, 'fix.capacity' | 'fix.stakeholder' | 'fix.resistance']> = [
+    ['capacity', CAPACITY_PLACEHOLDER, 'fix.capacity'],
+    ['stakeholder', STAKEHOLDER_PLACEHOLDER, 'fix.stakeholder'],
+    ['resistance', RESISTANCE_PLACEHOLDER, 'fix.resistance'],
 ];
 
 export { REASON_PLACEHOLDER };
@@ -79,7 +80,7 @@ export class CoordCodeActionProvider implements CodeActionProvider {
             case RuleId.unresolvedReference: {
                 const suggestion = typeof data.suggestion === 'string' ? data.suggestion : undefined;
                 if (!suggestion) return [];
-                return [this.action(document, `Change to '${suggestion}'`, diagnostic, [{ range: diagnostic.range, newText: suggestion }], true)];
+                return [this.action(document, t('fix.change-to', { suggestion }), diagnostic, [{ range: diagnostic.range, newText: suggestion }], true)];
             }
             case RuleId.localRoles: {
                 const coordination = this.declarationAt(document, diagnostic, isCoordination);
@@ -90,13 +91,13 @@ export class CoordCodeActionProvider implements CodeActionProvider {
                 const edit = local?.$cstNode
                     ? this.insertInto(document, coordination, local.$cstNode.end - 1, ` ${role} `)
                     : this.insertInto(document, coordination, coordination.$cstNode!.end - 1, ` local { ${role} } `);
-                return edit ? [this.action(document, local ? 'Add a local role' : 'Add a local block with a role', diagnostic, [edit], true, ROLE_PLACEHOLDER)] : [];
+                return edit ? [this.action(document, t(local ? 'fix.local-role' : 'fix.local-block'), diagnostic, [edit], true, ROLE_PLACEHOLDER)] : [];
             }
             case RuleId.budgetIncentive: {
                 const coordination = this.declarationAt(document, diagnostic, isCoordination);
                 if (!coordination?.$cstNode) return [];
                 const edit = this.insertInto(document, coordination, coordination.$cstNode.end - 1, ` incentive budget "${INCENTIVE_PLACEHOLDER}" `);
-                return edit ? [this.action(document, "Add an 'incentive budget'", diagnostic, [edit], true, INCENTIVE_PLACEHOLDER)] : [];
+                return edit ? [this.action(document, t('fix.incentive-budget'), diagnostic, [edit], true, INCENTIVE_PLACEHOLDER)] : [];
             }
             case RuleId.localAssessment: {
                 // One fix per kind of knowledge; any one clears the hint.
@@ -106,7 +107,7 @@ export class CoordCodeActionProvider implements CodeActionProvider {
                 const at = local.$cstNode.end - 1;
                 return LOCAL_KNOWLEDGE.flatMap(([kind, text, title], i) => {
                     const edit = this.insertInto(document, coordination, at, ` ${kind} "${text}" `);
-                    return edit ? [this.action(document, title, diagnostic, [edit], i === 0, text)] : [];
+                    return edit ? [this.action(document, t(title), diagnostic, [edit], i === 0, text)] : [];
                 });
             }
             case RuleId.politicalSupport: {
@@ -117,7 +118,7 @@ export class CoordCodeActionProvider implements CodeActionProvider {
                 const at = between ? between.end : coordination.$cstNode.end - 1;
                 return ['strong', 'moderate'].flatMap(level => {
                     const edit = this.insertInto(document, coordination, at, ` political-support ${level} `);
-                    return edit ? [this.action(document, `Add 'political-support ${level}'`, diagnostic, [edit], false)] : [];
+                    return edit ? [this.action(document, t('fix.add', { text: `political-support ${level}` }), diagnostic, [edit], false)] : [];
                 });
             }
             case RuleId.missingSource: {
@@ -126,7 +127,7 @@ export class CoordCodeActionProvider implements CodeActionProvider {
                 if (!effects || !last) return [];
                 const at = document.textDocument.positionAt(last.end);
                 return this.evaluations().map((name, i) => this.action(
-                    document, `Add 'from ${name}'`, diagnostic, [{ range: { start: at, end: at }, newText: ` from ${name}` }], i === 0,
+                    document, t('fix.add', { text: `from ${name}` }), diagnostic, [{ range: { start: at, end: at }, newText: ` from ${name}` }], i === 0,
                 ));
             }
             case RuleId.repeatedProperty: {
@@ -143,7 +144,7 @@ export class CoordCodeActionProvider implements CodeActionProvider {
                 while (start > 0 && /\s/.test(text[start - 1])) start--;
                 const edit = this.replaceIn(document, decl, start, property.$cstNode.end, '');
                 const kind = (property as { kind?: string }).kind ?? 'property';
-                return edit ? [this.action(document, `Remove the repeated '${kind}'`, diagnostic, [edit], true)] : [];
+                return edit ? [this.action(document, t('fix.remove-repeated', { kind }), diagnostic, [edit], true)] : [];
             }
             case RuleId.requiredProperty: {
                 const property = typeof data.property === 'string' ? data.property : undefined;
@@ -154,7 +155,7 @@ export class CoordCodeActionProvider implements CodeActionProvider {
                 const open = decl.$cstNode.offset + decl.$cstNode.text.indexOf('{') + 1;
                 return values.flatMap(value => {
                     const edit = this.insertInto(document, decl, open, ` ${property} ${value} `);
-                    return edit ? [this.action(document, `Add '${property} ${value}'`, diagnostic, [edit], false)] : [];
+                    return edit ? [this.action(document, t('fix.add', { text: `${property} ${value}` }), diagnostic, [edit], false)] : [];
                 });
             }
             case RuleId.estimateMismatch: {
@@ -164,7 +165,7 @@ export class CoordCodeActionProvider implements CodeActionProvider {
                 const current = lineText(document, start.line).charAt(start.character);
                 if (!fix || (current !== '+' && current !== '-')) return [];
                 const range = { start, end: { line: start.line, character: start.character + 1 } };
-                return [this.action(document, `Change the sign to '${fix}'`, diagnostic, [{ range, newText: fix }], true)];
+                return [this.action(document, t('fix.sign', { fix }), diagnostic, [{ range, newText: fix }], true)];
             }
             case RuleId.unusedSuppression: {
                 const line = diagnostic.range.start.line;
@@ -173,7 +174,7 @@ export class CoordCodeActionProvider implements CodeActionProvider {
                 const range = before.trim() === ''
                     ? wholeLineRange(document, line)
                     : { start: { line, character: before.trimEnd().length }, end: diagnostic.range.end };
-                return [this.action(document, 'Remove the unused suppression comment', diagnostic, [{ range, newText: '' }], true)];
+                return [this.action(document, t('fix.remove-suppression'), diagnostic, [{ range, newText: '' }], true)];
             }
             default:
                 return [];
@@ -189,7 +190,7 @@ export class CoordCodeActionProvider implements CodeActionProvider {
             newText: `${indent}// coord-disable-next-line ${rule} -- ${REASON_PLACEHOLDER}${eol}`,
         };
         // One *Disable* per finding: for its line. A whole file is silenced by hand (`// coord-disable rule -- reason`).
-        return [this.suppression(document, `Disable '${rule}' for this line`, diagnostic, nextLine)];
+        return [this.suppression(document, t('fix.disable', { rule }), diagnostic, nextLine)];
     }
 
     /** A suppression; with a client that takes snippet edits, the reason is selected for typing over. */

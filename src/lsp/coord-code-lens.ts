@@ -6,6 +6,7 @@
  * announces that command in its initialization options (the VS Code extension
  * does; a plain LSP client does not).
  */
+import { t } from '../i18n/index.js';
 import type { LangiumDocument, LangiumDocuments, MaybePromise } from 'langium';
 import type { CodeLensProvider, LangiumServices } from 'langium/lsp';
 import type { CodeLens, CodeLensParams } from 'vscode-languageserver';
@@ -45,11 +46,11 @@ export class CoordCodeLensProvider implements CodeLensProvider {
             }).length;
             const line = decl.$cstNode.range.start.line;
             const range = { start: { line, character: 0 }, end: { line, character: 0 } };
-            lenses.push({ range, command: { title: `${plural(effects, 'effect')} · ${plural(findings, 'finding')}`, command: '' } });
+            lenses.push({ range, command: { title: `${t('lens.effects', { count: effects })} · ${t('lens.findings', { count: findings })}`, command: '' } });
             if (this.summaryCommand) {
                 lenses.push({
                     range,
-                    command: { title: 'Open effect summary', command: OPEN_SUMMARY_TO_SIDE_COMMAND, arguments: [document.uri.toString(), decl.name] },
+                    command: { title: t('lens.open-summary'), command: OPEN_SUMMARY_TO_SIDE_COMMAND, arguments: [document.uri.toString(), decl.name] },
                 });
             }
         }
@@ -73,8 +74,4 @@ function effectsOfCoordination(coordination: Coordination, blocks: Effects[]): n
             return names.size >= 2 && [...names].every(n => joined.has(n));
         })
         .reduce((n, b) => n + b.effects.length, 0);
-}
-
-function plural(n: number, word: string): string {
-    return `${n} ${word}${n === 1 ? '' : 's'}`;
 }

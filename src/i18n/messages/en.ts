@@ -393,6 +393,22 @@ export const en = {
     'report.title.file': "Effect summary — {file}",
     'report.title.workspace': "Effect summary — workspace",
     'report.network.of': "{title}: coordination network",
+    // ── Editor: quick fixes and code lenses ──
+    'fix.capacity': "Add a local capacity",
+    'fix.stakeholder': "Add a local stakeholder",
+    'fix.resistance': "Add a source of resistance",
+    'fix.change-to': "Change to ''{suggestion}''",
+    'fix.local-role': "Add a local role",
+    'fix.local-block': "Add a local block with a role",
+    'fix.incentive-budget': "Add an 'incentive budget'",
+    'fix.add': "Add ''{text}''",
+    'fix.remove-repeated': "Remove the repeated ''{kind}''",
+    'fix.sign': "Change the sign to ''{fix}''",
+    'fix.remove-suppression': "Remove the unused suppression comment",
+    'fix.disable': "Disable ''{rule}'' for this line",
+    'lens.effects': "{count, plural, one {# effect} other {# effects}}",
+    'lens.findings': "{count, plural, one {# finding} other {# findings}}",
+    'lens.open-summary': "Open effect summary",
 } as const;
 
 export type MessageKey = keyof typeof en;
