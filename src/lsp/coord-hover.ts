@@ -5,6 +5,8 @@
  * a property keyword, the property's form. The lesson behind a rule is behind
  * its link, not in the hover.
  */
+import { t } from '../i18n/index.js';
+import { DESIRABILITY_TEXT, DIRECTION_TEXT } from '../analysis/summary-render/symbols.js';
 import { AstUtils, CstUtils, GrammarAST, type AstNode, type CstNode, type LangiumDocument, type MaybePromise } from 'langium';
 import { AstNodeHoverProvider, type LangiumServices } from 'langium/lsp';
 import type { Hover, HoverParams, Position, Range } from 'vscode-languageserver';
@@ -85,13 +87,13 @@ export class CoordHoverProvider extends AstNodeHoverProvider {
         const esc = escapeMarkdownText;
         const out: string[] = [];
         const estimate = estimateText(e);
-        if (estimate) out.push(`Estimate: ${esc(`${estimate}${e.p !== undefined ? `, p ${e.p}` : ''}${e.n !== undefined ? `, n ${e.n}` : ''}`)}`);
+        if (estimate) out.push(t('hover.estimate', { estimate: esc(`${estimate}${e.p !== undefined ? `, p ${e.p}` : ''}${e.n !== undefined ? `, n ${e.n}` : ''}`) }));
         if (cell) {
-            out.push(`Cell: ${esc(`${cellHeading(cell)} — ${cell.outcome}; ${cell.sources} source${cell.sources === 1 ? '' : 's'}`)}`);
-            out.push(`Certainty: **${esc(certaintyText(cell))}**`);
+            out.push(t('hover.cell', { cell: esc(`${cellHeading(cell)} — ${cell.outcome}; ${t('report.count.source', { count: cell.sources })}`) }));
+            out.push(t('hover.certainty', { certainty: esc(certaintyText(cell)) }));
             const pooled = pooledText(cell);
             if (pooled && cell.pooled) {
-                out.push(esc(`Pooled (k = ${cell.pooled.k}): fixed ${pooled.fixed}; random (DerSimonian–Laird) ${pooled.random}; τ² ${pooled.tau2}, I² ${pooled.i2}`));
+                out.push(esc(t('hover.pooled', { k: cell.pooled.k, fixed: pooled.fixed, random: pooled.random, tau2: pooled.tau2, i2: pooled.i2 })));
             }
         }
         return out.map(x => `- ${x}`).join('\n');
@@ -104,13 +106,17 @@ export class CoordHoverProvider extends AstNodeHoverProvider {
             const code = typeof d.code === 'string' ? d.code : undefined;
             if (!code || !RULES_BY_ID.has(code) || !contains(d.range, position)) continue;
             const id = d.codeDescription?.href ? `[${code}](${d.codeDescription.href})` : `\`${code}\``;
-            lines.push(`${SEVERITY_WORDS[d.severity ?? 1] ?? 'error'} ${id}: ${d.message}`);
+            lines.push(`${severityWord(d.severity ?? 1)} ${id}: ${d.message}`);
         }
         return lines;
     }
 }
 
-const SEVERITY_WORDS: Record<number, string> = { 1: '**error**', 2: '**warning**', 3: 'info', 4: 'hint' };
+/** The severity as the hover shows it: errors and warnings in bold, in the current locale. */
+function severityWord(severity: number): string {
+    const word = (['error', 'warning', 'info', 'hint'] as const)[severity - 1] ?? 'error';
+    return severity <= 2 ? `**${t(`severity.${word}`)}**` : t(`severity.${word}`);
+}
 
 function contains(range: Range, p: Position): boolean {
     const afterStart = p.line > range.start.line || (p.line === range.start.line && p.character >= range.start.character);
@@ -118,18 +124,18 @@ function contains(range: Range, p: Position): boolean {
     return afterStart && beforeEnd;
 }
 
-const DIRECTION_WORDS: Record<string, string> = { '+': 'increase', '-': 'decrease', '~': 'no significant change' };
 
 /** What an effect's direction means for its outcome: desirable, adverse, neutral or no change (§5). */
 function effectMarkdown(effect: Effect): string {
     const outcome = effect.outcome?.ref;
-    const moved = DIRECTION_WORDS[effect.direction] ?? effect.direction;
+    const direction = effect.direction as '+' | '-' | '~';
+    const moved = direction in DIRECTION_TEXT ? DIRECTION_TEXT[direction] : effect.direction;
     if (!outcome) return `\`${effect.direction}\` ${moved}`;
     const desirable = outcome.desirable ?? 'neutral';
-    const verdict = effect.direction === '~' ? 'no change'
-        : desirable === 'neutral' ? 'neutral (the outcome has no desirable direction)'
-        : (effect.direction === '+') === (desirable === 'increase') ? 'desirable' : 'adverse';
-    return `\`${effect.direction}\` ${moved} of \`${outcome.name}\` (desirable ${desirable}): **${verdict}**`;
+    const verdict = effect.direction === '~' ? DESIRABILITY_TEXT['no-change']
+        : desirable === 'neutral' ? t('hover.neutral')
+        : (effect.direction === '+') === (desirable === 'increase') ? DESIRABILITY_TEXT.desirable : DESIRABILITY_TEXT.adverse;
+    return t('hover.effect', { direction: effect.direction, moved, outcome: outcome.name, desirable, verdict });
 }
 
 function firstOffset(cst: CstNode): number {

@@ -4,6 +4,7 @@
  * programme's country, sector and agency; an outcome's domain and desirable
  * direction; a coordination's programmes and level achieved).
  */
+import { t } from '../i18n/index.js';
 import type { AstNode } from 'langium';
 import { AstUtils } from 'langium';
 import {
@@ -51,7 +52,7 @@ export function keyFacts(node: NamedDeclaration): Array<[string, string]> {
         if (nodes.length > 0) facts.push(['node', nodes.join(', ')]);
         const support = propertyOf(node, 'political-support');
         if (support) facts.push(['political support', support.value]);
-        facts.push(['achieved', propertyOf(node, 'achieved')?.value ?? 'not stated']);
+        facts.push(['achieved', propertyOf(node, 'achieved')?.value ?? t('hover.not-stated')]);
         const since = propertyOf(node, 'since');
         if (since) facts.push(['since', String(since.year)]);
     } else if (isEvaluation(node)) {
@@ -76,11 +77,11 @@ export function keyFacts(node: NamedDeclaration): Array<[string, string]> {
 export function completionDetail(node: NamedDeclaration): string {
     const parts: string[] = [kindLabel(node.$type)];
     if (isOutcome(node)) {
-        parts.push(node.domain?.$refText ?? '?', `desirable ${node.desirable ?? 'neutral'}`);
+        parts.push(node.domain?.$refText ?? '?', t('hover.desirable', { desirable: node.desirable ?? 'neutral' }));
     } else {
         for (const [, value] of keyFacts(node).slice(0, 2)) parts.push(value);
     }
-    if (inStdlib(node)) parts.push('standard library');
+    if (inStdlib(node)) parts.push(t('hover.stdlib'));
     return parts.join(' · ');
 }
 
@@ -96,6 +97,6 @@ export function hoverMarkdown(node: NamedDeclaration): string {
     if (facts.length > 0) {
         lines.push('', ...facts.map(([label, value]) => `- ${label}: ${TEXT_FACTS.has(label) ? escapeMarkdownText(value) : value}`));
     }
-    if (inStdlib(node)) lines.push('', '_Standard library (read-only)._');
+    if (inStdlib(node)) lines.push('', `_${t('hover.stdlib.read-only')}_`);
     return lines.join('\n');
 }

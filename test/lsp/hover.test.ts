@@ -2,6 +2,7 @@
 import { describe, expect, test } from 'vitest';
 import { RULES_BY_ID } from '../../src/validation/registry.js';
 import { LIBRARY, withCursor } from './lsp-helpers.js';
+import { setLocale } from '../../src/i18n/index.js';
 
 async function hover(snippet: string, others: Record<string, string> = { 'lib.coord': LIBRARY }): Promise<string | undefined> {
     const w = await withCursor(snippet, others);
@@ -129,5 +130,23 @@ evaluation E { by "![p](http://evil.example/p.png)" }
         expect(text).toContain('- agency: \\<script\\>x\\</script\\> www\\.evil\\.example');
         const evaluation = (await hover('effects of P from |E { }', { 'lib.coord': lib }))!;
         expect(evaluation).toContain('- by: \\!\\[p\\]\\(http\\:');
+    });
+});
+
+describe('hover in the editor\'s language', () => {
+    test('Spanish: the findings, the kind and the effect verdict; keywords, names and user text as written', async () => {
+        setLocale('es');
+        try {
+            const coordination = (await hover('coordination FEST_|UNIDOS {\n  between FEST, UNIDOS\n}'))!;
+            expect(coordination).toMatch(/\*\*advertencia\*\* .*local-roles/);
+            expect(coordination).toContain('la coordinación FEST_UNIDOS no da un rol a ningún actor local');
+            expect(coordination).toContain('**coordinación** `FEST_UNIDOS`');
+            const outcome = (await hover('effects of FEST from EvalFEST {\n  - severe_food|_insecurity\n}'))!;
+            expect(outcome).toContain('**resultado** `severe_food_insecurity`');
+            expect(outcome).toContain('Biblioteca estándar (solo lectura).');
+            expect(outcome).not.toContain('Standard library');
+        } finally {
+            setLocale('en');
+        }
     });
 });

@@ -409,6 +409,17 @@ export const en = {
     'lens.effects': "{count, plural, one {# effect} other {# effects}}",
     'lens.findings': "{count, plural, one {# finding} other {# findings}}",
     'lens.open-summary': "Open effect summary",
+    // ── Editor: hover and completion ──
+    'hover.estimate': "Estimate: {estimate}",
+    'hover.cell': "Cell: {cell}",
+    'hover.certainty': "Certainty: **{certainty}**",
+    'hover.pooled': "Pooled (k = {k, number}): fixed {fixed}; random (DerSimonian–Laird) {random}; τ² {tau2}, I² {i2}",
+    'hover.neutral': "neutral (the outcome has no desirable direction)",
+    'hover.effect': "`{direction}` {moved} of `{outcome}` (desirable {desirable}): **{verdict}**",
+    'hover.desirable': "desirable {desirable}",
+    'hover.stdlib': "standard library",
+    'hover.stdlib.read-only': "Standard library (read-only).",
+    'hover.not-stated': "not stated",
 } as const;
 
 export type MessageKey = keyof typeof en;

@@ -408,4 +408,15 @@ export const es: Record<MessageKey, string> = {
     'lens.effects': "{count, plural, one {# efecto} other {# efectos}}",
     'lens.findings': "{count, plural, one {# hallazgo} other {# hallazgos}}",
     'lens.open-summary': "Abrir el resumen de efectos",
+    // ── Editor: hover and completion ──
+    'hover.estimate': "Estimación: {estimate}",
+    'hover.cell': "Celda: {cell}",
+    'hover.certainty': "Certeza: **{certainty}**",
+    'hover.pooled': "Combinada (k = {k, number}): efectos fijos {fixed}; efectos aleatorios (DerSimonian–Laird) {random}; τ² {tau2}, I² {i2}",
+    'hover.neutral': "neutro (el resultado no tiene dirección deseable)",
+    'hover.effect': "`{direction}` {moved} de `{outcome}` (deseable: {desirable}): **{verdict}**",
+    'hover.desirable': "deseable: {desirable}",
+    'hover.stdlib': "biblioteca estándar",
+    'hover.stdlib.read-only': "Biblioteca estándar (solo lectura).",
+    'hover.not-stated': "no indicado",
 };

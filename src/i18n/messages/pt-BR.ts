@@ -407,4 +407,15 @@ export const ptBR: Record<MessageKey, string> = {
     'lens.effects': "{count, plural, one {# efeito} other {# efeitos}}",
     'lens.findings': "{count, plural, one {# achado} other {# achados}}",
     'lens.open-summary': "Abrir o resumo de efeitos",
+    // ── Editor: hover and completion ──
+    'hover.estimate': "Estimativa: {estimate}",
+    'hover.cell': "Célula: {cell}",
+    'hover.certainty': "Certeza: **{certainty}**",
+    'hover.pooled': "Combinada (k = {k, number}): efeitos fixos {fixed}; efeitos aleatórios (DerSimonian–Laird) {random}; τ² {tau2}, I² {i2}",
+    'hover.neutral': "neutro (o resultado não tem direção desejável)",
+    'hover.effect': "`{direction}` {moved} de `{outcome}` (desejável: {desirable}): **{verdict}**",
+    'hover.desirable': "desejável: {desirable}",
+    'hover.stdlib': "biblioteca padrão",
+    'hover.stdlib.read-only': "Biblioteca padrão (somente leitura).",
+    'hover.not-stated': "não informado",
 };
