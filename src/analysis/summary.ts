@@ -14,7 +14,7 @@ import {
     isCoordination, isDomain, isEffects, isEvaluation, isProgramme,
     type Coordination, type Domain, type Effect, type Effects, type Model, type Outcome, type Programme,
 } from '../language/generated/ast.js';
-import { isStdlibUri, STDLIB_DOMAIN_ORDER } from '../language/stdlib.js';
+import { isStdlibUri, STDLIB_DOMAIN_ORDER, stdlibTitle } from '../language/stdlib.js';
 import { comparatorKey, effectFigures, evaluationMethod, evaluationRiskOfBias, followupMonths, type CertaintyLevel } from './evidence.js';
 import {
     addedValueOf, computeCells, forestPlotsOf, synergiesOf,
@@ -220,7 +220,7 @@ export function computeSummary(documents: Iterable<LangiumDocument>, options: Su
         const stdlib = isStdlibUri(doc.uri.toString());
         for (const decl of modelOf(doc).declarations ?? []) {
             if (isDomain(decl) && decl.name && !domainTitles.has(decl.name)) {
-                domainTitles.set(decl.name, labelOf(decl.name, decl.title));
+                domainTitles.set(decl.name, labelOf(decl.name, stdlibTitle(decl) ?? decl.title));
                 if (!stdlib && !(STDLIB_DOMAIN_ORDER as readonly string[]).includes(decl.name)) userDomains.push(decl);
             }
         }
@@ -343,7 +343,7 @@ function summaryEffect(block: Effects, effect: Effect, key: string, uri: string,
         desirability: desirabilityOf(effect.direction, outcome ? outcome.desirable ?? 'neutral' : undefined),
         source: block.source?.$refText ?? '',
         uri,
-        outcomeLabel: labelOf(effect.outcome?.$refText ?? '', outcome?.title),
+        outcomeLabel: labelOf(effect.outcome?.$refText ?? '', (outcome && stdlibTitle(outcome)) ?? outcome?.title),
         comparator: comparatorKey(block),
         subgroup: '',
     };

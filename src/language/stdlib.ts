@@ -5,7 +5,8 @@
  * in the CLI and in the language server alike.
  */
 
-import { URI } from 'langium';
+import { AstUtils, URI, type AstNode } from 'langium';
+import { CATALOGUE, t, type MessageKey } from '../i18n/index.js';
 
 /** The URI of the built-in standard library document, in the form `URI.toString()` gives. */
 export const STDLIB_URI = URI.parse('coord-stdlib:///stdlib.coord').toString();
@@ -59,4 +60,21 @@ export const STDLIB_DOMAIN_ORDER = ['productive', 'income_poverty', 'food_educat
 /** Whether a document URI (as a string) is the standard library. */
 export function isStdlibUri(uri: string): boolean {
     return uri === STDLIB_URI || uri.startsWith(`${STDLIB_SCHEME}:`);
+}
+
+/**
+ * The title of a standard-library domain or outcome in the current locale
+ * (`stdlib.<name>` of the catalogue); `undefined` for any other declaration,
+ * whose title is the user's text and stays as written.
+ */
+export function stdlibTitle(node: AstNode & { name?: string }): string | undefined {
+    const key = `stdlib.${node.name}` as MessageKey;
+    if (!node.name || !(key in CATALOGUE.en)) return undefined;
+    let uri: string;
+    try {
+        uri = AstUtils.getDocument(node).uri.toString();
+    } catch {
+        return undefined;
+    }
+    return isStdlibUri(uri) ? t(key) : undefined;
 }

@@ -11,7 +11,7 @@ import {
     isBody, isCoordination, isDomain, isEvaluation, isOutcome, isPopulation, isProgramme,
     type NamedDeclaration,
 } from '../language/generated/ast.js';
-import { isStdlibUri } from '../language/stdlib.js';
+import { isStdlibUri, stdlibTitle } from '../language/stdlib.js';
 import { kindLabel } from '../analysis/labels.js';
 import { coordinationProgrammes, propertiesOf, propertyOf } from '../analysis/queries.js';
 import { escapeMarkdownText } from '../analysis/summary-render/escape.js';
@@ -91,7 +91,8 @@ const TEXT_FACTS = new Set(['agency', 'by']);
 /** The Markdown of a hover on a declaration or a reference to it. */
 export function hoverMarkdown(node: NamedDeclaration): string {
     // Titles, agencies, notes… are the user's text: escaped, so no link, image or HTML can form in the hover.
-    const title = node.title ? ` — ${escapeMarkdownText(node.title)}` : '';
+    const shown = stdlibTitle(node) ?? node.title;
+    const title = shown ? ` — ${escapeMarkdownText(shown)}` : '';
     const lines = [`**${kindLabel(node.$type)}** \`${node.name}\`${title}`];
     const facts = keyFacts(node);
     if (facts.length > 0) {

@@ -113,3 +113,14 @@ describe('formatting', () => {
         }
     });
 });
+
+describe('the standard library', () => {
+    test('the English titles are those stdlib.ts declares, and every declaration has one', async () => {
+        const { STDLIB_TEXT } = await import('../../src/language/stdlib.js');
+        const declared = [...STDLIB_TEXT.matchAll(/^(?:domain|outcome) (\w+) "([^"]+)"/gm)];
+        expect(declared.length).toBeGreaterThan(20);
+        for (const [, name, title] of declared) expect(CATALOGUE.en[`stdlib.${name}` as MessageKey]).toBe(title);
+        const keys = Object.keys(CATALOGUE.en).filter(k => k.startsWith('stdlib.'));
+        expect(keys).toHaveLength(declared.length);
+    });
+});

@@ -143,6 +143,7 @@ describe('hover in the editor\'s language', () => {
             expect(coordination).toContain('**coordinación** `FEST_UNIDOS`');
             const outcome = (await hover('effects of FEST from EvalFEST {\n  - severe_food|_insecurity\n}'))!;
             expect(outcome).toContain('**resultado** `severe_food_insecurity`');
+            expect(outcome).toContain('**resultado** `severe_food_insecurity` — Inseguridad alimentaria severa');
             expect(outcome).toContain('Biblioteca estándar (solo lectura).');
             expect(outcome).not.toContain('Standard library');
         } finally {
