@@ -3,7 +3,7 @@
  * how an effect reads, how a coordination's cells read. They return unescaped
  * text; each renderer escapes for its own format.
  */
-import { formatNumber, t } from '../../i18n/index.js';
+import { CATALOGUE, formatNumber, t, type MessageKey } from '../../i18n/index.js';
 import type { SummaryCell, SummaryCoordination, SummaryCounts, SummaryEffect } from '../summary.js';
 import { cellHeading, round3 } from '../summary-evidence.js';
 import { DESIRABILITY_SYMBOL, DESIRABILITY_TEXT, DIRECTION_SIGN } from './symbols.js';
@@ -48,16 +48,22 @@ export function effectDetail(e: SummaryEffect): string {
     if (estimate) parts.push(estimate);
     if (e.p !== undefined) parts.push(`p ${e.p}`);
     const out = parts.length > 0 ? [parts.join(', ')] : [];
-    if (e.certainty) out.push(t('report.certainty', { level: e.certainty }));
+    if (e.certainty) out.push(t('report.certainty', { level: certaintyWord(e.certainty) }));
     if (e.sources !== undefined) out.push(t('report.count.source', { count: e.sources }));
     return out.join(' · ');
 }
 
 /** `low (risk of bias, imprecision)`, or the reviewer's level with the computed one. */
 export function certaintyText(c: SummaryCell): string {
-    const down = c.downgrades.length > 0 ? t('report.down', { reasons: c.downgrades.map(d => d.replace(/-/g, ' ')).join(', ') }) : '';
-    if (c.judgement) return t('report.reviewer', { level: c.judgement.level, reason: c.judgement.reason, computed: c.computedCertainty, down });
-    return `${c.certainty}${down}`;
+    const down = c.downgrades.length > 0 ? t('report.down', { reasons: c.downgrades.map(d => t(`downgrade.${d}`)).join(', ') }) : '';
+    if (c.judgement) return t('report.reviewer', { level: certaintyWord(c.judgement.level), reason: c.judgement.reason, computed: certaintyWord(c.computedCertainty), down });
+    return `${certaintyWord(c.certainty)}${down}`;
+}
+
+/** A certainty level (`very-low`…) as the locale words it (`muy baja`); an unknown value as written. */
+export function certaintyWord(level: string): string {
+    const key = `certainty.${level}` as MessageKey;
+    return key in CATALOGUE.en ? t(key) : level;
 }
 
 /** The pooled estimates of a cell: `fixed 0.14 [0.0523, 0.228]; random 0.181 [-0.0113, 0.374]`. */

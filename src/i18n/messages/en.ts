@@ -450,6 +450,13 @@ export const en = {
     'stdlib.locus_of_control': "Locus of control",
     'stdlib.aspirations': "Aspirations",
     'stdlib.soft_skills': "Soft skills",
+    'certainty.high': "high",
+    'certainty.moderate': "moderate",
+    'certainty.low': "low",
+    'certainty.very-low': "very-low",
+    'downgrade.risk-of-bias': "risk of bias",
+    'downgrade.inconsistency': "inconsistency",
+    'downgrade.imprecision': "imprecision",
 } as const;
 
 export type MessageKey = keyof typeof en;

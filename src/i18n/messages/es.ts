@@ -449,4 +449,11 @@ export const es: Record<MessageKey, string> = {
     'stdlib.locus_of_control': "Locus de control",
     'stdlib.aspirations': "Aspiraciones",
     'stdlib.soft_skills': "Habilidades blandas",
+    'certainty.high': "alta",
+    'certainty.moderate': "moderada",
+    'certainty.low': "baja",
+    'certainty.very-low': "muy baja",
+    'downgrade.risk-of-bias': "riesgo de sesgo",
+    'downgrade.inconsistency': "inconsistencia",
+    'downgrade.imprecision': "imprecisión",
 };

@@ -448,4 +448,11 @@ export const ptBR: Record<MessageKey, string> = {
     'stdlib.locus_of_control': "Locus de controle",
     'stdlib.aspirations': "Aspirações",
     'stdlib.soft_skills': "Habilidades socioemocionais",
+    'certainty.high': "alta",
+    'certainty.moderate': "moderada",
+    'certainty.low': "baixa",
+    'certainty.very-low': "muito baixa",
+    'downgrade.risk-of-bias': "risco de viés",
+    'downgrade.inconsistency': "inconsistência",
+    'downgrade.imprecision': "imprecisão",
 };
