@@ -110,6 +110,31 @@ const BROWSER_CHECKS = {
     },
 };
 
+/**
+ * Makes `locale` a display language offline. VS Code (and code-server) switch
+ * the display language only to a language with an installed language pack: with
+ * none, the server resolves `resolvedLanguage: "en"` and `vscode.env.language`
+ * stays `en`. The Marketplace's packs cannot be downloaded here, so this writes
+ * a stub pack — a `main.i18n.json` with no translations, listed in the user data
+ * folder's `languagepacks.json` as an installed pack would be — so that the
+ * workbench and the extension host run in `locale` (VS Code's own texts stay
+ * English, Coord's follow: its l10n bundle, package.nls, and the server through
+ * the LSP `locale`).
+ */
+function displayLanguage(userData, runDir, locale) {
+    const pack = join(runDir, 'language-pack-stub');
+    mkdirSync(join(pack, 'translations'), { recursive: true });
+    writeFileSync(join(pack, 'translations', 'main.i18n.json'), JSON.stringify({ version: '1.0.0', contents: {} }));
+    writeFileSync(join(userData, 'languagepacks.json'), JSON.stringify({
+        [locale.toLowerCase()]: {
+            hash: `coorde2estub${Date.now()}`, label: locale,
+            extensions: [{ extensionIdentifier: { id: 'coord-e2e.language-pack-stub' }, version: '0.0.1' }],
+            translations: { vscode: join(pack, 'translations', 'main.i18n.json') },
+        },
+    }));
+    step(`display language ${locale} (a stub language pack: VS Code's own texts stay English)`);
+}
+
 async function handleCheckpoints(page, checkpointDir, handled, results) {
     for (const file of readdirSync(checkpointDir)) {
         const match = /^(.+)\.request\.json$/.exec(file);
@@ -152,6 +177,9 @@ async function main() {
     const checkpoints = join(runDir, 'checkpoints');
     mkdirSync(checkpoints, { recursive: true });
     writeUserSettings(userData);
+    // COORD_E2E_LOCALE=es: the workbench in that display language (see displayLanguage below).
+    const locale = process.env.COORD_E2E_LOCALE;
+    if (locale) displayLanguage(userData, runDir, locale);
     const env = systemNodeEnv({
         XDG_CONFIG_HOME: join(runDir, 'xdg', 'config'),
         XDG_DATA_HOME: join(runDir, 'xdg', 'data'),
@@ -175,7 +203,7 @@ async function main() {
     const server = spawn('node', [
         codeServer, ...common, '--auth', 'none', '--bind-addr', `127.0.0.1:${port}`, '--disable-telemetry',
         '--disable-update-check', '--disable-workspace-trust', '--disable-getting-started-override',
-        '--config', join(runDir, 'config.yaml'),
+        '--config', join(runDir, 'config.yaml'), ...(locale ? ['--locale', locale] : []),
     ], { env, detached: true, stdio: ['ignore', 'pipe', 'pipe'] });
     server.stdout.pipe(logStream);
     server.stderr.pipe(logStream);

@@ -21,6 +21,17 @@ function test(name: string, body: () => Promise<void>): void {
     tests.push([name, body]);
 }
 
+/**
+ * The display language the run asked for (`COORD_E2E_LOCALE=es npm run test:e2e`,
+ * see docs/e2e.md); English otherwise. The texts below that Coord writes follow it.
+ */
+const LOCALE = process.env.COORD_E2E_LOCALE ?? 'en';
+const SPANISH = LOCALE === 'es';
+
+test('the extension host runs in the display language asked for', async () => {
+    assert.equal(vscode.env.language, LOCALE);
+});
+
 test('the extension contributes the coord language', async () => {
     const languages = await vscode.languages.getLanguages();
     assert.ok(languages.includes('coord'), `languages: ${languages.join(', ')}`);
@@ -80,12 +91,14 @@ test('colombia.coord gets local-roles on both coordinations; model.coord gets no
 test('the editor shows the diagnostics (screenshot)', async () => {
     const editor = await openEditor('mexico.coord');
     const [finding] = await waitForRules(editor.document.uri, ['budget-incentive']);
+    // The server speaks the display language (VS Code sends it as the LSP locale); the code stays the rule id.
+    if (SPANISH) assert.match(finding.message, /^la coordinación PROINPRO_PDPs no declara ningún incentivo presupuestario/, finding.message);
     editor.selection = new vscode.Selection(finding.range.start, finding.range.start);
     editor.revealRange(finding.range, vscode.TextEditorRevealType.InCenter);
     const all = vscode.languages.getDiagnostics().flatMap(([, list]) => list);
     await checkpoint('diagnostics', {
         file: 'mexico.coord',
-        hoverText: 'declares no budget incentive',
+        hoverText: SPANISH ? 'no declara ningún incentivo presupuestario' : 'declares no budget incentive',
         errors: all.filter(d => d.severity === vscode.DiagnosticSeverity.Error).length,
         warnings: all.filter(d => d.severity === vscode.DiagnosticSeverity.Warning).length,
     });
@@ -182,7 +195,12 @@ test('the effect-summary command opens its preview beside the editor', async () 
         vscode.window.tabGroups.all.flatMap(group => group.tabs).find(t => t.input instanceof vscode.TabInputWebview));
     console.log(`    preview tab "${tab.label}" (${(tab.input as vscode.TabInputWebview).viewType}) in column ${tab.group.viewColumn}`);
     assert.notEqual(tab.group.viewColumn, vscode.ViewColumn.One, 'the preview opens to the side');
-    await checkpoint('summary', { file: 'colombia.coord', expect: ['Effects by domain', 'Savings', 'Informal loans', 'FEST_UNIDOS', 'PPP_SNARIV', 'local-roles'] });
+    await checkpoint('summary', {
+        file: 'colombia.coord',
+        expect: SPANISH
+            ? ['Efectos por dominio', 'Ahorro', 'Préstamos informales', 'FEST_UNIDOS', 'PPP_SNARIV', 'local-roles', 'Resumen de efectos']
+            : ['Effects by domain', 'Savings', 'Informal loans', 'FEST_UNIDOS', 'PPP_SNARIV', 'local-roles'],
+    });
 });
 
 test('editing a document updates its diagnostics', async () => {
