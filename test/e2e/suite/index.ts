@@ -92,7 +92,10 @@ test('the editor shows the diagnostics (screenshot)', async () => {
     const editor = await openEditor('mexico.coord');
     const [finding] = await waitForRules(editor.document.uri, ['budget-incentive']);
     // The server speaks the display language (VS Code sends it as the LSP locale); the code stays the rule id.
-    if (SPANISH) assert.match(finding.message, /^la coordinación PROINPRO_PDPs no declara ningún incentivo presupuestario/, finding.message);
+    if (SPANISH) {
+        const budget = vscode.languages.getDiagnostics(editor.document.uri).find(d => ruleOf(d) === 'budget-incentive');
+        assert.match(budget?.message ?? '', /^la coordinación PROINPRO_PDPs no declara ningún incentivo presupuestario/, budget?.message);
+    }
     editor.selection = new vscode.Selection(finding.range.start, finding.range.start);
     editor.revealRange(finding.range, vscode.TextEditorRevealType.InCenter);
     const all = vscode.languages.getDiagnostics().flatMap(([, list]) => list);
