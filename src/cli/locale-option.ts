@@ -6,10 +6,12 @@
  */
 import type { Command, CommandIO } from './command.js';
 import { CliError } from './files.js';
-import { chooseLocale, getLocale, LOCALES, matchLocale, setLocale } from '../i18n/index.js';
+import { chooseLocale, getLocale, LOCALES, matchLocale, setLocale, t } from '../i18n/index.js';
 
-export const LOCALE_USAGE = `  --locale <locale>  language of messages and reports: ${LOCALES.join(' | ')}
-                     (default: from LC_ALL, LC_MESSAGES or LANG, else en)`;
+/** The `--locale` lines of a command's `--help`, in the current locale. */
+export function localeUsage(): string {
+    return t('cli.usage.locale', { locales: LOCALES.join(' | ') });
+}
 
 /** The `--locale` value of `args` (`--locale es`, `--locale=es`; options end at `--`), and the other arguments. */
 export function takeLocaleOption(command: string, args: readonly string[]): { locale?: string; rest: string[] } {
@@ -43,7 +45,7 @@ export function withLocaleOption(command: Command): Command {
             return command.summary;
         },
         get usage() {
-            return `${command.usage}\n${LOCALE_USAGE}`;
+            return `${command.usage}\n${localeUsage()}`;
         },
         async run(args: string[], io: CommandIO) {
             const { locale, rest } = takeLocaleOption(command.name, args);

@@ -10,6 +10,7 @@
  * The language server uses the same root (`findProjectRoot`), starting from its
  * workspace folder instead of the current one.
  */
+import { t } from '../i18n/index.js';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { findProjectRoot, isProjectRoot } from '../validation/config.js';
@@ -22,11 +23,10 @@ export const PROJECT_OPTIONS = {
 } as const;
 
 /** The usage lines of {@link PROJECT_OPTIONS}. */
-export const PROJECT_USAGE = `  --project <dir>           resolve names against every .coord file under this
-                            folder, reporting only the files named (default: the
-                            nearest folder upward with a coord.config.json that
-                            says "root": true, else the current folder)
-  --no-project              only the files named form the workspace`;
+/** The option lines of `--help`, in the current locale (`cli.usage.project` of the catalogue). */
+export function projectUsage(): string {
+    return t('cli.usage.project');
+}
 
 /** The project folder (absolute), or undefined with `--no-project`. */
 export function resolveProject(command: string, values: { project?: string; 'no-project'?: boolean }, cwd: string): string | undefined {

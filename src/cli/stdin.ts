@@ -5,13 +5,15 @@
  * reports give it are the file's own. The bytes go through the same UTF-8 and
  * size checks as a file on disk.
  */
+import { t } from '../i18n/index.js';
 import type { CommandIO } from './command.js';
 import { CliError, decodeSource, isCoordFileName, MAX_FILE_BYTES } from './files.js';
 
 /** The usage lines of `--stdin` and `--stdin-filename`. */
-export const STDIN_USAGE = `  --stdin                   read the text of one file from standard input
-  --stdin-filename <path>   the file that text stands for (its configuration,
-                            project and name in reports; it need not exist)`;
+/** The option lines of `--help`, in the current locale (`cli.usage.stdin` of the catalogue). */
+export function stdinUsage(): string {
+    return t('cli.usage.stdin');
+}
 
 /**
  * The text on standard input when `--stdin` was given, with the name it stands

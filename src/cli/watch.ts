@@ -8,6 +8,7 @@
  * and go. The folders are watched with `fs.watch` (recursive); where the system
  * cannot watch them, they are polled instead.
  */
+import { t } from '../i18n/index.js';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { CommandIO } from './command.js';
@@ -15,8 +16,10 @@ import { CliError, isCoordFileName } from './files.js';
 import { CONFIG_FILE_NAME } from '../validation/config.js';
 
 /** The usage line of `--watch`. */
-export const WATCH_USAGE = `  --watch                   run again whenever a .coord file or coord.config.json
-                            changes (one line per run on stderr; Ctrl-C stops)`;
+/** The option lines of `--help`, in the current locale (`cli.usage.watch` of the catalogue). */
+export function watchUsage(): string {
+    return t('cli.usage.watch');
+}
 
 export interface WatchOptions {
     /** The paths the command was given (their folders are watched). */

@@ -5,6 +5,7 @@
  * its `--format` (with a single format, `-o` may stand anywhere). At most one
  * report goes to stdout, and nothing else does.
  */
+import { t } from '../../i18n/index.js';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { Command, CommandIO } from '../command.js';
@@ -14,9 +15,9 @@ import { hasFormat, refuseInputAsOutput } from '../report-file.js';
 import { buildCheckReport, failsThresholds, thresholdExplanation, type CheckReport, type Thresholds } from '../check.js';
 import { loadWorkspace, reportFileProblems } from '../workspace.js';
 import { ProgressLine } from '../progress.js';
-import { PROJECT_OPTIONS, PROJECT_USAGE, resolveProject } from '../project.js';
-import { readStdinOption, STDIN_USAGE } from '../stdin.js';
-import { watchRuns, WATCH_USAGE } from '../watch.js';
+import { PROJECT_OPTIONS, projectUsage, resolveProject } from '../project.js';
+import { readStdinOption, stdinUsage } from '../stdin.js';
+import { watchRuns, watchUsage } from '../watch.js';
 import { formatJson } from '../reporters/json.js';
 import { formatStylish } from '../reporters/stylish.js';
 import { formatSarif } from '../reporters/sarif.js';
@@ -53,42 +54,9 @@ const FORMAT_NAMES = Object.keys(CHECK_FORMATS).join(' | ');
 export const checkCommand: Command = {
     name: 'check',
     summary: 'validate .coord files and report findings (the CI linter)',
-    usage: `Usage: coord check [paths…] [options]
-
-Validates every .coord file under the given paths (files, folders or globs;
-default: the current folder) and reports their findings. Names resolve
-against the whole project: every .coord file under the project folder (see
---project) joins the workspace, but only the files named are reported.
-Folders are searched recursively without following symbolic links, skipping
-node_modules and folders whose name starts with a dot.
-
-Options:
-  --format <name>[=<file>]  ${FORMAT_NAMES} (default: stylish);
-                            repeat it to write several reports at once
-  -o, --output <file>       write the report of the preceding --format to a file
-                            (with one format, -o may stand anywhere)
-  --max-warnings <n>        fail when there are more than n warnings (-1: no limit)
-  --fail-on <level>         fail on findings of this severity or worse:
-                            error | warning | info (default: error)
-  --quiet                   report errors only (thresholds still count every finding)
-  --config <file>           use this configuration file instead of the nearest coord.config.json
-  --rule <id=severity>      set a rule's severity (error, warning, info, hint, off); repeatable
-${PROJECT_USAGE}
-${STDIN_USAGE}
-${WATCH_USAGE}
-  -h, --help                show this help
-
-Examples:
-  coord check specs/
-  coord check evidence.coord              (names resolve against the whole project)
-  coord check --stdin --stdin-filename specs/a.coord < draft.coord
-  coord check --format github --format sarif=coord.sarif
-  coord check "specs/**/*.coord" --format json -o report.json --max-warnings 0
-
-Exit status: 0 no failing findings; 1 failing findings (errors, findings at
---fail-on or worse, or more than --max-warnings warnings); 2 the check could
-not run (bad option, missing path, no .coord file, unreadable, binary or
-non-UTF-8 file, invalid configuration, report not writable).`,
+    get usage() {
+        return t('cli.usage.check', { formats: FORMAT_NAMES, project: projectUsage(), stdin: stdinUsage(), watch: watchUsage() });
+    },
     async run(args, io) {
         // `--max-warnings -1` (ESLint's "no limit") would read as an option; join it to its value.
         const joined: string[] = [];

@@ -1,4 +1,5 @@
 /** `coord rules`: the rule catalogue, generated from the same metadata as the checks. */
+import { t } from '../../i18n/index.js';
 import type { Command } from '../command.js';
 import { parseCommandArgs } from '../command.js';
 import { CliError } from '../files.js';
@@ -15,16 +16,9 @@ const RULES_FORMATS: Record<string, () => string> = {
 export const rulesCommand: Command = {
     name: 'rules',
     summary: 'list every rule with its default severity and the lesson behind it',
-    usage: `Usage: coord rules [ID] [--format md|json]
-
-Prints the rule catalogue: each rule's id (the diagnostic code and the name
-used in coord.config.json and suppression comments), its default severity,
-when it fires and why it matters. docs/rules.md is this command's Markdown.
-With a rule ID, explains that rule: the lesson behind it, what fires it, an
-example that fires it and one that does not, how to fix and how to suppress.
-
-Options:
-  --format <name>  ${Object.keys(RULES_FORMATS).join(' | ')} (default: md)`,
+    get usage() {
+        return t('cli.usage.rules', { formats: Object.keys(RULES_FORMATS).join(' | ') });
+    },
     async run(args, io) {
         const { values, positionals } = parseCommandArgs('rules', args, {
             format: { type: 'string' },

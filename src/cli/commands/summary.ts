@@ -13,8 +13,8 @@ import { parseCommandArgs } from '../command.js';
 import { CliError } from '../files.js';
 import { hasFormat, isStdout, refuseInputAsOutput } from '../report-file.js';
 import { loadWorkspace, reportFileProblems } from '../workspace.js';
-import { PROJECT_OPTIONS, PROJECT_USAGE, resolveProject } from '../project.js';
-import { watchRuns, WATCH_USAGE } from '../watch.js';
+import { PROJECT_OPTIONS, projectUsage, resolveProject } from '../project.js';
+import { watchRuns, watchUsage } from '../watch.js';
 import { TOOL_NAME, TOOL_VERSION } from '../version.js';
 import { computeSummary, type Summary } from '../../analysis/summary.js';
 import { renderSummaryCsv } from '../../analysis/summary-render/csv.js';
@@ -42,32 +42,9 @@ export const SUMMARY_FORMATS: Record<string, (summary: Summary, options: RenderO
 export const summaryCommand: Command = {
     name: 'summary',
     summary: 'report the effects and coordination of a workspace (md, html, csv, json)',
-    usage: `Usage: coord summary [paths…] [options]
-
-Summarises every .coord file under the given paths (files, folders or globs;
-default: the current folder): the effects by domain and programme
-combination, the synergies, the coordination table with its rule findings,
-and the counts. Names resolve against the whole project (see --project); the
-summary covers the files named.
-
-Options:
-  --format <name>           ${Object.keys(SUMMARY_FORMATS).join(' | ')} (default: md)
-                              md    Markdown tables that paste into a report
-                              html  one self-contained file (no script, no external resource)
-                              csv   one row per effect: file,line,programmes,domain,outcome,
-                                    direction,desirability,source (RFC 4180)
-                              json  the whole summary, with the same effect fields
-  -o, --output <file>       write the report to a file instead of stdout (- is stdout)
-  --title <text>            the report's title (default: "Effect summary")
-  --config <file>           use this configuration file for the coordinations' rule findings
-  --rule <id=severity>      set a rule's severity (error, warning, info, hint, off); repeatable
-${PROJECT_USAGE}
-${WATCH_USAGE}
-  -h, --help                show this help
-
-Exit status: 0 the summary was written (findings do not change it; use
-'coord check' for that); 2 it could not run (bad option, missing path,
-unreadable, binary or non-UTF-8 file, invalid configuration, unwritable output).`,
+    get usage() {
+        return t('cli.usage.summary', { formats: Object.keys(SUMMARY_FORMATS).join(' | '), project: projectUsage(), watch: watchUsage() });
+    },
     async run(args, io) {
         const { values, positionals } = parseCommandArgs('summary', args, {
             format: { type: 'string' },
