@@ -15,7 +15,7 @@ import { CoordScopeComputation } from './coord-scope.js';
 import { CoordLinker, CoordReferenceDescriptionProvider } from './coord-linker.js';
 import { bomStrippingFileSystem, CoordDocumentBuilder, CoordDocumentFactory, CoordIndexManager, CoordWorkspaceManager } from './coord-workspace.js';
 import { CoordDocumentValidator } from '../validation/coord-document-validator.js';
-import { CoordConfigProvider } from '../validation/config-provider.js';
+import { CoordConfigProvider, fileSystemConfigReader } from '../validation/config-provider.js';
 
 /** Services Coord adds to Langium's. */
 export type CoordAddedServices = {
@@ -38,7 +38,7 @@ export const CoordModule: Module<CoordCoreServices, PartialLangiumCoreServices &
         ReferenceDescriptionProvider: services => new CoordReferenceDescriptionProvider(services),
     },
     validation: {
-        ConfigProvider: () => new CoordConfigProvider(),
+        ConfigProvider: services => new CoordConfigProvider(fileSystemConfigReader(services.shared.workspace.FileSystemProvider)),
         DocumentValidator: services => new CoordDocumentValidator(services as CoordCoreServices),
     },
 };

@@ -4,33 +4,56 @@
  * with command-line overrides on top. One instance per workspace, shared by
  * the CLI and the language server.
  */
-import { URI } from 'langium';
-import { ConfigError, ConfigLocator, mergeConfigs, parseConfig, type RuleConfig } from './config.js';
+import { URI, type FileSystemProvider } from 'langium';
+import { ConfigError, ConfigLocator, mergeConfigs, parseConfig, type ConfigFileReader, type RuleConfig } from './config.js';
 import { RULE_IDS } from './registry.js';
 import type { SeveritySetting } from './rule.js';
-import * as fs from 'node:fs';
 
 export interface ConfigResult {
     config?: RuleConfig;
     error?: ConfigError;
 }
 
+/**
+ * Reads config files through Langium's file-system provider (Node's `fs` in the
+ * CLI and the desktop server, the client's files in the browser): a file the
+ * provider does not know is no file; one it knows but cannot read is an error.
+ */
+export function fileSystemConfigReader(fileSystem: FileSystemProvider): ConfigFileReader {
+    return file => {
+        // A provider without existsSync (a test double) knows no config file.
+        if (typeof fileSystem.existsSync !== 'function' || !fileSystem.existsSync(file)) return undefined;
+        return fileSystem.readFileSync(file);
+    };
+}
+
 export class CoordConfigProvider {
-    private readonly locator = new ConfigLocator(RULE_IDS);
+    private readonly locator: ConfigLocator;
     private explicit: RuleConfig | undefined;
     private overrides: RuleConfig | undefined;
+    /**
+     * The URI schemes whose documents look for a `coord.config.json` above them:
+     * `file` on the desktop; the browser's server adds the schemes of its workspace
+     * folders (for example `vscode-vfs` on vscode.dev). Untitled documents never do.
+     */
+    readonly schemes = new Set(['file']);
+
+    constructor(private readonly readConfigFile: ConfigFileReader = () => undefined) {
+        this.locator = new ConfigLocator(RULE_IDS, readConfigFile);
+    }
 
     /**
      * Uses one config file for every document instead of the nearest one (`--config FILE`).
      * `display` is how errors name the file (as the user wrote it); it defaults to `file`.
      */
     setExplicitConfigFile(file: string, display = file): void {
-        let text: string;
+        let text: string | undefined;
         try {
-            text = fs.readFileSync(file, 'utf8');
+            text = this.readConfigFile(URI.file(file));
         } catch (e) {
             throw new ConfigError(display, undefined, `cannot read: ${describeReadError(e as NodeJS.ErrnoException)}`);
         }
+        if (text === undefined) throw new ConfigError(display, undefined, `cannot read: ${describeReadError({ code: 'ENOENT' } as NodeJS.ErrnoException)}`);
         this.explicit = parseConfig(text, display, RULE_IDS);
     }
 
@@ -48,7 +71,7 @@ export class CoordConfigProvider {
     configFor(uri: URI | string): ConfigResult {
         const parsed = typeof uri === 'string' ? URI.parse(uri) : uri;
         try {
-            const base = this.explicit ?? (parsed.scheme === 'file' ? this.locator.forFile(parsed.fsPath) : undefined);
+            const base = this.explicit ?? (this.schemes.has(parsed.scheme) ? this.locator.forFile(parsed) : undefined);
             return { config: mergeConfigs(base, this.overrides) };
         } catch (e) {
             if (e instanceof ConfigError) return { error: e };

@@ -5,8 +5,7 @@
  * sees inline is what CI reports. An invalid file is an error that names the
  * file and the key; it is never silently ignored.
  */
-import * as fs from 'node:fs';
-import * as path from 'node:path';
+import { URI, UriUtils } from 'langium';
 import type { Severity, SeveritySetting } from './rule.js';
 
 export const CONFIG_FILE_NAME = 'coord.config.json';
@@ -102,53 +101,66 @@ export function mergeConfigs(...configs: Array<RuleConfig | undefined>): RuleCon
 }
 
 /**
+ * Reads a config file for {@link ConfigLocator}: its text, or `undefined` when
+ * there is no such file; it throws with the cause when a file is there but
+ * cannot be read. The CLI and the desktop server read the disk (Node's `fs`
+ * through Langium's file-system provider); the browser's server reads what the
+ * client sent. No `node:` module is imported here, so the core runs in a browser.
+ */
+export type ConfigFileReader = (file: URI) => string | undefined;
+
+/** How a config file is named in messages: its path on disk, else its URI. */
+export function configFileDisplayName(file: URI): string {
+    return file.scheme === 'file' ? file.fsPath : file.toString();
+}
+
+/**
  * Finds and reads the nearest `coord.config.json` from a folder upward, with a
  * cache per folder. Throws {@link ConfigError} for an invalid file.
  */
 export class ConfigLocator {
     private readonly byFolder = new Map<string, { config: RuleConfig | undefined; error?: ConfigError }>();
 
-    constructor(private readonly knownRules: ReadonlySet<string>) {}
+    constructor(private readonly knownRules: ReadonlySet<string>, private readonly read: ConfigFileReader) {}
 
     /** Forgets everything read, e.g. after a config file changed. */
     clear(): void {
         this.byFolder.clear();
     }
 
-    /** The config that applies to a file path, or undefined when there is none. */
-    forFile(filePath: string): RuleConfig | undefined {
-        return this.forFolder(path.dirname(path.resolve(filePath)));
+    /** The config that applies to a file, or undefined when there is none. */
+    forFile(file: URI): RuleConfig | undefined {
+        return this.forFolder(UriUtils.dirname(file));
     }
 
-    forFolder(folder: string): RuleConfig | undefined {
-        const cached = this.byFolder.get(folder);
+    forFolder(folder: URI): RuleConfig | undefined {
+        const key = folder.toString();
+        const cached = this.byFolder.get(key);
         if (cached) {
             if (cached.error) throw cached.error;
             return cached.config;
         }
         let entry: { config: RuleConfig | undefined; error?: ConfigError };
-        const candidate = path.join(folder, CONFIG_FILE_NAME);
+        const candidate = UriUtils.joinPath(folder, CONFIG_FILE_NAME);
+        const display = configFileDisplayName(candidate);
         try {
             let text: string | undefined;
             try {
-                text = fs.readFileSync(candidate, 'utf8');
+                text = this.read(candidate);
             } catch (e) {
-                const code = (e as NodeJS.ErrnoException).code;
-                if (code !== 'ENOENT' && code !== 'ENOTDIR') {
-                    throw new ConfigError(candidate, undefined, `cannot read: ${(e as Error).message}`);
-                }
+                throw new ConfigError(display, undefined, `cannot read: ${(e as Error).message}`);
             }
             if (text !== undefined) {
-                entry = { config: parseConfig(text, candidate, this.knownRules) };
+                entry = { config: parseConfig(text, display, this.knownRules) };
             } else {
-                const parent = path.dirname(folder);
-                entry = { config: parent === folder ? undefined : this.forFolder(parent) };
+                const parent = UriUtils.dirname(folder);
+                entry = { config: parent.toString() === key ? undefined : this.forFolder(parent) };
             }
         } catch (e) {
             if (!(e instanceof ConfigError)) throw e;
             entry = { config: undefined, error: e };
         }
-        this.byFolder.set(folder, entry);
+        this.byFolder.set(key, entry);
         if (entry.error) throw entry.error;
         return entry.config;
     }
