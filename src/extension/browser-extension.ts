@@ -1,0 +1,79 @@
+/**
+ * The web extension (the `browser` entry of package.json): Coord in VS Code for
+ * the Web (vscode.dev, github.dev, code-server's browser host). The same client
+ * as the desktop (`client-common.ts`, the summary preview) with the language
+ * server in a web worker (`dist/web/server.js`, `src/lsp/browser-main.ts`). The
+ * worker cannot read files, so the extension reads them for it through
+ * `vscode.workspace.fs` (`coord/fs/readFile`, `coord/fs/readDirectory`) and
+ * tells it when a `coord.config.json` changes (`coord/fs/didChange`).
+ */
+import * as vscode from 'vscode';
+import { LanguageClient } from 'vscode-languageclient/browser';
+import {
+    FsDidChangeNotification, FsReadDirectoryRequest, FsReadFileRequest,
+    type ClientFileSystemOption, type FsEntry,
+} from '../shared/fs-messages.js';
+import { coordClientOptions, registerClientServices } from './client-common.js';
+import { registerSummaryPreview } from './preview.js';
+
+/** A web worker (this file is type-checked without the DOM library). */
+interface WebWorker { terminate(): void }
+const WorkerConstructor = (globalThis as unknown as { Worker: new (url: string) => WebWorker }).Worker;
+type ServerOptions = ConstructorParameters<typeof LanguageClient>[2];
+
+let client: LanguageClient | undefined;
+let worker: WebWorker | undefined;
+
+export async function activate(context: vscode.ExtensionContext): Promise<void> {
+    const serverMain = vscode.Uri.joinPath(context.extensionUri, 'dist', 'web', 'server.js');
+    const startWorker = (): WebWorker => {
+        worker?.terminate();
+        worker = new WorkerConstructor(serverMain.toString(true));
+        return worker;
+    };
+    const clientFileSystem: ClientFileSystemOption = { clientFileSystem: true };
+    const clientOptions = coordClientOptions(
+        // Any scheme: on the web a workspace is vscode-vfs:, vscode-test-web:, file: (code-server)…
+        [{ language: 'coord' }],
+        { initializationOptions: { ...clientFileSystem } },
+    );
+    client = new LanguageClient('coord', 'Coord', (async () => startWorker()) as unknown as ServerOptions, clientOptions);
+    const started = client;
+    started.onRequest(FsReadFileRequest.method, async (params: { uri?: unknown }) => {
+        const uri = requestedUri(params);
+        return { text: new TextDecoder('utf-8').decode(await vscode.workspace.fs.readFile(uri)) };
+    });
+    started.onRequest(FsReadDirectoryRequest.method, async (params: { uri?: unknown }) => {
+        const folder = requestedUri(params);
+        const entries: FsEntry[] = (await vscode.workspace.fs.readDirectory(folder)).map(([name, type]) => ({
+            uri: vscode.Uri.joinPath(folder, name).toString(),
+            isFile: (type & vscode.FileType.File) !== 0 && (type & vscode.FileType.SymbolicLink) === 0,
+            isDirectory: (type & vscode.FileType.Directory) !== 0 && (type & vscode.FileType.SymbolicLink) === 0,
+        }));
+        return { entries };
+    });
+    const watcher = vscode.workspace.createFileSystemWatcher('**/coord.config.json');
+    const changed = (type: 1 | 2 | 3) => (uri: vscode.Uri) => {
+        void started.sendNotification(FsDidChangeNotification.method, { changes: [{ uri: uri.toString(), type }] });
+    };
+    context.subscriptions.push(watcher, watcher.onDidCreate(changed(1)), watcher.onDidChange(changed(2)), watcher.onDidDelete(changed(3)));
+    registerClientServices(context, started);
+    context.subscriptions.push({ dispose: () => worker?.terminate() });
+    await started.start();
+    registerSummaryPreview(context, started);
+}
+
+export async function deactivate(): Promise<void> {
+    await client?.stop();
+    worker?.terminate();
+    client = undefined;
+    worker = undefined;
+}
+
+/** The URI a file-system request names; only URIs under an open workspace folder are read. */
+function requestedUri(params: { uri?: unknown }): vscode.Uri {
+    if (typeof params?.uri !== 'string') throw new Error('coord/fs: the request names no URI');
+    const uri = vscode.Uri.parse(params.uri, true);
+    if (!vscode.workspace.getWorkspaceFolder(uri)) throw new Error(`coord/fs: ${uri.toString()} is outside the workspace`);
+    return uri;
+}
