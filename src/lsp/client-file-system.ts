@@ -39,6 +39,13 @@ export class ClientFileSystem implements FileSystemProvider {
             this.enabled = Boolean((params.initializationOptions as ClientFileSystemOption | undefined)?.clientFileSystem);
             for (const folder of params.workspaceFolders ?? []) Coord.validation.ConfigProvider.schemes.add(URI.parse(folder.uri).scheme);
         });
+        // Without the client's files (the playground) a closed document is gone: Langium would keep its
+        // last text in the workspace, where its declarations would still count.
+        shared.workspace.TextDocuments.onDidClose(({ document }) => {
+            if (this.enabled) return;
+            const uri = URI.parse(document.uri);
+            void shared.workspace.WorkspaceLock.write(token => shared.workspace.DocumentBuilder.update([], [uri], token));
+        });
         this.connection.onNotification(FsDidChangeNotification.method, async (params: { changes?: Array<{ uri: string; type: 1 | 2 | 3 }> }) => {
             const changes = Array.isArray(params?.changes) ? params.changes.filter(c => typeof c?.uri === 'string') : [];
             for (const change of changes) {

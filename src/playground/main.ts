@@ -11,7 +11,8 @@
  */
 import { basicSetup, EditorView } from 'codemirror';
 import { keymap } from '@codemirror/view';
-import { StreamLanguage } from '@codemirror/language';
+import { HighlightStyle, StreamLanguage, syntaxHighlighting } from '@codemirror/language';
+import { tags } from '@lezer/highlight';
 import { lintGutter, setDiagnostics, type Action, type Diagnostic as CmDiagnostic } from '@codemirror/lint';
 import type { Text } from '@codemirror/state';
 import {
@@ -83,9 +84,12 @@ let files: OpenFile[] = [];
 let active = 0;
 const diagnostics = new Map<string, LspDiagnostic[]>();
 
-const coordLanguage = StreamLanguage.define<{ comment: boolean }>({
+const coordLanguage = StreamLanguage.define<{ comment: boolean; depth: number }>({
     name: 'coord',
-    startState: () => ({ comment: false }),
+    startState: () => ({ comment: false, depth: 0 }),
+    copyState: state => ({ ...state }),
+    // Two spaces per open block, as `coord format` lays it out.
+    indent: (state, textAfter, cx) => Math.max(0, state.depth - (/^\s*\}/.test(textAfter) ? 1 : 0)) * cx.unit,
     token(stream, state) {
         if (state.comment) {
             if (stream.skipTo('*/')) { stream.match('*/'); state.comment = false; } else stream.skipToEnd();
@@ -96,12 +100,23 @@ const coordLanguage = StreamLanguage.define<{ comment: boolean }>({
         if (stream.match('/*')) { state.comment = true; return 'comment'; }
         if (stream.match(/^"(?:[^"\\]|\\.)*"?/)) return 'string';
         if (stream.match(/^-?\d+(?:\.\d+)?%?/)) return 'number';
+        if (stream.eat('{')) { state.depth++; return 'brace'; }
+        if (stream.eat('}')) { state.depth = Math.max(0, state.depth - 1); return 'brace'; }
         if (stream.match(/^[\p{L}_][\p{L}\p{N}_-]*/u)) return /^[a-z]/.test(stream.current()) && stream.column() === stream.indentation() ? 'keyword' : 'variableName';
         stream.next();
         return null;
     },
-    languageData: { commentTokens: { line: '//', block: { open: '/*', close: '*/' } } },
+    languageData: { indentOnInput: /^\s*\}$/, commentTokens: { line: '//', block: { open: '/*', close: '*/' } } },
 });
+
+/** Every token gets a class (and so its own element, which the tests hover). */
+const coordHighlight = syntaxHighlighting(HighlightStyle.define([
+    { tag: tags.keyword, class: 'tok-keyword' },
+    { tag: tags.string, class: 'tok-string' },
+    { tag: tags.comment, class: 'tok-comment' },
+    { tag: tags.number, class: 'tok-number' },
+    { tag: tags.variableName, class: 'tok-name' },
+]));
 
 const client = new LSPClient({
     rootUri: ROOT_URI,
@@ -128,7 +143,7 @@ function createFile(name: string, text: string): OpenFile {
     const uri = uriOf(name);
     const view = new EditorView({
         doc: text,
-        extensions: [basicSetup, lintGutter(), coordLanguage, client.plugin(uri, 'coord'), EditorView.contentAttributes.of({ 'aria-label': `Coord file ${name}` })],
+        extensions: [basicSetup, lintGutter(), coordLanguage, coordHighlight, client.plugin(uri, 'coord'), EditorView.contentAttributes.of({ 'aria-label': `Coord file ${name}` })],
         parent: editors,
     });
     view.dom.hidden = true;
@@ -463,3 +478,9 @@ client.initializing.then(
     },
     e => setStatus(`The language server did not start: ${(e as Error).message ?? String(e)}`),
 );
+
+/** For scripts and tests driving the page (the editors render only the lines in view). */
+(globalThis as unknown as { coordPlayground: unknown }).coordPlayground = {
+    state: currentState,
+    open: (state: SharedState) => openState(state),
+};
