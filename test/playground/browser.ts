@@ -36,12 +36,16 @@ const TYPES: Record<string, string> = {
     '.html': 'text/html; charset=utf-8', '.js': 'text/javascript; charset=utf-8', '.css': 'text/css; charset=utf-8', '.svg': 'image/svg+xml',
 };
 
-/** A static file server for `folder` on 127.0.0.1 (a free port); GET only, nothing outside the folder. */
-export async function serveStatic(folder: string): Promise<{ url: string; server: Server; requests: string[] }> {
+/** A static file server for `folder` on 127.0.0.1 (a free port), plus `pages` (path → HTML); GET only, nothing outside the folder. */
+export async function serveStatic(folder: string, pages: Record<string, string> = {}): Promise<{ url: string; server: Server; requests: string[] }> {
     const requests: string[] = [];
     const server = createServer((req, res) => {
         requests.push(req.url ?? '');
         const path = decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname);
+        if (req.method === 'GET' && path in pages) {
+            res.writeHead(200, { 'content-type': TYPES['.html'] }).end(pages[path]);
+            return;
+        }
         const file = normalize(join(folder, path.endsWith('/') ? `${path}index.html` : path));
         if (req.method !== 'GET' || !file.startsWith(folder) || !existsSync(file) || !statSync(file).isFile()) {
             res.writeHead(404).end();
