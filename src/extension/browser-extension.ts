@@ -8,7 +8,7 @@
  * tells it when a `coord.config.json` changes (`coord/fs/didChange`).
  */
 import * as vscode from 'vscode';
-import { LanguageClient } from 'vscode-languageclient/browser';
+import { BrowserMessageReader, BrowserMessageWriter, LanguageClient, type MessageTransports } from 'vscode-languageclient/browser';
 import {
     FsDidChangeNotification, FsReadDirectoryRequest, FsReadFileRequest,
     type ClientFileSystemOption, type FsEntry,
@@ -26,10 +26,26 @@ let worker: WebWorker | undefined;
 
 export async function activate(context: vscode.ExtensionContext): Promise<void> {
     const serverMain = vscode.Uri.joinPath(context.extensionUri, 'dist', 'web', 'server.js');
-    const startWorker = (): WebWorker => {
+    const startWorker = async (): Promise<MessageTransports> => {
         worker?.terminate();
-        worker = new WorkerConstructor(serverMain.toString(true));
-        return worker;
+        worker = undefined;
+        try {
+            worker = new WorkerConstructor(serverMain.toString(true));
+        } catch {
+            // A remote extension host (code-server, Codespaces) refuses a worker from a vscode-remote: URL;
+            // its fetch reads that URL, and a worker from a Blob URL of the same code is allowed.
+            const code = await (await fetch(serverMain.toString(true))).text();
+            const url = URL.createObjectURL(new Blob([code], { type: 'text/javascript' }));
+            worker = new WorkerConstructor(url);
+            // Not revoked at once: the host's wrapper loads it later, from a bootstrap of its own.
+            const started = worker;
+            const terminate = started.terminate.bind(started);
+            started.terminate = () => { terminate(); URL.revokeObjectURL(url); };
+        }
+        // Transports rather than the worker: the client tells a worker by `instanceof Worker`, and a
+        // remote extension host's Worker is a wrapper function, so its workers are not instances of it.
+        const port = worker as unknown as ConstructorParameters<typeof BrowserMessageReader>[0];
+        return { reader: new BrowserMessageReader(port), writer: new BrowserMessageWriter(port) };
     };
     const clientFileSystem: ClientFileSystemOption = { clientFileSystem: true };
     const clientOptions = coordClientOptions(
@@ -37,7 +53,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
         [{ language: 'coord' }],
         { initializationOptions: { ...clientFileSystem } },
     );
-    client = new LanguageClient('coord', 'Coord', (async () => startWorker()) as unknown as ServerOptions, clientOptions);
+    client = new LanguageClient('coord', 'Coord', startWorker as unknown as ServerOptions, clientOptions);
     const started = client;
     started.onRequest(FsReadFileRequest.method, async (params: { uri?: unknown }) => {
         const uri = requestedUri(params);
