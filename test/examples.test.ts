@@ -1,8 +1,9 @@
 /**
- * The examples raise exactly the findings that examples/README.md lists in its
- * "Expected findings" table (rule, severity, suppressed or not, file:line) —
- * the brief's lessons where the brief found them, and nowhere else — and
- * `coord check examples` exits 0. Each file also checks alone.
+ * examples/README.md's table "From the brief to the findings" is checked
+ * against the examples and the brief: every quote in its first column stands
+ * in the brief, every `file:line` of its second column holds the code quoted
+ * beside it, and its third column lists exactly the findings of
+ * `coord check examples` (which exits 0). Each file also checks alone.
  */
 import { describe, expect, test } from 'vitest';
 import * as fs from 'node:fs';
@@ -11,50 +12,95 @@ import { runCli } from './cli/cli-run.js';
 
 const ROOT = path.resolve(__dirname, '..');
 const README = path.join(ROOT, 'examples/README.md');
+const BRIEF = path.resolve(ROOT, '../shared/reference/brief.txt');
 
-interface Expected {
+interface Finding {
     rule: string;
     severity: string;
     suppressed: boolean;
     where: string;
 }
 
-/** The rows of the README's "Expected findings" table. */
-function expectedFindings(): Expected[] {
+interface Row {
+    quotes: string[];
+    encodings: Array<{ file: string; line: number; code: string }>;
+    findings: Finding[];
+}
+
+/** The rows of the README's table, parsed cell by cell. */
+function tableRows(): Row[] {
     const text = fs.readFileSync(README, 'utf8');
-    const section = text.slice(text.indexOf('## Expected findings'));
-    const rows: Expected[] = [];
-    for (const m of section.matchAll(/^\| `([a-z-]+)` \| (error|warning|info|hint)(, suppressed)? \| ([\w-]+\.coord:\d+) \|/gm)) {
-        rows.push({ rule: m[1], severity: m[2], suppressed: Boolean(m[3]), where: `examples/${m[4]}` });
+    const start = text.indexOf('## From the brief to the findings');
+    const section = text.slice(start, text.indexOf('\n## ', start + 1));
+    const rows: Row[] = [];
+    for (const line of section.split('\n')) {
+        if (!line.startsWith('| ') || line.startsWith('| the brief says') || line.startsWith('|---')) continue;
+        const cells = line.slice(2, -2).split(' | ');
+        expect(cells, line).toHaveLength(3);
+        const [said, encoded, found] = cells;
+        rows.push({
+            quotes: [...said.matchAll(/"([^"]+)"/g)].map(m => m[1]),
+            encodings: [...encoded.matchAll(/([\w-]+\.coord):(\d+) `([^`]+)`/g)].map(m => ({ file: m[1], line: Number(m[2]), code: m[3] })),
+            findings: [...found.matchAll(/`([a-z-]+)` (error|warning|info|hint)(, suppressed)? ([\w-]+\.coord:\d+)/g)]
+                .map(m => ({ rule: m[1], severity: m[2], suppressed: Boolean(m[3]), where: `examples/${m[4]}` })),
+        });
     }
     return rows;
 }
 
-async function actualFindings(...paths: string[]): Promise<{ code: number; findings: Expected[]; counts: Record<string, number> }> {
+async function actualFindings(...paths: string[]): Promise<{ code: number; findings: Finding[] }> {
     const r = await runCli(ROOT, 'check', '--format', 'json', ...paths);
     const report = JSON.parse(r.stdout);
     const findings = report.diagnostics.map((d: { rule: string; severity: string; suppressed?: unknown; file: string; line: number }) => ({
         rule: d.rule, severity: d.severity, suppressed: Boolean(d.suppressed), where: `${d.file}:${d.line}`,
     }));
-    return { code: r.code, findings, counts: report.counts };
+    return { code: r.code, findings };
 }
 
-const key = (f: Expected) => `${f.where} ${f.rule} ${f.severity}${f.suppressed ? ' suppressed' : ''}`;
+const key = (f: Finding) => `${f.where} ${f.rule} ${f.severity}${f.suppressed ? ' suppressed' : ''}`;
+/** The brief's words without layout: hyphens at line ends joined, one kind of apostrophe, no whitespace. */
+const squeeze = (text: string) => text.replace(/-[ \t]*\r?\n\s*/g, '').replace(/[’‘]/g, "'").replace(/\s+/g, '');
 
 describe.runIf(fs.existsSync(README))('examples', () => {
-    test('coord check examples raises exactly the findings examples/README.md lists, and exits 0', async () => {
-        const expected = expectedFindings();
-        expect(expected.length).toBeGreaterThan(5);
+    const rows = tableRows();
+
+    test('the table has a row per statement, each with a quote', () => {
+        expect(rows.length).toBeGreaterThan(15);
+        for (const row of rows) expect(row.quotes.length, JSON.stringify(row)).toBeGreaterThan(0);
+    });
+
+    test.runIf(fs.existsSync(BRIEF))('every quote stands in the brief', () => {
+        const brief = squeeze(fs.readFileSync(BRIEF, 'utf8'));
+        const missing = rows.flatMap(r => r.quotes).filter(q => !brief.includes(squeeze(q)));
+        expect(missing).toEqual([]);
+    });
+
+    test('every line named holds the code quoted beside it', () => {
+        const files = new Map<string, string[]>();
+        const wrong: string[] = [];
+        for (const { file, line, code } of rows.flatMap(r => r.encodings)) {
+            if (!files.has(file)) files.set(file, fs.readFileSync(path.join(ROOT, 'examples', file), 'utf8').split(/\r?\n/));
+            const text = files.get(file)![line - 1] ?? '';
+            if (!text.includes(code)) wrong.push(`${file}:${line} should hold \`${code}\` but is \`${text}\``);
+        }
+        expect(wrong).toEqual([]);
+        expect(rows.flatMap(r => r.encodings).length).toBeGreaterThan(30);
+    });
+
+    test('coord check examples raises exactly the findings the table lists, and exits 0', async () => {
+        const listed = [...new Set(rows.flatMap(r => r.findings).map(key))].sort();
+        expect(listed.length).toBeGreaterThan(20);
         const { code, findings } = await actualFindings('examples');
-        expect(findings.map(key).sort()).toEqual(expected.map(key).sort());
+        expect(findings.map(key).sort()).toEqual(listed);
         expect(code).toBe(0);
     });
-    test('the suppressed findings keep the comment\'s reason', async () => {
-        const r = await runCli(ROOT, 'check', '--format', 'json', 'examples/peru.coord');
-        const suppressed = JSON.parse(r.stdout).diagnostics.filter((d: { suppressed?: unknown }) => d.suppressed);
-        expect(suppressed.length).toBeGreaterThan(0);
-        for (const d of suppressed) expect(d.suppressed.reason).toMatch(/research add-on/);
+
+    test('the fictional model raises no finding', async () => {
+        const { code, findings } = await actualFindings('examples/model.coord');
+        expect(findings).toEqual([]);
+        expect(code).toBe(0);
     });
+
     test('each file checked alone raises the same findings as in the whole set', async () => {
         const all = (await actualFindings('examples')).findings;
         for (const file of fs.readdirSync(path.join(ROOT, 'examples')).filter(f => f.endsWith('.coord'))) {

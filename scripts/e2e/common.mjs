@@ -14,7 +14,7 @@ export const RESULTS_DIR = join(REPO, 'test-results', 'e2e');
 /** The extension that only hosts the suite (see test/e2e/runner/package.json). */
 export const RUNNER_EXTENSION = join(REPO, 'test', 'e2e', 'runner');
 /** The example files the suite opens, and the fixtures it adds to them. */
-export const EXAMPLES = ['colombia.coord', 'mexico.coord', 'peru.coord', 'graduation.coord'];
+export const EXAMPLES = ['colombia.coord', 'mexico.coord', 'peru.coord', 'model.coord'];
 export const FIXTURES_DIR = join(REPO, 'test', 'e2e', 'fixtures');
 
 const started = Date.now();

@@ -5,7 +5,7 @@
  * effect. Each is linear in the size of the declarations it looks at.
  */
 import type { Effect, LevelBlock, Coordination, Population, Programme, Agreement, Role } from '../language/generated/ast.js';
-import { coordinationProgrammes, programmeMinistry, programmeSector, propertiesOf } from './queries.js';
+import { coordinationProgrammes, programmeMinistry, programmeSectors, propertiesOf } from './queries.js';
 
 export type LevelName = 'national' | 'regional' | 'local';
 export const LEVELS: readonly LevelName[] = ['national', 'regional', 'local'];
@@ -30,9 +30,9 @@ export function hasIncentive(coordination: Coordination, kind?: string): boolean
     return propertiesOf(coordination, 'incentive').some(i => kind === undefined || i.value === kind);
 }
 
-/** The programmes of a coordination that resolved and declare the given sector. */
+/** The programmes of a coordination that resolved and declare the given sector (among others, for an integrated programme). */
 export function programmesOfSector(coordination: Coordination, sector: string): Programme[] {
-    return coordinationProgrammes(coordination).filter(p => programmeSector(p) === sector);
+    return coordinationProgrammes(coordination).filter(p => programmeSectors(p).includes(sector));
 }
 
 /** Whether a programme is anchored in the ministry of agriculture (`ministry agriculture`). */

@@ -38,6 +38,11 @@ export function coordinationProgrammes(coordination: Coordination): Programme[] 
     return resolvedDistinct(propertiesOf(coordination, 'between').flatMap(b => b.programmes));
 }
 
+/** The names a coordination's `between` lists, as written (resolved or not), distinct, in order. */
+export function coordinationProgrammeNames(coordination: Coordination): string[] {
+    return [...new Set(propertiesOf(coordination, 'between').flatMap(b => b.programmes.map(r => r.$refText)).filter(n => n))];
+}
+
 /** The programmes of an `effects of` block (resolved, distinct). */
 export function effectsProgrammes(effects: Effects): Programme[] {
     return resolvedDistinct(effects.programmes);
@@ -58,9 +63,13 @@ export function effectsCombinationKey(effects: Effects): string {
     return combinationKey(effects.programmes.map(r => r.$refText));
 }
 
-/** The sector of a programme, if declared. */
-export function programmeSector(programme: Programme): string | undefined {
-    return propertyOf(programme, 'sector')?.value;
+/**
+ * The sectors of a programme, distinct, in the order written (empty when none is
+ * declared). A single integrated programme lists two (§8 of the language
+ * reference) and counts as each of them for every rule and in the summary.
+ */
+export function programmeSectors(programme: Programme): string[] {
+    return [...new Set(propertyOf(programme, 'sector')?.values ?? [])];
 }
 
 /** The ministry of a programme, if declared. */

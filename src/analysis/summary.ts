@@ -15,7 +15,7 @@ import {
     type Coordination, type Domain, type Effect, type Effects, type Model, type Outcome, type Programme,
 } from '../language/generated/ast.js';
 import { isStdlibUri, STDLIB_DOMAIN_ORDER } from '../language/stdlib.js';
-import { combinationKey, compareCodePoints, coordinationProgrammes, propertiesOf, propertyOf } from './queries.js';
+import { combinationKey, compareCodePoints, coordinationProgrammes, programmeSectors, propertiesOf, propertyOf } from './queries.js';
 
 export type EffectDirection = '+' | '-' | '~';
 export type Desirability = 'desirable' | 'adverse' | 'neutral' | 'no-change';
@@ -74,7 +74,8 @@ export interface SummaryProgramme {
     name: string;
     title?: string;
     countries: string[];
-    sector?: string;
+    /** The declared sectors; an integrated programme has two and counts as both (§8). */
+    sectors: string[];
     file: string;
     uri: string;
     line: number;
@@ -100,6 +101,8 @@ export interface SummaryCoordination {
     programmes: string[];
     agreements: Record<CoordinationLevel, Array<{ formality: string; text: string; line: number }>>;
     localRoles: Array<{ text: string; by?: string; line: number }>;
+    /** What the analysis knows of the local level (§8): capacities, stakeholders, sources of resistance. */
+    localKnowledge: Array<{ kind: 'capacity' | 'stakeholder' | 'resistance'; text: string; line: number }>;
     incentives: Array<{ kind: string; text?: string }>;
     nodes: string[];
     politicalSupport?: string;
@@ -201,7 +204,7 @@ export function computeSummary(documents: Iterable<LangiumDocument>, options: Su
         const uri = documentUri(p);
         programmes.set(p.name, {
             name: p.name, title: p.title, countries: propertyOf(p, 'country')?.values ?? [],
-            sector: propertyOf(p, 'sector')?.value, file: fileName(uri), uri, line: lineOf(p),
+            sectors: programmeSectors(p), file: fileName(uri), uri, line: lineOf(p),
         });
     };
 
@@ -370,14 +373,17 @@ function summaryCoordination(c: Coordination, uri: string, file: string, finding
     }
     const agreements: SummaryCoordination['agreements'] = { national: [], regional: [], local: [] };
     const localRoles: SummaryCoordination['localRoles'] = [];
+    const localKnowledge: SummaryCoordination['localKnowledge'] = [];
     for (const level of COORDINATION_LEVELS) {
         for (const block of c.properties) {
             if (block.$type !== 'LevelBlock' || block.kind !== level) continue;
             for (const item of block.items) {
                 if (item.$type === 'Agreement') {
                     agreements[level].push({ formality: item.formality, text: item.text, line: lineOf(item) });
-                } else if (level === 'local') {
+                } else if (item.$type === 'Role') {
                     localRoles.push({ text: item.text, ...(item.actor ? { by: item.actor.$refText } : {}), line: lineOf(item) });
+                } else {
+                    localKnowledge.push({ kind: item.kind, text: item.text, line: lineOf(item) });
                 }
             }
         }
@@ -391,6 +397,7 @@ function summaryCoordination(c: Coordination, uri: string, file: string, finding
         programmes: propertiesOf(c, 'between').flatMap(b => b.programmes.map(r => r.$refText)),
         agreements,
         localRoles,
+        localKnowledge,
         incentives: propertiesOf(c, 'incentive').map(i => ({ kind: i.value, ...(i.text !== undefined ? { text: i.text } : {}) })),
         nodes: propertiesOf(c, 'node').flatMap(n => (n.body?.$refText ? [n.body.$refText] : [])),
         barriers: propertiesOf(c, 'barrier').map(b => ({ kind: b.value, ...(b.text !== undefined ? { text: b.text } : {}) })),

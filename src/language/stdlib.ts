@@ -40,6 +40,7 @@ outcome school_attendance "School attendance" in food_education desirable increa
 outcome savings "Savings" in finance desirable increase
 outcome formal_loans "Formal loans" in finance desirable increase
 outcome informal_loans "Informal loans" in finance desirable decrease
+outcome resilience "Resilience to external shocks" in finance desirable increase
 
 outcome subjective_wellbeing "Subjective well-being" in psychosocial desirable increase
 outcome expectations "Expectations" in psychosocial desirable increase
@@ -47,6 +48,9 @@ outcome social_capital "Social capital" in psychosocial desirable increase
 outcome empowerment "Empowerment" in psychosocial desirable increase
 outcome internal_locus_of_control "Internal locus of control" in psychosocial desirable increase
 outcome powerful_others_index "Powerful others index" in psychosocial desirable decrease
+outcome locus_of_control "Locus of control" in psychosocial desirable increase
+outcome aspirations "Aspirations" in psychosocial desirable increase
+outcome soft_skills "Soft skills" in psychosocial desirable increase
 `;
 
 /** The standard-library domains in their canonical order (rows of the effect matrix). */

@@ -19,7 +19,7 @@ const RULE_LABELS: Record<string, string> = {
     TargetsProperty: '`targets`', InstrumentsProperty: '`instruments`', BudgetProperty: '`budget`', PeriodProperty: '`period`',
     RedesignedProperty: '`redesigned`', NoteProperty: '`note`', LevelProperty: '`level`', BetweenProperty: '`between`',
     NodeProperty: '`node`', PoliticalSupportProperty: '`political-support`', LevelBlock: 'a level block', Agreement: '`agreement`',
-    Role: '`role`', IncentiveProperty: '`incentive`', TargetingProperty: '`targeting`', AchievedProperty: '`achieved`',
+    Role: '`role`', Capacity: '`capacity`', Stakeholder: '`stakeholder`', Resistance: '`resistance`', IncentiveProperty: '`incentive`', TargetingProperty: '`targeting`', AchievedProperty: '`achieved`',
     SinceProperty: '`since`', ReviewedProperty: '`reviewed`', BarrierProperty: '`barrier`', MethodProperty: '`method`',
     SampleProperty: '`sample`', ByProperty: '`by`',
 };
@@ -38,6 +38,12 @@ function where(e: IRecognitionException): string {
 export function describeParserError(e: IRecognitionException): string {
     const found = e.token && e.token.tokenType?.name !== 'EOF' ? shown(e.token.image) : 'end of file';
     const msg = e.message ?? '';
+    // (§8) What the analysis knows of the local level is only written in a `local` block.
+    const image = e.token?.image;
+    if ((image === 'capacity' || image === 'stakeholder' || image === 'resistance') && msg.includes("'}'")
+        && (e.context?.ruleStack ?? []).some(r => r.replace(/\W/g, '') === 'LevelBlock')) {
+        return `\`${image}\` belongs in a \`local\` block, not in a national or regional one; expected \`agreement\`, \`role\` or '}' but found ${found}`;
+    }
     const single = /^Expecting (?:token of type )?'?([^'\s]+)'? but found/.exec(msg);
     if (single) {
         return `expected ${describeToken(single[1])}${where(e)} but found ${found}`;

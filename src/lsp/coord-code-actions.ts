@@ -1,6 +1,9 @@
 /**
  * Quick fixes keyed on rule ids (the diagnostic's `code`): add a local role
- * (`local-roles`), add a budget incentive (`budget-incentive`), take the
+ * (`local-roles`), add a budget incentive (`budget-incentive`), add a local
+ * capacity, stakeholder or source of resistance (`local-assessment`), declare
+ * strong or moderate political support where none is declared
+ * (`political-support`), take the
  * suggested name (`unresolved-reference`), add `from` an evaluation of the
  * workspace (`missing-source`), remove a repeated property
  * (`repeated-property`), add a missing `sector` or `method` with one of its
@@ -28,6 +31,13 @@ const REQUIRED_VALUES: Readonly<Record<string, readonly string[]>> = {
     sector: ['social-protection', 'productive', 'other'],
     method: ['rct', 'quasi-experimental', 'psm', 'did', 'rdd', 'qualitative', 'mixed'],
 };
+
+/** The `local-assessment` fixes: the item, its placeholder text and the fix's title. */
+const LOCAL_KNOWLEDGE: ReadonlyArray<readonly [string, string, string]> = [
+    ['capacity', 'Describe a capacity that can operate at the local level', 'Add a local capacity'],
+    ['stakeholder', 'Describe a stakeholder at the local level', 'Add a local stakeholder'],
+    ['resistance', 'Describe a source of resistance at the local level', 'Add a source of resistance'],
+];
 
 /** The reason placeholder of a suppression comment. */
 export const REASON_PLACEHOLDER = 'reason: why this is acceptable';
@@ -83,7 +93,29 @@ export class CoordCodeActionProvider implements CodeActionProvider {
                 const edit = this.insertInto(document, coordination, coordination.$cstNode.end - 1, ' incentive budget "Describe the earmarked budget or co-financing" ');
                 return edit ? [this.action(document, "Add an 'incentive budget'", diagnostic, [edit], true)] : [];
             }
-            case 'missing-source': {
+            case 'local-assessment': {
+                // One fix per kind of knowledge; any one clears the hint.
+                const coordination = this.declarationAt(document, diagnostic, isCoordination);
+                const local = coordination?.properties.find(p => isLevelBlock(p) && p.kind === 'local');
+                if (!coordination || !local?.$cstNode) return [];
+                const at = local.$cstNode.end - 1;
+                return LOCAL_KNOWLEDGE.flatMap(([kind, text, title], i) => {
+                    const edit = this.insertInto(document, coordination, at, ` ${kind} "${text}" `);
+                    return edit ? [this.action(document, title, diagnostic, [edit], i === 0)] : [];
+                });
+            }
+            case 'political-support': {
+                // Only a missing declaration: whether weak support is right is the analyst's judgement.
+                const coordination = this.declarationAt(document, diagnostic, isCoordination);
+                if (!coordination?.$cstNode || propertiesOf(coordination, 'political-support').length > 0) return [];
+                const between = propertiesOf(coordination, 'between')[0]?.$cstNode;
+                const at = between ? between.end : coordination.$cstNode.end - 1;
+                return ['strong', 'moderate'].flatMap(level => {
+                    const edit = this.insertInto(document, coordination, at, ` political-support ${level} `);
+                    return edit ? [this.action(document, `Add 'political-support ${level}'`, diagnostic, [edit], false)] : [];
+                });
+            }
+                        case 'missing-source': {
                 const effects = this.declarationAt(document, diagnostic, isEffects);
                 const last = effects?.programmes[effects.programmes.length - 1]?.$refNode;
                 if (!effects || !last) return [];

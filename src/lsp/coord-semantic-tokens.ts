@@ -68,7 +68,9 @@ export class CoordSemanticTokenProvider extends AbstractSemanticTokenProvider {
         if ('kind' in node && typeof (node as { kind: unknown }).kind === 'string') {
             acceptor({ node, property: 'kind', type: SemanticTokenTypes.property });
         }
-        if (isSectorProperty(node) || isLevelProperty(node) || isMethodProperty(node) || isPoliticalSupportProperty(node)
+        if (isSectorProperty(node)) {
+            node.values.forEach((_, index) => acceptor({ node, property: 'values', index, type: SemanticTokenTypes.enumMember }));
+        } else if (isLevelProperty(node) || isMethodProperty(node) || isPoliticalSupportProperty(node)
             || isAchievedProperty(node) || isIncentiveProperty(node) || isBarrierProperty(node)) {
             acceptor({ node, property: 'value', type: SemanticTokenTypes.enumMember });
         } else if (isAgreement(node)) {

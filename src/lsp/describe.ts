@@ -30,7 +30,7 @@ export function keyFacts(node: NamedDeclaration): Array<[string, string]> {
         const country = propertyOf(node, 'country');
         if (country) facts.push(['country', country.values.join(', ')]);
         const sector = propertyOf(node, 'sector');
-        if (sector) facts.push(['sector', sector.value]);
+        if (sector) facts.push(['sector', sector.values.join(', ')]);
         const agency = propertyOf(node, 'agency');
         if (agency) facts.push(['agency', agency.value]);
         const ministry = propertyOf(node, 'ministry');

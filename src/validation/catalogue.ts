@@ -6,6 +6,7 @@
  */
 import type { Rule, RuleCategory, Severity } from './rule.js';
 import { CONFIG_FILE_NAME } from './config.js';
+import { BRIEF, UNCHECKED_LESSONS, type UncheckedLesson } from './lessons.js';
 
 /** One rule as `coord rules --format json` lists it. */
 export interface CatalogueEntry {
@@ -27,9 +28,10 @@ export function catalogueEntries(rules: readonly Rule[]): CatalogueEntry[] {
     return rules.map(r => ({ id: r.id, defaultSeverity: r.defaultSeverity, category: r.category, summary: r.summary, doc: r.doc }));
 }
 
-/** The catalogue as JSON: `{ rules: [...] }`. */
+/** The catalogue as JSON: `{ rules: [...], uncheckedLessons: [{ topic, quote }] }`. */
 export function renderRulesJson(rules: readonly Rule[]): string {
-    return JSON.stringify({ rules: catalogueEntries(rules) }, null, 2) + '\n';
+    const uncheckedLessons: UncheckedLesson[] = UNCHECKED_LESSONS.map(l => ({ ...l }));
+    return JSON.stringify({ rules: catalogueEntries(rules), uncheckedLessons }, null, 2) + '\n';
 }
 
 /** The catalogue as Markdown, the text of docs/rules.md. */
@@ -66,6 +68,15 @@ export function renderRulesMarkdown(rules: readonly Rule[]): string {
             out.push('', `### ${r.id}`, '', `Default severity: **${r.defaultSeverity}**. ${r.summary}`, '', r.doc);
         }
     }
+    out.push(
+        '', '## Lessons no rule can check', '',
+        'The rules above come from the institutional analysis of Colombia, Mexico and Peru in the founding brief',
+        '(*Coordination between social protection and rural productive development programmes in three Latin American',
+        'countries*); its impact evaluations covered Colombia and Peru. These recommendations of the brief concern',
+        'what a specification cannot show, so no rule checks them:', '',
+        ...UNCHECKED_LESSONS.map(l => `- **${l.topic}.** "${l.quote}"`),
+        '', `The brief also notes: "${BRIEF.beforeCovid}"`,
+    );
     return out.join('\n') + '\n';
 }
 

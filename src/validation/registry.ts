@@ -1,7 +1,7 @@
 /**
- * Every rule of Coord, in the order of the language reference's table. The
- * catalogue (`coord rules`, docs/rules.md), the configuration checks and the
- * SARIF rule list all come from this one list.
+ * Every rule of Coord, in the order of the language reference's tables (§3,
+ * then §7.6, then §8). The catalogue (`coord rules`, docs/rules.md), the
+ * configuration checks and the SARIF rule list all come from this one list.
  */
 import type { Rule } from './rule.js';
 import { syntaxRule } from './rules/syntax.js';
@@ -25,6 +25,8 @@ import { adverseEffectRule } from './rules/adverse-effect.js';
 import { conflictingEffectsRule } from './rules/conflicting-effects.js';
 import { unusedRule } from './rules/unused.js';
 import { unusedSuppressionRule } from './rules/unused-suppression.js';
+import { localAssessmentRule } from './rules/local-assessment.js';
+import { politicalSupportRule } from './rules/political-support.js';
 
 export const RULES: readonly Rule[] = [
     syntaxRule,
@@ -48,6 +50,9 @@ export const RULES: readonly Rule[] = [
     conflictingEffectsRule,
     unusedRule,
     unusedSuppressionRule,
+    // §7.6 (the evidence rules) come here; then §8, the additions from the brief.
+    localAssessmentRule,
+    politicalSupportRule,
 ];
 
 export const RULES_BY_ID: ReadonlyMap<string, Rule> = new Map(RULES.map(r => [r.id, r]));

@@ -91,6 +91,27 @@ describe('formatText', () => {
         ].join('\n'));
     });
 
+    test('(§8) an integrated programme\'s sectors and the local block\'s capacity, stakeholder and resistance', () => {
+        const input = 'programme I { country A sector productive ,social-protection }\ncoordination C { between I, B local { capacity "c" stakeholder   "s" resistance "r" role "x" } }';
+        expect(format(input)).toBe([
+            'programme I {',
+            '  country A',
+            '  sector productive, social-protection',
+            '}',
+            '',
+            'coordination C {',
+            '  between I, B',
+            '  local {',
+            '    capacity "c"',
+            '    stakeholder "s"',
+            '    resistance "r"',
+            '    role "x"',
+            '  }',
+            '}',
+            '',
+        ].join('\n'));
+    });
+
     test('keeps consecutive one-line declarations together and separates the others', () => {
         const input = 'outcome a in d\noutcome b in d\n\n\n\noutcome c in d\nprogramme P { country A sector other }\nprogramme Q { country A sector other }';
         expect(format(input)).toBe('outcome a in d\noutcome b in d\n\noutcome c in d\n\nprogramme P {\n  country A\n  sector other\n}\n\nprogramme Q {\n  country A\n  sector other\n}\n');

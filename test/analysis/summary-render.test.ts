@@ -133,6 +133,20 @@ describe('hostile input', () => {
     });
 });
 
+describe('the network of an integrated programme (§8)', () => {
+    test('carries both sectors in its classes and title, coloured by the first', async () => {
+        const { summary } = await summarise(`programme I { country X sector productive, social-protection }
+programme S { country X sector social-protection }
+coordination C { between I, S }`);
+        const network = await layoutNetwork(summary);
+        expect(network.nodes.find(n => n.name === 'I')?.sectors).toEqual(['productive', 'social-protection']);
+        const svg = renderNetworkSvg(network);
+        expect(svg).toContain('<g class="node sector-productive sector-social-protection"');
+        expect(svg).toContain('<title>I (productive, social-protection)</title>');
+        expect(svg).toContain('<g class="node sector-social-protection"');
+    });
+});
+
 describe('the HTML report', () => {
     test('is self-contained: no script, no external resource, a strict CSP that allows its one stylesheet', async () => {
         const html = renderSummaryHtml((await summarise('')).summary);

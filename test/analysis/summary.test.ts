@@ -30,7 +30,7 @@ const BRIEF_FIGURE: Record<string, Record<string, string[]>> = {
     psychosocial: {
         'FEST+UNIDOS': ['+ subjective_wellbeing desirable', '+ expectations desirable', '+ social_capital desirable'],
         PPP: ['+ empowerment desirable', '+ subjective_wellbeing desirable', '+ social_capital desirable'],
-        HakuWinay: ['+ internal_locus_of_control desirable'],
+        HakuWinay: ['+ locus_of_control desirable'],
         'HakuWinay+SoftSkills': ['+ internal_locus_of_control desirable', '- powerful_others_index desirable'],
     },
 };
@@ -83,7 +83,7 @@ describe('the summary of the examples', () => {
             '+': effects.filter(e => e.startsWith('+')).length, '-': effects.filter(e => e.startsWith('-')).length, '~': 0,
         });
         expect(summary.counts.byDesirability).toEqual({ desirable: effects.length - 3, adverse: 1, neutral: 2, 'no-change': 0 });
-        expect(summary.counts.coordinations).toBe(5);
+        expect(summary.counts.coordinations).toBe(4);
     });
 
     test('shows the institutional analysis in the coordination table', async () => {
@@ -102,16 +102,43 @@ describe('the summary of the examples', () => {
         expect(mexico.barriers.map(b => b.kind)).toContain('target-mismatch');
         expect(mexico.findings.map(f => f.rule)).toEqual(expect.arrayContaining(['budget-incentive', 'political-support-only']));
         const peru = byName.get('HakuWinay_Juntos')!;
-        expect(peru.localRoles).toHaveLength(2);
-        expect(peru.barriers.map(b => b.kind)).toEqual(['budget-priorities', 'design-change']);
+        expect(peru.localRoles).toEqual([]);
+        expect(peru.localKnowledge).toEqual([]);
+        expect(peru.barriers.map(b => b.kind)).toEqual(['design-change', 'budget-priorities']);
+        expect(peru.findings.map(f => f.rule)).toEqual(expect.arrayContaining(['budget-incentive', 'local-roles', 'local-assessment', 'political-support']));
     });
 
     test('finds the synergies: what a combination shows that none of its programmes shows alone', async () => {
         const { summary } = await summarise(readFolder(EXAMPLES, briefFiles));
         const synergies = Object.fromEntries(summary.synergies.map(s => [s.key, s.effects.map(e => `${e.direction} ${e.outcome}`)]));
-        expect(synergies['HakuWinay+SoftSkills']).toEqual(['- powerful_others_index']);
+        // The brief's "internal locus of control" for the combination is not Haku Wiñay's "locus of control" alone.
+        expect(synergies['HakuWinay+SoftSkills']).toEqual(['+ internal_locus_of_control', '- powerful_others_index']);
         expect(synergies['FEST+UNIDOS']).toHaveLength(7);
         expect(synergies.PPP).toBeUndefined();
+    });
+});
+
+describe('the §8 additions in the summary', () => {
+    test('an integrated programme lists both sectors; a local block\'s capacities, stakeholders and resistance are kept in order', async () => {
+        const { summary } = await summarise(`programme I { country X sector productive, social-protection }
+programme S { country X sector social-protection }
+coordination C {
+  between I, S
+  local {
+    resistance "r"
+    role "x" by I
+    capacity "c"
+    stakeholder "s"
+  }
+}`);
+        const byName = new Map(summary.programmes.map(p => [p.name, p]));
+        expect(byName.get('I')?.sectors).toEqual(['productive', 'social-protection']);
+        expect(byName.get('S')?.sectors).toEqual(['social-protection']);
+        const c = summary.coordinations[0];
+        expect(c.localRoles).toEqual([{ text: 'x', by: 'I', line: 7 }]);
+        expect(c.localKnowledge).toEqual([
+            { kind: 'resistance', text: 'r', line: 6 }, { kind: 'capacity', text: 'c', line: 8 }, { kind: 'stakeholder', text: 's', line: 9 },
+        ]);
     });
 });
 

@@ -53,7 +53,7 @@ const BRIEF_ROWS = [
     'PPP finance +formal_loans desirable', 'PPP finance -informal_loans desirable', 'PPP psychosocial +empowerment desirable',
     'PPP psychosocial +subjective_wellbeing desirable', 'PPP psychosocial +social_capital desirable',
     'HakuWinay productive +new_technologies desirable', 'HakuWinay income_poverty +income desirable',
-    'HakuWinay psychosocial +internal_locus_of_control desirable',
+    'HakuWinay psychosocial +locus_of_control desirable',
     'HakuWinay+SoftSkills psychosocial +internal_locus_of_control desirable',
     'HakuWinay+SoftSkills psychosocial -powerful_others_index desirable',
 ];

@@ -67,6 +67,22 @@ describe('quick fixes', () => {
         expect(fixed).toContain('  incentive budget "Describe the earmarked budget or co-financing"\n}');
     });
 
+    test('local-assessment (§8): adds a capacity, a stakeholder or a source of resistance to the local block', async () => {
+        const text = COORDINATION.replace('  achieved low\n', '  achieved low\n  local {\n    role "Refers households" by FEST\n  }\n');
+        const { actions } = await actionsFor(text, 'local-assessment');
+        expect(actions.map(a => a.title).filter(t => t.startsWith('Add'))).toEqual(['Add a local capacity', 'Add a local stakeholder', 'Add a source of resistance']);
+        expect(actions.find(a => a.title === 'Add a local capacity')?.isPreferred).toBe(true);
+        const fixed = await checkFix(text, 'local-assessment', 'Add a source of resistance');
+        expect(fixed).toContain('  local {\n    role "Refers households" by FEST\n    resistance "Describe a source of resistance at the local level"\n  }\n');
+    });
+
+    test('political-support (§8): a missing declaration can be added after `between`; weak support gets no fix', async () => {
+        const fixed = await checkFix(COORDINATION, 'political-support', "Add 'political-support moderate'");
+        expect(fixed).toContain('  between FEST, UNIDOS\n  political-support moderate\n');
+        const { actions } = await actionsFor(COORDINATION.replace('  achieved low\n', '  achieved low\n  political-support weak\n'), 'political-support');
+        expect(actions.map(a => a.title).filter(t => t.startsWith('Add'))).toEqual([]);
+    });
+
     test('unresolved-reference: replaces the name with the suggestion', async () => {
         const fixed = await checkFix(COORDINATION.replace('between FEST, UNIDOS', 'between FEST, UNIDSO'), 'unresolved-reference', "Change to 'UNIDOS'");
         expect(fixed).toContain('between FEST, UNIDOS');

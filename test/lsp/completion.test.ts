@@ -91,8 +91,18 @@ describe('completion', () => {
         expect(labels(items)).not.toContain('between');
     });
 
-    test('inside a level block: agreement and role only', async () => {
-        expect(labels(await complete('coordination C {\n  local {\n    |\n  }\n}')).sort()).toEqual(['agreement', 'role']);
+    test('inside a national or regional block: agreement and role only; a local block adds capacity, stakeholder and resistance (§8)', async () => {
+        expect(labels(await complete('coordination C {\n  national {\n    |\n  }\n}')).sort()).toEqual(['agreement', 'role']);
+        expect(labels(await complete('coordination C {\n  regional {\n    |\n  }\n}')).sort()).toEqual(['agreement', 'role']);
+        const local = await complete('coordination C {\n  local {\n    capacity "c"\n    |\n  }\n}');
+        expect(labels(local).sort()).toEqual(['agreement', 'capacity', 'resistance', 'role', 'stakeholder']);
+        expect(local.find(i => i.label === 'resistance')?.documentation).toMatchObject({ value: expect.stringContaining('source of resistance') });
+    });
+
+    test('after a sector and a comma: the sectors again (an integrated programme, §8)', async () => {
+        const items = await complete('programme P {\n  sector productive, |\n}');
+        expect(labels(items).sort()).toEqual(['other', 'productive', 'social-protection']);
+        expect(items.every(i => i.detail === 'sector')).toBe(true);
     });
 
     test('a name position offers no keywords', async () => {

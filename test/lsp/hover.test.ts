@@ -46,6 +46,19 @@ describe('hover', () => {
         expect(text).toContain('`sector social-protection | productive | other`');
     });
 
+    test('(§8) an integrated programme lists both sectors; the local block\'s new entries show their form', async () => {
+        expect(await hover('programme P|P {\n  country X\n  sector productive, social-protection\n}', {})).toContain('- sector: productive, social-protection');
+        const capacity = await hover('coordination C {\n  local {\n    capa|city "Extension staff"\n  }\n}', {});
+        expect(capacity).toContain('`capacity String` — in a `local` block');
+        expect(await hover('coordination C {\n  lo|cal {\n  }\n}', {})).toContain('sources of resistance that can operate at the local level');
+    });
+
+    test('(§4 v2) the brief\'s locus of control is a standard outcome of its own', async () => {
+        const text = await hover('effects of FEST {\n  + locus_of|_control\n}');
+        expect(text).toContain('**outcome** `locus_of_control` — Locus of control');
+        expect(text).toContain('- domain: psychosocial');
+    });
+
     test('a keyword used as a name is the name, not the keyword', async () => {
         const text = await hover('domain local "Local"\noutcome o in lo|cal', {});
         expect(text).toContain('**domain** `local` — Local');

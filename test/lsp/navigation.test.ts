@@ -139,6 +139,31 @@ describe('navigation', () => {
     });
 });
 
+describe('semantic tokens of the §8 additions', () => {
+    test('both sectors of an integrated programme are enum values; capacity, stakeholder and resistance are properties', async () => {
+        const text = 'programme P {\n  sector productive, social-protection\n}\ncoordination C {\n  local {\n    capacity "a"\n    stakeholder "b"\n    resistance "c"\n  }\n}\n';
+        const ws = await lspWorkspace({ 'main.coord': text });
+        const document = ws.documents['main.coord'];
+        const provider = ws.services.lsp.SemanticTokenProvider!;
+        const tokens = await provider.semanticHighlight(document, { textDocument: { uri: document.uri.toString() } });
+        const types = Object.keys(provider.tokenTypes);
+        const lines = text.split('\n');
+        const decoded: string[] = [];
+        let line = 0;
+        let char = 0;
+        for (let i = 0; i < tokens.data.length; i += 5) {
+            const [dl, dc, length, type] = tokens.data.slice(i, i + 5);
+            line += dl;
+            char = dl === 0 ? char + dc : dc;
+            decoded.push(`${lines[line].slice(char, char + length)}:${types[type]}`);
+        }
+        expect(decoded).toEqual(expect.arrayContaining([
+            'sector:property', 'productive:enumMember', 'social-protection:enumMember',
+            'local:property', 'capacity:property', 'stakeholder:property', 'resistance:property',
+        ]));
+    });
+});
+
 describe('semantic tokens of keywords used as names', () => {
     test('a domain called `domain` is one keyword and one name, without overlap', async () => {
         const text = 'domain domain "D"\noutcome in in domain desirable increase\n';

@@ -23,12 +23,14 @@ body node${i} { level national }
 coordination coord${i} {
   between prod${i}, soc${i}
   node node${i}
-  local { role "Refers households" by soc${i} }
+  political-support strong
+  local { role "Refers households" by soc${i} capacity "Extension staff" }
   incentive budget "Co-financing"
 }
 coordination link${i} {
   between prod${i}, soc${prev}
-  local { role "Refers households" by soc${prev} }
+  political-support moderate
+  local { role "Refers households" by soc${prev} stakeholder "Producer associations" }
   incentive budget "Co-financing"
   incentive targeting "Shared list"
 }

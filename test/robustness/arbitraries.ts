@@ -13,7 +13,7 @@ export const WORD_KEYWORDS = [
     'programme', 'country', 'sector', 'productive', 'other', 'agency', 'ministry', 'targets',
     'instruments', 'budget', 'per', 'period', 'redesigned', 'note', 'body', 'level', 'national',
     'regional', 'local', 'coordination', 'between', 'node', 'strong', 'moderate', 'weak',
-    'agreement', 'formal', 'informal', 'role', 'incentive', 'targeting', 'performance',
+    'agreement', 'formal', 'informal', 'role', 'capacity', 'stakeholder', 'resistance', 'incentive', 'targeting', 'performance',
     'achieved', 'low', 'medium', 'high', 'since', 'reviewed', 'barrier', 'evaluation',
     'method', 'rct', 'psm', 'did', 'rdd', 'qualitative', 'mixed', 'sample', 'by', 'effects', 'of',
     'from', 'size', 'p',
@@ -117,7 +117,7 @@ function declaration(pool: Pool): fc.Arbitrary<Tokens> {
     const period = fc.tuple(year, year).map(([a, b]) => ['period', a, '..', b]);
     const programmeProps = [
         list(nameArb, ',').map(v => ['country', ...v]),
-        one('social-protection', 'productive', 'other').map(v => ['sector', ...v]),
+        list(fc.constantFrom('social-protection', 'productive', 'other'), ',', 2).map(v => ['sector', ...v]),
         stringLiteral.map(s => ['agency', s]),
         ministry,
         refs(',').map(v => ['targets', ...v]),
@@ -131,12 +131,18 @@ function declaration(pool: Pool): fc.Arbitrary<Tokens> {
         fc.tuple(one('formal', 'informal'), stringLiteral).map(([f, s]) => ['agreement', ...f, s]),
         fc.tuple(stringLiteral, opt(r.map(x => ['by', x]))).map(([s, b]) => ['role', s, ...b]),
     );
+    // (§8) A local block also holds what is known of the local level.
+    const localItem = fc.oneof(
+        levelItem,
+        fc.tuple(one('capacity', 'stakeholder', 'resistance'), stringLiteral).map(([k, s]) => [...k, s]),
+    );
     const coordinationProps = [
         refs(',').map(v => ['between', ...v]),
         r.map(b => ['node', b]),
         one('strong', 'moderate', 'weak').map(v => ['political-support', ...v]),
-        fc.tuple(one('national', 'regional', 'local'), fc.array(levelItem, { maxLength: 3 }))
+        fc.tuple(one('national', 'regional'), fc.array(levelItem, { maxLength: 3 }))
             .map(([l, items]) => [...l, '{', ...items.flat(), '}']),
+        fc.array(localItem, { maxLength: 4 }).map(items => ['local', '{', ...items.flat(), '}']),
         fc.tuple(one('budget', 'targeting', 'performance', 'other'), title).map(([k, t]) => ['incentive', ...k, ...t]),
         stringLiteral.map(s => ['targeting', s]),
         one('low', 'medium', 'high').map(v => ['achieved', ...v]),

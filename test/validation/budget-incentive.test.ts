@@ -17,7 +17,7 @@ describe('budget-incentive', () => {
 }`;
         const findings = (await check(text)).filter(f => f.rule === 'budget-incentive');
         expect(findings).toMatchObject([{ line: 4, severity: 'warning' }]);
-        expect(findings[0].message).toBe('coordination PROINPRO_PDPs declares no budget incentive; in Mexico the coordinating node failed for lack of incentives and budgetary provisions');
+        expect(findings[0].message).toBe('coordination PROINPRO_PDPs declares no budget incentive; in Mexico the brief found "failure of STEIA as coordinating node. Lack of relevant incentives and budgetary provisions"');
     });
     test('near miss: an `incentive budget` without text clears it', async () => {
         expect(await linesOf('budget-incentive', `${PROGRAMMES}coordination C { between SP, PR incentive budget }`)).toEqual([]);

@@ -12,7 +12,7 @@ coordination
   AB { between A, B, O }`;
         const findings = await findingsOf('cross-sector', text);
         expect(findings).toMatchObject([{ line: 5, severity: 'warning', data: { coordination: 'AB', missing: ['social-protection'] } }]);
-        expect(findings[0].message).toBe('coordination AB joins no social-protection programme (productive: A, B; other: O); the synergy studied is between social protection and productive development');
+        expect(findings[0].message).toBe('coordination AB joins no social-protection programme (productive: A, B; other: O); the synergy the brief studies is between social protection and rural productive development programmes');
     });
     test('fires when neither sector is joined', async () => {
         const text = `programme A { country X sector other }
@@ -25,6 +25,18 @@ coordination AB { between A, B }`;
 programme B { country X }
 coordination AB { between A, B }`;
         expect(await linesOf('cross-sector', text)).toEqual([3]);
+    });
+    test('(v2, §8) a single integrated programme listing both sectors counts as both', async () => {
+        const text = `programme I { country X sector productive, social-protection }
+programme O { country X sector other }
+coordination IO { between I, O }
+coordination OO { between O, I }`;
+        expect(await linesOf('cross-sector', text)).toEqual([]);
+        // One sector listed twice is still one sector.
+        const twice = `programme A { country X sector productive, productive }
+programme B { country X sector other }
+coordination AB { between A, B }`;
+        expect((await findingsOf('cross-sector', twice)).map(f => f.data?.missing)).toEqual([['social-protection']]);
     });
     test('near miss: one of each sector (and others besides) clears it', async () => {
         const text = `programme A { country X sector productive }

@@ -24,7 +24,7 @@ describe('design-change', () => {
             related: [{ line: 5, message: 'HakuWinay was redesigned in 2016: New design' }, { line: 9, message: 'started in 2012' }],
             data: { coordination: 'HW_Juntos', programmes: ['HakuWinay'], latestRedesign: 2016, anchor: 'since', anchorYear: 2012 },
         });
-        expect(findings[0].message).toBe("programme HakuWinay of coordination HW_Juntos was redesigned in 2016, after the arrangement started (2012), and it has not been reviewed since; in Peru a change in Haku Wiñay's design altered coordination");
+        expect(findings[0].message).toBe("programme HakuWinay of coordination HW_Juntos was redesigned in 2016, after the arrangement started (2012), and it has not been reviewed since; in Peru the brief found \"changes in the design of Haku Wiñay have altered coordination\"");
     });
     test('`reviewed` wins over `since`', async () => {
         const text = `${programmes('redesigned 2016')}coordination C { between HakuWinay, Juntos since 2012 reviewed 2015 }`;

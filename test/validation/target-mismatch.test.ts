@@ -16,7 +16,7 @@ programme P3 { country X sector productive targets c, a }
 coordination C { between P1, P2, P3 }`;
         const findings = (await check(text)).filter(f => f.rule === 'target-mismatch');
         expect(findings).toMatchObject([{ line: 7, severity: 'warning' }]);
-        expect(findings[0].message).toBe('the programmes of coordination C target no common population (P1: a, b; P2: b, c; P3: c, a) and it declares no shared targeting; in Mexico differences in target population and requirements hindered coordination');
+        expect(findings[0].message).toBe('the programmes of coordination C target no common population (P1: a, b; P2: b, c; P3: c, a) and it declares no shared targeting; in Mexico the brief found "differences in the target population and programme requirements"');
     });
     test('related information points to each programme\'s targets', async () => {
         const [finding] = await findingsOf('target-mismatch', `${POPULATIONS}programme P1 { country X sector social-protection\n targets a }\nprogramme P2 { country X sector productive\n targets b }\ncoordination C { between P1, P2 }`);

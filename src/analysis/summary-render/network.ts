@@ -20,7 +20,8 @@ export interface NetworkNode {
     label: string;
     /** The programme's name or the hub's coordination name. */
     name: string;
-    sector?: string;
+    /** The programme's sectors (two for an integrated programme); coloured by the first. */
+    sectors?: string[];
     x: number;
     y: number;
     width: number;
@@ -168,7 +169,7 @@ export async function layoutNetwork(summary: Summary): Promise<PositionedNetwork
                 const p = programmes.get(name);
                 result.nodes.push({
                     id: child.id, kind: 'programme', name, label: child.labels?.[0]?.text ?? name, ...box(child),
-                    ...(p?.sector ? { sector: p.sector } : {}), ...(p ? { uri: p.uri, line: p.line } : {}),
+                    ...(p && p.sectors.length > 0 ? { sectors: p.sectors } : {}), ...(p ? { uri: p.uri, line: p.line } : {}),
                 });
             } else if (child.id.startsWith('hub:')) {
                 const name = child.id.slice('hub:'.length);
@@ -256,11 +257,12 @@ export function renderNetworkSvg(network: PositionedNetwork, options: SvgOptions
             + '</g>');
     }
     for (const n of network.nodes) {
-        const sector = n.sector ?? 'unknown';
-        const cls = n.kind === 'hub' ? 'node hub' : `node sector-${esc(sector)}`;
+        const sectors = n.sectors ?? ['unknown'];
+        const sector = sectors[0];
+        const cls = n.kind === 'hub' ? 'node hub' : `node ${sectors.map(s => `sector-${esc(s)}`).join(' ')}`;
         const fill = n.kind === 'hub' ? '#fef9c3' : SECTOR_FILL[sector] ?? '#f1f5f9';
         const stroke = n.kind === 'hub' ? '#a16207' : SECTOR_STROKE[sector] ?? '#475569';
-        out.push(`<g class="${cls}"${reveal(n.uri, n.line)}><title>${esc(n.kind === 'hub' ? n.label : `${n.label} (${sector})`)}</title>`
+        out.push(`<g class="${cls}"${reveal(n.uri, n.line)}><title>${esc(n.kind === 'hub' ? n.label : `${n.label} (${sectors.join(', ')})`)}</title>`
             + `<rect x="${n.x}" y="${n.y}" width="${n.width}" height="${n.height}" rx="${n.kind === 'hub' ? 12 : 4}" fill="${fill}" stroke="${stroke}" stroke-width="1.5"/>`
             + `<text x="${round(n.x + n.width / 2)}" y="${round(n.y + n.height / 2 + 4)}" text-anchor="middle" fill="#0f172a">${esc(n.label)}</text></g>`);
     }

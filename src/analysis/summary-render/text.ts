@@ -71,7 +71,8 @@ export const COORDINATION_COLUMNS: ReadonlyArray<{ header: string; items(c: Summ
     { header: 'Programmes', items: c => c.programmes },
     { header: 'National', items: c => agreementsText(c, 'national') },
     { header: 'Regional', items: c => agreementsText(c, 'regional') },
-    { header: 'Local', items: c => agreementsText(c, 'local') },
+    // The local level's agreements, then what the analysis knows of it (§8): `capacity: …`, `stakeholder: …`, `resistance: …`.
+    { header: 'Local', items: c => [...agreementsText(c, 'local'), ...kindsText(c.localKnowledge)] },
     { header: 'Local roles', items: c => rolesText(c) },
     { header: 'Incentives', items: c => kindsText(c.incentives) },
     { header: 'Node', items: c => c.nodes },

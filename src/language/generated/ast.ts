@@ -31,6 +31,7 @@ export type CoordKeywordNames =
     | "budget"
     | "budget-priorities"
     | "by"
+    | "capacity"
     | "coordination"
     | "country"
     | "decrease"
@@ -79,6 +80,7 @@ export type CoordKeywordNames =
     | "rdd"
     | "redesigned"
     | "regional"
+    | "resistance"
     | "reviewed"
     | "role"
     | "sample"
@@ -86,6 +88,7 @@ export type CoordKeywordNames =
     | "since"
     | "size"
     | "social-protection"
+    | "stakeholder"
     | "strong"
     | "target-mismatch"
     | "targeting"
@@ -267,6 +270,23 @@ export const ByProperty = {
 
 export function isByProperty(item: unknown): item is ByProperty {
     return reflection.isInstance(item, ByProperty.$type);
+}
+
+export interface Capacity extends langium.AstNode {
+    readonly $container: LevelBlock;
+    readonly $type: 'Capacity';
+    kind: 'capacity';
+    text: string;
+}
+
+export const Capacity = {
+    $type: 'Capacity',
+    kind: 'kind',
+    text: 'text'
+} as const;
+
+export function isCapacity(item: unknown): item is Capacity {
+    return reflection.isInstance(item, Capacity.$type);
 }
 
 export interface Coordination extends langium.AstNode {
@@ -478,8 +498,8 @@ export function isLevel(item: unknown): item is Level {
 export interface LevelBlock extends langium.AstNode {
     readonly $container: Coordination;
     readonly $type: 'LevelBlock';
-    items: Array<LevelItem>;
-    kind: Level;
+    items: Array<LevelItem | LocalItem>;
+    kind: 'local' | 'national' | 'regional';
 }
 
 export const LevelBlock = {
@@ -517,6 +537,16 @@ export const LevelProperty = {
 
 export function isLevelProperty(item: unknown): item is LevelProperty {
     return reflection.isInstance(item, LevelProperty.$type);
+}
+
+export type LocalItem = Agreement | Capacity | Resistance | Role | Stakeholder;
+
+export const LocalItem = {
+    $type: 'LocalItem'
+} as const;
+
+export function isLocalItem(item: unknown): item is LocalItem {
+    return reflection.isInstance(item, LocalItem.$type);
 }
 
 export type Method = 'did' | 'mixed' | 'psm' | 'qualitative' | 'quasi-experimental' | 'rct' | 'rdd';
@@ -589,10 +619,10 @@ export function isNamedDeclaration(item: unknown): item is NamedDeclaration {
     return reflection.isInstance(item, NamedDeclaration.$type);
 }
 
-export type NameKeyword = 'achieved' | 'agency' | 'agreement' | 'barrier' | 'between' | 'body' | 'budget' | 'by' | 'coordination' | 'country' | 'decrease' | 'desirable' | 'did' | 'domain' | 'effects' | 'evaluation' | 'formal' | 'from' | 'high' | 'in' | 'incentive' | 'increase' | 'informal' | 'instruments' | 'level' | 'local' | 'low' | 'medium' | 'method' | 'ministry' | 'mixed' | 'moderate' | 'national' | 'neutral' | 'node' | 'note' | 'of' | 'other' | 'outcome' | 'p' | 'per' | 'performance' | 'period' | 'population' | 'productive' | 'programme' | 'psm' | 'qualitative' | 'rct' | 'rdd' | 'redesigned' | 'regional' | 'reviewed' | 'role' | 'sample' | 'sector' | 'since' | 'size' | 'strong' | 'targeting' | 'targets' | 'weak';
+export type NameKeyword = 'achieved' | 'agency' | 'agreement' | 'barrier' | 'between' | 'body' | 'budget' | 'by' | 'capacity' | 'coordination' | 'country' | 'decrease' | 'desirable' | 'did' | 'domain' | 'effects' | 'evaluation' | 'formal' | 'from' | 'high' | 'in' | 'incentive' | 'increase' | 'informal' | 'instruments' | 'level' | 'local' | 'low' | 'medium' | 'method' | 'ministry' | 'mixed' | 'moderate' | 'national' | 'neutral' | 'node' | 'note' | 'of' | 'other' | 'outcome' | 'p' | 'per' | 'performance' | 'period' | 'population' | 'productive' | 'programme' | 'psm' | 'qualitative' | 'rct' | 'rdd' | 'redesigned' | 'regional' | 'resistance' | 'reviewed' | 'role' | 'sample' | 'sector' | 'since' | 'size' | 'stakeholder' | 'strong' | 'targeting' | 'targets' | 'weak';
 
 export function isNameKeyword(item: unknown): item is NameKeyword {
-    return item === 'domain' || item === 'outcome' || item === 'in' || item === 'desirable' || item === 'increase' || item === 'decrease' || item === 'neutral' || item === 'population' || item === 'programme' || item === 'country' || item === 'sector' || item === 'productive' || item === 'other' || item === 'agency' || item === 'ministry' || item === 'targets' || item === 'instruments' || item === 'budget' || item === 'per' || item === 'period' || item === 'redesigned' || item === 'note' || item === 'body' || item === 'level' || item === 'national' || item === 'regional' || item === 'local' || item === 'coordination' || item === 'between' || item === 'node' || item === 'strong' || item === 'moderate' || item === 'weak' || item === 'agreement' || item === 'formal' || item === 'informal' || item === 'role' || item === 'incentive' || item === 'targeting' || item === 'performance' || item === 'achieved' || item === 'low' || item === 'medium' || item === 'high' || item === 'since' || item === 'reviewed' || item === 'barrier' || item === 'evaluation' || item === 'method' || item === 'rct' || item === 'psm' || item === 'did' || item === 'rdd' || item === 'qualitative' || item === 'mixed' || item === 'sample' || item === 'by' || item === 'effects' || item === 'of' || item === 'from' || item === 'size' || item === 'p';
+    return item === 'domain' || item === 'outcome' || item === 'in' || item === 'desirable' || item === 'increase' || item === 'decrease' || item === 'neutral' || item === 'population' || item === 'programme' || item === 'country' || item === 'sector' || item === 'productive' || item === 'other' || item === 'agency' || item === 'ministry' || item === 'targets' || item === 'instruments' || item === 'budget' || item === 'per' || item === 'period' || item === 'redesigned' || item === 'note' || item === 'body' || item === 'level' || item === 'national' || item === 'regional' || item === 'local' || item === 'coordination' || item === 'between' || item === 'node' || item === 'strong' || item === 'moderate' || item === 'weak' || item === 'agreement' || item === 'formal' || item === 'informal' || item === 'role' || item === 'capacity' || item === 'stakeholder' || item === 'resistance' || item === 'incentive' || item === 'targeting' || item === 'performance' || item === 'achieved' || item === 'low' || item === 'medium' || item === 'high' || item === 'since' || item === 'reviewed' || item === 'barrier' || item === 'evaluation' || item === 'method' || item === 'rct' || item === 'psm' || item === 'did' || item === 'rdd' || item === 'qualitative' || item === 'mixed' || item === 'sample' || item === 'by' || item === 'effects' || item === 'of' || item === 'from' || item === 'size' || item === 'p';
 }
 
 export interface NodeProperty extends langium.AstNode {
@@ -751,6 +781,23 @@ export function isRedesignedProperty(item: unknown): item is RedesignedProperty 
     return reflection.isInstance(item, RedesignedProperty.$type);
 }
 
+export interface Resistance extends langium.AstNode {
+    readonly $container: LevelBlock;
+    readonly $type: 'Resistance';
+    kind: 'resistance';
+    text: string;
+}
+
+export const Resistance = {
+    $type: 'Resistance',
+    kind: 'kind',
+    text: 'text'
+} as const;
+
+export function isResistance(item: unknown): item is Resistance {
+    return reflection.isInstance(item, Resistance.$type);
+}
+
 export interface ReviewedProperty extends langium.AstNode {
     readonly $container: Coordination;
     readonly $type: 'ReviewedProperty';
@@ -806,10 +853,10 @@ export function isSampleProperty(item: unknown): item is SampleProperty {
     return reflection.isInstance(item, SampleProperty.$type);
 }
 
-export type SampleUnit = 'achieved' | 'agency' | 'agreement' | 'barrier' | 'between' | 'body' | 'budget' | 'coordination' | 'country' | 'decrease' | 'desirable' | 'did' | 'domain' | 'effects' | 'evaluation' | 'formal' | 'from' | 'high' | 'in' | 'incentive' | 'increase' | 'informal' | 'instruments' | 'level' | 'local' | 'low' | 'medium' | 'ministry' | 'mixed' | 'moderate' | 'national' | 'neutral' | 'node' | 'of' | 'other' | 'outcome' | 'p' | 'per' | 'performance' | 'population' | 'productive' | 'programme' | 'psm' | 'qualitative' | 'rct' | 'rdd' | 'redesigned' | 'regional' | 'reviewed' | 'role' | 'sector' | 'since' | 'size' | 'strong' | 'targeting' | 'targets' | 'weak' | string;
+export type SampleUnit = 'achieved' | 'agency' | 'agreement' | 'barrier' | 'between' | 'body' | 'budget' | 'capacity' | 'coordination' | 'country' | 'decrease' | 'desirable' | 'did' | 'domain' | 'effects' | 'evaluation' | 'formal' | 'from' | 'high' | 'in' | 'incentive' | 'increase' | 'informal' | 'instruments' | 'level' | 'local' | 'low' | 'medium' | 'ministry' | 'mixed' | 'moderate' | 'national' | 'neutral' | 'node' | 'of' | 'other' | 'outcome' | 'p' | 'per' | 'performance' | 'population' | 'productive' | 'programme' | 'psm' | 'qualitative' | 'rct' | 'rdd' | 'redesigned' | 'regional' | 'resistance' | 'reviewed' | 'role' | 'sector' | 'since' | 'size' | 'stakeholder' | 'strong' | 'targeting' | 'targets' | 'weak' | string;
 
 export function isSampleUnit(item: unknown): item is SampleUnit {
-    return item === 'domain' || item === 'outcome' || item === 'in' || item === 'desirable' || item === 'increase' || item === 'decrease' || item === 'neutral' || item === 'population' || item === 'programme' || item === 'country' || item === 'sector' || item === 'productive' || item === 'other' || item === 'agency' || item === 'ministry' || item === 'targets' || item === 'instruments' || item === 'budget' || item === 'per' || item === 'redesigned' || item === 'body' || item === 'level' || item === 'national' || item === 'regional' || item === 'local' || item === 'coordination' || item === 'between' || item === 'node' || item === 'strong' || item === 'moderate' || item === 'weak' || item === 'agreement' || item === 'formal' || item === 'informal' || item === 'role' || item === 'incentive' || item === 'targeting' || item === 'performance' || item === 'achieved' || item === 'low' || item === 'medium' || item === 'high' || item === 'since' || item === 'reviewed' || item === 'barrier' || item === 'evaluation' || item === 'rct' || item === 'psm' || item === 'did' || item === 'rdd' || item === 'qualitative' || item === 'mixed' || item === 'effects' || item === 'of' || item === 'from' || item === 'size' || item === 'p' || (typeof item === 'string' && (/[A-Za-z_][A-Za-z0-9_]*/.test(item)));
+    return item === 'domain' || item === 'outcome' || item === 'in' || item === 'desirable' || item === 'increase' || item === 'decrease' || item === 'neutral' || item === 'population' || item === 'programme' || item === 'country' || item === 'sector' || item === 'productive' || item === 'other' || item === 'agency' || item === 'ministry' || item === 'targets' || item === 'instruments' || item === 'budget' || item === 'per' || item === 'redesigned' || item === 'body' || item === 'level' || item === 'national' || item === 'regional' || item === 'local' || item === 'coordination' || item === 'between' || item === 'node' || item === 'strong' || item === 'moderate' || item === 'weak' || item === 'agreement' || item === 'formal' || item === 'informal' || item === 'role' || item === 'capacity' || item === 'stakeholder' || item === 'resistance' || item === 'incentive' || item === 'targeting' || item === 'performance' || item === 'achieved' || item === 'low' || item === 'medium' || item === 'high' || item === 'since' || item === 'reviewed' || item === 'barrier' || item === 'evaluation' || item === 'rct' || item === 'psm' || item === 'did' || item === 'rdd' || item === 'qualitative' || item === 'mixed' || item === 'effects' || item === 'of' || item === 'from' || item === 'size' || item === 'p' || (typeof item === 'string' && (/[A-Za-z_][A-Za-z0-9_]*/.test(item)));
 }
 
 export type Sector = 'other' | 'productive' | 'social-protection';
@@ -822,13 +869,13 @@ export interface SectorProperty extends langium.AstNode {
     readonly $container: Programme;
     readonly $type: 'SectorProperty';
     kind: 'sector';
-    value: Sector;
+    values: Array<Sector>;
 }
 
 export const SectorProperty = {
     $type: 'SectorProperty',
     kind: 'kind',
-    value: 'value'
+    values: 'values'
 } as const;
 
 export function isSectorProperty(item: unknown): item is SectorProperty {
@@ -858,10 +905,27 @@ export function isSinceProperty(item: unknown): item is SinceProperty {
     return reflection.isInstance(item, SinceProperty.$type);
 }
 
-export type SizeUnit = 'achieved' | 'agency' | 'agreement' | 'barrier' | 'between' | 'body' | 'budget' | 'by' | 'coordination' | 'country' | 'decrease' | 'desirable' | 'did' | 'domain' | 'effects' | 'evaluation' | 'formal' | 'from' | 'high' | 'in' | 'incentive' | 'increase' | 'informal' | 'instruments' | 'level' | 'local' | 'low' | 'medium' | 'method' | 'ministry' | 'mixed' | 'moderate' | 'national' | 'neutral' | 'node' | 'of' | 'other' | 'outcome' | 'per' | 'performance' | 'period' | 'population' | 'productive' | 'programme' | 'psm' | 'qualitative' | 'rct' | 'rdd' | 'redesigned' | 'regional' | 'reviewed' | 'role' | 'sample' | 'sector' | 'since' | 'size' | 'strong' | 'targeting' | 'targets' | 'weak' | string;
+export type SizeUnit = 'achieved' | 'agency' | 'agreement' | 'barrier' | 'between' | 'body' | 'budget' | 'by' | 'capacity' | 'coordination' | 'country' | 'decrease' | 'desirable' | 'did' | 'domain' | 'effects' | 'evaluation' | 'formal' | 'from' | 'high' | 'in' | 'incentive' | 'increase' | 'informal' | 'instruments' | 'level' | 'local' | 'low' | 'medium' | 'method' | 'ministry' | 'mixed' | 'moderate' | 'national' | 'neutral' | 'node' | 'of' | 'other' | 'outcome' | 'per' | 'performance' | 'period' | 'population' | 'productive' | 'programme' | 'psm' | 'qualitative' | 'rct' | 'rdd' | 'redesigned' | 'regional' | 'resistance' | 'reviewed' | 'role' | 'sample' | 'sector' | 'since' | 'size' | 'stakeholder' | 'strong' | 'targeting' | 'targets' | 'weak' | string;
 
 export function isSizeUnit(item: unknown): item is SizeUnit {
-    return item === 'domain' || item === 'outcome' || item === 'in' || item === 'desirable' || item === 'increase' || item === 'decrease' || item === 'neutral' || item === 'population' || item === 'programme' || item === 'country' || item === 'sector' || item === 'productive' || item === 'other' || item === 'agency' || item === 'ministry' || item === 'targets' || item === 'instruments' || item === 'budget' || item === 'per' || item === 'period' || item === 'redesigned' || item === 'body' || item === 'level' || item === 'national' || item === 'regional' || item === 'local' || item === 'coordination' || item === 'between' || item === 'node' || item === 'strong' || item === 'moderate' || item === 'weak' || item === 'agreement' || item === 'formal' || item === 'informal' || item === 'role' || item === 'incentive' || item === 'targeting' || item === 'performance' || item === 'achieved' || item === 'low' || item === 'medium' || item === 'high' || item === 'since' || item === 'reviewed' || item === 'barrier' || item === 'evaluation' || item === 'method' || item === 'rct' || item === 'psm' || item === 'did' || item === 'rdd' || item === 'qualitative' || item === 'mixed' || item === 'sample' || item === 'by' || item === 'effects' || item === 'of' || item === 'from' || item === 'size' || (typeof item === 'string' && (/[A-Za-z_][A-Za-z0-9_]*/.test(item)));
+    return item === 'domain' || item === 'outcome' || item === 'in' || item === 'desirable' || item === 'increase' || item === 'decrease' || item === 'neutral' || item === 'population' || item === 'programme' || item === 'country' || item === 'sector' || item === 'productive' || item === 'other' || item === 'agency' || item === 'ministry' || item === 'targets' || item === 'instruments' || item === 'budget' || item === 'per' || item === 'period' || item === 'redesigned' || item === 'body' || item === 'level' || item === 'national' || item === 'regional' || item === 'local' || item === 'coordination' || item === 'between' || item === 'node' || item === 'strong' || item === 'moderate' || item === 'weak' || item === 'agreement' || item === 'formal' || item === 'informal' || item === 'role' || item === 'capacity' || item === 'stakeholder' || item === 'resistance' || item === 'incentive' || item === 'targeting' || item === 'performance' || item === 'achieved' || item === 'low' || item === 'medium' || item === 'high' || item === 'since' || item === 'reviewed' || item === 'barrier' || item === 'evaluation' || item === 'method' || item === 'rct' || item === 'psm' || item === 'did' || item === 'rdd' || item === 'qualitative' || item === 'mixed' || item === 'sample' || item === 'by' || item === 'effects' || item === 'of' || item === 'from' || item === 'size' || (typeof item === 'string' && (/[A-Za-z_][A-Za-z0-9_]*/.test(item)));
+}
+
+export interface Stakeholder extends langium.AstNode {
+    readonly $container: LevelBlock;
+    readonly $type: 'Stakeholder';
+    kind: 'stakeholder';
+    text: string;
+}
+
+export const Stakeholder = {
+    $type: 'Stakeholder',
+    kind: 'kind',
+    text: 'text'
+} as const;
+
+export function isStakeholder(item: unknown): item is Stakeholder {
+    return reflection.isInstance(item, Stakeholder.$type);
 }
 
 export interface TargetingProperty extends langium.AstNode {
@@ -909,6 +973,7 @@ export type CoordAstType = {
     BodyProperty: BodyProperty
     BudgetProperty: BudgetProperty
     ByProperty: ByProperty
+    Capacity: Capacity
     Coordination: Coordination
     CoordinationProperty: CoordinationProperty
     CountryProperty: CountryProperty
@@ -923,6 +988,7 @@ export type CoordAstType = {
     LevelBlock: LevelBlock
     LevelItem: LevelItem
     LevelProperty: LevelProperty
+    LocalItem: LocalItem
     MethodProperty: MethodProperty
     MinistryProperty: MinistryProperty
     Model: Model
@@ -936,11 +1002,13 @@ export type CoordAstType = {
     Programme: Programme
     ProgrammeProperty: ProgrammeProperty
     RedesignedProperty: RedesignedProperty
+    Resistance: Resistance
     ReviewedProperty: ReviewedProperty
     Role: Role
     SampleProperty: SampleProperty
     SectorProperty: SectorProperty
     SinceProperty: SinceProperty
+    Stakeholder: Stakeholder
     TargetingProperty: TargetingProperty
     TargetsProperty: TargetsProperty
 }
@@ -990,7 +1058,7 @@ export class CoordAstReflection extends langium.AbstractAstReflection {
                     name: Agreement.text
                 }
             },
-            superTypes: [LevelItem.$type]
+            superTypes: [LevelItem.$type, LocalItem.$type]
         },
         BarrierProperty: {
             name: BarrierProperty.$type,
@@ -1076,6 +1144,18 @@ export class CoordAstReflection extends langium.AbstractAstReflection {
                 }
             },
             superTypes: [EvaluationProperty.$type]
+        },
+        Capacity: {
+            name: Capacity.$type,
+            properties: {
+                kind: {
+                    name: Capacity.kind
+                },
+                text: {
+                    name: Capacity.text
+                }
+            },
+            superTypes: [LocalItem.$type]
         },
         Coordination: {
             name: Coordination.$type,
@@ -1268,6 +1348,12 @@ export class CoordAstReflection extends langium.AbstractAstReflection {
             },
             superTypes: [BodyProperty.$type]
         },
+        LocalItem: {
+            name: LocalItem.$type,
+            properties: {
+            },
+            superTypes: []
+        },
         MethodProperty: {
             name: MethodProperty.$type,
             properties: {
@@ -1435,6 +1521,18 @@ export class CoordAstReflection extends langium.AbstractAstReflection {
             },
             superTypes: [ProgrammeProperty.$type]
         },
+        Resistance: {
+            name: Resistance.$type,
+            properties: {
+                kind: {
+                    name: Resistance.kind
+                },
+                text: {
+                    name: Resistance.text
+                }
+            },
+            superTypes: [LocalItem.$type]
+        },
         ReviewedProperty: {
             name: ReviewedProperty.$type,
             properties: {
@@ -1462,7 +1560,7 @@ export class CoordAstReflection extends langium.AbstractAstReflection {
                     name: Role.text
                 }
             },
-            superTypes: [LevelItem.$type]
+            superTypes: [LevelItem.$type, LocalItem.$type]
         },
         SampleProperty: {
             name: SampleProperty.$type,
@@ -1486,8 +1584,9 @@ export class CoordAstReflection extends langium.AbstractAstReflection {
                 kind: {
                     name: SectorProperty.kind
                 },
-                value: {
-                    name: SectorProperty.value
+                values: {
+                    name: SectorProperty.values,
+                    defaultValue: []
                 }
             },
             superTypes: [ProgrammeProperty.$type]
@@ -1503,6 +1602,18 @@ export class CoordAstReflection extends langium.AbstractAstReflection {
                 }
             },
             superTypes: [CoordinationProperty.$type]
+        },
+        Stakeholder: {
+            name: Stakeholder.$type,
+            properties: {
+                kind: {
+                    name: Stakeholder.kind
+                },
+                text: {
+                    name: Stakeholder.text
+                }
+            },
+            superTypes: [LocalItem.$type]
         },
         TargetingProperty: {
             name: TargetingProperty.$type,

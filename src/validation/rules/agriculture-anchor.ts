@@ -3,13 +3,14 @@ import { isCoordination } from '../../language/generated/ast.js';
 import { defineRule } from '../rule.js';
 import { propertyOf } from '../../analysis/queries.js';
 import { isAgricultureAnchored, programmesOfSector } from '../../analysis/coordination-queries.js';
+import { BRIEF } from '../lessons.js';
 
 export const agricultureAnchorRule = defineRule({
     id: 'agriculture-anchor',
     defaultSeverity: 'hint',
     category: 'coordination',
     summary: 'A coordination joins one or more `productive` programmes and none of them has `ministry agriculture`.',
-    doc: 'The brief recommends single integrated programmes anchored in ministries of agriculture, with attention to local capacities from the design stage: the productive side then sits with the institution that knows rural production. None of the cases it studied was anchored there. A hint, not a fault: if the arrangement cannot be anchored in agriculture, say why in a `note`, or silence the hint with a reason.',
+    doc: `The brief recommends: "${BRIEF.singleProgrammes}". A programme that lists both sectors (\`sector productive, social-protection\`) counts as productive here. A hint, not a fault: declare the ministry the productive programme is anchored in (\`ministry agriculture\`); if the arrangement cannot be anchored in agriculture, say why in a \`note\`, or silence the hint with a reason.`,
     check({ model, report }) {
         for (const decl of model.declarations) {
             if (!isCoordination(decl)) continue;
@@ -19,7 +20,7 @@ export const agricultureAnchorRule = defineRule({
             report({
                 node: decl,
                 property: 'name',
-                message: `no productive programme of coordination ${decl.name} (${names.join(', ')}) is anchored in the ministry of agriculture; the brief recommends anchoring integrated programmes there`,
+                message: `no productive programme of coordination ${decl.name} (${names.join(', ')}) is anchored in the ministry of agriculture; the brief recommends "single programmes institutionally anchored to the ministries of agriculture"`,
                 related: productive.map(p => {
                     const ministry = propertyOf(p, 'ministry');
                     return ministry

@@ -2,20 +2,21 @@
 import { isCoordination } from '../../language/generated/ast.js';
 import { defineRule } from '../rule.js';
 import { hasIncentive } from '../../analysis/coordination-queries.js';
+import { BRIEF, inSentence } from '../lessons.js';
 
 export const budgetIncentiveRule = defineRule({
     id: 'budget-incentive',
     defaultSeverity: 'warning',
     category: 'coordination',
     summary: 'A coordination has no `incentive budget`.',
-    doc: 'Budgets are one of the real incentives to coordinate. In Mexico the STEIA coordinating node failed for lack of relevant incentives and budgetary provisions, despite strong political support. Say how the arrangement is financed with `incentive budget "…"` (an earmarked line, co-financing, one budget for both programmes).',
+    doc: `The brief: "${BRIEF.incentives}" In Mexico the institutional analysis found "${BRIEF.mexicoNode}"; in Peru, "${inSentence(BRIEF.peruBudgets)}". Say how the arrangement is financed with \`incentive budget "…"\` (an earmarked line, co-financing, one budget for both programmes); where the budgets pull apart, record it as \`barrier budget-priorities\`.`,
     check({ model, report }) {
         for (const decl of model.declarations) {
             if (!isCoordination(decl) || hasIncentive(decl, 'budget')) continue;
             report({
                 node: decl,
                 property: 'name',
-                message: `coordination ${decl.name} declares no budget incentive; in Mexico the coordinating node failed for lack of incentives and budgetary provisions`,
+                message: `coordination ${decl.name} declares no budget incentive; in Mexico the brief found "${inSentence(BRIEF.mexicoNode)}"`,
                 data: { coordination: decl.name },
             });
         }

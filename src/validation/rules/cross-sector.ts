@@ -1,24 +1,25 @@
 /** Rule `cross-sector`: a coordination does not join a social-protection and a productive programme. */
 import { isCoordination } from '../../language/generated/ast.js';
 import { defineRule } from '../rule.js';
-import { coordinationProgrammes, programmeSector, propertyOf } from '../../analysis/queries.js';
+import { coordinationProgrammes, programmeSectors, propertyOf } from '../../analysis/queries.js';
+import { BRIEF } from '../lessons.js';
 
 export const crossSectorRule = defineRule({
     id: 'cross-sector',
     defaultSeverity: 'warning',
     category: 'coordination',
     summary: 'A coordination does not join at least one `social-protection` and one `productive` programme.',
-    doc: 'The synergy the brief studies is between the two sectors: a social-protection programme (cash transfers, family accompaniment) and a rural productive-development programme (assets, technical assistance, rural business), whose combined effect can exceed the sum of their separate effects. An arrangement within one sector is not that kind of coordination. Only programmes that resolve and declare a `sector` count; declare the missing sector, or join a programme of the other sector.',
+    doc: `The synergy the brief studies is between the two sectors: "${BRIEF.synergy}" An arrangement within one sector is not that kind of coordination. Only programmes that resolve and declare a \`sector\` count; a single integrated programme that lists both (\`sector productive, social-protection\`) counts as both. Declare the missing sector, or join a programme of the other sector.`,
     check({ model, report }) {
         for (const decl of model.declarations) {
             if (!isCoordination(decl) || !propertyOf(decl, 'between')) continue;
             const bySector = new Map<string, string[]>();
             for (const programme of coordinationProgrammes(decl)) {
-                const sector = programmeSector(programme);
-                if (!sector) continue;
-                let names = bySector.get(sector);
-                if (!names) bySector.set(sector, names = []);
-                names.push(programme.name);
+                for (const sector of programmeSectors(programme)) {
+                    let names = bySector.get(sector);
+                    if (!names) bySector.set(sector, names = []);
+                    names.push(programme.name);
+                }
             }
             const missing = ['social-protection', 'productive'].filter(s => !bySector.has(s));
             if (missing.length === 0) continue;
@@ -26,7 +27,7 @@ export const crossSectorRule = defineRule({
             report({
                 node: decl,
                 property: 'name',
-                message: `coordination ${decl.name} joins no ${missing.join(' and no ')} programme${joined ? ` (${joined})` : ''}; the synergy studied is between social protection and productive development`,
+                message: `coordination ${decl.name} joins no ${missing.join(' and no ')} programme${joined ? ` (${joined})` : ''}; the synergy the brief studies is between social protection and rural productive development programmes`,
                 data: { coordination: decl.name, missing },
             });
         }

@@ -2,13 +2,14 @@
 import { isCoordination, type RedesignedProperty } from '../../language/generated/ast.js';
 import { defineRule } from '../rule.js';
 import { coordinationProgrammes, propertiesOf, propertyOf } from '../../analysis/queries.js';
+import { BRIEF } from '../lessons.js';
 
 export const designChangeRule = defineRule({
     id: 'design-change',
     defaultSeverity: 'warning',
     category: 'coordination',
     summary: 'A programme of the coordination was `redesigned` after the coordination\'s `reviewed` year (or `since`, when there is no `reviewed`).',
-    doc: 'In Peru, changes in the design of Haku Wiñay altered its coordination with Juntos: an arrangement agreed for one design does not survive a redesign unchanged. When a programme is redesigned strictly after the year the coordination was last reviewed (or, if it was never reviewed, after it started), review the arrangement — its targeting, incentives and local roles — and record the year with `reviewed YEAR`.',
+    doc: `In Peru the institutional analysis of Haku Wiñay and Juntos found: "${BRIEF.peruDesign}" An arrangement agreed for one design does not survive a redesign unchanged. When a programme is redesigned strictly after the year the coordination was last reviewed (or, if it was never reviewed, after it started), review the arrangement — its targeting, incentives and local roles — and record the year with \`reviewed YEAR\`. The rule compares years: a redesign without a year cannot be written, and a barrier (\`barrier design-change "…"\`) records one whose year is unknown.`,
     check({ model, report }) {
         for (const decl of model.declarations) {
             if (!isCoordination(decl)) continue;
@@ -38,7 +39,7 @@ export const designChangeRule = defineRule({
             report({
                 node: decl,
                 property: 'name',
-                message: `${subject}, ${after}; in Peru a change in Haku Wiñay's design altered coordination`,
+                message: `${subject}, ${after}; in Peru the brief found "changes in the design of Haku Wiñay have altered coordination"`,
                 related: [
                     ...later.map(l => ({ node: l.redesign, message: `${l.programme} was redesigned in ${l.redesign.year}${l.redesign.text ? `: ${l.redesign.text}` : ''}` })),
                     { node: anchor, message: reviewed ? `last reviewed in ${anchor.year}` : `started in ${anchor.year}` },

@@ -3,13 +3,14 @@ import { isCoordination, type TargetsProperty } from '../../language/generated/a
 import { defineRule } from '../rule.js';
 import { coordinationProgrammes, propertiesOf, propertyOf } from '../../analysis/queries.js';
 import { hasIncentive } from '../../analysis/coordination-queries.js';
+import { BRIEF, inSentence } from '../lessons.js';
 
 export const targetMismatchRule = defineRule({
     id: 'target-mismatch',
     defaultSeverity: 'warning',
     category: 'coordination',
     summary: 'Two or more programmes of a coordination declare `targets`, no population is targeted by all of them, and the coordination declares neither `targeting` nor `incentive targeting`.',
-    doc: 'The design must settle who the coordinated programmes serve. In Mexico, differences in target population and programme requirements kept PROINPRO and the productive programmes of other agencies apart. When the programmes that declare `targets` share no population, either target a common population or declare how the arrangement aligns them: a shared targeting rule (`targeting "…"`) or a targeting incentive (`incentive targeting "…"`). Programmes without `targets` are not compared.',
+    doc: `The brief: "${BRIEF.incentives}" In Mexico the institutional analysis of PROINPRO and the PDPs found "${BRIEF.mexicoTargets}". When the programmes that declare \`targets\` share no population, either target a common population or declare how the arrangement aligns them: a shared targeting rule (\`targeting "…"\`) or a targeting incentive (\`incentive targeting "…"\`). Programmes without \`targets\` are not compared.`,
     check({ model, report }) {
         for (const decl of model.declarations) {
             if (!isCoordination(decl)) continue;
@@ -30,7 +31,7 @@ export const targetMismatchRule = defineRule({
             report({
                 node: decl,
                 property: 'name',
-                message: `the programmes of coordination ${decl.name} target no common population (${list}) and it declares no shared targeting; in Mexico differences in target population and requirements hindered coordination`,
+                message: `the programmes of coordination ${decl.name} target no common population (${list}) and it declares no shared targeting; in Mexico the brief found "${inSentence(BRIEF.mexicoTargets)}"`,
                 related: declaring.flatMap(d => d.targets.map(t => ({
                     node: t,
                     message: `${d.name} targets ${t.populations.map(r => r.$refText).join(', ')}`,

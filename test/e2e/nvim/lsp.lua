@@ -109,22 +109,22 @@ check('completion after `between` offers the programmes of every file', function
   local items = result and (result.items or result) or {}
   local labels = {}
   for _, item in ipairs(items) do labels[item.label] = true end
-  for _, name in ipairs({ 'PROSPERA', 'PROINPRO', 'PDPs', 'FEST', 'HakuWinay' }) do
+  for _, name in ipairs({ 'PROINPRO', 'PDP_1', 'PDP_2', 'FEST', 'HakuWinay' }) do
     assert(labels[name], name .. ' not offered; got ' .. table.concat(vim.tbl_keys(labels), ', '))
   end
-  assert(not labels['STEIA'] and not labels['prospera_women'], 'offered names that are not programmes')
-  log('       ' .. #items .. ' items, including PROSPERA, PROINPRO, PDPs, FEST, HakuWinay')
+  assert(not labels['STEIA'] and not labels['proinpro_population'], 'offered names that are not programmes')
+  log('       ' .. #items .. ' items, including PROINPRO, PDP_1, PDP_2, FEST, HakuWinay')
 end)
 
 check('hover on a reference shows the declaration\'s title', function()
-  local line = line_of('^%s*between PROSPERA')
+  local line = line_of('^%s*between PROINPRO')
   local result = request('textDocument/hover', {
     textDocument = { uri = uri },
-    position = { line = line, character = #'  between ' + 2 },
+    position = { line = line, character = #'  between PROINPRO, ' + 2 },
   })
   assert(result and result.contents, 'no hover')
   local text = table.concat(vim.lsp.util.convert_input_to_markdown_lines(result.contents), '\n')
-  assert(text:find('PROSPERA Programa de Inclusión Social', 1, true), 'hover text: ' .. text)
+  assert(text:find('One of the PDPs (not named in the brief)', 1, true), 'hover text: ' .. text)
 end)
 
 check('go to definition lands on the declaration', function()
@@ -184,7 +184,7 @@ check('garbage and half-typed documents get syntax errors, every request on it a
   assert(#errors == 0, table.concat(errors, '; '))
   -- The server still validates other files: fix mexico.coord's budget incentive and watch the finding go.
   vim.api.nvim_set_current_buf(buf)
-  local at = line_of('^%s*achieved low')
+  local at = line_of('^%s*node STEIA')
   vim.api.nvim_buf_set_lines(buf, at, at, false, { '  incentive budget "Earmarked line"' })
   if not vim.wait(timeout, function()
     return codes_on(vim.diagnostic.get(buf))['budget-incentive'] == nil

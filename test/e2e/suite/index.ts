@@ -53,25 +53,28 @@ test('mexico.coord gets the brief\'s findings, on the coordination\'s name', asy
     assert.ok(!diagnostics.some(d => d.severity === vscode.DiagnosticSeverity.Error), 'mexico.coord has no errors');
 });
 
-test('peru.coord gets design-change, and its suppressed findings stay silent', async () => {
+test('peru.coord gets budget-incentive on the arrangement and unarranged-combination on Haku Wiñay + Soft Skills; a suppression comment silences one in the editor', async () => {
     const { document } = await openEditor('peru.coord');
-    const diagnostics = await waitForRules(document.uri, ['design-change']);
-    const found = diagnostics.find(d => ruleOf(d) === 'design-change')!;
-    assert.equal(found.range.start.line, lineOf(document, /coordination HakuWinay_Juntos/));
-    const suppressedLine = lineOf(document, /coordination HakuWinay_SoftSkills/);
-    const leaked = diagnostics.filter(d => d.range.start.line === suppressedLine && ['cross-sector', 'budget-incentive'].includes(ruleOf(d)));
-    assert.deepEqual(leaked.map(ruleOf), [], 'coord-disable-next-line should silence these in the editor');
+    const diagnostics = await waitForRules(document.uri, ['budget-incentive', 'unarranged-combination']);
+    assert.equal(diagnostics.find(d => ruleOf(d) === 'budget-incentive')!.range.start.line, lineOf(document, /coordination HakuWinay_Juntos/));
+    const effectsLine = lineOf(document, /effects of HakuWinay \+ SoftSkills/);
+    assert.equal(diagnostics.find(d => ruleOf(d) === 'unarranged-combination')!.range.start.line, effectsLine);
+    await insertText(document, new vscode.Position(effectsLine, 0), '// coord-disable-next-line unarranged-combination -- e2e\n');
+    await waitForDiagnostics(document.uri, 'coord-disable-next-line to silence unarranged-combination', list => !list.some(d => ruleOf(d) === 'unarranged-combination'));
+    const removal = new vscode.WorkspaceEdit();
+    removal.delete(document.uri, new vscode.Range(new vscode.Position(effectsLine, 0), new vscode.Position(effectsLine + 1, 0)));
+    assert.ok(await vscode.workspace.applyEdit(removal));
+    await waitForRules(document.uri, ['unarranged-combination']);
 });
 
-test('colombia.coord gets local-roles on both coordinations; graduation.coord gets no error or warning', async () => {
+test('colombia.coord gets local-roles on both coordinations; model.coord gets no finding', async () => {
     const colombia = (await openEditor('colombia.coord')).document;
     const expectedLines = [lineOf(colombia, /coordination FEST_UNIDOS/), lineOf(colombia, /coordination PPP_SNARIV/)];
     await waitForDiagnostics(colombia.uri, 'local-roles on FEST_UNIDOS and PPP_SNARIV', list =>
         expectedLines.every(line => list.some(d => ruleOf(d) === 'local-roles' && d.range.start.line === line)));
-    const graduation = (await openEditor('graduation.coord')).document;
+    const model = (await openEditor('model.coord')).document;
     // The server publishes for every document it builds; an empty list is only meaningful once colombia's arrived.
-    const serious = coordDiagnostics(graduation.uri).filter(d => d.severity <= vscode.DiagnosticSeverity.Warning);
-    assert.deepEqual(serious.map(d => `${d.range.start.line + 1} ${ruleOf(d)}`), []);
+    assert.deepEqual(coordDiagnostics(model.uri).map(d => `${d.range.start.line + 1} ${ruleOf(d)}`), []);
 });
 
 test('the editor shows the diagnostics (screenshot)', async () => {
@@ -90,13 +93,13 @@ test('the editor shows the diagnostics (screenshot)', async () => {
 
 test('hover on a reference shows the declaration\'s title', async () => {
     const { document } = await openEditor('mexico.coord');
-    const at = positionOf(document, /between PROSPERA/, 'between '.length + 2);
-    const hovers = await poll('a hover on PROSPERA', async () => {
+    const at = positionOf(document, /between PROINPRO, PDP_1/, 'between PROINPRO, '.length + 2);
+    const hovers = await poll('a hover on PDP_1', async () => {
         const result = await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', document.uri, at);
         return result.length > 0 && result;
     });
     const text = hoverText(hovers);
-    assert.match(text, /PROSPERA Programa de Inclusión Social/, `hover text: ${text}`);
+    assert.match(text, /One of the PDPs \(not named in the brief\)/, `hover text: ${text}`);
 });
 
 test('go to definition lands on the declaration, in the same file and across files', async () => {
@@ -129,12 +132,12 @@ test('completion after `between` offers the programmes of every file', async () 
     const labels = await poll('completion items after `between`', async () => {
         const list = await vscode.commands.executeCommand<vscode.CompletionList>('vscode.executeCompletionItemProvider', document.uri, at);
         const names = list.items.map(item => (typeof item.label === 'string' ? item.label : item.label.label));
-        return names.includes('PROSPERA') && names;
+        return names.includes('PROINPRO') && names;
     });
-    for (const programme of ['PROSPERA', 'PROINPRO', 'FEST', 'UNIDOS', 'HakuWinay', 'Juntos', 'ConsumptionSupport']) {
+    for (const programme of ['PROINPRO', 'PDP_1', 'FEST', 'UNIDOS', 'HakuWinay', 'Juntos', 'ProgrammeA']) {
         assert.ok(labels.includes(programme), `${programme} missing from ${labels.join(', ')}`);
     }
-    for (const notAProgramme of ['STEIA', 'extreme_poor', 'EvalFEST', 'savings']) {
+    for (const notAProgramme of ['STEIA', 'extreme_poor', 'EvalAB', 'savings']) {
         assert.ok(!labels.includes(notAProgramme), `${notAProgramme} is not a programme but was offered`);
     }
 });
@@ -184,7 +187,7 @@ test('the effect-summary command opens its preview beside the editor', async () 
 test('editing a document updates its diagnostics', async () => {
     const { document } = await openEditor('mexico.coord');
     await waitForRules(document.uri, ['budget-incentive', 'political-support-only']);
-    const at = positionOf(document, '  achieved low');
+    const at = positionOf(document, '  node STEIA');
     const added = '  incentive budget "Earmarked line"\n';
     await insertText(document, at, added);
     await waitForDiagnostics(document.uri, 'budget-incentive and political-support-only to disappear', list =>
@@ -215,9 +218,9 @@ test('a garbage document does not kill the server', async () => {
     // Keep typing garbage, then check the server still answers for another file.
     await insertText(broken, new vscode.Position(0, 0), '}}}{{{ coordination between between , , "\\');
     const peru = (await openEditor('peru.coord')).document;
-    await waitForRules(peru.uri, ['design-change']);
-    await insertText(peru, positionOf(peru, '  since 2012'), '  reviewed 2017\n');
-    await waitForDiagnostics(peru.uri, 'design-change to disappear after `reviewed 2017`', list => !list.some(d => ruleOf(d) === 'design-change'));
+    await waitForRules(peru.uri, ['budget-incentive']);
+    await insertText(peru, positionOf(peru, '  between HakuWinay, Juntos'), '  incentive budget "e2e"\n');
+    await waitForDiagnostics(peru.uri, 'budget-incentive to disappear after `incentive budget`', list => !list.some(d => ruleOf(d) === 'budget-incentive'));
     const hovers = await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', peru.uri, positionOf(peru, /between HakuWinay/, 'between '.length + 1));
     assert.match(hoverText(hovers), /Haku Wiñay/);
 });
