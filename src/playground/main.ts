@@ -230,6 +230,7 @@ function publishDiagnostics(params: { uri: string; version?: number | null; diag
     if (params.version != null && params.version !== file.version) return;
     diagnostics.set(params.uri, params.diagnostics);
     renderProblems();
+    if (!performance.getEntriesByName('coord-first-diagnostics').length) performance.mark('coord-first-diagnostics');
     const view = file.getView();
     const plugin = view && LSPPlugin.get(view);
     if (!view || !plugin) return;
@@ -329,7 +330,6 @@ function renderProblems(): void {
     }
     problemsList.replaceChildren(...items);
     problemCount.textContent = `(${total})`;
-    if (total > 0 && !performance.getEntriesByName('coord-first-diagnostics').length) performance.mark('coord-first-diagnostics');
 }
 
 /** Shows a file and selects a line (1-based). */
@@ -363,6 +363,7 @@ async function refreshSummary(): Promise<void> {
         // The fragment comes from the core's HTML renderer, which escapes every user string.
         summaryRoot.innerHTML = view.html;
         document.body.dataset.summary = String(generation);
+        if (!performance.getEntriesByName('coord-first-summary').length) performance.mark('coord-first-summary');
     } catch (e) {
         if (generation !== summaryGeneration) return;
         summaryRoot.replaceChildren(message('error', `The summary could not be computed: ${(e as Error).message ?? String(e)}`));
