@@ -83,6 +83,8 @@ interface OpenFile { name: string; uri: string; view: EditorView; tab: HTMLEleme
 let files: OpenFile[] = [];
 let active = 0;
 const diagnostics = new Map<string, LspDiagnostic[]>();
+/** The quick fixes of each file's latest diagnostics, by diagnostic (see diagnosticKey). */
+const quickFixes = new Map<string, Map<string, Action[]>>();
 
 const coordLanguage = StreamLanguage.define<{ comment: boolean; depth: number }>({
     name: 'coord',
@@ -201,6 +203,7 @@ function closeFile(uri: string): void {
     file.view.destroy();
     file.tab.remove();
     diagnostics.delete(uri);
+    quickFixes.delete(uri);
     renderProblems();
     activate(Math.min(active, files.length - 1));
 }
@@ -210,6 +213,7 @@ function openState(state: SharedState): void {
     for (const file of files) { file.view.destroy(); file.tab.remove(); }
     files = [];
     diagnostics.clear();
+    quickFixes.clear();
     renderProblems();
     for (const shared of state.files) files.push(createFile(shared.name, shared.text));
     activate(state.active);
@@ -222,20 +226,24 @@ function currentState(): SharedState {
 }
 
 // --- Diagnostics, problems and quick fixes ---
-let diagnosticsGeneration = 0;
+/** Per file: the latest publication, so that quick fixes for an older one are dropped. */
+const diagnosticsGeneration = new Map<string, number>();
 
 function publishDiagnostics(params: { uri: string; version?: number | null; diagnostics: LspDiagnostic[] }): void {
     const file = client.workspace.getFile(params.uri);
     if (!file) return;
     if (params.version != null && params.version !== file.version) return;
     diagnostics.set(params.uri, params.diagnostics);
+    quickFixes.delete(params.uri);
     renderProblems();
     if (!performance.getEntriesByName('coord-first-diagnostics').length) performance.mark('coord-first-diagnostics');
     const view = file.getView();
     const plugin = view && LSPPlugin.get(view);
     if (!view || !plugin) return;
     view.dispatch(setDiagnostics(view.state, toCm(plugin, params.diagnostics, plugin.syncedDoc, new Map())));
-    void addQuickFixes(params.uri, view, plugin, params.diagnostics, ++diagnosticsGeneration);
+    const generation = (diagnosticsGeneration.get(params.uri) ?? 0) + 1;
+    diagnosticsGeneration.set(params.uri, generation);
+    void addQuickFixes(params.uri, view, plugin, params.diagnostics, generation);
 }
 
 function diagnosticKey(d: LspDiagnostic): string {
@@ -267,7 +275,7 @@ async function addQuickFixes(uri: string, view: EditorView, plugin: LSPPlugin, i
     } catch {
         return;
     }
-    if (generation !== diagnosticsGeneration || plugin.syncedDoc !== doc || !plugin.unsyncedChanges.empty) return;
+    if (generation !== diagnosticsGeneration.get(uri) || plugin.syncedDoc !== doc || !plugin.unsyncedChanges.empty) return;
     const fixes = new Map<string, Action[]>();
     for (const action of actions) {
         if (!action.edit) continue;
@@ -278,7 +286,10 @@ async function addQuickFixes(uri: string, view: EditorView, plugin: LSPPlugin, i
             fixes.set(key, list);
         }
     }
-    if (fixes.size > 0) view.dispatch(setDiagnostics(view.state, toCm(plugin, items, doc, fixes)));
+    if (fixes.size === 0) return;
+    view.dispatch(setDiagnostics(view.state, toCm(plugin, items, doc, fixes)));
+    quickFixes.set(uri, fixes);
+    renderProblems();
 }
 
 /** Applies a workspace edit computed against `doc` (refused when the file changed since). */
@@ -324,6 +335,15 @@ function renderProblems(): void {
             rule.className = 'rule';
             rule.textContent = String(d.code ?? '');
             li.append(where, sev, text, rule);
+            for (const fix of quickFixes.get(file.uri)?.get(diagnosticKey(d)) ?? []) {
+                const button = document.createElement('button');
+                button.type = 'button';
+                button.className = 'fix';
+                button.textContent = fix.name;
+                button.title = 'Quick fix';
+                button.addEventListener('click', event => { event.stopPropagation(); fix.apply(file.view, 0, 0); });
+                li.append(' ', button);
+            }
             li.addEventListener('click', () => reveal(file.uri, d.range.start.line + 1));
             items.push(li);
         }
