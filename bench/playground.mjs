@@ -13,7 +13,8 @@ import { cpus, loadavg } from 'node:os';
 import { extname, join, normalize, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
-import { compressToEncodedURIComponent } from 'lz-string';
+import lzString from 'lz-string';
+const { compressToEncodedURIComponent } = lzString;
 import { chromium } from 'playwright-core';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
