@@ -13,6 +13,18 @@ if (process.argv[2] === 'lsp') {
         process.stdout.write('Usage: coord lsp --stdio\n\nRuns the Coord language server over stdio for any LSP client (VS Code, Neovim, Emacs, Helix…).\n');
         process.exit(0);
     }
+    // The transport options the server library reads: a bad value would fail deep inside it with a stack trace.
+    for (const arg of rest) {
+        const socket = /^--socket=(.*)$/s.exec(arg);
+        if (socket && !(/^\d{1,5}$/.test(socket[1]) && Number(socket[1]) >= 1 && Number(socket[1]) <= 65535)) {
+            process.stderr.write(`coord lsp: --socket expects a port number from 1 to 65535, got ${JSON.stringify(socket[1])}\n`);
+            process.exit(2);
+        }
+        if (arg === '--socket' || arg === '--pipe' || arg === '--pipe=') {
+            process.stderr.write(`coord lsp: ${arg.replace(/=$/, '')} expects a value: ${arg.startsWith('--socket') ? '--socket=PORT' : '--pipe=NAME'}\n`);
+            process.exit(2);
+        }
+    }
     if (!rest.some(a => a === '--stdio' || a === '--node-ipc' || a.startsWith('--socket=') || a.startsWith('--pipe='))) {
         process.argv.push('--stdio');
     }

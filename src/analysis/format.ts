@@ -11,10 +11,14 @@
  * its own line stays on its own line before the same code, a comment after
  * code stays at the end of that line, and a comment inside a block stays
  * inside it. The line-ending style (LF or CRLF) and a leading byte-order mark
- * are kept. The line after a `// coord-disable-next-line` comment keeps its
- * tokens on one line, so formatting never changes what a suppression
- * silences. Text that does not parse is not formatted: the result names the
- * first syntax error instead.
+ * are kept. Formatting never changes what a `// coord-disable-next-line`
+ * comment silences: the line after it keeps its tokens on one line, gains no
+ * token that was not on it, and stays right after the comment (a blank line
+ * between them is kept, none is added). The result is checked token by token;
+ * when a layout would still move a token into or out of a directive's reach,
+ * the text is not formatted and the result says why (`reason: 'suppression'`).
+ * Text that does not parse is not formatted: the result names the first syntax
+ * error instead (`reason: 'syntax'`).
  *
  * It works on the token stream (from the lexer, comments included) and uses
  * the CST only to learn which token starts a line and which `-` is a sign.
@@ -31,7 +35,16 @@ export interface FormattedDeclaration {
 
 export type FormatResult =
     | { ok: true; text: string; changed: boolean; declarations: FormattedDeclaration[] }
-    | { ok: false; error: { line: number; column: number; message: string } };
+    | { ok: false; error: FormatRefusal };
+
+/** Why a text was not formatted, at a 1-based line and column of the input (BOM excluded). */
+export interface FormatRefusal {
+    /** `syntax`: the text does not parse; `suppression`: formatting would change what a directive silences. */
+    reason: 'syntax' | 'suppression';
+    line: number;
+    column: number;
+    message: string;
+}
 
 /** Formats Coord source text; `services` provides the parser and the lexer. */
 export function formatText(input: string, services: LangiumCoreServices): FormatResult {
@@ -40,19 +53,21 @@ export function formatText(input: string, services: LangiumCoreServices): Format
     const parseResult = services.parser.LangiumParser.parse<Model>(text);
     const lexerError = parseResult.lexerErrors[0];
     if (lexerError) {
-        return { ok: false, error: { line: lexerError.line ?? 1, column: lexerError.column ?? 1, message: lexerError.message } };
+        return { ok: false, error: { reason: 'syntax', line: lexerError.line ?? 1, column: lexerError.column ?? 1, message: lexerError.message } };
     }
     const parserError = parseResult.parserErrors[0];
     if (parserError) {
         const token = parserError.token;
         const line = Number.isFinite(token.startLine) ? token.startLine! : lastLine(text);
         const column = Number.isFinite(token.startColumn) ? token.startColumn! : 1;
-        return { ok: false, error: { line, column, message: describeParserError(parserError) } };
+        return { ok: false, error: { reason: 'syntax', line, column, message: describeParserError(parserError) } };
     }
-    const hidden = services.parser.Lexer.tokenize(text).hidden.filter(t => /COMMENT/.test(t.tokenType.name));
-    const eol = /\r\n/.exec(text)?.[0] ?? (text.includes('\n') || !text.includes('\r') ? '\n' : '\r');
-    const printer = new Printer(text, parseResult.value, hidden, eol === '\r' ? '\n' : eol);
+    const lexed = services.parser.Lexer.tokenize(text);
+    const hidden = lexed.hidden.filter(t => /COMMENT/.test(t.tokenType.name));
+    const printer = new Printer(text, parseResult.value, hidden, lineEnd(text, [...lexed.tokens, ...lexed.hidden]));
     const out = printer.print();
+    const moved = suppressionMoved(text, out, services);
+    if (moved) return { ok: false, error: moved };
     const shift = bom.length;
     const declarations = printer.declarations.map(d => ({
         original: { start: d.original.start + shift, end: d.original.end + shift },
@@ -60,6 +75,21 @@ export function formatText(input: string, services: LangiumCoreServices): Format
     }));
     const result = bom + out;
     return { ok: true, text: result, changed: result !== input, declarations };
+}
+
+/**
+ * The file's line ending: CRLF when a line break between tokens is CRLF, else
+ * LF (lone CRs become LF). A line break inside a string or a comment is the
+ * text's content, not its style: a string holding `\r\n` in an LF file does
+ * not turn the file to CRLF.
+ */
+function lineEnd(text: string, tokens: ReadonlyArray<{ startOffset: number; image: string }>): '\n' | '\r\n' {
+    let at = 0;
+    for (const t of [...tokens].sort((a, b) => a.startOffset - b.startOffset)) {
+        if (text.slice(at, t.startOffset).includes('\r\n')) return '\r\n';
+        at = Math.max(at, t.startOffset + t.image.length);
+    }
+    return text.slice(at).includes('\r\n') ? '\r\n' : '\n';
 }
 
 function lastLine(text: string): number {
@@ -96,6 +126,10 @@ class Printer {
     private lastSign = false;
     /** Where the last printed token ends in the output (trailing comments excluded). */
     private lastTokenEnd = 0;
+    /** Right after a next-line directive: the blank lines to write before the next item, whatever the layout says. */
+    private forcedBlank: number | undefined;
+    /** The next token starts a line of its own (indented once more), rather than join the line before. */
+    private breakLine = false;
 
     constructor(
         private readonly text: string,
@@ -110,19 +144,28 @@ class Printer {
         let previousEnd = 0;
         let line = 0;
         let previousLine = -1;
+        let previousStartLine = -1;
+        let afterDirective = false;
         for (const item of items) {
             const gap = this.text.slice(previousEnd, item.offset);
             const newlines = countNewlines(gap);
             line += newlines;
             // Keep the tokens of a suppressed line together: a finding on any of them stays on that line.
             const inline = !item.comment && protectedLines.has(line) && previousLine === line;
+            // The line after a directive stays right after it: a blank line between them is kept, none is added.
+            this.forcedBlank = afterDirective ? (newlines >= 2 ? 1 : 0) : undefined;
+            // A token that followed a suppressed line does not join it: it would fall into the directive's reach.
+            this.breakLine = !item.comment && !inline && protectedLines.has(previousStartLine) && line !== previousStartLine;
             if (item.comment) this.printComment(item, newlines, previousEnd === 0 && this.last.kind === 'none');
             else this.printToken(item, newlines, inline);
-            if (item.comment === 'line' && NEXT_LINE_SUPPRESSION.test(item.image)) protectedLines.add(line + 1);
+            afterDirective = item.comment === 'line' && NEXT_LINE_SUPPRESSION.test(item.image);
+            if (afterDirective) protectedLines.add(line + 1);
+            previousStartLine = line;
             line += countNewlines(item.image);
             previousLine = line;
             previousEnd = item.end;
         }
+        this.forcedBlank = undefined;
         this.closeDeclaration();
         if (this.out.length > 0) this.out += this.eol;
         return this.out;
@@ -198,7 +241,7 @@ class Printer {
             this.out += (image === '}' && this.last.kind === 'token' && this.last.image === '{' ? '' : ' ') + image;
         } else if (image === '}') {
             this.depth--;
-            if (this.last.kind === 'token' && this.last.image === '{') {
+            if (this.last.kind === 'token' && this.last.image === '{' && !this.breakLine) {
                 this.out += '}';
             } else {
                 this.newline(0, this.depth);
@@ -218,7 +261,7 @@ class Printer {
             const afterOpen = this.last.kind === 'token' && this.last.image === '{';
             this.newline(!afterOpen && newlines >= 2 ? 1 : 0, this.depth);
             this.out += image;
-        } else if (this.last.kind === 'comment' && this.last.line) {
+        } else if ((this.last.kind === 'comment' && this.last.line) || this.breakLine) {
             // A `//` comment ends its line: the rest of the construct continues below it, indented once more.
             this.newline(0, this.depth + 1);
             this.out += image;
@@ -242,7 +285,7 @@ class Printer {
     }
 
     private newline(blankLines: number, depth: number): void {
-        if (this.out.length > 0) this.out += this.eol.repeat(1 + blankLines);
+        if (this.out.length > 0) this.out += this.eol.repeat(1 + (this.forcedBlank ?? blankLines));
         this.out += '  '.repeat(Math.max(0, depth));
     }
 
@@ -253,6 +296,62 @@ class Printer {
         this.declarations.push({ original, formatted: { start: this.current.formattedStart, end: this.lastTokenEnd } });
         this.current = undefined;
     }
+}
+
+/**
+ * Whether formatting moved a token (or a comment) into or out of the reach of a
+ * `// coord-disable-next-line` directive: for every token of the input and of
+ * the output, in order, the directive on the line before it (if any) must be
+ * the same one. A finding starts on a token, so then every directive silences
+ * exactly what it silenced; file-wide directives do not depend on lines.
+ */
+export function suppressionMoved(input: string, output: string, services: LangiumCoreServices): FormatRefusal | undefined {
+    if (!input.includes('coord-disable-next-line')) return undefined;
+    const before = directiveReach(input, services);
+    const after = directiveReach(output, services);
+    const count = Math.min(before.reach.length, after.reach.length);
+    for (let i = 0; i < count; i++) {
+        if (before.reach[i] === after.reach[i]) continue;
+        const directive = before.directives[before.reach[i] >= 0 ? before.reach[i] : after.reach[i]];
+        return {
+            reason: 'suppression',
+            line: directive.line + 1,
+            column: directive.column + 1,
+            message: `formatting would change what this coord-disable-next-line comment silences; put it on a line of its own right above the line it is for`,
+        };
+    }
+    if (before.reach.length !== after.reach.length) {
+        return { reason: 'suppression', line: 1, column: 1, message: 'formatting would change the tokens of the file' };
+    }
+    return undefined;
+}
+
+/** For each token and comment of a text, in order: the index of the next-line directive on the line before it, or -1. */
+function directiveReach(text: string, services: LangiumCoreServices): { reach: number[]; directives: Array<{ line: number; column: number }> } {
+    const lexed = services.parser.Lexer.tokenize(text);
+    const tokens = [...lexed.tokens, ...lexed.hidden.filter(t => /COMMENT/.test(t.tokenType.name))]
+        .sort((a, b) => a.startOffset - b.startOffset);
+    const directives: Array<{ line: number; column: number }> = [];
+    const directiveOnLine = new Map<number, number>();
+    const lines: number[] = [];
+    let line = 0;
+    let lineStart = 0;
+    let at = 0;
+    for (const token of tokens) {
+        for (; at < token.startOffset; at++) {
+            const c = text.charCodeAt(at);
+            if (c === 10 || (c === 13 && text.charCodeAt(at + 1) !== 10)) {
+                line++;
+                lineStart = at + 1;
+            }
+        }
+        lines.push(line);
+        if (token.tokenType.name === 'SL_COMMENT' && NEXT_LINE_SUPPRESSION.test(token.image)) {
+            directiveOnLine.set(line, directives.length);
+            directives.push({ line, column: token.startOffset - lineStart });
+        }
+    }
+    return { reach: lines.map(l => directiveOnLine.get(l - 1) ?? -1), directives };
 }
 
 /** A `//` comment that silences findings on the next line. */

@@ -57,7 +57,7 @@ export async function main(argv: string[], io: CommandIO): Promise<number> {
     }
     const entry = COMMANDS.find(c => c.name === first);
     if (!entry) {
-        io.stderr.write(`coord: unknown command '${first}'; run 'coord --help' for the list\n`);
+        io.stderr.write(`coord: unknown command '${visible(first)}'; run 'coord --help' for the list\n`);
         return 2;
     }
     try {
@@ -67,14 +67,26 @@ export async function main(argv: string[], io: CommandIO): Promise<number> {
         const CliError = await loadCore().then(core => core.CliError, () => undefined);
         if (CliError && e instanceof CliError) {
             // Commands name themselves ("coord check: …"); other messages get the tool's name.
-            io.stderr.write(`${e.message.startsWith('coord ') ? '' : 'coord: '}${e.message}\n`);
+            io.stderr.write(`${e.message.startsWith('coord ') ? '' : 'coord: '}${visible(e.message)}\n`);
             return 2;
         }
-        const message = e instanceof Error ? e.message : String(e);
+        const message = visible(e instanceof Error ? e.message : String(e));
         io.stderr.write(`coord: internal error: ${message}\n(this is a bug in coord; please report it with the input that caused it)\n`);
         if (io.env.COORD_DEBUG) io.stderr.write(`${(e as Error)?.stack ?? ''}\n`);
         return 2;
     }
+}
+
+/**
+ * A message as visible lines: control characters (a path may hold a line
+ * break or an escape sequence) as `\uXXXX`; only the breaks between the
+ * problems of a multi-problem message (`\ncoord: `) are kept. The same set as the core's
+ * `escapeControls`, written here because this front bundle shares no module
+ * with the core.
+ */
+function visible(message: string): string {
+    return message.split('\ncoord: ').map(line => line.replace(/[\u0000-\u001F\u007F-\u009F\u2028\u2029\u200E\u200F\u202A-\u202E\u2066-\u2069]/g,
+        ch => `\\u${ch.charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')}`)).join('\ncoord: ');
 }
 
 /** Entry point of the CLI bundle. */

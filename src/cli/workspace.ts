@@ -14,6 +14,7 @@ import { ConfigError, parseRuleOverride } from '../validation/config.js';
 import { RULE_IDS } from '../validation/registry.js';
 import type { Finding, SeveritySetting } from '../validation/rule.js';
 import { CliError, discoverFiles, readSourceFile, type DiscoveredFile } from './files.js';
+import { escapeControls } from '../analysis/summary-render/escape.js';
 
 export interface WorkspaceOptions {
     paths: readonly string[];
@@ -70,7 +71,7 @@ export async function loadWorkspace(options: WorkspaceOptions): Promise<LoadedWo
         }
     });
     // Nothing left to check: the command cannot run (every problem on its own line).
-    if (texts.length === 0) throw new CliError(problems.join('\ncoord: '));
+    if (texts.length === 0) throw new CliError(problems.map(escapeControls).join('\ncoord: '));
     if (progress) {
         const total = discovered.length;
         const phases = [[DocumentState.IndexedContent, 'indexing'], [DocumentState.Linked, 'linking'], [DocumentState.Validated, 'validating']] as const;
@@ -98,7 +99,8 @@ export async function loadWorkspace(options: WorkspaceOptions): Promise<LoadedWo
  * true when there were any, and the command then exits 2 (after its report).
  */
 export function reportFileProblems(problems: readonly string[], io: { stderr: { write(text: string): unknown } }): boolean {
-    for (const problem of problems) io.stderr.write(`coord: ${problem}\n`);
+    // Paths and causes may hold anything a file name can: one line each, nothing that drives a terminal.
+    for (const problem of problems) io.stderr.write(`coord: ${escapeControls(problem)}\n`);
     return problems.length > 0;
 }
 

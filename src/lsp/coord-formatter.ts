@@ -11,7 +11,7 @@ import type {
     DocumentFormattingParams, DocumentOnTypeFormattingOptions, DocumentRangeFormattingParams, TextEdit,
 } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import { formatText } from '../analysis/format.js';
+import { formatText, suppressionMoved } from '../analysis/format.js';
 
 export class CoordFormatter implements Formatter {
     private readonly services: LangiumCoreServices;
@@ -41,6 +41,9 @@ export class CoordFormatter implements Formatter {
         const original = text.slice(first.original.start, last.original.end);
         const formatted = result.text.slice(first.formatted.start, last.formatted.end);
         if (original === formatted) return [];
+        // Only these declarations change: the result must still keep every directive's reach.
+        const spliced = text.slice(0, first.original.start) + formatted + text.slice(last.original.end);
+        if (suppressionMoved(text, spliced, this.services)) return [];
         return [{
             range: { start: textDocument.positionAt(first.original.start), end: textDocument.positionAt(last.original.end) },
             newText: formatted,

@@ -13,6 +13,7 @@ import {
 import { isStdlibUri } from '../language/stdlib.js';
 import { kindLabel } from '../analysis/labels.js';
 import { coordinationProgrammes, propertiesOf, propertyOf } from '../analysis/queries.js';
+import { escapeMarkdownText } from '../analysis/summary-render/escape.js';
 
 /** Whether a node lives in the standard library. */
 export function inStdlib(node: AstNode): boolean {
@@ -83,13 +84,17 @@ export function completionDetail(node: NamedDeclaration): string {
     return parts.join(' · ');
 }
 
+/** Facts whose values are the user's strings; the others are names, keywords and numbers, which hold no Markdown. */
+const TEXT_FACTS = new Set(['agency', 'by']);
+
 /** The Markdown of a hover on a declaration or a reference to it. */
 export function hoverMarkdown(node: NamedDeclaration): string {
-    const title = node.title ? ` — ${node.title}` : '';
+    // Titles, agencies, notes… are the user's text: escaped, so no link, image or HTML can form in the hover.
+    const title = node.title ? ` — ${escapeMarkdownText(node.title)}` : '';
     const lines = [`**${kindLabel(node.$type)}** \`${node.name}\`${title}`];
     const facts = keyFacts(node);
     if (facts.length > 0) {
-        lines.push('', ...facts.map(([label, value]) => `- ${label}: ${value}`));
+        lines.push('', ...facts.map(([label, value]) => `- ${label}: ${TEXT_FACTS.has(label) ? escapeMarkdownText(value) : value}`));
     }
     if (inStdlib(node)) lines.push('', '_Standard library (read-only)._');
     return lines.join('\n');

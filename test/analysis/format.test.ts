@@ -9,7 +9,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { EmptyFileSystem } from 'langium';
 import { createCoordCoreServices } from '../../src/language/coord-module.js';
-import { formatText } from '../../src/analysis/format.js';
+import { formatText, suppressionMoved } from '../../src/analysis/format.js';
 import { STDLIB_TEXT } from '../../src/language/stdlib.js';
 
 const { Coord } = createCoordCoreServices(EmptyFileSystem);
@@ -201,5 +201,55 @@ population a population b
         const summary = (fs: typeof before) => fs.map(f => `${f.rule}:${f.suppressed !== undefined}`).sort();
         expect(summary(after)).toEqual(summary(before));
         expect(after.filter(f => !f.suppressed && f.severity === 'error')).toEqual([]);
+    });
+});
+
+describe('directives keep their reach (issue 22)', () => {
+    const programmes = 'programme A { sector productive }\n';
+    const findings = async (text: string) => (await import('../helpers.js')).check({ 'a.coord': text })
+        .then(fs => fs.map(f => `${f.rule}:${f.message}:${f.suppressed ?? '-'}`).sort());
+
+    test('a directive after `}` still silences the declaration on the next line', async () => {
+        const text = `${programmes}programme B { sector productive } // coord-disable-next-line budget-incentive -- funded
+coordination C { between A, B }
+`;
+        const out = format(text);
+        expect(out).toContain('} // coord-disable-next-line budget-incentive -- funded\ncoordination C {');
+        expect(await findings(out)).toEqual(await findings(text));
+        expect((await findings(out)).some(f => f.startsWith('budget-incentive:') && f.endsWith(':funded'))).toBe(true);
+        expect(format(out)).toBe(out);
+    });
+
+    test('a directive above a declaration split across lines does not reach the name on the second line', async () => {
+        const text = `${programmes}programme B { sector productive }
+// coord-disable-next-line budget-incentive -- funded
+coordination
+C { between A, B }
+`;
+        const out = format(text);
+        expect(out).toContain('// coord-disable-next-line budget-incentive -- funded\ncoordination\n  C {');
+        expect(await findings(out)).toEqual(await findings(text));
+        expect((await findings(out)).some(f => f.startsWith('budget-incentive:') && f.endsWith(':-'))).toBe(true);
+        expect(format(out)).toBe(out);
+    });
+
+    test('a blank line after a directive is kept, and none is added', () => {
+        const text = `${programmes}// coord-disable-next-line unused\n\n\nprogramme B { sector productive }\n`;
+        expect(format(text)).toContain('// coord-disable-next-line unused\n\nprogramme B {');
+        const inner = 'programme B {\n  sector productive\n  // coord-disable-next-line unused\n\n}\n';
+        expect(format(inner)).toBe(inner);
+    });
+
+    test('a layout that would move a token into or out of reach is named, in one line', () => {
+        const input = 'programme A { sector productive }\n// coord-disable-next-line\ncoordination\nC { between A }\n';
+        // What the formatter would write without its guard: `C` joins the line the directive reaches.
+        const joined = 'programme A { sector productive }\n// coord-disable-next-line\ncoordination C { between A }\n';
+        expect(suppressionMoved(input, joined, Coord)).toEqual({
+            reason: 'suppression', line: 2, column: 1,
+            message: 'formatting would change what this coord-disable-next-line comment silences; put it on a line of its own right above the line it is for',
+        });
+        // … and out of reach: a blank line after the directive.
+        expect(suppressionMoved(input, input.replace('next-line\n', 'next-line\n\n'), Coord)?.line).toBe(2);
+        expect(suppressionMoved(input, format(input), Coord)).toBeUndefined();
     });
 });

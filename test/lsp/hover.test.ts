@@ -73,3 +73,24 @@ describe('hover on an effect direction', () => {
         expect(await hover('effects of FEST {\n  |+ mild_food_insecurity\n}')).toContain('**neutral');
     });
 });
+
+describe('hover Markdown escapes the user text (issue 22)', () => {
+    test('a title, an agency and an evaluator cannot form a link, an image, HTML or emphasis', async () => {
+        const lib = `programme P "[click](https://evil.example) ![x](https://evil.example/i.png) <img src=x> **b** \`c\` \u001b]0;t\u0007" {
+  agency "<script>x</script> www.evil.example [a](javascript:alert(1))"
+}
+evaluation E { by "![p](http://evil.example/p.png)" }
+`;
+        const text = (await hover('coordination C {\n  between |P\n}', { 'lib.coord': lib }))!;
+        expect(text).toContain('**programme** `P` — ');
+        // Every Markdown-active character of the user's text is escaped: no unescaped `[`, `]`, `(`, `<`, `*`, `` ` ``, `!`.
+        const title = text.split('\n')[0].split(' — ')[1];
+        expect(title.replace(/\\[\\`*_{}[\]()<>#!|~&:@.]/g, '')).not.toMatch(/[[\]()<>*`!]/);
+        expect(title).toContain('\\[click\\]\\(https\\://evil\\.example\\)');
+        expect(title).toContain('\\u001B');
+        expect(title).not.toMatch(/[\u0000-\u001f]/);
+        expect(text).toContain('- agency: \\<script\\>x\\</script\\> www\\.evil\\.example');
+        const evaluation = (await hover('effects of P from |E { }', { 'lib.coord': lib }))!;
+        expect(evaluation).toContain('- by: \\!\\[p\\]\\(http\\:');
+    });
+});

@@ -189,10 +189,38 @@ export const specTokens: fc.Arbitrary<Tokens> = fc.uniqueArray(nameArb, { minLen
     .chain(names => fc.array(declaration({ names }), { minLength: 1, maxLength: 8 }))
     .map(decls => decls.flat());
 
+/** Rule ids a suppression directive may name: rules that fire on generated specs, and one that does not exist. */
+const DIRECTIVE_RULES = [
+    'budget-incentive', 'unused', 'local-roles', 'required-property', 'unresolved-reference', 'invalid-value',
+    'duplicate-name', 'between-arity', 'missing-source', 'unarranged-combination', 'adverse-effect',
+    'conflicting-effects', 'repeated-property', 'cross-sector', 'target-mismatch', 'political-support', 'local-assessment',
+    'unused-suppression', 'no-such-rule',
+];
+
+/** A suppression directive's text: next-line or file-wide, for no rule, one or two, with or without a reason. */
+export const directiveArb: fc.Arbitrary<string> = fc.tuple(
+    fc.constantFrom('coord-disable-next-line', 'coord-disable-next-line', 'coord-disable'),
+    fc.array(fc.constantFrom(...DIRECTIVE_RULES), { maxLength: 2 }),
+    fc.constantFrom('', ' -- funded', ' -- reason: "ok"', ' --', '\t'),
+    fc.constantFrom('//', '// ', '//\t'),
+).map(([kind, rules, reason, slashes]) => `${slashes}${kind}${rules.length ? ' ' + rules.join(', ') : ''}${reason}`);
+
+/**
+ * Separators that also place suppression directives: after code on the same
+ * line (a trailing directive, as after a `}`), on a line of their own, before a
+ * line break inside a declaration (so the line after holds only part of it).
+ */
+export const directiveSeparator: fc.Arbitrary<string> = fc.oneof(
+    { weight: 10, arbitrary: separator },
+    { weight: 2, arbitrary: directiveArb.map(d => ` ${d}\n`) },
+    { weight: 1, arbitrary: directiveArb.map(d => `\n${d}\n`) },
+    { weight: 1, arbitrary: directiveArb.map(d => ` ${d}\n\n`) },
+);
+
 /** Joins tokens with random whitespace, line breaks and comments (at least one separator between tokens). */
-export function layout(tokens: Tokens): fc.Arbitrary<string> {
+export function layout(tokens: Tokens, separators: fc.Arbitrary<string> = separator): fc.Arbitrary<string> {
     return fc.tuple(
-        fc.array(separator, { minLength: tokens.length + 1, maxLength: tokens.length + 1 }),
+        fc.array(separators, { minLength: tokens.length + 1, maxLength: tokens.length + 1 }),
         fc.boolean(),
     ).map(([seps, bom]) => {
         let text = (bom ? '\ufeff' : '') + seps[0].trimStart();
@@ -205,6 +233,41 @@ export function layout(tokens: Tokens): fc.Arbitrary<string> {
 
 /** A valid Coord spec with random layout. */
 export const validSpec: fc.Arbitrary<string> = specTokens.chain(layout);
+
+/** A valid Coord spec with random layout and suppression directives everywhere. */
+export const validSpecWithDirectives: fc.Arbitrary<string> = specTokens.chain(tokens => layout(tokens, directiveSeparator));
+
+/**
+ * A change of layout only (the tokens stay, so a text that parsed still
+ * parses): a directive inserted at a token boundary, or the whitespace between
+ * two tokens replaced by a space, a line break or a blank line.
+ */
+export type LayoutMutation =
+    | { kind: 'insert-directive'; at: number; directive: string; own: boolean }
+    | { kind: 'respace'; at: number; space: string };
+
+export const layoutMutationArb: fc.Arbitrary<LayoutMutation> = fc.oneof(
+    fc.record({ kind: fc.constant('insert-directive' as const), at: fc.nat(), directive: directiveArb, own: fc.boolean() }),
+    fc.record({ kind: fc.constant('respace' as const), at: fc.nat(), space: fc.constantFrom(' ', '\n', '\n\n', '\r\n', '  \n\t') }),
+);
+
+/** Applies a layout mutation; the position wraps around the text's token count. */
+export function applyLayoutMutation(text: string, m: LayoutMutation, tokenize: Tokenize): string {
+    const spans = tokenize(text);
+    if (spans.length === 0) return text;
+    const i = m.at % spans.length;
+    const end = spans[i][1];
+    const next = i + 1 < spans.length ? spans[i + 1][0] : text.length;
+    const gap = text.slice(end, next);
+    // A line comment ends at its line break: the whitespace after it keeps one.
+    const afterLineComment = text.startsWith('//', spans[i][0]);
+    if (m.kind === 'respace') {
+        const space = afterLineComment && !/[\r\n]/.test(m.space) ? '\n' : m.space;
+        return text.slice(0, end) + space + text.slice(next);
+    }
+    const directive = (m.own || afterLineComment ? '\n' : ' ') + m.directive + '\n';
+    return text.slice(0, end) + directive + gap.replace(/^[^\S\r\n]*(\r\n|\r|\n)?/, '') + text.slice(next);
+}
 
 /** A mutation of a text, applied at positions chosen relative to the text it meets. */
 export type Mutation =

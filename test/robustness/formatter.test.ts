@@ -3,16 +3,19 @@
  * comments between any two tokens, odd whitespace and hostile Unicode in
  * strings and comments), formatting is idempotent, leaves the AST unchanged
  * (layout aside), keeps every comment in order, and keeps the line-ending style
- * (LF or CRLF; lone CRs become LF) and a byte-order mark. On any other text it never throws: it
+ * (LF or CRLF; lone CRs become LF; a line break inside a string or a comment is
+ * its content, kept as written) and a byte-order mark. On any other text it never throws: it
  * formats or names a syntax error, and when it formats, the same holds.
  */
-import { afterAll, describe, test } from 'vitest';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { afterAll, describe, expect, test } from 'vitest';
 import fc from 'fast-check';
 import { EmptyFileSystem, isAstNode, isReference, type AstNode } from 'langium';
 import { createCoordCoreServices } from '../../src/language/coord-module.js';
 import { formatText } from '../../src/analysis/format.js';
 import { applyMutations, hostileText, mutationArb, validSpec } from './arbitraries.js';
-import { exampleTexts, fuzzTotals, runProperty, timeoutFor } from './harness.js';
+import { REGRESSIONS, exampleTexts, fuzzTotals, runProperty, timeoutFor } from './harness.js';
 import { tokenize } from './tokenize.js';
 
 const services = createCoordCoreServices(EmptyFileSystem).Coord;
@@ -42,8 +45,18 @@ function comments(text: string): string[] {
         .map(t => (t.tokenType.name === 'SL_COMMENT' ? t.image.trimEnd() : t.image));
 }
 
+/** The line breaks of a text between its tokens: one inside a string or a comment is its content, kept as written. */
 function lineEndings(text: string): Set<string> {
-    return new Set(text.match(/\r\n|\r|\n/g) ?? []);
+    const body = text.replace(/^\ufeff/, '');
+    const lexed = services.parser.Lexer.tokenize(body);
+    let outside = '';
+    let at = 0;
+    for (const t of [...lexed.tokens, ...lexed.hidden].sort((a, b) => a.startOffset - b.startOffset)) {
+        outside += body.slice(at, t.startOffset) + ' ';
+        at = t.startOffset + t.image.length;
+    }
+    outside += body.slice(at);
+    return new Set(outside.match(/\r\n|\r|\n/g) ?? []);
 }
 
 /** Checks the formatter's promises on a text that parses; returns the formatted text. */
@@ -78,6 +91,22 @@ function checkFormatting(input: string): string | undefined {
 const uniformSpec = fc.tuple(validSpec, fc.constantFrom('\n', '\r\n')).map(([text, eol]) => text.replace(/\r\n|\r|\n/g, eol));
 
 describe('formatting never loses text', () => {
+    test('the formatter regression fixtures (test/fixtures/regressions/formatter-*.coord)', () => {
+        const folder = path.join(REGRESSIONS);
+        const cases = fs.readdirSync(folder).filter(f => f.startsWith('formatter-') && f.endsWith('.coord'));
+        expect(cases.length).toBeGreaterThan(0);
+        const failures: string[] = [];
+        for (const name of cases) {
+            const text = fs.readFileSync(path.join(folder, name), 'utf8');
+            try {
+                checkFormatting(text);
+            } catch (e) {
+                failures.push(`${name}: ${(e as Error).message}`);
+            }
+        }
+        expect(failures).toEqual([]);
+    });
+
     test('generated specs: idempotent, same AST, every comment kept, line endings and BOM kept', async () => {
         await runProperty('formatter on generated specs', uniformSpec, text => {
             if (checkFormatting(text) === undefined) {

@@ -2,11 +2,12 @@
  * Checks that a report is well-formed and inert, by parsing it as its
  * consumer would: HTML with parse5 (no script, no event handler, no
  * `javascript:` URL, no element the renderer did not write), CSV per RFC 4180
- * (a fixed number of fields per row), Markdown tables (a fixed number of cells
+ * with csv-parse (a fixed number of fields per row, no cell a spreadsheet runs), Markdown tables (a fixed number of cells
  * per row), XML with fast-xml-parser, JSON with JSON.parse.
  */
 import { parse, type DefaultTreeAdapterMap } from 'parse5';
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
+import { parse as parseCsvStrict } from 'csv-parse/sync';
 
 type Node = DefaultTreeAdapterMap['node'];
 type Element = DefaultTreeAdapterMap['element'];
@@ -52,40 +53,30 @@ export function checkHtml(html: string, allowed: { elements?: ReadonlySet<string
     return { text, elements };
 }
 
-/** Parses CSV per RFC 4180; throws on a malformed field. */
+/** Parses CSV per RFC 4180 with csv-parse (strict: no loose quotes, equal row lengths); throws on a malformed field. */
 export function parseCsv(csv: string): string[][] {
-    const rows: string[][] = [];
-    let row: string[] = [];
-    let field = '';
-    let i = 0;
-    let quoted = false;
-    let atFieldStart = true;
-    while (i < csv.length) {
-        const c = csv[i];
-        if (quoted) {
-            if (c === '"' && csv[i + 1] === '"') { field += '"'; i += 2; continue; }
-            if (c === '"') { quoted = false; i++; continue; }
-            field += c; i++; continue;
-        }
-        if (c === '"' && atFieldStart) { quoted = true; atFieldStart = false; i++; continue; }
-        if (c === '"') throw new Error(`CSV: a quote inside an unquoted field at offset ${i}`);
-        if (c === ',') { row.push(field); field = ''; atFieldStart = true; i++; continue; }
-        if (c === '\r' && csv[i + 1] === '\n') { row.push(field); rows.push(row); row = []; field = ''; atFieldStart = true; i += 2; continue; }
-        if (c === '\n') { row.push(field); rows.push(row); row = []; field = ''; atFieldStart = true; i++; continue; }
-        if (c === '\r') throw new Error(`CSV: a bare carriage return in an unquoted field at offset ${i}`);
-        field += c; atFieldStart = false; i++;
-    }
-    if (quoted) throw new Error('CSV: an unterminated quoted field');
-    if (field !== '' || row.length > 0) { row.push(field); rows.push(row); }
-    return rows;
+    return parseCsvStrict(csv, { relax_quotes: false, relax_column_count: false, skip_empty_lines: false, bom: false }) as string[][];
 }
 
-/** Checks that every row of a CSV has as many fields as its header; returns the rows without the header. */
+/** What a spreadsheet runs as a formula: a cell that starts with one of these (OWASP's CSV injection list). */
+export const FORMULA_START = /^[=+\-@\t\r]/;
+const PLAIN_NUMBER = /^[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?$/;
+
+/**
+ * Checks that every row of a CSV has as many fields as its header, and that no
+ * text cell would run as a formula in a spreadsheet (a `direction` column's
+ * `+`, `-` and `~` and plain numbers aside); returns the rows without the header.
+ */
 export function checkCsv(csv: string, header: readonly string[]): string[][] {
     const rows = parseCsv(csv);
     if (rows.length === 0 || rows[0].join(',') !== header.join(',')) throw new Error(`CSV header is ${JSON.stringify(rows[0])}`);
+    const direction = header.indexOf('direction');
     for (const [i, r] of rows.entries()) {
         if (r.length !== header.length) throw new Error(`CSV row ${i + 1} has ${r.length} fields, not ${header.length}: ${JSON.stringify(r)}`);
+        for (const [j, cell] of r.entries()) {
+            if (j === direction && ['+', '-', '~'].includes(cell)) continue;
+            if (FORMULA_START.test(cell) && !PLAIN_NUMBER.test(cell)) throw new Error(`CSV row ${i + 1}, ${header[j]}: a spreadsheet would run ${JSON.stringify(cell)} as a formula`);
+        }
     }
     return rows.slice(1);
 }

@@ -10,6 +10,7 @@ import * as path from 'node:path';
 import type { Command, CommandIO } from '../command.js';
 import { parseCommandArgs, useColor } from '../command.js';
 import { CliError } from '../files.js';
+import { hasFormat, refuseInputAsOutput } from '../report-file.js';
 import { buildCheckReport, failsThresholds, thresholdExplanation, type CheckReport, type Thresholds } from '../check.js';
 import { loadWorkspace, reportFileProblems } from '../workspace.js';
 import { ProgressLine } from '../progress.js';
@@ -114,6 +115,8 @@ non-UTF-8 file, invalid configuration, report not writable).`,
                 paths: positionals, config: values.config, rules: values.rule, cwd: io.cwd,
                 onProgress: (phase, done, total) => progress.update(`coord: ${phase} ${done}/${total} files…`),
             });
+            // Before any report is written: none may replace a spec it reports on.
+            refuseInputAsOutput('check', outputs.map(o => o.file), ws.files, io.cwd);
             report = buildCheckReport(ws, { quiet: values.quiet });
             problems = ws.problems;
         } finally {
@@ -162,7 +165,7 @@ export function planOutputs(tokens: readonly ParsedToken[] | undefined, cwd: str
         plans[0].file = leading;
     }
     for (const plan of plans) {
-        if (!CHECK_FORMATS[plan.format]) {
+        if (!hasFormat(CHECK_FORMATS, plan.format)) {
             throw new CliError(`coord check: unknown format '${plan.format}' (expected ${Object.keys(CHECK_FORMATS).join(', ')})`);
         }
     }
@@ -184,8 +187,9 @@ export function planOutputs(tokens: readonly ParsedToken[] | undefined, cwd: str
 function parseThresholds(maxWarningsText: string | undefined, failOnText: string | undefined): Thresholds {
     const thresholds: Thresholds = {};
     if (maxWarningsText !== undefined) {
+        // Whole decimal numbers only: not `1e3`, `0x10`, ` 5`, nor one too large to count exactly.
         const n = Number(maxWarningsText);
-        if (maxWarningsText.trim() === '' || !Number.isInteger(n) || n < -1) {
+        if (!/^(-1|\d+)$/.test(maxWarningsText) || !Number.isSafeInteger(n)) {
             throw new CliError(`coord check: --max-warnings expects a whole number ≥ 0 (or -1 for no limit), got '${maxWarningsText}'`);
         }
         if (n >= 0) thresholds.maxWarnings = n;

@@ -32,7 +32,7 @@ Options:
         }
         if (positionals.length > 0) throw new CliError(`coord rules: unexpected argument '${positionals[0]}'`);
         const format = values.format ?? 'md';
-        const render = RULES_FORMATS[format];
+        const render = Object.prototype.hasOwnProperty.call(RULES_FORMATS, format) ? RULES_FORMATS[format] : undefined;
         if (!render) throw new CliError(`coord rules: unknown format '${format}' (expected ${Object.keys(RULES_FORMATS).join(', ')})`);
         io.stdout.write(render());
         return 0;

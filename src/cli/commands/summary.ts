@@ -6,9 +6,11 @@
  * (`src/analysis/summary*.ts`), shared with the VS Code preview.
  */
 import * as fs from 'node:fs';
+import * as path from 'node:path';
 import type { Command } from '../command.js';
 import { parseCommandArgs } from '../command.js';
 import { CliError } from '../files.js';
+import { hasFormat, isStdout, refuseInputAsOutput } from '../report-file.js';
 import { loadWorkspace, reportFileProblems } from '../workspace.js';
 import { TOOL_NAME, TOOL_VERSION } from '../version.js';
 import { computeSummary, type Summary } from '../../analysis/summary.js';
@@ -51,7 +53,7 @@ Options:
                          csv   one row per effect: file,line,programmes,domain,outcome,
                                direction,desirability,source (RFC 4180)
                          json  the whole summary, with the same effect fields
-  -o, --output <file>  write the report to a file instead of stdout
+  -o, --output <file>  write the report to a file instead of stdout (- is stdout)
   --title <text>       the report's title (default: "Effect summary")
   --config <file>      use this configuration file for the coordinations' rule findings
   --rule <id=severity> set a rule's severity (error, warning, info, hint, off); repeatable
@@ -73,9 +75,10 @@ unreadable, binary or non-UTF-8 file, invalid configuration, unwritable output).
             return 0;
         }
         const format = values.format ?? 'md';
-        const render = SUMMARY_FORMATS[format];
+        const render = hasFormat(SUMMARY_FORMATS, format) ? SUMMARY_FORMATS[format] : undefined;
         if (!render) throw new CliError(`coord summary: unknown format '${format}' (expected ${Object.keys(SUMMARY_FORMATS).join(', ')})`);
         const ws = await loadWorkspace({ paths: positionals, config: values.config, rules: values.rule, cwd: io.cwd });
+        refuseInputAsOutput('summary', [values.output], ws.files, io.cwd);
         // Keyed by the document's own URI string: pathToFileURL spells some characters (a quote) differently.
         const display = new Map(ws.files.map(f => [f.document.uri.toString(), f.display]));
         const findings = new Map(ws.files.map(f => [f.document, f.findings]));
@@ -84,9 +87,9 @@ unreadable, binary or non-UTF-8 file, invalid configuration, unwritable output).
             findings: document => findings.get(document),
         });
         const text = await render(summary, { title: values.title ?? 'Effect summary' });
-        if (values.output !== undefined) {
+        if (!isStdout(values.output)) {
             try {
-                fs.writeFileSync(values.output, text);
+                fs.writeFileSync(path.resolve(io.cwd, values.output!), text);
             } catch (e) {
                 throw new CliError(`${values.output}: cannot write report (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})`);
             }

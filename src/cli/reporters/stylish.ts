@@ -3,10 +3,13 @@
  * `file:line:col  severity  message  rule-id`, suppressed findings marked as
  * such, and a summary line. Colour only when asked (a TTY without NO_COLOR).
  * Control characters in file names, messages and reasons are shown as
- * `\uXXXX`, so no text in a file can move the cursor or recolour a terminal.
+ * `\uXXXX`, so no text in a file can move the cursor or recolour a terminal,
+ * and a path that starts with `::` is written `./::…`, so no line reads as a
+ * GitHub Actions workflow command.
  */
 import pc from 'picocolors';
 import type { CheckReport, ReportedDiagnostic } from '../check.js';
+import { escapeControls, safeLineStart } from '../../analysis/summary-render/escape.js';
 
 export interface StylishOptions {
     color: boolean;
@@ -18,7 +21,8 @@ export function formatStylish(report: CheckReport, options: StylishOptions): str
         d.suppressed ? c.dim : d.severity === 'error' ? c.red : d.severity === 'warning' ? c.yellow : d.severity === 'info' ? c.cyan : c.dim;
     const lines: string[] = [];
     for (const d of report.diagnostics) {
-        const where = `${printable(d.file)}:${d.line}:${d.column}`;
+        // The line starts with the path: one named `::error…` must not read as a workflow command.
+        const where = `${safeLineStart(d.file)}:${d.line}:${d.column}`;
         const severity = d.suppressed ? `${d.severity} (suppressed${d.suppressed.reason ? `: ${printable(d.suppressed.reason)}` : ''})` : d.severity;
         const message = printable(d.message.replace(/[\r\n]+/g, ' '));
         lines.push(`${c.underline(where)}  ${paint(d)(severity)}  ${d.suppressed ? c.dim(message) : message}  ${c.dim(d.rule)}`);
@@ -38,7 +42,5 @@ export function formatStylish(report: CheckReport, options: StylishOptions): str
     return lines.join('\n') + '\n';
 }
 
-/** Shows control characters (C0, DEL, C1) and the Unicode line separators as visible `\uXXXX` escapes. */
-export function printable(text: string): string {
-    return text.replace(/[\u0000-\u001F\u007F-\u009F\u2028\u2029]/g, ch => `\\u${ch.charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')}`);
-}
+/** Shows control characters (C0, DEL, C1, line separators, bidirectional controls) as visible `\uXXXX` escapes. */
+export const printable = escapeControls;

@@ -1,0 +1,37 @@
+/**
+ * Where a command's report goes: `-` is standard output, and a report never
+ * goes over one of the specs the command read (`coord check a.coord -o
+ * a.coord` would replace the spec with its own report).
+ */
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { CliError } from './files.js';
+
+/** Whether an output name means standard output. */
+export function isStdout(file: string | undefined): boolean {
+    return file === undefined || file === '-';
+}
+
+function realOrResolved(file: string): string {
+    try {
+        return fs.realpathSync(file);
+    } catch {
+        return path.resolve(file);
+    }
+}
+
+/** Throws a {@link CliError} when a report file is one of the input files (through links too). */
+export function refuseInputAsOutput(command: string, outputs: ReadonlyArray<string | undefined>, inputs: ReadonlyArray<{ absolute: string }>, cwd: string): void {
+    const read = new Set(inputs.map(f => realOrResolved(f.absolute)));
+    for (const output of outputs) {
+        if (isStdout(output)) continue;
+        if (read.has(realOrResolved(path.resolve(cwd, output!)))) {
+            throw new CliError(`coord ${command}: ${JSON.stringify(output).slice(1, -1)} is one of the specs being read; a report there would overwrite it (give -o another file)`);
+        }
+    }
+}
+
+/** Whether a table of formats has an entry of that name of its own (not `toString` or `__proto__` from Object). */
+export function hasFormat(formats: object, name: string): boolean {
+    return Object.prototype.hasOwnProperty.call(formats, name);
+}
