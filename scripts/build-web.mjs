@@ -53,12 +53,12 @@ export async function buildWorkerServer(outfile) {
     return outfile ? undefined : result.outputFiles[0].text;
 }
 
-/** The web extension and its server. */
-export async function buildWebExtension() {
+/** The web extension and its server, in `outdir` (default dist/web). */
+export async function buildWebExtension(outdir = join(root, 'dist/web')) {
     await Promise.all([
-        buildWorkerServer(join(root, 'dist/web/server.js')),
+        buildWorkerServer(join(outdir, 'server.js')),
         esbuild.build({
-            ...browser, entryPoints: ['src/extension/browser-extension.ts'], outfile: join(root, 'dist/web/extension.js'),
+            ...browser, entryPoints: ['src/extension/browser-extension.ts'], outfile: join(outdir, 'extension.js'),
             format: 'cjs', external: ['vscode'],
         }),
     ]);
@@ -91,8 +91,12 @@ export async function buildPlayground(outdir = join(root, 'dist/playground')) {
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {
+    // --out DIR: write DIR/playground and DIR/web instead of dist/ (the tests build their own copies,
+    // so that another test rebuilding dist/ cannot change the files under a browser).
+    const out = process.argv.includes('--out') ? process.argv[process.argv.indexOf('--out') + 1] : undefined;
     const started = Date.now();
-    if (process.argv.includes('--playground')) await buildPlayground();
-    else await Promise.all([buildWebExtension(), buildPlayground()]);
+    const playground = () => buildPlayground(out ? join(out, 'playground') : undefined);
+    if (process.argv.includes('--playground')) await playground();
+    else await Promise.all([buildWebExtension(out ? join(out, 'web') : undefined), playground()]);
     console.log(`built the browser bundles in ${Date.now() - started} ms`);
 }

@@ -8,23 +8,26 @@ import { execFileSync } from 'node:child_process';
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import { extname, join, normalize, resolve } from 'node:path';
+import { tmpdir } from 'node:os';
 import { chromium, type Browser, type Page } from 'playwright-core';
 
 export const ROOT = resolve(__dirname, '../..');
-export const PLAYGROUND = join(ROOT, 'dist/playground');
+/**
+ * The browser bundles the tests open: built by the tests themselves into a folder of their own
+ * (`scripts/build-web.mjs --out`), because other tests rebuild dist/ (`npm run package`) while these run.
+ */
+export const BUILT = join(tmpdir(), `coord-web-test-${process.pid}`);
+export const PLAYGROUND = join(BUILT, 'playground');
 export const CHROMIUM = process.env.COORD_CHROMIUM ?? '/usr/bin/chromium';
 export const CHROMIUM_ARGS = [
     '--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update',
     '--disable-sync', '--no-first-run',
 ];
 
-/** Builds the playground when it is missing or older than its sources (a bare `npx vitest run`). */
-export function ensurePlayground(): void {
-    const built = join(PLAYGROUND, 'playground.js');
-    const sources = ['src/playground/main.ts', 'src/lsp/browser-main.ts', 'scripts/build-web.mjs'].map(f => statSync(join(ROOT, f)).mtimeMs);
-    if (!existsSync(built) || statSync(built).mtimeMs < Math.max(...sources)) {
-        execFileSync(process.execPath, [join(ROOT, 'scripts/build-web.mjs'), '--playground'], { cwd: ROOT, stdio: 'inherit' });
-    }
+/** Builds the playground and the web extension into BUILT (once per test process). */
+export function ensureBuilt(): void {
+    if (existsSync(join(PLAYGROUND, 'playground.js')) && existsSync(join(BUILT, 'web', 'server.js'))) return;
+    execFileSync(process.execPath, [join(ROOT, 'scripts/build-web.mjs'), '--out', BUILT], { cwd: ROOT, stdio: 'ignore' });
 }
 
 export async function launch(): Promise<Browser> {

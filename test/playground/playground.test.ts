@@ -8,13 +8,14 @@
  * Waits poll the page until a condition holds (with a deadline), never sleep.
  */
 import { execFileSync } from 'node:child_process';
+import { rmSync } from 'node:fs';
 import { mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { ensurePlayground, foreignRequests, launch, PLAYGROUND, record, ROOT, serveStatic, type PageLog } from './browser.js';
+import { BUILT, ensureBuilt, foreignRequests, launch, PLAYGROUND, record, ROOT, serveStatic, type PageLog } from './browser.js';
 
 const EXAMPLES = readdirSync(join(ROOT, 'examples')).filter(f => f.endsWith('.coord')).sort();
 const DEADLINE = { timeout: 30_000, intervals: [50, 100, 250] };
@@ -54,12 +55,13 @@ async function openExample(page: Page, value: string): Promise<void> {
 let browser: Browser;
 
 beforeAll(async () => {
-    ensurePlayground();
+    ensureBuilt();
     browser = await launch();
 }, 120_000);
 
 afterAll(async () => {
     await browser?.close();
+    rmSync(BUILT, { recursive: true, force: true });
 });
 
 describe('the playground from file://', () => {

@@ -10,12 +10,13 @@
  * answers the summary requests. (VS Code for the Web itself is not run here.)
  */
 import { execFileSync } from 'node:child_process';
+import { rmSync } from 'node:fs';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { foreignRequests, launch, record, ROOT, serveStatic, type PageLog } from './browser.js';
+import { BUILT, ensureBuilt, foreignRequests, launch, record, ROOT, serveStatic, type PageLog } from './browser.js';
 
 const FOLDER = 'vscode-vfs://github/acme/specs';
 const MEXICO = readFileSync(join(ROOT, 'examples/mexico.coord'), 'utf8');
@@ -45,7 +46,8 @@ let close: () => void;
 let origin: string;
 
 beforeAll(async () => {
-    const served = await serveStatic(join(ROOT, 'dist'), { '/host.html': '<!DOCTYPE html><title>host</title><link rel="icon" href="data:,">' });
+    ensureBuilt();
+    const served = await serveStatic(BUILT, { '/host.html': '<!DOCTYPE html><title>host</title><link rel="icon" href="data:,">' });
     close = () => served.server.close();
     origin = served.url;
     browser = await launch();
@@ -56,6 +58,7 @@ beforeAll(async () => {
 
 afterAll(async () => {
     await browser?.close();
+    rmSync(BUILT, { recursive: true, force: true });
     close?.();
 });
 
