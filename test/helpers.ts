@@ -13,17 +13,22 @@ export interface SnippetFinding {
     suppressed?: string;
 }
 
-/** Builds `files` (name → text) as one workspace; returns every finding with 1-based lines. */
-export async function check(files: Record<string, string> | string): Promise<SnippetFinding[]> {
+/** Builds `files` (name → text, or one text as main.coord) as one workspace; every finding with its file's name. */
+export async function buildSnippets(files: Record<string, string> | string): Promise<Array<{ file: string; finding: Finding }>> {
     const map = typeof files === 'string' ? { 'main.coord': files } : files;
     const { Coord } = createCoordCoreServices(EmptyFileSystem);
     const ws = await buildWorkspace(Coord, Object.entries(map).map(([name, text]) => ({ uri: `file:///ws/${name}`, text })));
-    const out: SnippetFinding[] = [];
-    for (const doc of ws.documents) {
-        const file = doc.uri.path.slice('/ws/'.length);
-        for (const f of ws.findings(doc)) out.push(toSnippet(file, f));
-    }
-    return out;
+    return ws.documents.flatMap(doc => ws.findings(doc).map(finding => ({ file: fileOf(doc.uri.toString()), finding })));
+}
+
+/** The name of a snippet's file from its URI (other URIs as they are). */
+export function fileOf(uri: string): string {
+    return uri.startsWith('file:///ws/') ? uri.slice('file:///ws/'.length) : uri;
+}
+
+/** Builds `files` (name → text) as one workspace; returns every finding with 1-based lines. */
+export async function check(files: Record<string, string> | string): Promise<SnippetFinding[]> {
+    return (await buildSnippets(files)).map(({ file, finding }) => toSnippet(file, finding));
 }
 
 function toSnippet(file: string, f: Finding): SnippetFinding {

@@ -48,10 +48,8 @@ export function effectsProgrammes(effects: Effects): Programme[] {
     return resolvedDistinct(effects.programmes);
 }
 
-/** Compares strings by UTF-16 code units, the order the contract calls "by code point" for names. */
-export function compareCodePoints(a: string, b: string): number {
-    return a < b ? -1 : a > b ? 1 : 0;
-}
+export { compareCodePoints } from '../language/order.js';
+import { compareCodePoints } from '../language/order.js';
 
 /** The canonical key of a combination: names sorted by code point, joined with `+`. */
 export function combinationKey(names: Iterable<string>): string {

@@ -15,7 +15,8 @@ import {
     type Coordination, type Domain, type Effect, type Effects, type Model, type Outcome, type Programme,
 } from '../language/generated/ast.js';
 import { isStdlibUri, STDLIB_DOMAIN_ORDER } from '../language/stdlib.js';
-import { combinationKey, compareCodePoints, coordinationProgrammes, programmeSectors, propertiesOf, propertyOf } from './queries.js';
+import { combinationKey, coordinationProgrammes, programmeSectors, propertiesOf, propertyOf } from './queries.js';
+import { compareUris } from '../language/order.js';
 
 export type EffectDirection = '+' | '-' | '~';
 export type Desirability = 'desirable' | 'adverse' | 'neutral' | 'no-change';
@@ -176,7 +177,7 @@ export function labelOf(name: string, title: string | undefined): string {
 /** Computes the summary of the given documents (the standard library among them, for domain titles). */
 export function computeSummary(documents: Iterable<LangiumDocument>, options: SummaryOptions = {}): Summary {
     const fileName = options.fileName ?? (uri => uri);
-    const all = [...documents].sort((a, b) => compareCodePoints(a.uri.toString(), b.uri.toString()));
+    const all = [...documents].sort((a, b) => compareUris(a.uri.toString(), b.uri.toString()));
     const user = all.filter(d => !isStdlibUri(d.uri.toString()));
     const inFocus = (uri: string) => options.focus === undefined || uri === options.focus;
 

@@ -1,19 +1,20 @@
 /**
  * Facts about the whole workspace that rules need and that no single document
  * holds: every declaration by name, what is referenced from anywhere, which
- * coordinations involve each programme, and every effect by combination,
- * source and outcome. Computed once per build in time linear in the size of
- * the workspace, so that rules stay linear too (no per-reference scan of all
- * names, no per-coordination scan of all effects).
+ * coordinations involve each programme, and every effect by cell. They are
+ * merged from the contributions of the declarations (`contributions.ts`, the
+ * one place that says what a declaration offers to the others), once per
+ * build and in time linear in the size of the workspace, so that rules stay
+ * linear too (no per-reference scan of all names, no per-coordination scan of
+ * all effects). Rules read them only through the methods of
+ * {@link WorkspaceFacts}, each of which is a read that the contributions of
+ * the declaration being checked must cover ({@link readCovered}).
  */
-import type { AstNode, LangiumDocument } from 'langium';
-import {
-    isCoordination, isEffects, isNamedDeclaration,
-    type Coordination, type Effect, type Effects, type Model, type NamedDeclaration, type Programme,
-} from '../language/generated/ast.js';
+import { DocumentState, type AstNode, type LangiumDocument } from 'langium';
+import type { Coordination, Effect, Model, NamedDeclaration, Programme } from '../language/generated/ast.js';
 import { isStdlibUri } from '../language/stdlib.js';
-import { compareUris } from '../language/coord-workspace.js';
-import { coordinationProgrammes, effectsCombinationKey } from './queries.js';
+import { compareUris } from '../language/order.js';
+import { cellKey, contributionOf, type EffectCell, type FactRead } from './contributions.js';
 
 export interface DeclarationEntry {
     node: NamedDeclaration;
@@ -21,22 +22,20 @@ export interface DeclarationEntry {
     stdlib: boolean;
 }
 
+/** What rules may know about other declarations of the workspace. */
 export interface WorkspaceFacts {
-    /** Every named declaration of the workspace (standard library included) by name. */
-    readonly declarationsByName: ReadonlyMap<string, readonly DeclarationEntry[]>;
-    /** Declarations that some reference in the workspace resolves to. */
-    readonly referenced: ReadonlySet<AstNode>;
+    /** The declarations of the workspace (standard library included) with a name, in the order of their documents' URIs. */
+    declarationsNamed(name: string): readonly DeclarationEntry[];
+    /** Every named declaration by name (for suggestions: any change to it concerns every declaration). */
+    everyDeclaration(): ReadonlyMap<string, readonly DeclarationEntry[]>;
+    /** Whether a reference from another declaration resolves to this declaration. */
+    isReferenced(declaration: AstNode): boolean;
     /** The coordinations whose `between` lists a programme. */
-    readonly coordinationsByProgramme: ReadonlyMap<Programme, readonly Coordination[]>;
-    /** Every effect by `combination|source|outcome` (names as written). */
-    readonly effectsByKey: ReadonlyMap<string, readonly Effect[]>;
-    /** All documents of the workspace, standard library included. */
+    coordinationsOf(programme: Programme): readonly Coordination[];
+    /** The effects of a cell (combination, source and outcome, names as written). */
+    effectsInCell(cell: EffectCell): readonly Effect[];
+    /** All documents of the workspace, standard library included, in the order of their URIs. */
     readonly documents: readonly LangiumDocument[];
-}
-
-/** The key under which {@link WorkspaceFacts.effectsByKey} files an effect. */
-export function effectKey(block: Effects, effect: Effect): string {
-    return `${effectsCombinationKey(block)}|${block.source?.$refText ?? ''}|${effect.outcome?.$refText ?? ''}`;
 }
 
 /**
@@ -56,11 +55,13 @@ interface DocumentFacts {
 
 const byDocument = new WeakMap<LangiumDocument, DocumentFacts>();
 
+const NONE: readonly never[] = [];
+
 export function computeWorkspaceFacts(documents: Iterable<LangiumDocument>): WorkspaceFacts {
     const declarationsByName = new Map<string, DeclarationEntry[]>();
     const referenced = new Set<AstNode>();
     const coordinationsByProgramme = new Map<Programme, Coordination[]>();
-    const effectsByKey = new Map<string, Effect[]>();
+    const effectsByCell = new Map<string, Effect[]>();
     // In the order of their URIs, as the index lists declarations (CoordIndexManager): a
     // document edited, deleted or added again must not change which entry comes first.
     const docs = [...documents].sort((a, b) => compareUris(a.uri.toString(), b.uri.toString()));
@@ -81,15 +82,23 @@ export function computeWorkspaceFacts(documents: Iterable<LangiumDocument>): Wor
             list.push(coordination);
         }
         for (const [key, effect] of facts.effects) {
-            let list = effectsByKey.get(key);
-            if (!list) effectsByKey.set(key, list = []);
+            let list = effectsByCell.get(key);
+            if (!list) effectsByCell.set(key, list = []);
             list.push(effect);
         }
         for (const target of facts.referenced) referenced.add(target);
     }
-    return { declarationsByName, referenced, coordinationsByProgramme, effectsByKey, documents: docs };
+    return {
+        declarationsNamed: name => declarationsByName.get(name) ?? NONE,
+        everyDeclaration: () => declarationsByName,
+        isReferenced: declaration => referenced.has(declaration),
+        coordinationsOf: programme => coordinationsByProgramme.get(programme) ?? NONE,
+        effectsInCell: cell => effectsByCell.get(cellKey(cell)) ?? NONE,
+        documents: docs,
+    };
 }
 
+/** A document's share of the facts: the contributions of its declarations, with their references resolved. */
 function documentFacts(document: LangiumDocument): DocumentFacts {
     const uri = document.uri.toString();
     const stdlib = isStdlibUri(uri);
@@ -98,29 +107,46 @@ function documentFacts(document: LangiumDocument): DocumentFacts {
     const coordinations: Array<readonly [Programme, Coordination]> = [];
     const effects: Array<readonly [string, Effect]> = [];
     const referenced: AstNode[] = [];
+    // References resolve once the document is linked; before that it refers to nothing.
+    const linked = document.state >= DocumentState.Linked;
     for (const decl of model.declarations ?? []) {
-        if (isNamedDeclaration(decl) && decl.name) declarations.push({ node: decl, uri, stdlib });
-        if (isCoordination(decl)) {
-            for (const programme of coordinationProgrammes(decl)) coordinations.push([programme, decl]);
-        } else if (isEffects(decl)) {
-            for (const effect of decl.effects) {
-                // Parser recovery can leave an effect without its outcome; such an effect has no key.
-                if (!effect.outcome?.$refText) continue;
-                effects.push([effectKey(decl, effect), effect]);
+        const c = contributionOf(decl);
+        if (c.declared.name) declarations.push({ node: decl as NamedDeclaration, uri, stdlib });
+        const joined = new Set<Programme>();
+        for (const membership of c.memberships) {
+            const programme = membership.ref;
+            if (programme && !joined.has(programme)) {
+                joined.add(programme);
+                coordinations.push([programme, decl as Coordination]);
             }
         }
-    }
-    for (const ref of document.references) {
-        const target = 'ref' in ref ? ref.ref : undefined;
-        if (target && !isSelfReference(ref.$refNode?.astNode, target)) referenced.push(target);
+        // Parser recovery can leave an effect without its outcome; such an effect is in no cell.
+        for (const e of c.effects) if (e.cell.outcome) effects.push([e.key, e.effect]);
+        if (linked) {
+            for (const { reference } of c.references) {
+                const target = reference.error ? undefined : reference.ref;
+                // A reference from inside a declaration to that same declaration does not make it used.
+                if (target && target !== decl) referenced.push(target);
+            }
+        }
     }
     return { root: model, references: document.references, declarations, coordinations, effects, referenced };
 }
 
-/** A reference from inside a declaration to that same declaration does not make it used. */
-function isSelfReference(from: AstNode | undefined, target: AstNode): boolean {
-    for (let node = from; node; node = node.$container) {
-        if (node === target) return true;
-    }
-    return false;
+/**
+ * The same facts, telling `onRead` of every read: for tests that check that
+ * what a rule reads about other declarations is covered by the contribution of
+ * the declaration it checks ({@link readCovered}), and for counting reads.
+ */
+export function observeFacts(facts: WorkspaceFacts, onRead: (read: FactRead) => void): WorkspaceFacts {
+    return {
+        declarationsNamed: name => (onRead({ fact: 'declarationsNamed', name }), facts.declarationsNamed(name)),
+        everyDeclaration: () => (onRead({ fact: 'everyDeclaration' }), facts.everyDeclaration()),
+        isReferenced: declaration => (onRead({ fact: 'isReferenced', declaration }), facts.isReferenced(declaration)),
+        coordinationsOf: programme => (onRead({ fact: 'coordinationsOf', programme }), facts.coordinationsOf(programme)),
+        effectsInCell: cell => (onRead({ fact: 'effectsInCell', cell }), facts.effectsInCell(cell)),
+        get documents() {
+            return facts.documents;
+        },
+    };
 }

@@ -12,6 +12,7 @@ import { createCoordCoreServices, type CoordCoreServices } from '../language/coo
 import { buildWorkspace } from '../language/coord-workspace-loader.js';
 import { ConfigError, parseRuleOverride } from '../validation/config.js';
 import { RULE_IDS } from '../validation/registry.js';
+import type { RuleId } from '../validation/rule-ids.js';
 import type { Finding, SeveritySetting } from '../validation/rule.js';
 import { CliError, discoverFiles, readSourceFile, type DiscoveredFile } from './files.js';
 import { escapeControls } from '../analysis/summary-render/escape.js';
@@ -48,7 +49,7 @@ export async function loadWorkspace(options: WorkspaceOptions): Promise<LoadedWo
     const provider = Coord.validation.ConfigProvider;
     try {
         if (options.config) provider.setExplicitConfigFile(path.resolve(options.cwd ?? process.cwd(), options.config), options.config);
-        const overrides: Record<string, SeveritySetting> = {};
+        const overrides: Partial<Record<RuleId, SeveritySetting>> = {};
         for (const r of options.rules ?? []) {
             const [id, severity] = parseRuleOverride(r, RULE_IDS);
             overrides[id] = severity;

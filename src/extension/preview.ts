@@ -17,9 +17,9 @@ import {
     type SummaryExportFormat, type SummaryParams, type SummaryView,
 } from '../shared/summary-messages.js';
 import { parseWebviewMessage, previewShellHtml, type WebviewMessage } from './preview-html.js';
+/** The command id, shared with the server's code lens. */
+import { OPEN_SUMMARY_TO_SIDE_COMMAND } from '../shared/custom-messages.js';
 
-/** The command id (also used by the server's code lens). */
-export const OPEN_SUMMARY_COMMAND = 'coord.openSummaryToSide';
 const VIEW_TYPE = 'coord.effectSummary';
 const DEBOUNCE_MS = 150;
 
@@ -31,7 +31,7 @@ const EXPORT_FILTERS: Record<SummaryExportFormat, [string, string]> = {
 export function registerSummaryPreview(context: vscode.ExtensionContext, client: LanguageClient): void {
     const preview = new SummaryPreview(context, client);
     context.subscriptions.push(
-        vscode.commands.registerCommand(OPEN_SUMMARY_COMMAND, (uri?: unknown) => preview.show(asUri(uri))),
+        vscode.commands.registerCommand(OPEN_SUMMARY_TO_SIDE_COMMAND, (uri?: unknown) => preview.show(asUri(uri))),
         client.onNotification(SummaryChangedNotification.method, () => preview.scheduleRefresh()),
         // Like Markdown's preview, an open summary comes back after a reload.
         vscode.window.registerWebviewPanelSerializer(VIEW_TYPE, {

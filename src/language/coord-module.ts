@@ -7,7 +7,7 @@
  */
 import {
     createDefaultCoreModule, createDefaultSharedCoreModule, DefaultReferenceDescriptionProvider, inject, type ReferenceDescription,
-    type DefaultSharedCoreModuleContext, type LangiumCoreServices, type LangiumSharedCoreServices,
+    type DefaultSharedCoreModuleContext, type LangiumCoreServices,
     type Module, type PartialLangiumCoreServices, type PartialLangiumSharedCoreServices,
 } from 'langium';
 import { CoordGeneratedModule, CoordGeneratedSharedModule } from './generated/module.js';
@@ -16,6 +16,10 @@ import { CoordLinker, CoordReferenceDescriptionProvider } from './coord-linker.j
 import { bomStrippingFileSystem, CoordDocumentBuilder, CoordDocumentFactory, CoordIndexManager, CoordWorkspaceManager } from './coord-workspace.js';
 import { CoordDocumentValidator } from '../validation/coord-document-validator.js';
 import { CoordConfigProvider, fileSystemConfigReader } from '../validation/config-provider.js';
+import { CoordChangeTracker } from '../analysis/change-tracker.js';
+import type { CoordAddedSharedServices, CoordSharedServices } from './change-tracker.js';
+
+export type { CoordSharedServices } from './change-tracker.js';
 
 /** Services Coord adds to Langium's. */
 export type CoordAddedServices = {
@@ -26,6 +30,7 @@ export type CoordAddedServices = {
 
 export type CoordCoreServices = LangiumCoreServices & CoordAddedServices & {
     validation: { DocumentValidator: CoordDocumentValidator };
+    shared: CoordSharedServices;
 };
 
 /** Coord's overrides and additions to Langium's core services. */
@@ -39,13 +44,14 @@ export const CoordModule: Module<CoordCoreServices, PartialLangiumCoreServices &
     },
     validation: {
         ConfigProvider: services => new CoordConfigProvider(fileSystemConfigReader(services.shared.workspace.FileSystemProvider)),
-        DocumentValidator: services => new CoordDocumentValidator(services as CoordCoreServices),
+        DocumentValidator: services => new CoordDocumentValidator(services),
     },
 };
 
-/** Coord's overrides of Langium's shared (workspace-level) services. */
-export const CoordSharedModule: Module<LangiumSharedCoreServices, PartialLangiumSharedCoreServices> = {
+/** Coord's overrides of Langium's shared (workspace-level) services, and the change tracker the builder and the validator share. */
+export const CoordSharedModule: Module<CoordSharedServices, PartialLangiumSharedCoreServices & CoordAddedSharedServices> = {
     workspace: {
+        ChangeTracker: services => new CoordChangeTracker(services),
         WorkspaceManager: services => new CoordWorkspaceManager(services),
         DocumentBuilder: services => new CoordDocumentBuilder(services),
         LangiumDocumentFactory: services => new CoordDocumentFactory(services),
@@ -77,7 +83,7 @@ class NoReferenceDescriptions extends DefaultReferenceDescriptionProvider {
 
 /** Creates the core services (no LSP) for the CLI and for tests. */
 export function createCoordCoreServices(context: DefaultSharedCoreModuleContext, options: CoordCoreOptions = {}): {
-    shared: LangiumSharedCoreServices;
+    shared: CoordSharedServices;
     Coord: CoordCoreServices;
 } {
     const shared = inject(

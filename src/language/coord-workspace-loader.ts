@@ -7,7 +7,9 @@ import { URI, type LangiumDocument } from 'langium';
 import type { CoordCoreServices } from './coord-module.js';
 import { createStdlibDocument, stripBom } from './coord-workspace.js';
 import { STDLIB_URI } from './stdlib.js';
-import type { Finding } from '../validation/rule.js';
+
+/** A finding of the validator (the language layer names it through the services, not the validation layer). */
+type Finding = NonNullable<ReturnType<CoordCoreServices['validation']['DocumentValidator']['getFindings']>>[number];
 
 export interface SourceFile {
     /** The document URI (a `file:` URI for files on disk). */

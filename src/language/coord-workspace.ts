@@ -11,10 +11,11 @@ import {
     AstUtils, DefaultDocumentBuilder, DefaultIndexManager, DefaultLangiumDocumentFactory, stream,
     type AstNodeDescription, type ReferenceDescription, type Stream, DefaultWorkspaceManager, DocumentState, URI,
     type AstNode, type BuildOptions, type Cancellation, type FileSystemNode, type FileSystemProvider,
-    type LangiumDocument, type LangiumDocumentFactory, type LangiumSharedCoreServices, type MaybePromise, type WorkspaceFolder,
+    type LangiumDocument, type LangiumDocumentFactory, type LangiumSharedCoreServices, type MaybePromise, type ParseResult, type WorkspaceFolder,
 } from 'langium';
 import { STDLIB_TEXT, STDLIB_URI } from './stdlib.js';
-import { crossFileChange, mentionsAny } from '../validation/cross-file.js';
+import { requireService, type ChangeTracker, type CoordSharedServices } from './change-tracker.js';
+import { compareUris } from './order.js';
 import { reparse, type ReparseInfo } from './incremental-parse.js';
 
 /** Removes a leading UTF-8 byte-order mark. */
@@ -66,60 +67,33 @@ export function bomStrippingFileSystem(inner: FileSystemProvider): FileSystemPro
 
 /**
  * Langium's document builder, plus: after a change, the other documents are
- * validated again when the change can alter their findings ({@link crossFileChange}).
- * All of them when a declaration appeared, went or was renamed, or a document
- * was deleted; those that declare or mention a name whose references or effects
+ * validated again when the change can alter their findings, as the change
+ * tracker ({@link ChangeTracker}) says from the contributions of the changed
+ * declarations: all of them when a declaration appeared, went or was renamed,
+ * or a document was deleted; those that declare or mention a name whose facts
  * changed; and those whose findings point into a changed document (their
- * related places may have moved). Documents that reference a changed one are relinked
- * and re-validated by Langium itself. The changed documents are validated first,
- * so the open file gets its diagnostics before the rest of the workspace.
+ * related places may have moved). Documents that reference a changed one are
+ * relinked and re-validated by Langium itself. The changed documents are
+ * validated first, so the open file gets its diagnostics before the rest of
+ * the workspace.
  */
 export class CoordDocumentBuilder extends DefaultDocumentBuilder {
-    /** Documents changed since the last build, with their root node before the change. */
-    private readonly pending = new Map<string, AstNode | undefined>();
-    private deletedSinceBuild = false;
-    /** What the build under way changed; kept until a build completes (a cancelled one hands it on to the next). */
-    private change: { all: boolean; names: Set<string>; uris: Set<string> } | undefined;
+    private readonly tracker: ChangeTracker;
 
-    constructor(services: LangiumSharedCoreServices) {
+    constructor(services: CoordSharedServices) {
         super(services);
+        this.tracker = requireService(services.workspace.ChangeTracker, 'ChangeTracker');
         this.onUpdate((changed, deleted) => {
-            for (const uri of changed) {
-                const key = uri.toString();
-                if (!this.pending.has(key)) this.pending.set(key, this.langiumDocuments.getDocument(uri)?.parseResult?.value);
-            }
-            if (deleted.length > 0) this.deletedSinceBuild = true;
+            for (const uri of changed) this.tracker.changed(uri.toString(), this.langiumDocuments.getDocument(uri)?.parseResult?.value);
+            if (deleted.length > 0) this.tracker.deleted();
         });
-    }
-
-    /**
-     * What the documents changed since the last completed build can make other
-     * declarations see differently ({@link crossFileChange}): `all` when a
-     * declaration appeared, went or was renamed, or a document was deleted;
-     * otherwise the names whose references or effects changed. Computed once the
-     * changed documents are parsed again; the validator reads it to tell which
-     * findings of unchanged declarations still hold.
-     */
-    validationChange(): { readonly all: boolean; readonly names: ReadonlySet<string>; readonly uris: ReadonlySet<string> } {
-        const change = this.change ??= { all: false, names: new Set(), uris: new Set() };
-        if (this.deletedSinceBuild) change.all = true;
-        for (const [uri, before] of this.pending) {
-            change.uris.add(uri);
-            if (change.all) continue;
-            const c = crossFileChange(before, this.langiumDocuments.getDocument(URI.parse(uri))?.parseResult?.value);
-            if (c.declarations) change.all = true;
-            c.names.forEach(n => change.names.add(n));
-        }
-        this.pending.clear();
-        this.deletedSinceBuild = false;
-        return change;
     }
 
     protected override async buildDocuments(documents: LangiumDocument[], options: BuildOptions, cancelToken: Cancellation.CancellationToken): Promise<void> {
         await super.buildDocuments(documents, options, cancelToken);
-        const change = this.validationChange();
+        const change = this.tracker.current();
         if (change.uris.size === 0 && !change.all) {
-            this.change = undefined;
+            this.tracker.completed();
             return;
         }
         const built = new Set(documents);
@@ -131,7 +105,7 @@ export class CoordDocumentBuilder extends DefaultDocumentBuilder {
         const relink = new Set<LangiumDocument>();
         if (change.all && change.names.size > 0) {
             for (const doc of this.langiumDocuments.all) {
-                if (doc.state >= DocumentState.Linked && doc.references.some(r => change.names.has(r.$refText))) relink.add(doc);
+                if (doc.state >= DocumentState.Linked && this.tracker.mustRelink(doc, change)) relink.add(doc);
             }
         }
         const stale: LangiumDocument[] = [];
@@ -142,15 +116,17 @@ export class CoordDocumentBuilder extends DefaultDocumentBuilder {
                 continue;
             }
             if ((built.has(doc) && relink.size === 0) || doc.state < DocumentState.Validated) continue;
-            if (change.all || this.findingsPointInto(doc, change.uris) || mentionsAny(doc.parseResult?.value, doc.references, change.names)) {
+            if (this.tracker.affects(doc, change)) {
                 this.resetToState(doc, DocumentState.IndexedReferences);
                 stale.push(doc);
             }
         }
         /* The second pass is cancellable like the first: a document left unvalidated is
-           picked up by the next update, whose build includes every unfinished document. */
+           picked up by the next update, whose build includes every unfinished document.
+           (Langium's build fixes its list of documents before it parses them, and what
+           else must be validated is known only once the changed ones are parsed.) */
         if (stale.length > 0) await super.buildDocuments(this.sortDocuments(stale), options, cancelToken);
-        this.change = undefined;
+        this.tracker.completed();
     }
 
     /**
@@ -166,53 +142,45 @@ export class CoordDocumentBuilder extends DefaultDocumentBuilder {
         const ordered = targetState === DocumentState.Validated ? this.sortDocuments([...documents]) : documents;
         return super.runCancelable(ordered, targetState, cancelToken, callback);
     }
-
-    /** Whether a finding of the document has a related place in one of the given documents. */
-    private findingsPointInto(document: LangiumDocument, uris: ReadonlySet<string>): boolean {
-        const validator = this.serviceRegistry.getServices(document.uri).validation.DocumentValidator as {
-            getFindings?(doc: LangiumDocument): ReadonlyArray<{ related: ReadonlyArray<{ uri: string }> }> | undefined;
-        };
-        const findings = validator.getFindings?.(document) ?? [];
-        return findings.some(f => f.related.some(r => uris.has(r.uri)));
-    }
 }
 
 /**
  * Langium's document factory, except that a changed document is parsed again
  * incrementally ({@link reparse}): only the top-level declarations an edit
  * touched, when that gives what a full parse would; otherwise the whole text.
+ * Langium's own `update` decides when to parse (the text changed) and calls
+ * {@link parseAsync}; this factory only remembers the parse being replaced.
  */
 export class CoordDocumentFactory extends DefaultLangiumDocumentFactory {
     /** How the last updates were parsed: counts, and the region of the last incremental one (for tests and the benchmark). */
     readonly stats = { incremental: 0, full: 0, last: undefined as ReparseInfo | string | undefined };
+    /** The parse results being replaced, by document URI, while their documents are updated. */
+    private readonly replacing = new Map<string, ParseResult<AstNode>>();
 
     override async update<T extends AstNode = AstNode>(document: LangiumDocument<T>, cancellationToken: Cancellation.CancellationToken): Promise<LangiumDocument<T>> {
-        // As Langium's own update: the text of the open editor, or of the file.
-        const textDocument = this.textDocuments?.get(document.uri.toString());
-        const text = await this.getUpdatedText(document, textDocument, cancellationToken);
-        if (textDocument) {
-            Object.defineProperty(document, 'textDocument', { value: textDocument });
-        } else {
-            const textDocumentGetter = this.createTextDocumentGetter(document.uri, text);
-            Object.defineProperty(document, 'textDocument', { get: textDocumentGetter });
+        const key = document.uri.toString();
+        this.replacing.set(key, document.parseResult);
+        try {
+            return await super.update(document, cancellationToken);
+        } finally {
+            this.replacing.delete(key);
         }
-        const old = document.parseResult;
-        if (old.value.$cstNode?.root.fullText !== text) {
-            const services = this.serviceRegistry.getServices(document.uri);
-            const again = reparse(services.parser, old, text);
+    }
+
+    protected override parseAsync<T extends AstNode>(uri: URI, text: string, cancellationToken: Cancellation.CancellationToken): Promise<ParseResult<T>> {
+        const old = this.replacing.get(uri.toString());
+        if (old) {
+            this.replacing.delete(uri.toString());
+            const again = reparse(this.serviceRegistry.getServices(uri).parser, old, text);
             if (again.result) {
                 this.stats.incremental++;
                 this.stats.last = again.info;
-                document.parseResult = again.result as typeof document.parseResult;
-            } else {
-                this.stats.full++;
-                this.stats.last = again.reason;
-                document.parseResult = await this.parseAsync<T>(document.uri, text, cancellationToken);
+                return Promise.resolve(again.result as ParseResult<T>);
             }
-            (document.parseResult.value as { $document?: LangiumDocument }).$document = document;
+            this.stats.full++;
+            this.stats.last = again.reason;
         }
-        document.state = DocumentState.Parsed;
-        return document;
+        return super.parseAsync<T>(uri, text, cancellationToken);
     }
 }
 
@@ -243,9 +211,4 @@ export class CoordIndexManager extends DefaultIndexManager {
         }
         return stream(result);
     }
-}
-
-/** The order of documents wherever it decides which declaration of a name comes first (the index, the workspace facts). */
-export function compareUris(a: string, b: string): number {
-    return a < b ? -1 : a > b ? 1 : 0;
 }

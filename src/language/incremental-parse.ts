@@ -28,9 +28,10 @@
  * compares the two after thousands of random edits, broken ones included.
  * A new root node is built for every edit: the old root keeps its
  * declarations array, so code comparing the trees before and after an edit
- * (the document builder's {@link crossFileChange}) sees both.
+ * (the change tracker's `contributionChange`) sees both.
  */
 import { CstUtils, RootCstNodeImpl, type AstNode, type CstNode, type LangiumCoreServices, type ParseResult } from 'langium';
+import { isComposite, leafPosition, newRootCst, shiftCst, type CompositeCst, type Shift } from './langium-internals.js';
 
 /** What a re-parse did, for tests and the benchmark. */
 export interface ReparseInfo {
@@ -45,55 +46,79 @@ export type Reparse =
     | { readonly result: ParseResult<AstNode>; readonly info: ReparseInfo; readonly reason?: undefined }
     | { readonly result?: undefined; readonly info?: undefined; readonly reason: string };
 
-/** The private fields of Langium's leaf syntax nodes, which a shift updates in place. */
-interface MutableLeaf {
-    _offset: number;
-    _startLine: number;
-    _startColumn: number;
-    _endLine: number;
-    _endColumn: number;
-}
-
 type ParserError = ParseResult['parserErrors'][number];
 type LexerError = ParseResult['lexerErrors'][number];
 type Token = ParserError['token'];
+type Services = Pick<LangiumCoreServices['parser'], 'LangiumParser' | 'LexerErrorMessageProvider'>;
 
-/** A shift of positions: offsets by `offset`, lines by `lines`, and columns by `columns` on line `line` (before the shift). */
-interface Shift {
-    readonly offset: number;
-    readonly lines: number;
-    readonly line: number;
-    readonly columns: number;
+/** The old parse, read once: its tree, its text and where each declaration sits among the root's items. */
+interface OldParse {
+    readonly old: ParseResult<AstNode>;
+    readonly model: AstNode & { declarations: AstNode[] };
+    readonly oldText: string;
+    readonly newText: string;
+    /** The root's syntax items (declarations and hidden tokens between them). */
+    readonly items: readonly CstNode[];
+    /** The index in `items` of each declaration. */
+    readonly declItems: readonly number[];
+    /** The edit: [changeStart, changeEndOld) of the old text became [changeStart, changeEndOld + delta). */
+    readonly changeStart: number;
+    readonly changeEndOld: number;
+    readonly delta: number;
 }
 
-const isComposite = (node: CstNode): node is CstNode & { content: CstNode[] } => 'content' in node;
+/** A region that parses as a full parse would: the region's parse and where it sits. */
+interface Region {
+    readonly part: ParseResult<AstNode>;
+    readonly partRoot: RootCstNodeImpl;
+    readonly partDeclarations: AstNode[];
+    readonly oldErrors: PartitionedErrors;
+    /** The first declaration of the region (the leading sentinel; -1: from the start of the file). */
+    readonly lo: number;
+    /** The last declaration of the region (the trailing sentinel; n: to the end of the file). */
+    readonly hi: number;
+    readonly regionStart: number;
+    readonly regionEndOld: number;
+    /** Where the region starts (0-based line and column; the text before it did not change). */
+    readonly startLine: number;
+    readonly startColumn: number;
+}
 
 /**
  * Parses again only the part of `newText` an edit touched, reusing the rest of
  * `old`; see the module comment. Never changes `old`'s root or its declarations
  * array, but the syntax nodes after the edited region move to the new tree
  * (shifted): after a successful re-parse, `old` must not be re-parsed again.
+ * Two steps: {@link findRegion} (steps 1–3) and {@link splice} (step 4).
  */
-export function reparse(
-    services: Pick<LangiumCoreServices['parser'], 'LangiumParser' | 'LexerErrorMessageProvider'>, old: ParseResult<AstNode>, newText: string,
-): Reparse {
+export function reparse(services: Services, old: ParseResult<AstNode>, newText: string): Reparse {
     const model = old.value as AstNode & { declarations?: AstNode[] };
     const root = model.$cstNode;
     if (!(root instanceof RootCstNodeImpl) || !Array.isArray(model.declarations)) return { reason: 'no syntax tree' };
     if (old.lexerReport?.diagnostics.length) return { reason: 'lexer report' };
     const oldText = root.fullText;
     if (oldText === newText) return { reason: 'unchanged' };
-    const decls = model.declarations;
-    const items = root.content;
-    const declItems = topLevelItems(root, decls);
+    const declItems = topLevelItems(root, model.declarations);
     if (!declItems || declItems.length === 0) return { reason: 'no declarations' };
-
-    // 1. The edit: [changeStart, changeEndOld) of the old text became [changeStart, changeEndOld + delta).
-    const len0 = oldText.length, len1 = newText.length;
+    // 1. The edit.
     const changeStart = commonPrefix(oldText, newText);
-    const changeEndOld = len0 - commonSuffix(oldText, newText, changeStart);
-    const delta = len1 - len0;
+    const changeEndOld = oldText.length - commonSuffix(oldText, newText, changeStart);
+    const parse: OldParse = {
+        old, model: model as OldParse['model'], oldText, newText, items: root.content, declItems,
+        changeStart, changeEndOld, delta: newText.length - oldText.length,
+    };
+    const region = findRegion(services, parse);
+    return 'reason' in region ? region : splice(services, parse, region);
+}
 
+/**
+ * Steps 2 and 3: the smallest region around the edit, one declaration on each
+ * side as sentinels, whose parse alone gives what a full parse gives there;
+ * it grows while it does not, or gives up (the reason why).
+ */
+function findRegion(services: Services, parse: OldParse): Region | { readonly reason: string } {
+    const { old, oldText, newText, items, declItems, changeStart, changeEndOld, delta } = parse;
+    const len0 = oldText.length;
     // 2. The declarations the edit touches (touching counts), and one more on each side.
     const n = declItems.length;
     const first = lowerBound(n, k => items[declItems[k]].end >= changeStart);
@@ -105,11 +130,9 @@ export function reparse(
     const errorOffsets = new Set(old.parserErrors.map(errorOffset));
     while (lo >= 0 && errorOffsets.has(items[declItems[lo]].offset)) lo--;
     const regionStart = lo >= 0 ? items[declItems[lo]].offset : 0;
-    const prefixItems = lo >= 0 ? declItems[lo] : 0;
-
-    // Where the region starts (0-based line and column; the text before it did not change).
     const startLeaf = lo >= 0 ? firstLeaf(items[declItems[lo]]) : undefined;
-    const startLine = startLeaf?._startLine ?? 0, startColumn = startLeaf?._startColumn ?? 0;
+    const start = startLeaf ? leafPosition(startLeaf) : undefined;
+    const startLine = start?.startLine ?? 0, startColumn = start?.startColumn ?? 0;
 
     // 3. Parse the region alone; if its end is not a point where a full parse would be
     // in step, take in more declarations after it and try again.
@@ -126,7 +149,7 @@ export function reparse(
         const slice = newText.substring(regionStart, regionEndOld + delta);
         const part = services.LangiumParser.parse(slice);
         /** Takes in declarations up to index `next` (at least one more; all to the end at most), or gives up. */
-        const extend = (reason: string, next: number): Reparse | undefined => {
+        const extend = (reason: string, next: number): { reason: string } | undefined => {
             if (hi >= n || ++attempts > MAX_EXTENSIONS) return { reason };
             hi = Math.min(n, Math.max(next, hi + 1));
             return undefined;
@@ -169,70 +192,73 @@ export function reparse(
                 continue;
             }
         }
-        return splice(part, partRoot, partModel.declarations, oldErrors, regionEndOld);
+        return { part, partRoot, partDeclarations: partModel.declarations, oldErrors, lo, hi, regionStart, regionEndOld, startLine, startColumn };
+    }
+}
+
+/**
+ * Step 4: puts the region's declarations in place of the old ones in a new
+ * root, shifting the positions of the region's nodes and errors into the
+ * document, and those of the nodes and errors after it by the edit.
+ */
+function splice(services: Services, parse: OldParse, region: Region): Reparse {
+    const { old, model, newText, items, declItems, delta } = parse;
+    const { part, partRoot, partDeclarations, oldErrors, lo, hi, regionStart, regionEndOld } = region;
+    const n = declItems.length;
+    const decls = model.declarations;
+    const prefixItems = lo >= 0 ? declItems[lo] : 0;
+    const suffixItems = hi < n ? declItems[hi] + 1 : items.length;
+    const into: Shift = { offset: regionStart, lines: region.startLine, line: 0, columns: region.startColumn };
+    for (const item of partRoot.content) shiftCst(item, into, true);
+    const partParserErrors = part.parserErrors.map(e => shiftParserError(e, into, 1));
+
+    let after: Shift | undefined;
+    if (hi < n) {
+        const oldLast = lastLeaf(items[declItems[hi]]);
+        const newLast = lastLeaf(partRoot.content[partRoot.content.length - 1]);
+        if (!oldLast || !newLast) return { reason: 'no leaf at the end of the region' };
+        const oldEnd = leafPosition(oldLast), newEnd = leafPosition(newLast);
+        after = { offset: delta, lines: newEnd.endLine - oldEnd.endLine, line: oldEnd.endLine, columns: newEnd.endColumn - oldEnd.endColumn };
+        if (after.offset !== 0 || after.lines !== 0 || after.columns !== 0) {
+            const ranges = after.lines !== 0 || after.columns !== 0;
+            for (let i = suffixItems; i < items.length; i++) shiftCst(items[i], after, ranges);
+        }
     }
 
-    /** 4. Puts the region's declarations in place of the old ones. */
-    function splice(
-        part: ParseResult<AstNode>, partRoot: RootCstNodeImpl, partDeclarations: AstNode[],
-        oldErrors: NonNullable<ReturnType<typeof partitionErrors>>, regionEndOld: number,
-    ): Reparse {
-        const suffixItems = hi < n ? declItems![hi] + 1 : items.length;
-        // 4. Shift the region's nodes and errors into the document, then the nodes and errors after it.
-        const into: Shift = { offset: regionStart, lines: startLine, line: 0, columns: startColumn };
-        for (const item of partRoot.content) shiftCst(item, into, true);
-        const partParserErrors = part.parserErrors.map(e => shiftParserError(e, into, 1));
-
-        let after: Shift | undefined;
-        if (hi < n) {
-            const oldEnd = lastLeaf(items[declItems![hi]]);
-            const newEnd = lastLeaf(partRoot.content[partRoot.content.length - 1]);
-            if (!oldEnd || !newEnd) return { reason: 'no leaf at the end of the region' };
-            after = { offset: delta, lines: newEnd._endLine - oldEnd._endLine, line: oldEnd._endLine, columns: newEnd._endColumn - oldEnd._endColumn };
-            if (after.offset !== 0 || after.lines !== 0 || after.columns !== 0) {
-                const ranges = after.lines !== 0 || after.columns !== 0;
-                for (let i = suffixItems; i < items.length; i++) shiftCst(items[i], after, ranges);
-            }
-        }
-
-        // The new root: the old items before the region, the region's, the old items after it.
-        const newRoot = new RootCstNodeImpl(newText);
-        const content = [...items.slice(0, prefixItems), ...partRoot.content, ...items.slice(suffixItems)];
-        for (const child of content) (child as { container?: CstNode }).container = newRoot;
-        newRoot.content = content;
-        const firstDecl = lo >= 0 ? lo : 0, endDecl = hi < n ? hi + 1 : n;
-        const declarations = [...decls.slice(0, firstDecl), ...partDeclarations, ...decls.slice(endDecl)];
-        const newModel = { ...model, declarations, $cstNode: newRoot } as AstNode & { declarations: AstNode[] };
-        newRoot.astNode = newModel;
-        for (let i = 0; i < declarations.length; i++) {
-            const decl = declarations[i] as { $container?: AstNode; $containerProperty?: string; $containerIndex?: number };
-            decl.$container = newModel;
-            decl.$containerProperty = 'declarations';
-            decl.$containerIndex = i;
-        }
-
-        const shiftAfter = (e: ParserError) => (after ? shiftParserError(e, after, 1) : e);
-        // Lexer messages name the offset: build them again where they now are.
-        const messages = services.LexerErrorMessageProvider;
-        const relocate = (e: LexerError) => {
-            e.message = messages.buildUnexpectedCharactersMessage(newText, e.offset, e.length, e.line, e.column);
-            return e;
-        };
-        const shiftLexAfter = (error: LexerError) => (after ? relocate(shiftLexerError(error, after, 1)) : error);
-        return {
-            result: {
-                value: newModel,
-                parserErrors: [...oldErrors.parserBefore, ...partParserErrors, ...oldErrors.parserAfter.map(shiftAfter)],
-                lexerErrors: [
-                    ...oldErrors.lexerBefore,
-                    ...part.lexerErrors.map(e => relocate(shiftLexerError(e, into, 1))),
-                    ...oldErrors.lexerAfter.map(shiftLexAfter),
-                ],
-                lexerReport: part.lexerReport ?? old.lexerReport,
-            },
-            info: { start: regionStart, end: regionEndOld + delta, declarations: partDeclarations.length },
-        };
+    // The new root: the old items before the region, the region's, the old items after it.
+    const firstDecl = lo >= 0 ? lo : 0, endDecl = hi < n ? hi + 1 : n;
+    const declarations = [...decls.slice(0, firstDecl), ...partDeclarations, ...decls.slice(endDecl)];
+    const newModel = { ...model, declarations } as AstNode & { declarations: AstNode[] };
+    const newRoot = newRootCst(newText, [...items.slice(0, prefixItems), ...partRoot.content, ...items.slice(suffixItems)], newModel);
+    (newModel as { $cstNode?: CstNode }).$cstNode = newRoot;
+    for (let i = 0; i < declarations.length; i++) {
+        const decl = declarations[i] as { $container?: AstNode; $containerProperty?: string; $containerIndex?: number };
+        decl.$container = newModel;
+        decl.$containerProperty = 'declarations';
+        decl.$containerIndex = i;
     }
+
+    const shiftAfter = (e: ParserError) => (after ? shiftParserError(e, after, 1) : e);
+    // Lexer messages name the offset: build them again where they now are.
+    const messages = services.LexerErrorMessageProvider;
+    const relocate = (e: LexerError) => {
+        e.message = messages.buildUnexpectedCharactersMessage(newText, e.offset, e.length, e.line, e.column);
+        return e;
+    };
+    const shiftLexAfter = (error: LexerError) => (after ? relocate(shiftLexerError(error, after, 1)) : error);
+    return {
+        result: {
+            value: newModel,
+            parserErrors: [...oldErrors.parserBefore, ...partParserErrors, ...oldErrors.parserAfter.map(shiftAfter)],
+            lexerErrors: [
+                ...oldErrors.lexerBefore,
+                ...part.lexerErrors.map(e => relocate(shiftLexerError(e, into, 1))),
+                ...oldErrors.lexerAfter.map(shiftLexAfter),
+            ],
+            lexerReport: part.lexerReport ?? old.lexerReport,
+        },
+        info: { start: regionStart, end: regionEndOld + delta, declarations: partDeclarations.length },
+    };
 }
 
 /** How many times the region may grow past its first trailing sentinel before the whole text is parsed. */
@@ -288,7 +314,7 @@ export function commonSuffix(a: string, b: string, prefix: number): number {
  * order, when every non-hidden item holds exactly one declaration and every
  * declaration sits in one item; otherwise undefined.
  */
-function topLevelItems(root: CstNode & { content: CstNode[] }, declarations: readonly AstNode[]): number[] | undefined {
+function topLevelItems(root: CompositeCst, declarations: readonly AstNode[]): number[] | undefined {
     const out: number[] = [];
     for (let i = 0; i < root.content.length; i++) {
         const item = root.content[i];
@@ -316,8 +342,8 @@ function lowerBound(n: number, test: (k: number) => boolean): number {
     return lo;
 }
 
-function firstLeaf(node: CstNode): MutableLeaf | undefined {
-    if (!isComposite(node)) return node as unknown as MutableLeaf;
+function firstLeaf(node: CstNode): CstNode | undefined {
+    if (!isComposite(node)) return node;
     for (const child of node.content) {
         if (child.hidden) continue;
         const leaf = firstLeaf(child);
@@ -326,8 +352,8 @@ function firstLeaf(node: CstNode): MutableLeaf | undefined {
     return undefined;
 }
 
-function lastLeaf(node: CstNode): MutableLeaf | undefined {
-    if (!isComposite(node)) return node as unknown as MutableLeaf;
+function lastLeaf(node: CstNode): CstNode | undefined {
+    if (!isComposite(node)) return node;
     for (let i = node.content.length - 1; i >= 0; i--) {
         const child = node.content[i];
         if (child.hidden) continue;
@@ -335,21 +361,6 @@ function lastLeaf(node: CstNode): MutableLeaf | undefined {
         if (leaf) return leaf;
     }
     return undefined;
-}
-
-/** Shifts every leaf under `node`; `ranges` also drops the ranges composite nodes cached. */
-function shiftCst(node: CstNode, shift: Shift, ranges: boolean): void {
-    if (isComposite(node)) {
-        if (ranges) (node as unknown as { _rangeCache?: unknown })._rangeCache = undefined;
-        for (const child of node.content) shiftCst(child, shift, ranges);
-        return;
-    }
-    const leaf = node as unknown as MutableLeaf;
-    leaf._offset += shift.offset;
-    if (leaf._startLine === shift.line) leaf._startColumn += shift.columns;
-    if (leaf._endLine === shift.line) leaf._endColumn += shift.columns;
-    leaf._startLine += shift.lines;
-    leaf._endLine += shift.lines;
 }
 
 /** A copy of a token, shifted; tokens without a position (end of input, inserted by error recovery) are shared as they are. */
@@ -408,8 +419,17 @@ function errorOffset(error: ParserError): number | undefined {
     return undefined;
 }
 
+/** The old errors before and after the region, and where those inside it were (they are parsed again). */
+interface PartitionedErrors {
+    readonly parserBefore: ParserError[];
+    readonly parserAfter: ParserError[];
+    readonly parserInside: number[];
+    readonly lexerBefore: LexerError[];
+    readonly lexerAfter: LexerError[];
+}
+
 /** The old errors before and after the region (those inside it are parsed again), or undefined if one has no position. */
-function partitionErrors(old: ParseResult<AstNode>, start: number, end: number) {
+function partitionErrors(old: ParseResult<AstNode>, start: number, end: number): PartitionedErrors | undefined {
     const parserBefore: ParserError[] = [], parserAfter: ParserError[] = [], parserInside: number[] = [];
     const lexerBefore: LexerError[] = [], lexerAfter: LexerError[] = [];
     for (const error of old.parserErrors) {

@@ -21,10 +21,11 @@ import {
 } from '../language/generated/ast.js';
 import { formatText } from '../analysis/format.js';
 import { propertiesOf } from '../analysis/queries.js';
-import { RULES_BY_ID } from '../validation/registry.js';
+import { isRuleId } from '../validation/registry.js';
+import { FindingId, RuleId, type FindingRuleId } from '../validation/rule-ids.js';
 
 /** Rules that no comment can or should silence. */
-const NOT_SUPPRESSIBLE = new Set(['syntax', 'internal-error', 'invalid-config', 'unused-suppression']);
+const NOT_SUPPRESSIBLE: ReadonlySet<FindingRuleId> = new Set<FindingRuleId>([RuleId.syntax, FindingId.internalError, FindingId.invalidConfig, RuleId.unusedSuppression]);
 
 /** The values a missing required property can be added with, when they are few and enumerated. */
 const REQUIRED_VALUES: Readonly<Record<string, readonly string[]>> = {
@@ -61,22 +62,22 @@ export class CoordCodeActionProvider implements CodeActionProvider {
         const actions: CodeAction[] = [];
         for (const diagnostic of params.context.diagnostics) {
             const rule = typeof diagnostic.code === 'string' ? diagnostic.code : undefined;
-            if (!rule) continue;
+            if (!rule || !isRuleId(rule)) continue;
             actions.push(...this.fixesFor(document, rule, diagnostic));
-            if (!NOT_SUPPRESSIBLE.has(rule) && RULES_BY_ID.has(rule)) actions.push(...this.suppressions(document, rule, diagnostic));
+            if (!NOT_SUPPRESSIBLE.has(rule)) actions.push(...this.suppressions(document, rule, diagnostic));
         }
         return actions;
     }
 
-    private fixesFor(document: LangiumDocument, rule: string, diagnostic: Diagnostic): CodeAction[] {
+    private fixesFor(document: LangiumDocument, rule: RuleId, diagnostic: Diagnostic): CodeAction[] {
         const data = (diagnostic.data ?? {}) as Record<string, unknown>;
         switch (rule) {
-            case 'unresolved-reference': {
+            case RuleId.unresolvedReference: {
                 const suggestion = typeof data.suggestion === 'string' ? data.suggestion : undefined;
                 if (!suggestion) return [];
                 return [this.action(document, `Change to '${suggestion}'`, diagnostic, [{ range: diagnostic.range, newText: suggestion }], true)];
             }
-            case 'local-roles': {
+            case RuleId.localRoles: {
                 const coordination = this.declarationAt(document, diagnostic, isCoordination);
                 if (!coordination) return [];
                 const by = firstProgramme(coordination);
@@ -87,13 +88,13 @@ export class CoordCodeActionProvider implements CodeActionProvider {
                     : this.insertInto(document, coordination, coordination.$cstNode!.end - 1, ` local { ${role} } `);
                 return edit ? [this.action(document, local ? 'Add a local role' : 'Add a local block with a role', diagnostic, [edit], true)] : [];
             }
-            case 'budget-incentive': {
+            case RuleId.budgetIncentive: {
                 const coordination = this.declarationAt(document, diagnostic, isCoordination);
                 if (!coordination?.$cstNode) return [];
                 const edit = this.insertInto(document, coordination, coordination.$cstNode.end - 1, ' incentive budget "Describe the earmarked budget or co-financing" ');
                 return edit ? [this.action(document, "Add an 'incentive budget'", diagnostic, [edit], true)] : [];
             }
-            case 'local-assessment': {
+            case RuleId.localAssessment: {
                 // One fix per kind of knowledge; any one clears the hint.
                 const coordination = this.declarationAt(document, diagnostic, isCoordination);
                 const local = coordination?.properties.find(p => isLevelBlock(p) && p.kind === 'local');
@@ -104,7 +105,7 @@ export class CoordCodeActionProvider implements CodeActionProvider {
                     return edit ? [this.action(document, title, diagnostic, [edit], i === 0)] : [];
                 });
             }
-            case 'political-support': {
+            case RuleId.politicalSupport: {
                 // Only a missing declaration: whether weak support is right is the analyst's judgement.
                 const coordination = this.declarationAt(document, diagnostic, isCoordination);
                 if (!coordination?.$cstNode || propertiesOf(coordination, 'political-support').length > 0) return [];
@@ -115,7 +116,7 @@ export class CoordCodeActionProvider implements CodeActionProvider {
                     return edit ? [this.action(document, `Add 'political-support ${level}'`, diagnostic, [edit], false)] : [];
                 });
             }
-                        case 'missing-source': {
+            case RuleId.missingSource: {
                 const effects = this.declarationAt(document, diagnostic, isEffects);
                 const last = effects?.programmes[effects.programmes.length - 1]?.$refNode;
                 if (!effects || !last) return [];
@@ -124,7 +125,7 @@ export class CoordCodeActionProvider implements CodeActionProvider {
                     document, `Add 'from ${name}'`, diagnostic, [{ range: { start: at, end: at }, newText: ` from ${name}` }], i === 0,
                 ));
             }
-            case 'repeated-property': {
+            case RuleId.repeatedProperty: {
                 const offset = document.textDocument.offsetAt(diagnostic.range.start);
                 const decl = this.declarationAt(document, diagnostic, (n): n is Declaration => isProgramme(n) || isCoordination(n) || isEvaluation(n));
                 if (!decl || !('properties' in decl)) return [];
@@ -138,7 +139,7 @@ export class CoordCodeActionProvider implements CodeActionProvider {
                 const kind = (property as { kind?: string }).kind ?? 'property';
                 return edit ? [this.action(document, `Remove the repeated '${kind}'`, diagnostic, [edit], true)] : [];
             }
-            case 'required-property': {
+            case RuleId.requiredProperty: {
                 const property = typeof data.property === 'string' ? data.property : undefined;
                 const values = property ? REQUIRED_VALUES[property] : undefined;
                 const decl = this.declarationAt(document, diagnostic, (n): n is Declaration => isProgramme(n) || isEvaluation(n));
@@ -150,7 +151,7 @@ export class CoordCodeActionProvider implements CodeActionProvider {
                     return edit ? [this.action(document, `Add '${property} ${value}'`, diagnostic, [edit], false)] : [];
                 });
             }
-            case 'unused-suppression': {
+            case RuleId.unusedSuppression: {
                 const line = diagnostic.range.start.line;
                 const text = lineText(document, line);
                 const before = text.slice(0, diagnostic.range.start.character);

@@ -18,16 +18,15 @@ import {
 } from '../language/generated/ast.js';
 import { isStdlibUri } from '../language/stdlib.js';
 import { ONCE_PROPERTIES } from '../validation/rules/repeated-property.js';
+import { REQUIRED_PROPERTIES } from '../validation/rules/required-property.js';
 import { completionDetail } from './describe.js';
 import { declarationAt, WindowedCompletionProvider } from './completion-window.js';
 import { ENUM_RULES, INLINE_ENUM_RULES, KEYWORD_DOCS, NAME_RULES } from './coord-keywords.js';
 
 /** Properties a block must have: offered first while missing. */
-const REQUIRED: Readonly<Record<string, ReadonlySet<string>>> = {
-    Programme: new Set(['country', 'sector']),
-    Coordination: new Set(['between']),
-    Evaluation: new Set(['method']),
-};
+const REQUIRED: Readonly<Record<string, ReadonlySet<string>>> = Object.fromEntries(
+    Object.entries(REQUIRED_PROPERTIES).map(([type, props]) => [type, new Set(props.map(([prop]) => prop))]),
+);
 
 const DECLARATION_KEYWORDS = new Set(['domain', 'outcome', 'population', 'programme', 'body', 'coordination', 'evaluation', 'effects']);
 

@@ -10,6 +10,7 @@ import {
 } from 'langium/lsp';
 import { CoordGeneratedModule, CoordGeneratedSharedModule } from '../language/generated/module.js';
 import { CoordModule, CoordSharedModule, type CoordAddedServices, type CoordCoreServices } from '../language/coord-module.js';
+import type { CoordAddedSharedServices } from '../language/change-tracker.js';
 import { bomStrippingFileSystem } from '../language/coord-workspace.js';
 import { watchConfigFiles } from './config-watcher.js';
 import { CoordCompletionProvider } from './coord-completion.js';
@@ -22,7 +23,8 @@ import { CoordRenameProvider } from './coord-rename.js';
 import { CoordDocumentSymbolProvider, CoordNodeKindProvider } from './coord-symbols.js';
 import { registerStdlibHandler } from './stdlib-handler.js';
 
-export type CoordLspServices = LangiumServices & CoordCoreServices;
+export type CoordSharedLspServices = LangiumSharedServices & CoordAddedSharedServices;
+export type CoordLspServices = LangiumServices & CoordCoreServices & { shared: CoordSharedLspServices };
 
 /** Editor-only services of Coord. */
 export const CoordLspModule: Module<CoordLspServices, PartialLangiumServices & Partial<CoordAddedServices>> = {
@@ -39,28 +41,28 @@ export const CoordLspModule: Module<CoordLspServices, PartialLangiumServices & P
 };
 
 /** Coord's overrides of Langium's shared editor services. */
-export const CoordSharedLspModule: Module<LangiumSharedServices, object> = {
+export const CoordSharedLspModule: Module<CoordSharedLspServices, { lsp: Pick<LangiumSharedServices['lsp'], 'NodeKindProvider'> }> = {
     lsp: {
         NodeKindProvider: () => new CoordNodeKindProvider(),
     },
-} as Module<LangiumSharedServices, object>;
+};
 
 export function createCoordLspServices(context: DefaultSharedModuleContext): {
-    shared: LangiumSharedServices;
+    shared: CoordSharedLspServices;
     Coord: CoordLspServices;
 } {
     const shared = inject(
         createDefaultSharedModule({ ...context, fileSystemProvider: s => bomStrippingFileSystem(context.fileSystemProvider(s)) }),
         CoordGeneratedSharedModule,
-        CoordSharedModule as Module<LangiumSharedServices, object>,
+        CoordSharedModule,
         CoordSharedLspModule,
     );
     const Coord = inject(
         createDefaultModule({ shared }),
         CoordGeneratedModule,
-        CoordModule as unknown as Module<CoordLspServices, object>,
+        CoordModule,
         CoordLspModule,
-    ) as CoordLspServices;
+    );
     shared.ServiceRegistry.register(Coord);
     watchConfigFiles(shared, Coord);
     registerStdlibHandler(shared);

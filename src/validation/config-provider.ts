@@ -7,6 +7,7 @@
 import { URI, type FileSystemProvider } from 'langium';
 import { ConfigError, ConfigLocator, mergeConfigs, parseConfig, type ConfigFileReader, type RuleConfig } from './config.js';
 import { RULE_IDS } from './registry.js';
+import type { RuleId } from './rule-ids.js';
 import type { SeveritySetting } from './rule.js';
 
 export interface ConfigResult {
@@ -58,7 +59,7 @@ export class CoordConfigProvider {
     }
 
     /** Severities that win over every file (`--rule ID=SEVERITY`). */
-    setOverrides(rules: Record<string, SeveritySetting>): void {
+    setOverrides(rules: Partial<Record<RuleId, SeveritySetting>>): void {
         this.overrides = { rules };
     }
 

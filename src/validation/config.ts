@@ -7,6 +7,7 @@
  */
 import { URI, UriUtils } from 'langium';
 import type { Severity, SeveritySetting } from './rule.js';
+import type { RuleId } from './rule-ids.js';
 
 export const CONFIG_FILE_NAME = 'coord.config.json';
 export const SEVERITY_SETTINGS: readonly SeveritySetting[] = ['error', 'warning', 'info', 'hint', 'off'];
@@ -23,11 +24,11 @@ export interface RuleConfig {
     /** The config file this came from, if any. */
     readonly file?: string;
     /** Severity per rule id, for rules that are configured. */
-    readonly rules: Readonly<Record<string, SeveritySetting>>;
+    readonly rules: Readonly<Partial<Record<RuleId, SeveritySetting>>>;
 }
 
 /** The effective severity of a rule: configured, else its default. */
-export function effectiveSeverity(config: RuleConfig | undefined, ruleId: string, defaultSeverity: Severity): SeveritySetting {
+export function effectiveSeverity(config: RuleConfig | undefined, ruleId: RuleId, defaultSeverity: Severity): SeveritySetting {
     return config?.rules[ruleId] ?? defaultSeverity;
 }
 
@@ -52,13 +53,13 @@ export function parseConfig(text: string, file: string | undefined, knownRules: 
             throw new ConfigError(file, key, `unknown key '${key}' (expected "rules")`);
         }
     }
-    const rules: Record<string, SeveritySetting> = {};
+    const rules: Partial<Record<RuleId, SeveritySetting>> = {};
     if (obj.rules !== undefined) {
         if (typeof obj.rules !== 'object' || obj.rules === null || Array.isArray(obj.rules)) {
             throw new ConfigError(file, 'rules', '"rules" must be an object mapping rule ids to severities');
         }
         for (const [id, value] of Object.entries(obj.rules as Record<string, unknown>)) {
-            rules[id] = checkRuleSetting(file, `rules.${id}`, id, value, knownRules);
+            rules[id as RuleId] = checkRuleSetting(file, `rules.${id}`, id, value, knownRules);
         }
     }
     return { file, rules };
@@ -80,17 +81,17 @@ function suggestRule(id: string, knownRules: ReadonlySet<string>): string {
 }
 
 /** Parses a command-line override `ID=SEVERITY`. */
-export function parseRuleOverride(text: string, knownRules: ReadonlySet<string>): [string, SeveritySetting] {
+export function parseRuleOverride(text: string, knownRules: ReadonlySet<string>): [RuleId, SeveritySetting] {
     const eq = text.indexOf('=');
     if (eq <= 0) throw new ConfigError(undefined, text, `--rule expects ID=SEVERITY, got '${text}'`);
     const id = text.slice(0, eq).trim();
     const value = text.slice(eq + 1).trim();
-    return [id, checkRuleSetting(undefined, `--rule ${id}`, id, value, knownRules)];
+    return [id as RuleId, checkRuleSetting(undefined, `--rule ${id}`, id, value, knownRules)]; // checked against knownRules
 }
 
 /** Merges configs: later ones win per rule. */
 export function mergeConfigs(...configs: Array<RuleConfig | undefined>): RuleConfig {
-    const rules: Record<string, SeveritySetting> = {};
+    const rules: Partial<Record<RuleId, SeveritySetting>> = {};
     let file: string | undefined;
     for (const c of configs) {
         if (!c) continue;

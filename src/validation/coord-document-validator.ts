@@ -9,24 +9,26 @@ import {
     CstUtils, DefaultDocumentValidator, DocumentState, WorkspaceCache, type CstNode,
     type AstNode, type LangiumCoreServices, type LangiumDocument, type LangiumDocuments, type ValidationOptions,
 } from 'langium';
+import { requireService, type ChangeTracker, type CoordSharedServices } from '../language/change-tracker.js';
 import type { Diagnostic, DiagnosticRelatedInformation } from 'vscode-languageserver-types';
 import type { Model } from '../language/generated/ast.js';
-import { declarationMentionsAny } from './cross-file.js';
 import { isStdlibUri } from '../language/stdlib.js';
 import { computeWorkspaceFacts, type WorkspaceFacts } from '../analysis/workspace-facts.js';
-import { INTERNAL_ERROR, runRules, type CachedDeclaration } from './engine.js';
+import { internalErrorFinding, runRules, ZERO_RANGE, type CachedDeclaration } from './engine.js';
 import { syntaxRule } from './rules/syntax.js';
 import type { Finding, Severity } from './rule.js';
 import type { LineComment } from './suppression.js';
 import type { CoordConfigProvider } from './config-provider.js';
+import { FindingId, RuleId, type FindingRuleId } from './rule-ids.js';
 
-export const INVALID_CONFIG = 'invalid-config';
+export const INVALID_CONFIG = FindingId.invalidConfig;
 
 const SEVERITY_NUMBER: Record<Severity, 1 | 2 | 3 | 4> = { error: 1, warning: 2, info: 3, hint: 4 };
-const UNNECESSARY_RULES = new Set(['unused', 'unused-suppression']);
+const UNNECESSARY_RULES: ReadonlySet<string> = new Set<FindingRuleId>([RuleId.unused, RuleId.unusedSuppression]);
 
 export type CoordValidatorServices = LangiumCoreServices & {
     validation: { ConfigProvider: CoordConfigProvider };
+    shared: CoordSharedServices;
 };
 
 export class CoordDocumentValidator extends DefaultDocumentValidator {
@@ -35,9 +37,11 @@ export class CoordDocumentValidator extends DefaultDocumentValidator {
     private readonly lexer: CoordValidatorServices['parser']['Lexer'];
     private readonly factsCache: WorkspaceCache<'facts', WorkspaceFacts>;
     private readonly findings = new WeakMap<LangiumDocument, Finding[]>();
-    private readonly builder: { validationChange?(): { readonly all: boolean; readonly names: ReadonlySet<string> } };
+    private readonly tracker: ChangeTracker;
     /** The reports of declaration rules by declaration, reused after edits that do not touch them. */
     private readonly reports = new WeakMap<AstNode, CachedDeclaration>();
+    /** Rules of declaration scope caught reporting outside any declaration: run on whole documents from then on. */
+    private readonly misdeclared = new Set<string>();
     /**
      * Reuse the findings of declarations an edit did not touch (default). A
      * one-shot build (`coord check`) turns it off: it would only fill the cache.
@@ -49,7 +53,7 @@ export class CoordDocumentValidator extends DefaultDocumentValidator {
         this.documents = services.shared.workspace.LangiumDocuments;
         this.configProvider = services.validation.ConfigProvider;
         this.lexer = services.parser.Lexer;
-        this.builder = services.shared.workspace.DocumentBuilder as typeof this.builder;
+        this.tracker = requireService(services.shared.workspace.ChangeTracker, 'ChangeTracker');
         this.factsCache = new WorkspaceCache(services.shared, DocumentState.IndexedReferences);
     }
 
@@ -74,15 +78,16 @@ export class CoordDocumentValidator extends DefaultDocumentValidator {
             // A failure outside any one rule (the workspace facts, the configuration, the
             // comments) must not stop the build: it becomes one finding, and the syntax
             // findings are still reported.
-            findings = [internalErrorFinding(e), ...this.syntaxFindingsOnly(document)];
+            findings = [internalErrorFinding('while validating this file', e, 'only syntax errors are reported'), ...this.syntaxFindingsOnly(document)];
         }
         this.findings.set(document, findings);
+        this.tracker.validated(document, new Set(findings.flatMap(f => f.related.map(r => r.uri))));
         return findings.filter(f => !f.suppressed).map(toDiagnostic);
     }
 
     private computeFindings(document: LangiumDocument): Finding[] {
         const { config, error } = this.configProvider.configFor(document.uri);
-        const change = this.reuseFindings ? this.builder.validationChange?.() : undefined;
+        const change = this.reuseFindings ? this.tracker.current() : undefined;
         const findings = runRules({
             document: document as LangiumDocument<Model>,
             facts: this.workspaceFacts(),
@@ -90,7 +95,8 @@ export class CoordDocumentValidator extends DefaultDocumentValidator {
             comments: this.lineComments(document),
             incremental: change && {
                 cache: this.reports,
-                stale: change.all ? () => true : declaration => declarationMentionsAny(declaration, change.names),
+                misdeclared: this.misdeclared,
+                stale: declaration => this.tracker.stale(declaration, change),
             },
         });
         if (error) {
@@ -98,7 +104,7 @@ export class CoordDocumentValidator extends DefaultDocumentValidator {
                 rule: INVALID_CONFIG,
                 severity: 'error',
                 message: `${error.file ?? 'configuration'}${error.key ? `: ${error.key}` : ''}: ${error.message}; default severities are used until it is fixed`,
-                range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
+                range: ZERO_RANGE,
                 related: [],
             });
         }
@@ -146,15 +152,6 @@ export class CoordDocumentValidator extends DefaultDocumentValidator {
     }
 }
 
-function internalErrorFinding(e: unknown): Finding {
-    return {
-        rule: INTERNAL_ERROR,
-        severity: 'error',
-        message: `internal error while validating this file: ${e instanceof Error ? e.message : String(e)}; only syntax errors are reported. Please report this.`,
-        range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
-        related: [],
-    };
-}
 
 /** NUL bytes that the lexer trips over: a binary file, not text with a NUL in a comment or string. */
 function looksBinary(document: LangiumDocument): boolean {
@@ -163,10 +160,10 @@ function looksBinary(document: LangiumDocument): boolean {
 
 function binaryFileFinding(): Finding {
     return {
-        rule: 'syntax',
+        rule: RuleId.syntax,
         severity: 'error',
         message: 'binary file (contains NUL bytes), not a .coord text file',
-        range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
+        range: ZERO_RANGE,
         related: [],
     };
 }

@@ -11,12 +11,13 @@ import type { Model } from '../language/generated/ast.js';
 import type { WorkspaceFacts } from '../analysis/workspace-facts.js';
 import { effectiveSeverity, type RuleConfig } from './config.js';
 import type { Finding, RelatedPlace, Rule, RuleReport, Severity } from './rule.js';
-import { collectReferences } from '../language/coord-linker.js';
+import { dependencyReferences } from '../analysis/contributions.js';
 import { findSuppression, parseDirectives, type LineComment, type SuppressionDirective } from './suppression.js';
 import { RULES, RULES_BY_ID } from './registry.js';
+import { FindingId } from './rule-ids.js';
 import { unusedSuppressionRule } from './rules/unused-suppression.js';
 
-export const INTERNAL_ERROR = 'internal-error';
+export const INTERNAL_ERROR = FindingId.internalError;
 
 export interface EngineInput {
     document: LangiumDocument<Model>;
@@ -36,6 +37,8 @@ export interface EngineInput {
  */
 export interface IncrementalValidation {
     readonly cache: WeakMap<AstNode, CachedDeclaration>;
+    /** Rules of `declaration` scope that reported something no declaration holds: run on whole documents from then on. */
+    readonly misdeclared: Set<string>;
     /** Whether an edit may have changed what rules say about a declaration although the declaration itself did not change. */
     stale(declaration: AstNode): boolean;
 }
@@ -49,11 +52,8 @@ export interface CachedDeclaration {
     readonly dependencies: readonly AstNode[];
 }
 
-/** Rules of `declaration` scope that reported something no declaration holds: run on whole documents from then on. */
-const misdeclared = new Set<string>();
-
-function isDeclarationScoped(rule: Rule): boolean {
-    return rule.scope !== 'document' && !misdeclared.has(rule.id);
+function isDeclarationScoped(rule: Rule, state: IncrementalValidation): boolean {
+    return rule.scope !== 'document' && !state.misdeclared.has(rule.id);
 }
 
 /** Runs the rules on a document. Suppressed findings are kept, marked `suppressed`. */
@@ -64,7 +64,8 @@ export function runRules(input: EngineInput): Finding[] {
     const findings: Finding[] = [];
     const severities = new Map(rules.map(rule => [rule.id, effectiveSeverity(config, rule.id, rule.defaultSeverity)]));
     const enabled = rules.filter(rule => severities.get(rule.id) !== 'off');
-    const incremental = input.incremental && new IncrementalRun(input.incremental, model, enabled.filter(isDeclarationScoped));
+    const state = input.incremental;
+    const incremental = state && new IncrementalRun(state, model, enabled.filter(rule => isDeclarationScoped(rule, state)));
     const toFinding = (rule: Rule, r: RuleReport): Finding => ({
         rule: rule.id,
         severity: severities.get(rule.id) as Severity,
@@ -80,12 +81,12 @@ export function runRules(input: EngineInput): Finding[] {
                 rule.check({ document, model: subject, facts, report });
                 return true;
             } catch (e) {
-                if (reportFailure) findings.push(internalErrorFinding(rule, e));
+                if (reportFailure) findings.push(internalErrorFinding(`in rule '${rule.id}'`, e, 'the other rules still ran'));
                 return false;
             }
         };
         const runOnWholeDocument = () => run(model, r => findings.push(toFinding(rule, r)));
-        if (!incremental || !isDeclarationScoped(rule)) {
+        if (!incremental || !isDeclarationScoped(rule, incremental.state)) {
             runOnWholeDocument();
             continue;
         }
@@ -99,7 +100,7 @@ export function runRules(input: EngineInput): Finding[] {
         if (strays || !completed) {
             // A report outside any declaration (the rule is not of declaration scope after all), or
             // a failure part-way: keep nothing of this run, and report what a full run reports.
-            if (strays) misdeclared.add(rule.id);
+            if (strays) incremental.state.misdeclared.add(rule.id);
             incremental.forget(rule.id);
             runOnWholeDocument();
             continue;
@@ -143,7 +144,7 @@ class IncrementalRun {
     /** The model the rules check: only the declarations whose reports are not reused. */
     readonly subject: Model;
 
-    constructor(private readonly state: IncrementalValidation, private readonly model: Model, rules: readonly Rule[]) {
+    constructor(readonly state: IncrementalValidation, private readonly model: Model, rules: readonly Rule[]) {
         this.rulesRun = new Set(rules.map(r => r.id));
         this.signature = [...this.rulesRun].join(' ');
         const declarations = model.declarations ?? [];
@@ -194,8 +195,7 @@ class IncrementalRun {
     store(): void {
         for (const [declaration, reports] of this.fresh) {
             const dependencies = new Set<AstNode>();
-            for (const info of collectReferences(declaration)) {
-                const reference = info.reference as { ref?: AstNode; error?: unknown };
+            for (const { reference } of dependencyReferences(declaration)) {
                 const target = reference.error ? undefined : reference.ref;
                 const top = topLevel(target);
                 if (top && top !== declaration) dependencies.add(top);
@@ -226,12 +226,13 @@ function isLive(declaration: AstNode): boolean {
     return root !== undefined && root.$document?.parseResult.value === root;
 }
 
-function internalErrorFinding(rule: Rule, e: unknown): Finding {
+/** The finding for a failure of Coord itself: where it happened (`in rule 'x'`), the error, and what still ran. */
+export function internalErrorFinding(where: string, e: unknown, consequence: string): Finding {
     return {
         rule: INTERNAL_ERROR,
         severity: 'error',
-        message: `internal error in rule '${rule.id}': ${e instanceof Error ? e.message : String(e)}; the other rules still ran. Please report this.`,
-        range: ZERO,
+        message: `internal error ${where}: ${e instanceof Error ? e.message : String(e)}; ${consequence}. Please report this.`,
+        range: ZERO_RANGE,
         related: [],
     };
 }
@@ -259,11 +260,12 @@ function compareFindings(a: Finding, b: Finding): number {
         || (a.rule < b.rule ? -1 : a.rule > b.rule ? 1 : 0);
 }
 
-const ZERO: Range = { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } };
+/** The start of a document: where findings about the whole document sit. */
+export const ZERO_RANGE: Range = { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } };
 
 /** A range with finite, non-negative positions (parser recovery can produce NaN). */
 export function saneRange(range: Range | undefined): Range {
-    if (!range) return ZERO;
+    if (!range) return ZERO_RANGE;
     const fix = (n: number) => (Number.isFinite(n) && n >= 0 ? n : 0);
     const start = { line: fix(range.start.line), character: fix(range.start.character) };
     let end = { line: fix(range.end.line), character: fix(range.end.character) };
@@ -273,7 +275,7 @@ export function saneRange(range: Range | undefined): Range {
 
 function rangeOf(r: RuleReport): Range {
     if (r.range) return saneRange(r.range);
-    if (!r.node) return ZERO;
+    if (!r.node) return ZERO_RANGE;
     return saneRange(getDiagnosticRange({ node: r.node, property: r.property as never, keyword: r.keyword, index: r.index }));
 }
 

@@ -4,6 +4,7 @@
  * configuration checks and the SARIF rule list all come from this one list.
  */
 import type { Rule } from './rule.js';
+import type { RuleId } from './rule-ids.js';
 import { syntaxRule } from './rules/syntax.js';
 import { unresolvedReferenceRule } from './rules/unresolved-reference.js';
 import { duplicateNameRule } from './rules/duplicate-name.js';
@@ -58,4 +59,9 @@ export const RULES: readonly Rule[] = [
 export const RULES_BY_ID: ReadonlyMap<string, Rule> = new Map(RULES.map(r => [r.id, r]));
 
 /** The ids of all rules, for checking configuration and suppression comments. */
-export const RULE_IDS: ReadonlySet<string> = new Set(RULES.map(r => r.id));
+export const RULE_IDS: ReadonlySet<RuleId> = new Set(RULES.map(r => r.id));
+
+/** Whether a string (a diagnostic code, a name in a comment or the configuration) is the id of a registered rule. */
+export function isRuleId(id: string): id is RuleId {
+    return (RULE_IDS as ReadonlySet<string>).has(id);
+}

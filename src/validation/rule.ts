@@ -7,6 +7,7 @@ import type { AstNode, LangiumDocument } from 'langium';
 import type { Range } from 'vscode-languageserver-types';
 import type { Model } from '../language/generated/ast.js';
 import type { WorkspaceFacts } from '../analysis/workspace-facts.js';
+import type { FindingRuleId, RuleId } from './rule-ids.js';
 
 export type Severity = 'error' | 'warning' | 'info' | 'hint';
 export type SeveritySetting = Severity | 'off';
@@ -48,7 +49,7 @@ export interface RuleContext {
 
 export interface Rule {
     /** The rule id: the diagnostic code, the SARIF ruleId and the suppression name. */
-    readonly id: string;
+    readonly id: RuleId;
     readonly defaultSeverity: Severity;
     readonly category: RuleCategory;
     /** One line: when the rule fires. */
@@ -61,8 +62,10 @@ export interface Rule {
      * the rule reads `model.declarations` only as the list of declarations to
      * check, and what it reports about a declaration depends only on that
      * declaration, the declarations its references resolve to, the nodes it names
-     * as related, and the workspace facts about names the declaration declares or
-     * mentions. The language server then reuses its reports for the declarations
+     * as related, and what it reads through `facts` with keys taken from the
+     * declaration (every such read must be covered by the declaration's
+     * contribution: `readCovered` in `analysis/contributions.ts`, checked by
+     * `test/analysis/contributions.test.ts`). The language server then reuses its reports for the declarations
      * an edit did not touch. `document`: the rule looks at the document as a whole
      * (the syntax errors), and runs on all of it every time.
      */
@@ -73,7 +76,7 @@ export interface Rule {
 
 /** A finding of the engine: a rule's report with its effective severity and location. */
 export interface Finding {
-    rule: string;
+    rule: FindingRuleId;
     severity: Severity;
     message: string;
     range: Range;

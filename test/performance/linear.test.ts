@@ -12,7 +12,7 @@ import { EmptyFileSystem, type ReferenceInfo, type Scope } from 'langium';
 import { createCoordCoreServices } from '../../src/language/coord-module.js';
 import { buildWorkspace } from '../../src/language/coord-workspace-loader.js';
 import { isStdlibUri } from '../../src/language/stdlib.js';
-import type { WorkspaceFacts } from '../../src/analysis/workspace-facts.js';
+import { observeFacts, type WorkspaceFacts } from '../../src/analysis/workspace-facts.js';
 
 /** A valid cohort whose coordination `link` joins the previous cohort, in another file when there are several. */
 function cohort(i: number, prev: number): string {
@@ -102,12 +102,8 @@ async function count(files: number, perFile: number): Promise<Counters> {
         const f = facts();
         let w = wrapped.get(f);
         if (!w) {
-            w = {
-                ...f,
-                declarationsByName: countingMap(f.declarationsByName, counters),
-                coordinationsByProgramme: countingMap(f.coordinationsByProgramme, counters),
-                effectsByKey: countingMap(f.effectsByKey, counters),
-            };
+            const observed = observeFacts(f, read => { if (read.fact !== 'everyDeclaration') counters.factsLookups++; });
+            w = { ...observed, everyDeclaration: () => countingMap(observed.everyDeclaration(), counters) };
             wrapped.set(f, w);
         }
         return w;

@@ -88,11 +88,11 @@ describe('findings of untouched declarations are reused after an edit', () => {
         const B = 'file:///ws/b.coord';
         const { Coord, files, edit } = editableServices({ [A]: 'programme P { country Peru sector productive }\n', [B]: 'programme Q { country Peru sector productive }\n' });
         await buildWorkspace(Coord, files);
-        const facts = () => Coord.validation.DocumentValidator.workspaceFacts().declarationsByName;
-        const [p, q] = [facts().get('P')![0], facts().get('Q')![0]];
+        const facts = () => Coord.validation.DocumentValidator.workspaceFacts();
+        const [p, q] = [facts().declarationsNamed('P')[0], facts().declarationsNamed('Q')[0]];
         await edit(A, 'programme P { country Chile sector productive }\n');
         // b.coord's entry is the same object (its contribution was kept); a.coord's was computed again.
-        expect(facts().get('Q')![0]).toBe(q);
-        expect(facts().get('P')![0]).not.toBe(p);
+        expect(facts().declarationsNamed('Q')[0]).toBe(q);
+        expect(facts().declarationsNamed('P')[0]).not.toBe(p);
     });
 });

@@ -18,6 +18,7 @@ import { createCoordLspServices, type CoordLspServices } from '../../src/lsp/coo
 import { runRules, INTERNAL_ERROR } from '../../src/validation/engine.js';
 import { RULES } from '../../src/validation/registry.js';
 import { defineRule, type Rule } from '../../src/validation/rule.js';
+import type { RuleId } from '../../src/validation/rule-ids.js';
 import type { Model } from '../../src/language/generated/ast.js';
 import { Workbench } from './harness.js';
 
@@ -26,7 +27,7 @@ coordination C { between P, Missing }
 `;
 
 const throwingRule: Rule = defineRule({
-    id: 'throwing-rule',
+    id: 'throwing-rule' as RuleId, // a test double: not a registered rule
     defaultSeverity: 'warning',
     category: 'hygiene',
     summary: 'Always throws (a test double).',
@@ -61,7 +62,7 @@ describe('in the core', () => {
         const [built] = await bench.build({ 'main.coord': SPEC });
         let armed = false;
         const partway: Rule = defineRule({
-            id: 'partway-rule', defaultSeverity: 'warning', category: 'hygiene',
+            id: 'partway-rule' as RuleId, defaultSeverity: 'warning', category: 'hygiene',
             summary: 'Reports every declaration; throws at the programme when armed (a test double).', doc: 'A test double.',
             check({ model, report }) {
                 for (const decl of model.declarations) {
@@ -71,7 +72,7 @@ describe('in the core', () => {
             },
         });
         const input = { document: built.document as LangiumDocument<Model>, facts: bench.services.validation.DocumentValidator.workspaceFacts(), comments: [], rules: [partway] };
-        const incremental = { cache: new WeakMap(), stale: (d: { $type: string }) => d.$type === 'Programme' };
+        const incremental = { cache: new WeakMap(), misdeclared: new Set<string>(), stale: (d: { $type: string }) => d.$type === 'Programme' };
         runRules({ ...input, incremental });
         armed = true;
         // The coordination's finding is cached; the programme is checked again, and the rule throws

@@ -34,8 +34,14 @@ export function runsFor(defaultRuns: number): number {
     return Number.isInteger(fromEnv) && fromEnv > 0 ? Math.max(fromEnv, 1) : defaultRuns;
 }
 
-/** A vitest timeout for a property of `defaultRuns` cases: a minute, or more when `FUZZ_RUNS` asks for more cases. */
+/**
+ * A vitest timeout for a property of `defaultRuns` cases: a minute, or more when
+ * `FUZZ_RUNS` asks for more cases; `FUZZ_TIMEOUT_MS` sets it outright (long runs on
+ * a loaded machine).
+ */
 export function timeoutFor(defaultRuns: number, msPerRun = 60): number {
+    const fromEnv = Number(process.env.FUZZ_TIMEOUT_MS);
+    if (Number.isInteger(fromEnv) && fromEnv > 0) return fromEnv;
     return Math.max(60_000, runsFor(defaultRuns) * msPerRun);
 }
 

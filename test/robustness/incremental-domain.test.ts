@@ -3,7 +3,7 @@
  * declarations (programmes of both sectors, coordinations between them,
  * effects of combinations from evaluations, populations, bodies, suppression
  * comments) and on edits that keep them meaningful: swap or replace names, move,
- * replace, insert or delete whole declarations, across three files, some builds
+ * replace, insert or delete whole declarations, flip an effect's direction, across three files, some builds
  * cancelled by the next edit. Such edits move references between declarations
  * and declare names twice, which random character edits seldom do; this
  * property found both of the cases in incremental-cases.test.ts within seconds.
@@ -35,6 +35,7 @@ type Edit =
     | { kind: 'replaceBlock'; file: number; at: number; text: string }
     | { kind: 'insertBlock'; file: number; at: number; text: string }
     | { kind: 'deleteBlock'; file: number; at: number }
+    | { kind: 'flipDirection'; file: number; i: number; to: '+' | '-' | '~' }
     | { kind: 'nowait' };
 const NF = 3;
 const editArb: fc.Arbitrary<Edit> = fc.oneof(
@@ -44,6 +45,8 @@ const editArb: fc.Arbitrary<Edit> = fc.oneof(
     { weight: 2, arbitrary: fc.record({ kind: fc.constant('replaceBlock' as const), file: fc.nat(NF - 1), at: fc.nat(), text: decl }) },
     { weight: 2, arbitrary: fc.record({ kind: fc.constant('insertBlock' as const), file: fc.nat(NF - 1), at: fc.nat(), text: decl }) },
     { weight: 1, arbitrary: fc.record({ kind: fc.constant('deleteBlock' as const), file: fc.nat(NF - 1), at: fc.nat() }) },
+    // Only an effect's direction changes: no name, no reference, only the evidence in its cell.
+    { weight: 2, arbitrary: fc.record({ kind: fc.constant('flipDirection' as const), file: fc.nat(NF - 1), i: fc.nat(), to: fc.constantFrom('+' as const, '-' as const, '~' as const) }) },
     { weight: 2, arbitrary: fc.constant({ kind: 'nowait' as const }) },
 );
 const KW = /^(programme|coordination|between|effects|of|from|country|sector|productive|social|protection|other|targets|population|body|node|local|role|by|evaluation|method|outcome|in|desirable|decrease|ministry|agriculture|Peru|rct|did|since|redesigned|coord|disable|next|line|unused|unarranged|combination|ok|c|r|x|A|B|O)$/;
@@ -63,6 +66,12 @@ function applyEdit(text: string, e: Exclude<Edit, { kind: 'nowait' }>): string {
         case 'replaceBlock': { if (blocks.length === 0) return text; blocks[e.at % blocks.length] = e.text; return blocks.join('\n\n'); }
         case 'insertBlock': { blocks.splice(e.at % (blocks.length + 1), 0, e.text); return blocks.join('\n\n'); }
         case 'deleteBlock': { if (blocks.length === 0) return text; blocks.splice(e.at % blocks.length, 1); return blocks.join('\n\n'); }
+        case 'flipDirection': {
+            const directions = [...text.matchAll(/^ {2}([+~-]) /gm)];
+            if (directions.length === 0) return text;
+            const at = directions[e.i % directions.length].index! + 2;
+            return text.slice(0, at) + e.to + text.slice(at + 1);
+        }
     }
 }
 const FILES = ['a.coord', 'b.coord', 'c.coord'];

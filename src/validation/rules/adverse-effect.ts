@@ -1,11 +1,12 @@
 /** Rule `adverse-effect`: an effect against its outcome's desirable direction. */
 import { isEffects } from '../../language/generated/ast.js';
 import { defineRule } from '../rule.js';
+import { RuleId } from '../rule-ids.js';
 import { effectDesirability } from '../../analysis/coordination-queries.js';
 import { combinationLabel, effectLabel } from '../../analysis/effects-labels.js';
 
 export const adverseEffectRule = defineRule({
-    id: 'adverse-effect',
+    id: RuleId.adverseEffect,
     defaultSeverity: 'info',
     category: 'evidence',
     summary: 'A `+` on a `desirable decrease` outcome, or a `-` on a `desirable increase` one.',

@@ -1,12 +1,13 @@
 /** Rule `agriculture-anchor`: no productive programme of a coordination is anchored in the ministry of agriculture. */
 import { isCoordination } from '../../language/generated/ast.js';
 import { defineRule } from '../rule.js';
+import { RuleId } from '../rule-ids.js';
 import { propertyOf } from '../../analysis/queries.js';
 import { isAgricultureAnchored, programmesOfSector } from '../../analysis/coordination-queries.js';
 import { BRIEF } from '../lessons.js';
 
 export const agricultureAnchorRule = defineRule({
-    id: 'agriculture-anchor',
+    id: RuleId.agricultureAnchor,
     defaultSeverity: 'hint',
     category: 'coordination',
     summary: 'A coordination joins one or more `productive` programmes and none of them has `ministry agriculture`.',

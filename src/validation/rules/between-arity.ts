@@ -1,10 +1,11 @@
 /** Rule `between-arity`: `between` lists fewer than two distinct programmes, or one twice. */
 import { isCoordination } from '../../language/generated/ast.js';
 import { defineRule } from '../rule.js';
+import { RuleId } from '../rule-ids.js';
 import { propertiesOf } from '../../analysis/queries.js';
 
 export const betweenArityRule = defineRule({
-    id: 'between-arity',
+    id: RuleId.betweenArity,
     defaultSeverity: 'error',
     category: 'structure',
     summary: '`between` lists fewer than two distinct programmes, or one twice.',

@@ -1,11 +1,12 @@
 /** Rule `budget-incentive`: a coordination declares no `incentive budget`. */
 import { isCoordination } from '../../language/generated/ast.js';
 import { defineRule } from '../rule.js';
+import { RuleId } from '../rule-ids.js';
 import { hasIncentive } from '../../analysis/coordination-queries.js';
 import { BRIEF, inSentence } from '../lessons.js';
 
 export const budgetIncentiveRule = defineRule({
-    id: 'budget-incentive',
+    id: RuleId.budgetIncentive,
     defaultSeverity: 'warning',
     category: 'coordination',
     summary: 'A coordination has no `incentive budget`.',

@@ -5,12 +5,13 @@
  */
 import { isCoordination } from '../../language/generated/ast.js';
 import { defineRule } from '../rule.js';
+import { RuleId } from '../rule-ids.js';
 import { coordinationProgrammeNames, propertiesOf } from '../../analysis/queries.js';
 import { agreementsAt, LEVELS } from '../../analysis/coordination-queries.js';
 import { BRIEF } from '../lessons.js';
 
 export const complexityRule = defineRule({
-    id: 'complexity',
+    id: RuleId.complexity,
     defaultSeverity: 'info',
     category: 'coordination',
     summary: 'A coordination has more than one `node`; or agreements at all three levels; or a `node` together with agreements at two or more levels or with more than two programmes in `between`.',

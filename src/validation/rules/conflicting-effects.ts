@@ -1,11 +1,12 @@
 /** Rule `conflicting-effects`: one source reports different directions for one outcome of one combination. */
 import { isEffects, type Effect, type Effects } from '../../language/generated/ast.js';
 import { defineRule } from '../rule.js';
-import { effectKey } from '../../analysis/workspace-facts.js';
+import { RuleId } from '../rule-ids.js';
+import { effectCell } from '../../analysis/contributions.js';
 import { combinationLabel, combinationNames, effectLabel } from '../../analysis/effects-labels.js';
 
 export const conflictingEffectsRule = defineRule({
-    id: 'conflicting-effects',
+    id: RuleId.conflictingEffects,
     defaultSeverity: 'error',
     category: 'evidence',
     summary: 'The same outcome gets different directions for the same combination and the same source.',
@@ -14,7 +15,7 @@ export const conflictingEffectsRule = defineRule({
         for (const decl of model.declarations) {
             if (!isEffects(decl)) continue;
             for (const effect of decl.effects) {
-                const group = facts.effectsByKey.get(effectKey(decl, effect)) ?? [];
+                const group = facts.effectsInCell(effectCell(decl, effect));
                 const others = group.filter(e => e !== effect && e.direction !== effect.direction);
                 if (others.length === 0) continue;
                 const source = decl.source ? `from ${decl.source.$refText}` : 'without a source';

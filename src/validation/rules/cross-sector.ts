@@ -1,11 +1,12 @@
 /** Rule `cross-sector`: a coordination does not join a social-protection and a productive programme. */
 import { isCoordination } from '../../language/generated/ast.js';
 import { defineRule } from '../rule.js';
+import { RuleId } from '../rule-ids.js';
 import { coordinationProgrammes, programmeSectors, propertyOf } from '../../analysis/queries.js';
 import { BRIEF } from '../lessons.js';
 
 export const crossSectorRule = defineRule({
-    id: 'cross-sector',
+    id: RuleId.crossSector,
     defaultSeverity: 'warning',
     category: 'coordination',
     summary: 'A coordination does not join at least one `social-protection` and one `productive` programme.',

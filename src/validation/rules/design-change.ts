@@ -1,11 +1,12 @@
 /** Rule `design-change`: a programme was redesigned after the coordination was last reviewed (or started). */
 import { isCoordination, type RedesignedProperty } from '../../language/generated/ast.js';
 import { defineRule } from '../rule.js';
+import { RuleId } from '../rule-ids.js';
 import { coordinationProgrammes, propertiesOf, propertyOf } from '../../analysis/queries.js';
 import { BRIEF } from '../lessons.js';
 
 export const designChangeRule = defineRule({
-    id: 'design-change',
+    id: RuleId.designChange,
     defaultSeverity: 'warning',
     category: 'coordination',
     summary: 'A programme of the coordination was `redesigned` after the coordination\'s `reviewed` year (or `since`, when there is no `reviewed`).',

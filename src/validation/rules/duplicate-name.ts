@@ -1,10 +1,11 @@
 /** Rule `duplicate-name`: two declarations share a name (across files, and against the standard library). */
 import { isNamedDeclaration } from '../../language/generated/ast.js';
 import { defineRule } from '../rule.js';
+import { RuleId } from '../rule-ids.js';
 import { declarationLabel, kindLabel } from '../../analysis/labels.js';
 
 export const duplicateNameRule = defineRule({
-    id: 'duplicate-name',
+    id: RuleId.duplicateName,
     defaultSeverity: 'error',
     category: 'structure',
     summary: 'Two declarations share a name (across files, and against the standard library).',
@@ -13,7 +14,7 @@ export const duplicateNameRule = defineRule({
         const uri = document.uri.toString();
         for (const decl of model.declarations) {
             if (!isNamedDeclaration(decl) || !decl.name) continue;
-            const entries = facts.declarationsByName.get(decl.name) ?? [];
+            const entries = facts.declarationsNamed(decl.name);
             if (entries.length < 2) continue;
             const others = entries.filter(e => e.node !== decl);
             const std = others.find(e => e.stdlib);

@@ -5,12 +5,13 @@ import {
     type Model,
 } from '../../language/generated/ast.js';
 import { defineRule, type RuleReport } from '../rule.js';
+import { RuleId } from '../rule-ids.js';
 
 export const MIN_YEAR = 1900;
 export const MAX_YEAR = 2100;
 
 export const invalidValueRule = defineRule({
-    id: 'invalid-value',
+    id: RuleId.invalidValue,
     defaultSeverity: 'error',
     category: 'structure',
     summary: 'A year outside 1900–2100, a period that ends before it starts, `p` outside 0–1, a negative budget or sample.',

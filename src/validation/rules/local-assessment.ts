@@ -1,13 +1,14 @@
 /** Rule `local-assessment`: a coordination's `local` block says nothing of local capacities, stakeholders or resistance. */
 import { isCoordination } from '../../language/generated/ast.js';
 import { defineRule } from '../rule.js';
+import { RuleId } from '../rule-ids.js';
 import { levelBlocks } from '../../analysis/coordination-queries.js';
 import { BRIEF } from '../lessons.js';
 
 const KNOWLEDGE = new Set(['Capacity', 'Stakeholder', 'Resistance']);
 
 export const localAssessmentRule = defineRule({
-    id: 'local-assessment',
+    id: RuleId.localAssessment,
     defaultSeverity: 'hint',
     category: 'coordination',
     summary: 'A coordination has a `local` block with no `capacity`, `stakeholder` or `resistance`.',

@@ -1,11 +1,12 @@
 /** Rule `local-roles`: a coordination gives no local actor a `role` in a `local` block. */
 import { isCoordination } from '../../language/generated/ast.js';
 import { defineRule } from '../rule.js';
+import { RuleId } from '../rule-ids.js';
 import { levelBlocks, localRoles } from '../../analysis/coordination-queries.js';
 import { BRIEF } from '../lessons.js';
 
 export const localRolesRule = defineRule({
-    id: 'local-roles',
+    id: RuleId.localRoles,
     defaultSeverity: 'warning',
     category: 'coordination',
     summary: 'A coordination has no `role` in a `local` block.',

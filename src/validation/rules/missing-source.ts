@@ -1,10 +1,11 @@
 /** Rule `missing-source`: an `effects` block names no evaluation (`from`). */
 import { isEffects } from '../../language/generated/ast.js';
 import { defineRule } from '../rule.js';
+import { RuleId } from '../rule-ids.js';
 import { combinationLabel, combinationNames } from '../../analysis/effects-labels.js';
 
 export const missingSourceRule = defineRule({
-    id: 'missing-source',
+    id: RuleId.missingSource,
     defaultSeverity: 'warning',
     category: 'evidence',
     summary: 'An `effects` block has no `from`.',

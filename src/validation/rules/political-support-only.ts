@@ -5,12 +5,13 @@
  */
 import { isCoordination } from '../../language/generated/ast.js';
 import { defineRule } from '../rule.js';
+import { RuleId } from '../rule-ids.js';
 import { propertiesOf, propertyOf } from '../../analysis/queries.js';
 import { hasIncentive, localRoles } from '../../analysis/coordination-queries.js';
 import { BRIEF, inSentence } from '../lessons.js';
 
 export const politicalSupportOnlyRule = defineRule({
-    id: 'political-support-only',
+    id: RuleId.politicalSupportOnly,
     defaultSeverity: 'warning',
     category: 'coordination',
     summary: '`political-support strong` but no `incentive` of any kind and no local `role`; or `political-support strong` with a `barrier institutional-inertia` and no `incentive` of any kind.',

@@ -1,11 +1,12 @@
 /** Rule `political-support`: a coordination declares no political support, or weak support. */
 import { isCoordination } from '../../language/generated/ast.js';
 import { defineRule } from '../rule.js';
+import { RuleId } from '../rule-ids.js';
 import { propertyOf } from '../../analysis/queries.js';
 import { BRIEF } from '../lessons.js';
 
 export const politicalSupportRule = defineRule({
-    id: 'political-support',
+    id: RuleId.politicalSupport,
     defaultSeverity: 'hint',
     category: 'coordination',
     summary: 'A coordination declares no `political-support`, or `weak`.',

@@ -1,6 +1,7 @@
 /** Rule `repeated-property`: a property that may appear once appears again. */
 import { isCoordination, isEvaluation, isProgramme, type CoordinationProperty, type EvaluationProperty, type ProgrammeProperty } from '../../language/generated/ast.js';
 import { defineRule } from '../rule.js';
+import { RuleId } from '../rule-ids.js';
 
 /** The properties each block may hold at most once (§2 of the language reference). */
 export const ONCE_PROPERTIES: Readonly<Record<'Programme' | 'Coordination' | 'Evaluation', ReadonlySet<string>>> = {
@@ -10,7 +11,7 @@ export const ONCE_PROPERTIES: Readonly<Record<'Programme' | 'Coordination' | 'Ev
 };
 
 export const repeatedPropertyRule = defineRule({
-    id: 'repeated-property',
+    id: RuleId.repeatedProperty,
     defaultSeverity: 'error',
     category: 'structure',
     summary: 'A property that may appear once appears twice.',

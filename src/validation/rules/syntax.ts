@@ -2,6 +2,7 @@
 import type { IRecognitionException } from 'chevrotain';
 import type { Range } from 'vscode-languageserver-types';
 import { defineRule } from '../rule.js';
+import { RuleId } from '../rule-ids.js';
 import { describeLexerError, describeParserError } from '../../language/syntax-messages.js';
 
 type Token = IRecognitionException['token'];
@@ -13,7 +14,7 @@ function isPlaced(token: Token | undefined): token is Token {
 }
 
 export const syntaxRule = defineRule({
-    id: 'syntax',
+    id: RuleId.syntax,
     defaultSeverity: 'error',
     category: 'structure',
     summary: 'The text does not parse.',

@@ -1,12 +1,13 @@
 /** Rule `target-mismatch`: the programmes of a coordination target no common population, and nothing aligns them. */
 import { isCoordination, type TargetsProperty } from '../../language/generated/ast.js';
 import { defineRule } from '../rule.js';
+import { RuleId } from '../rule-ids.js';
 import { coordinationProgrammes, propertiesOf, propertyOf } from '../../analysis/queries.js';
 import { hasIncentive } from '../../analysis/coordination-queries.js';
 import { BRIEF, inSentence } from '../lessons.js';
 
 export const targetMismatchRule = defineRule({
-    id: 'target-mismatch',
+    id: RuleId.targetMismatch,
     defaultSeverity: 'warning',
     category: 'coordination',
     summary: 'Two or more programmes of a coordination declare `targets`, no population is targeted by all of them, and the coordination declares neither `targeting` nor `incentive targeting`.',

@@ -1,11 +1,12 @@
 /** Rule `unarranged-combination`: effects of a combination that no coordination arranges. */
 import { isEffects, type Coordination, type Programme } from '../../language/generated/ast.js';
 import { defineRule } from '../rule.js';
+import { RuleId } from '../rule-ids.js';
 import { coordinationProgrammes } from '../../analysis/queries.js';
 import { combinationLabel, combinationNames } from '../../analysis/effects-labels.js';
 
 export const unarrangedCombinationRule = defineRule({
-    id: 'unarranged-combination',
+    id: RuleId.unarrangedCombination,
     defaultSeverity: 'warning',
     category: 'evidence',
     summary: '`effects of` two or more programmes, and no coordination has all of them in `between`.',
@@ -19,7 +20,7 @@ export const unarrangedCombinationRule = defineRule({
             // Look only at the coordinations of the programme that has the fewest.
             let candidates: readonly Coordination[] | undefined;
             for (const p of programmes) {
-                const list = facts.coordinationsByProgramme.get(p) ?? [];
+                const list = facts.coordinationsOf(p);
                 if (!candidates || list.length < candidates.length) candidates = list;
             }
             const arranged = (candidates ?? []).some(c => {

@@ -1,21 +1,25 @@
 /** Rule `unresolved-reference`: a reference names nothing of the right kind in the workspace. */
 import type { AstNode } from 'langium';
 import { defineRule } from '../rule.js';
+import { RuleId } from '../rule-ids.js';
 import { CoordAstReflection } from '../../language/generated/ast.js';
 import { closestName } from '../../analysis/suggest.js';
 import { kindLabel } from '../../analysis/labels.js';
 import type { WorkspaceFacts } from '../../analysis/workspace-facts.js';
+import { collectReferences } from '../../language/coord-linker.js';
 
 const reflection = new CoordAstReflection();
 
 export const unresolvedReferenceRule = defineRule({
-    id: 'unresolved-reference',
+    id: RuleId.unresolvedReference,
     defaultSeverity: 'error',
     category: 'structure',
     summary: 'A reference names nothing in the workspace.',
     doc: 'A name after `between`, `of`, `+`, `from`, `targets`, `node`, `by`, `in` or an effect direction must be declared somewhere in the workspace (any `.coord` file of the checked folders, or the standard library) with the right kind. The message suggests the closest declared name of that kind.',
-    check({ document, facts, report }) {
-        for (const ref of document.references) {
+    check({ model, facts, report }) {
+        // The references of the declarations to check (all of them, in the linker's order,
+        // unless findings of some are reused), not the document's: a rule reads only its subjects.
+        for (const ref of model.declarations.flatMap(d => collectReferences(d).map(info => info.reference))) {
             if (!ref.error) continue;
             const info = ref.error.info;
             const container = info.container as AstNode;
@@ -24,7 +28,7 @@ export const unresolvedReferenceRule = defineRule({
             const name = ref.$refText;
             const candidates = candidatesOf(facts, type);
             const wrongKind = candidates.has(name) ? undefined
-                : facts.declarationsByName.get(name)?.map(e => kindLabel(e.node.$type))[0];
+                : facts.declarationsNamed(name).map(e => kindLabel(e.node.$type))[0];
             const suggestion = closestName(name, candidates.near(name));
             let message = `unknown ${wanted} '${name}'`;
             if (wrongKind) message += `: '${name}' is ${article(wrongKind)} ${wrongKind}, not ${article(wanted)} ${wanted}`;
@@ -63,7 +67,7 @@ function candidatesOf(facts: WorkspaceFacts, type: string): Candidates {
         const names = new Set<string>();
         const byLength = new Map<number, string[]>();
         const lower = new Map<string, string>();
-        for (const [declName, entries] of facts.declarationsByName) {
+        for (const [declName, entries] of facts.everyDeclaration()) {
             if (!entries.some(e => reflection.isSubtype(e.node.$type, type))) continue;
             names.add(declName);
             lower.set(declName.toLowerCase(), declName);

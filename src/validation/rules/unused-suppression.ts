@@ -4,9 +4,10 @@
  * run and reports the unused ones under this id; `check` does nothing itself.
  */
 import { defineRule } from '../rule.js';
+import { RuleId } from '../rule-ids.js';
 
 export const unusedSuppressionRule = defineRule({
-    id: 'unused-suppression',
+    id: RuleId.unusedSuppression,
     defaultSeverity: 'hint',
     category: 'hygiene',
     summary: 'A `coord-disable…` comment that silences nothing.',

@@ -1,6 +1,7 @@
 /** Rule `unused`: a programme, population, body or evaluation that nothing references. */
 import { isBody, isEvaluation, isPopulation, isProgramme } from '../../language/generated/ast.js';
 import { defineRule } from '../rule.js';
+import { RuleId } from '../rule-ids.js';
 import { kindLabel } from '../../analysis/labels.js';
 
 const HOW_TO_USE: Record<string, string> = {
@@ -11,7 +12,7 @@ const HOW_TO_USE: Record<string, string> = {
 };
 
 export const unusedRule = defineRule({
-    id: 'unused',
+    id: RuleId.unused,
     defaultSeverity: 'hint',
     category: 'hygiene',
     summary: 'A programme, population, body or evaluation that nothing references.',
@@ -19,7 +20,7 @@ export const unusedRule = defineRule({
     check({ model, facts, report }) {
         for (const decl of model.declarations) {
             if (!(isProgramme(decl) || isPopulation(decl) || isBody(decl) || isEvaluation(decl)) || !decl.name) continue;
-            if (facts.referenced.has(decl)) continue;
+            if (facts.isReferenced(decl)) continue;
             report({
                 node: decl,
                 property: 'name',

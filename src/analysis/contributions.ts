@@ -1,0 +1,319 @@
+/**
+ * Contributions: the one place that says what a top-level declaration offers
+ * to, and needs from, the rest of the workspace. Everything incremental work
+ * knows about cross-declaration facts derives from {@link contributionOf}:
+ *
+ * - the workspace facts rules read ({@link computeWorkspaceFacts} merges the
+ *   contributions of every declaration);
+ * - what an edit changed for other documents ({@link contributionChange}: the
+ *   difference between the old and the new contributions of the declarations
+ *   the edit touched);
+ * - which declarations must be checked again ({@link mentions}: a declaration
+ *   whose contribution names a changed name), and which declarations a
+ *   declaration's findings depend on ({@link dependencyReferences}).
+ *
+ * A contribution is computed once per declaration object (the incremental
+ * parser keeps the objects of the declarations an edit did not touch) and is
+ * plain data about the declaration's own text; what its references resolve to
+ * is read when the facts are merged.
+ *
+ * To let a rule read a new kind of fact across declarations, see the recipe
+ * "Add a rule that reads another declaration" in ARCHITECTURE.md: add a field
+ * to {@link Contribution}, its entry in {@link FIELDS} (the type checker
+ * insists), merge it in `workspace-facts.ts` behind an accessor method, and
+ * say in {@link readCovered} which contributions cover a read of it.
+ */
+import type { AstNode, Reference } from 'langium';
+import {
+    isCoordination, isEffects, isNamedDeclaration,
+    type Effect, type Effects, type Programme,
+} from '../language/generated/ast.js';
+import { collectReferences } from '../language/coord-linker.js';
+import { combinationKey, propertiesOf } from './queries.js';
+
+/**
+ * The cell of the evidence an effect belongs to: effects in one cell speak
+ * about the same thing (the same combination, source and outcome) and are
+ * compared with each other. More coordinates (a comparator, a subgroup) join
+ * by adding a field here and to {@link cellKey}.
+ */
+export interface EffectCell {
+    /** The combination of programmes, names as written, sorted ({@link combinationKey}). */
+    readonly combination: string;
+    /** The evaluation named by `from`, as written ('' without one). */
+    readonly source: string;
+    /** The outcome, as written. */
+    readonly outcome: string;
+}
+
+/** The key of a cell: equal keys, same cell. */
+export function cellKey(cell: EffectCell): string {
+    return `${cell.combination}|${cell.source}|${cell.outcome}`;
+}
+
+/** The names a cell is written with: a change in the cell concerns the declarations that mention any of them. */
+export function cellNames(cell: EffectCell, programmes: readonly string[]): string[] {
+    return [...programmes, cell.source, cell.outcome].filter(n => n);
+}
+
+/** The cell of an effect of an `effects` block. */
+export function effectCell(block: Effects, effect: Effect): EffectCell {
+    return {
+        combination: combinationKey(block.programmes.map(r => r.$refText)),
+        source: block.source?.$refText ?? '',
+        outcome: effect.outcome?.$refText ?? '',
+    };
+}
+
+/** A reference of a declaration: where it sits (container type and property) and the name it is written with. */
+export interface ContributedReference {
+    readonly reference: Reference;
+    readonly place: string;
+    readonly name: string;
+}
+
+/** An effect with its cell and direction. */
+export interface ContributedEffect {
+    readonly effect: Effect;
+    readonly cell: EffectCell;
+    readonly key: string;
+    readonly direction: string;
+    /** The programmes of its block, as written and in order. */
+    readonly programmes: readonly string[];
+}
+
+/** What one top-level declaration offers to and needs from the rest of the workspace. */
+export interface Contribution {
+    /** The kind and name it declares (name '' when parser recovery left it unnamed, or for an `effects` block). */
+    readonly declared: { readonly type: string; readonly name: string };
+    /** Every reference inside it, in the linker's order. */
+    readonly references: readonly ContributedReference[];
+    /** A coordination's memberships: the programme references of its `between`s. */
+    readonly memberships: ReadonlyArray<Reference<Programme>>;
+    /** An `effects` block's effects, by cell. */
+    readonly effects: readonly ContributedEffect[];
+}
+
+/**
+ * How each field of a contribution is compared before and after an edit: the
+ * tokens it offers (an edit that adds or removes a token changes what other
+ * declarations can see), the names each token involves (the declarations that
+ * mention one of them are checked again), and whether a change of the field
+ * concerns every declaration of the workspace (`everyone`: names that appear,
+ * go or change kind change what references resolve to). A mapped type: a
+ * field without an entry here does not compile.
+ */
+interface FieldRule<T> {
+    readonly everyone: boolean;
+    /** The token of an item; `owner` is the declared kind and name of its declaration. */
+    key(item: T, owner: string): string;
+    names(item: T): readonly string[];
+}
+
+type Items<K extends keyof Contribution> = Contribution[K] extends ReadonlyArray<infer T> ? T : Contribution[K];
+
+export const FIELDS: { readonly [K in keyof Contribution]: FieldRule<Items<K>> } = {
+    declared: {
+        everyone: true,
+        key: d => `${d.type} ${d.name}`,
+        names: d => (d.name ? [d.name] : []),
+    },
+    references: {
+        everyone: false,
+        // A reference counts with its declaration: moving `P` from one coordination's
+        // `between` to another's changes which coordinations involve P.
+        key: (r, owner) => `${owner}: ${r.place}=${r.name}`,
+        names: r => [r.name],
+    },
+    memberships: {
+        everyone: false,
+        key: (r, owner) => `member ${owner} ${r.$refText}`,
+        names: r => [r.$refText],
+    },
+    effects: {
+        everyone: false,
+        key: e => `effect ${e.direction} ${e.programmes.join(' ')} ${e.key}`,
+        names: e => cellNames(e.cell, e.programmes),
+    },
+};
+
+const FIELD_NAMES = Object.keys(FIELDS) as Array<keyof Contribution>;
+
+/** The items of a field of a contribution, as a list. */
+function itemsOf<K extends keyof Contribution>(c: Contribution, field: K): ReadonlyArray<Items<K>> {
+    const value = c[field];
+    return (Array.isArray(value) ? value : [value]) as ReadonlyArray<Items<K>>;
+}
+
+const cache = new WeakMap<AstNode, Contribution>();
+
+/** The contribution of a top-level declaration, computed once per declaration object. */
+export function contributionOf(declaration: AstNode): Contribution {
+    let c = cache.get(declaration);
+    if (!c) cache.set(declaration, c = computeContribution(declaration));
+    return c;
+}
+
+function computeContribution(declaration: AstNode): Contribution {
+    const declared = { type: declaration.$type, name: (isNamedDeclaration(declaration) && declaration.name) || '' };
+    const references = collectReferences(declaration).map((info): ContributedReference => {
+        const reference = info.reference as Reference;
+        return { reference, place: `${info.container.$type}.${info.property}`, name: reference.$refText };
+    });
+    let memberships: ReadonlyArray<Reference<Programme>> = [];
+    let effects: readonly ContributedEffect[] = [];
+    if (isCoordination(declaration)) {
+        memberships = propertiesOf(declaration, 'between').flatMap(b => b.programmes);
+    } else if (isEffects(declaration)) {
+        const programmes = declaration.programmes.map(r => r.$refText);
+        effects = declaration.effects.map(effect => {
+            const cell = effectCell(declaration, effect);
+            return { effect, cell, key: cellKey(cell), direction: effect.direction ?? '', programmes };
+        });
+    }
+    return { declared, references, memberships, effects };
+}
+
+/** Whether a contribution involves (declares, mentions) any of the names. */
+export function mentions(c: Contribution, names: ReadonlySet<string>): boolean {
+    if (names.size === 0) return false;
+    for (const field of FIELD_NAMES) {
+        const rule = FIELDS[field] as FieldRule<unknown>;
+        for (const item of itemsOf(c, field)) {
+            for (const name of rule.names(item)) if (names.has(name)) return true;
+        }
+    }
+    return false;
+}
+
+/** Whether a top-level declaration declares or mentions any of the names. */
+export function declarationMentions(declaration: AstNode, names: ReadonlySet<string>): boolean {
+    return names.size > 0 && mentions(contributionOf(declaration), names);
+}
+
+/** Whether any declaration of a document (its root node) declares or mentions any of the names. */
+export function documentMentions(root: AstNode | undefined, names: ReadonlySet<string>): boolean {
+    if (names.size === 0) return false;
+    for (const declaration of (root as { declarations?: AstNode[] } | undefined)?.declarations ?? []) {
+        if (mentions(contributionOf(declaration), names)) return true;
+    }
+    return false;
+}
+
+/** The references whose targets a declaration's findings depend on (the declarations they resolve to). */
+export function dependencyReferences(declaration: AstNode): readonly ContributedReference[] {
+    return contributionOf(declaration).references;
+}
+
+/** What an edit changed that other documents can see. */
+export interface ContributionChange {
+    /**
+     * A field that concerns everyone changed (a declaration appeared, went, was
+     * renamed or changed kind): any declaration may be affected; `names` then
+     * holds the names involved before and after.
+     */
+    readonly declarations: boolean;
+    /** The names whose facts changed: declarations that mention them may be affected. */
+    readonly names: ReadonlySet<string>;
+}
+
+const NO_CHANGE: ContributionChange = { declarations: false, names: new Set() };
+
+/**
+ * What changed for other documents between two parses of a document (their
+ * root nodes): the difference between the contributions of the declarations
+ * in between the unchanged ones at the start and at the end (same object, or
+ * same text). Fields that concern everyone are compared in order; the others
+ * as counted tokens, and every token that appears or goes names what it involves.
+ */
+export function contributionChange(before: AstNode | undefined, after: AstNode | undefined): ContributionChange {
+    if (before === after) return NO_CHANGE;
+    const a = (before as { declarations?: AstNode[] } | undefined)?.declarations ?? [];
+    const b = (after as { declarations?: AstNode[] } | undefined)?.declarations ?? [];
+    let start = 0;
+    while (start < a.length && start < b.length && sameDeclaration(a[start], b[start])) start++;
+    let endA = a.length, endB = b.length;
+    while (endA > start && endB > start && sameDeclaration(a[endA - 1], b[endB - 1])) {
+        endA--;
+        endB--;
+    }
+    const oldPart = a.slice(start, endA).map(contributionOf), newPart = b.slice(start, endB).map(contributionOf);
+    for (const field of FIELD_NAMES) {
+        const rule = FIELDS[field] as FieldRule<unknown>;
+        if (!rule.everyone) continue;
+        const sequence = (part: Contribution[]) => part.map(c => itemsOf(c, field).map(item => rule.key(item, ownerOf(c))).join('\n')).join('\n');
+        if (sequence(oldPart) !== sequence(newPart)) {
+            const names = new Set<string>();
+            for (const c of [...oldPart, ...newPart]) for (const item of itemsOf(c, field)) rule.names(item).forEach(n => names.add(n));
+            return { declarations: true, names };
+        }
+    }
+    const oldTokens = tokens(oldPart), newTokens = tokens(newPart);
+    const names = new Set<string>();
+    for (const [key, token] of oldTokens) {
+        if (newTokens.get(key)?.count !== token.count) token.names.forEach(n => names.add(n));
+    }
+    for (const [key, token] of newTokens) {
+        if (oldTokens.get(key)?.count !== token.count) token.names.forEach(n => names.add(n));
+    }
+    return { declarations: false, names };
+}
+
+function ownerOf(c: Contribution): string {
+    return FIELDS.declared.key(c.declared, '');
+}
+
+/** The tokens of the fields that do not concern everyone, counted, with the names each involves. */
+function tokens(part: readonly Contribution[]): Map<string, { count: number; names: readonly string[] }> {
+    const out = new Map<string, { count: number; names: readonly string[] }>();
+    for (const c of part) {
+        const owner = ownerOf(c);
+        for (const field of FIELD_NAMES) {
+            const rule = FIELDS[field] as FieldRule<unknown>;
+            if (rule.everyone) continue;
+            for (const item of itemsOf(c, field)) {
+                const key = `${field} ${rule.key(item, owner)}`;
+                const t = out.get(key);
+                if (t) t.count++;
+                else out.set(key, { count: 1, names: rule.names(item) });
+            }
+        }
+    }
+    return out;
+}
+
+function sameDeclaration(x: AstNode, y: AstNode): boolean {
+    if (x === y) return true;
+    const cx = x.$cstNode, cy = y.$cstNode;
+    return cx !== undefined && cy !== undefined && cx.length === cy.length && cx.text === cy.text;
+}
+
+/**
+ * A read of the workspace facts by a rule checking one declaration (see
+ * `observeFacts` in `workspace-facts.ts`).
+ */
+export type FactRead =
+    | { readonly fact: 'declarationsNamed'; readonly name: string }
+    | { readonly fact: 'everyDeclaration' }
+    | { readonly fact: 'isReferenced'; readonly declaration: AstNode }
+    | { readonly fact: 'coordinationsOf'; readonly programme: Programme }
+    | { readonly fact: 'effectsInCell'; readonly cell: EffectCell };
+
+/**
+ * Whether a read made while checking a declaration is covered by the
+ * declaration's contribution: whenever what the read returns changes, the
+ * change ({@link contributionChange}) names something the contribution
+ * mentions, so the declaration is checked again. The property test
+ * `test/analysis/contributions.test.ts` runs every rule on every declaration
+ * of random workspaces and checks each read with this.
+ */
+export function readCovered(read: FactRead, c: Contribution): boolean {
+    switch (read.fact) {
+        case 'declarationsNamed': return mentions(c, new Set([read.name]));
+        // Every declared name: any change to it is a change of `declared`, which concerns everyone.
+        case 'everyDeclaration': return true;
+        case 'isReferenced': return isNamedDeclaration(read.declaration) && mentions(c, new Set([read.declaration.name]));
+        case 'coordinationsOf': return mentions(c, new Set([read.programme.name]));
+        case 'effectsInCell': return c.effects.some(e => e.key === cellKey(read.cell));
+    }
+}
