@@ -2,7 +2,9 @@
 // productive and a social-protection programme that share a population, a
 // coordinating body, two coordinations (one of them with the previous cohort,
 // which lives in another file when the workspace has several files), an
-// evaluation and two effects blocks. Every cohort is exactly UNIT_LINES lines,
+// evaluation (cited, its risk of bias assessed) and two effects blocks, every
+// coordination with what is known of the local level (§8), every
+// effect with an estimate and an interval or a standard error (§7). Every cohort is exactly UNIT_LINES lines,
 // so a file of N lines holds N / UNIT_LINES cohorts. A generated workspace has
 // no findings at all: the benchmark checks that, so it measures the normal path.
 import { mkdirSync, writeFileSync } from 'node:fs';
@@ -27,7 +29,7 @@ export function unitText(id, prev, n) {
         `  targets ${id}_pop`,
         `  instruments technical_assistance, productive_assets`,
         `  budget ${(n % 40) + 1}.5 million_USD per year`,
-        `  period 2011..2018`,
+        `  period 2011..2018 cite "Budget law ${id}"`,
         `}`,
         `programme ${id}_soc "Cash transfers ${id}" {`,
         `  country ${country}`,
@@ -41,9 +43,9 @@ export function unitText(id, prev, n) {
         `  between ${id}_prod, ${id}_soc`,
         `  node ${id}_node`,
         `  political-support strong`,
-        `  national { agreement formal "Prioritise shared households" }`,
+        `  note "National ministries prioritise shared households"`,
         `  local {`,
-        `    agreement informal "Joint planning by local managers"`,
+        `    agreement informal "Joint planning by local managers" capacity "Two extension agents per district"`,
         `    role "Local manager refers households" by ${id}_soc`,
         `  }`,
         `  incentive budget "Earmarked co-financing line"`,
@@ -54,18 +56,18 @@ export function unitText(id, prev, n) {
         `}`,
         `coordination ${id}_link "Link with cohort ${prev}" {`,
         `  between ${id}_prod, ${prev}_soc`,
-        `  local { role "Extension agent refers households" by ${prev}_soc }`,
-        `  incentive budget "Co-financing"`,
+        `  local { role "Extension agent refers households" by ${prev}_soc stakeholder "Producer associations" }`,
+        `  political-support moderate incentive budget "Co-financing"`,
         `  incentive targeting "Shared eligibility list"`,
         `}`,
-        `evaluation ${id}_eval "Impact evaluation ${id}" { method quasi-experimental period 2014..2016 sample 1800 households by "GRADE" }`,
+        `evaluation ${id}_eval "Impact evaluation ${id}" { method quasi-experimental period 2014..2016 sample 1800 households by "GRADE" cite "Report ${id}, Table 2" risk-of-bias some-concerns "Matched comparison" }`,
         `effects of ${id}_prod + ${id}_soc from ${id}_eval {`,
-        `  + income size 0.12 sd p 0.03`,
-        `  - poverty`,
-        `  ~ secondary_activities note "No significant change"`,
+        `  + income size 0.12 sd ci 0.04..0.2 p 0.03 n 1800 estimand itt followup 24 months`,
+        `  - poverty size -0.05 pp se 0.02 followup 24 months`,
+        `  ~ secondary_activities size 0.01 sd ci -0.03..0.05 note "No significant change"`,
         `}`,
         `effects of ${prev}_soc + ${id}_prod from ${id}_eval {`,
-        `  + savings`,
+        `  + savings size 0.08 sd se 0.03 subgroup ${id}_pop`,
         `}`,
     ];
     if (lines.length !== UNIT_LINES) throw new Error(`a cohort has ${lines.length} lines, expected ${UNIT_LINES}`);

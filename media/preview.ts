@@ -24,7 +24,7 @@ type Incoming =
 const vscode = acquireVsCodeApi();
 const root = document.getElementById('root')!;
 const title = document.getElementById('title')!;
-const EXPORTS: readonly string[] = ['html', 'md', 'csv', 'json', 'svg'];
+const EXPORTS: readonly string[] = ['html', 'md', 'csv', 'json', 'svg', 'forest'];
 
 function parseIncoming(data: unknown): Incoming | undefined {
     if (typeof data !== 'object' || data === null) return undefined;

@@ -48,6 +48,15 @@ function tableRows(): Row[] {
     return rows;
 }
 
+/** The rows of the README's table of the fictional evidence example's findings. */
+function fictionalRows(): Finding[] {
+    const text = fs.readFileSync(README, 'utf8');
+    const start = text.indexOf('## The fictional evidence example');
+    const section = text.slice(start, text.indexOf('\n## ', start + 1));
+    return [...section.matchAll(/^\| `([a-z-]+)` \| (error|warning|info|hint)(, suppressed)? \| (fictional-evidence\.coord:\d+) \|/gm)]
+        .map(m => ({ rule: m[1], severity: m[2], suppressed: Boolean(m[3]), where: `examples/${m[4]}` }));
+}
+
 async function actualFindings(...paths: string[]): Promise<{ code: number; findings: Finding[] }> {
     const r = await runCli(ROOT, 'check', '--format', 'json', ...paths);
     const report = JSON.parse(r.stdout);
@@ -87,8 +96,8 @@ describe.runIf(fs.existsSync(README))('examples', () => {
         expect(rows.flatMap(r => r.encodings).length).toBeGreaterThan(30);
     });
 
-    test('coord check examples raises exactly the findings the table lists, and exits 0', async () => {
-        const listed = [...new Set(rows.flatMap(r => r.findings).map(key))].sort();
+    test('coord check examples raises exactly the findings the tables list, and exits 0', async () => {
+        const listed = [...new Set([...rows.flatMap(r => r.findings), ...fictionalRows()].map(key))].sort();
         expect(listed.length).toBeGreaterThan(20);
         const { code, findings } = await actualFindings('examples');
         expect(findings.map(key).sort()).toEqual(listed);
@@ -107,5 +116,15 @@ describe.runIf(fs.existsSync(README))('examples', () => {
             const alone = (await actualFindings(`examples/${file}`)).findings;
             expect(alone.map(key).sort(), file).toEqual(all.filter(f => f.where.startsWith(`examples/${file}:`)).map(key).sort());
         }
+    });
+    test('the fictional evidence example has its own table of findings', () => {
+        expect(fictionalRows().length).toBe(4);
+    });
+
+    test('unsourced-figure finds nothing but the fictional figure kept to show it; the fictional example says so first', async () => {
+        const { findings } = await actualFindings('examples');
+        expect(findings.filter(f => f.rule === 'unsourced-figure').map(f => f.where)).toEqual(['examples/fictional-evidence.coord:109']);
+        const first = fs.readFileSync(path.join(ROOT, 'examples/fictional-evidence.coord'), 'utf8').split('\n')[0];
+        expect(first).toMatch(/^\/\/ FICTIONAL:/);
     });
 });

@@ -40,28 +40,41 @@ import { combinationKey, propertiesOf } from './queries.js';
 export interface EffectCell {
     /** The combination of programmes, names as written, sorted ({@link combinationKey}). */
     readonly combination: string;
+    /** (v2, §7.2) The comparator's programmes, sorted and joined with `+` ('' for `none` or no `versus`). */
+    readonly comparator: string;
     /** The evaluation named by `from`, as written ('' without one). */
     readonly source: string;
     /** The outcome, as written. */
     readonly outcome: string;
+    /** (v2, §7.1) The `subgroup` population, as written ('' for the whole population). */
+    readonly subgroup: string;
 }
 
-/** The key of a cell: equal keys, same cell. */
+/** The key of a cell and a source: equal keys, same cell, same source. */
 export function cellKey(cell: EffectCell): string {
-    return `${cell.combination}|${cell.source}|${cell.outcome}`;
+    return `${cell.combination}|${cell.comparator}|${cell.source}|${cell.outcome}|${cell.subgroup}`;
+}
+
+/** The key of the §7.2 cell, whatever the source: effects of equal keys are compared across sources. */
+export function evidenceKey(cell: EffectCell): string {
+    return `${cell.combination}|${cell.comparator}|${cell.outcome}|${cell.subgroup}`;
 }
 
 /** The names a cell is written with: a change in the cell concerns the declarations that mention any of them. */
 export function cellNames(cell: EffectCell, programmes: readonly string[]): string[] {
-    return [...programmes, cell.source, cell.outcome].filter(n => n);
+    return [...programmes, cell.source, cell.outcome, ...(cell.comparator ? cell.comparator.split('+') : []), cell.subgroup].filter(n => n);
 }
 
 /** The cell of an effect of an `effects` block. */
 export function effectCell(block: Effects, effect: Effect): EffectCell {
+    const comparator = block.comparator && !block.comparator.none ? block.comparator.programmes.map(r => r.$refText).filter(n => n) : [];
+    const subgroup = (effect.details ?? []).find(d => d?.$type === 'SubgroupDetail') as { population?: { $refText: string } } | undefined;
     return {
         combination: combinationKey(block.programmes.map(r => r.$refText)),
+        comparator: combinationKey(comparator),
         source: block.source?.$refText ?? '',
         outcome: effect.outcome?.$refText ?? '',
+        subgroup: subgroup?.population?.$refText ?? '',
     };
 }
 
@@ -297,7 +310,8 @@ export type FactRead =
     | { readonly fact: 'everyDeclaration' }
     | { readonly fact: 'isReferenced'; readonly declaration: AstNode }
     | { readonly fact: 'coordinationsOf'; readonly programme: Programme }
-    | { readonly fact: 'effectsInCell'; readonly cell: EffectCell };
+    | { readonly fact: 'effectsInCell'; readonly cell: EffectCell }
+    | { readonly fact: 'effectsAcrossSources'; readonly cell: EffectCell };
 
 /**
  * Whether a read made while checking a declaration is covered by the
@@ -315,5 +329,6 @@ export function readCovered(read: FactRead, c: Contribution): boolean {
         case 'isReferenced': return isNamedDeclaration(read.declaration) && mentions(c, new Set([read.declaration.name]));
         case 'coordinationsOf': return mentions(c, new Set([read.programme.name]));
         case 'effectsInCell': return c.effects.some(e => e.key === cellKey(read.cell));
+        case 'effectsAcrossSources': return c.effects.some(e => evidenceKey(e.cell) === evidenceKey(read.cell));
     }
 }

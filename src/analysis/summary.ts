@@ -15,6 +15,13 @@ import {
     type Coordination, type Domain, type Effect, type Effects, type Model, type Outcome, type Programme,
 } from '../language/generated/ast.js';
 import { isStdlibUri, STDLIB_DOMAIN_ORDER } from '../language/stdlib.js';
+import { comparatorKey, effectFigures, evaluationMethod, evaluationRiskOfBias, followupMonths, type CertaintyLevel } from './evidence.js';
+import {
+    addedValueOf, computeCells, forestPlotsOf, synergiesOf,
+    type AddedValueEntry, type ForestPlot, type SourceFacts, type SummaryCell, type SynergyEntry,
+} from './summary-evidence.js';
+
+export type { AddedValueEntry, ForestPlot, SummaryCell, SynergyEntry } from './summary-evidence.js';
 import { combinationKey, coordinationProgrammes, programmeSectors, propertiesOf, propertyOf } from './queries.js';
 import { compareUris } from '../language/order.js';
 
@@ -24,7 +31,7 @@ export const DESIRABILITIES: readonly Desirability[] = ['desirable', 'adverse', 
 export const DIRECTIONS: readonly EffectDirection[] = ['+', '-', '~'];
 
 /** The format version of the summary data; bumped when a field changes meaning. */
-export const SUMMARY_VERSION = 1;
+export const SUMMARY_VERSION = 2;
 
 /** One observed effect. The first eight fields are the CSV columns of §6, in order. */
 export interface SummaryEffect {
@@ -44,9 +51,30 @@ export interface SummaryEffect {
     uri: string;
     /** A readable label of the outcome: its title, or its name with spaces. */
     outcomeLabel: string;
+    /** (v2) The comparator's names sorted and joined with `+`; empty for `none`. */
+    comparator: string;
+    /** (v2) The subgroup's population; empty for the whole population. */
+    subgroup: string;
     size?: number;
+    /** The unit of `size` (§7.7's CSV column `unit`). */
+    unit?: string;
+    /** The unit of `size`, as v1 named it. */
     sizeUnit?: string;
+    ciLow?: number;
+    ciHigh?: number;
+    se?: number;
     p?: number;
+    n?: number;
+    estimand?: string;
+    /** The follow-up in months. */
+    followup?: number;
+    /** The certainty of the effect's cell (§7.4). */
+    certainty?: CertaintyLevel;
+    /** The number of distinct evaluations behind the effect's cell. */
+    sources?: number;
+    /** The reviewer's judgement written on this effect (`certainty` detail). */
+    certaintyJudgement?: { level: CertaintyLevel; reason: string };
+    cite?: string;
     note?: string;
 }
 
@@ -116,12 +144,6 @@ export interface SummaryCoordination {
     findings: SummaryFinding[];
 }
 
-/** Effects reported for a combination that none of its single programmes shows on its own. */
-export interface SynergyEntry {
-    key: string;
-    programmes: string[];
-    effects: SummaryEffect[];
-}
 
 export interface SummaryCounts {
     programmes: number;
@@ -138,9 +160,15 @@ export interface Summary {
     matrix: EffectMatrix;
     coordinations: SummaryCoordination[];
     synergies: SynergyEntry[];
+    /** (v2) Effects against another comparator than `none`, by combination and comparator. */
+    addedValue: AddedValueEntry[];
     programmes: SummaryProgramme[];
     /** Every effect, in document order (documents sorted by URI), then source order. */
     effects: SummaryEffect[];
+    /** (v2) Every cell (combination, comparator, outcome, subgroup) with its certainty and pooled estimate. */
+    cells: SummaryCell[];
+    /** (v2) The data of the forest plots. */
+    forestPlots: ForestPlot[];
 }
 
 /** What the summary needs of a rule finding (the validator's `Finding` fits). */
@@ -199,6 +227,7 @@ export function computeSummary(documents: Iterable<LangiumDocument>, options: Su
     const coordinations: SummaryCoordination[] = [];
     const programmes = new Map<string, SummaryProgramme>();
     const evaluations = new Set<string>();
+    const sourceFacts = new Map<string, SourceFacts>();
     const referencedDomains = new Set<string>();
     const addProgramme = (p: Programme | undefined) => {
         if (!p?.name || programmes.has(p.name)) return;
@@ -217,10 +246,14 @@ export function computeSummary(documents: Iterable<LangiumDocument>, options: Su
             if (isProgramme(decl)) {
                 if (focused) addProgramme(decl);
             } else if (isEvaluation(decl)) {
+                if (decl.name && !sourceFacts.has(decl.name)) {
+                    sourceFacts.set(decl.name, { method: evaluationMethod(decl), riskOfBias: evaluationRiskOfBias(decl) });
+                }
                 if (focused && decl.name) evaluations.add(decl.name);
             } else if (isEffects(decl) && focused) {
                 const key = combinationKey(decl.programmes.map(r => r.$refText));
-                if (!columns.has(key)) columns.set(key, columnOf(key, decl));
+                // The v1 matrix holds comparator `none`; other comparators have their own section (§7.7).
+                if (!columns.has(key) && comparatorKey(decl) === '') columns.set(key, columnOf(key, decl));
                 decl.programmes.forEach(r => addProgramme(r.ref));
                 if (decl.source?.ref?.name) evaluations.add(decl.source.ref.name);
                 for (const effect of decl.effects) {
@@ -251,6 +284,7 @@ export function computeSummary(documents: Iterable<LangiumDocument>, options: Su
     const rowIndex = new Map(rows.map((r, i) => [r.domain, i]));
     let unresolvedRow: MatrixRow | undefined;
     for (const e of effects) {
+        if (e.comparator !== '') continue;
         let row = rowIndex.has(e.domain) ? rows[rowIndex.get(e.domain)!] : undefined;
         if (!row) {
             // An outcome that does not resolve (an error finding elsewhere) still shows, in its own row.
@@ -268,6 +302,8 @@ export function computeSummary(documents: Iterable<LangiumDocument>, options: Su
         byDesirability[e.desirability]++;
     }
 
+    const cells = computeCells(effects, sourceFacts);
+    const addedValue = addedValueOf(effects);
     return {
         version: SUMMARY_VERSION,
         counts: {
@@ -276,37 +312,13 @@ export function computeSummary(documents: Iterable<LangiumDocument>, options: Su
         },
         matrix: { columns: columnList, rows },
         coordinations,
-        synergies: synergiesOf(columnList, effects),
+        synergies: synergiesOf(columnList.map(c => c.key), effects, addedValue),
+        addedValue,
         programmes: [...programmes.values()],
         effects,
+        cells,
+        forestPlots: forestPlotsOf(cells, effects),
     };
-}
-
-/**
- * For each combination of two or more programmes, its significant effects
- * (`+` or `-`) that no single programme of the combination shows, for the same
- * outcome in the same direction, on its own.
- */
-function synergiesOf(columns: readonly MatrixColumn[], effects: readonly SummaryEffect[]): SynergyEntry[] {
-    const singles = new Map<string, Set<string>>();
-    for (const e of effects) {
-        if (e.direction === '~' || e.programmes.includes('+')) continue;
-        let set = singles.get(e.programmes);
-        if (!set) singles.set(e.programmes, set = new Set());
-        set.add(`${e.direction}${e.outcome}`);
-    }
-    const byKey = new Map<string, SummaryEffect[]>();
-    for (const e of effects) {
-        if (e.direction === '~' || !e.programmes.includes('+')) continue;
-        const moved = `${e.direction}${e.outcome}`;
-        if (e.programmes.split('+').some(p => singles.get(p)?.has(moved))) continue;
-        let list = byKey.get(e.programmes);
-        if (!list) byKey.set(e.programmes, list = []);
-        list.push(e);
-    }
-    return columns
-        .filter(c => byKey.has(c.key))
-        .map(c => ({ key: c.key, programmes: c.programmes, effects: byKey.get(c.key)! }));
 }
 
 function columnOf(key: string, block: Effects): MatrixColumn {
@@ -328,11 +340,27 @@ function summaryEffect(block: Effects, effect: Effect, key: string, uri: string,
         source: block.source?.$refText ?? '',
         uri,
         outcomeLabel: labelOf(effect.outcome?.$refText ?? '', outcome?.title),
+        comparator: comparatorKey(block),
+        subgroup: '',
     };
-    if (effect.size !== undefined) result.size = effect.size;
-    if (effect.unit !== undefined) result.sizeUnit = effect.unit;
-    if (effect.p !== undefined) result.p = effect.p;
-    if (effect.note !== undefined) result.note = effect.note;
+    const f = effectFigures(effect);
+    if (f.subgroup !== undefined) result.subgroup = f.subgroup;
+    if (f.size !== undefined) result.size = f.size;
+    if (f.unit !== undefined) {
+        result.unit = f.unit;
+        result.sizeUnit = f.unit;
+    }
+    if (f.ciLow !== undefined) result.ciLow = f.ciLow;
+    if (f.ciHigh !== undefined) result.ciHigh = f.ciHigh;
+    if (f.se !== undefined) result.se = f.se;
+    if (f.p !== undefined) result.p = f.p;
+    if (f.n !== undefined) result.n = f.n;
+    if (f.estimand !== undefined) result.estimand = f.estimand;
+    const months = followupMonths(f);
+    if (months !== undefined) result.followup = months;
+    if (f.certainty !== undefined) result.certaintyJudgement = f.certainty;
+    if (f.cite !== undefined) result.cite = f.cite;
+    if (f.note !== undefined) result.note = f.note;
     return result;
 }
 

@@ -14,7 +14,7 @@ import { DocumentState, type AstNode, type LangiumDocument } from 'langium';
 import type { Coordination, Effect, Model, NamedDeclaration, Programme } from '../language/generated/ast.js';
 import { isStdlibUri } from '../language/stdlib.js';
 import { compareUris } from '../language/order.js';
-import { cellKey, contributionOf, type EffectCell, type FactRead } from './contributions.js';
+import { cellKey, contributionOf, evidenceKey, type EffectCell, type FactRead } from './contributions.js';
 
 export interface DeclarationEntry {
     node: NamedDeclaration;
@@ -32,8 +32,10 @@ export interface WorkspaceFacts {
     isReferenced(declaration: AstNode): boolean;
     /** The coordinations whose `between` lists a programme. */
     coordinationsOf(programme: Programme): readonly Coordination[];
-    /** The effects of a cell (combination, source and outcome, names as written). */
+    /** The effects of a cell from the same source (combination, comparator, source, outcome, subgroup; names as written). */
     effectsInCell(cell: EffectCell): readonly Effect[];
+    /** (v2) The effects of a §7.2 cell from every source (combination, comparator, outcome, subgroup). */
+    effectsAcrossSources(cell: EffectCell): readonly Effect[];
     /** All documents of the workspace, standard library included, in the order of their URIs. */
     readonly documents: readonly LangiumDocument[];
 }
@@ -49,7 +51,7 @@ interface DocumentFacts {
     readonly references: unknown;
     readonly declarations: readonly DeclarationEntry[];
     readonly coordinations: ReadonlyArray<readonly [Programme, Coordination]>;
-    readonly effects: ReadonlyArray<readonly [string, Effect]>;
+    readonly effects: ReadonlyArray<readonly [string, Effect, string]>;
     readonly referenced: readonly AstNode[];
 }
 
@@ -62,6 +64,7 @@ export function computeWorkspaceFacts(documents: Iterable<LangiumDocument>): Wor
     const referenced = new Set<AstNode>();
     const coordinationsByProgramme = new Map<Programme, Coordination[]>();
     const effectsByCell = new Map<string, Effect[]>();
+    const effectsByEvidence = new Map<string, Effect[]>();
     // In the order of their URIs, as the index lists declarations (CoordIndexManager): a
     // document edited, deleted or added again must not change which entry comes first.
     const docs = [...documents].sort((a, b) => compareUris(a.uri.toString(), b.uri.toString()));
@@ -81,10 +84,13 @@ export function computeWorkspaceFacts(documents: Iterable<LangiumDocument>): Wor
             if (!list) coordinationsByProgramme.set(programme, list = []);
             list.push(coordination);
         }
-        for (const [key, effect] of facts.effects) {
+        for (const [key, effect, evidence] of facts.effects) {
             let list = effectsByCell.get(key);
             if (!list) effectsByCell.set(key, list = []);
             list.push(effect);
+            let across = effectsByEvidence.get(evidence);
+            if (!across) effectsByEvidence.set(evidence, across = []);
+            across.push(effect);
         }
         for (const target of facts.referenced) referenced.add(target);
     }
@@ -94,6 +100,7 @@ export function computeWorkspaceFacts(documents: Iterable<LangiumDocument>): Wor
         isReferenced: declaration => referenced.has(declaration),
         coordinationsOf: programme => coordinationsByProgramme.get(programme) ?? NONE,
         effectsInCell: cell => effectsByCell.get(cellKey(cell)) ?? NONE,
+        effectsAcrossSources: cell => effectsByEvidence.get(evidenceKey(cell)) ?? NONE,
         documents: docs,
     };
 }
@@ -105,7 +112,7 @@ function documentFacts(document: LangiumDocument): DocumentFacts {
     const model = document.parseResult.value as Model;
     const declarations: DeclarationEntry[] = [];
     const coordinations: Array<readonly [Programme, Coordination]> = [];
-    const effects: Array<readonly [string, Effect]> = [];
+    const effects: Array<readonly [string, Effect, string]> = [];
     const referenced: AstNode[] = [];
     // References resolve once the document is linked; before that it refers to nothing.
     const linked = document.state >= DocumentState.Linked;
@@ -121,7 +128,7 @@ function documentFacts(document: LangiumDocument): DocumentFacts {
             }
         }
         // Parser recovery can leave an effect without its outcome; such an effect is in no cell.
-        for (const e of c.effects) if (e.cell.outcome) effects.push([e.key, e.effect]);
+        for (const e of c.effects) if (e.cell.outcome) effects.push([e.key, e.effect, evidenceKey(e.cell)]);
         if (linked) {
             for (const { reference } of c.references) {
                 const target = reference.error ? undefined : reference.ref;
@@ -145,6 +152,7 @@ export function observeFacts(facts: WorkspaceFacts, onRead: (read: FactRead) => 
         isReferenced: declaration => (onRead({ fact: 'isReferenced', declaration }), facts.isReferenced(declaration)),
         coordinationsOf: programme => (onRead({ fact: 'coordinationsOf', programme }), facts.coordinationsOf(programme)),
         effectsInCell: cell => (onRead({ fact: 'effectsInCell', cell }), facts.effectsInCell(cell)),
+        effectsAcrossSources: cell => (onRead({ fact: 'effectsAcrossSources', cell }), facts.effectsAcrossSources(cell)),
         get documents() {
             return facts.documents;
         },

@@ -21,7 +21,7 @@ export interface ShellOptions {
 }
 
 const EXPORTS: ReadonlyArray<[SummaryExportFormat, string]> = [
-    ['html', 'HTML'], ['md', 'Markdown'], ['csv', 'CSV'], ['svg', 'Network SVG'],
+    ['html', 'HTML'], ['md', 'Markdown'], ['csv', 'CSV'], ['svg', 'Network SVG'], ['forest', 'Forest plots SVG'],
 ];
 
 function attr(text: string): string {
@@ -52,7 +52,7 @@ export function previewShellHtml(o: ShellOptions): string {
 <button type="button" data-scope="file" aria-pressed="false">This file</button>
 </span>
 <span class="export" role="group" aria-label="Export">
-${EXPORTS.map(([format, label]) => `<button type="button" data-export="${format}" title="Save the ${label === 'Network SVG' ? 'coordination network as SVG' : `summary as ${label}`}">${label}</button>`).join('\n')}
+${EXPORTS.map(([format, label]) => `<button type="button" data-export="${format}" title="Save the ${label === 'Network SVG' ? 'coordination network as SVG' : label === 'Forest plots SVG' ? 'forest plots as SVG' : `summary as ${label}`}">${label}</button>`).join('\n')}
 </span>
 </div>
 </header>

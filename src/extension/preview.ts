@@ -24,7 +24,7 @@ const VIEW_TYPE = 'coord.effectSummary';
 const DEBOUNCE_MS = 150;
 
 const EXPORT_FILTERS: Record<SummaryExportFormat, [string, string]> = {
-    html: ['HTML', 'html'], md: ['Markdown', 'md'], csv: ['CSV', 'csv'], json: ['JSON', 'json'], svg: ['SVG', 'svg'],
+    html: ['HTML', 'html'], md: ['Markdown', 'md'], csv: ['CSV', 'csv'], json: ['JSON', 'json'], svg: ['SVG', 'svg'], forest: ['SVG', 'svg'],
 };
 
 /** Registers the command and the preview; call once from `activate`. */
@@ -179,7 +179,7 @@ class SummaryPreview implements vscode.Disposable {
             const { text } = await this.client.sendRequest<{ text: string }>(SummaryExportRequest.method, { ...this.params(), format });
             const [label, extension] = EXPORT_FILTERS[format];
             const folder = vscode.workspace.workspaceFolders?.[0]?.uri;
-            const name = format === 'svg' ? 'coordination-network' : 'effect-summary';
+            const name = format === 'svg' ? 'coordination-network' : format === 'forest' ? 'forest-plots' : 'effect-summary';
             const target = await vscode.window.showSaveDialog({
                 defaultUri: folder ? vscode.Uri.joinPath(folder, `${name}.${extension}`) : undefined,
                 filters: { [label]: [extension] },

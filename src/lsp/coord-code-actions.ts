@@ -6,7 +6,8 @@
  * (`political-support`), take the
  * suggested name (`unresolved-reference`), add `from` an evaluation of the
  * workspace (`missing-source`), remove a repeated property
- * (`repeated-property`), add a missing `sector` or `method` with one of its
+ * (`repeated-property`, a property or an effect's detail), turn an effect's
+ * sign round when only it contradicts `size` (`estimate-mismatch`), add a missing `sector` or `method` with one of its
  * values (`required-property`), remove a suppression that silences nothing
  * (`unused-suppression`), and, for any rule, a suppression comment for the
  * line or the file with a reason to fill in. Edits inside a declaration are
@@ -127,9 +128,11 @@ export class CoordCodeActionProvider implements CodeActionProvider {
             }
             case RuleId.repeatedProperty: {
                 const offset = document.textDocument.offsetAt(diagnostic.range.start);
-                const decl = this.declarationAt(document, diagnostic, (n): n is Declaration => isProgramme(n) || isCoordination(n) || isEvaluation(n));
-                if (!decl || !('properties' in decl)) return [];
-                const property = (decl.properties as AstNode[]).find(p => p.$cstNode && p.$cstNode.offset <= offset && offset <= p.$cstNode.end);
+                const decl = this.declarationAt(document, diagnostic, (n): n is Declaration => isProgramme(n) || isCoordination(n) || isEvaluation(n) || isEffects(n));
+                if (!decl) return [];
+                // A block's properties, or (v2) the details of an effect.
+                const candidates: AstNode[] = isEffects(decl) ? decl.effects.flatMap(e => e.details ?? []) : 'properties' in decl ? decl.properties as AstNode[] : [];
+                const property = candidates.find(p => p.$cstNode && p.$cstNode.offset <= offset && offset <= p.$cstNode.end);
                 if (!property?.$cstNode) return [];
                 // Remove the whitespace before the property too, so that no blank line is left behind.
                 const text = document.textDocument.getText();
@@ -150,6 +153,15 @@ export class CoordCodeActionProvider implements CodeActionProvider {
                     const edit = this.insertInto(document, decl, open, ` ${property} ${value} `);
                     return edit ? [this.action(document, `Add '${property} ${value}'`, diagnostic, [edit], false)] : [];
                 });
+            }
+            case RuleId.estimateMismatch: {
+                // Only when the sign marker alone contradicts `size` (the rule then names the fix).
+                const fix = data.fix === '+' || data.fix === '-' ? data.fix : undefined;
+                const start = diagnostic.range.start;
+                const current = lineText(document, start.line).charAt(start.character);
+                if (!fix || (current !== '+' && current !== '-')) return [];
+                const range = { start, end: { line: start.line, character: start.character + 1 } };
+                return [this.action(document, `Change the sign to '${fix}'`, diagnostic, [{ range, newText: fix }], true)];
             }
             case RuleId.unusedSuppression: {
                 const line = diagnostic.range.start.line;

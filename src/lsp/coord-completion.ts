@@ -7,21 +7,27 @@
  * properties come first, enumerated values say what they are, references say
  * what they point to (an outcome's domain and desirable direction), and a
  * programme already listed in the same `between` or `effects of` is not offered
- * twice.
+ * twice. (v2) On an effect, only the details it does not have yet are offered;
+ * after `size N` the usual units; estimands and certainty levels say what they
+ * mean.
  */
 import { AstUtils, GrammarAST, type AstNodeDescription, type LangiumDocuments, type AstNodeLocator, type ReferenceInfo, type Stream } from 'langium';
 import { type CompletionAcceptor, type CompletionContext, type CompletionValueItem, type LangiumServices } from 'langium/lsp';
 import { CompletionItemKind, MarkupKind } from 'vscode-languageserver';
 import {
     isBetweenProperty, isBody, isCoordination, isEffects, isEvaluation, isLevelBlock, isNamedDeclaration, isProgramme,
-    type Model, type NamedDeclaration,
+    type Effect, type Model, type NamedDeclaration,
 } from '../language/generated/ast.js';
 import { isStdlibUri } from '../language/stdlib.js';
 import { ONCE_PROPERTIES } from '../validation/rules/repeated-property.js';
 import { REQUIRED_PROPERTIES } from '../validation/rules/required-property.js';
 import { completionDetail } from './describe.js';
 import { declarationAt, WindowedCompletionProvider } from './completion-window.js';
-import { ENUM_RULES, INLINE_ENUM_RULES, KEYWORD_DOCS, NAME_RULES } from './coord-keywords.js';
+import { ENUM_RULES, INLINE_ENUM_RULES, KEYWORD_DOCS, NAME_RULES, SIZE_UNITS, VALUE_DOCS } from './coord-keywords.js';
+
+/** The rules of an effect's details (§7.1): each may appear once on an effect. */
+const DETAIL_RULES = new Set(['SizeDetail', 'CiDetail', 'SeDetail', 'PDetail', 'NDetail', 'EstimandDetail', 'FollowupDetail',
+    'SubgroupDetail', 'CertaintyDetail', 'CiteProperty', 'NoteProperty']);
 
 /** Properties a block must have: offered first while missing. */
 const REQUIRED: Readonly<Record<string, ReadonlySet<string>>> = Object.fromEntries(
@@ -40,10 +46,18 @@ export class CoordCompletionProvider extends WindowedCompletionProvider {
         this.locator = services.workspace.AstNodeLocator;
     }
 
+    /** Contexts in which the size units were already offered (the unit rule has one keyword per word). */
+    private readonly unitsOffered = new WeakSet<CompletionContext>();
+
     protected override filterKeyword(context: CompletionContext, keyword: GrammarAST.Keyword): boolean {
         if (!super.filterKeyword(context, keyword)) return false;
         const rule = AstUtils.getContainerOfType(keyword, GrammarAST.isParserRule);
         if (rule && NAME_RULES.has(rule.name)) return false;
+        if (rule && DETAIL_RULES.has(rule.name) && isPropertyKeyword(keyword)) {
+            const effect = this.effectAt(context);
+            if (effect?.present.has(keyword.value)) return false;
+            if (effect) return true;
+        }
         if (isPropertyKeyword(keyword) || rule?.name === 'Level') {
             const block = this.enclosingBlock(context);
             if (block && (ONCE_PROPERTIES as Readonly<Record<string, ReadonlySet<string>>>)[block.type]?.has(keyword.value) && block.present.has(keyword.value)) return false;
@@ -52,6 +66,13 @@ export class CoordCompletionProvider extends WindowedCompletionProvider {
     }
 
     protected override completionForKeyword(context: CompletionContext, keyword: GrammarAST.Keyword, acceptor: CompletionAcceptor): void {
+        const unitRule = AstUtils.getContainerOfType(keyword, GrammarAST.isParserRule);
+        if (unitRule?.name === 'SizeUnit' && !this.unitsOffered.has(context)) {
+            this.unitsOffered.add(context);
+            for (const [unit, meaning] of SIZE_UNITS) {
+                acceptor(context, { label: unit, kind: CompletionItemKind.Unit, detail: `unit: ${meaning}`, sortText: `0${unit}` });
+            }
+        }
         if (!this.filterKeyword(context, keyword)) return;
         const rule = AstUtils.getContainerOfType(keyword, GrammarAST.isParserRule);
         // `national`, `regional` and `local` open a level block inside a coordination, and are a value after `level`.
@@ -60,7 +81,11 @@ export class CoordCompletionProvider extends WindowedCompletionProvider {
         const enumWord = rule && !levelBlock ? ENUM_RULES[rule.name] ?? (property ? undefined : INLINE_ENUM_RULES[rule.name]) : undefined;
         const value = keyword.value;
         if (enumWord) {
-            acceptor(context, { label: value, kind: CompletionItemKind.EnumMember, detail: enumWord, sortText: `0${value}` });
+            const meaning = VALUE_DOCS[value];
+            acceptor(context, {
+                label: value, kind: CompletionItemKind.EnumMember, detail: enumWord, sortText: `0${value}`,
+                ...(meaning ? { documentation: { kind: MarkupKind.Markdown, value: meaning } } : {}),
+            });
             return;
         }
         const doc = KEYWORD_DOCS[value];
@@ -113,6 +138,28 @@ export class CoordCompletionProvider extends WindowedCompletionProvider {
             if (document) node = this.locator.getAstNode(document.parseResult.value, description.path);
         }
         return node && isNamedDeclaration(node) ? node : undefined;
+    }
+
+    /**
+     * The effect whose details the cursor extends (the last effect of the `effects`
+     * block at the cursor that starts before it) and the details it already has
+     * outside the cursor.
+     */
+    private effectAt(context: CompletionContext): { present: Set<string> } | undefined {
+        const offset = context.offset;
+        const declaration = declarationAt(context.document.parseResult.value as Model, offset);
+        if (!declaration || !isEffects(declaration)) return undefined;
+        let effect: Effect | undefined;
+        for (const e of declaration.effects) {
+            if (e.$cstNode && e.$cstNode.offset < offset) effect = e;
+        }
+        if (!effect) return undefined;
+        const present = new Set<string>();
+        for (const d of effect.details ?? []) {
+            const c = d?.$cstNode;
+            if (c && (offset < c.offset || offset > c.end)) present.add(d.kind);
+        }
+        return { present };
     }
 
     /** The block the cursor is inside and the properties it already has (outside the cursor). */

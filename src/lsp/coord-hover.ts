@@ -7,14 +7,21 @@
 import { AstUtils, CstUtils, GrammarAST, type AstNode, type CstNode, type LangiumDocument, type MaybePromise } from 'langium';
 import { AstNodeHoverProvider, type LangiumServices } from 'langium/lsp';
 import type { Hover, HoverParams, Position, Range } from 'vscode-languageserver';
-import { isEffect, isNamedDeclaration, type Effect } from '../language/generated/ast.js';
+import { isEffect, isEffects, isNamedDeclaration, type Effect } from '../language/generated/ast.js';
+import type { LangiumDocuments } from 'langium';
+import { computeSummary } from '../analysis/summary.js';
+import { cellHeading, certaintyText, estimateText, pooledText } from '../analysis/summary-render/text.js';
+import { escapeMarkdownText } from '../analysis/summary-render/escape.js';
 import { RULES_BY_ID } from '../validation/registry.js';
 import { hoverMarkdown } from './describe.js';
-import { KEYWORD_DOCS } from './coord-keywords.js';
+import { KEYWORD_DOCS, NAME_RULES } from './coord-keywords.js';
 
 export class CoordHoverProvider extends AstNodeHoverProvider {
+    private readonly documents: LangiumDocuments;
+
     constructor(services: LangiumServices) {
         super(services);
+        this.documents = services.shared.workspace.LangiumDocuments;
     }
 
     override async getHoverContent(document: LangiumDocument, params: HoverParams): Promise<Hover | undefined> {
@@ -50,12 +57,44 @@ export class CoordHoverProvider extends AstNodeHoverProvider {
         const leaf = CstUtils.findLeafNodeAtOffset(root, offset);
         if (!leaf || !GrammarAST.isKeyword(leaf.grammarSource)) return undefined;
         if (isEffect(leaf.astNode) && leaf.astNode.$cstNode && leaf.offset === firstOffset(leaf.astNode.$cstNode)) {
-            return effectMarkdown(leaf.astNode);
+            return [effectMarkdown(leaf.astNode), this.evidenceMarkdown(document, leaf.astNode)].filter(x => x).join('\n\n');
         }
         // A keyword used as a name (a domain called `productive`) is not that keyword.
         const rule = AstUtils.getContainerOfType(leaf.grammarSource, GrammarAST.isParserRule);
-        if (rule && ['Name', 'NameKeyword', 'SampleUnit', 'SizeUnit'].includes(rule.name)) return undefined;
+        if (rule && NAME_RULES.has(rule.name)) return undefined;
         return KEYWORD_DOCS[leaf.grammarSource.value];
+    }
+
+    /**
+     * (v2) An effect's estimate and interval, its cell's certainty and why, and
+     * the cell's pooled estimate — from the same summary the reports show.
+     */
+    private evidenceMarkdown(document: LangiumDocument, effect: Effect): string {
+        const block = effect.$container;
+        const outcome = effect.outcome?.$refText;
+        if (!isEffects(block) || !outcome || !effect.$cstNode) return '';
+        // The whole workspace: a cell's effects and their sources may sit in any file.
+        const summary = computeSummary(this.documents.all.toArray());
+        const uri = document.uri.toString();
+        const line = effect.$cstNode.range.start.line + 1;
+        const index = summary.effects.findIndex(e => e.uri === uri && e.line === line && e.outcome === outcome);
+        if (index < 0) return '';
+        const e = summary.effects[index];
+        const cell = summary.cells.find(c => c.effects.includes(index));
+        // Names, units and a reviewer's reason are the user's text: escaped, so no link, image or HTML can form.
+        const esc = escapeMarkdownText;
+        const out: string[] = [];
+        const estimate = estimateText(e);
+        if (estimate) out.push(`Estimate: ${esc(`${estimate}${e.p !== undefined ? `, p ${e.p}` : ''}${e.n !== undefined ? `, n ${e.n}` : ''}`)}`);
+        if (cell) {
+            out.push(`Cell: ${esc(`${cellHeading(cell)} — ${cell.outcome}; ${cell.sources} source${cell.sources === 1 ? '' : 's'}`)}`);
+            out.push(`Certainty: **${esc(certaintyText(cell))}**`);
+            const pooled = pooledText(cell);
+            if (pooled && cell.pooled) {
+                out.push(esc(`Pooled (k = ${cell.pooled.k}): fixed ${pooled.fixed}; random (DerSimonian–Laird) ${pooled.random}; τ² ${pooled.tau2}, I² ${pooled.i2}`));
+            }
+        }
+        return out.map(x => `- ${x}`).join('\n');
     }
 
     /** The rules whose diagnostics of this document cover the position, each once. */

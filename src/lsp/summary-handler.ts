@@ -7,6 +7,7 @@
  * summary is computed under the workspace read lock, so it always sees a
  * finished build; the ELK layout runs after, on plain data.
  */
+import { renderForestPlotsSvg } from '../analysis/summary-render/forest.js';
 import { DocumentState, URI, type LangiumDocument, type LangiumSharedCoreServices } from 'langium';
 import type { Connection } from 'vscode-languageserver';
 import { computeSummary, relativeFileNames, type Summary } from '../analysis/summary.js';
@@ -64,6 +65,7 @@ export async function summaryExport(summary: Summary, title: string, format: Sum
         case 'md': return renderSummaryMarkdown(summary, title);
         case 'csv': return renderSummaryCsv(summary);
         case 'json': return renderSummaryJson(summary);
+        case 'forest': return renderForestPlotsSvg(summary.forestPlots);
         case 'svg': return renderNetworkSvg(await layoutNetwork(summary), { title: `${title}: coordination network` }) + '\n';
         case 'html': return renderSummaryHtml(summary, {
             title,

@@ -38,13 +38,13 @@ export interface SummaryView {
 export const SummaryRequest = new RequestType<SummaryParams, SummaryView, void>('coord/summary');
 
 /** The formats the preview can export. */
-export const SUMMARY_EXPORT_FORMATS = ['html', 'md', 'csv', 'json', 'svg'] as const;
+export const SUMMARY_EXPORT_FORMATS = ['html', 'md', 'csv', 'json', 'svg', 'forest'] as const;
 export type SummaryExportFormat = (typeof SUMMARY_EXPORT_FORMATS)[number];
 
 /**
  * `coord/summaryExport` (client → server): the summary rendered by the same
- * core renderers as `coord summary --format …`, or the coordination network as
- * a standalone SVG (`svg`).
+ * core renderers as `coord summary --format …`, the coordination network as
+ * a standalone SVG (`svg`), or (v2) the forest plots as one SVG (`forest`).
  */
 export const SummaryExportRequest = new RequestType<SummaryParams & { format: SummaryExportFormat }, { text: string }, void>('coord/summaryExport');
 

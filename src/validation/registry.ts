@@ -26,6 +26,11 @@ import { adverseEffectRule } from './rules/adverse-effect.js';
 import { conflictingEffectsRule } from './rules/conflicting-effects.js';
 import { unusedRule } from './rules/unused.js';
 import { unusedSuppressionRule } from './rules/unused-suppression.js';
+import { invalidComparatorRule } from './rules/invalid-comparator.js';
+import { estimateMismatchRule } from './rules/estimate-mismatch.js';
+import { unsourcedFigureRule } from './rules/unsourced-figure.js';
+import { mixedEvidenceRule } from './rules/mixed-evidence.js';
+import { unassessedBiasRule } from './rules/unassessed-bias.js';
 import { localAssessmentRule } from './rules/local-assessment.js';
 import { politicalSupportRule } from './rules/political-support.js';
 
@@ -51,7 +56,13 @@ export const RULES: readonly Rule[] = [
     conflictingEffectsRule,
     unusedRule,
     unusedSuppressionRule,
-    // §7.6 (the evidence rules) come here; then §8, the additions from the brief.
+    // §7.6 (evidence, v2)
+    invalidComparatorRule,
+    estimateMismatchRule,
+    unsourcedFigureRule,
+    mixedEvidenceRule,
+    unassessedBiasRule,
+    // §8, the additions from the brief.
     localAssessmentRule,
     politicalSupportRule,
 ];

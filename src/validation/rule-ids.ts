@@ -28,6 +28,11 @@ export const RuleId = {
     conflictingEffects: 'conflicting-effects',
     unused: 'unused',
     unusedSuppression: 'unused-suppression',
+    invalidComparator: 'invalid-comparator',
+    estimateMismatch: 'estimate-mismatch',
+    unsourcedFigure: 'unsourced-figure',
+    mixedEvidence: 'mixed-evidence',
+    unassessedBias: 'unassessed-bias',
     localAssessment: 'local-assessment',
     politicalSupport: 'political-support',
 } as const;

@@ -90,7 +90,7 @@ describe('what rules read about other declarations', () => {
         const seen = new Set<string>();
         expect(await uncoveredReads(exampleTexts(), seen)).toEqual([]);
         // Not vacuous: the examples make the rules read every kind of fact.
-        expect([...seen].sort()).toEqual(['coordinationsOf', 'declarationsNamed', 'effectsInCell', 'everyDeclaration', 'isReferenced']);
+        expect([...seen].sort()).toEqual(['coordinationsOf', 'declarationsNamed', 'effectsAcrossSources', 'effectsInCell', 'everyDeclaration', 'isReferenced']);
     });
 
     test('is covered by the contribution of the declaration they check (random workspaces)', async () => {
@@ -105,9 +105,12 @@ describe('what rules read about other declarations', () => {
         const [programmeDecl, effectsDecl] = (built.document.parseResult.value as Model).declarations;
         // Checking P, a rule that looked up another name, or the effects of a cell P has no effect in, would not be re-run when those change.
         expect(readCovered({ fact: 'declarationsNamed', name: 'Q' }, contributionOf(programmeDecl))).toBe(false);
-        expect(readCovered({ fact: 'effectsInCell', cell: { combination: 'P', source: '', outcome: 'income' } }, contributionOf(programmeDecl))).toBe(false);
-        expect(readCovered({ fact: 'effectsInCell', cell: { combination: 'P', source: '', outcome: 'income' } }, contributionOf(effectsDecl))).toBe(true);
+        expect(readCovered({ fact: 'effectsInCell', cell: { combination: 'P', comparator: '', source: '', outcome: 'income', subgroup: '' } }, contributionOf(programmeDecl))).toBe(false);
+        expect(readCovered({ fact: 'effectsInCell', cell: { combination: 'P', comparator: '', source: '', outcome: 'income', subgroup: '' } }, contributionOf(effectsDecl))).toBe(true);
         expect(readCovered({ fact: 'isReferenced', declaration: effectsDecl }, contributionOf(programmeDecl))).toBe(false);
+        // (v2) Across sources: covered by a block with an effect in the same §7.2 cell, whatever its source.
+        expect(readCovered({ fact: 'effectsAcrossSources', cell: { combination: 'P', comparator: '', source: 'E9', outcome: 'income', subgroup: '' } }, contributionOf(effectsDecl))).toBe(true);
+        expect(readCovered({ fact: 'effectsAcrossSources', cell: { combination: 'P', comparator: 'Q', source: '', outcome: 'income', subgroup: '' } }, contributionOf(effectsDecl))).toBe(false);
     });
 });
 
@@ -154,7 +157,7 @@ describe('each field of a contribution', () => {
     test('effects: the facts file each effect in its cell; a flipped direction names the cell\'s names, a note names nothing', async () => {
         await bench.build({ 'x.coord': SPEC });
         const facts = bench.services.validation.DocumentValidator.workspaceFacts();
-        expect(facts.effectsInCell({ combination: 'P+Q', source: 'ev1', outcome: 'income' }).map(e => e.direction)).toEqual(['+']);
+        expect(facts.effectsInCell({ combination: 'P+Q', comparator: '', source: 'ev1', outcome: 'income', subgroup: '' }).map(e => e.direction)).toEqual(['+']);
         const flipped = contributionChange(...await roots(SPEC, SPEC.replace('{ + income }', '{ - income }')));
         expect(flipped.declarations).toBe(false);
         expect([...flipped.names].sort()).toEqual(['P', 'Q', 'ev1', 'income']);

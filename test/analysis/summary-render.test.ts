@@ -13,7 +13,7 @@ import { XMLValidator } from 'fast-xml-parser';
 import type { Summary } from '../../src/analysis/summary.js';
 import { renderSummaryBody, renderSummaryHtml, REPORT_CSS } from '../../src/analysis/summary-render/html.js';
 import { renderSummaryMarkdown } from '../../src/analysis/summary-render/markdown.js';
-import { CSV_COLUMNS, renderSummaryCsv } from '../../src/analysis/summary-render/csv.js';
+import { CSV_COLUMNS, CSV_COLUMNS_V1, renderSummaryCsv } from '../../src/analysis/summary-render/csv.js';
 import { renderSummaryJson } from '../../src/analysis/summary-render/json.js';
 import { layoutNetwork, renderNetworkSvg } from '../../src/analysis/summary-render/network.js';
 import { createHash } from 'node:crypto';
@@ -23,12 +23,14 @@ import { HOSTILE, summarise } from './summary-helpers.js';
 const ALLOWED_ELEMENTS = new Set([
     'html', 'head', 'meta', 'title', 'style', 'body', 'h1', 'h2', 'section', 'p', 'div', 'table', 'thead', 'tbody',
     'tr', 'th', 'td', 'ul', 'li', 'span', 'dl', 'dt', 'dd', 'footer', 'svg', 'g', 'rect', 'text', 'path',
+    // (v2) the synergy headings and the forest plots
+    'h3', 'line', 'tspan',
 ]);
 const ALLOWED_ATTRIBUTES = new Set([
     'charset', 'http-equiv', 'content', 'name', 'lang', 'class', 'id', 'title', 'scope', 'aria-label', 'aria-labelledby',
     'aria-hidden', 'data-uri', 'data-line', 'tabindex', 'role', 'xmlns', 'viewbox', 'width', 'height', 'font-family',
     'font-size', 'transform', 'x', 'y', 'rx', 'fill', 'stroke', 'stroke-width', 'stroke-dasharray', 'd', 'text-anchor',
-    'font-weight',
+    'font-weight', 'x1', 'x2', 'y1', 'y2', 'dy',
 ]);
 
 interface Node5 {
@@ -123,7 +125,8 @@ describe('hostile input', () => {
         const summary = await hostileSummary();
         const rows = parseCsv(renderSummaryCsv(summary));
         expect(rows[0]).toEqual([...CSV_COLUMNS]);
-        expect(rows.slice(1)).toEqual(summary.effects.map(e => CSV_COLUMNS.map(c => String(e[c]))));
+        expect(rows.slice(1).map(r => r.slice(0, CSV_COLUMNS_V1.length))).toEqual(summary.effects.map(e => CSV_COLUMNS_V1.map(c => String(e[c]))));
+        expect(rows.every(r => r.length === CSV_COLUMNS.length)).toBe(true);
         expect(rows[1][0]).toBe('weird, "name" <b>.coord');
     });
 

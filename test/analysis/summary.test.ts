@@ -31,7 +31,7 @@ const BRIEF_FIGURE: Record<string, Record<string, string[]>> = {
         'FEST+UNIDOS': ['+ subjective_wellbeing desirable', '+ expectations desirable', '+ social_capital desirable'],
         PPP: ['+ empowerment desirable', '+ subjective_wellbeing desirable', '+ social_capital desirable'],
         HakuWinay: ['+ locus_of_control desirable'],
-        'HakuWinay+SoftSkills': ['+ internal_locus_of_control desirable', '- powerful_others_index desirable'],
+        // HakuWinay + SoftSkills is measured versus HakuWinay: in Added value, not in this matrix (§7.7).
     },
 };
 
@@ -77,7 +77,8 @@ describe('the summary of the examples', () => {
 
     test('counts effects by direction and by desirability', async () => {
         const { summary } = await summarise(readFolder(EXAMPLES, briefFiles));
-        const effects = Object.values(BRIEF_FIGURE).flatMap(r => Object.values(r).flat());
+        // The figure's effects, plus the two of Haku Wiñay + Soft Skills versus Haku Wiñay (Added value, both desirable).
+        const effects = [...Object.values(BRIEF_FIGURE).flatMap(r => Object.values(r).flat()), '+ internal_locus_of_control desirable', '- powerful_others_index desirable'];
         expect(summary.counts.effects).toBe(effects.length);
         expect(summary.counts.byDirection).toEqual({
             '+': effects.filter(e => e.startsWith('+')).length, '-': effects.filter(e => e.startsWith('-')).length, '~': 0,
@@ -108,14 +109,37 @@ describe('the summary of the examples', () => {
         expect(peru.findings.map(f => f.rule)).toEqual(expect.arrayContaining(['budget-incentive', 'local-roles', 'local-assessment', 'political-support']));
     });
 
-    test('finds the synergies: what a combination shows that none of its programmes shows alone', async () => {
+    test('synergies (§7.7): added value against a part of the combination; outcomes measured only for the combination are never synergies', async () => {
         const { summary } = await summarise(readFolder(EXAMPLES, briefFiles));
-        const synergies = Object.fromEntries(summary.synergies.map(s => [s.key, s.effects.map(e => `${e.direction} ${e.outcome}`)]));
-        // The brief's "internal locus of control" for the combination is not Haku Wiñay's "locus of control" alone.
-        expect(synergies['HakuWinay+SoftSkills']).toEqual(['+ internal_locus_of_control', '- powerful_others_index']);
-        expect(synergies['FEST+UNIDOS']).toHaveLength(7);
-        expect(synergies.PPP).toBeUndefined();
+        const byKey = new Map(summary.synergies.map(s => [s.key, s]));
+        const soft = byKey.get('HakuWinay+SoftSkills')!;
+        expect(soft.addedValue.map(a => [a.comparator, a.effects.map(e => `${e.direction} ${e.outcome}`)])).toEqual([
+            [['HakuWinay'], ['+ internal_locus_of_control', '- powerful_others_index']],
+        ]);
+        // UNIDOS alone was never measured: every FEST + UNIDOS outcome is "measured only for the combination".
+        const fest = byKey.get('FEST+UNIDOS')!;
+        expect(fest.sideBySide).toEqual([]);
+        expect(fest.addedValue).toEqual([]);
+        expect(fest.onlyCombination.length).toBeGreaterThan(5);
+        expect(byKey.has('PPP')).toBe(false);
+        // The Soft Skills effects are against HakuWinay: not in the v1 matrix, in Added value.
+        expect(summary.matrix.columns.map(c => c.key)).not.toContain('HakuWinay+SoftSkills');
+        expect(summary.addedValue.map(a => a.key)).toEqual(['HakuWinay+SoftSkills|HakuWinay']);
     });
+
+    test('synergies side by side: only outcomes measured for the combination and each programme alone against none', async () => {
+        const { summary } = await summarise(`
+            programme A { country X sector productive }
+            programme B { country X sector social-protection }
+            effects of A { + income }
+            effects of B { ~ income  + savings }
+            effects of A + B { + income  + savings  + expectations }
+        `);
+        const [s] = summary.synergies;
+        expect(s.sideBySide.map(x => [x.outcome, x.singles.map(single => single.effects.map(e => e.direction).join())])).toEqual([['income', ['+', '~']]]);
+        expect(s.onlyCombination.map(x => x.outcome)).toEqual(['savings', 'expectations']);
+    });
+
 });
 
 describe('the §8 additions in the summary', () => {

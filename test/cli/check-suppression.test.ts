@@ -12,7 +12,7 @@ import { runCli } from './cli-run.js';
 
 const TEXT = `programme SP { country X sector social-protection }
 programme PR { country X sector productive ministry agriculture }
-evaluation E { method rct }
+evaluation E { method rct risk-of-bias low }
 coordination C { between SP, PR political-support strong incentive budget local { role "r" capacity "c" } }
 effects of SP + PR from E {
   // coord-disable-next-line conflicting-effects -- two survey rounds, see the evaluation's annex

@@ -62,7 +62,8 @@ describe('-o - is standard output', () => {
     test('summary -o - writes to stdout and creates no file named -', async () => {
         const r = await runCli(ws, 'summary', '.', '--format', 'csv', '-o', '-');
         expect(r.code).toBe(0);
-        expect(r.stdout).toMatch(/^file,line,programmes,domain,outcome,direction,desirability,source\r\n/);
+        // The v1 columns first, in order (then the §7.7 columns).
+        expect(r.stdout).toMatch(/^file,line,programmes,domain,outcome,direction,desirability,source,comparator,/);
         expect(fs.existsSync(path.join(ws, '-'))).toBe(false);
     });
 

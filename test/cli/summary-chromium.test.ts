@@ -71,7 +71,10 @@ describe.skipIf(!CHROMIUM_AVAILABLE)('the HTML report in Chromium', () => {
             'Finances and risks', 'Psychological and social', 'FEST + UNIDOS', 'HakuWinay + SoftSkills',
             '− Severe food insecurity', '+ Mild food insecurity', '− Powerful others index', 'adverse', 'neutral',
             'SNARIV', 'STEIA', 'budget-priorities',
+            // v2: the added value of Soft Skills, the evidence table, the fictional example's forest plots.
+            'Added value', 'Evidence', 'Forest plots', 'measured only for the combination',
         ]) expect(text).toContain(expected);
+        expect(await page.locator('svg.forest-plot').count()).toBeGreaterThanOrEqual(3);
 
         // The figure's cells, read from the DOM: row by domain title, column by combination.
         const cell = (domain: string, combination: string) => page.evaluate(([d, c]) => {
@@ -82,7 +85,8 @@ describe.skipIf(!CHROMIUM_AVAILABLE)('the HTML report in Chromium', () => {
         }, [domain, combination]);
         expect(await cell('Food security and education', 'FEST + UNIDOS')).toEqual(['− Severe food insecurity', '+ Mild food insecurity']);
         expect(await cell('Finances and risks', 'PPP')).toEqual(['+ Formal loans', '− Informal loans']);
-        expect(await cell('Psychological and social', 'HakuWinay + SoftSkills')).toEqual(['+ Internal locus of control', '− Powerful others index']);
+        // HakuWinay + SoftSkills is measured versus HakuWinay: it has no column in the matrix of comparator none (§7.7).
+        expect(await page.evaluate(() => [...document.querySelectorAll('table.matrix thead th')].map(th => th.textContent))).not.toContain('HakuWinay + SoftSkills');
 
         // The stylesheet applied (its hash is in the CSP), and the network was drawn.
         expect(await page.evaluate(() => getComputedStyle(document.querySelector('table')!).borderCollapse)).toBe('collapse');

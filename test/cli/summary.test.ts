@@ -63,9 +63,14 @@ describe('coord summary on the examples', () => {
         const run = await runCli(ROOT, 'summary', 'examples/colombia.coord', 'examples/mexico.coord', 'examples/peru.coord', '--format', 'csv');
         expect(run.code).toBe(0);
         const lines = run.stdout.split('\r\n');
-        expect(lines[0]).toBe('file,line,programmes,domain,outcome,direction,desirability,source');
+        // The v1 columns in their order, then the §7.7 columns.
+        expect(lines[0]).toBe('file,line,programmes,domain,outcome,direction,desirability,source,'
+            + 'comparator,subgroup,size,unit,ci_low,ci_high,se,p,n,estimand,followup,certainty,cite');
         expect(lines.at(-1)).toBe('');
         const rows = lines.slice(1, -1).map(l => l.split(','));
+        for (const row of rows) expect(row).toHaveLength(21);
+        const soft = rows.filter(r => r[2] === 'HakuWinay+SoftSkills');
+        expect(soft.map(r => [r[8], r[9], r[10], r[19]])).toEqual([['HakuWinay', '', '', 'very-low'], ['HakuWinay', '', '', 'very-low']]);
         expect(rows.map(([, , programmes, domain, outcome, direction, desirability]) => `${programmes} ${domain} ${direction}${outcome} ${desirability}`).sort())
             .toEqual([...BRIEF_ROWS].sort());
         for (const [file, line] of rows) {
@@ -84,6 +89,13 @@ describe('coord summary on the examples', () => {
             expect(Object.keys(e).slice(0, 8)).toEqual(['file', 'line', 'programmes', 'domain', 'outcome', 'direction', 'desirability', 'source']);
         }
         expect(json.matrix.rows.length).toBeGreaterThanOrEqual(5);
+        // (v2) every cell carries its certainty, downgrades and (where pooling applies) pooled estimate.
+        expect(json.cells.length).toBeGreaterThan(10);
+        for (const c of json.cells) {
+            expect(Object.keys(c).slice(0, 8)).toEqual(['programmes', 'comparator', 'outcome', 'subgroup', 'sources', 'certainty', 'downgrades', 'computedCertainty']);
+            expect(['high', 'moderate', 'low', 'very-low']).toContain(c.certainty);
+        }
+        expect(json.cells.find((c: { comparator: string }) => c.comparator === 'HakuWinay')).toMatchObject({ programmes: 'HakuWinay+SoftSkills', sources: 1 });
         expect(json.coordinations.length).toBeGreaterThanOrEqual(5);
     });
 

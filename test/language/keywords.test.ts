@@ -32,6 +32,14 @@ function propertyKeywords(...blockRules: string[]): Set<string> {
     return out;
 }
 
+/** The keyword a property rule starts with. */
+function firstKeyword(ruleName: string): string {
+    const rule = rules.get(ruleName);
+    const first = rule && AstUtils.streamAllContents(rule).find(GrammarAST.isKeyword);
+    if (!first) throw new Error(`no keyword in ${ruleName}`);
+    return first.value;
+}
+
 describe('keywords usable as names', () => {
     test('the grammar has word keywords', () => {
         expect(allKeywords.size).toBeGreaterThan(50);
@@ -43,16 +51,24 @@ describe('keywords usable as names', () => {
     });
 
     test('SampleUnit lists every word keyword except the evaluation properties', () => {
-        const starters = new Set(['method', 'period', 'sample', 'by', 'note']);
+        const starters = new Set(['method', 'period', 'sample', 'by', 'note', 'cite', 'doi', 'url', 'published']);
         const expected = [...allKeywords].filter(k => !starters.has(k)).sort();
         expect([...keywordsOf('SampleUnit')].sort()).toEqual(expected);
         // The evaluation block's own property keywords are exactly those left out.
-        expect([...propertyKeywords('MethodProperty', 'PeriodProperty', 'SampleProperty', 'ByProperty', 'NoteProperty')]
-            .filter(k => ['method', 'period', 'sample', 'by', 'note'].includes(k)).sort()).toEqual([...starters].sort());
+        expect([...propertyKeywords('MethodProperty', 'PeriodProperty', 'SampleProperty', 'ByProperty', 'NoteProperty',
+            'CiteProperty', 'DoiProperty', 'UrlProperty', 'PublishedProperty')]
+            .filter(k => /^[a-z]+$/.test(k) && !['rct', 'psm', 'did', 'rdd', 'qualitative', 'mixed'].includes(k)).sort()).toEqual([...starters].sort());
     });
 
-    test('SizeUnit lists every word keyword except `p` and `note`', () => {
-        const expected = [...allKeywords].filter(k => k !== 'p' && k !== 'note').sort();
+    test('SizeUnit lists every word keyword except the keywords that start an effect detail', () => {
+        const details = new Set([...keywordsOf('EffectDetail'), ...['SizeDetail', 'CiDetail', 'SeDetail', 'PDetail', 'NDetail', 'EstimandDetail',
+            'FollowupDetail', 'SubgroupDetail', 'CertaintyDetail', 'CiteProperty', 'NoteProperty'].map(r => firstKeyword(r))]);
+        expect([...details].sort()).toEqual(['certainty', 'ci', 'cite', 'estimand', 'followup', 'n', 'note', 'p', 'se', 'size', 'subgroup']);
+        const expected = [...allKeywords].filter(k => !details.has(k)).sort();
         expect([...keywordsOf('SizeUnit')].sort()).toEqual(expected);
+    });
+
+    test('ComparatorName lists every word keyword except `none`', () => {
+        expect([...keywordsOf('ComparatorName')].sort()).toEqual([...allKeywords].filter(k => k !== 'none').sort());
     });
 });

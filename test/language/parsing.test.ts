@@ -12,6 +12,7 @@ import type {
     BudgetProperty, Coordination, Effects, Evaluation, Model, Outcome, Programme, SampleProperty, Body, Domain,
 } from '../../src/language/generated/ast.js';
 import { propertyOf, propertiesOf } from '../../src/analysis/queries.js';
+import { effectFigures } from '../../src/analysis/evidence.js';
 import { check } from '../helpers.js';
 
 const { Coord } = createCoordCoreServices(EmptyFileSystem);
@@ -139,13 +140,14 @@ body SNARIV`);
         expect(e.effects.map(x => [x.direction, x.outcome.$refText])).toEqual([
             ['-', 'severe_food_insecurity'], ['+', 'mild_food_insecurity'], ['+', 'savings'], ['~', 'secondary_activities'],
         ]);
-        expect([e.effects[2].size, e.effects[2].unit, e.effects[2].p]).toEqual([0.12, 'sd', 0.03]);
-        expect(e.effects[3].note).toBe('No significant change');
+        const savings = effectFigures(e.effects[2]);
+        expect([savings.size, savings.unit, savings.p]).toEqual([0.12, 'sd', 0.03]);
+        expect(effectFigures(e.effects[3]).note).toBe('No significant change');
     });
 
     test('`size 0.5 p 0.01` and `size -0.2 note "x"` have no unit', async () => {
         const model = await parseOk('effects of A { + x size 0.5 p 0.01  - y size -0.2 note "x" }');
-        const [a, b] = (model.declarations[0] as Effects).effects;
+        const [a, b] = (model.declarations[0] as Effects).effects.map(effectFigures);
         expect([a.size, a.unit, a.p]).toEqual([0.5, undefined, 0.01]);
         expect([b.size, b.unit, b.note]).toEqual([-0.2, undefined, 'x']);
     });

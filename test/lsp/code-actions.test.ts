@@ -102,6 +102,23 @@ describe('quick fixes', () => {
         expect(fixed).toBe('programme P {\n  country Peru\n  sector productive\n  note "n"\n}\n');
     });
 
+    test('repeated-property: removes a repeated detail of an effect', async () => {
+        const text = 'effects of P {\n  + income size 0.1 sd size 0.2 p 0.01\n}\n';
+        const fixed = await checkFix(text, 'repeated-property', "Remove the repeated 'size'", {});
+        expect(fixed).toBe('effects of P {\n  + income size 0.1 sd p 0.01\n}\n');
+    });
+
+    test('estimate-mismatch: turns the sign round when only it contradicts size', async () => {
+        const text = 'effects of P {\n  + income size -0.2 sd ci -0.3..-0.1 cite "T1"\n}\n';
+        const fixed = await checkFix(text, 'estimate-mismatch', "Change the sign to '-'", {});
+        expect(fixed).toBe('effects of P {\n  - income size -0.2 sd ci -0.3..-0.1 cite "T1"\n}\n');
+    });
+
+    test('estimate-mismatch: no sign fix when the interval contradicts too', async () => {
+        const { actions } = await actionsFor('effects of P {\n  + income size -0.2 ci -0.3..0.1\n}\n', 'estimate-mismatch', {});
+        expect(actions.filter(a => a.title.startsWith('Change the sign'))).toEqual([]);
+    });
+
     test('any rule: disable for the next line with the same indentation, and for the file', async () => {
         const text = 'programme P {\n  country Peru\n  sector productive\n  period 2011..3000\n}\n';
         const nextLine = await checkFix(text, 'invalid-value', "Disable 'invalid-value' for this line", {});

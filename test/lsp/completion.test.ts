@@ -115,4 +115,35 @@ describe('completion on an existing name', () => {
         expect(labels(await complete('coordination C {\n  between |FEST, UNIDOS\n}'))).toEqual(['FEST']);
         expect(labels(await complete('coordination C {\n  between FE|ST\n}'))).toEqual(['FEST']);
     });
+    test('(v2) on an effect: the details it does not have yet', async () => {
+        const all = ['ci', 'cite', 'certainty', 'estimand', 'followup', 'n', 'note', 'p', 'se', 'size', 'subgroup'];
+        const fresh = labels(await complete('effects of FEST from EvalFEST {\n  + savings |\n}'));
+        expect(fresh).toEqual(expect.arrayContaining(all));
+        const some = labels(await complete('effects of FEST from EvalFEST {\n  + savings size 0.1 sd ci 0..0.2 |\n}'));
+        expect(some).toEqual(expect.arrayContaining(['se', 'p', 'n', 'estimand', 'followup', 'subgroup', 'certainty', 'cite', 'note']));
+        expect(some).not.toContain('size');
+        expect(some).not.toContain('ci');
+        // A detail of the previous effect does not hide it on the next one.
+        const next = labels(await complete('effects of FEST {\n  + savings size 0.1\n  - income |\n}'));
+        expect(next).toContain('size');
+    });
+
+    test('(v2) units after `size N`, estimands, follow-up units, certainty levels and risk of bias', async () => {
+        const units = await complete('effects of FEST {\n  + savings size 0.1 |\n}');
+        expect(labels(units)).toEqual(expect.arrayContaining(['sd', 'pp', 'percent', 'logRR']));
+        expect(units.find(i => i.label === 'sd')?.detail).toBe('unit: standardised mean difference');
+        const estimands = await complete('effects of FEST {\n  + savings estimand |\n}');
+        expect(labels(estimands).sort()).toEqual(['ate', 'itt', 'late', 'tot']);
+        expect(estimands.find(i => i.label === 'itt')?.documentation).toMatchObject({ value: expect.stringContaining('Intention to treat') });
+        expect(labels(await complete('effects of FEST {\n  + savings followup 12 |\n}')).sort()).toEqual(['months', 'years']);
+        expect(labels(await complete('effects of FEST {\n  + savings certainty |\n}')).sort()).toEqual(['high', 'low', 'moderate', 'very-low']);
+        expect(labels(await complete('evaluation E {\n  method rct\n  risk-of-bias |\n}')).sort()).toEqual(['high', 'low', 'some-concerns']);
+    });
+
+    test('(v2) versus: programmes or none; evaluations offer provenance once', async () => {
+        expect(labels(await complete('effects of FEST + UNIDOS versus |'))).toEqual(expect.arrayContaining(['FEST', 'UNIDOS', 'none']));
+        const e = labels(await complete('evaluation E {\n  method rct\n  doi "x"\n  |\n}'));
+        expect(e).toEqual(expect.arrayContaining(['cite', 'url', 'published', 'risk-of-bias']));
+        expect(e).not.toContain('doi');
+    });
 });

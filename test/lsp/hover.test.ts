@@ -67,10 +67,42 @@ describe('hover', () => {
 
 describe('hover on an effect direction', () => {
     test('says whether the move is desirable, adverse, neutral or no change', async () => {
-        expect(await hover('effects of FEST {\n  |- severe_food_insecurity\n}')).toBe('`-` decrease of `severe_food_insecurity` (desirable decrease): **desirable**');
+        expect((await hover('effects of FEST {\n  |- severe_food_insecurity\n}'))?.split('\n')[0]).toBe('`-` decrease of `severe_food_insecurity` (desirable decrease): **desirable**');
         expect(await hover('effects of FEST {\n  |+ poverty\n}')).toContain('`+` increase of `poverty` (desirable decrease): **adverse**');
         expect(await hover('effects of FEST {\n  |~ savings\n}')).toContain('**no change**');
         expect(await hover('effects of FEST {\n  |+ mild_food_insecurity\n}')).toContain('**neutral');
+    });
+});
+
+describe('(v2) hover on an effect: its estimate, its cell\'s certainty and why, the pooled estimate', () => {
+    const evaluations = `evaluation E1 { method rct cite "c" risk-of-bias low }
+evaluation E2 { method psm cite "c" risk-of-bias high }
+`;
+    /** The hover escapes every Markdown character of the user's text; the tests read it back. */
+    const unescape = (text: string | undefined) => (text ?? '').replace(/\\(.)/g, '$1');
+    test('a single estimate: estimate, interval, certainty', async () => {
+        const text = unescape(await hover('effects of FEST from E1 {\n  |+ savings size 0.12 sd ci 0.04..0.2 n 300\n}', { 'lib.coord': LIBRARY + evaluations }));
+        expect(text).toContain('Estimate: 0.12 sd [0.04, 0.2], n 300');
+        expect(text).toContain('Cell: FEST — savings; 1 source');
+        expect(text).toContain('Certainty: **high**');
+    });
+    test('a pooled cell: both estimates, the downgrades and the pooled figures', async () => {
+        const text = unescape(await hover('effects of FEST from E1 {\n  |+ savings size 0.10 sd se 0.05\n}\neffects of FEST from E2 {\n  + savings size 0.30 sd se 0.10\n}', { 'lib.coord': LIBRARY + evaluations }));
+        // The worked example of docs/summary.md.
+        expect(text).toContain('Certainty: **low (down for risk of bias, imprecision)**');
+        expect(text).toContain('Pooled (k = 2): fixed 0.14 sd [0.0523, 0.228]; random (DerSimonian–Laird) 0.181 sd [-0.0113, 0.374]; τ² 0.0137, I² 68.7%');
+        // (0.01375 and 68.75 % by hand; in floating point a hair below, so 3 significant digits round down.)
+    });
+    test('a reviewer\'s certainty replaces the computed one, with its reason', async () => {
+        const text = unescape(await hover('effects of FEST from E1 {\n  |+ savings size 0.1 se 0.02 certainty low "Only one district"\n}', { 'lib.coord': LIBRARY + evaluations }));
+        expect(text).toContain('Certainty: **low — reviewer: Only one district (computed: high)**');
+    });
+});
+
+describe('(v2) the evidence hover escapes a reviewer\'s reason', () => {
+    test('no link or HTML can form from a certainty reason', async () => {
+        const text = (await hover('effects of FEST {\n  |+ savings size 0.1 se 0.02 certainty low "[x](https://evil.example) <img>"\n}'))!;
+        expect(text).toContain('\\[x\\]\\(https\\://evil\\.example\\) \\<img\\>');
     });
 });
 

@@ -103,7 +103,7 @@ describe('coord/summaryExport', () => {
         const documents = [...shared.workspace.LangiumDocuments.all];
         const expected = renderSummaryCsv(computeSummary(documents, { fileName: relativeFileNames(documents.map(d => d.uri.toString()).filter(u => u.startsWith('file:'))) }));
         expect(text).toBe(expected);
-        expect(text.split('\r\n')[1]).toBe('main.coord,4,FEST+UNIDOS,finance,savings,+,desirable,');
+        expect(text.split('\r\n')[1]).toBe('main.coord,4,FEST+UNIDOS,finance,savings,+,desirable,,,,,,,,,,,,,very-low,');
     });
 
     test.each(['html', 'md', 'json', 'svg'])('exports %s', async format => {

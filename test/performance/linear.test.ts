@@ -34,7 +34,7 @@ coordination link${i} {
   incentive budget "Co-financing"
   incentive targeting "Shared list"
 }
-evaluation eval${i} { method rct }
+evaluation eval${i} { method rct risk-of-bias low }
 effects of prod${i} + soc${i} from eval${i} { + income ~ savings }
 effects of soc${prev} + prod${i} from eval${i} { + savings }
 `;

@@ -17,12 +17,15 @@ export const WORD_KEYWORDS = [
     'achieved', 'low', 'medium', 'high', 'since', 'reviewed', 'barrier', 'evaluation',
     'method', 'rct', 'psm', 'did', 'rdd', 'qualitative', 'mixed', 'sample', 'by', 'effects', 'of',
     'from', 'size', 'p',
+    // v2 (§7)
+    'cite', 'doi', 'url', 'published', 'versus', 'none', 'ci', 'se', 'n', 'estimand', 'followup', 'subgroup',
+    'certainty', 'months', 'years', 'itt', 'tot', 'ate', 'late',
 ];
 
 /** Keywords that are not names, and punctuation. */
 export const OTHER_TOKENS = [
     'social-protection', 'political-support', 'quasi-experimental', 'target-mismatch', 'budget-priorities',
-    'design-change', 'institutional-inertia', '{', '}', ',', '+', '-', '~', '..',
+    'design-change', 'institutional-inertia', 'risk-of-bias', 'some-concerns', 'very-low', '{', '}', ',', '+', '-', '~', '..',
 ];
 
 /** Odd characters: controls, NUL, lone surrogates, a BOM, line and paragraph separators, RTL marks, emoji. */
@@ -113,6 +116,7 @@ function declaration(pool: Pool): fc.Arbitrary<Tokens> {
     const r = ref(pool);
     const refs = (sep: string) => list(r, sep);
     const note = stringLiteral.map(s => ['note', s]);
+    const cite = stringLiteral.map(s => ['cite', s]);
     const ministry = nameArb.map(n => ['ministry', n]);
     const period = fc.tuple(year, year).map(([a, b]) => ['period', a, '..', b]);
     const programmeProps = [
@@ -126,6 +130,7 @@ function declaration(pool: Pool): fc.Arbitrary<Tokens> {
         period,
         fc.tuple(year, title).map(([y, t]) => ['redesigned', y, ...t]),
         note,
+        cite,
     ];
     const levelItem = fc.oneof(
         fc.tuple(one('formal', 'informal'), stringLiteral).map(([f, s]) => ['agreement', ...f, s]),
@@ -151,23 +156,40 @@ function declaration(pool: Pool): fc.Arbitrary<Tokens> {
         fc.tuple(one('target-mismatch', 'budget-priorities', 'design-change', 'institutional-inertia', 'other'), title)
             .map(([k, t]) => ['barrier', ...k, ...t]),
         note,
+        cite,
     ];
     // The optional unit of `sample` and `size` never takes a word that starts another property of its block.
-    const sampleUnit = nameArb.filter(n => !['period', 'note', 'method', 'sample', 'by'].includes(n));
-    const sizeUnit = nameArb.filter(n => !['p', 'note'].includes(n));
+    const sampleUnit = nameArb.filter(n => !['period', 'note', 'method', 'sample', 'by', 'cite', 'doi', 'url', 'published'].includes(n));
+    const sizeUnit = nameArb.filter(n => !['size', 'ci', 'se', 'p', 'n', 'estimand', 'followup', 'subgroup', 'certainty', 'cite', 'note'].includes(n));
     const evaluationProps = [
         one('rct', 'quasi-experimental', 'psm', 'did', 'rdd', 'qualitative', 'mixed').map(v => ['method', ...v]),
         period,
         fc.tuple(signedNumber, opt(sampleUnit.map(u => [u]))).map(([n, u]) => ['sample', n, ...u]),
         stringLiteral.map(s => ['by', s]),
         note,
+        cite,
+        stringLiteral.map(s => ['doi', s]),
+        stringLiteral.map(s => ['url', s]),
+        year.map(y => ['published', y]),
+        fc.tuple(one('low', 'some-concerns', 'high'), title).map(([v, t]) => ['risk-of-bias', ...v, ...t]),
     ];
-    const effect = fc.tuple(
-        one('+', '-', '~'), r,
-        opt(fc.tuple(signedNumber, opt(sizeUnit.map(u => [u]))).map(([n, u]) => ['size', n, ...u])),
-        opt(number.map(n => ['p', n])),
-        opt(stringLiteral.map(s => ['note', s])),
-    ).map(([d, o, s, p, n]) => [...d, o, ...s, ...p, ...n]);
+    // (v2) Details in any order, each at most once (§7.1).
+    const details = fc.shuffledSubarray([
+        fc.tuple(signedNumber, opt(sizeUnit.map(u => [u]))).map(([n, u]) => ['size', n, ...u]),
+        fc.tuple(signedNumber, signedNumber).map(([a, b]) => ['ci', a, '..', b]),
+        signedNumber.map(n => ['se', n]),
+        number.map(n => ['p', n]),
+        number.map(n => ['n', n]),
+        one('itt', 'tot', 'ate', 'late').map(v => ['estimand', ...v]),
+        fc.tuple(number, one('months', 'years')).map(([n, u]) => ['followup', n, ...u]),
+        r.map(x => ['subgroup', x]),
+        fc.tuple(one('high', 'moderate', 'low', 'very-low'), stringLiteral).map(([l, s]) => ['certainty', ...l, s]),
+        cite,
+        note,
+    ], { maxLength: 4 }).chain(arbs => (arbs.length === 0 ? fc.constant([] as Tokens[]) : fc.tuple(...arbs)));
+    const effect = fc.tuple(one('+', '-', '~'), r, details).map(([d, o, ds]) => [...d, o, ...ds.flat()]);
+    const comparatorRef = r.filter(x => x !== 'none');
+    const versus = opt(fc.oneof(fc.constant<Tokens>(['versus', 'none']), list(comparatorRef, '+').map(v => ['versus', ...v])));
     return fc.oneof(
         fc.tuple(name, title).map(([n, t]) => ['domain', n, ...t]),
         fc.tuple(name, title, r, opt(one('increase', 'decrease', 'neutral').map(v => ['desirable', ...v])))
@@ -175,12 +197,12 @@ function declaration(pool: Pool): fc.Arbitrary<Tokens> {
         fc.tuple(name, title).map(([n, t]) => ['population', n, ...t]),
         fc.tuple(name, title, propertiesBlock(programmeProps, 8)).map(([n, t, b]) => ['programme', n, ...t, ...b]),
         fc.tuple(name, title, opt(propertiesBlock([
-            one('national', 'regional', 'local').map(v => ['level', ...v]), ministry, note,
+            one('national', 'regional', 'local').map(v => ['level', ...v]), ministry, note, cite,
         ], 3))).map(([n, t, b]) => ['body', n, ...t, ...b]),
         fc.tuple(name, title, propertiesBlock(coordinationProps, 8)).map(([n, t, b]) => ['coordination', n, ...t, ...b]),
         fc.tuple(name, title, propertiesBlock(evaluationProps, 5)).map(([n, t, b]) => ['evaluation', n, ...t, ...b]),
-        fc.tuple(refs('+'), opt(r.map(e => ['from', e])), fc.array(effect, { maxLength: 4 }))
-            .map(([ps, f, es]) => ['effects', 'of', ...ps, ...f, '{', ...es.flat(), '}']),
+        fc.tuple(refs('+'), versus, opt(r.map(e => ['from', e])), fc.array(effect, { maxLength: 4 }))
+            .map(([ps, v, f, es]) => ['effects', 'of', ...ps, ...v, ...f, '{', ...es.flat(), '}']),
     );
 }
 

@@ -37,4 +37,13 @@ effects of FEST + UNIDOS { - savings }
 effects of UNIDOS + FEST from E1 { + savings }`;
         expect(await linesOf('conflicting-effects', text)).toEqual([]);
     });
+    test('(v2) per cell: another comparator or another subgroup is never a conflict; the same cell is', async () => {
+        const pop = 'population women\n';
+        expect(await linesOf('conflicting-effects', `${HEAD}${pop}effects of FEST + UNIDOS from E1 { + savings }\neffects of FEST + UNIDOS versus FEST from E1 { ~ savings }`)).toEqual([]);
+        expect(await linesOf('conflicting-effects', `${HEAD}${pop}effects of FEST from E1 { + savings  - savings subgroup women }`)).toEqual([]);
+        expect(await linesOf('conflicting-effects', `${HEAD}${pop}effects of FEST from E1 { + savings subgroup women }\neffects of FEST from E1 { - savings subgroup women }`)).toEqual([7, 8]);
+        expect(await linesOf('conflicting-effects', `${HEAD}effects of FEST + UNIDOS versus FEST from E1 { + savings }\neffects of UNIDOS + FEST versus FEST from E1 { ~ savings }`)).toEqual([6, 7]);
+        const [f] = await findingsOf('conflicting-effects', `${HEAD}${pop}effects of FEST versus none from E1 { + savings subgroup women ~ savings subgroup women }`);
+        expect(f.message).toContain('for FEST (subgroup women) from E1 conflicts with `~ savings`');
+    });
 });

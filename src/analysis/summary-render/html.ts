@@ -13,8 +13,9 @@ import { sha256Base64 } from './sha256.js';
 import { DESIRABILITY_LEGEND, DESIRABILITY_SYMBOL, DESIRABILITY_TEXT, DIRECTION_TEXT } from './symbols.js';
 import {
     combinationText, COORDINATION_COLUMNS, COORDINATION_HEADERS, countsLine, desirabilityCounts, directionCounts,
-    effectDetail, effectText, findingsText,
+    effectDetail, effectText, EVIDENCE_HEADERS, evidenceRow, findingsText,
 } from './text.js';
+import { renderForestSvg } from './forest.js';
 
 export interface HtmlOptions {
     /** Marks effects and coordinations as clickable (the preview). */
@@ -94,17 +95,59 @@ export function renderSummaryBody(summary: Summary, options: HtmlOptions = {}): 
         out.push(`<div class="scroll">${options.networkSvg}</div></section>`);
     }
 
-    out.push('<section class="synergies" aria-labelledby="synergies-title"><h2 id="synergies-title">Synergies</h2>');
-    if (summary.synergies.length === 0) {
-        out.push('<p class="empty">No combination reports an effect that none of its single programmes shows on its own.</p>');
+    out.push('<section class="added-value" aria-labelledby="added-value-title"><h2 id="added-value-title">Added value</h2>');
+    if (summary.addedValue.length === 0) {
+        out.push('<p class="empty">No effect is measured against another comparator than ‘none’.</p>');
     } else {
-        out.push('<p>Effects reported for a combination that none of its single programmes shows on its own.</p><dl>');
-        for (const s of summary.synergies) {
-            out.push(`<dt>${esc(combinationText(s.programmes))}</dt><dd><ul class="effects">${s.effects.map(e => effectItem(e, options)).join('')}</ul></dd>`);
+        out.push('<p>Effects of a combination against what the comparison group received (‘versus’).</p><dl>');
+        for (const a of summary.addedValue) {
+            out.push(`<dt>${esc(combinationText(a.programmes))} <span class="versus">versus</span> ${esc(combinationText(a.comparator))}</dt><dd><ul class="effects">${a.effects.map(e => effectItem(e, options)).join('')}</ul></dd>`);
         }
         out.push('</dl>');
     }
     out.push('</section>');
+
+    out.push('<section class="synergies" aria-labelledby="synergies-title"><h2 id="synergies-title">Synergies</h2>');
+    if (summary.synergies.length === 0) {
+        out.push('<p class="empty">No combination of programmes has evidence to compare with its programmes alone.</p>');
+    } else {
+        out.push('<p>Only what the evidence can show: effects against a comparator that is part of the combination, and outcomes measured for the combination and for each of its programmes alone, side by side. Absence of evidence is not absence of an effect.</p>');
+        for (const syn of summary.synergies) {
+            out.push(`<h3>${esc(combinationText(syn.programmes))}</h3><ul class="synergy">`);
+            for (const a of syn.addedValue) {
+                out.push(`<li>Added value versus ${esc(combinationText(a.comparator))}: <ul class="effects">${a.effects.map(e => effectItem(e, options)).join('')}</ul></li>`);
+            }
+            for (const x of syn.sideBySide) {
+                out.push(`<li>${esc(x.outcomeLabel)}, side by side: <ul class="effects">${x.combination.map(e => effectItem(e, options)).join('')}</ul>`
+                    + x.singles.map(single => `<div class="single">${esc(single.programme)} alone:<ul class="effects">${single.effects.map(e => effectItem(e, options)).join('')}</ul></div>`).join('') + '</li>');
+            }
+            for (const x of syn.onlyCombination) {
+                out.push(`<li class="only-combination">${esc(x.outcomeLabel)}: measured only for the combination <ul class="effects">${x.effects.map(e => effectItem(e, options)).join('')}</ul></li>`);
+            }
+            out.push('</ul>');
+        }
+    }
+    out.push('</section>');
+
+    out.push('<section class="evidence" aria-labelledby="evidence-title"><h2 id="evidence-title">Evidence</h2>');
+    if (summary.cells.length === 0) {
+        out.push('<p class="empty">No effects are declared.</p>');
+    } else {
+        out.push('<p>One row per cell (combination, comparator, outcome, subgroup): its sources, estimates, pooled estimates and certainty (GRADE-style).</p>');
+        out.push(`<div class="scroll"><table class="evidence-table"><thead><tr>${EVIDENCE_HEADERS.map(h => `<th scope="col">${esc(h)}</th>`).join('')}</tr></thead><tbody>`);
+        for (const c of summary.cells) {
+            const [head, ...rest] = evidenceRow(c, summary.effects);
+            out.push(`<tr><th scope="row">${esc(head)}</th>${rest.map(x => `<td>${esc(x)}</td>`).join('')}</tr>`);
+        }
+        out.push('</tbody></table></div>');
+    }
+    out.push('</section>');
+
+    if (summary.forestPlots.length > 0) {
+        out.push('<section class="forest" aria-labelledby="forest-title"><h2 id="forest-title">Forest plots</h2>');
+        summary.forestPlots.forEach((plot, i) => out.push(`<div class="scroll">${renderForestSvg(plot, `forest-${i}`)}</div>`));
+        out.push('</section>');
+    }
 
     out.push('<section class="coordinations" aria-labelledby="coordinations-title"><h2 id="coordinations-title">Coordination</h2>');
     if (summary.coordinations.length === 0) {

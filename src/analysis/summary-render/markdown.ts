@@ -8,8 +8,15 @@ import { escapeMarkdownCell as md } from './escape.js';
 import { DESIRABILITY_LEGEND, DESIRABILITY_SYMBOL, DESIRABILITY_TEXT, DIRECTION_SIGN } from './symbols.js';
 import {
     combinationText, COORDINATION_COLUMNS, COORDINATION_HEADERS, countsLine, desirabilityCounts, directionCounts,
-    effectDetail, effectText, findingsText,
+    effectDetail, effectText, EVIDENCE_HEADERS, evidenceRow, findingsText,
 } from './text.js';
+import type { SummaryEffect } from '../summary.js';
+
+/** A matrix entry: `+ Savings 0.12 sd [0.04, 0.2]; certainty low, 1 source ✓`. */
+function entry(e: SummaryEffect): string {
+    const detail = effectDetail(e);
+    return `${md(effectText(e))}${detail ? ` ${md(detail)}` : ''} ${DESIRABILITY_SYMBOL[e.desirability]}`;
+}
 
 export function renderSummaryMarkdown(summary: Summary, title = 'Effect summary'): string {
     const out: string[] = [];
@@ -28,21 +35,51 @@ export function renderSummaryMarkdown(summary: Summary, title = 'Effect summary'
         for (const r of matrix.rows) {
             out.push(row([
                 `**${md(r.title)}**`,
-                ...r.cells.map(cell => cell.map(e => `${md(effectText(e))} ${DESIRABILITY_SYMBOL[e.desirability]}`).join('<br>')),
+                ...r.cells.map(cell => cell.map(entry).join('<br>')),
             ]));
+        }
+        out.push('');
+    }
+
+    out.push('## Added value', '');
+    if (summary.addedValue.length === 0) {
+        out.push('No effect is measured against another comparator than `none`.', '');
+    } else {
+        out.push('Effects of a combination against what the comparison group received (`versus`).', '');
+        out.push(row(['Combination', 'Versus', 'Effects']), row(['---', '---', '---']));
+        for (const a of summary.addedValue) {
+            out.push(row([md(combinationText(a.programmes)), md(combinationText(a.comparator)), a.effects.map(entry).join('<br>')]));
         }
         out.push('');
     }
 
     out.push('## Synergies', '');
     if (summary.synergies.length === 0) {
-        out.push('No combination reports an effect that none of its single programmes shows on its own.', '');
+        out.push('No combination of programmes has evidence to compare with its programmes alone.', '');
     } else {
-        out.push('Effects reported for a combination that none of its single programmes shows on its own.', '');
-        out.push(row(['Combination', 'Effects']), row(['---', '---']));
+        out.push('Only what the evidence can show: effects against a comparator that is part of the combination, and outcomes measured for the combination and for each of its programmes alone, side by side. Absence of evidence is not absence of an effect.', '');
         for (const s of summary.synergies) {
-            out.push(row([md(combinationText(s.programmes)), s.effects.map(e => `${md(effectText(e))} ${DESIRABILITY_SYMBOL[e.desirability]}`).join('<br>')]));
+            out.push(`### ${md(combinationText(s.programmes))}`, '');
+            for (const a of s.addedValue) {
+                out.push(`- Added value versus ${md(combinationText(a.comparator))}: ${a.effects.map(entry).join('; ')}`);
+            }
+            for (const x of s.sideBySide) {
+                out.push(`- ${md(x.outcomeLabel)}: combination ${x.combination.map(entry).join('; ')}; ${x.singles.map(single => `${md(single.programme)} alone ${single.effects.map(entry).join('; ')}`).join('; ')}`);
+            }
+            for (const x of s.onlyCombination) {
+                out.push(`- ${md(x.outcomeLabel)}: measured only for the combination (${x.effects.map(entry).join('; ')})`);
+            }
+            out.push('');
         }
+    }
+
+    out.push('## Evidence', '');
+    if (summary.cells.length === 0) {
+        out.push('No effects are declared.', '');
+    } else {
+        out.push('One row per cell (combination, comparator, outcome, subgroup): its sources, estimates, pooled estimates and certainty (GRADE-style, §7.4).', '');
+        out.push(row([...EVIDENCE_HEADERS]), row(EVIDENCE_HEADERS.map(() => '---')));
+        for (const c of summary.cells) out.push(row(evidenceRow(c, summary.effects).map(md)));
         out.push('');
     }
 

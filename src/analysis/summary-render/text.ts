@@ -3,7 +3,8 @@
  * how an effect reads, how a coordination's cells read. They return unescaped
  * text; each renderer escapes for its own format.
  */
-import type { SummaryCoordination, SummaryCounts, SummaryEffect } from '../summary.js';
+import type { SummaryCell, SummaryCoordination, SummaryCounts, SummaryEffect } from '../summary.js';
+import { cellHeading, round3 } from '../summary-evidence.js';
 import { DESIRABILITY_SYMBOL, DESIRABILITY_TEXT, DIRECTION_SIGN } from './symbols.js';
 
 /** `12 programmes · 5 coordinations · 4 evaluations · 30 effects`. */
@@ -33,12 +34,65 @@ export function effectText(e: SummaryEffect): string {
     return `${DIRECTION_SIGN[e.direction]} ${e.outcomeLabel}`;
 }
 
-/** Size and p, when given: `0.5 sd, p 0.03`. */
+/** The estimate, when given: `0.12 sd [0.04, 0.2]`, `[0.04, 0.2] sd`, `0.12 sd (se 0.02)`. */
+export function estimateText(e: SummaryEffect): string {
+    const unit = e.unit ?? e.sizeUnit;
+    const ci = e.ciLow !== undefined && e.ciHigh !== undefined ? `[${round3(e.ciLow)}, ${round3(e.ciHigh)}]` : '';
+    if (e.size !== undefined) {
+        return `${round3(e.size)}${unit ? ` ${unit}` : ''}${ci ? ` ${ci}` : e.se !== undefined ? ` (se ${round3(e.se)})` : ''}`;
+    }
+    return ci;
+}
+
+/** The estimate, p, the cell's certainty and its number of sources: `0.12 sd [0.04, 0.2], p 0.03 · certainty low · 2 sources`. */
 export function effectDetail(e: SummaryEffect): string {
     const parts: string[] = [];
-    if (e.size !== undefined) parts.push(`${e.size}${e.sizeUnit ? ` ${e.sizeUnit}` : ''}`);
+    const estimate = estimateText(e);
+    if (estimate) parts.push(estimate);
     if (e.p !== undefined) parts.push(`p ${e.p}`);
-    return parts.join(', ');
+    const out = parts.length > 0 ? [parts.join(', ')] : [];
+    if (e.certainty) out.push(`certainty ${e.certainty}`);
+    if (e.sources !== undefined) out.push(plural(e.sources, 'source'));
+    return out.join(' · ');
+}
+
+/** `low (risk of bias, imprecision)`, or the reviewer's level with the computed one. */
+export function certaintyText(c: SummaryCell): string {
+    const down = c.downgrades.length > 0 ? ` (down for ${c.downgrades.map(d => d.replace(/-/g, ' ')).join(', ')})` : '';
+    if (c.judgement) return `${c.judgement.level} — reviewer: ${c.judgement.reason} (computed: ${c.computedCertainty}${down})`;
+    return `${c.certainty}${down}`;
+}
+
+/** The pooled estimates of a cell: `fixed 0.14 [0.0523, 0.228]; random 0.181 [-0.0113, 0.374]`. */
+export function pooledText(c: SummaryCell): { fixed: string; random: string; tau2: string; i2: string } | undefined {
+    const p = c.pooled;
+    if (!p) return undefined;
+    const unit = p.unit ? ` ${p.unit}` : '';
+    return {
+        fixed: `${round3(p.fixed.estimate)}${unit} [${round3(p.fixed.ciLow)}, ${round3(p.fixed.ciHigh)}]`,
+        random: `${round3(p.random.estimate)}${unit} [${round3(p.random.ciLow)}, ${round3(p.random.ciHigh)}]`,
+        tau2: round3(p.random.tau2),
+        i2: `${round3(p.i2)}%`,
+    };
+}
+
+/** The heading of a cell: `HakuWinay + SoftSkills versus HakuWinay (subgroup women)`. */
+export { cellHeading };
+
+/** The columns of the evidence table (§7.7), shared by the Markdown and HTML renderers. */
+export const EVIDENCE_HEADERS: readonly string[] = ['Cell', 'Outcome', 'Sources', 'Estimates', 'Pooled (fixed)', 'Pooled (random)', 'τ²', 'I²', 'Certainty'];
+
+/** The text cells of one row of the evidence table. */
+export function evidenceRow(c: SummaryCell, effects: readonly SummaryEffect[]): string[] {
+    const pooled = pooledText(c);
+    const estimates = c.effects.map(i => effects[i]).map(e => {
+        const estimate = estimateText(e);
+        return `${DIRECTION_SIGN[e.direction]}${estimate ? ` ${estimate}` : ''} (${e.source || 'no source'}, line ${e.line})`;
+    });
+    return [
+        cellHeading(c), c.outcomeLabel, String(c.sources), estimates.join('; '),
+        pooled?.fixed ?? '', pooled?.random ?? '', pooled?.tau2 ?? '', pooled?.i2 ?? '', certaintyText(c),
+    ];
 }
 
 /** The combination as a heading: `FEST + UNIDOS`. */

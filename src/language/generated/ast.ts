@@ -25,6 +25,7 @@ export type CoordKeywordNames =
     | "achieved"
     | "agency"
     | "agreement"
+    | "ate"
     | "barrier"
     | "between"
     | "body"
@@ -32,15 +33,21 @@ export type CoordKeywordNames =
     | "budget-priorities"
     | "by"
     | "capacity"
+    | "certainty"
+    | "ci"
+    | "cite"
     | "coordination"
     | "country"
     | "decrease"
     | "design-change"
     | "desirable"
     | "did"
+    | "doi"
     | "domain"
     | "effects"
+    | "estimand"
     | "evaluation"
+    | "followup"
     | "formal"
     | "from"
     | "high"
@@ -50,6 +57,8 @@ export type CoordKeywordNames =
     | "informal"
     | "institutional-inertia"
     | "instruments"
+    | "itt"
+    | "late"
     | "level"
     | "local"
     | "low"
@@ -58,9 +67,12 @@ export type CoordKeywordNames =
     | "ministry"
     | "mixed"
     | "moderate"
+    | "months"
+    | "n"
     | "national"
     | "neutral"
     | "node"
+    | "none"
     | "note"
     | "of"
     | "other"
@@ -74,6 +86,7 @@ export type CoordKeywordNames =
     | "productive"
     | "programme"
     | "psm"
+    | "published"
     | "qualitative"
     | "quasi-experimental"
     | "rct"
@@ -82,18 +95,27 @@ export type CoordKeywordNames =
     | "regional"
     | "resistance"
     | "reviewed"
+    | "risk-of-bias"
     | "role"
     | "sample"
+    | "se"
     | "sector"
     | "since"
     | "size"
     | "social-protection"
+    | "some-concerns"
     | "stakeholder"
     | "strong"
+    | "subgroup"
     | "target-mismatch"
     | "targeting"
     | "targets"
+    | "tot"
+    | "url"
+    | "versus"
+    | "very-low"
     | "weak"
+    | "years"
     | "{"
     | "}"
     | "~";
@@ -224,7 +246,7 @@ export function isBody(item: unknown): item is Body {
     return reflection.isInstance(item, Body.$type);
 }
 
-export type BodyProperty = LevelProperty | MinistryProperty | NoteProperty;
+export type BodyProperty = CiteProperty | LevelProperty | MinistryProperty | NoteProperty;
 
 export const BodyProperty = {
     $type: 'BodyProperty'
@@ -289,6 +311,90 @@ export function isCapacity(item: unknown): item is Capacity {
     return reflection.isInstance(item, Capacity.$type);
 }
 
+export type Certainty = 'high' | 'low' | 'moderate' | 'very-low';
+
+export function isCertainty(item: unknown): item is Certainty {
+    return item === 'high' || item === 'moderate' || item === 'low' || item === 'very-low';
+}
+
+export interface CertaintyDetail extends langium.AstNode {
+    readonly $container: Effect;
+    readonly $type: 'CertaintyDetail';
+    kind: 'certainty';
+    level: Certainty;
+    reason: string;
+}
+
+export const CertaintyDetail = {
+    $type: 'CertaintyDetail',
+    kind: 'kind',
+    level: 'level',
+    reason: 'reason'
+} as const;
+
+export function isCertaintyDetail(item: unknown): item is CertaintyDetail {
+    return reflection.isInstance(item, CertaintyDetail.$type);
+}
+
+export interface CiDetail extends langium.AstNode {
+    readonly $container: Effect;
+    readonly $type: 'CiDetail';
+    high: SignedNumber;
+    kind: 'ci';
+    low: SignedNumber;
+}
+
+export const CiDetail = {
+    $type: 'CiDetail',
+    high: 'high',
+    kind: 'kind',
+    low: 'low'
+} as const;
+
+export function isCiDetail(item: unknown): item is CiDetail {
+    return reflection.isInstance(item, CiDetail.$type);
+}
+
+export interface CiteProperty extends langium.AstNode {
+    readonly $container: Body | Coordination | Effect | Evaluation | Programme;
+    readonly $type: 'CiteProperty';
+    kind: 'cite';
+    value: string;
+}
+
+export const CiteProperty = {
+    $type: 'CiteProperty',
+    kind: 'kind',
+    value: 'value'
+} as const;
+
+export function isCiteProperty(item: unknown): item is CiteProperty {
+    return reflection.isInstance(item, CiteProperty.$type);
+}
+
+export interface Comparator extends langium.AstNode {
+    readonly $container: Effects;
+    readonly $type: 'Comparator';
+    none: boolean;
+    programmes: Array<langium.Reference<Programme>>;
+}
+
+export const Comparator = {
+    $type: 'Comparator',
+    none: 'none',
+    programmes: 'programmes'
+} as const;
+
+export function isComparator(item: unknown): item is Comparator {
+    return reflection.isInstance(item, Comparator.$type);
+}
+
+export type ComparatorName = 'achieved' | 'agency' | 'agreement' | 'ate' | 'barrier' | 'between' | 'body' | 'budget' | 'by' | 'capacity' | 'certainty' | 'ci' | 'cite' | 'coordination' | 'country' | 'decrease' | 'desirable' | 'did' | 'doi' | 'domain' | 'effects' | 'estimand' | 'evaluation' | 'followup' | 'formal' | 'from' | 'high' | 'in' | 'incentive' | 'increase' | 'informal' | 'instruments' | 'itt' | 'late' | 'level' | 'local' | 'low' | 'medium' | 'method' | 'ministry' | 'mixed' | 'moderate' | 'months' | 'n' | 'national' | 'neutral' | 'node' | 'note' | 'of' | 'other' | 'outcome' | 'p' | 'per' | 'performance' | 'period' | 'population' | 'productive' | 'programme' | 'psm' | 'published' | 'qualitative' | 'rct' | 'rdd' | 'redesigned' | 'regional' | 'resistance' | 'reviewed' | 'role' | 'sample' | 'se' | 'sector' | 'since' | 'size' | 'stakeholder' | 'strong' | 'subgroup' | 'targeting' | 'targets' | 'tot' | 'url' | 'versus' | 'weak' | 'years' | string;
+
+export function isComparatorName(item: unknown): item is ComparatorName {
+    return item === 'domain' || item === 'outcome' || item === 'in' || item === 'desirable' || item === 'increase' || item === 'decrease' || item === 'neutral' || item === 'population' || item === 'programme' || item === 'country' || item === 'sector' || item === 'agency' || item === 'ministry' || item === 'targets' || item === 'instruments' || item === 'budget' || item === 'per' || item === 'period' || item === 'redesigned' || item === 'note' || item === 'cite' || item === 'productive' || item === 'other' || item === 'body' || item === 'level' || item === 'national' || item === 'regional' || item === 'local' || item === 'coordination' || item === 'between' || item === 'node' || item === 'strong' || item === 'moderate' || item === 'weak' || item === 'agreement' || item === 'formal' || item === 'informal' || item === 'role' || item === 'by' || item === 'capacity' || item === 'stakeholder' || item === 'resistance' || item === 'incentive' || item === 'targeting' || item === 'performance' || item === 'achieved' || item === 'low' || item === 'medium' || item === 'high' || item === 'since' || item === 'reviewed' || item === 'barrier' || item === 'evaluation' || item === 'method' || item === 'rct' || item === 'psm' || item === 'did' || item === 'rdd' || item === 'qualitative' || item === 'mixed' || item === 'sample' || item === 'doi' || item === 'url' || item === 'published' || item === 'effects' || item === 'of' || item === 'versus' || item === 'from' || item === 'size' || item === 'ci' || item === 'se' || item === 'p' || item === 'n' || item === 'estimand' || item === 'followup' || item === 'subgroup' || item === 'certainty' || item === 'itt' || item === 'tot' || item === 'ate' || item === 'late' || item === 'months' || item === 'years' || (typeof item === 'string' && (/[A-Za-z_][A-Za-z0-9_]*/.test(item)));
+}
+
 export interface Coordination extends langium.AstNode {
     readonly $container: Model;
     readonly $type: 'Coordination';
@@ -308,7 +414,7 @@ export function isCoordination(item: unknown): item is Coordination {
     return reflection.isInstance(item, Coordination.$type);
 }
 
-export type CoordinationProperty = AchievedProperty | BarrierProperty | BetweenProperty | IncentiveProperty | LevelBlock | NodeProperty | NoteProperty | PoliticalSupportProperty | ReviewedProperty | SinceProperty | TargetingProperty;
+export type CoordinationProperty = AchievedProperty | BarrierProperty | BetweenProperty | CiteProperty | IncentiveProperty | LevelBlock | NodeProperty | NoteProperty | PoliticalSupportProperty | ReviewedProperty | SinceProperty | TargetingProperty;
 
 export const CoordinationProperty = {
     $type: 'CoordinationProperty'
@@ -357,6 +463,23 @@ export function isDirection(item: unknown): item is Direction {
     return item === '+' || item === '-' || item === '~';
 }
 
+export interface DoiProperty extends langium.AstNode {
+    readonly $container: Evaluation;
+    readonly $type: 'DoiProperty';
+    kind: 'doi';
+    value: string;
+}
+
+export const DoiProperty = {
+    $type: 'DoiProperty',
+    kind: 'kind',
+    value: 'value'
+} as const;
+
+export function isDoiProperty(item: unknown): item is DoiProperty {
+    return reflection.isInstance(item, DoiProperty.$type);
+}
+
 export interface Domain extends langium.AstNode {
     readonly $container: Model;
     readonly $type: 'Domain';
@@ -377,31 +500,36 @@ export function isDomain(item: unknown): item is Domain {
 export interface Effect extends langium.AstNode {
     readonly $container: Effects;
     readonly $type: 'Effect';
+    details: Array<EffectDetail>;
     direction: Direction;
-    note?: string;
     outcome: langium.Reference<Outcome>;
-    p?: SignedNumber;
-    size?: SignedNumber;
-    unit?: SizeUnit;
 }
 
 export const Effect = {
     $type: 'Effect',
+    details: 'details',
     direction: 'direction',
-    note: 'note',
-    outcome: 'outcome',
-    p: 'p',
-    size: 'size',
-    unit: 'unit'
+    outcome: 'outcome'
 } as const;
 
 export function isEffect(item: unknown): item is Effect {
     return reflection.isInstance(item, Effect.$type);
 }
 
+export type EffectDetail = CertaintyDetail | CiDetail | CiteProperty | EstimandDetail | FollowupDetail | NDetail | NoteProperty | PDetail | SeDetail | SizeDetail | SubgroupDetail;
+
+export const EffectDetail = {
+    $type: 'EffectDetail'
+} as const;
+
+export function isEffectDetail(item: unknown): item is EffectDetail {
+    return reflection.isInstance(item, EffectDetail.$type);
+}
+
 export interface Effects extends langium.AstNode {
     readonly $container: Model;
     readonly $type: 'Effects';
+    comparator?: Comparator;
     effects: Array<Effect>;
     programmes: Array<langium.Reference<Programme>>;
     source?: langium.Reference<Evaluation>;
@@ -409,6 +537,7 @@ export interface Effects extends langium.AstNode {
 
 export const Effects = {
     $type: 'Effects',
+    comparator: 'comparator',
     effects: 'effects',
     programmes: 'programmes',
     source: 'source'
@@ -416,6 +545,29 @@ export const Effects = {
 
 export function isEffects(item: unknown): item is Effects {
     return reflection.isInstance(item, Effects.$type);
+}
+
+export type Estimand = 'ate' | 'itt' | 'late' | 'tot';
+
+export function isEstimand(item: unknown): item is Estimand {
+    return item === 'itt' || item === 'tot' || item === 'ate' || item === 'late';
+}
+
+export interface EstimandDetail extends langium.AstNode {
+    readonly $container: Effect;
+    readonly $type: 'EstimandDetail';
+    kind: 'estimand';
+    value: Estimand;
+}
+
+export const EstimandDetail = {
+    $type: 'EstimandDetail',
+    kind: 'kind',
+    value: 'value'
+} as const;
+
+export function isEstimandDetail(item: unknown): item is EstimandDetail {
+    return reflection.isInstance(item, EstimandDetail.$type);
 }
 
 export interface Evaluation extends langium.AstNode {
@@ -437,7 +589,7 @@ export function isEvaluation(item: unknown): item is Evaluation {
     return reflection.isInstance(item, Evaluation.$type);
 }
 
-export type EvaluationProperty = ByProperty | MethodProperty | NoteProperty | PeriodProperty | SampleProperty;
+export type EvaluationProperty = ByProperty | CiteProperty | DoiProperty | MethodProperty | NoteProperty | PeriodProperty | PublishedProperty | RiskOfBiasProperty | SampleProperty | UrlProperty;
 
 export const EvaluationProperty = {
     $type: 'EvaluationProperty'
@@ -445,6 +597,31 @@ export const EvaluationProperty = {
 
 export function isEvaluationProperty(item: unknown): item is EvaluationProperty {
     return reflection.isInstance(item, EvaluationProperty.$type);
+}
+
+export interface FollowupDetail extends langium.AstNode {
+    readonly $container: Effect;
+    readonly $type: 'FollowupDetail';
+    kind: 'followup';
+    unit: FollowupUnit;
+    value: SignedNumber;
+}
+
+export const FollowupDetail = {
+    $type: 'FollowupDetail',
+    kind: 'kind',
+    unit: 'unit',
+    value: 'value'
+} as const;
+
+export function isFollowupDetail(item: unknown): item is FollowupDetail {
+    return reflection.isInstance(item, FollowupDetail.$type);
+}
+
+export type FollowupUnit = 'months' | 'years';
+
+export function isFollowupUnit(item: unknown): item is FollowupUnit {
+    return item === 'months' || item === 'years';
 }
 
 export type IncentiveKind = 'budget' | 'other' | 'performance' | 'targeting';
@@ -619,10 +796,27 @@ export function isNamedDeclaration(item: unknown): item is NamedDeclaration {
     return reflection.isInstance(item, NamedDeclaration.$type);
 }
 
-export type NameKeyword = 'achieved' | 'agency' | 'agreement' | 'barrier' | 'between' | 'body' | 'budget' | 'by' | 'capacity' | 'coordination' | 'country' | 'decrease' | 'desirable' | 'did' | 'domain' | 'effects' | 'evaluation' | 'formal' | 'from' | 'high' | 'in' | 'incentive' | 'increase' | 'informal' | 'instruments' | 'level' | 'local' | 'low' | 'medium' | 'method' | 'ministry' | 'mixed' | 'moderate' | 'national' | 'neutral' | 'node' | 'note' | 'of' | 'other' | 'outcome' | 'p' | 'per' | 'performance' | 'period' | 'population' | 'productive' | 'programme' | 'psm' | 'qualitative' | 'rct' | 'rdd' | 'redesigned' | 'regional' | 'resistance' | 'reviewed' | 'role' | 'sample' | 'sector' | 'since' | 'size' | 'stakeholder' | 'strong' | 'targeting' | 'targets' | 'weak';
+export type NameKeyword = 'achieved' | 'agency' | 'agreement' | 'ate' | 'barrier' | 'between' | 'body' | 'budget' | 'by' | 'capacity' | 'certainty' | 'ci' | 'cite' | 'coordination' | 'country' | 'decrease' | 'desirable' | 'did' | 'doi' | 'domain' | 'effects' | 'estimand' | 'evaluation' | 'followup' | 'formal' | 'from' | 'high' | 'in' | 'incentive' | 'increase' | 'informal' | 'instruments' | 'itt' | 'late' | 'level' | 'local' | 'low' | 'medium' | 'method' | 'ministry' | 'mixed' | 'moderate' | 'months' | 'n' | 'national' | 'neutral' | 'node' | 'none' | 'note' | 'of' | 'other' | 'outcome' | 'p' | 'per' | 'performance' | 'period' | 'population' | 'productive' | 'programme' | 'psm' | 'published' | 'qualitative' | 'rct' | 'rdd' | 'redesigned' | 'regional' | 'resistance' | 'reviewed' | 'role' | 'sample' | 'se' | 'sector' | 'since' | 'size' | 'stakeholder' | 'strong' | 'subgroup' | 'targeting' | 'targets' | 'tot' | 'url' | 'versus' | 'weak' | 'years';
 
 export function isNameKeyword(item: unknown): item is NameKeyword {
-    return item === 'domain' || item === 'outcome' || item === 'in' || item === 'desirable' || item === 'increase' || item === 'decrease' || item === 'neutral' || item === 'population' || item === 'programme' || item === 'country' || item === 'sector' || item === 'productive' || item === 'other' || item === 'agency' || item === 'ministry' || item === 'targets' || item === 'instruments' || item === 'budget' || item === 'per' || item === 'period' || item === 'redesigned' || item === 'note' || item === 'body' || item === 'level' || item === 'national' || item === 'regional' || item === 'local' || item === 'coordination' || item === 'between' || item === 'node' || item === 'strong' || item === 'moderate' || item === 'weak' || item === 'agreement' || item === 'formal' || item === 'informal' || item === 'role' || item === 'capacity' || item === 'stakeholder' || item === 'resistance' || item === 'incentive' || item === 'targeting' || item === 'performance' || item === 'achieved' || item === 'low' || item === 'medium' || item === 'high' || item === 'since' || item === 'reviewed' || item === 'barrier' || item === 'evaluation' || item === 'method' || item === 'rct' || item === 'psm' || item === 'did' || item === 'rdd' || item === 'qualitative' || item === 'mixed' || item === 'sample' || item === 'by' || item === 'effects' || item === 'of' || item === 'from' || item === 'size' || item === 'p';
+    return item === 'domain' || item === 'outcome' || item === 'in' || item === 'desirable' || item === 'increase' || item === 'decrease' || item === 'neutral' || item === 'population' || item === 'programme' || item === 'country' || item === 'sector' || item === 'agency' || item === 'ministry' || item === 'targets' || item === 'instruments' || item === 'budget' || item === 'per' || item === 'period' || item === 'redesigned' || item === 'note' || item === 'cite' || item === 'productive' || item === 'other' || item === 'body' || item === 'level' || item === 'national' || item === 'regional' || item === 'local' || item === 'coordination' || item === 'between' || item === 'node' || item === 'strong' || item === 'moderate' || item === 'weak' || item === 'agreement' || item === 'formal' || item === 'informal' || item === 'role' || item === 'by' || item === 'capacity' || item === 'stakeholder' || item === 'resistance' || item === 'incentive' || item === 'targeting' || item === 'performance' || item === 'achieved' || item === 'low' || item === 'medium' || item === 'high' || item === 'since' || item === 'reviewed' || item === 'barrier' || item === 'evaluation' || item === 'method' || item === 'rct' || item === 'psm' || item === 'did' || item === 'rdd' || item === 'qualitative' || item === 'mixed' || item === 'sample' || item === 'doi' || item === 'url' || item === 'published' || item === 'effects' || item === 'of' || item === 'versus' || item === 'from' || item === 'none' || item === 'size' || item === 'ci' || item === 'se' || item === 'p' || item === 'n' || item === 'estimand' || item === 'followup' || item === 'subgroup' || item === 'certainty' || item === 'itt' || item === 'tot' || item === 'ate' || item === 'late' || item === 'months' || item === 'years';
+}
+
+export interface NDetail extends langium.AstNode {
+    readonly $container: Effect;
+    readonly $type: 'NDetail';
+    kind: 'n';
+    value: SignedNumber;
+}
+
+export const NDetail = {
+    $type: 'NDetail',
+    kind: 'kind',
+    value: 'value'
+} as const;
+
+export function isNDetail(item: unknown): item is NDetail {
+    return reflection.isInstance(item, NDetail.$type);
 }
 
 export interface NodeProperty extends langium.AstNode {
@@ -643,7 +837,7 @@ export function isNodeProperty(item: unknown): item is NodeProperty {
 }
 
 export interface NoteProperty extends langium.AstNode {
-    readonly $container: Body | Coordination | Evaluation | Programme;
+    readonly $container: Body | Coordination | Effect | Evaluation | Programme;
     readonly $type: 'NoteProperty';
     kind: 'note';
     value: string;
@@ -678,6 +872,23 @@ export const Outcome = {
 
 export function isOutcome(item: unknown): item is Outcome {
     return reflection.isInstance(item, Outcome.$type);
+}
+
+export interface PDetail extends langium.AstNode {
+    readonly $container: Effect;
+    readonly $type: 'PDetail';
+    kind: 'p';
+    value: SignedNumber;
+}
+
+export const PDetail = {
+    $type: 'PDetail',
+    kind: 'kind',
+    value: 'value'
+} as const;
+
+export function isPDetail(item: unknown): item is PDetail {
+    return reflection.isInstance(item, PDetail.$type);
 }
 
 export interface PeriodProperty extends langium.AstNode {
@@ -752,7 +963,7 @@ export function isProgramme(item: unknown): item is Programme {
     return reflection.isInstance(item, Programme.$type);
 }
 
-export type ProgrammeProperty = AgencyProperty | BudgetProperty | CountryProperty | InstrumentsProperty | MinistryProperty | NoteProperty | PeriodProperty | RedesignedProperty | SectorProperty | TargetsProperty;
+export type ProgrammeProperty = AgencyProperty | BudgetProperty | CiteProperty | CountryProperty | InstrumentsProperty | MinistryProperty | NoteProperty | PeriodProperty | RedesignedProperty | SectorProperty | TargetsProperty;
 
 export const ProgrammeProperty = {
     $type: 'ProgrammeProperty'
@@ -760,6 +971,23 @@ export const ProgrammeProperty = {
 
 export function isProgrammeProperty(item: unknown): item is ProgrammeProperty {
     return reflection.isInstance(item, ProgrammeProperty.$type);
+}
+
+export interface PublishedProperty extends langium.AstNode {
+    readonly $container: Evaluation;
+    readonly $type: 'PublishedProperty';
+    kind: 'published';
+    year: SignedNumber;
+}
+
+export const PublishedProperty = {
+    $type: 'PublishedProperty',
+    kind: 'kind',
+    year: 'year'
+} as const;
+
+export function isPublishedProperty(item: unknown): item is PublishedProperty {
+    return reflection.isInstance(item, PublishedProperty.$type);
 }
 
 export interface RedesignedProperty extends langium.AstNode {
@@ -815,6 +1043,31 @@ export function isReviewedProperty(item: unknown): item is ReviewedProperty {
     return reflection.isInstance(item, ReviewedProperty.$type);
 }
 
+export type RiskOfBias = 'high' | 'low' | 'some-concerns';
+
+export function isRiskOfBias(item: unknown): item is RiskOfBias {
+    return item === 'low' || item === 'some-concerns' || item === 'high';
+}
+
+export interface RiskOfBiasProperty extends langium.AstNode {
+    readonly $container: Evaluation;
+    readonly $type: 'RiskOfBiasProperty';
+    kind: 'risk-of-bias';
+    text?: string;
+    value: RiskOfBias;
+}
+
+export const RiskOfBiasProperty = {
+    $type: 'RiskOfBiasProperty',
+    kind: 'kind',
+    text: 'text',
+    value: 'value'
+} as const;
+
+export function isRiskOfBiasProperty(item: unknown): item is RiskOfBiasProperty {
+    return reflection.isInstance(item, RiskOfBiasProperty.$type);
+}
+
 export interface Role extends langium.AstNode {
     readonly $container: LevelBlock;
     readonly $type: 'Role';
@@ -853,10 +1106,10 @@ export function isSampleProperty(item: unknown): item is SampleProperty {
     return reflection.isInstance(item, SampleProperty.$type);
 }
 
-export type SampleUnit = 'achieved' | 'agency' | 'agreement' | 'barrier' | 'between' | 'body' | 'budget' | 'capacity' | 'coordination' | 'country' | 'decrease' | 'desirable' | 'did' | 'domain' | 'effects' | 'evaluation' | 'formal' | 'from' | 'high' | 'in' | 'incentive' | 'increase' | 'informal' | 'instruments' | 'level' | 'local' | 'low' | 'medium' | 'ministry' | 'mixed' | 'moderate' | 'national' | 'neutral' | 'node' | 'of' | 'other' | 'outcome' | 'p' | 'per' | 'performance' | 'population' | 'productive' | 'programme' | 'psm' | 'qualitative' | 'rct' | 'rdd' | 'redesigned' | 'regional' | 'resistance' | 'reviewed' | 'role' | 'sector' | 'since' | 'size' | 'stakeholder' | 'strong' | 'targeting' | 'targets' | 'weak' | string;
+export type SampleUnit = 'achieved' | 'agency' | 'agreement' | 'ate' | 'barrier' | 'between' | 'body' | 'budget' | 'capacity' | 'certainty' | 'ci' | 'coordination' | 'country' | 'decrease' | 'desirable' | 'did' | 'domain' | 'effects' | 'estimand' | 'evaluation' | 'followup' | 'formal' | 'from' | 'high' | 'in' | 'incentive' | 'increase' | 'informal' | 'instruments' | 'itt' | 'late' | 'level' | 'local' | 'low' | 'medium' | 'ministry' | 'mixed' | 'moderate' | 'months' | 'n' | 'national' | 'neutral' | 'node' | 'none' | 'of' | 'other' | 'outcome' | 'p' | 'per' | 'performance' | 'population' | 'productive' | 'programme' | 'psm' | 'qualitative' | 'rct' | 'rdd' | 'redesigned' | 'regional' | 'resistance' | 'reviewed' | 'role' | 'se' | 'sector' | 'since' | 'size' | 'stakeholder' | 'strong' | 'subgroup' | 'targeting' | 'targets' | 'tot' | 'versus' | 'weak' | 'years' | string;
 
 export function isSampleUnit(item: unknown): item is SampleUnit {
-    return item === 'domain' || item === 'outcome' || item === 'in' || item === 'desirable' || item === 'increase' || item === 'decrease' || item === 'neutral' || item === 'population' || item === 'programme' || item === 'country' || item === 'sector' || item === 'productive' || item === 'other' || item === 'agency' || item === 'ministry' || item === 'targets' || item === 'instruments' || item === 'budget' || item === 'per' || item === 'redesigned' || item === 'body' || item === 'level' || item === 'national' || item === 'regional' || item === 'local' || item === 'coordination' || item === 'between' || item === 'node' || item === 'strong' || item === 'moderate' || item === 'weak' || item === 'agreement' || item === 'formal' || item === 'informal' || item === 'role' || item === 'capacity' || item === 'stakeholder' || item === 'resistance' || item === 'incentive' || item === 'targeting' || item === 'performance' || item === 'achieved' || item === 'low' || item === 'medium' || item === 'high' || item === 'since' || item === 'reviewed' || item === 'barrier' || item === 'evaluation' || item === 'rct' || item === 'psm' || item === 'did' || item === 'rdd' || item === 'qualitative' || item === 'mixed' || item === 'effects' || item === 'of' || item === 'from' || item === 'size' || item === 'p' || (typeof item === 'string' && (/[A-Za-z_][A-Za-z0-9_]*/.test(item)));
+    return item === 'domain' || item === 'outcome' || item === 'in' || item === 'desirable' || item === 'increase' || item === 'decrease' || item === 'neutral' || item === 'population' || item === 'programme' || item === 'country' || item === 'sector' || item === 'agency' || item === 'ministry' || item === 'targets' || item === 'instruments' || item === 'budget' || item === 'per' || item === 'redesigned' || item === 'productive' || item === 'other' || item === 'body' || item === 'level' || item === 'national' || item === 'regional' || item === 'local' || item === 'coordination' || item === 'between' || item === 'node' || item === 'strong' || item === 'moderate' || item === 'weak' || item === 'agreement' || item === 'formal' || item === 'informal' || item === 'role' || item === 'capacity' || item === 'stakeholder' || item === 'resistance' || item === 'incentive' || item === 'targeting' || item === 'performance' || item === 'achieved' || item === 'low' || item === 'medium' || item === 'high' || item === 'since' || item === 'reviewed' || item === 'barrier' || item === 'evaluation' || item === 'rct' || item === 'psm' || item === 'did' || item === 'rdd' || item === 'qualitative' || item === 'mixed' || item === 'effects' || item === 'of' || item === 'versus' || item === 'from' || item === 'none' || item === 'size' || item === 'ci' || item === 'se' || item === 'p' || item === 'n' || item === 'estimand' || item === 'followup' || item === 'subgroup' || item === 'certainty' || item === 'itt' || item === 'tot' || item === 'ate' || item === 'late' || item === 'months' || item === 'years' || (typeof item === 'string' && (/[A-Za-z_][A-Za-z0-9_]*/.test(item)));
 }
 
 export type Sector = 'other' | 'productive' | 'social-protection';
@@ -882,6 +1135,23 @@ export function isSectorProperty(item: unknown): item is SectorProperty {
     return reflection.isInstance(item, SectorProperty.$type);
 }
 
+export interface SeDetail extends langium.AstNode {
+    readonly $container: Effect;
+    readonly $type: 'SeDetail';
+    kind: 'se';
+    value: SignedNumber;
+}
+
+export const SeDetail = {
+    $type: 'SeDetail',
+    kind: 'kind',
+    value: 'value'
+} as const;
+
+export function isSeDetail(item: unknown): item is SeDetail {
+    return reflection.isInstance(item, SeDetail.$type);
+}
+
 export type SignedNumber = number;
 
 export function isSignedNumber(item: unknown): item is SignedNumber {
@@ -905,10 +1175,29 @@ export function isSinceProperty(item: unknown): item is SinceProperty {
     return reflection.isInstance(item, SinceProperty.$type);
 }
 
-export type SizeUnit = 'achieved' | 'agency' | 'agreement' | 'barrier' | 'between' | 'body' | 'budget' | 'by' | 'capacity' | 'coordination' | 'country' | 'decrease' | 'desirable' | 'did' | 'domain' | 'effects' | 'evaluation' | 'formal' | 'from' | 'high' | 'in' | 'incentive' | 'increase' | 'informal' | 'instruments' | 'level' | 'local' | 'low' | 'medium' | 'method' | 'ministry' | 'mixed' | 'moderate' | 'national' | 'neutral' | 'node' | 'of' | 'other' | 'outcome' | 'per' | 'performance' | 'period' | 'population' | 'productive' | 'programme' | 'psm' | 'qualitative' | 'rct' | 'rdd' | 'redesigned' | 'regional' | 'resistance' | 'reviewed' | 'role' | 'sample' | 'sector' | 'since' | 'size' | 'stakeholder' | 'strong' | 'targeting' | 'targets' | 'weak' | string;
+export interface SizeDetail extends langium.AstNode {
+    readonly $container: Effect;
+    readonly $type: 'SizeDetail';
+    kind: 'size';
+    unit?: SizeUnit;
+    value: SignedNumber;
+}
+
+export const SizeDetail = {
+    $type: 'SizeDetail',
+    kind: 'kind',
+    unit: 'unit',
+    value: 'value'
+} as const;
+
+export function isSizeDetail(item: unknown): item is SizeDetail {
+    return reflection.isInstance(item, SizeDetail.$type);
+}
+
+export type SizeUnit = 'achieved' | 'agency' | 'agreement' | 'ate' | 'barrier' | 'between' | 'body' | 'budget' | 'by' | 'capacity' | 'coordination' | 'country' | 'decrease' | 'desirable' | 'did' | 'doi' | 'domain' | 'effects' | 'evaluation' | 'formal' | 'from' | 'high' | 'in' | 'incentive' | 'increase' | 'informal' | 'instruments' | 'itt' | 'late' | 'level' | 'local' | 'low' | 'medium' | 'method' | 'ministry' | 'mixed' | 'moderate' | 'months' | 'national' | 'neutral' | 'node' | 'none' | 'of' | 'other' | 'outcome' | 'per' | 'performance' | 'period' | 'population' | 'productive' | 'programme' | 'psm' | 'published' | 'qualitative' | 'rct' | 'rdd' | 'redesigned' | 'regional' | 'resistance' | 'reviewed' | 'role' | 'sample' | 'sector' | 'since' | 'stakeholder' | 'strong' | 'targeting' | 'targets' | 'tot' | 'url' | 'versus' | 'weak' | 'years' | string;
 
 export function isSizeUnit(item: unknown): item is SizeUnit {
-    return item === 'domain' || item === 'outcome' || item === 'in' || item === 'desirable' || item === 'increase' || item === 'decrease' || item === 'neutral' || item === 'population' || item === 'programme' || item === 'country' || item === 'sector' || item === 'productive' || item === 'other' || item === 'agency' || item === 'ministry' || item === 'targets' || item === 'instruments' || item === 'budget' || item === 'per' || item === 'period' || item === 'redesigned' || item === 'body' || item === 'level' || item === 'national' || item === 'regional' || item === 'local' || item === 'coordination' || item === 'between' || item === 'node' || item === 'strong' || item === 'moderate' || item === 'weak' || item === 'agreement' || item === 'formal' || item === 'informal' || item === 'role' || item === 'capacity' || item === 'stakeholder' || item === 'resistance' || item === 'incentive' || item === 'targeting' || item === 'performance' || item === 'achieved' || item === 'low' || item === 'medium' || item === 'high' || item === 'since' || item === 'reviewed' || item === 'barrier' || item === 'evaluation' || item === 'method' || item === 'rct' || item === 'psm' || item === 'did' || item === 'rdd' || item === 'qualitative' || item === 'mixed' || item === 'sample' || item === 'by' || item === 'effects' || item === 'of' || item === 'from' || item === 'size' || (typeof item === 'string' && (/[A-Za-z_][A-Za-z0-9_]*/.test(item)));
+    return item === 'domain' || item === 'outcome' || item === 'in' || item === 'desirable' || item === 'increase' || item === 'decrease' || item === 'neutral' || item === 'population' || item === 'programme' || item === 'country' || item === 'sector' || item === 'agency' || item === 'ministry' || item === 'targets' || item === 'instruments' || item === 'budget' || item === 'per' || item === 'period' || item === 'redesigned' || item === 'productive' || item === 'other' || item === 'body' || item === 'level' || item === 'national' || item === 'regional' || item === 'local' || item === 'coordination' || item === 'between' || item === 'node' || item === 'strong' || item === 'moderate' || item === 'weak' || item === 'agreement' || item === 'formal' || item === 'informal' || item === 'role' || item === 'by' || item === 'capacity' || item === 'stakeholder' || item === 'resistance' || item === 'incentive' || item === 'targeting' || item === 'performance' || item === 'achieved' || item === 'low' || item === 'medium' || item === 'high' || item === 'since' || item === 'reviewed' || item === 'barrier' || item === 'evaluation' || item === 'method' || item === 'rct' || item === 'psm' || item === 'did' || item === 'rdd' || item === 'qualitative' || item === 'mixed' || item === 'sample' || item === 'doi' || item === 'url' || item === 'published' || item === 'effects' || item === 'of' || item === 'versus' || item === 'from' || item === 'none' || item === 'itt' || item === 'tot' || item === 'ate' || item === 'late' || item === 'months' || item === 'years' || (typeof item === 'string' && (/[A-Za-z_][A-Za-z0-9_]*/.test(item)));
 }
 
 export interface Stakeholder extends langium.AstNode {
@@ -926,6 +1215,23 @@ export const Stakeholder = {
 
 export function isStakeholder(item: unknown): item is Stakeholder {
     return reflection.isInstance(item, Stakeholder.$type);
+}
+
+export interface SubgroupDetail extends langium.AstNode {
+    readonly $container: Effect;
+    readonly $type: 'SubgroupDetail';
+    kind: 'subgroup';
+    population: langium.Reference<Population>;
+}
+
+export const SubgroupDetail = {
+    $type: 'SubgroupDetail',
+    kind: 'kind',
+    population: 'population'
+} as const;
+
+export function isSubgroupDetail(item: unknown): item is SubgroupDetail {
+    return reflection.isInstance(item, SubgroupDetail.$type);
 }
 
 export interface TargetingProperty extends langium.AstNode {
@@ -962,6 +1268,23 @@ export function isTargetsProperty(item: unknown): item is TargetsProperty {
     return reflection.isInstance(item, TargetsProperty.$type);
 }
 
+export interface UrlProperty extends langium.AstNode {
+    readonly $container: Evaluation;
+    readonly $type: 'UrlProperty';
+    kind: 'url';
+    value: string;
+}
+
+export const UrlProperty = {
+    $type: 'UrlProperty',
+    kind: 'kind',
+    value: 'value'
+} as const;
+
+export function isUrlProperty(item: unknown): item is UrlProperty {
+    return reflection.isInstance(item, UrlProperty.$type);
+}
+
 export type CoordAstType = {
     AchievedProperty: AchievedProperty
     Actor: Actor
@@ -974,15 +1297,23 @@ export type CoordAstType = {
     BudgetProperty: BudgetProperty
     ByProperty: ByProperty
     Capacity: Capacity
+    CertaintyDetail: CertaintyDetail
+    CiDetail: CiDetail
+    CiteProperty: CiteProperty
+    Comparator: Comparator
     Coordination: Coordination
     CoordinationProperty: CoordinationProperty
     CountryProperty: CountryProperty
     Declaration: Declaration
+    DoiProperty: DoiProperty
     Domain: Domain
     Effect: Effect
+    EffectDetail: EffectDetail
     Effects: Effects
+    EstimandDetail: EstimandDetail
     Evaluation: Evaluation
     EvaluationProperty: EvaluationProperty
+    FollowupDetail: FollowupDetail
     IncentiveProperty: IncentiveProperty
     InstrumentsProperty: InstrumentsProperty
     LevelBlock: LevelBlock
@@ -992,25 +1323,33 @@ export type CoordAstType = {
     MethodProperty: MethodProperty
     MinistryProperty: MinistryProperty
     Model: Model
+    NDetail: NDetail
     NamedDeclaration: NamedDeclaration
     NodeProperty: NodeProperty
     NoteProperty: NoteProperty
     Outcome: Outcome
+    PDetail: PDetail
     PeriodProperty: PeriodProperty
     PoliticalSupportProperty: PoliticalSupportProperty
     Population: Population
     Programme: Programme
     ProgrammeProperty: ProgrammeProperty
+    PublishedProperty: PublishedProperty
     RedesignedProperty: RedesignedProperty
     Resistance: Resistance
     ReviewedProperty: ReviewedProperty
+    RiskOfBiasProperty: RiskOfBiasProperty
     Role: Role
     SampleProperty: SampleProperty
+    SeDetail: SeDetail
     SectorProperty: SectorProperty
     SinceProperty: SinceProperty
+    SizeDetail: SizeDetail
     Stakeholder: Stakeholder
+    SubgroupDetail: SubgroupDetail
     TargetingProperty: TargetingProperty
     TargetsProperty: TargetsProperty
+    UrlProperty: UrlProperty
 }
 
 export class CoordAstReflection extends langium.AbstractAstReflection {
@@ -1157,6 +1496,65 @@ export class CoordAstReflection extends langium.AbstractAstReflection {
             },
             superTypes: [LocalItem.$type]
         },
+        CertaintyDetail: {
+            name: CertaintyDetail.$type,
+            properties: {
+                kind: {
+                    name: CertaintyDetail.kind
+                },
+                level: {
+                    name: CertaintyDetail.level
+                },
+                reason: {
+                    name: CertaintyDetail.reason
+                }
+            },
+            superTypes: [EffectDetail.$type]
+        },
+        CiDetail: {
+            name: CiDetail.$type,
+            properties: {
+                high: {
+                    name: CiDetail.high
+                },
+                kind: {
+                    name: CiDetail.kind
+                },
+                low: {
+                    name: CiDetail.low
+                }
+            },
+            superTypes: [EffectDetail.$type]
+        },
+        CiteProperty: {
+            name: CiteProperty.$type,
+            properties: {
+                kind: {
+                    name: CiteProperty.kind
+                },
+                value: {
+                    name: CiteProperty.value
+                }
+            },
+            superTypes: [BodyProperty.$type, CoordinationProperty.$type, EffectDetail.$type, EvaluationProperty.$type, ProgrammeProperty.$type]
+        },
+        Comparator: {
+            name: Comparator.$type,
+            properties: {
+                none: {
+                    name: Comparator.none,
+                    defaultValue: false,
+                    optional: true
+                },
+                programmes: {
+                    name: Comparator.programmes,
+                    defaultValue: [],
+                    referenceType: Programme.$type,
+                    optional: true
+                }
+            },
+            superTypes: []
+        },
         Coordination: {
             name: Coordination.$type,
             properties: {
@@ -1200,6 +1598,18 @@ export class CoordAstReflection extends langium.AbstractAstReflection {
             },
             superTypes: []
         },
+        DoiProperty: {
+            name: DoiProperty.$type,
+            properties: {
+                kind: {
+                    name: DoiProperty.kind
+                },
+                value: {
+                    name: DoiProperty.value
+                }
+            },
+            superTypes: [EvaluationProperty.$type]
+        },
         Domain: {
             name: Domain.$type,
             properties: {
@@ -1216,35 +1626,34 @@ export class CoordAstReflection extends langium.AbstractAstReflection {
         Effect: {
             name: Effect.$type,
             properties: {
+                details: {
+                    name: Effect.details,
+                    defaultValue: [],
+                    optional: true
+                },
                 direction: {
                     name: Effect.direction
-                },
-                note: {
-                    name: Effect.note,
-                    optional: true
                 },
                 outcome: {
                     name: Effect.outcome,
                     referenceType: Outcome.$type
-                },
-                p: {
-                    name: Effect.p,
-                    optional: true
-                },
-                size: {
-                    name: Effect.size,
-                    optional: true
-                },
-                unit: {
-                    name: Effect.unit,
-                    optional: true
                 }
+            },
+            superTypes: []
+        },
+        EffectDetail: {
+            name: EffectDetail.$type,
+            properties: {
             },
             superTypes: []
         },
         Effects: {
             name: Effects.$type,
             properties: {
+                comparator: {
+                    name: Effects.comparator,
+                    optional: true
+                },
                 effects: {
                     name: Effects.effects,
                     defaultValue: [],
@@ -1262,6 +1671,18 @@ export class CoordAstReflection extends langium.AbstractAstReflection {
                 }
             },
             superTypes: [Declaration.$type]
+        },
+        EstimandDetail: {
+            name: EstimandDetail.$type,
+            properties: {
+                kind: {
+                    name: EstimandDetail.kind
+                },
+                value: {
+                    name: EstimandDetail.value
+                }
+            },
+            superTypes: [EffectDetail.$type]
         },
         Evaluation: {
             name: Evaluation.$type,
@@ -1286,6 +1707,21 @@ export class CoordAstReflection extends langium.AbstractAstReflection {
             properties: {
             },
             superTypes: []
+        },
+        FollowupDetail: {
+            name: FollowupDetail.$type,
+            properties: {
+                kind: {
+                    name: FollowupDetail.kind
+                },
+                unit: {
+                    name: FollowupDetail.unit
+                },
+                value: {
+                    name: FollowupDetail.value
+                }
+            },
+            superTypes: [EffectDetail.$type]
         },
         IncentiveProperty: {
             name: IncentiveProperty.$type,
@@ -1389,6 +1825,18 @@ export class CoordAstReflection extends langium.AbstractAstReflection {
             },
             superTypes: []
         },
+        NDetail: {
+            name: NDetail.$type,
+            properties: {
+                kind: {
+                    name: NDetail.kind
+                },
+                value: {
+                    name: NDetail.value
+                }
+            },
+            superTypes: [EffectDetail.$type]
+        },
         NamedDeclaration: {
             name: NamedDeclaration.$type,
             properties: {
@@ -1418,7 +1866,7 @@ export class CoordAstReflection extends langium.AbstractAstReflection {
                     name: NoteProperty.value
                 }
             },
-            superTypes: [BodyProperty.$type, CoordinationProperty.$type, EvaluationProperty.$type, ProgrammeProperty.$type]
+            superTypes: [BodyProperty.$type, CoordinationProperty.$type, EffectDetail.$type, EvaluationProperty.$type, ProgrammeProperty.$type]
         },
         Outcome: {
             name: Outcome.$type,
@@ -1440,6 +1888,18 @@ export class CoordAstReflection extends langium.AbstractAstReflection {
                 }
             },
             superTypes: [Declaration.$type, NamedDeclaration.$type]
+        },
+        PDetail: {
+            name: PDetail.$type,
+            properties: {
+                kind: {
+                    name: PDetail.kind
+                },
+                value: {
+                    name: PDetail.value
+                }
+            },
+            superTypes: [EffectDetail.$type]
         },
         PeriodProperty: {
             name: PeriodProperty.$type,
@@ -1505,6 +1965,18 @@ export class CoordAstReflection extends langium.AbstractAstReflection {
             },
             superTypes: []
         },
+        PublishedProperty: {
+            name: PublishedProperty.$type,
+            properties: {
+                kind: {
+                    name: PublishedProperty.kind
+                },
+                year: {
+                    name: PublishedProperty.year
+                }
+            },
+            superTypes: [EvaluationProperty.$type]
+        },
         RedesignedProperty: {
             name: RedesignedProperty.$type,
             properties: {
@@ -1545,6 +2017,22 @@ export class CoordAstReflection extends langium.AbstractAstReflection {
             },
             superTypes: [CoordinationProperty.$type]
         },
+        RiskOfBiasProperty: {
+            name: RiskOfBiasProperty.$type,
+            properties: {
+                kind: {
+                    name: RiskOfBiasProperty.kind
+                },
+                text: {
+                    name: RiskOfBiasProperty.text,
+                    optional: true
+                },
+                value: {
+                    name: RiskOfBiasProperty.value
+                }
+            },
+            superTypes: [EvaluationProperty.$type]
+        },
         Role: {
             name: Role.$type,
             properties: {
@@ -1578,6 +2066,18 @@ export class CoordAstReflection extends langium.AbstractAstReflection {
             },
             superTypes: [EvaluationProperty.$type]
         },
+        SeDetail: {
+            name: SeDetail.$type,
+            properties: {
+                kind: {
+                    name: SeDetail.kind
+                },
+                value: {
+                    name: SeDetail.value
+                }
+            },
+            superTypes: [EffectDetail.$type]
+        },
         SectorProperty: {
             name: SectorProperty.$type,
             properties: {
@@ -1603,6 +2103,22 @@ export class CoordAstReflection extends langium.AbstractAstReflection {
             },
             superTypes: [CoordinationProperty.$type]
         },
+        SizeDetail: {
+            name: SizeDetail.$type,
+            properties: {
+                kind: {
+                    name: SizeDetail.kind
+                },
+                unit: {
+                    name: SizeDetail.unit,
+                    optional: true
+                },
+                value: {
+                    name: SizeDetail.value
+                }
+            },
+            superTypes: [EffectDetail.$type]
+        },
         Stakeholder: {
             name: Stakeholder.$type,
             properties: {
@@ -1614,6 +2130,19 @@ export class CoordAstReflection extends langium.AbstractAstReflection {
                 }
             },
             superTypes: [LocalItem.$type]
+        },
+        SubgroupDetail: {
+            name: SubgroupDetail.$type,
+            properties: {
+                kind: {
+                    name: SubgroupDetail.kind
+                },
+                population: {
+                    name: SubgroupDetail.population,
+                    referenceType: Population.$type
+                }
+            },
+            superTypes: [EffectDetail.$type]
         },
         TargetingProperty: {
             name: TargetingProperty.$type,
@@ -1640,6 +2169,18 @@ export class CoordAstReflection extends langium.AbstractAstReflection {
                 }
             },
             superTypes: [ProgrammeProperty.$type]
+        },
+        UrlProperty: {
+            name: UrlProperty.$type,
+            properties: {
+                kind: {
+                    name: UrlProperty.kind
+                },
+                value: {
+                    name: UrlProperty.value
+                }
+            },
+            superTypes: [EvaluationProperty.$type]
         }
     } as const satisfies langium.AstMetaData
 }

@@ -1,16 +1,17 @@
-/** Rule `conflicting-effects`: one source reports different directions for one outcome of one combination. */
+/** Rule `conflicting-effects`: one source reports different directions for one outcome in one cell (§7.2). */
 import { isEffects, type Effect, type Effects } from '../../language/generated/ast.js';
 import { defineRule } from '../rule.js';
 import { RuleId } from '../rule-ids.js';
 import { effectCell } from '../../analysis/contributions.js';
 import { combinationLabel, combinationNames, effectLabel } from '../../analysis/effects-labels.js';
+import { cellSuffix } from '../../analysis/evidence.js';
 
 export const conflictingEffectsRule = defineRule({
     id: RuleId.conflictingEffects,
     defaultSeverity: 'error',
     category: 'evidence',
-    summary: 'The same outcome gets different directions for the same combination and the same source.',
-    doc: 'One evaluation cannot find that the same combination of programmes both raised and lowered an outcome (or raised it and left it unchanged). The combination is compared in any order (`FEST + UNIDOS` is `UNIDOS + FEST`), across blocks and files; effects without `from` count as one source. Each effect involved is reported, pointing to the others. Usually one sign is a typing slip; if the effects come from different analyses, declare a second `evaluation` and use it in `from`.',
+    summary: 'The same outcome gets different directions for the same combination and the same source; (v2) in the same cell (combination, comparator, outcome, subgroup).',
+    doc: 'One evaluation cannot find that the same combination of programmes, against the same comparator and for the same population, both raised and lowered an outcome (or raised it and left it unchanged). The combination is compared in any order (`FEST + UNIDOS` is `UNIDOS + FEST`), across blocks and files; effects without `from` count as one source. Effects in different cells — another comparator (`versus`) or another `subgroup` — are never in conflict: a programme may help women and not men. Each effect involved is reported, pointing to the others. Usually one sign is a typing slip; if the estimates are for different populations, say so with `subgroup`; if they come from different analyses, declare a second `evaluation` and use it in `from`.',
     check({ model, facts, report }) {
         for (const decl of model.declarations) {
             if (!isEffects(decl)) continue;
@@ -22,7 +23,7 @@ export const conflictingEffectsRule = defineRule({
                 const otherLabels = [...new Set(others.map(e => `\`${effectLabel(e)}\``))].join(' and ');
                 report({
                     node: effect,
-                    message: `\`${effectLabel(effect)}\` for ${combinationLabel(decl)} ${source} conflicts with ${otherLabels} for the same combination and source; ${decl.source ? 'one evaluation cannot report both' : 'effects without `from` count as one source, which cannot report both'}`,
+                    message: `\`${effectLabel(effect)}\` for ${combinationLabel(decl)}${cellSuffix(decl, effect)} ${source} conflicts with ${otherLabels} for the same combination and source; ${decl.source ? 'one evaluation cannot report both' : 'effects without `from` count as one source, which cannot report both'}`,
                     related: others.map(e => ({
                         node: e,
                         message: `\`${effectLabel(e)}\` for ${combinationLabel(e.$container as Effects)} ${source}`,

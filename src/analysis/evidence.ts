@@ -1,0 +1,141 @@
+/**
+ * The evidence of one effect (§7 of the language reference): its details read
+ * into plain figures, its comparator, its *cell* (combination, comparator,
+ * outcome, subgroup) and whether its figures can be traced to a source. Rules,
+ * the summary, hover and completion all read effects through these functions.
+ */
+import {
+    isEvaluation,
+    type Effect, type EffectDetail, type Effects, type Evaluation,
+} from '../language/generated/ast.js';
+import { combinationKey, propertyOf } from './queries.js';
+
+/** `z` of a two-sided 95 % interval, as metafor uses (`qnorm(0.975)`). */
+export const Z95 = 1.959963984540054;
+/** The width of a 95 % interval in standard errors: `2 × 1.959964` (§7.1). */
+export const CI_WIDTH_IN_SE = 2 * Z95;
+
+export type CertaintyLevel = 'high' | 'moderate' | 'low' | 'very-low';
+export const CERTAINTY_LEVELS: readonly CertaintyLevel[] = ['very-low', 'low', 'moderate', 'high'];
+
+/** The figures and facts of one effect, each from the first detail of its kind. */
+export interface EffectFigures {
+    size?: number;
+    unit?: string;
+    ciLow?: number;
+    ciHigh?: number;
+    se?: number;
+    p?: number;
+    n?: number;
+    estimand?: string;
+    /** The follow-up as written. */
+    followup?: { value: number; unit: 'months' | 'years' };
+    /** The population name as written. */
+    subgroup?: string;
+    certainty?: { level: CertaintyLevel; reason: string };
+    cite?: string;
+    note?: string;
+}
+
+/** The first detail of each kind of an effect (a repeat is a `repeated-property` finding). */
+export function firstDetails(effect: Effect): Map<EffectDetail['kind'], EffectDetail> {
+    const out = new Map<EffectDetail['kind'], EffectDetail>();
+    for (const d of effect.details ?? []) if (d?.kind && !out.has(d.kind)) out.set(d.kind, d);
+    return out;
+}
+
+/** The first detail of one kind, typed. */
+export function detailOf<K extends EffectDetail['kind']>(effect: Effect, kind: K): Extract<EffectDetail, { kind: K }> | undefined {
+    return (effect.details ?? []).find((d): d is Extract<EffectDetail, { kind: K }> => d?.kind === kind);
+}
+
+/** Reads an effect's details into figures (numbers that failed to parse are left out). */
+export function effectFigures(effect: Effect): EffectFigures {
+    const f: EffectFigures = {};
+    const num = (v: unknown): v is number => typeof v === 'number' && Number.isFinite(v);
+    for (const d of firstDetails(effect).values()) {
+        switch (d.$type) {
+            case 'SizeDetail': if (num(d.value)) { f.size = d.value; if (d.unit) f.unit = d.unit; } break;
+            case 'CiDetail': if (num(d.low) && num(d.high)) { f.ciLow = d.low; f.ciHigh = d.high; } break;
+            case 'SeDetail': if (num(d.value)) f.se = d.value; break;
+            case 'PDetail': if (num(d.value)) f.p = d.value; break;
+            case 'NDetail': if (num(d.value)) f.n = d.value; break;
+            case 'EstimandDetail': if (d.value) f.estimand = d.value; break;
+            case 'FollowupDetail': if (num(d.value) && d.unit) f.followup = { value: d.value, unit: d.unit as 'months' | 'years' }; break;
+            case 'SubgroupDetail': if (d.population?.$refText) f.subgroup = d.population.$refText; break;
+            case 'CertaintyDetail': if (d.level) f.certainty = { level: d.level as CertaintyLevel, reason: d.reason ?? '' }; break;
+            case 'CiteProperty': if (d.value !== undefined) f.cite = d.value; break;
+            case 'NoteProperty': if (d.value !== undefined) f.note = d.value; break;
+        }
+    }
+    return f;
+}
+
+/** The follow-up in months (`followup 2 years` is 24). */
+export function followupMonths(f: EffectFigures): number | undefined {
+    if (!f.followup) return undefined;
+    return f.followup.unit === 'years' ? f.followup.value * 12 : f.followup.value;
+}
+
+/**
+ * The standard error of an estimate: `se` when given, else from a valid `ci`
+ * as `(high − low) / 3.919928` (§7.1). Undefined when neither gives a positive value.
+ */
+export function standardErrorOf(f: EffectFigures): number | undefined {
+    if (f.se !== undefined) return f.se > 0 ? f.se : undefined;
+    if (f.ciLow !== undefined && f.ciHigh !== undefined && f.ciHigh > f.ciLow) return (f.ciHigh - f.ciLow) / CI_WIDTH_IN_SE;
+    return undefined;
+}
+
+/** The comparator's names, distinct and sorted by code point; empty for `none` (or no `versus`). */
+export function comparatorNames(block: Effects): string[] {
+    const c = block.comparator;
+    if (!c || c.none) return [];
+    return [...new Set(c.programmes.map(r => r.$refText).filter(n => n))].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+}
+
+/** The comparator key as the CSV writes it: names joined with `+`, empty for `none`. */
+export function comparatorKey(block: Effects): string {
+    return combinationKey(comparatorNames(block));
+}
+
+/** `versus HakuWinay`, or empty for `none`. */
+export function comparatorLabel(block: Effects): string {
+    const names = comparatorNames(block);
+    return names.length === 0 ? '' : `versus ${block.comparator!.programmes.map(r => r.$refText).join(' + ')}`;
+}
+
+/** ` versus HakuWinay (subgroup women)`: the rest of an effect's cell after its combination, when it has one. */
+export function cellSuffix(block: Effects, effect: Effect): string {
+    const versus = comparatorLabel(block);
+    const subgroup = detailOf(effect, 'subgroup')?.population?.$refText;
+    return `${versus ? ` ${versus}` : ''}${subgroup ? ` (subgroup ${subgroup})` : ''}`;
+}
+
+/** The key of an effect's cell: combination, comparator, outcome and subgroup (§7.2). */
+export function cellKey(block: Effects, effect: Effect): string {
+    const combination = combinationKey(block.programmes.map(r => r.$refText));
+    return `${combination}|${comparatorKey(block)}|${effect.outcome?.$refText ?? ''}|${detailOf(effect, 'subgroup')?.population?.$refText ?? ''}`;
+}
+
+/** Whether an evaluation says where it can be found: a `cite`, `doi` or `url`. */
+export function evaluationIsTraceable(evaluation: Evaluation | undefined): boolean {
+    if (!evaluation || !isEvaluation(evaluation)) return false;
+    return (evaluation.properties ?? []).some(p => p.kind === 'cite' || p.kind === 'doi' || p.kind === 'url');
+}
+
+/** Whether an effect's figures are sourced (§7.3): its own `cite`, or a `from` whose evaluation is traceable. */
+export function effectFiguresSourced(block: Effects, effect: Effect): boolean {
+    if (detailOf(effect, 'cite')) return true;
+    return evaluationIsTraceable(block.source?.ref);
+}
+
+/** An evaluation's design (`method`), if declared. */
+export function evaluationMethod(evaluation: Evaluation | undefined): string | undefined {
+    return evaluation ? propertyOf(evaluation, 'method')?.value : undefined;
+}
+
+/** An evaluation's `risk-of-bias` judgement, if declared. */
+export function evaluationRiskOfBias(evaluation: Evaluation | undefined): string | undefined {
+    return evaluation ? propertyOf(evaluation, 'risk-of-bias')?.value : undefined;
+}
