@@ -118,8 +118,9 @@ export function prepareWorkspace(dir) {
         if (!existsSync(from)) throw new Error(`missing example ${from}`);
         cpSync(from, join(workspace, name));
     }
+    // The fixtures' coord.config.json only keeps them a project of their own in this repository.
     for (const name of readdirSync(FIXTURES_DIR)) {
-        if (name !== 'README.md') cpSync(join(FIXTURES_DIR, name), join(workspace, name));
+        if (name !== 'README.md' && name !== 'coord.config.json') cpSync(join(FIXTURES_DIR, name), join(workspace, name));
     }
     return workspace;
 }

@@ -6,6 +6,7 @@
  */
 import type { Effect, LevelBlock, Coordination, Population, Programme, Agreement, Role } from '../language/generated/ast.js';
 import { coordinationProgrammes, programmeMinistry, programmeSectors, propertiesOf } from './queries.js';
+import { isPlaceholder } from './placeholders.js';
 
 export type LevelName = 'national' | 'regional' | 'local';
 export const LEVELS: readonly LevelName[] = ['national', 'regional', 'local'];
@@ -17,7 +18,8 @@ export function levelBlocks(coordination: Coordination, level: LevelName): Level
 
 /** The `role` items of a coordination's `local` blocks. */
 export function localRoles(coordination: Coordination): Role[] {
-    return levelBlocks(coordination, 'local').flatMap(b => b.items.filter((i): i is Role => i.$type === 'Role'));
+    // A role whose text is still the quick fix's placeholder is no role yet (placeholders.ts).
+    return levelBlocks(coordination, 'local').flatMap(b => b.items.filter((i): i is Role => i.$type === 'Role' && !isPlaceholder(i.text)));
 }
 
 /** The `agreement` items of a coordination's blocks of one level. */
@@ -27,7 +29,15 @@ export function agreementsAt(coordination: Coordination, level: LevelName): Agre
 
 /** Whether a coordination declares an `incentive` of the given kind (any kind when omitted). */
 export function hasIncentive(coordination: Coordination, kind?: string): boolean {
-    return propertiesOf(coordination, 'incentive').some(i => kind === undefined || i.value === kind);
+    // An incentive whose text is still the quick fix's placeholder is no incentive yet (placeholders.ts).
+    return propertiesOf(coordination, 'incentive').some(i => (kind === undefined || i.value === kind) && !isPlaceholder(i.text));
+}
+
+/** Whether a coordination holds a quick fix's placeholder text, left as inserted, in an incentive or a local role. */
+export function hasPlaceholder(coordination: Coordination, what: 'incentive' | 'role'): boolean {
+    return what === 'incentive'
+        ? propertiesOf(coordination, 'incentive').some(i => isPlaceholder(i.text))
+        : levelBlocks(coordination, 'local').some(b => b.items.some(i => i.$type === 'Role' && isPlaceholder(i.text)));
 }
 
 /** The programmes of a coordination that resolved and declare the given sector (among others, for an integrated programme). */

@@ -58,8 +58,9 @@ export function formatText(input: string, services: LangiumCoreServices): Format
     const parserError = parseResult.parserErrors[0];
     if (parserError) {
         const token = parserError.token;
-        const line = Number.isFinite(token.startLine) ? token.startLine! : lastLine(text);
-        const column = Number.isFinite(token.startColumn) ? token.startColumn! : 1;
+        // At the end of the file Chevrotain's token has no position (NaN, or -1).
+        const line = Number.isFinite(token.startLine) && token.startLine! >= 1 ? token.startLine! : lastLine(text);
+        const column = Number.isFinite(token.startColumn) && token.startColumn! >= 1 ? token.startColumn! : 1;
         return { ok: false, error: { reason: 'syntax', line, column, message: describeParserError(parserError) } };
     }
     const lexed = services.parser.Lexer.tokenize(text);

@@ -185,8 +185,11 @@ export interface SummaryOptions {
     fileName?: (uri: string) => string;
     /** The rule findings of a document, for the coordination table. */
     findings?: (document: LangiumDocument) => readonly FindingLike[] | undefined;
-    /** Summarise only what this document declares (and the declarations it references). */
-    focus?: string;
+    /**
+     * Summarise only what this document (or these documents, by URI) declares, and
+     * the declarations it references; the other documents only resolve names.
+     */
+    focus?: string | ReadonlySet<string>;
 }
 
 /** The desirability of an effect (§5): `~` is no change; a move of a neutral outcome is neutral. */
@@ -207,7 +210,8 @@ export function computeSummary(documents: Iterable<LangiumDocument>, options: Su
     const fileName = options.fileName ?? (uri => uri);
     const all = [...documents].sort((a, b) => compareUris(a.uri.toString(), b.uri.toString()));
     const user = all.filter(d => !isStdlibUri(d.uri.toString()));
-    const inFocus = (uri: string) => options.focus === undefined || uri === options.focus;
+    const focus = options.focus;
+    const inFocus = (uri: string) => focus === undefined || (typeof focus === 'string' ? uri === focus : focus.has(uri));
 
     // Domains: the standard library's in its order, then the user's in declaration order.
     const domainTitles = new Map<string, string>();
@@ -274,7 +278,7 @@ export function computeSummary(documents: Iterable<LangiumDocument>, options: Su
     const rowOrder = [
         ...STDLIB_DOMAIN_ORDER.map(name => ({ name, stdlib: true })),
         ...userDomains
-            .filter(d => options.focus === undefined || documentUri(d) === options.focus || referencedDomains.has(d.name))
+            .filter(d => inFocus(documentUri(d)) || referencedDomains.has(d.name))
             .map(d => ({ name: d.name, stdlib: false })),
     ];
     const rows: MatrixRow[] = rowOrder.map(({ name, stdlib }) => ({

@@ -13,7 +13,15 @@
  * change time (an older file of the same bundle and Node is removed when a new
  * one is saved). Any problem means no cache, silently: no permission, a
  * read-only disk, a folder another user owns or others may write to, a file V8
- * rejects (another V8 version or flags, a damaged file). Setting
+ * rejects (another V8 version or flags, a damaged file).
+ *
+ * V8 alone is not enough to trust a file: it checks the cached code against
+ * the source's *length* only, and release builds of V8 skip the checksum of
+ * the code itself, so a damaged file of the right length, or the cache of
+ * another build of the same size, could be run as if it were this bundle's
+ * code. Each file therefore starts with a header of its own ({@link HEADER}):
+ * a CRC-32 of the bundle's source and one of the cached code, with its length;
+ * a file whose header does not match is not given to V8 at all. Setting
  * NODE_DISABLE_COMPILE_CACHE turns it off, as it does Node's own cache, and so
  * does `--enable-source-maps` (Node maps the stack traces of the files it
  * compiles itself, not those of a vm.Script).
@@ -23,6 +31,11 @@ import nodeModule from 'node:module';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import * as vm from 'node:vm';
+import { crc32 } from 'node:zlib';
+
+/** The header of a cache file: magic, CRC-32 of the source, CRC-32 of the code, the code's length (each 32 bits). */
+const MAGIC = 0x43524443; // "CDRC"
+const HEADER = 16;
 
 /** The part of Node's CommonJS `Module` the cache replaces: compiling and running a file's source. */
 interface CompilingModule {
@@ -55,10 +68,11 @@ export function cacheCompiledCode(file: string, folder = defaultCacheFolder()): 
 function compileCached(module: CompilingModule, content: string, filename: string, folder: string): unknown {
     const names = cacheNames(filename);
     const cacheFile = path.join(folder, names.file);
+    const sourceCrc = crc32(content);
     let cachedData: Buffer | undefined;
     if (isPrivateFolder(folder)) {
         try {
-            cachedData = fs.readFileSync(cacheFile);
+            cachedData = unwrap(fs.readFileSync(cacheFile), sourceCrc);
         } catch {
             // No cache yet.
         }
@@ -66,7 +80,7 @@ function compileCached(module: CompilingModule, content: string, filename: strin
     const script = new vm.Script(nodeModule.wrap(content), { filename, cachedData });
     if (cachedData === undefined || script.cachedDataRejected) {
         // Saved at exit, so that the cache also holds the functions compiled while the command ran.
-        process.once('exit', () => save(script, folder, names));
+        process.once('exit', () => save(script, sourceCrc, folder, names));
     }
     const wrapper = script.runInThisContext({ displayErrors: true }) as (...args: unknown[]) => unknown;
     const require = nodeModule.createRequire(filename);
@@ -103,13 +117,13 @@ function isPrivateFolder(folder: string): boolean {
  * Writes the cached code (to a temporary name first, so that no run ever reads half a
  * file) and removes the files of older builds of the bundle; failures are ignored.
  */
-function save(script: vm.Script, folder: string, names: { file: string; prefix: string }): void {
+function save(script: vm.Script, sourceCrc: number, folder: string, names: { file: string; prefix: string }): void {
     const cacheFile = path.join(folder, names.file);
     const partial = `${cacheFile}.${process.pid}.tmp`;
     try {
         fs.mkdirSync(folder, { recursive: true, mode: 0o700 });
         if (!isPrivateFolder(folder)) return;
-        fs.writeFileSync(partial, script.createCachedData(), { mode: 0o600 });
+        fs.writeFileSync(partial, wrap(script.createCachedData(), sourceCrc), { mode: 0o600 });
         fs.renameSync(partial, cacheFile);
         for (const name of fs.readdirSync(folder)) {
             if (name.startsWith(names.prefix) && name.endsWith('.bin') && name !== names.file) fs.rmSync(path.join(folder, name), { force: true });
@@ -122,4 +136,22 @@ function save(script: vm.Script, folder: string, names: { file: string; prefix: 
             // The folder cannot be used at all.
         }
     }
+}
+
+/** The cached code with its header. */
+export function wrap(code: Buffer, sourceCrc: number): Buffer {
+    const header = Buffer.alloc(HEADER);
+    header.writeUInt32LE(MAGIC, 0);
+    header.writeUInt32LE(sourceCrc >>> 0, 4);
+    header.writeUInt32LE(crc32(code) >>> 0, 8);
+    header.writeUInt32LE(code.length, 12);
+    return Buffer.concat([header, code]);
+}
+
+/** The cached code of a file, when its header matches this source and the code is whole and unchanged; else undefined. */
+export function unwrap(file: Buffer, sourceCrc: number): Buffer | undefined {
+    if (file.length < HEADER || file.readUInt32LE(0) !== MAGIC || file.readUInt32LE(4) !== sourceCrc >>> 0) return undefined;
+    const code = file.subarray(HEADER);
+    if (code.length !== file.readUInt32LE(12) || crc32(code) >>> 0 !== file.readUInt32LE(8)) return undefined;
+    return code;
 }

@@ -10,6 +10,10 @@ export interface CommandIO {
     stderrIsTTY: boolean;
     env: NodeJS.ProcessEnv;
     cwd: string;
+    /** Reads standard input to its end, or up to `limit` bytes (`--stdin`); absent where there is none. */
+    readStdin?(limit: number): Promise<Uint8Array>;
+    /** Ends a `--watch` run when aborted (the process itself ends on Ctrl-C). */
+    signal?: AbortSignal;
 }
 
 export interface Command {

@@ -44,7 +44,10 @@ function realPathOr(absolute: string): string {
     }
 }
 
-export async function discoverFiles(paths: readonly string[], cwd = process.cwd(), problems?: string[]): Promise<DiscoveredFile[]> {
+/** Whether a folder walk skips a path (the configuration's `ignore` list). */
+export type IgnoreTest = (absolute: string, isFolder: boolean) => boolean;
+
+export async function discoverFiles(paths: readonly string[], cwd = process.cwd(), problems?: string[], ignores?: IgnoreTest): Promise<DiscoveredFile[]> {
     // Keyed by real path: a file reached twice (through a linked folder given as a path, say) is one file,
     // not two files that declare every name twice.
     const found = new Map<string, DiscoveredFile>();
@@ -56,7 +59,7 @@ export async function discoverFiles(paths: readonly string[], cwd = process.cwd(
             if (!found.has(key)) found.set(key, { absolute, display: displayPath(absolute, cwd, relative) });
         };
         try {
-            await discoverPath(given, cwd, add, problems);
+            await discoverPath(given, cwd, add, problems, ignores);
         } catch (e) {
             if (!(problems && e instanceof CliError)) throw e;
             problems.push(e.message);
@@ -66,7 +69,7 @@ export async function discoverFiles(paths: readonly string[], cwd = process.cwd(
 }
 
 async function discoverPath(
-    given: string, cwd: string, add: (absolute: string) => void, problems: string[] | undefined,
+    given: string, cwd: string, add: (absolute: string) => void, problems: string[] | undefined, ignores?: IgnoreTest,
 ): Promise<void> {
     const absolute = path.resolve(cwd, given);
     let stat: fs.Stats | undefined;
@@ -81,7 +84,7 @@ async function discoverPath(
     if (stat?.isDirectory()) {
         // Count the files this folder holds, not the new ones: a folder given twice is not empty.
         let inFolder = 0;
-        walkFolder(absolute, file => { inFolder++; add(file); }, cwd, problems);
+        walkFolder(absolute, file => { inFolder++; add(file); }, cwd, problems, ignores);
         if (inFolder === 0) throw new CliError(`${given}: no .coord file in this folder`);
     } else if (stat) {
         if (!stat.isFile()) throw new CliError(`${given}: not a regular file but ${fileKind(stat)}; give a .coord file or a folder`);
@@ -114,23 +117,38 @@ function fileKind(stat: fs.Stats): string {
     return 'not a file';
 }
 
-function walkFolder(folder: string, add: (absolute: string) => void, cwd: string, problems?: string[]): void {
-    let entries: fs.Dirent[];
-    try {
-        entries = fs.readdirSync(folder, { withFileTypes: true });
-    } catch (e) {
-        const error = new CliError(`${displayPath(folder, cwd)}: cannot read folder (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})`);
-        if (!problems) throw error;
-        problems.push(error.message);
-        return;
-    }
-    entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
-    for (const entry of entries) {
-        const full = path.join(folder, entry.name);
+/**
+ * Adds the `.coord` files under `root`, in name order, depth first. Iterative (a stack
+ * of open folders), so no depth of folders can overflow the stack; a folder that
+ * cannot be read is named in `problems` and skipped, and the walk goes on.
+ */
+function walkFolder(root: string, add: (absolute: string) => void, cwd: string, problems?: string[], ignores?: IgnoreTest): void {
+    const read = (folder: string): fs.Dirent[] | undefined => {
+        try {
+            return fs.readdirSync(folder, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+        } catch (e) {
+            const error = new CliError(`${displayPath(folder, cwd)}: cannot read folder (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})`);
+            if (!problems) throw error;
+            problems.push(error.message);
+            return undefined;
+        }
+    };
+    const rootEntries = read(root);
+    if (!rootEntries) return;
+    const open: Array<{ folder: string; entries: fs.Dirent[]; next: number }> = [{ folder: root, entries: rootEntries, next: 0 }];
+    while (open.length > 0) {
+        const top = open[open.length - 1];
+        if (top.next >= top.entries.length) {
+            open.pop();
+            continue;
+        }
+        const entry = top.entries[top.next++];
+        const full = path.join(top.folder, entry.name);
         if (entry.isDirectory()) {
-            if (entry.name.startsWith('.') || SKIPPED_FOLDERS.has(entry.name)) continue;
-            walkFolder(full, add, cwd, problems);
-        } else if (entry.isFile() && isCoordFileName(entry.name)) {
+            if (entry.name.startsWith('.') || SKIPPED_FOLDERS.has(entry.name) || ignores?.(full, true)) continue;
+            const entries = read(full);
+            if (entries) open.push({ folder: full, entries, next: 0 });
+        } else if (entry.isFile() && isCoordFileName(entry.name) && !ignores?.(full, false)) {
             add(full);
         }
         // Symbolic links are not followed, so a walk never leaves its root nor loops;

@@ -7,6 +7,7 @@
  * when one runs, so it must not import anything else of the CLI but types and
  * the version (scripts/build.mjs checks that the two bundles share no module).
  */
+import { writeSync } from 'node:fs';
 import type { Command, CommandIO } from './command.js';
 import { TOOL_VERSION } from './version.js';
 
@@ -23,7 +24,9 @@ const loadCore = () => import('./commands/index.js');
 /** Every subcommand; `coord lsp` is listed for help only (see `bin/coord.js`). */
 export const COMMANDS: CommandEntry[] = [
     { name: 'check', summary: 'validate .coord files and report findings (the CI linter)', load: async () => (await loadCore()).COMMAND_LOADERS.check() },
+    { name: 'completion', summary: 'print a shell completion script (bash, zsh or fish)', load: async () => (await loadCore()).COMMAND_LOADERS.completion() },
     { name: 'format', summary: 'rewrite .coord files in the canonical layout (--check: list unformatted files)', load: async () => (await loadCore()).COMMAND_LOADERS.format() },
+    { name: 'init', summary: 'start a project: coord.config.json (every rule at its default) and a starter spec', load: async () => (await loadCore()).COMMAND_LOADERS.init() },
     { name: 'rules', summary: 'list every rule with its default severity and the lesson behind it', load: async () => (await loadCore()).COMMAND_LOADERS.rules() },
     { name: 'summary', summary: 'report the effects and coordination of a workspace (md, html, csv, json)', load: async () => (await loadCore()).COMMAND_LOADERS.summary() },
 ];
@@ -94,7 +97,10 @@ export function run(): void {
     // A reader that stops early (`coord summary … | head`) closes the pipe: stop quietly, as Unix tools do.
     for (const stream of [process.stdout, process.stderr]) {
         stream.on('error', (e: NodeJS.ErrnoException) => {
-            if (e.code === 'EPIPE') process.exit(process.exitCode ?? 0);
+            if (e.code === 'EPIPE') {
+                pipeClosed = true;
+                process.exit(process.exitCode ?? 0);
+            }
             throw e;
         });
     }
@@ -105,8 +111,19 @@ export function run(): void {
         stderrIsTTY: Boolean(process.stderr.isTTY),
         env: process.env,
         cwd: process.cwd(),
+        readStdin: async limit => {
+            const chunks: Buffer[] = [];
+            let size = 0;
+            for await (const chunk of process.stdin) {
+                const buffer = typeof chunk === 'string' ? Buffer.from(chunk) : (chunk as Buffer);
+                chunks.push(buffer);
+                size += buffer.length;
+                if (size >= limit) break;
+            }
+            return Buffer.concat(chunks);
+        },
     };
-    main(process.argv.slice(2), io).then(
+    const finished = main(process.argv.slice(2), io).then(
         code => {
             process.exitCode = code;
         },
@@ -115,4 +132,33 @@ export function run(): void {
             process.exitCode = 2;
         },
     );
+    guardUnfinishedExit(finished);
 }
+
+/**
+ * A command either finishes (its report written, its exit status set) or the
+ * process exits 2 with a message — never 0 with nothing printed, which a CI
+ * job would read as a pass. Node ends a process whose event loop has nothing
+ * left to wait for even while a promise is pending, with status 0; and a
+ * library may call `process.exit`. Both are caught here. A reader that closed
+ * the pipe (EPIPE, above) is the one deliberate early exit.
+ */
+export function guardUnfinishedExit(finished: Promise<unknown>, write: (text: string) => void = text => writeSync(2, text)): void {
+    let done = false;
+    void finished.finally(() => (done = true));
+    const message = (how: string) => `coord: internal error: the command ${how} before it finished; no report was written\n(this is a bug in coord; please report it with the input that caused it)\n`;
+    process.on('beforeExit', () => {
+        if (done) return;
+        done = true;
+        write(message('stopped (nothing was left to wait for)'));
+        process.exitCode = 2;
+    });
+    process.on('exit', code => {
+        if (done || pipeClosed) return;
+        write(message(`exited with status ${code}`));
+        if (code === 0) process.exitCode = 2;
+    });
+}
+
+/** Set when a reader closed stdout or stderr: the process then stops quietly, as Unix tools do. */
+let pipeClosed = false;

@@ -2,23 +2,36 @@
  * Loads the files a CLI command was given as one Coord workspace: discovers
  * and reads them (refusing binary and non-UTF-8 files), applies `--config` and
  * `--rule`, checks every configuration file that applies, and builds (parse,
- * link, validate) with the same services the language server uses.
+ * link, validate) with the same services the language server uses. With a
+ * project folder (`project.ts`), every `.coord` file under it joins the
+ * workspace so that names resolve, while only the files named are reported.
  */
 import { DocumentState, type LangiumDocument } from 'langium';
-import { NodeFileSystem } from 'langium/node';
+import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { createCoordCoreServices, type CoordCoreServices } from '../language/coord-module.js';
 import { buildWorkspace } from '../language/coord-workspace-loader.js';
 import { ConfigError, parseRuleOverride } from '../validation/config.js';
+import { ignoredBy } from '../validation/config-provider.js';
+import { CoordNodeContext } from '../validation/config-node.js';
 import { RULE_IDS } from '../validation/registry.js';
 import type { RuleId } from '../validation/rule-ids.js';
 import type { Finding, SeveritySetting } from '../validation/rule.js';
-import { CliError, discoverFiles, readSourceFile, type DiscoveredFile } from './files.js';
+import { belongsToProject } from './project.js';
+import { CliError, discoverFiles, displayPath, readSourceFile, type DiscoveredFile } from './files.js';
 import { escapeControls } from '../analysis/summary-render/escape.js';
 
 export interface WorkspaceOptions {
     paths: readonly string[];
+    /**
+     * The project folder (absolute): its `.coord` files join the workspace as
+     * context, so that names resolve against them, but are not reported. Absent:
+     * the files named are the whole workspace.
+     */
+    project?: string;
+    /** Text read from standard input, checked as if it were the file `filename` (which need not exist). */
+    stdin?: { text: string; filename?: string };
     config?: string;
     rules?: readonly string[];
     cwd?: string;
@@ -32,9 +45,17 @@ export interface LoadedFile extends DiscoveredFile {
     findings: Finding[];
 }
 
+/** A project file that is not reported, only there so that names resolve. */
+export interface ContextFile extends DiscoveredFile {
+    document: LangiumDocument;
+}
+
 export interface LoadedWorkspace {
     services: CoordCoreServices;
+    /** The files named: the ones reports cover. */
     files: LoadedFile[];
+    /** The other files of the project, loaded so that names resolve (empty without a project). */
+    context: ContextFile[];
     /**
      * Paths that could not be checked (missing, unreadable, binary, not UTF-8, not a
      * regular file…), one line each naming the path and the cause. The other files
@@ -45,7 +66,7 @@ export interface LoadedWorkspace {
 
 export async function loadWorkspace(options: WorkspaceOptions): Promise<LoadedWorkspace> {
     // One build, no edits, no find-references: no reference index.
-    const { Coord } = createCoordCoreServices(NodeFileSystem, { referenceIndex: false, reuseFindings: false });
+    const { Coord } = createCoordCoreServices(CoordNodeContext, { referenceIndex: false, reuseFindings: false });
     const provider = Coord.validation.ConfigProvider;
     try {
         if (options.config) provider.setExplicitConfigFile(path.resolve(options.cwd ?? process.cwd(), options.config), options.config);
@@ -59,22 +80,42 @@ export async function loadWorkspace(options: WorkspaceOptions): Promise<LoadedWo
         throw configCliError(e);
     }
     const problems: string[] = [];
-    const discovered = await discoverFiles(options.paths, options.cwd, problems);
+    const cwd = options.cwd ?? process.cwd();
+    const named: Array<{ file: DiscoveredFile; text?: string }> = [];
+    if (options.stdin) {
+        const given = options.stdin.filename;
+        // Without a name the text stands for a file in the current folder (for its configuration and project).
+        const absolute = path.resolve(cwd, given ?? `${STDIN_NAME}.coord`);
+        named.push({ file: { absolute, display: given === undefined ? STDIN_NAME : displayPath(absolute, cwd, !path.isAbsolute(given)) }, text: options.stdin.text });
+    } else {
+        const ignored = (absolute: string, isFolder: boolean) => ignoredBy(provider, absolute, isFolder);
+        for (const file of await discoverFiles(options.paths, cwd, problems, ignored)) named.push({ file });
+    }
+    // The project's other files, each once: a file named (or given on stdin) is not context.
+    const namedKeys = new Set(named.map(n => realPathOr(n.file.absolute)));
+    const context: DiscoveredFile[] = [];
+    if (options.project !== undefined) {
+        // Problems with files that were not named (an unreadable folder, no .coord file at all) are
+        // not this run's: such a file is skipped here, and checking it by name says what is wrong.
+        const found = await discoverFiles([options.project], cwd, [], (absolute, isFolder) => ignoredBy(provider, absolute, isFolder));
+        const belongs = belongsToProject(options.project);
+        context.push(...found.filter(f => belongs(f.absolute) && !namedKeys.has(realPathOr(f.absolute))));
+    }
     const progress = options.onProgress;
-    const texts: Array<{ file: DiscoveredFile; text: string }> = [];
-    discovered.forEach((f, i) => {
-        progress?.('reading', i, discovered.length);
+    const total = named.length + context.length;
+    const texts: Array<{ file: DiscoveredFile; text: string; isContext: boolean }> = [];
+    [...named.map(n => ({ ...n, isContext: false })), ...context.map(file => ({ file, text: undefined, isContext: true }))].forEach((entry, i) => {
+        progress?.('reading', i, total);
         try {
-            texts.push({ file: f, text: readSourceFile(f) });
+            texts.push({ file: entry.file, text: entry.text ?? readSourceFile(entry.file), isContext: entry.isContext });
         } catch (e) {
             if (!(e instanceof CliError)) throw e;
-            problems.push(e.message);
+            if (!entry.isContext) problems.push(e.message);
         }
     });
     // Nothing left to check: the command cannot run (every problem on its own line).
-    if (texts.length === 0) throw new CliError(problems.map(escapeControls).join('\ncoord: '));
+    if (!texts.some(t => !t.isContext)) throw new CliError(problems.map(escapeControls).join('\ncoord: '));
     if (progress) {
-        const total = discovered.length;
         const phases = [[DocumentState.IndexedContent, 'indexing'], [DocumentState.Linked, 'linking'], [DocumentState.Validated, 'validating']] as const;
         for (const [state, phase] of phases) {
             let done = 0;
@@ -83,16 +124,31 @@ export async function loadWorkspace(options: WorkspaceOptions): Promise<LoadedWo
             });
         }
     }
-    // Every config file that applies must be valid before anything is reported.
-    for (const { file } of texts) {
+    // Every config file that applies to a reported file must be valid before anything is reported.
+    for (const { file } of texts.filter(t => !t.isContext)) {
         const { error } = provider.configFor(pathToFileURL(file.absolute).toString());
         if (error) throw configCliError(error);
     }
     const built = await buildWorkspace(Coord, texts.map(({ file, text }) => ({ uri: pathToFileURL(file.absolute).toString(), text })));
-    const files = texts.map(({ file, text }, i) => ({
-        ...file, text, document: built.documents[i], findings: built.findings(built.documents[i]),
-    }));
-    return { services: Coord, files, problems };
+    const files: LoadedFile[] = [];
+    const contextFiles: ContextFile[] = [];
+    texts.forEach(({ file, text, isContext }, i) => {
+        const document = built.documents[i];
+        if (isContext) contextFiles.push({ ...file, document });
+        else files.push({ ...file, text, document, findings: built.findings(document) });
+    });
+    return { services: Coord, files, context: contextFiles, problems };
+}
+
+/** How reports name text read from standard input without `--stdin-filename`. */
+export const STDIN_NAME = '<stdin>';
+
+function realPathOr(absolute: string): string {
+    try {
+        return fs.realpathSync(absolute);
+    } catch {
+        return absolute;
+    }
 }
 
 /**

@@ -49,7 +49,20 @@ export class CoordWorkspaceManager extends DefaultWorkspaceManager {
     }
 }
 
-/** Wraps a file-system provider so that text files are read without a byte-order mark. */
+/**
+ * Reads a small text file synchronously — a configuration file, while a
+ * document is validated: its text, or `undefined` when there is no such file;
+ * it throws when the file is there but refused or unreadable. The workspace's
+ * one is the shared service `workspace.ConfigFileReader` (coord-module.ts).
+ */
+export type ConfigFileReader = (file: URI) => string | undefined;
+
+/**
+ * Wraps a file-system provider so that text files are read without a
+ * byte-order mark. Which files may be read at all (regular ones, bounded) is
+ * the provider's business: on disk `CoordNodeFileSystemProvider`
+ * (node-file-system.ts), in the browser the client.
+ */
 export function bomStrippingFileSystem(inner: FileSystemProvider): FileSystemProvider {
     return new Proxy(inner, {
         get(target, prop, receiver) {

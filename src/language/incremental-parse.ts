@@ -96,6 +96,9 @@ export function reparse(services: Services, old: ParseResult<AstNode>, newText: 
     const root = model.$cstNode;
     if (!(root instanceof RootCstNodeImpl) || !Array.isArray(model.declarations)) return { reason: 'no syntax tree' };
     if (old.lexerReport?.diagnostics.length) return { reason: 'lexer report' };
+    // A repaired parse (validation/syntax-repair.ts) reads each declaration in the light of the whole
+    // text (where declarations start, which strings close), which a region alone cannot see.
+    if (old.parserErrors.some(isRepair)) return { reason: 'repaired syntax' };
     const oldText = root.fullText;
     if (oldText === newText) return { reason: 'unchanged' };
     const declItems = topLevelItems(root, model.declarations);
@@ -170,6 +173,9 @@ function findRegion(services: Services, parse: OldParse): Region | { readonly re
         const partRoot = partModel.$cstNode;
         if (!(partRoot instanceof RootCstNodeImpl) || !Array.isArray(partModel.declarations)) return { reason: 'region has no syntax tree' };
         if (part.lexerReport?.diagnostics.length) return { reason: 'lexer report' };
+        // A region that needed repairs (validation/syntax-repair.ts) was read without the text around
+        // it (where declarations start, which strings close), which the repairs depend on.
+        if (part.parserErrors.some(isRepair)) return { reason: 'repaired syntax' };
         const partItems = topLevelItems(partRoot, partModel.declarations);
         if (!partItems) return { reason: 'region does not map to declarations' };
         if (hi < n) {
@@ -259,6 +265,11 @@ function splice(services: Services, parse: OldParse, region: Region): Reparse {
         },
         info: { start: regionStart, end: regionEndOld + delta, declarations: partDeclarations.length },
     };
+}
+
+/** A mistake the parser repaired (validation/syntax-repair.ts `SyntaxMistake`). */
+function isRepair(error: ParserError): boolean {
+    return error.name === 'SyntaxMistake';
 }
 
 /** How many times the region may grow past its first trailing sentinel before the whole text is parsed. */

@@ -24,18 +24,26 @@ const RULE_LABELS: Record<string, string> = {
     SampleProperty: '`sample`', ByProperty: '`by`',
 };
 
-/** The innermost construct the parser was in, for "… in `budget`". */
-function where(e: IRecognitionException): string {
+/** The innermost construct the parser was in (`` `budget` ``, "a programme"), if it has a name. */
+export function constructOf(e: IRecognitionException): string | undefined {
     const stack = e.context?.ruleStack ?? [];
     for (let i = stack.length - 1; i >= 0; i--) {
         const label = RULE_LABELS[stack[i].replace(/\W/g, '')];
-        if (label) return ` in ${label}`;
+        if (label) return label;
     }
-    return '';
+    return undefined;
+}
+
+/** " in `budget`", for "unexpected … in `budget`". */
+function where(e: IRecognitionException): string {
+    const label = constructOf(e);
+    return label ? ` in ${label}` : '';
 }
 
 /** Turns a parser error into a one-line message. */
 export function describeParserError(e: IRecognitionException): string {
+    // A mistake the parser repaired (validation/syntax-repair.ts) carries its final message.
+    if (e.name === 'SyntaxMistake') return e.message;
     const found = e.token && e.token.tokenType?.name !== 'EOF' ? shown(e.token.image) : 'end of file';
     const msg = e.message ?? '';
     // (§8) What the analysis knows of the local level is only written in a `local` block.

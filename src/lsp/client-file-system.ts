@@ -30,6 +30,13 @@ export class ClientFileSystem implements FileSystemProvider {
     enabled = false;
     /** Config files read so far: URI → text (absent: no such file). */
     private readonly configs = new Map<string, string>();
+    /**
+     * The files the client listed. They are what {@link statSync} knows as files, so
+     * that a closed document that is a file is read again and any other one (a
+     * playground tab, an untitled document) leaves the workspace
+     * (`document-update-handler.ts`).
+     */
+    private readonly files = new Set<string>();
 
     constructor(private readonly connection: Connection) {}
 
@@ -39,16 +46,10 @@ export class ClientFileSystem implements FileSystemProvider {
             this.enabled = Boolean((params.initializationOptions as ClientFileSystemOption | undefined)?.clientFileSystem);
             for (const folder of params.workspaceFolders ?? []) Coord.validation.ConfigProvider.schemes.add(URI.parse(folder.uri).scheme);
         });
-        // Without the client's files (the playground) a closed document is gone: Langium would keep its
-        // last text in the workspace, where its declarations would still count.
-        shared.workspace.TextDocuments.onDidClose(({ document }) => {
-            if (this.enabled) return;
-            const uri = URI.parse(document.uri);
-            void shared.workspace.WorkspaceLock.write(token => shared.workspace.DocumentBuilder.update([], [uri], token));
-        });
         this.connection.onNotification(FsDidChangeNotification.method, async (params: { changes?: Array<{ uri: string; type: 1 | 2 | 3 }> }) => {
             const changes = Array.isArray(params?.changes) ? params.changes.filter(c => typeof c?.uri === 'string') : [];
             for (const change of changes) {
+                if (change.type === DELETED) this.files.delete(change.uri);
                 if (!change.uri.endsWith(`/${CONFIG_FILE_NAME}`)) continue;
                 this.configs.delete(change.uri);
                 if (change.type !== DELETED) await this.fetchConfig(change.uri);
@@ -82,6 +83,7 @@ export class ClientFileSystem implements FileSystemProvider {
         const nodes = (Array.isArray(entries) ? entries : [])
             .filter(e => typeof e?.uri === 'string')
             .map(e => ({ uri: URI.parse(e.uri), isFile: Boolean(e.isFile), isDirectory: Boolean(e.isDirectory) }));
+        for (const node of nodes) if (node.isFile) this.files.add(node.uri.toString());
         await Promise.all(nodes.filter(n => n.isFile && UriUtils.basename(n.uri) === CONFIG_FILE_NAME).map(n => this.fetchConfig(n.uri.toString())));
         return nodes;
     }
@@ -90,8 +92,10 @@ export class ClientFileSystem implements FileSystemProvider {
         return this.statSync(uri);
     }
 
+    /** Only files the client listed, and config files, are known synchronously. */
     statSync(uri: URI): FileSystemNode {
-        return { uri, isFile: this.configs.has(uri.toString()), isDirectory: false };
+        const key = uri.toString();
+        return { uri, isFile: this.configs.has(key) || this.files.has(key), isDirectory: false };
     }
 
     async exists(uri: URI): Promise<boolean> {

@@ -65,6 +65,9 @@ export function completionWindow(document: LangiumDocument, offset: number): Com
     const root = model?.$cstNode?.root;
     const text = document.textDocument.getText();
     if (!model || !root || root.fullText !== text) return undefined;
+    // A repaired parse (validation/syntax-repair.ts) places declarations where the completion
+    // parser, which reads the text as written, may not be between two: complete on the whole text.
+    if (document.parseResult.parserErrors.some(e => e.name === 'SyntaxMistake')) return undefined;
     const i = declarationIndexAt(model, offset);
     if (i < -1) return undefined;
     const decls = model.declarations;

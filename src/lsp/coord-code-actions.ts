@@ -10,8 +10,11 @@
  * sign round when only it contradicts `size` (`estimate-mismatch`), add a missing `sector` or `method` with one of its
  * values (`required-property`), remove a suppression that silences nothing
  * (`unused-suppression`), and, for any rule, a suppression comment for the
- * line or the file with a reason to fill in. Edits inside a declaration are
- * run through the formatter, so the result parses and is formatted.
+ * line with a reason to fill in (one *Disable* per finding). Text to fill in
+ * is a snippet whose placeholder is selected, where the client takes snippet
+ * edits; a placeholder left as inserted counts for nothing, so a fix never
+ * silences a lesson by itself (analysis/placeholders.ts). Edits inside a
+ * declaration are run through the formatter, so the result parses and is formatted.
  */
 import { type AstNode, type IndexManager, type LangiumDocument, type MaybePromise } from 'langium';
 import type { CodeActionProvider, LangiumServices } from 'langium/lsp';
@@ -24,6 +27,7 @@ import { formatText } from '../analysis/format.js';
 import { propertiesOf } from '../analysis/queries.js';
 import { isRuleId } from '../validation/registry.js';
 import { FindingId, RuleId, type FindingRuleId } from '../validation/rule-ids.js';
+import { CAPACITY_PLACEHOLDER, INCENTIVE_PLACEHOLDER, REASON_PLACEHOLDER, RESISTANCE_PLACEHOLDER, ROLE_PLACEHOLDER, STAKEHOLDER_PLACEHOLDER } from '../analysis/placeholders.js';
 
 /** Rules that no comment can or should silence. */
 const NOT_SUPPRESSIBLE: ReadonlySet<FindingRuleId> = new Set<FindingRuleId>([RuleId.syntax, FindingId.internalError, FindingId.invalidConfig, RuleId.unusedSuppression]);
@@ -36,13 +40,12 @@ const REQUIRED_VALUES: Readonly<Record<string, readonly string[]>> = {
 
 /** The `local-assessment` fixes: the item, its placeholder text and the fix's title. */
 const LOCAL_KNOWLEDGE: ReadonlyArray<readonly [string, string, string]> = [
-    ['capacity', 'Describe a capacity that can operate at the local level', 'Add a local capacity'],
-    ['stakeholder', 'Describe a stakeholder at the local level', 'Add a local stakeholder'],
-    ['resistance', 'Describe a source of resistance at the local level', 'Add a source of resistance'],
+    ['capacity', CAPACITY_PLACEHOLDER, 'Add a local capacity'],
+    ['stakeholder', STAKEHOLDER_PLACEHOLDER, 'Add a local stakeholder'],
+    ['resistance', RESISTANCE_PLACEHOLDER, 'Add a source of resistance'],
 ];
 
-/** The reason placeholder of a suppression comment. */
-export const REASON_PLACEHOLDER = 'reason: why this is acceptable';
+export { REASON_PLACEHOLDER };
 
 export class CoordCodeActionProvider implements CodeActionProvider {
     private readonly services: LangiumServices;
@@ -82,18 +85,18 @@ export class CoordCodeActionProvider implements CodeActionProvider {
                 const coordination = this.declarationAt(document, diagnostic, isCoordination);
                 if (!coordination) return [];
                 const by = firstProgramme(coordination);
-                const role = `role "Describe who does what locally"${by ? ` by ${by}` : ''}`;
+                const role = `role "${ROLE_PLACEHOLDER}"${by ? ` by ${by}` : ''}`;
                 const local = coordination.properties.find(p => isLevelBlock(p) && p.kind === 'local');
                 const edit = local?.$cstNode
                     ? this.insertInto(document, coordination, local.$cstNode.end - 1, ` ${role} `)
                     : this.insertInto(document, coordination, coordination.$cstNode!.end - 1, ` local { ${role} } `);
-                return edit ? [this.action(document, local ? 'Add a local role' : 'Add a local block with a role', diagnostic, [edit], true)] : [];
+                return edit ? [this.action(document, local ? 'Add a local role' : 'Add a local block with a role', diagnostic, [edit], true, ROLE_PLACEHOLDER)] : [];
             }
             case RuleId.budgetIncentive: {
                 const coordination = this.declarationAt(document, diagnostic, isCoordination);
                 if (!coordination?.$cstNode) return [];
-                const edit = this.insertInto(document, coordination, coordination.$cstNode.end - 1, ' incentive budget "Describe the earmarked budget or co-financing" ');
-                return edit ? [this.action(document, "Add an 'incentive budget'", diagnostic, [edit], true)] : [];
+                const edit = this.insertInto(document, coordination, coordination.$cstNode.end - 1, ` incentive budget "${INCENTIVE_PLACEHOLDER}" `);
+                return edit ? [this.action(document, "Add an 'incentive budget'", diagnostic, [edit], true, INCENTIVE_PLACEHOLDER)] : [];
             }
             case RuleId.localAssessment: {
                 // One fix per kind of knowledge; any one clears the hint.
@@ -103,7 +106,7 @@ export class CoordCodeActionProvider implements CodeActionProvider {
                 const at = local.$cstNode.end - 1;
                 return LOCAL_KNOWLEDGE.flatMap(([kind, text, title], i) => {
                     const edit = this.insertInto(document, coordination, at, ` ${kind} "${text}" `);
-                    return edit ? [this.action(document, title, diagnostic, [edit], i === 0)] : [];
+                    return edit ? [this.action(document, title, diagnostic, [edit], i === 0, text)] : [];
                 });
             }
             case RuleId.politicalSupport: {
@@ -185,35 +188,38 @@ export class CoordCodeActionProvider implements CodeActionProvider {
             range: { start: { line, character: 0 }, end: { line, character: 0 } },
             newText: `${indent}// coord-disable-next-line ${rule} -- ${REASON_PLACEHOLDER}${eol}`,
         };
-        const file: TextEdit = {
-            range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
-            newText: `// coord-disable ${rule} -- ${REASON_PLACEHOLDER}${eol}`,
-        };
-        return [
-            this.suppression(document, `Disable '${rule}' for this line`, diagnostic, nextLine),
-            this.suppression(document, `Disable '${rule}' for this file`, diagnostic, file),
-        ];
+        // One *Disable* per finding: for its line. A whole file is silenced by hand (`// coord-disable rule -- reason`).
+        return [this.suppression(document, `Disable '${rule}' for this line`, diagnostic, nextLine)];
     }
 
     /** A suppression; with a client that takes snippet edits, the reason is selected for typing over. */
     private suppression(document: LangiumDocument, title: string, diagnostic: Diagnostic, edit: TextEdit): CodeAction {
-        if (!this.snippetEdits) return this.action(document, title, diagnostic, [edit], false);
-        const escaped = edit.newText.replace(/[$}\\]/g, c => `\\${c}`);
-        const snippet = escaped.replace(REASON_PLACEHOLDER, `\${1:${REASON_PLACEHOLDER}}`);
-        return {
-            title,
-            kind: CodeActionKind.QuickFix,
-            diagnostics: [diagnostic],
-            edit: {
-                documentChanges: [{
-                    textDocument: { uri: document.textDocument.uri, version: document.textDocument.version },
-                    edits: [{ range: edit.range, snippet: { kind: 'snippet', value: snippet } } as unknown as TextEdit],
-                }],
-            },
-        };
+        return this.action(document, title, diagnostic, [edit], false, REASON_PLACEHOLDER);
     }
 
-    private action(document: LangiumDocument, title: string, diagnostic: Diagnostic, edits: TextEdit[], preferred: boolean): CodeAction {
+    /**
+     * A quick fix. With a client that takes snippet edits and a `placeholder` in the
+     * inserted text, the edit is a snippet whose placeholder is selected for typing over
+     * (left as inserted, the placeholder counts for nothing: analysis/placeholders.ts).
+     */
+    private action(document: LangiumDocument, title: string, diagnostic: Diagnostic, edits: TextEdit[], preferred: boolean, placeholder?: string): CodeAction {
+        const [only] = edits;
+        if (this.snippetEdits && placeholder && edits.length === 1 && only.newText.includes(placeholder)) {
+            const escaped = only.newText.replace(/[$}\\]/g, c => `\\${c}`);
+            const snippet = escaped.replace(placeholder, `\${1:${placeholder}}`);
+            return {
+                title,
+                kind: CodeActionKind.QuickFix,
+                diagnostics: [diagnostic],
+                ...(preferred ? { isPreferred: true } : {}),
+                edit: {
+                    documentChanges: [{
+                        textDocument: { uri: document.textDocument.uri, version: document.textDocument.version },
+                        edits: [{ range: only.range, snippet: { kind: 'snippet', value: snippet } } as unknown as TextEdit],
+                    }],
+                },
+            };
+        }
         return {
             title,
             kind: CodeActionKind.QuickFix,

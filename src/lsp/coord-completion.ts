@@ -11,9 +11,10 @@
  * after `size N` the usual units; estimands and certainty levels say what they
  * mean.
  */
-import { AstUtils, GrammarAST, type AstNodeDescription, type LangiumDocuments, type AstNodeLocator, type ReferenceInfo, type Stream } from 'langium';
-import { type CompletionAcceptor, type CompletionContext, type CompletionValueItem, type LangiumServices } from 'langium/lsp';
-import { CompletionItemKind, MarkupKind } from 'vscode-languageserver';
+import { AstUtils, GrammarAST, type AstNodeDescription, type LangiumDocument, type LangiumDocuments, type AstNodeLocator, type ReferenceInfo, type Stream } from 'langium';
+import { type CompletionAcceptor, type CompletionContext, type CompletionProviderOptions, type CompletionValueItem, type LangiumServices } from 'langium/lsp';
+import { CompletionItemKind, CompletionTriggerKind, MarkupKind, type CancellationToken, type CompletionList, type CompletionParams } from 'vscode-languageserver';
+import { propertyOf } from '../analysis/queries.js';
 import {
     isBetweenProperty, isBody, isCoordination, isEffects, isEvaluation, isLevelBlock, isNamedDeclaration, isProgramme,
     type Effect, type Model, type NamedDeclaration,
@@ -36,9 +37,26 @@ const REQUIRED: Readonly<Record<string, ReadonlySet<string>>> = Object.fromEntri
 
 const DECLARATION_KEYWORDS = new Set(['domain', 'outcome', 'population', 'programme', 'body', 'coordination', 'evaluation', 'effects']);
 
+/**
+ * Where completion opens by itself, as the user types a space: after a keyword
+ * that a reference follows (`between `, `of `, `+ `, `from `, `node `, `targets `)
+ * or after the `,` of a list of references. A space anywhere else opens nothing.
+ */
+const OPENS_AFTER = /(?:^|[^A-Za-z0-9_-])(?:between|of|from|node|targets|by)\s$|(?:^|\s)\+\s$|[A-Za-z0-9_],\s$/;
+
 export class CoordCompletionProvider extends WindowedCompletionProvider {
     private readonly documents: LangiumDocuments;
     private readonly locator: AstNodeLocator;
+
+    override readonly completionOptions: CompletionProviderOptions = { triggerCharacters: [' '] };
+
+    override async getCompletion(document: LangiumDocument, params: CompletionParams, cancelToken?: CancellationToken): Promise<CompletionList | undefined> {
+        if (params.context?.triggerKind === CompletionTriggerKind.TriggerCharacter && params.context.triggerCharacter === ' ') {
+            const line = document.textDocument.getText({ start: { line: params.position.line, character: 0 }, end: params.position });
+            if (!OPENS_AFTER.test(line)) return undefined;
+        }
+        return super.getCompletion(document, params, cancelToken);
+    }
 
     constructor(services: LangiumServices) {
         super(services);
@@ -122,13 +140,38 @@ export class CoordCompletionProvider extends WindowedCompletionProvider {
         const item = super.createReferenceCompletionItem(description, refInfo, context);
         const node = this.nodeOf(description);
         const stdlib = isStdlibUri(description.documentUri.toString());
+        // A programme shows its country and sector beside its name; those of the country at hand come first.
+        const country = node && isProgramme(node) ? propertyOf(node, 'country')?.values ?? [] : [];
+        const sector = node && isProgramme(node) ? propertyOf(node, 'sector')?.values.join(', ') : undefined;
+        const here = node && isProgramme(node) ? this.countriesAtHand(refInfo, context) : new Set<string>();
+        const sameCountry = country.some(c => here.has(c));
+        const beside = isProgramme(node) ? [country.join(', '), sector].filter(Boolean).join(' · ') : undefined;
         return {
             ...item,
             detail: node ? completionDetail(node) : description.type.toLowerCase(),
-            ...(node?.title ? { labelDetails: { description: node.title } } : {}),
-            // The workspace's own declarations before the standard library's.
-            sortText: `${stdlib ? '1' : '0'}${description.name}`,
+            ...(beside ? { labelDetails: { detail: ` ${beside}`, ...(node?.title ? { description: node.title } : {}) } }
+                : node?.title ? { labelDetails: { description: node.title } } : {}),
+            // The workspace's own declarations before the standard library's; programmes of the country at hand first.
+            sortText: `${stdlib ? '1' : '0'}${here.size > 0 && !sameCountry ? '1' : '0'}${description.name}`,
         };
+    }
+
+    /**
+     * The countries a programme reference is about: those of the programmes already
+     * listed beside it (in the same `between` or `effects of`), else those of the
+     * programmes declared in the document.
+     */
+    private countriesAtHand(refInfo: ReferenceInfo, context: CompletionContext): Set<string> {
+        const countries = new Set<string>();
+        const add = (programme: unknown) => {
+            if (isProgramme(programme)) for (const c of propertyOf(programme, 'country')?.values ?? []) countries.add(c);
+        };
+        const container = refInfo.container;
+        const list = isBetweenProperty(container) ? container.programmes : isEffects(container) ? container.programmes : [];
+        for (const ref of list) add(ref.ref);
+        if (countries.size > 0) return countries;
+        for (const declaration of (context.document.parseResult.value as Model).declarations) add(declaration);
+        return countries;
     }
 
     private nodeOf(description: AstNodeDescription): NamedDeclaration | undefined {

@@ -1,8 +1,9 @@
 /**
- * Hover: on a declaration or a reference, the declaration's title, kind and
- * key facts; on a property keyword, the property's form; and on the range of a
- * rule's diagnostic, the rule's summary and its doc (the lesson behind it), so
- * that a reviewer reads why a finding matters where it is.
+ * Hover, short: on the range of findings, one line per finding (its severity,
+ * its rule id linked to the rule's documentation, its message); then, on a
+ * declaration or a reference, the declaration's title, kind and key facts; on
+ * a property keyword, the property's form. The lesson behind a rule is behind
+ * its link, not in the hover.
  */
 import { AstUtils, CstUtils, GrammarAST, type AstNode, type CstNode, type LangiumDocument, type MaybePromise } from 'langium';
 import { AstNodeHoverProvider, type LangiumServices } from 'langium/lsp';
@@ -26,14 +27,13 @@ export class CoordHoverProvider extends AstNodeHoverProvider {
 
     override async getHoverContent(document: LangiumDocument, params: HoverParams): Promise<Hover | undefined> {
         const parts: string[] = [];
+        const findings = this.findingsAt(document, params.position);
+        if (findings.length > 0) parts.push(findings.join('  \n'));
         const base = await super.getHoverContent(document, params);
         if (base && typeof base.contents === 'object' && 'value' in base.contents) parts.push(base.contents.value);
         else if (!base) {
             const keyword = this.keywordAt(document, params.position);
             if (keyword) parts.push(keyword);
-        }
-        for (const rule of this.rulesAt(document, params.position)) {
-            parts.push(`**${rule.id}** (coord rule) — ${rule.summary}\n\n${rule.doc}`);
         }
         if (parts.length === 0) return undefined;
         return { contents: { kind: 'markdown', value: parts.join('\n\n---\n\n') } };
@@ -97,17 +97,20 @@ export class CoordHoverProvider extends AstNodeHoverProvider {
         return out.map(x => `- ${x}`).join('\n');
     }
 
-    /** The rules whose diagnostics of this document cover the position, each once. */
-    private rulesAt(document: LangiumDocument, position: Position) {
-        const seen = new Set<string>();
+    /** One line per diagnostic of this document that covers the position: severity, linked rule id, message. */
+    private findingsAt(document: LangiumDocument, position: Position): string[] {
+        const lines: string[] = [];
         for (const d of document.diagnostics ?? []) {
             const code = typeof d.code === 'string' ? d.code : undefined;
-            if (!code || seen.has(code) || !contains(d.range, position)) continue;
-            seen.add(code);
+            if (!code || !RULES_BY_ID.has(code) || !contains(d.range, position)) continue;
+            const id = d.codeDescription?.href ? `[${code}](${d.codeDescription.href})` : `\`${code}\``;
+            lines.push(`${SEVERITY_WORDS[d.severity ?? 1] ?? 'error'} ${id}: ${d.message}`);
         }
-        return [...seen].map(id => RULES_BY_ID.get(id)).filter(r => r !== undefined);
+        return lines;
     }
 }
+
+const SEVERITY_WORDS: Record<number, string> = { 1: '**error**', 2: '**warning**', 3: 'info', 4: 'hint' };
 
 function contains(range: Range, p: Position): boolean {
     const afterStart = p.line > range.start.line || (p.line === range.start.line && p.character >= range.start.character);

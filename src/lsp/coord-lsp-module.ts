@@ -9,7 +9,7 @@ import {
     type DefaultSharedModuleContext, type LangiumServices, type LangiumSharedServices, type PartialLangiumServices,
 } from 'langium/lsp';
 import { CoordGeneratedModule, CoordGeneratedSharedModule } from '../language/generated/module.js';
-import { CoordModule, CoordSharedModule, type CoordAddedServices, type CoordCoreServices } from '../language/coord-module.js';
+import { configReaderModule, CoordModule, CoordSharedModule, type CoordAddedServices, type CoordContext, type CoordCoreServices } from '../language/coord-module.js';
 import type { CoordAddedSharedServices } from '../language/change-tracker.js';
 import { bomStrippingFileSystem } from '../language/coord-workspace.js';
 import { watchConfigFiles } from './config-watcher.js';
@@ -22,6 +22,8 @@ import { CoordSemanticTokenProvider } from './coord-semantic-tokens.js';
 import { CoordRenameProvider } from './coord-rename.js';
 import { CoordDocumentSymbolProvider, CoordNodeKindProvider } from './coord-symbols.js';
 import { registerStdlibHandler } from './stdlib-handler.js';
+import { CoordDocumentUpdateHandler } from './document-update-handler.js';
+import { CoordProjectWorkspaceManager } from './project-workspace.js';
 
 export type CoordSharedLspServices = LangiumSharedServices & CoordAddedSharedServices;
 export type CoordLspServices = LangiumServices & CoordCoreServices & { shared: CoordSharedLspServices };
@@ -41,13 +43,20 @@ export const CoordLspModule: Module<CoordLspServices, PartialLangiumServices & P
 };
 
 /** Coord's overrides of Langium's shared editor services. */
-export const CoordSharedLspModule: Module<CoordSharedLspServices, { lsp: Pick<LangiumSharedServices['lsp'], 'NodeKindProvider'> }> = {
+export const CoordSharedLspModule: Module<CoordSharedLspServices, {
+    lsp: Pick<LangiumSharedServices['lsp'], 'NodeKindProvider' | 'DocumentUpdateHandler'>;
+    workspace: Pick<LangiumSharedServices['workspace'], 'WorkspaceManager'>;
+}> = {
     lsp: {
         NodeKindProvider: () => new CoordNodeKindProvider(),
+        DocumentUpdateHandler: services => new CoordDocumentUpdateHandler(services),
+    },
+    workspace: {
+        WorkspaceManager: services => new CoordProjectWorkspaceManager(services),
     },
 };
 
-export function createCoordLspServices(context: DefaultSharedModuleContext): {
+export function createCoordLspServices(context: CoordContext<DefaultSharedModuleContext>): {
     shared: CoordSharedLspServices;
     Coord: CoordLspServices;
 } {
@@ -56,6 +65,7 @@ export function createCoordLspServices(context: DefaultSharedModuleContext): {
         CoordGeneratedSharedModule,
         CoordSharedModule,
         CoordSharedLspModule,
+        configReaderModule(context),
     );
     const Coord = inject(
         createDefaultModule({ shared }),

@@ -3,11 +3,12 @@
  * `coord lsp --stdio`, and the bundle the VS Code extension runs.
  */
 import { startLanguageServer } from 'langium/lsp';
-import { NodeFileSystem } from 'langium/node';
 import { createConnection, IPCMessageReader, IPCMessageWriter, ProposedFeatures } from 'vscode-languageserver/node';
+import { CoordNodeContext } from '../validation/config-node.js';
 import { createCoordLspServices } from './coord-lsp-module.js';
 import { errorResultsAsErrors, guardedTransport, stdioProcessHooks } from './protocol-guard.js';
 import { registerSummaryHandlers } from './summary-handler.js';
+import { findRulesDocument, ruleDocumentationLinks } from './rule-documentation.js';
 
 export function startServer(): void {
     // Over stdio the transport is guarded against malformed input and early requests (protocol-guard.ts).
@@ -18,7 +19,9 @@ export function startServer(): void {
         : ipc ? createConnection(ProposedFeatures.all, new IPCMessageReader(process), errorResultsAsErrors(new IPCMessageWriter(process)))
             : createConnection(ProposedFeatures.all);
     if (transport) stdioProcessHooks(connection, transport);
-    const { shared, Coord } = createCoordLspServices({ connection, ...NodeFileSystem });
+    const { shared, Coord } = createCoordLspServices({ connection, ...CoordNodeContext });
     registerSummaryHandlers(shared, Coord, connection);
+    // Rule ids in the Problems panel link to their section of the bundled docs/rules.md.
+    Coord.validation.DocumentValidator.ruleDocumentation = ruleDocumentationLinks(findRulesDocument());
     startLanguageServer(shared);
 }

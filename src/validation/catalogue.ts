@@ -6,6 +6,7 @@
  */
 import type { Rule, RuleCategory, Severity } from './rule.js';
 import { CONFIG_FILE_NAME } from './config.js';
+import type { RuleExample } from './rule-examples.js';
 import { BRIEF, UNCHECKED_LESSONS, type UncheckedLesson } from './lessons.js';
 
 /** One rule as `coord rules --format json` lists it. */
@@ -82,4 +83,47 @@ export function renderRulesMarkdown(rules: readonly Rule[]): string {
 
 function escapeCell(text: string): string {
     return text.replace(/\|/g, '\\|').replace(/\n/g, ' ');
+}
+
+/** One rule explained, as `coord rules ID` prints it (text that also reads as Markdown). */
+export function renderRuleExplanation(rule: Rule, example: RuleExample | undefined): string {
+    const indent = (text: string) => text.trimEnd().split('\n').map(l => `    ${l}`).join('\n');
+    const out = [
+        `# ${rule.id}`,
+        '',
+        `Default severity: ${rule.defaultSeverity} (${rule.category}).`,
+        '',
+        '## What fires it',
+        '',
+        rule.summary,
+        '',
+        '## Why (the lesson behind it)',
+        '',
+        rule.doc,
+    ];
+    if (example) {
+        out.push('', '## Fires', '', indent(example.fires), '', '## Does not fire', '', indent(example.passes), '', '## How to fix', '', example.fix);
+    }
+    out.push(
+        '',
+        '## How to suppress',
+        '',
+        'One finding, with the reason kept for reviewers (on the line above the finding):',
+        '',
+        `    // coord-disable-next-line ${rule.id} -- reason`,
+        '',
+        'Every finding of the rule in one file (anywhere in it):',
+        '',
+        `    // coord-disable ${rule.id} -- reason`,
+        '',
+        `Everywhere below a folder, in its ${CONFIG_FILE_NAME} (or once: coord check --rule ${rule.id}=off):`,
+        '',
+        `    { "rules": { "${rule.id}": "off" } }`,
+    );
+    return out.join('\n') + '\n';
+}
+
+/** One rule with its examples, as `coord rules ID --format json` prints it. */
+export function renderRuleJson(rule: Rule, example: RuleExample | undefined): string {
+    return JSON.stringify({ ...catalogueEntries([rule])[0], ...(example ? { examples: example } : {}) }, null, 2) + '\n';
 }

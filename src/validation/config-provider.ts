@@ -2,10 +2,14 @@
  * Which rule configuration applies to a document: the nearest
  * `coord.config.json` above its file (or an explicit file given to the CLI),
  * with command-line overrides on top. One instance per workspace, shared by
- * the CLI and the language server.
+ * the CLI and the language server. Files are read through a
+ * {@link ConfigFileReader}, so this runs in a browser too.
  */
-import { URI, type FileSystemProvider } from 'langium';
-import { ConfigError, ConfigLocator, mergeConfigs, parseConfig, type ConfigFileReader, type RuleConfig } from './config.js';
+import { URI, UriUtils, type FileSystemProvider } from 'langium';
+import {
+    ConfigError, ConfigLocator, configFileDisplayName, isIgnored, mergeConfigs, noConfigFiles, parseConfig, readWith,
+    type ConfigFileReader, type RuleConfig,
+} from './config.js';
 import { RULE_IDS } from './registry.js';
 import type { RuleId } from './rule-ids.js';
 import type { SeveritySetting } from './rule.js';
@@ -16,14 +20,22 @@ export interface ConfigResult {
 }
 
 /**
- * Reads config files through Langium's file-system provider (Node's `fs` in the
- * CLI and the desktop server, the client's files in the browser): a file the
- * provider does not know is no file; one it knows but cannot read is an error.
+ * Reads config files through Langium's file-system provider (the client's files
+ * in the browser's server; any provider a caller gives): a file the provider
+ * does not know is no file; one it knows that is not a regular file (a FIFO, a
+ * device) is refused before it is read; one it cannot read is an error. The CLI
+ * and the desktop server read the disk with `nodeConfigReader` instead, which
+ * also bounds the size (`config-node.ts`).
  */
 export function fileSystemConfigReader(fileSystem: FileSystemProvider): ConfigFileReader {
     return file => {
         // A provider without existsSync (a test double) knows no config file.
         if (typeof fileSystem.existsSync !== 'function' || !fileSystem.existsSync(file)) return undefined;
+        if (typeof fileSystem.statSync === 'function') {
+            const node = fileSystem.statSync(file);
+            if (node.isDirectory) throw Object.assign(new Error('EISDIR: illegal operation on a directory, read'), { code: 'EISDIR' });
+            if (!node.isFile) throw new ConfigError(undefined, undefined, 'cannot read: not a regular file');
+        }
         return fileSystem.readFileSync(file);
     };
 }
@@ -39,23 +51,19 @@ export class CoordConfigProvider {
      */
     readonly schemes = new Set(['file']);
 
-    constructor(private readonly readConfigFile: ConfigFileReader = () => undefined) {
+    constructor(private readonly readConfigFile: ConfigFileReader = noConfigFiles) {
         this.locator = new ConfigLocator(RULE_IDS, readConfigFile);
     }
 
     /**
      * Uses one config file for every document instead of the nearest one (`--config FILE`).
-     * `display` is how errors name the file (as the user wrote it); it defaults to `file`.
+     * `file` is an absolute path; `display` is how errors name the file (as the user wrote it); it defaults to `file`.
      */
     setExplicitConfigFile(file: string, display = file): void {
-        let text: string | undefined;
-        try {
-            text = this.readConfigFile(URI.file(file));
-        } catch (e) {
-            throw new ConfigError(display, undefined, `cannot read: ${describeReadError(e as NodeJS.ErrnoException)}`);
-        }
-        if (text === undefined) throw new ConfigError(display, undefined, `cannot read: ${describeReadError({ code: 'ENOENT' } as NodeJS.ErrnoException)}`);
-        this.explicit = parseConfig(text, display, RULE_IDS);
+        const uri = URI.file(file);
+        const text = readWith(this.readConfigFile, uri, display, describeReadError);
+        if (text === undefined) throw new ConfigError(display, undefined, 'cannot read: no such file');
+        this.explicit = { ...parseConfig(text, display, RULE_IDS), base: configFileDisplayName(UriUtils.dirname(uri)) };
     }
 
     /** Severities that win over every file (`--rule ID=SEVERITY`). */
@@ -81,7 +89,13 @@ export class CoordConfigProvider {
     }
 }
 
-function describeReadError(e: NodeJS.ErrnoException): string {
+/** Whether a folder walk skips this path (the `ignore` list of the configuration that applies to it; an invalid one ignores nothing). */
+export function ignoredBy(provider: CoordConfigProvider, absolute: string, isFolder: boolean): boolean {
+    const { config } = provider.configFor(URI.file(absolute));
+    return isIgnored(config, absolute, isFolder);
+}
+
+function describeReadError(e: Error & { code?: string }): string {
     switch (e.code) {
         case 'ENOENT': return 'no such file';
         case 'EISDIR': return 'is a folder; give the configuration file itself (coord.config.json)';

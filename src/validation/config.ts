@@ -4,6 +4,11 @@
  * and the language server read it through the same code, so what an analyst
  * sees inline is what CI reports. An invalid file is an error that names the
  * file and the key; it is never silently ignored.
+ *
+ * No `node:` module is imported here, so the core runs in a browser: files are
+ * read through a {@link ConfigFileReader} — the bounded disk read of
+ * `config-node.ts` in the CLI and the desktop server, the client's files in the
+ * browser's server.
  */
 import { URI, UriUtils } from 'langium';
 import type { Severity, SeveritySetting } from './rule.js';
@@ -25,6 +30,12 @@ export interface RuleConfig {
     readonly file?: string;
     /** Severity per rule id, for rules that are configured. */
     readonly rules: Readonly<Partial<Record<RuleId, SeveritySetting>>>;
+    /** Patterns of paths a folder walk skips (`"ignore"`), relative to {@link base}. */
+    readonly ignore?: readonly string[];
+    /** The folder of the config file, which `ignore` patterns are relative to. */
+    readonly base?: string;
+    /** `"root": true`: the file's folder is a project (§3 v2), the workspace names resolve against. */
+    readonly root?: boolean;
 }
 
 /** The effective severity of a rule: configured, else its default. */
@@ -49,9 +60,19 @@ export function parseConfig(text: string, file: string | undefined, knownRules: 
     }
     const obj = json as Record<string, unknown>;
     for (const key of Object.keys(obj)) {
-        if (key !== 'rules' && key !== '$schema') {
-            throw new ConfigError(file, key, `unknown key '${key}' (expected "rules")`);
+        if (key !== 'rules' && key !== 'ignore' && key !== 'root' && key !== '$schema') {
+            throw new ConfigError(file, key, `unknown key '${key}' (expected "rules", "ignore" or "root")`);
         }
+    }
+    let ignore: string[] | undefined;
+    if (obj.ignore !== undefined) {
+        if (!Array.isArray(obj.ignore) || !obj.ignore.every(p => typeof p === 'string' && p.trim() !== '')) {
+            throw new ConfigError(file, 'ignore', '"ignore" must be a list of path patterns like ["drafts/", "*.old.coord"]');
+        }
+        ignore = obj.ignore as string[];
+    }
+    if (obj.root !== undefined && typeof obj.root !== 'boolean') {
+        throw new ConfigError(file, 'root', `"root" must be true or false, got ${JSON.stringify(obj.root)}`);
     }
     const rules: Partial<Record<RuleId, SeveritySetting>> = {};
     if (obj.rules !== undefined) {
@@ -62,7 +83,67 @@ export function parseConfig(text: string, file: string | undefined, knownRules: 
             rules[id as RuleId] = checkRuleSetting(file, `rules.${id}`, id, value, knownRules);
         }
     }
-    return { file, rules };
+    return { file, rules, ...(ignore ? { ignore } : {}), ...(obj.root === true ? { root: true } : {}) };
+}
+
+/**
+ * Whether a folder walk skips `absolute` under this configuration's `ignore`
+ * list. Patterns are relative to the config file's folder, `/`-separated,
+ * as in .gitignore: `*` and `?` within one name, `**` across folders; a
+ * pattern without `/` matches a name at any depth; a trailing `/` matches
+ * folders only; a folder matched is skipped with everything in it.
+ */
+export function isIgnored(config: RuleConfig | undefined, absolute: string, isFolder: boolean): boolean {
+    if (!config?.ignore || config.base === undefined) return false;
+    const rel = relativePath(config.base, absolute);
+    if (rel === undefined || rel === '') return false;
+    return config.ignore.some(pattern => {
+        const folderOnly = pattern.endsWith('/');
+        return (!folderOnly || isFolder) && globRegExp(pattern).test(rel);
+    });
+}
+
+/**
+ * `absolute` relative to the folder `base`, `/`-separated, or undefined when it
+ * is not inside it (what `path.relative` gives, without Node). Both are
+ * absolute paths of one platform: on Windows (a drive or UNC path) a backslash
+ * is a separator and folders compare without case, as there; elsewhere a
+ * backslash is part of a name.
+ */
+export function relativePath(base: string, absolute: string): string | undefined {
+    const windows = /^[a-z]:[\\/]|^\\\\/i.test(base);
+    const norm = (p: string) => (windows ? p.replace(/\\/g, '/') : p).replace(/\/+$/, '');
+    const b = norm(base);
+    const a = norm(absolute);
+    const same = (x: string, y: string) => (windows ? x.toLowerCase() === y.toLowerCase() : x === y);
+    if (same(a, b)) return '';
+    const prefix = `${b}/`;
+    return same(a.slice(0, prefix.length), prefix) ? a.slice(prefix.length) : undefined;
+}
+
+const globCache = new Map<string, RegExp>();
+
+function globRegExp(pattern: string): RegExp {
+    let re = globCache.get(pattern);
+    if (re) return re;
+    const p = pattern.trim().replace(/^\.\//, '').replace(/\/+$/, '');
+    const anchored = p.includes('/');
+    let body = '';
+    for (let i = 0; i < p.length; i++) {
+        const c = p[i];
+        if (c === '*' && p[i + 1] === '*') {
+            i++;
+            if (p[i + 1] === '/') {
+                i++;
+                body += '(?:.*/)?';
+            } else body += '.*';
+        } else if (c === '*') body += '[^/]*';
+        else if (c === '?') body += '[^/]';
+        else body += c.replace(/[.+^${}()|[\]\\]/g, '\\$&');
+    }
+    re = new RegExp(`${anchored ? '^' : '(?:^|/)'}${body.replace(/^\//, '')}$`);
+    globCache.set(pattern, re);
+    return re;
 }
 
 function checkRuleSetting(file: string | undefined, key: string, id: string, value: unknown, knownRules: ReadonlySet<string>): SeveritySetting {
@@ -93,24 +174,35 @@ export function parseRuleOverride(text: string, knownRules: ReadonlySet<string>)
 export function mergeConfigs(...configs: Array<RuleConfig | undefined>): RuleConfig {
     const rules: Partial<Record<RuleId, SeveritySetting>> = {};
     let file: string | undefined;
+    let ignore: readonly string[] | undefined;
+    let base: string | undefined;
     for (const c of configs) {
         if (!c) continue;
         Object.assign(rules, c.rules);
         file = c.file ?? file;
+        if (c.ignore) ({ ignore, base } = c);
     }
-    return { file, rules };
+    return ignore ? { file, rules, ignore, base } : { file, rules };
 }
 
+/** The largest configuration file read: far above any real one, far below what would stall a run. */
+export const MAX_CONFIG_BYTES = 1024 * 1024;
+
 /**
- * Reads a config file for {@link ConfigLocator}: its text, or `undefined` when
- * there is no such file; it throws with the cause when a file is there but
- * cannot be read. The CLI and the desktop server read the disk (Node's `fs`
- * through Langium's file-system provider); the browser's server reads what the
- * client sent. No `node:` module is imported here, so the core runs in a browser.
+ * Reads a config file: its text, or `undefined` when there is no such file; it
+ * throws when a file is there but is refused or cannot be read — a
+ * {@link ConfigError} (its message only; the caller names the file) for a
+ * refusal, any other error with its cause. The CLI and the desktop server read
+ * the disk, bounded and regular files only (`nodeConfigReader` in
+ * `config-node.ts`); the browser's server reads what the client sent
+ * (`fileSystemConfigReader` over its file-system provider).
  */
 export type ConfigFileReader = (file: URI) => string | undefined;
 
-/** How a config file is named in messages: its path on disk, else its URI. */
+/** A reader that finds no config file anywhere (untitled documents, tests). */
+export const noConfigFiles: ConfigFileReader = () => undefined;
+
+/** How a config file or folder is named in messages and in `base`: its path on disk, else its URI. */
 export function configFileDisplayName(file: URI): string {
     return file.scheme === 'file' ? file.fsPath : file.toString();
 }
@@ -145,14 +237,9 @@ export class ConfigLocator {
         const candidate = UriUtils.joinPath(folder, CONFIG_FILE_NAME);
         const display = configFileDisplayName(candidate);
         try {
-            let text: string | undefined;
-            try {
-                text = this.read(candidate);
-            } catch (e) {
-                throw new ConfigError(display, undefined, `cannot read: ${(e as Error).message}`);
-            }
+            const text = readWith(this.read, candidate, display);
             if (text !== undefined) {
-                entry = { config: parseConfig(text, display, this.knownRules) };
+                entry = { config: { ...parseConfig(text, display, this.knownRules), base: configFileDisplayName(folder) } };
             } else {
                 const parent = UriUtils.dirname(folder);
                 entry = { config: parent.toString() === key ? undefined : this.forFolder(parent) };
@@ -164,5 +251,56 @@ export class ConfigLocator {
         this.byFolder.set(key, entry);
         if (entry.error) throw entry.error;
         return entry.config;
+    }
+}
+
+/**
+ * Reads `file` with `read`; every failure becomes a {@link ConfigError} naming
+ * the file as `display`: a refusal keeps its message, another error is
+ * "cannot read: " and its cause (`describe`, by default its message).
+ */
+export function readWith(read: ConfigFileReader, file: URI, display: string, describe: (e: Error) => string = e => e.message): string | undefined {
+    try {
+        return read(file);
+    } catch (e) {
+        if (e instanceof ConfigError) throw new ConfigError(display, e.key, e.message, e.line);
+        throw new ConfigError(display, undefined, `cannot read: ${describe(e as Error)}`);
+    }
+}
+
+/**
+ * The project a folder belongs to (§3 v2): the nearest folder from `start`
+ * upward whose `coord.config.json` says `"root": true`, or undefined when there
+ * is none. The CLI falls back to its current folder and the language server to
+ * its workspace folder, so both resolve names against the same files. A config
+ * file that cannot be read or parsed is not a root here; the commands report it
+ * where it applies.
+ */
+export function findProjectRootUri(start: URI, read: ConfigFileReader): URI | undefined {
+    let folder = start;
+    for (;;) {
+        if (isProjectRootUri(folder, read)) return folder;
+        const parent = UriUtils.dirname(folder);
+        if (parent.toString() === folder.toString()) return undefined;
+        folder = parent;
+    }
+}
+
+/** Whether a folder's `coord.config.json` says `"root": true`. */
+export function isProjectRootUri(folder: URI, read: ConfigFileReader): boolean {
+    let text: string | undefined;
+    try {
+        // Read as every configuration file is (regular files only, bounded): a FIFO or a link to a device is no root.
+        text = read(UriUtils.joinPath(folder, CONFIG_FILE_NAME));
+    } catch {
+        return false;
+    }
+    if (text === undefined) return false;
+    try {
+        const json: unknown = JSON.parse(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text);
+        // A file that is not valid is not a root here; where it applies, it is reported.
+        return typeof json === 'object' && json !== null && (json as Record<string, unknown>).root === true;
+    } catch {
+        return false;
     }
 }

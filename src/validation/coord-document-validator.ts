@@ -62,6 +62,12 @@ export class CoordDocumentValidator extends DefaultDocumentValidator {
         return this.factsCache.get('facts', () => computeWorkspaceFacts(this.documents.all));
     }
 
+    /**
+     * Where a rule's documentation is (a URI), for the link on the rule id in the
+     * editor's Problems panel; the language server sets it, the CLI does not.
+     */
+    ruleDocumentation?: (rule: string) => string | undefined;
+
     /** Every finding of the last validation of a document, suppressed ones included. */
     getFindings(document: LangiumDocument): Finding[] | undefined {
         return this.findings.get(document);
@@ -82,7 +88,7 @@ export class CoordDocumentValidator extends DefaultDocumentValidator {
         }
         this.findings.set(document, findings);
         this.tracker.validated(document, new Set(findings.flatMap(f => f.related.map(r => r.uri))));
-        return findings.filter(f => !f.suppressed).map(toDiagnostic);
+        return findings.filter(f => !f.suppressed).map(f => toDiagnostic(f, this.ruleDocumentation));
     }
 
     private computeFindings(document: LangiumDocument): Finding[] {
@@ -169,7 +175,7 @@ function binaryFileFinding(): Finding {
 }
 
 /** A finding as an LSP diagnostic: the rule id is the code. */
-export function toDiagnostic(f: Finding): Diagnostic {
+export function toDiagnostic(f: Finding, ruleDocumentation?: (rule: string) => string | undefined): Diagnostic {
     const diagnostic: Diagnostic = {
         range: f.range,
         severity: SEVERITY_NUMBER[f.severity],
@@ -178,6 +184,8 @@ export function toDiagnostic(f: Finding): Diagnostic {
         message: f.message,
         data: { rule: f.rule, ...(f.data ?? {}) },
     };
+    const href = ruleDocumentation?.(f.rule);
+    if (href) diagnostic.codeDescription = { href };
     if (f.related.length > 0) {
         diagnostic.relatedInformation = f.related
             .filter(r => r.uri)

@@ -10,9 +10,9 @@ import type { Range } from 'vscode-languageserver-types';
 import type { Model } from '../language/generated/ast.js';
 import type { WorkspaceFacts } from '../analysis/workspace-facts.js';
 import { effectiveSeverity, type RuleConfig } from './config.js';
-import type { Finding, RelatedPlace, Rule, RuleReport, Severity } from './rule.js';
+import { MAX_RELATED, type Finding, type RelatedPlace, type Rule, type RuleReport, type Severity } from './rule.js';
 import { dependencyReferences } from '../analysis/contributions.js';
-import { findSuppression, parseDirectives, type LineComment, type SuppressionDirective } from './suppression.js';
+import { parseDirectives, suppressionFinder, type LineComment, type SuppressionDirective } from './suppression.js';
 import { RULES, RULES_BY_ID } from './registry.js';
 import { FindingId } from './rule-ids.js';
 import { unusedSuppressionRule } from './rules/unused-suppression.js';
@@ -71,7 +71,8 @@ export function runRules(input: EngineInput): Finding[] {
         severity: severities.get(rule.id) as Severity,
         message: r.message,
         range: rangeOf(r),
-        related: (r.related ?? []).map(toRelated),
+        // The first few places only (rules name the rest in their message): a finding stays small.
+        related: (r.related ?? []).slice(0, MAX_RELATED).map(toRelated),
         ...(r.data ? { data: r.data } : {}),
     });
     for (const rule of enabled) {
@@ -113,8 +114,9 @@ export function runRules(input: EngineInput): Finding[] {
     incremental?.store();
     const directives = parseDirectives(input.comments);
     if (directives.length > 0) {
+        const findSuppression = suppressionFinder(directives);
         for (const finding of findings) {
-            const d = findSuppression(directives, finding.rule, finding.range.start.line);
+            const d = findSuppression(finding.rule, finding.range.start.line);
             if (d) finding.suppressed = { reason: d.reason, kind: d.kind, line: d.line + 1 };
         }
         const severity = effectiveSeverity(config, unusedSuppressionRule.id, unusedSuppressionRule.defaultSeverity);

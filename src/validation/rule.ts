@@ -90,3 +90,18 @@ export interface Finding {
 export function defineRule(rule: Rule): Rule {
     return rule;
 }
+
+/**
+ * How many related places a finding lists (and names in its message): the
+ * first few, then "and N more". A name declared 100,000 times must not make
+ * each of its findings list the 99,999 others — that made a 3,000-line file
+ * quadratic in time and memory. The engine also cuts any longer list here.
+ */
+export const MAX_RELATED = 5;
+
+/** Up to {@link MAX_RELATED} labels joined with ", ", then "and N more" for the `total - shown` others. */
+export function listWithMore(labels: readonly string[], total: number): string {
+    const shown = labels.slice(0, MAX_RELATED);
+    const more = total - shown.length;
+    return more > 0 ? `${shown.join(', ')} and ${more.toLocaleString('en-US')} more` : shown.join(', ');
+}

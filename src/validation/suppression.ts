@@ -18,6 +18,7 @@ export interface SuppressionDirective {
     used: boolean;
 }
 
+import { isPlaceholder } from '../analysis/placeholders.js';
 const DIRECTIVE = /^\/\/\s*coord-disable(-next-line)?(?=\s|$)(.*)$/s;
 
 /** Parses one `//` comment's text (with its slashes) into a directive, if it is one. */
@@ -31,6 +32,8 @@ export function parseDirective(comment: string, line: number, startCharacter: nu
         reason = body.slice(dashes + 2).trim();
         body = body.slice(0, dashes);
     }
+    // A reason still the quick fix's placeholder gives no reason: the comment silences nothing (analysis/placeholders.ts).
+    if (isPlaceholder(reason)) return undefined;
     const rules = body.split(/[\s,]+/).filter(r => r.length > 0);
     return {
         kind: match[1] ? 'next-line' : 'file',
@@ -59,18 +62,40 @@ export function parseDirectives(comments: Iterable<LineComment>): SuppressionDir
     return result;
 }
 
-/** Finds the directive that silences a finding of `rule` starting on `line`, and marks it used. */
-export function findSuppression(
-    directives: SuppressionDirective[], rule: string, line: number,
-): SuppressionDirective | undefined {
-    let found: SuppressionDirective | undefined;
+/**
+ * Finds the directive that silences a finding of `rule` starting on a line,
+ * and marks every directive that applies as used: the first next-line directive
+ * of the line before, else the first file-wide one (the most specific wins).
+ * Directives are indexed once, so each finding costs the directives of its own
+ * line, not all of the file's (10,000 findings and 10,000 directives were
+ * 100 million comparisons).
+ */
+export function suppressionFinder(directives: readonly SuppressionDirective[]): (rule: string, line: number) => SuppressionDirective | undefined {
+    const nextLine = new Map<number, SuppressionDirective[]>();
+    const fileWide: SuppressionDirective[] = [];
     for (const d of directives) {
-        const applies = d.kind === 'file' || d.line + 1 === line;
-        if (applies && (d.rules === undefined || d.rules.includes(rule))) {
-            d.used = true;
-            // Prefer the most specific directive: a next-line one over a file-wide one.
-            if (!found || (found.kind === 'file' && d.kind === 'next-line')) found = d;
+        if (d.kind === 'file') fileWide.push(d);
+        else {
+            const list = nextLine.get(d.line + 1);
+            if (list) list.push(d);
+            else nextLine.set(d.line + 1, [d]);
         }
     }
-    return found;
+    const applies = (d: SuppressionDirective, rule: string) => d.rules === undefined || d.rules.includes(rule);
+    /** Per rule: the first file-wide directive that silences it (all of them are marked used on the first look-up). */
+    const fileWideFor = new Map<string, SuppressionDirective | undefined>();
+    return (rule, line) => {
+        let found: SuppressionDirective | undefined;
+        for (const d of nextLine.get(line) ?? []) {
+            if (!applies(d, rule)) continue;
+            d.used = true;
+            found ??= d;
+        }
+        if (!fileWideFor.has(rule)) {
+            const matching = fileWide.filter(d => applies(d, rule));
+            for (const d of matching) d.used = true;
+            fileWideFor.set(rule, matching[0]);
+        }
+        return found ?? fileWideFor.get(rule);
+    };
 }

@@ -69,6 +69,56 @@ describe.each(NODES)('the code cache on %s', (_label, node) => {
         expect(fs.statSync(file).size).toBeGreaterThan(100_000);
     });
 
+    test('a cache damaged in place, its length kept, is not given to V8 and is written again', async () => {
+        const first = await check();
+        expectChecked(first);
+        const [file] = cacheFiles();
+        const bytes = fs.readFileSync(file);
+        // Release builds of V8 do not checksum cached code: flip bytes in the middle, keep the length.
+        for (let i = Math.floor(bytes.length / 3); i < bytes.length * 2 / 3; i += 97) bytes[i] ^= 0x5a;
+        fs.writeFileSync(file, bytes);
+        expect(await check()).toEqual(first);
+        const rewritten = fs.readFileSync(file);
+        expect(rewritten.equals(bytes)).toBe(false);
+    });
+
+    test('a truncated cache is not given to V8 and is written again', async () => {
+        const first = await check();
+        const [file] = cacheFiles();
+        const whole = fs.readFileSync(file);
+        const half = whole.subarray(0, Math.floor(whole.length / 2));
+        fs.writeFileSync(file, half);
+        expect(await check()).toEqual(first);
+        // Written again whole (its size varies a little with the functions compiled in the run).
+        expect(fs.readFileSync(file).length).toBeGreaterThan(half.length + 100_000);
+    });
+
+    test('16 checks at once on a fresh cache folder, then 16 more while the cache is damaged under them: every one prints its report', async () => {
+        const file = path.join(dir, 'finding.coord');
+        fs.writeFileSync(file, 'population p "P"\nprogramme X "x" {\n}\n');
+        const expected = await runCoord(dir, ['check', 'finding.coord'], { node, env: { TMPDIR: path.join(dir, 'no-such-folder') } });
+        expect(expected.code).toBe(1);
+        expect(expected.stdout).toContain('✖ 2 errors');
+        fs.rmSync(path.join(tmp, CACHE_FOLDER), { recursive: true, force: true });
+        const many = () => Promise.all(Array.from({ length: 16 }, () => runCoord(dir, ['check', 'finding.coord'], { node, env: { TMPDIR: tmp } })));
+        for (const r of await many()) expect(r).toEqual(expected);
+        const damage = setInterval(() => {
+            for (const cache of cacheFiles()) {
+                try {
+                    const bytes = fs.readFileSync(cache);
+                    fs.writeFileSync(cache, bytes.subarray(0, Math.floor(bytes.length * Math.random())));
+                } catch {
+                    // Renamed or removed by a run meanwhile.
+                }
+            }
+        }, 5);
+        try {
+            for (const r of await many()) expect(r).toEqual(expected);
+        } finally {
+            clearInterval(damage);
+        }
+    }, 120_000);
+
     test.skipIf(process.platform === 'win32')('a cache folder others may write to is neither read nor written', async () => {
         const folder = path.join(tmp, CACHE_FOLDER);
         fs.mkdirSync(folder);

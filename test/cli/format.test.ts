@@ -50,7 +50,8 @@ describe('coord format', () => {
         fs.writeFileSync(path.join(dir, 'good.coord'), UGLY);
         const r = await run('format');
         expect(r.code).toBe(2);
-        expect(r.stderr).toMatch(/^bad\.coord:3:1: cannot format: syntax error: unexpected '}'/m);
+        // The mistake is named on its own line: the country missing after `country` on line 2.
+        expect(r.stderr).toMatch(/^bad\.coord:2:10: cannot format: syntax error: missing a name after 'country'/m);
         expect(fs.readFileSync(path.join(dir, 'bad.coord'), 'utf8')).toBe('programme P {\n  country\n}\n');
         expect(fs.readFileSync(path.join(dir, 'good.coord'), 'utf8')).toBe(PRETTY);
     });

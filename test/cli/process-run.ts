@@ -24,6 +24,8 @@ export interface ProcessOptions {
     env?: NodeJS.ProcessEnv;
     uid?: number;
     gid?: number;
+    /** Text for the command's standard input (closed after it); without it, no standard input. */
+    input?: string | Buffer;
 }
 
 /** Runs `node bin/coord.js …args` in `cwd`; resolves when the process has exited. */
@@ -35,12 +37,13 @@ export function runCoord(cwd: string, args: readonly string[], options: ProcessO
     delete env.COORD_DEBUG;
     return new Promise((resolve, reject) => {
         const child = spawn(options.node ?? process.execPath, [BIN, ...args], {
-            cwd, env, stdio: ['ignore', 'pipe', 'pipe'], uid: options.uid, gid: options.gid,
+            cwd, env, stdio: [options.input === undefined ? 'ignore' : 'pipe', 'pipe', 'pipe'], uid: options.uid, gid: options.gid,
         });
+        if (options.input !== undefined) child.stdin!.end(options.input);
         let stdout = '';
         let stderr = '';
-        child.stdout.setEncoding('utf8').on('data', (d: string) => (stdout += d));
-        child.stderr.setEncoding('utf8').on('data', (d: string) => (stderr += d));
+        child.stdout!.setEncoding('utf8').on('data', (d: string) => (stdout += d));
+        child.stderr!.setEncoding('utf8').on('data', (d: string) => (stderr += d));
         child.on('error', reject);
         child.on('close', code => resolve({ code, stdout, stderr }));
     });

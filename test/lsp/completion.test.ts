@@ -147,3 +147,37 @@ describe('completion on an existing name', () => {
         expect(e).not.toContain('doi');
     });
 });
+
+describe('completion that opens by itself and ranks by country', () => {
+    const PERU = 'programme HakuWinay "Haku Wiñay" { country Peru sector productive }\nprogramme Juntos { country Peru sector social-protection }\n';
+
+    async function typed(snippet: string, trigger?: string) {
+        const w = await withCursor(snippet, { 'lib.coord': LIBRARY });
+        const params = trigger ? { ...w.params, context: { triggerKind: 2 as const, triggerCharacter: trigger } } : w.params;
+        return (await w.services.lsp.CompletionProvider!.getCompletion(w.document, params))?.items;
+    }
+
+    test('a space is a trigger character, and opens completion only after a keyword a reference follows, or a comma', async () => {
+        const w = await withCursor('|', {});
+        expect(w.services.lsp.CompletionProvider!.completionOptions?.triggerCharacters).toContain(' ');
+        for (const before of ['coordination C {\n  between ', 'effects of ', 'effects of FEST + ', 'effects of FEST from ', 'coordination C {\n  node ',
+            'programme P {\n  targets ', 'coordination C {\n  between FEST, ']) {
+            expect((await typed(`${before}|`, ' '))?.length, before).toBeGreaterThan(0);
+        }
+        for (const before of ['programme ', 'programme P "title ', 'coordination C {\n  achieved ']) {
+            expect(await typed(`${before}|`, ' '), before).toBeUndefined();
+        }
+    });
+
+    test('programmes of the same country come first, each with its country and sector beside its name', async () => {
+        const items = (await typed(`${PERU}coordination C {\n  between Juntos, |\n}`, ' '))!;
+        const sorted = [...items].sort((a, b) => (a.sortText ?? '').localeCompare(b.sortText ?? ''));
+        expect(sorted.map(i => i.label)).toEqual(['HakuWinay', 'FEST', 'UNIDOS']);
+        expect(sorted[0].labelDetails?.detail).toBe(' Peru · productive');
+        expect(sorted[1].labelDetails?.detail).toBe(' Colombia · productive');
+        // With nothing listed yet, the document's own country decides.
+        const first = (await typed(`${PERU}coordination C {\n  between |\n}`, ' '))!;
+        const ranked = [...first].sort((a, b) => (a.sortText ?? '').localeCompare(b.sortText ?? '')).map(i => i.label);
+        expect(ranked.slice(0, 2).sort()).toEqual(['HakuWinay', 'Juntos']);
+    });
+});

@@ -1,4 +1,4 @@
-/** Hover: declarations and references show their kind, title and key facts; rule findings show the rule's doc. */
+/** Hover: declarations and references show their kind, title and key facts; findings one line each, the rule's doc behind its link. */
 import { describe, expect, test } from 'vitest';
 import { RULES_BY_ID } from '../../src/validation/registry.js';
 import { LIBRARY, withCursor } from './lsp-helpers.js';
@@ -34,11 +34,15 @@ describe('hover', () => {
         expect(text).toContain('- achieved: low');
     });
 
-    test('a finding shows its rule summary and doc', async () => {
-        const text = await hover('coordination FEST_|UNIDOS {\n  between FEST, UNIDOS\n}');
-        const rule = RULES_BY_ID.get('local-roles')!;
-        expect(text).toContain(`**local-roles** (coord rule) — ${rule.summary}`);
-        expect(text).toContain(rule.doc);
+    test('findings come first, one line each with the rule id and message; the rule\'s essay stays behind its link', async () => {
+        const text = (await hover('coordination FEST_|UNIDOS {\n  between FEST, UNIDOS\n}'))!;
+        const [findings, facts] = text.split('\n\n---\n\n');
+        const lines = findings.split('  \n');
+        expect(lines.length).toBeGreaterThanOrEqual(2);
+        for (const line of lines) expect(line).toMatch(/^(\*\*error\*\*|\*\*warning\*\*|info|hint) `[a-z-]+`: \S/);
+        expect(findings).toContain('**warning** `local-roles`: coordination FEST_UNIDOS gives no local actor a role');
+        expect(text).not.toContain(RULES_BY_ID.get('local-roles')!.doc);
+        expect(facts).toContain('**coordination** `FEST_UNIDOS`');
     });
 
     test('a property keyword shows its form', async () => {
@@ -116,7 +120,8 @@ evaluation E { by "![p](http://evil.example/p.png)" }
         const text = (await hover('coordination C {\n  between |P\n}', { 'lib.coord': lib }))!;
         expect(text).toContain('**programme** `P` — ');
         // Every Markdown-active character of the user's text is escaped: no unescaped `[`, `]`, `(`, `<`, `*`, `` ` ``, `!`.
-        const title = text.split('\n')[0].split(' — ')[1];
+        // (The declaration's header line: the lines of findings, if any, come before it.)
+        const title = text.split('\n').find(l => l.startsWith('**programme** `P` — '))!.split(' — ')[1];
         expect(title.replace(/\\[\\`*_{}[\]()<>#!|~&:@.]/g, '')).not.toMatch(/[[\]()<>*`!]/);
         expect(title).toContain('\\[click\\]\\(https\\://evil\\.example\\)');
         expect(title).toContain('\\u001B');

@@ -139,24 +139,30 @@ describe('navigation', () => {
     });
 });
 
+/** The semantic tokens of a one-file workspace, decoded: 0-based line and character, the text covered, the type. */
+async function semanticTokens(text: string): Promise<Array<{ line: number; char: number; text: string; type: string }>> {
+    const ws = await lspWorkspace({ 'main.coord': text });
+    const document = ws.documents['main.coord'];
+    const provider = ws.services.lsp.SemanticTokenProvider!;
+    const tokens = await provider.semanticHighlight(document, { textDocument: { uri: document.uri.toString() } });
+    const types = Object.keys(provider.tokenTypes);
+    const lines = text.split('\n');
+    const decoded: Array<{ line: number; char: number; text: string; type: string }> = [];
+    let line = 0;
+    let char = 0;
+    for (let i = 0; i < tokens.data.length; i += 5) {
+        const [dl, dc, length, type] = tokens.data.slice(i, i + 5);
+        line += dl;
+        char = dl === 0 ? char + dc : dc;
+        decoded.push({ line, char, text: lines[line].slice(char, char + length), type: types[type] });
+    }
+    return decoded;
+}
+
 describe('semantic tokens of the §8 additions', () => {
     test('both sectors of an integrated programme are enum values; capacity, stakeholder and resistance are properties', async () => {
         const text = 'programme P {\n  sector productive, social-protection\n}\ncoordination C {\n  local {\n    capacity "a"\n    stakeholder "b"\n    resistance "c"\n  }\n}\n';
-        const ws = await lspWorkspace({ 'main.coord': text });
-        const document = ws.documents['main.coord'];
-        const provider = ws.services.lsp.SemanticTokenProvider!;
-        const tokens = await provider.semanticHighlight(document, { textDocument: { uri: document.uri.toString() } });
-        const types = Object.keys(provider.tokenTypes);
-        const lines = text.split('\n');
-        const decoded: string[] = [];
-        let line = 0;
-        let char = 0;
-        for (let i = 0; i < tokens.data.length; i += 5) {
-            const [dl, dc, length, type] = tokens.data.slice(i, i + 5);
-            line += dl;
-            char = dl === 0 ? char + dc : dc;
-            decoded.push(`${lines[line].slice(char, char + length)}:${types[type]}`);
-        }
+        const decoded = (await semanticTokens(text)).map(t => `${t.text}:${t.type}`);
         expect(decoded).toEqual(expect.arrayContaining([
             'sector:property', 'productive:enumMember', 'social-protection:enumMember',
             'local:property', 'capacity:property', 'stakeholder:property', 'resistance:property',
@@ -167,21 +173,7 @@ describe('semantic tokens of the §8 additions', () => {
 describe('semantic tokens of keywords used as names', () => {
     test('a domain called `domain` is one keyword and one name, without overlap', async () => {
         const text = 'domain domain "D"\noutcome in in domain desirable increase\n';
-        const ws = await lspWorkspace({ 'main.coord': text });
-        const document = ws.documents['main.coord'];
-        const provider = ws.services.lsp.SemanticTokenProvider!;
-        const tokens = await provider.semanticHighlight(document, { textDocument: { uri: document.uri.toString() } });
-        const types = Object.keys(provider.tokenTypes);
-        const lines = text.split('\n');
-        const decoded: string[] = [];
-        let line = 0;
-        let char = 0;
-        for (let i = 0; i < tokens.data.length; i += 5) {
-            const [dl, dc, length, type] = tokens.data.slice(i, i + 5);
-            line += dl;
-            char = dl === 0 ? char + dc : dc;
-            decoded.push(`${line}:${char}:${lines[line].slice(char, char + length)}:${types[type]}`);
-        }
+        const decoded = (await semanticTokens(text)).map(t => `${t.line}:${t.char}:${t.text}:${t.type}`);
         expect(decoded).toEqual([
             '0:0:domain:keyword', '0:7:domain:namespace',
             '1:0:outcome:keyword', '1:8:in:variable', '1:11:in:keyword', '1:14:domain:namespace', '1:21:desirable:keyword', '1:31:increase:enumMember',

@@ -1,8 +1,10 @@
 /**
  * The packaged extension (`npm run package` → `coord.vsix`, built with
- * `vsce package --no-dependencies`) holds exactly the bundles and assets the
- * extension needs, and stays small. Packaging takes several seconds, so the
- * test packages the current bundles into a scratch folder once.
+ * `vsce package --no-dependencies --readme-path EXTENSION.md`, the same
+ * command line as the `package` script) holds exactly the bundles and assets
+ * the extension needs, its page's README with links that work from the
+ * Marketplace, and stays small. Packaging takes several seconds, so the test
+ * packages the current bundles into a scratch folder once.
  */
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { spawnSync } from 'node:child_process';
@@ -24,7 +26,10 @@ beforeAll(() => {
         expect(build.status, build.stderr).toBe(0);
     }
     const vsce = path.join(ROOT, 'node_modules/@vscode/vsce/vsce');
-    const pack = spawnSync(process.execPath, [vsce, 'package', '--no-dependencies', '--allow-missing-repository', '--no-rewrite-relative-links', '--out', vsix], {
+    // The flags of the `package` script, so that the test packages what `npm run package` does.
+    const script = JSON.parse(fs.readFileSync(path.join(ROOT, 'package.json'), 'utf8')).scripts.package as string;
+    const flags = script.slice(script.indexOf('vsce package') + 'vsce package'.length).replace(/--out\s+\S+/, '').trim().split(/\s+/);
+    const pack = spawnSync(process.execPath, [vsce, 'package', ...flags, '--out', vsix], {
         cwd: ROOT, encoding: 'utf8',
     });
     expect(pack.status, pack.stderr + pack.stdout).toBe(0);
@@ -46,12 +51,12 @@ describe('the .vsix', () => {
     test('holds the bundles, the grammar, the language configuration, snippets, icons and the manifest files', () => {
         const names = [...files.keys()].filter(f => f.startsWith('extension/')).map(f => f.slice('extension/'.length)).sort();
         expect(names).toEqual(expect.arrayContaining([
-            'package.json', 'readme.md', 'LICENSE.txt', 'changelog.md',
+            'package.json', 'readme.md', 'LICENSE.txt', 'changelog.md', 'docs/rules.md',
             'dist/extension.cjs', 'dist/server.cjs', 'dist/preview.js', 'dist/web/extension.js', 'dist/web/server.js',
             'syntaxes/coord.tmLanguage.json', 'language-configuration.json', 'snippets/coord.json',
             'media/coord-icon.png', 'media/coord-file.svg',
         ]));
-        const allowed = /^(package\.json|readme\.md|LICENSE\.txt|changelog\.md|dist\/(extension|server)\.cjs|dist\/preview\.js|dist\/web\/(extension|server)\.js|syntaxes\/coord\.tmLanguage\.json|language-configuration\.json|snippets\/coord\.json|media\/[^/]+\.(png|svg|css))$/;
+        const allowed = /^(package\.json|readme\.md|LICENSE\.txt|changelog\.md|docs\/rules\.md|dist\/(extension|server)\.cjs|dist\/preview\.js|dist\/web\/(extension|server)\.js|syntaxes\/coord\.tmLanguage\.json|language-configuration\.json|snippets\/coord\.json|media\/[^/]+\.(png|svg|css))$/;
         expect(names.filter(n => !allowed.test(n)), 'nothing else (no sources, maps, tests, node_modules or the CLI bundle)').toEqual([]);
     });
 
@@ -74,6 +79,31 @@ describe('the .vsix', () => {
                 expect(files.has(target), `${bundle} loads ${m[1]}`).toBe(true);
             }
         }
+    });
+
+    test('is packaged without leaving the repository out or the relative links as they are', () => {
+        const script = JSON.parse(fs.readFileSync(path.join(ROOT, 'package.json'), 'utf8')).scripts.package as string;
+        expect(script).not.toMatch(/--allow-missing-repository|--no-rewrite-relative-links/);
+    });
+
+    test('its README is the extension page: a screenshot, features, commands, settings, key bindings, and links that work from the Marketplace', () => {
+        const readme = spawnSync('unzip', ['-p', vsix, 'extension/readme.md'], { encoding: 'utf8' }).stdout;
+        for (const heading of ['## Features', '## Commands', '## Key bindings', '## Settings']) expect(readme).toContain(heading);
+        const manifest = JSON.parse(fs.readFileSync(path.join(ROOT, 'package.json'), 'utf8'));
+        // Every command and setting the manifest contributes is on the page.
+        for (const c of manifest.contributes.commands) expect(readme, c.command).toContain(c.title);
+        for (const key of Object.keys(manifest.contributes.configuration.properties)) expect(readme).toContain(`\`${key}\``);
+        // Relative links were rewritten to absolute ones (the Marketplace has no files beside the page) …
+        const links = [...readme.matchAll(/\]\(([^)\s]+)\)/g)].map(m => m[1]);
+        expect(links.length).toBeGreaterThan(3);
+        for (const link of links) expect(link, link).toMatch(/^https:\/\//);
+        // … and each points to a file of this repository, which exists.
+        const repo = (manifest.repository.url as string).replace(/\.git$/, '');
+        for (const link of links.filter(l => l.startsWith(repo))) {
+            const file = link.replace(/^.*?\/(?:blob|raw)\/HEAD\//, '');
+            expect(fs.existsSync(path.join(ROOT, file)), link).toBe(true);
+        }
+        expect(readme).toMatch(/!\[[^\]]+\]\(https:\/\/\S+\.png\)/);
     });
 
     test('is small', () => {

@@ -26,7 +26,8 @@ interface CliDiagnostic { file: string; line: number; rule: string; suppressed?:
 function cliFindings(files: string[]): string[] {
     let out: string;
     try {
-        out = execFileSync(process.execPath, [join(ROOT, 'bin/coord.js'), 'check', ...files, '--format', 'json'], { cwd: ROOT, encoding: 'utf8' });
+        // --no-project: the files shown are the playground's whole workspace (else the repository's other .coord files join).
+        out = execFileSync(process.execPath, [join(ROOT, 'bin/coord.js'), 'check', ...files, '--no-project', '--format', 'json'], { cwd: ROOT, encoding: 'utf8' });
     } catch (e) {
         out = (e as { stdout: string }).stdout; // exit 1: failing findings, still a report
     }

@@ -31,7 +31,8 @@ function cliFindings(config: string | undefined): string[] {
     if (config) writeFileSync(join(dir, 'coord.config.json'), config);
     let out: string;
     try {
-        out = execFileSync(process.execPath, [join(ROOT, 'bin/coord.js'), 'check', dir, '--format', 'json'], { encoding: 'utf8' });
+        // --no-project: the folder is the whole workspace, as the server's workspace folder (else the CLI's project, the repository, joins).
+        out = execFileSync(process.execPath, [join(ROOT, 'bin/coord.js'), 'check', dir, '--no-project', '--format', 'json'], { encoding: 'utf8' });
     } catch (e) {
         out = (e as { stdout: string }).stdout;
     }

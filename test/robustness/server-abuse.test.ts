@@ -206,7 +206,7 @@ describe('coord lsp --stdio under abuse', () => {
         }
         // The last diagnostics published for the document are those of a fresh build of the last text.
         const [built] = await new Workbench().build({ 'abuse.coord': text });
-        const expected = key(built.findings.filter(f => !f.suppressed).map(toDiagnostic));
+        const expected = key(built.findings.filter(f => !f.suppressed).map(f => toDiagnostic(f)));
         const matches = (m: Json) => m.method === 'textDocument/publishDiagnostics' && (m.params as { uri: string }).uri === URI;
         const last = () => [...client.messages].reverse().find(matches);
         const settled = await client.waitFor(m => matches(m) && key((m.params as { diagnostics: object[] }).diagnostics) === expected);

@@ -130,8 +130,8 @@ effects of A from E { + income p 0 - poverty p 1 }`)).toEqual([]);
 describe('syntax messages an analyst can act on', () => {
     const messages = async (text: string) => (await check(text)).filter(f => f.rule === 'syntax').map(f => `${f.line}: ${f.message}`);
 
-    test('an unterminated string is one finding, not a cascade', async () => {
-        expect(await messages('domain d "unterminated\n\ndomain e\n')).toEqual(['1: unterminated string: this `"` has no closing `"`']);
+    test('an unterminated string is one finding, not a cascade, on the line it opens', async () => {
+        expect(await messages('domain d "unterminated\n\ndomain e\n')).toEqual(['1: this string does not close on its line: add the closing \'"\'']);
     });
     test('an unterminated block comment', async () => {
         expect(await messages('population a /* x\n')).toEqual(['1: unterminated comment: this `/*` has no closing `*/`']);
@@ -141,12 +141,12 @@ describe('syntax messages an analyst can act on', () => {
         expect(first).toMatch(/^1: 'ñ' cannot be part of a name: .* title string/);
         expect(rest).toEqual([]);
     });
-    test('a missing unit names the construct and says "a name" once', async () => {
-        expect(await messages('programme P {\n  country X sector other\n  budget 5\n}')).toEqual(["4: unexpected '}' in `budget`; expected a name"]);
+    test('a missing unit names the construct and says "a name" once, on the line it is missing from', async () => {
+        expect(await messages('programme P {\n  country X sector other\n  budget 5\n}')).toEqual(["3: missing a name after '5' in `budget`"]);
     });
     test('the end of the file is placed at the end, not at 1:1', async () => {
         const findings = (await check('\n\noutcome o in')).filter(f => f.rule === 'syntax');
-        expect(findings.map(f => `${f.line}: ${f.message}`)).toEqual(['3: unexpected end of file in an outcome; expected a name']);
+        expect(findings.map(f => `${f.line}: ${f.message}`)).toEqual(["3: missing a name after 'in' in an outcome"]);
     });
     test('a wrong enumerated value lists the allowed ones', async () => {
         expect(await messages('programme P { country X sector agriculture }')).toEqual([

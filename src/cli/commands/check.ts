@@ -14,6 +14,9 @@ import { hasFormat, refuseInputAsOutput } from '../report-file.js';
 import { buildCheckReport, failsThresholds, thresholdExplanation, type CheckReport, type Thresholds } from '../check.js';
 import { loadWorkspace, reportFileProblems } from '../workspace.js';
 import { ProgressLine } from '../progress.js';
+import { PROJECT_OPTIONS, PROJECT_USAGE, resolveProject } from '../project.js';
+import { readStdinOption, STDIN_USAGE } from '../stdin.js';
+import { watchRuns, WATCH_USAGE } from '../watch.js';
 import { formatJson } from '../reporters/json.js';
 import { formatStylish } from '../reporters/stylish.js';
 import { formatSarif } from '../reporters/sarif.js';
@@ -53,9 +56,11 @@ export const checkCommand: Command = {
     usage: `Usage: coord check [paths…] [options]
 
 Validates every .coord file under the given paths (files, folders or globs;
-default: the current folder) as one workspace. Folders are searched
-recursively without following symbolic links, skipping node_modules and
-folders whose name starts with a dot.
+default: the current folder) and reports their findings. Names resolve
+against the whole project: every .coord file under the project folder (see
+--project) joins the workspace, but only the files named are reported.
+Folders are searched recursively without following symbolic links, skipping
+node_modules and folders whose name starts with a dot.
 
 Options:
   --format <name>[=<file>]  ${FORMAT_NAMES} (default: stylish);
@@ -68,10 +73,15 @@ Options:
   --quiet                   report errors only (thresholds still count every finding)
   --config <file>           use this configuration file instead of the nearest coord.config.json
   --rule <id=severity>      set a rule's severity (error, warning, info, hint, off); repeatable
+${PROJECT_USAGE}
+${STDIN_USAGE}
+${WATCH_USAGE}
   -h, --help                show this help
 
 Examples:
   coord check specs/
+  coord check evidence.coord              (names resolve against the whole project)
+  coord check --stdin --stdin-filename specs/a.coord < draft.coord
   coord check --format github --format sarif=coord.sarif
   coord check "specs/**/*.coord" --format json -o report.json --max-warnings 0
 
@@ -94,6 +104,10 @@ non-UTF-8 file, invalid configuration, report not writable).`,
             quiet: { type: 'boolean' },
             config: { type: 'string' },
             rule: { type: 'string', multiple: true },
+            ...PROJECT_OPTIONS,
+            stdin: { type: 'boolean' },
+            'stdin-filename': { type: 'string' },
+            watch: { type: 'boolean' },
             help: { type: 'boolean', short: 'h' },
         });
         if (values.help) {
@@ -102,6 +116,21 @@ non-UTF-8 file, invalid configuration, report not writable).`,
         }
         const outputs = planOutputs(tokens, io.cwd);
         const thresholds = parseThresholds(values['max-warnings'], values['fail-on']);
+        const project = resolveProject('check', values, io.cwd);
+        const stdin = await readStdinOption('check', values, positionals, io);
+        if (values.watch) {
+            if (stdin) throw new CliError('coord check: --watch and --stdin cannot go together (standard input is read once)');
+            const written = outputs.flatMap(o => (o.file === undefined || o.file === '-' ? [] : [path.resolve(io.cwd, o.file)]));
+            return watchRuns('check', { paths: positionals, project, cwd: io.cwd, io, outputs: written }, async () => {
+                const ws = await loadWorkspace({ paths: positionals, project, config: values.config, rules: values.rule, cwd: io.cwd });
+                refuseInputAsOutput('check', outputs.map(o => o.file), [...ws.files, ...ws.context], io.cwd);
+                const report = buildCheckReport(ws, { quiet: values.quiet });
+                writeReports(report, outputs, thresholds, io);
+                reportFileProblems(ws.problems, io);
+                const c = report.counts;
+                return `${report.files.length} file${report.files.length === 1 ? '' : 's'}: ${c.error} error${c.error === 1 ? '' : 's'}, ${c.warning} warning${c.warning === 1 ? '' : 's'}${failsThresholds(report, thresholds) ? ' (fails)' : ''}`;
+            });
+        }
         // COORD_PROGRESS_DELAY (milliseconds, default 500) lets tests and impatient users see the line at once.
         const delay = Number(io.env.COORD_PROGRESS_DELAY);
         const progress = new ProgressLine(io.stderr, {
@@ -112,11 +141,11 @@ non-UTF-8 file, invalid configuration, report not writable).`,
         let problems: string[] = [];
         try {
             const ws = await loadWorkspace({
-                paths: positionals, config: values.config, rules: values.rule, cwd: io.cwd,
+                paths: positionals, project, stdin, config: values.config, rules: values.rule, cwd: io.cwd,
                 onProgress: (phase, done, total) => progress.update(`coord: ${phase} ${done}/${total} files…`),
             });
-            // Before any report is written: none may replace a spec it reports on.
-            refuseInputAsOutput('check', outputs.map(o => o.file), ws.files, io.cwd);
+            // Before any report is written: none may replace a spec it reads (the project's too).
+            refuseInputAsOutput('check', outputs.map(o => o.file), [...ws.files, ...ws.context], io.cwd);
             report = buildCheckReport(ws, { quiet: values.quiet });
             problems = ws.problems;
         } finally {

@@ -19,6 +19,30 @@ import { fileVersion, replaceFileAtomically } from '../atomic-write.js';
 import { createCoordCoreServices } from '../../language/coord-module.js';
 import { formatText } from '../../analysis/format.js';
 import { escapeControls, safeLineStart } from '../../analysis/summary-render/escape.js';
+import { readStdinOption } from '../stdin.js';
+import type { CommandIO } from '../command.js';
+
+/**
+ * `coord format --stdin`: prints the formatted text (or, with `--check`, says
+ * whether it is formatted: exit 1 when not). Text that does not parse is never
+ * printed: an editor would replace the buffer with it.
+ */
+function formatStdin(stdin: { text: string; filename?: string }, check: boolean, io: CommandIO): number {
+    const { Coord } = createCoordCoreServices(EmptyFileSystem);
+    const name = stdin.filename ?? '<stdin>';
+    const result = formatText(stdin.text, Coord);
+    if (!result.ok) {
+        const { reason, line, column, message } = result.error;
+        io.stderr.write(`${safeLineStart(name)}:${line}:${column}: cannot format: ${reason === 'syntax' ? 'syntax error: ' : ''}${escapeControls(message)}\n`);
+        return 2;
+    }
+    if (check) {
+        if (result.changed) io.stdout.write(`${name}\n`);
+        return result.changed ? 1 : 0;
+    }
+    io.stdout.write(result.text);
+    return 0;
+}
 
 export const formatCommand: Command = {
     name: 'format',
@@ -36,6 +60,9 @@ through a symbolic link, the file it points to is formatted.
 
 Options:
   --check      rewrite nothing; list the files that are not formatted
+  --stdin      format the text on standard input and print it (for editors);
+               a text that does not parse is not printed (exit 2)
+  --stdin-filename <path>  how messages name that text
   -h, --help   show this help
 
 Exit status: 0 every file is formatted (or was rewritten); 1 with --check,
@@ -46,12 +73,16 @@ still formatted).`,
     async run(args, io) {
         const { values, positionals } = parseCommandArgs('format', args, {
             check: { type: 'boolean' },
+            stdin: { type: 'boolean' },
+            'stdin-filename': { type: 'string' },
             help: { type: 'boolean', short: 'h' },
         });
         if (values.help) {
             io.stdout.write(this.usage + '\n');
             return 0;
         }
+        const stdin = await readStdinOption('format', values, positionals, io);
+        if (stdin) return formatStdin(stdin, Boolean(values.check), io);
         // A path that cannot be read is named on stderr and the others are still formatted (exit 2).
         const problems: string[] = [];
         const files = await discoverFiles(positionals, io.cwd, problems);

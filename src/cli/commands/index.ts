@@ -14,7 +14,9 @@ export { CliError } from '../files.js';
 /** Loads a command's implementation, by name. */
 export const COMMAND_LOADERS = {
     check: async (): Promise<Command> => (await import('./check.js')).checkCommand,
+    completion: async (): Promise<Command> => (await import('./completion.js')).completionCommand,
     format: async (): Promise<Command> => (await import('./format.js')).formatCommand,
+    init: async (): Promise<Command> => (await import('./init.js')).initCommand,
     rules: async (): Promise<Command> => (await import('./rules.js')).rulesCommand,
     summary: async (): Promise<Command> => (await import('./summary.js')).summaryCommand,
 };

@@ -12,6 +12,8 @@ import { parseCommandArgs } from '../command.js';
 import { CliError } from '../files.js';
 import { hasFormat, isStdout, refuseInputAsOutput } from '../report-file.js';
 import { loadWorkspace, reportFileProblems } from '../workspace.js';
+import { PROJECT_OPTIONS, PROJECT_USAGE, resolveProject } from '../project.js';
+import { watchRuns, WATCH_USAGE } from '../watch.js';
 import { TOOL_NAME, TOOL_VERSION } from '../version.js';
 import { computeSummary, type Summary } from '../../analysis/summary.js';
 import { renderSummaryCsv } from '../../analysis/summary-render/csv.js';
@@ -42,21 +44,25 @@ export const summaryCommand: Command = {
     usage: `Usage: coord summary [paths…] [options]
 
 Summarises every .coord file under the given paths (files, folders or globs;
-default: the current folder) as one workspace: the effects by domain and
-programme combination, the synergies, the coordination table with its rule
-findings, and the counts.
+default: the current folder): the effects by domain and programme
+combination, the synergies, the coordination table with its rule findings,
+and the counts. Names resolve against the whole project (see --project); the
+summary covers the files named.
 
 Options:
-  --format <name>      ${Object.keys(SUMMARY_FORMATS).join(' | ')} (default: md)
-                         md    Markdown tables that paste into a report
-                         html  one self-contained file (no script, no external resource)
-                         csv   one row per effect: file,line,programmes,domain,outcome,
-                               direction,desirability,source (RFC 4180)
-                         json  the whole summary, with the same effect fields
-  -o, --output <file>  write the report to a file instead of stdout (- is stdout)
-  --title <text>       the report's title (default: "Effect summary")
-  --config <file>      use this configuration file for the coordinations' rule findings
-  --rule <id=severity> set a rule's severity (error, warning, info, hint, off); repeatable
+  --format <name>           ${Object.keys(SUMMARY_FORMATS).join(' | ')} (default: md)
+                              md    Markdown tables that paste into a report
+                              html  one self-contained file (no script, no external resource)
+                              csv   one row per effect: file,line,programmes,domain,outcome,
+                                    direction,desirability,source (RFC 4180)
+                              json  the whole summary, with the same effect fields
+  -o, --output <file>       write the report to a file instead of stdout (- is stdout)
+  --title <text>            the report's title (default: "Effect summary")
+  --config <file>           use this configuration file for the coordinations' rule findings
+  --rule <id=severity>      set a rule's severity (error, warning, info, hint, off); repeatable
+${PROJECT_USAGE}
+${WATCH_USAGE}
+  -h, --help                show this help
 
 Exit status: 0 the summary was written (findings do not change it; use
 'coord check' for that); 2 it could not run (bad option, missing path,
@@ -68,6 +74,8 @@ unreadable, binary or non-UTF-8 file, invalid configuration, unwritable output).
             title: { type: 'string' },
             config: { type: 'string' },
             rule: { type: 'string', multiple: true },
+            ...PROJECT_OPTIONS,
+            watch: { type: 'boolean' },
             help: { type: 'boolean', short: 'h' },
         });
         if (values.help) {
@@ -77,26 +85,42 @@ unreadable, binary or non-UTF-8 file, invalid configuration, unwritable output).
         const format = values.format ?? 'md';
         const render = hasFormat(SUMMARY_FORMATS, format) ? SUMMARY_FORMATS[format] : undefined;
         if (!render) throw new CliError(`coord summary: unknown format '${format}' (expected ${Object.keys(SUMMARY_FORMATS).join(', ')})`);
-        const ws = await loadWorkspace({ paths: positionals, config: values.config, rules: values.rule, cwd: io.cwd });
-        refuseInputAsOutput('summary', [values.output], ws.files, io.cwd);
-        // Keyed by the document's own URI string: pathToFileURL spells some characters (a quote) differently.
-        const display = new Map(ws.files.map(f => [f.document.uri.toString(), f.display]));
-        const findings = new Map(ws.files.map(f => [f.document, f.findings]));
-        const summary = computeSummary(ws.services.shared.workspace.LangiumDocuments.all, {
-            fileName: uri => display.get(uri) ?? uri,
-            findings: document => findings.get(document),
-        });
-        const text = await render(summary, { title: values.title ?? 'Effect summary' });
-        if (!isStdout(values.output)) {
-            try {
-                fs.writeFileSync(path.resolve(io.cwd, values.output!), text);
-            } catch (e) {
-                throw new CliError(`${values.output}: cannot write report (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})`);
+        const project = resolveProject('summary', values, io.cwd);
+        const once = async () => {
+            const ws = await loadWorkspace({ paths: positionals, project, config: values.config, rules: values.rule, cwd: io.cwd });
+            refuseInputAsOutput('summary', [values.output], [...ws.files, ...ws.context], io.cwd);
+            // Keyed by the document's own URI string: pathToFileURL spells some characters (a quote) differently.
+            const display = new Map([...ws.context, ...ws.files].map(f => [f.document.uri.toString(), f.display]));
+            const findings = new Map(ws.files.map(f => [f.document, f.findings]));
+            const summary = computeSummary(ws.services.shared.workspace.LangiumDocuments.all, {
+                fileName: uri => display.get(uri) ?? uri,
+                findings: document => findings.get(document),
+                // The project's other files resolve names; the summary covers the files named.
+                ...(ws.context.length > 0 ? { focus: new Set(ws.files.map(f => f.document.uri.toString())) } : {}),
+            });
+            const text = await render(summary, { title: values.title ?? 'Effect summary' });
+            if (!isStdout(values.output)) {
+                try {
+                    fs.writeFileSync(path.resolve(io.cwd, values.output!), text);
+                } catch (e) {
+                    throw new CliError(`${values.output}: cannot write report (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})`);
+                }
+            } else {
+                io.stdout.write(text);
             }
-        } else {
-            io.stdout.write(text);
+            // Files that could not be read are named on stderr; the summary covers the others.
+            return { ws, summary };
+        };
+        if (values.watch) {
+            if (isStdout(values.output)) throw new CliError('coord summary: --watch writes the report again on every change; give the file with -o');
+            return watchRuns('summary', { paths: positionals, project, cwd: io.cwd, io, outputs: [path.resolve(io.cwd, values.output!)] }, async () => {
+                const { ws, summary } = await once();
+                reportFileProblems(ws.problems, io);
+                const c = summary.counts;
+                return `${values.output} written (${ws.files.length} file${ws.files.length === 1 ? '' : 's'}, ${c.effects} effect${c.effects === 1 ? '' : 's'}, ${c.coordinations} coordination${c.coordinations === 1 ? '' : 's'})`;
+            });
         }
-        // Files that could not be read are named on stderr; the summary covers the others.
+        const { ws } = await once();
         return reportFileProblems(ws.problems, io) ? 2 : 0;
     },
 };

@@ -2,7 +2,7 @@
 import { isCoordination } from '../../language/generated/ast.js';
 import { defineRule } from '../rule.js';
 import { RuleId } from '../rule-ids.js';
-import { hasIncentive } from '../../analysis/coordination-queries.js';
+import { hasIncentive, hasPlaceholder } from '../../analysis/coordination-queries.js';
 import { BRIEF, inSentence } from '../lessons.js';
 
 export const budgetIncentiveRule = defineRule({
@@ -17,7 +17,9 @@ export const budgetIncentiveRule = defineRule({
             report({
                 node: decl,
                 property: 'name',
-                message: `coordination ${decl.name} declares no budget incentive; in Mexico the brief found "${inSentence(BRIEF.mexicoNode)}"`,
+                message: hasPlaceholder(decl, 'incentive')
+                    ? `coordination ${decl.name}: the budget incentive still has its placeholder text; say how the arrangement is financed`
+                    : `coordination ${decl.name} declares no budget incentive; in Mexico the brief found "${inSentence(BRIEF.mexicoNode)}"`,
                 data: { coordination: decl.name },
             });
         }

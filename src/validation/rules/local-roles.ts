@@ -2,7 +2,7 @@
 import { isCoordination } from '../../language/generated/ast.js';
 import { defineRule } from '../rule.js';
 import { RuleId } from '../rule-ids.js';
-import { levelBlocks, localRoles } from '../../analysis/coordination-queries.js';
+import { hasPlaceholder, levelBlocks, localRoles } from '../../analysis/coordination-queries.js';
 import { BRIEF } from '../lessons.js';
 
 export const localRolesRule = defineRule({
@@ -18,7 +18,9 @@ export const localRolesRule = defineRule({
             report({
                 node: decl,
                 property: 'name',
-                message: `coordination ${decl.name} gives no local actor a role (no \`role\` in ${hasLocal ? 'its' : 'a'} \`local\` block); the brief found the key role played by local-level actors "in all of the experiences analysed"`,
+                message: hasPlaceholder(decl, 'role')
+                    ? `coordination ${decl.name}: the local role still has its placeholder text; say who does what on the ground`
+                    : `coordination ${decl.name} gives no local actor a role (no \`role\` in ${hasLocal ? 'its' : 'a'} \`local\` block); the brief found the key role played by local-level actors "in all of the experiences analysed"`,
                 data: { coordination: decl.name, hasLocalBlock: hasLocal },
             });
         }

@@ -1,0 +1,135 @@
+/**
+ * `coord init [DIR]`: starts a project — a `coord.config.json` that marks the
+ * folder as the project (`"root": true`) and lists every rule at its default
+ * severity (so the file says what can be changed), and a commented starter
+ * spec whose programmes are clearly fictional. It never overwrites: if either
+ * file exists, nothing is written.
+ */
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import type { Command } from '../command.js';
+import { parseCommandArgs } from '../command.js';
+import { CliError } from '../files.js';
+import { RULES } from '../../validation/registry.js';
+import { CONFIG_FILE_NAME } from '../../validation/config.js';
+
+/** The name of the starter spec `coord init` writes. */
+export const STARTER_FILE_NAME = 'starter.coord';
+
+/** The configuration `coord init` writes: the project root and every rule at its default. */
+export function initialConfig(): string {
+    const rules = Object.fromEntries(RULES.map(r => [r.id, r.defaultSeverity]));
+    return JSON.stringify({ root: true, rules }, null, 2) + '\n';
+}
+
+/**
+ * The starter spec: one of each declaration, with comments saying what each
+ * line means. Every programme, body and evaluation in it is fictional.
+ */
+export const STARTER_SPEC = `// A starter Coord spec, written by 'coord init'.
+//
+// Everything declared here is FICTIONAL: Testland, Lumen, Sorgo and the
+// evaluation below exist only to show the syntax. Replace them with the
+// programmes you analyse, and give a 'cite' for every figure you take from a
+// source. 'coord check' lists the findings; 'coord rules ID' explains one.
+
+// Who the programmes serve.
+population rural_poor "Rural households in extreme poverty (fictional)"
+
+// Two programmes, one per sector: the synergy Coord's rules look at.
+programme Lumen "Lumen (a fictional cash transfer)" {
+  country Testland
+  sector social-protection
+  agency "Ministry of Social Development of Testland"
+  targets rural_poor
+  instruments transfers
+}
+
+programme Sorgo "Sorgo (a fictional productive programme)" {
+  country Testland
+  sector productive
+  ministry agriculture
+  targets rural_poor
+  instruments technical_assistance, productive_assets
+}
+
+// How the two are coordinated, level by level.
+coordination Lumen_Sorgo "Lumen + Sorgo" {
+  between Lumen, Sorgo
+  political-support moderate
+  national {
+    agreement formal "Lumen households are prioritised in Sorgo targeting"
+  }
+  local {
+    role "Lumen field officers refer households to Sorgo" by Lumen
+    capacity "One Sorgo extension worker per district"
+  }
+  incentive budget "A shared co-financing line"
+  targeting "Lumen registry used as Sorgo eligibility list"
+  since 2020
+}
+
+// The evaluation that measured the combination, and what it observed.
+evaluation EvalLumenSorgo "Evaluation of Lumen + Sorgo (fictional)" {
+  method rct
+  period 2021..2023
+  risk-of-bias low "Fictional: randomised at village level, low attrition"
+  by "A fictional research institute"
+}
+
+effects of Lumen + Sorgo from EvalLumenSorgo {
+  + productive_assets
+  + savings
+  ~ school_attendance note "No significant change"
+}
+`;
+
+export const initCommand: Command = {
+    name: 'init',
+    summary: 'start a project: coord.config.json (every rule at its default) and a starter spec',
+    usage: `Usage: coord init [folder]
+
+Writes, in the folder (default: the current one):
+  ${CONFIG_FILE_NAME}   "root": true (this folder is the project whose .coord files
+                      names resolve against) and every rule at its default severity
+  ${STARTER_FILE_NAME}       a commented starter spec with fictional programmes
+
+Nothing is overwritten: if either file exists, nothing is written (exit 2).
+
+Options:
+  -h, --help   show this help`,
+    async run(args, io) {
+        const { values, positionals } = parseCommandArgs('init', args, {
+            help: { type: 'boolean', short: 'h' },
+        });
+        if (values.help) {
+            io.stdout.write(this.usage + '\n');
+            return 0;
+        }
+        if (positionals.length > 1) throw new CliError(`coord init: unexpected argument '${positionals[1]}' (give one folder)`);
+        const folder = path.resolve(io.cwd, positionals[0] ?? '.');
+        const shown = (name: string) => path.relative(io.cwd, path.join(folder, name)) || name;
+        const files: Array<[string, string]> = [[CONFIG_FILE_NAME, initialConfig()], [STARTER_FILE_NAME, STARTER_SPEC]];
+        const existing = files.filter(([name]) => fs.existsSync(path.join(folder, name)) || isLink(path.join(folder, name)));
+        if (existing.length > 0) {
+            throw new CliError(`coord init: ${existing.map(([name]) => shown(name)).join(' and ')} already exist${existing.length === 1 ? 's' : ''}; nothing was written (coord init never overwrites)`);
+        }
+        try {
+            fs.mkdirSync(folder, { recursive: true });
+            // 'wx': fail rather than overwrite a file that appeared since the check.
+            for (const [name, text] of files) fs.writeFileSync(path.join(folder, name), text, { flag: 'wx' });
+        } catch (e) {
+            throw new CliError(`coord init: cannot write in ${shown('') || '.'} (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})`);
+        }
+        io.stdout.write(`wrote ${shown(CONFIG_FILE_NAME)} and ${shown(STARTER_FILE_NAME)}; next: coord check${positionals[0] ? ` ${positionals[0]}` : ''}\n`);
+        return 0;
+    },
+};
+
+function isLink(file: string): boolean {
+    try {
+        return fs.lstatSync(file).isSymbolicLink();
+    } catch {
+        return false;
+    }
+}
