@@ -174,6 +174,29 @@ describe('the web extension\'s server in a web worker', () => {
         expect(exported?.text).toContain("style-src 'sha256-");
     }, 60_000);
 
+    test('closing a document: a file of the workspace is read again, an untitled one leaves the workspace', async () => {
+        type T = { coordTest: { reads: string[]; notify(m: string, p: unknown): void } };
+        const mexico = `${FOLDER}/specs/mexico.coord`;
+        const duplicatesInMexico = async () => (await findings()).filter(f => f.startsWith('mexico.coord:') && f.includes('duplicate-name'));
+        // An untitled document declaring one of mexico.coord's names: a duplicate while it is open.
+        await page.evaluate(() => (globalThis as unknown as T).coordTest.notify('textDocument/didOpen', {
+            textDocument: { uri: 'untitled:Untitled-1', languageId: 'coord', version: 1, text: 'population proinpro_population "Again"\n' },
+        }));
+        await expect.poll(duplicatesInMexico, { timeout: 30_000 }).not.toEqual([]);
+        await page.evaluate(() => (globalThis as unknown as T).coordTest.notify('textDocument/didClose', { textDocument: { uri: 'untitled:Untitled-1' } }));
+        await expect.poll(duplicatesInMexico, { timeout: 30_000 }).toEqual([]);
+
+        // mexico.coord edited without saving, then closed: the edit is dropped, the file read again from the client.
+        const readsOf = () => page.evaluate(uri => (globalThis as unknown as T).coordTest.reads.filter(r => r === uri).length, mexico);
+        const before = await readsOf();
+        await page.evaluate(({ uri, text }) => {
+            const t = (globalThis as unknown as T).coordTest;
+            t.notify('textDocument/didChange', { textDocument: { uri, version: 2 }, contentChanges: [{ text }] });
+            t.notify('textDocument/didClose', { textDocument: { uri } });
+        }, { uri: mexico, text: `${MEXICO}\npopulation unsaved_population "Unsaved"\n` });
+        await expect.poll(readsOf, { timeout: 30_000 }).toBeGreaterThan(before);
+    }, 90_000);
+
     test('no console error, and no request left the origin', () => {
         expect(log.errors).toEqual([]);
         expect(foreignRequests(log, origin)).toEqual([]);
