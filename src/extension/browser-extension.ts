@@ -68,11 +68,15 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
         }));
         return { entries };
     });
-    const watcher = vscode.workspace.createFileSystemWatcher('**/coord.config.json');
     const changed = (type: 1 | 2 | 3) => (uri: vscode.Uri) => {
         void started.sendNotification(FsDidChangeNotification.method, { changes: [{ uri: uri.toString(), type }] });
     };
-    context.subscriptions.push(watcher, watcher.onDidCreate(changed(1)), watcher.onDidChange(changed(2)), watcher.onDidDelete(changed(3)));
+    // Config files, and .coord files: the server lists the folders once, so a file created or deleted later
+    // (a git checkout, the explorer) would otherwise stay unknown or linger as a phantom.
+    for (const pattern of ['**/coord.config.json', '**/*.coord']) {
+        const watcher = vscode.workspace.createFileSystemWatcher(pattern);
+        context.subscriptions.push(watcher, watcher.onDidCreate(changed(1)), watcher.onDidChange(changed(2)), watcher.onDidDelete(changed(3)));
+    }
     registerClientServices(context, started);
     context.subscriptions.push({ dispose: () => worker?.terminate() });
     await started.start();

@@ -11,7 +11,8 @@
  * met while listing a folder is read before the listing is returned, and kept
  * (`existsSync`/`readFileSync` answer from that cache). `coord/fs/didChange`
  * reads a changed config file again and only then hands the change to
- * Langium, which re-validates (`config-watcher.ts`).
+ * Langium, which re-validates (`config-watcher.ts`), and loads or drops the
+ * `.coord` files created or deleted.
  */
 import { URI, UriUtils, type FileSystemNode, type FileSystemProvider } from 'langium';
 import type { LangiumSharedServices } from 'langium/lsp';
@@ -50,6 +51,7 @@ export class ClientFileSystem implements FileSystemProvider {
             const changes = Array.isArray(params?.changes) ? params.changes.filter(c => typeof c?.uri === 'string') : [];
             for (const change of changes) {
                 if (change.type === DELETED) this.files.delete(change.uri);
+                else if (change.uri.endsWith('.coord')) this.files.add(change.uri);
                 if (!change.uri.endsWith(`/${CONFIG_FILE_NAME}`)) continue;
                 this.configs.delete(change.uri);
                 if (change.type !== DELETED) await this.fetchConfig(change.uri);

@@ -31,6 +31,8 @@ export const FsReadDirectoryRequest = new RequestType<{ uri: string }, { entries
  * `coord/fs/didChange` (client → server): files changed, were created or deleted
  * (the parameters of `workspace/didChangeWatchedFiles`). The server reads a
  * changed `coord.config.json` again before it re-validates, so that the rules'
- * severities follow the file as on the desktop.
+ * severities follow the file as on the desktop. The web extension sends the
+ * changes of config files and of `.coord` files: a `.coord` file created joins
+ * the workspace, one deleted leaves it.
  */
 export const FsDidChangeNotification = new NotificationType<{ changes: Array<{ uri: string; type: 1 | 2 | 3 }> }>('coord/fs/didChange');

@@ -197,6 +197,24 @@ describe('the web extension\'s server in a web worker', () => {
         await expect.poll(readsOf, { timeout: 30_000 }).toBeGreaterThan(before);
     }, 90_000);
 
+    test('a .coord file created in the workspace joins it; deleted, it leaves (as the extension\'s watcher reports)', async () => {
+        type T = { coordTest: { fs: Map<string, string>; notify(m: string, p: unknown): void } };
+        const extra = `${FOLDER}/specs/extra.coord`;
+        const duplicatesInMexico = async () => (await findings()).filter(f => f.startsWith('mexico.coord:') && f.includes('duplicate-name'));
+        await page.evaluate(uri => {
+            const t = (globalThis as unknown as T).coordTest;
+            t.fs.set(uri, 'population proinpro_population "Again"\n');
+            t.notify('coord/fs/didChange', { changes: [{ uri, type: 1 }] });
+        }, extra);
+        await expect.poll(duplicatesInMexico, { timeout: 30_000 }).not.toEqual([]);
+        await page.evaluate(uri => {
+            const t = (globalThis as unknown as T).coordTest;
+            t.fs.delete(uri);
+            t.notify('coord/fs/didChange', { changes: [{ uri, type: 3 }] });
+        }, extra);
+        await expect.poll(duplicatesInMexico, { timeout: 30_000 }).toEqual([]);
+    }, 90_000);
+
     test('no console error, and no request left the origin', () => {
         expect(log.errors).toEqual([]);
         expect(foreignRequests(log, origin)).toEqual([]);
