@@ -21,7 +21,7 @@ const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const site = join(root, 'dist', 'playground');
 const args = process.argv.slice(2);
 const RUNS = Number(args[args.indexOf('--runs') + 1] || 5);
-const CHROMIUM = process.env.COORD_CHROMIUM ?? '/usr/bin/chromium';
+const CHROMIUM = process.env.CHROMIUM ?? process.env.COORD_CHROMIUM ?? '/usr/bin/chromium';
 if (!existsSync(join(site, 'playground.js'))) throw new Error('build the playground first: npm run build:playground');
 
 const TYPES = { '.html': 'text/html; charset=utf-8', '.js': 'text/javascript; charset=utf-8', '.css': 'text/css; charset=utf-8', '.svg': 'image/svg+xml' };

@@ -12,7 +12,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { packageVsix, prepareWorkspace, REPO, RESULTS_DIR, step, systemNodeEnv, writeUserSettings } from './common.mjs';
 
-const CHROMIUM = process.env.COORD_CHROMIUM ?? '/usr/bin/chromium';
+const CHROMIUM = process.env.CHROMIUM ?? process.env.COORD_CHROMIUM ?? '/usr/bin/chromium';
 
 async function freePort() {
     return new Promise((resolve, reject) => {

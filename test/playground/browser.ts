@@ -18,7 +18,7 @@ export const ROOT = resolve(__dirname, '../..');
  */
 export const BUILT = join(tmpdir(), `coord-web-test-${process.pid}`);
 export const PLAYGROUND = join(BUILT, 'playground');
-export const CHROMIUM = process.env.COORD_CHROMIUM ?? '/usr/bin/chromium';
+export const CHROMIUM = process.env.CHROMIUM ?? process.env.COORD_CHROMIUM ?? '/usr/bin/chromium';
 export const CHROMIUM_ARGS = [
     '--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update',
     '--disable-sync', '--no-first-run',
