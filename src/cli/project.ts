@@ -13,7 +13,7 @@
 import { t } from '../i18n/index.js';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { findProjectRoot, isProjectRoot } from '../validation/config.js';
+import { findProjectRoot, isProjectRoot } from '../validation/config-node.js';
 import { CliError } from './files.js';
 
 /** The options every workspace command shares, for `parseCommandArgs`. */

@@ -8,9 +8,9 @@
  * print stylesheet. Every string from the user's files is escaped.
  */
 import { getLocale, t } from '../../i18n/index.js';
-import { createHash } from 'node:crypto';
 import type { Summary, SummaryCoordination, SummaryEffect } from '../summary.js';
 import { escapeHtml as esc } from './escape.js';
+import { sha256Base64 } from './sha256.js';
 import { desirabilityLegend, DESIRABILITY_SYMBOL, DESIRABILITY_TEXT, DIRECTION_TEXT } from './symbols.js';
 import {
     combinationText, COORDINATION_COLUMNS, coordinationHeaders, countsLine, desirabilityCounts, directionCounts,
@@ -207,7 +207,7 @@ export interface ReportOptions {
 /** One self-contained HTML file: no script, no external resource, a strict CSP. */
 export function renderSummaryHtml(summary: Summary, options: ReportOptions = {}): string {
     const title = options.title ?? t('report.title');
-    const styleHash = createHash('sha256').update(REPORT_CSS, 'utf8').digest('base64');
+    const styleHash = sha256Base64(REPORT_CSS);
     const csp = `default-src 'none'; style-src 'sha256-${styleHash}'; img-src data:; base-uri 'none'; form-action 'none'`;
     return `<!DOCTYPE html>
 <html lang="${getLocale()}">
