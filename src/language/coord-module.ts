@@ -11,7 +11,7 @@ import {
     type Module, type PartialLangiumCoreServices, type PartialLangiumSharedCoreServices,
 } from 'langium';
 import { CoordGeneratedModule, CoordGeneratedSharedModule } from './generated/module.js';
-import { CoordScopeComputation } from './coord-scope.js';
+import { CoordScopeComputation, CoordScopeProvider } from './coord-scope.js';
 import { makeParserLinear } from './linear-parser.js';
 import { buildParserWithLazyLookahead } from './lazy-lookahead.js';
 import { useFastContainerLinks } from './container-links.js';
@@ -49,6 +49,7 @@ export const CoordModule: Module<CoordCoreServices, PartialLangiumCoreServices &
     },
     references: {
         ScopeComputation: services => new CoordScopeComputation(services),
+        ScopeProvider: services => new CoordScopeProvider(services),
         Linker: services => new CoordLinker(services),
     },
     workspace: {
