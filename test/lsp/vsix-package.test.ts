@@ -48,15 +48,15 @@ afterAll(() => {
 });
 
 describe('the .vsix', () => {
-    test('holds the bundles, the grammar, the language configuration, snippets, icons and the manifest files', () => {
+    test('holds the bundles, the grammar, the language configuration, icons and the manifest files', () => {
         const names = [...files.keys()].filter(f => f.startsWith('extension/')).map(f => f.slice('extension/'.length)).sort();
         expect(names).toEqual(expect.arrayContaining([
             'package.json', 'readme.md', 'LICENSE.txt', 'changelog.md', 'docs/rules.md',
             'dist/extension.cjs', 'dist/server.cjs', 'dist/preview.js',
-            'syntaxes/coord.tmLanguage.json', 'language-configuration.json', 'snippets/coord.json',
+            'syntaxes/coord.tmLanguage.json', 'language-configuration.json',
             'media/coord-icon.png', 'media/coord-file.svg',
         ]));
-        const allowed = /^(package\.json|readme\.md|LICENSE\.txt|changelog\.md|docs\/rules\.md|dist\/(extension|server)\.cjs|dist\/preview\.js|syntaxes\/coord\.tmLanguage\.json|language-configuration\.json|snippets\/coord\.json|media\/[^/]+\.(png|svg|css))$/;
+        const allowed = /^(package\.json|readme\.md|LICENSE\.txt|changelog\.md|docs\/rules\.md|dist\/(extension|server)\.cjs|dist\/preview\.js|syntaxes\/coord\.tmLanguage\.json|language-configuration\.json|media\/[^/]+\.(png|svg|css))$/;
         expect(names.filter(n => !allowed.test(n)), 'nothing else (no sources, maps, tests, node_modules or the CLI bundle)').toEqual([]);
     });
 
@@ -66,7 +66,6 @@ describe('the .vsix', () => {
             manifest.main, manifest.icon,
             ...manifest.contributes.languages.flatMap((l: { configuration: string; icon: { light: string; dark: string } }) => [l.configuration, l.icon.light, l.icon.dark]),
             ...manifest.contributes.grammars.map((g: { path: string }) => g.path),
-            ...manifest.contributes.snippets.map((s: { path: string }) => s.path),
         ].map((p: string) => `extension/${p.replace(/^\.\//, '')}`);
         for (const p of referenced) expect(files.has(p), p).toBe(true);
     });
