@@ -5,12 +5,16 @@
  * position, none overlapping the one before it, each inside one line of the
  * text (the server announces no multi-line tokens), of a known type and
  * modifiers, for the whole document and for a range of lines. VS Code checks
- * this when it decodes the data.
+ * this when it decodes the data. And requests that overlap in time each get
+ * their own tokens: VS Code asks for the visible range and the whole document
+ * at once, and Langium's provider kept one builder per document and its state
+ * in the provider, so two requests in flight mixed their tokens (the
+ * "Overlapping semantic tokens" of the code-server e2e run).
  */
-import { afterAll, describe, expect, test } from 'vitest';
+import { afterAll, afterEach, describe, expect, test } from 'vitest';
 import fc from 'fast-check';
-import { EmptyFileSystem } from 'langium';
-import type { SemanticTokens } from 'vscode-languageserver';
+import { EmptyFileSystem, setInterruptionPeriod } from 'langium';
+import { CancellationTokenSource, type SemanticTokens } from 'vscode-languageserver';
 import { createCoordLspServices, type CoordLspServices } from '../../src/lsp/coord-lsp-module.js';
 import { applyMutations, hostileText, mutationArb, validSpec } from './arbitraries.js';
 import { tokenize } from './tokenize.js';
@@ -113,6 +117,29 @@ describe('semantic tokens VS Code takes without warnings', () => {
             if (faults.length > 0) throw new Error(faults.slice(0, 5).join('\n'));
         }, { runs: 200, saveAs: text => text });
     }, timeoutFor(200, 150));
+});
+
+describe('semantic token requests in flight together', () => {
+    afterEach(() => setInterruptionPeriod(10));
+
+    test('a range request and a full request of one document, and full requests of two documents, each get their own tokens', async () => {
+        const examples = exampleTexts();
+        const built = await bench.build({ 'a.coord': examples['colombia.coord'], 'b.coord': examples['mexico.coord'] });
+        const [a, b] = built.map(x => x.document);
+        const full = (d: typeof a) => provider.semanticHighlight(d, { textDocument: { uri: d.uri.toString() } }, new CancellationTokenSource().token);
+        const range = { start: { line: 10, character: 0 }, end: { line: 40, character: 0 } };
+        const ranged = (d: typeof a) => provider.semanticHighlightRange(d, { textDocument: { uri: d.uri.toString() }, range }, new CancellationTokenSource().token);
+        const alone = { a: (await full(a)).data, b: (await full(b)).data, range: (await ranged(a)).data };
+        // Every node a yield, as a busy server gives: the requests interleave.
+        setInterruptionPeriod(0);
+        const [fullA, rangeA] = await Promise.all([full(a), ranged(a)]);
+        const [fullA2, fullB] = await Promise.all([full(a), full(b)]);
+        expect(fullA.data).toEqual(alone.a);
+        expect(rangeA.data).toEqual(alone.range);
+        expect(fullA2.data).toEqual(alone.a);
+        expect(fullB.data).toEqual(alone.b);
+        expect(tokenFaults(fullA.data, a.textDocument.getText())).toEqual([]);
+    });
 });
 
 afterAll(() => {

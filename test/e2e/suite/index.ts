@@ -155,7 +155,8 @@ test('completion opens by itself after `between `, with the programmes of the sa
     // As VS Code asks when the user types the space: with the trigger character.
     await insertText(editor.document, end, ' ');
     const at = new vscode.Position(line, '  between '.length);
-    const peru = ['E2E_Andes', 'HakuWinay', 'Juntos', 'SoftSkills'];
+    // The programmes of Peru: those of peru.coord, this file's, and the messy fixture's (Peru and Bolivia).
+    const peru = ['E2E_Andes', 'E2E_Messy', 'HakuWinay', 'Juntos', 'SoftSkills'];
     const items = await poll('completion items after `between ` typed', async () => {
         const list = await vscode.commands.executeCommand<vscode.CompletionList>('vscode.executeCompletionItemProvider', uri, at, ' ');
         return list.items.length > 4 && list.items;
@@ -164,8 +165,11 @@ test('completion opens by itself after `between `, with the programmes of the sa
     const ranked = [...items].sort((a, b) => (a.sortText ?? label(a)).localeCompare(b.sortText ?? label(b)));
     assert.deepEqual(ranked.slice(0, peru.length).map(label).sort(), peru, `ranked: ${ranked.map(label).join(', ')}`);
     assert.ok(ranked.slice(peru.length).map(label).includes('PROINPRO'), 'the programmes of other countries follow');
-    const haku = ranked.find(i => label(i) === 'HakuWinay')!;
-    assert.equal(typeof haku.label === 'string' ? undefined : haku.label.detail, ' Peru · productive');
+    // Each name shows its country and sector beside it.
+    const beside = (item: vscode.CompletionItem) => (typeof item.label === 'string' ? undefined : item.label.detail);
+    assert.equal(beside(ranked.find(i => label(i) === 'HakuWinay')!), ' Peru · productive');
+    assert.equal(beside(ranked.find(i => label(i) === 'E2E_Messy')!), ' Peru, Bolivia · productive');
+    assert.equal(beside(ranked.find(i => label(i) === 'PROINPRO')!)?.startsWith(' Mexico'), true);
     // A space after a word that no reference follows opens nothing.
     const title = positionOf(editor.document, 'coordination E2E_Country', 'coordination '.length);
     const none = await vscode.commands.executeCommand<vscode.CompletionList>('vscode.executeCompletionItemProvider', uri, title, ' ');
