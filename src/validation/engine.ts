@@ -243,7 +243,11 @@ function unusedSuppressionFinding(d: SuppressionDirective, severity: Finding['se
     const unknown = (d.rules ?? []).filter(r => !RULES_BY_ID.has(r));
     const what = d.rules ? d.rules.map(r => `'${r}'`).join(', ') : 'every rule';
     const where = d.kind === 'next-line' ? 'on the next line' : 'in this file';
-    const message = unknown.length > 0
+    // `// coord-disable-next-line unused: reason`: the reason after a colon, as other linters write it.
+    const colon = unknown.find(r => r.endsWith(':') && RULES_BY_ID.has(r.slice(0, -1)));
+    const message = colon
+        ? `write the reason after ' -- ', not after ':': \`// coord-disable${d.kind === 'next-line' ? '-next-line' : ''} ${colon.slice(0, -1)} -- reason\`; as written it names no rule and silences nothing`
+        : unknown.length > 0
         ? `suppression names ${unknown.length === 1 ? 'an unknown rule' : 'unknown rules'} ${unknown.map(r => `'${r}'`).join(', ')}; it silences nothing`
         : `suppression of ${what} silences nothing ${where}; remove it`;
     return {

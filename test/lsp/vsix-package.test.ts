@@ -103,6 +103,14 @@ describe('the .vsix', () => {
             expect(fs.existsSync(path.join(ROOT, file)), link).toBe(true);
         }
         expect(readme).toMatch(/!\[[^\]]+\]\(https:\/\/\S+\.png\)/);
+        // Every link of the page leaves from the one repository URL (a placeholder until the project is published:
+        // confirming it is one edit of `repository`, `homepage` and `bugs`), or is a link the page wrote whole.
+        for (const url of [manifest.homepage, manifest.bugs.url]) expect(url.startsWith(`${repo}/`), url).toBe(true);
+        const source = fs.readFileSync(path.join(ROOT, 'EXTENSION.md'), 'utf8');
+        const relative = [...source.matchAll(/\]\(([^)\s]+)\)/g)].map(m => m[1]).filter(l => !/^\w+:/.test(l));
+        expect(links.filter(l => !l.startsWith(`${repo}/`)).length).toBe(links.length - relative.length);
+        // A suppression the page shows is one Coord reads: the reason after ` -- `.
+        for (const m of readme.matchAll(/coord-disable(?:-next-line)?[^`\n]*/g)) expect(m[0], m[0]).toMatch(/^coord-disable(-next-line)? <rule-id> -- <reason>$|^coord-disable(-next-line)? [a-z-]+(, [a-z-]+)* -- /);
     });
 
     test('is small', () => {
