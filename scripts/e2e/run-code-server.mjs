@@ -104,6 +104,24 @@ const BROWSER_CHECKS = {
         if (!rows.some(text => text.includes(request.detail))) throw new Error(`no row shows ${JSON.stringify(request.detail)} beside its name: ${JSON.stringify(rows.slice(0, 8))}`);
         return `the suggest widget opened after the space; first rows ${JSON.stringify(rows.slice(0, request.first.length))}`;
     },
+    /** The file's badge in the explorer, its count in the Problems panel and the code lens on screen give the suite's numbers. */
+    async counts(page, request) {
+        const seen = {};
+        // The Problems panel lists its files expanded; collapsed, every file's row (with its count) is on screen.
+        await page.locator('.part.panel .action-label.codicon-collapse-all').first().click({ timeout: 5000 })
+            .catch(error => { seen.collapse = String(error.message ?? error).split('\n')[0]; });
+        await poll(`the explorer badge ${request.badge}, the Problems panel count ${request.problems} and the lens "${request.lens}"`, async () => {
+            const explorer = page.locator('.explorer-folders-view .monaco-list-row', { hasText: request.file }).first();
+            // The badge is drawn by CSS (`::after { content: "4" }`) on the row's label.
+            seen.badge = await explorer.evaluate(row => [row, ...row.querySelectorAll('*')]
+                .map(el => getComputedStyle(el, '::after').content).find(c => /^"(\d+|9\+)"$/.test(c))?.replace(/"/g, '')).catch(() => undefined);
+            const problems = page.locator('.markers-panel .monaco-list-row', { hasText: request.file }).first();
+            seen.problems = (await problems.locator('.monaco-count-badge').first().textContent({ timeout: 1000 }).catch(() => undefined))?.trim();
+            seen.lens = await page.locator('.monaco-editor .codelens-decoration', { hasText: request.lens }).count();
+            return seen.badge === String(request.badge) && seen.problems === String(request.problems) && seen.lens > 0;
+        }, 20_000).catch(error => { throw new Error(`${error.message}; seen ${JSON.stringify(seen)}`); });
+        return `${request.file}: explorer badge ${seen.badge}, Problems panel ${seen.problems}, lens "${request.lens}" on screen`;
+    },
     /** The rule id of a finding in the Problems panel is a link; clicking it opens the rule's page. */
     async 'problems-link'(page, request) {
         const link = page.locator('.markers-panel a.monaco-link', { hasText: request.rule }).first();

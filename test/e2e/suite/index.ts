@@ -187,6 +187,38 @@ test('completion opens by itself after `between `, with the programmes of the sa
     }
 });
 
+test('the code lens, the Problems panel and the explorer badge count the same findings', async () => {
+    const { document } = await openEditor('mexico.coord');
+    await waitForRules(document.uri, ['budget-incentive', 'target-mismatch', 'political-support-only', 'local-roles']);
+    const all = coordDiagnostics(document.uri);
+    const count = (list: vscode.Diagnostic[], severity: vscode.DiagnosticSeverity) => list.filter(d => d.severity === severity).length;
+    const start = lineOf(document, /coordination PROINPRO_PDPs/);
+    let end = start;
+    while (end + 1 < document.lineCount && document.lineAt(end).text !== '}') end++;
+    const inside = all.filter(d => d.range.start.line >= start && d.range.start.line <= end);
+    const lenses = await poll('the code lenses of mexico.coord', async () => {
+        const result = await vscode.commands.executeCommand<vscode.CodeLens[]>('vscode.executeCodeLensProvider', document.uri, 10);
+        return result.some(l => l.range.start.line === start && l.command?.title.includes('effect')) && result;
+    });
+    const title = lenses.find(l => l.range.start.line === start && l.command?.title.includes('effect'))!.command!.title;
+    // The lens reads back, by severity, as the Problems panel lists the coordination's findings; hints are left out, as there.
+    const read = (kind: string) => Number(new RegExp(`(\\d+) ${kind}`).exec(title)?.[1] ?? 0);
+    assert.deepEqual([read('error'), read('warning'), read('info')],
+        [count(inside, vscode.DiagnosticSeverity.Error), count(inside, vscode.DiagnosticSeverity.Warning), count(inside, vscode.DiagnosticSeverity.Information)], title);
+    assert.ok(count(inside, vscode.DiagnosticSeverity.Hint) > 0, 'the coordination has hints, which no view counts');
+    assert.ok(!/hint/.test(title), title);
+    await vscode.commands.executeCommand('workbench.actions.view.problems');
+    try {
+        await checkpoint('counts', {
+            file: 'mexico.coord', lens: title,
+            badge: count(all, vscode.DiagnosticSeverity.Error) + count(all, vscode.DiagnosticSeverity.Warning),
+            problems: all.length - count(all, vscode.DiagnosticSeverity.Hint),
+        });
+    } finally {
+        await vscode.commands.executeCommand('workbench.action.closePanel');
+    }
+});
+
 test('at a line with several findings, the quick fixes offer one Disable action per finding', async () => {
     const { document } = await openEditor('mexico.coord');
     await waitForRules(document.uri, ['budget-incentive', 'target-mismatch', 'political-support-only', 'local-roles']);
