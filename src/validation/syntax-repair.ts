@@ -590,8 +590,12 @@ export class SyntaxRepairer {
                     diagnosis: onToken(`write an effect's direction as '${direction}', not '${t.image}': \`${direction} ${after.image}\``),
                 };
             } else if (!direction) {
+                // The effect is read as absent (the rest of its line dropped): without a direction it says nothing
+                // a rule or the summary could weigh, and a virtual sign would leave an effect with no direction.
+                let end = at;
+                while (end < tokens.length && tokens[end].startLine === t.startLine && tokens[end].image !== '}') end++;
                 yield {
-                    tokens: insert(virtual(this.types['~'], '~', t.startOffset, t.startLine!, t.startColumn!)),
+                    tokens: [...tokens.slice(0, at), ...tokens.slice(end)],
                     diagnosis: onToken(`an effect starts with its direction: \`+ ${t.image}\` (increase), \`- ${t.image}\` (decrease) or \`~ ${t.image}\` (no significant change)`),
                 };
             }
