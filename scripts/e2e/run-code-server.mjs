@@ -88,6 +88,48 @@ const BROWSER_CHECKS = {
         }, 20_000);
         return `status bar "${label}", ${squiggles} warning squiggles in ${request.file}, the hover over one shows ${JSON.stringify(request.hoverText)}`;
     },
+    /** Typing a space after `between` opens the suggest widget by itself, the programmes of the document's country on top. */
+    async completion(page, request) {
+        const widget = page.locator('.editor-widget.suggest-widget.visible');
+        await widget.waitFor({ state: 'visible', timeout: 15_000 }).catch(() => { throw new Error('the suggest widget did not open after typing a space after `between`'); });
+        let rows = [];
+        await poll(`the suggest widget to list ${request.first.join(', ')} first`, async () => {
+            const found = await widget.locator('.monaco-list-row').evaluateAll(els => els
+                .map(el => ({ index: Number(el.getAttribute('data-index')), text: el.innerText.replace(/\s+/g, ' ').trim() }))
+                .sort((a, b) => a.index - b.index).map(r => r.text));
+            rows = found;
+            const top = found.slice(0, request.first.length).map(text => text.split(' ')[0]).sort();
+            return JSON.stringify(top) === JSON.stringify([...request.first].sort());
+        }, 15_000).catch(error => { throw new Error(`${error.message}; rows: ${JSON.stringify(rows.slice(0, 8))}`); });
+        if (!rows.some(text => text.includes(request.detail))) throw new Error(`no row shows ${JSON.stringify(request.detail)} beside its name: ${JSON.stringify(rows.slice(0, 8))}`);
+        return `the suggest widget opened after the space; first rows ${JSON.stringify(rows.slice(0, request.first.length))}`;
+    },
+    /** The file's badge in the explorer, its count in the Problems panel and the code lens on screen give the suite's numbers. */
+    async counts(page, request) {
+        const seen = {};
+        // The Problems panel lists its files expanded; collapsed, every file's row (with its count) is on screen.
+        await page.locator('.part.panel .action-label.codicon-collapse-all').first().click({ timeout: 5000 })
+            .catch(error => { seen.collapse = String(error.message ?? error).split('\n')[0]; });
+        await poll(`the explorer badge ${request.badge}, the Problems panel count ${request.problems} and the lens "${request.lens}"`, async () => {
+            const explorer = page.locator('.explorer-folders-view .monaco-list-row', { hasText: request.file }).first();
+            // The badge is drawn by CSS (`::after { content: "4" }`) on the row's label.
+            seen.badge = await explorer.evaluate(row => [row, ...row.querySelectorAll('*')]
+                .map(el => getComputedStyle(el, '::after').content).find(c => /^"(\d+|9\+)"$/.test(c))?.replace(/"/g, '')).catch(() => undefined);
+            const problems = page.locator('.markers-panel .monaco-list-row', { hasText: request.file }).first();
+            seen.problems = (await problems.locator('.monaco-count-badge').first().textContent({ timeout: 1000 }).catch(() => undefined))?.trim();
+            seen.lens = await page.locator('.monaco-editor .codelens-decoration', { hasText: request.lens }).count();
+            return seen.badge === String(request.badge) && seen.problems === String(request.problems) && seen.lens > 0;
+        }, 20_000).catch(error => { throw new Error(`${error.message}; seen ${JSON.stringify(seen)}`); });
+        return `${request.file}: explorer badge ${seen.badge}, Problems panel ${seen.problems}, lens "${request.lens}" on screen`;
+    },
+    /** The rule id of a finding in the Problems panel is a link; clicking it opens the rule's page. */
+    async 'problems-link'(page, request) {
+        const link = page.locator('.markers-panel a.monaco-link', { hasText: request.rule }).first();
+        await link.waitFor({ state: 'visible', timeout: 15_000 }).catch(() => { throw new Error(`no link named ${request.rule} in the Problems panel`); });
+        const href = await link.getAttribute('href');
+        await link.click();
+        return `clicked the ${request.rule} link of the Problems panel (${href})`;
+    },
     /** The effect-summary webview renders the coordination table and the effect matrix of the file. */
     async summary(page, request) {
         let seen = '';
@@ -262,11 +304,15 @@ async function main() {
         await page.screenshot({ path: join(RESULTS_DIR, 'final.png') }).catch(() => undefined);
 
         const summary = output.map(l => /^(\d+) passed, (\d+) failed$/.exec(l.trim())).find(Boolean);
+        // VS Code logs it once per editor session when a provider's tokens overlap, are too long or edit past the end.
+        const tokenWarnings = output.filter(l => /Overlapping semantic tokens|Semantic token with invalid length|Invalid semantic tokens edit/.test(l));
         const missing = Object.keys(BROWSER_CHECKS).filter(name => !results.has(name));
         const problems = [];
         if (code !== 0) problems.push(`the suite ended with ${JSON.stringify(code)}`);
         if (!summary) problems.push('the suite printed no "N passed, N failed" line');
         if (missing.length && !process.env.COORD_E2E_GREP) problems.push(`browser checks that never ran: ${missing.join(', ')}`);
+        if (tokenWarnings.length) problems.push(`the editor log warns about semantic tokens: ${tokenWarnings.join(' | ')}`);
+        step(`editor log: ${output.length} lines, ${tokenWarnings.length} semantic-token warnings ("Overlapping semantic tokens" and the like)`);
         step(`code-server run: ${summary ? summary[0] : 'no summary'}; browser checks ${[...results].map(([n, r]) => `${n} ${r.ok ? 'ok' : 'FAILED'}`).join(', ') || 'none'} (${((Date.now() - started) / 1000).toFixed(1)} s)`);
         if (problems.length) {
             console.log(`FAILED: ${problems.join('; ')}\n  server log: ${log}\n  extension host logs: ${join(userData, 'logs')}`);

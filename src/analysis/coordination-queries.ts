@@ -69,6 +69,8 @@ export type Desirability = 'desirable' | 'adverse' | 'neutral' | 'no-change';
 /** The desirability of an effect, or undefined when its outcome does not resolve. */
 export function effectDesirability(effect: Effect): Desirability | undefined {
     if (effect.direction === '~') return 'no-change';
+    // No direction: a syntax mistake the parser read past (`savings` for `+ savings`) says nothing either way.
+    if (effect.direction !== '+' && effect.direction !== '-') return undefined;
     const outcome = effect.outcome?.ref;
     if (!outcome) return undefined;
     const desirable = outcome.desirable ?? 'neutral';

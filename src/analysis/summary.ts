@@ -261,6 +261,8 @@ export function computeSummary(documents: Iterable<LangiumDocument>, options: Su
                 decl.programmes.forEach(r => addProgramme(r.ref));
                 if (decl.source?.ref?.name) evaluations.add(decl.source.ref.name);
                 for (const effect of decl.effects) {
+                    // An effect without a direction is a syntax mistake the parser read past: it says nothing to count.
+                    if (effect.direction !== '+' && effect.direction !== '-' && effect.direction !== '~') continue;
                     const e = summaryEffect(decl, effect, key, uri, fileName(uri));
                     if (e.domain) referencedDomains.add(e.domain);
                     effects.push(e);

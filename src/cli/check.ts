@@ -9,6 +9,7 @@ import { effectiveSeverity } from '../validation/config.js';
 import { RULES } from '../validation/registry.js';
 import type { Finding, Severity } from '../validation/rule.js';
 import { SEVERITIES } from '../validation/rule.js';
+import { countBySeverity } from '../validation/finding-counts.js';
 import { TOOL_NAME, TOOL_VERSION } from './version.js';
 import type { LoadedFile, LoadedWorkspace } from './workspace.js';
 
@@ -154,13 +155,10 @@ function toReported(file: string, f: Finding, uriToFile: Map<string, string>, fi
     return d;
 }
 
+/** Unsuppressed findings by severity (counted as the editor counts them: validation/finding-counts.ts), and the suppressed ones. */
 export function countDiagnostics(diagnostics: readonly ReportedDiagnostic[]): Counts {
-    const counts: Counts = { error: 0, warning: 0, info: 0, hint: 0, suppressed: 0 };
-    for (const d of diagnostics) {
-        if (d.suppressed) counts.suppressed++;
-        else counts[d.severity]++;
-    }
-    return counts;
+    const shown = diagnostics.filter(d => !d.suppressed);
+    return { ...countBySeverity(shown.map(d => d.severity)), suppressed: diagnostics.length - shown.length };
 }
 
 /**

@@ -1,7 +1,9 @@
 /**
  * Code lenses above programmes and coordinations: how many effects the
- * workspace records for them and how many findings they carry
- * ("3 effects · 2 findings"), and "Open effect summary", which runs the
+ * workspace records for them and the findings they carry, counted as the
+ * Problems panel lists them ("3 effects · 2 warnings · 1 info"; hints, which
+ * the panel leaves out, are not counted: validation/finding-counts.ts), and
+ * "Open effect summary", which runs the
  * client's `coord.openSummaryToSide` command — shown only when the client
  * announces that command in its initialization options (the VS Code extension
  * does; a plain LSP client does not).
@@ -12,6 +14,7 @@ import type { CodeLensProvider, LangiumServices } from 'langium/lsp';
 import type { CodeLens, CodeLensParams } from 'vscode-languageserver';
 import { isCoordination, isEffects, isProgramme, type Coordination, type Effects, type Model, type Programme } from '../language/generated/ast.js';
 import { propertiesOf } from '../analysis/queries.js';
+import { countBySeverity, describeListed } from '../validation/finding-counts.js';
 import { OPEN_SUMMARY_TO_SIDE_COMMAND, type CoordInitializationOptions } from '../shared/custom-messages.js';
 
 export class CoordCodeLensProvider implements CodeLensProvider {
@@ -40,13 +43,13 @@ export class CoordCodeLensProvider implements CodeLensProvider {
             const effects = isProgramme(decl) ? effectsOfProgramme(decl, blocks) : effectsOfCoordination(decl, blocks);
             const start = decl.$cstNode.offset;
             const end = decl.$cstNode.end;
-            const findings = (document.diagnostics ?? []).filter(d => {
+            const findings = countBySeverity((document.diagnostics ?? []).filter(d => {
                 const at = document.textDocument.offsetAt(d.range.start);
                 return at >= start && at <= end;
-            }).length;
+            }).map(d => d.severity));
             const line = decl.$cstNode.range.start.line;
             const range = { start: { line, character: 0 }, end: { line, character: 0 } };
-            lenses.push({ range, command: { title: `${t('lens.effects', { count: effects })} · ${t('lens.findings', { count: findings })}`, command: '' } });
+            lenses.push({ range, command: { title: `${t('lens.effects', { count: effects })} · ${describeListed(findings)}`, command: '' } });
             if (this.summaryCommand) {
                 lenses.push({
                     range,

@@ -9,11 +9,12 @@
  * programme already listed in the same `between` or `effects of` is not offered
  * twice. (v2) On an effect, only the details it does not have yet are offered;
  * after `size N` the usual units; estimands and certainty levels say what they
- * mean.
+ * mean. A declaration keyword inserts its template (coord-snippets.ts) where
+ * the client takes snippets: one item, never a keyword beside a snippet.
  */
 import { AstUtils, GrammarAST, type AstNodeDescription, type LangiumDocument, type LangiumDocuments, type AstNodeLocator, type ReferenceInfo, type Stream } from 'langium';
 import { type CompletionAcceptor, type CompletionContext, type CompletionProviderOptions, type CompletionValueItem, type LangiumServices } from 'langium/lsp';
-import { CompletionItemKind, CompletionTriggerKind, MarkupKind, type CancellationToken, type CompletionList, type CompletionParams } from 'vscode-languageserver';
+import { CompletionItemKind, CompletionTriggerKind, InsertTextFormat, MarkupKind, type CancellationToken, type CompletionList, type CompletionParams } from 'vscode-languageserver';
 import { propertyOf } from '../analysis/queries.js';
 import {
     isBetweenProperty, isBody, isCoordination, isEffects, isEvaluation, isLevelBlock, isNamedDeclaration, isProgramme,
@@ -25,6 +26,7 @@ import { REQUIRED_PROPERTIES } from '../validation/rules/required-property.js';
 import { completionDetail } from './describe.js';
 import { declarationAt, WindowedCompletionProvider } from './completion-window.js';
 import { ENUM_RULES, INLINE_ENUM_RULES, KEYWORD_DOCS, NAME_RULES, SIZE_UNITS, VALUE_DOCS } from './coord-keywords.js';
+import { DECLARATION_SNIPPETS, expandSnippet } from './coord-snippets.js';
 
 /** The rules of an effect's details (§7.1): each may appear once on an effect. */
 const DETAIL_RULES = new Set(['SizeDetail', 'CiDetail', 'SeDetail', 'PDetail', 'NDetail', 'EstimandDetail', 'FollowupDetail',
@@ -36,6 +38,9 @@ const REQUIRED: Readonly<Record<string, ReadonlySet<string>>> = Object.fromEntri
 );
 
 const DECLARATION_KEYWORDS = new Set(['domain', 'outcome', 'population', 'programme', 'body', 'coordination', 'evaluation', 'effects']);
+
+/** The grammar rules of the top-level declarations, each started by its own keyword (`Programme` by `programme`). */
+const DECLARATION_RULES = new Set(['Domain', 'Outcome', 'Population', 'Programme', 'Body', 'Coordination', 'Evaluation', 'Effects']);
 
 /**
  * Where completion opens by itself, as the user types a space: after a keyword
@@ -107,6 +112,22 @@ export class CoordCompletionProvider extends WindowedCompletionProvider {
             return;
         }
         const doc = KEYWORD_DOCS[value];
+        // A declaration keyword and its template are one item: the keyword, inserting the template where the client takes snippets.
+        const template = rule && DECLARATION_RULES.has(rule.name) && rule.name.toLowerCase() === value ? DECLARATION_SNIPPETS[value] : undefined;
+        if (template && this.clientCapabilities?.completionItem?.snippetSupport) {
+            const shown = '```coord\n' + expandSnippet(template.body) + '\n```';
+            acceptor(context, {
+                label: value,
+                kind: CompletionItemKind.Keyword,
+                detail: 'declaration',
+                labelDetails: { description: 'template' },
+                documentation: { kind: MarkupKind.Markdown, value: `${doc ?? template.description}\n\n${shown}` },
+                insertText: template.body.join('\n'),
+                insertTextFormat: InsertTextFormat.Snippet,
+                sortText: `2${value}`,
+            });
+            return;
+        }
         let sortText = `2${value}`;
         if (property) {
             const block = this.enclosingBlock(context);

@@ -7,11 +7,22 @@
  * standard library `defaultLibrary`; enumerated values are `enumMember`,
  * property keywords `property`, other keywords `keyword`, and an effect's
  * direction `operator`. A keyword used as a name is highlighted as the name.
+ *
+ * Each request computes its tokens alone, in one synchronous walk with a
+ * builder of its own. Langium's provider keeps one builder per document and
+ * the request's document, range and builder in the provider, and yields while
+ * it walks; VS Code asks for the visible range and the whole document at once,
+ * so two requests in flight pushed tokens into each other's results and VS
+ * Code logged "Overlapping semantic tokens"
+ * (test/robustness/semantic-tokens.test.ts).
  */
-import { AstUtils, CstUtils, GrammarAST, isLeafCstNode, type AstNode, type Reference } from 'langium';
+import { AstUtils, CstUtils, GrammarAST, isLeafCstNode, type AstNode, type LangiumDocument, type Reference } from 'langium';
 import { NAME_RULES } from './coord-keywords.js';
-import { AbstractSemanticTokenProvider, type SemanticTokenAcceptor } from 'langium/lsp';
-import { SemanticTokenModifiers, SemanticTokenTypes } from 'vscode-languageserver';
+import { AbstractSemanticTokenProvider, SemanticTokensBuilder, type SemanticTokenAcceptor } from 'langium/lsp';
+import {
+    SemanticTokenModifiers, SemanticTokenTypes, type CancellationToken, type Range, type SemanticTokens, type SemanticTokensDelta,
+    type SemanticTokensDeltaParams, type SemanticTokensParams, type SemanticTokensRangeParams,
+} from 'vscode-languageserver';
 import {
     isAchievedProperty, isAgreement, isBarrierProperty, isBetweenProperty, isEffect, isEffects, isIncentiveProperty,
     isLevelProperty, isMethodProperty, isNamedDeclaration, isNodeProperty, isOutcome, isPoliticalSupportProperty,
@@ -46,6 +57,40 @@ const KEYWORDS: Readonly<Record<string, readonly string[]>> = {
 };
 
 export class CoordSemanticTokenProvider extends AbstractSemanticTokenProvider {
+    override async semanticHighlight(document: LangiumDocument, _params: SemanticTokensParams, _cancelToken?: CancellationToken): Promise<SemanticTokens> {
+        return this.tokensOf(document, undefined);
+    }
+
+    override async semanticHighlightRange(document: LangiumDocument, params: SemanticTokensRangeParams, _cancelToken?: CancellationToken): Promise<SemanticTokens> {
+        return this.tokensOf(document, params.range);
+    }
+
+    /** Delta requests are not announced (Langium's options); one that comes anyway gets the whole document's tokens. */
+    override async semanticHighlightDelta(document: LangiumDocument, _params: SemanticTokensDeltaParams, _cancelToken?: CancellationToken): Promise<SemanticTokens | SemanticTokensDelta> {
+        return this.tokensOf(document, undefined);
+    }
+
+    /**
+     * The tokens of a document (or of a range of it), computed in one synchronous
+     * walk with a fresh builder: the provider's state is set and cleared around it,
+     * so no other request can see or change it.
+     */
+    private tokensOf(document: LangiumDocument, range: Range | undefined): SemanticTokens {
+        const builder = new SemanticTokensBuilder();
+        this.currentDocument = document;
+        this.currentRange = range;
+        this.currentTokensBuilder = builder;
+        try {
+            const acceptor = this.createAcceptor();
+            for (const node of AstUtils.streamAst(document.parseResult.value, { range })) this.highlightElement(node, acceptor);
+        } finally {
+            this.currentDocument = undefined;
+            this.currentRange = undefined;
+            this.currentTokensBuilder = undefined;
+        }
+        return builder.build();
+    }
+
     protected highlightElement(node: AstNode, acceptor: SemanticTokenAcceptor): void {
         const keywords = KEYWORDS[node.$type];
         if (keywords && node.$cstNode) {

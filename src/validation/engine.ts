@@ -243,7 +243,11 @@ export function internalErrorFinding(where: string, e: unknown, consequence: str
 function unusedSuppressionFinding(d: SuppressionDirective, severity: Finding['severity']): Finding {
     const unknown = (d.rules ?? []).filter(r => !RULES_BY_ID.has(r));
     const what = d.rules ? d.rules.map(r => `'${r}'`).join(', ') : t('rule.unused-suppression.every');
-    const message = unknown.length > 0
+    // `// coord-disable-next-line unused: reason`: the reason after a colon, as other linters write it.
+    const colon = unknown.find(r => r.endsWith(':') && RULES_BY_ID.has(r.slice(0, -1)));
+    const message = colon
+        ? t('rule.unused-suppression.colon', { directive: d.kind === 'next-line' ? '// coord-disable-next-line' : '// coord-disable', rule: colon.slice(0, -1) })
+        : unknown.length > 0
         ? t('rule.unused-suppression.unknown', { count: unknown.length, rules: unknown.map(r => `'${r}'`).join(', ') })
         : t('rule.unused-suppression.message', { what, where: d.kind === 'next-line' ? 'next' : 'file' });
     return {

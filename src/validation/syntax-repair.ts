@@ -106,6 +106,19 @@ const BLOCK_NAMES: Record<string, string> = {
     Effects: 'an effects block', LevelBlock: 'a level block',
 };
 
+/** Repairs of characters that rebuild the token list, per text (beyond them, the lexer's own errors stand). */
+const MAX_REBUILDS = 200;
+/** How far a string in the wrong quotes may run on its line. */
+const MAX_QUOTED = 500;
+
+/** Quotes that are not Coord's, and what closes each. */
+const QUOTES: Record<string, RegExp> = {
+    "'": /'/, '‘': /[’‘]/, '’': /[’‘]/, '“': /[”“"]/, '”': /[”“"]/, '„': /[“”"]/, '«': /»/,
+};
+
+/** Keywords followed by a range `A..B`, and what the range is called. */
+const RANGE_KEYWORDS: Record<string, string> = { ci: 'a confidence interval', period: 'a period' };
+
 /** Words a user joins names with instead of `,` or `+`. */
 const JOINING_WORDS = new Set(['and', 'with', 'plus']);
 
@@ -278,13 +291,74 @@ export class SyntaxRepairer {
         const diagnoses: Diagnosis[] = [];
         const kept: ParseResult['lexerErrors'] = [];
         let out = tokens;
+        // Errors before this offset lie inside a comment or string just repaired: they are part of that mistake.
+        let skipUntil = -1;
+        // Repairs that rebuild the token list; bounded, so that a file of thousands of quotes stays linear.
+        let rebuilt = 0;
+        // The line of the last `%` named: the `%`s of one line are one mistake (`size 8% ci 2%..14%`).
+        let percentLine = -1;
+        // Line starts, looked up by binary search: a long line full of errors costs no scan per error.
+        const starts = lineStarts(text);
         for (const e of lexerErrors) {
+            if (e.offset < skipUntil) continue;
             const ch = text.slice(e.offset, e.offset + e.length);
             const i = out.findIndex(t => t.startOffset > e.offset);
             const next = i < 0 ? undefined : out[i];
             const prev = i < 0 ? out[out.length - 1] : out[i - 1];
             const touchesPrev = prev !== undefined && prev.endOffset! + 1 === e.offset;
             const touchesNext = next !== undefined && next.startOffset === e.offset + e.length;
+            const lineIndex = lineIndexOf(starts, e.offset);
+            const lineEnd = lineEndOf(text, starts, lineIndex);
+            if (ch === '#' && rebuilt < MAX_REBUILDS) {
+                // `# note`: a comment as other languages write it; the rest of the line is the comment.
+                rebuilt++;
+                out = out.filter(t => t.startOffset < e.offset || t.startOffset >= lineEnd);
+                skipUntil = lineEnd;
+                diagnoses.push({ offset: e.offset, length: lineEnd - e.offset, message: "write a comment with '//', not '#'" });
+                continue;
+            }
+            if (ch === ';') {
+                diagnoses.push({ offset: e.offset, length: 1, message: "Coord needs no ';' after a property or a declaration; remove it" });
+                continue;
+            }
+            const closing = QUOTES[ch];
+            if (closing && rebuilt < MAX_REBUILDS) {
+                // `'Semilla + Amparo'`, `“Semilla + Amparo”`: a string in the wrong quotes, read as the string it means.
+                const end = text.slice(e.offset + 1, Math.min(lineEnd, e.offset + 1 + MAX_QUOTED)).search(closing);
+                if (end >= 0) {
+                    rebuilt++;
+                    const close = e.offset + 1 + end;
+                    const inner = text.slice(e.offset + 1, close);
+                    const line = lineIndex + 1, column = e.offset - starts[lineIndex] + 1;
+                    const string = createTokenInstance(this.types.STRING, `"${inner.replace(/["\\]/g, c => `\\${c}`)}"`, e.offset, close, line, line, column, column + close - e.offset);
+                    out = [...out.filter(t => t.startOffset < e.offset), string, ...out.filter(t => t.startOffset > close)];
+                    skipUntil = close + 1;
+                    const shown = inner.length > 40 ? `${inner.slice(0, 40)}…` : inner;
+                    const message = ch === "'" ? `write a string in double quotes: \`"${shown}"\``
+                        : `write a string in straight double quotes ('"'), not '${ch}': \`"${shown}"\``;
+                    diagnoses.push({ offset: e.offset, length: close + 1 - e.offset, message });
+                    continue;
+                }
+            }
+            const range = prev && touchesNext ? RANGE_KEYWORDS[prev.image] : undefined;
+            if ((ch === '(' || ch === '[') && range && rebuilt < MAX_REBUILDS) {
+                // `ci (0.02, 0.14)`, `period [2014, 2016]`: a range written as a pair.
+                const close = text.slice(e.offset + 1, lineEnd).indexOf(ch === '(' ? ')' : ']');
+                const end = close < 0 ? -1 : e.offset + 1 + close;
+                const inside = end < 0 ? [] : out.filter(t => t.startOffset > e.offset && t.startOffset < end);
+                const pair = rangePair(inside);
+                if (pair) {
+                    rebuilt++;
+                    const [low, separator, high] = pair;
+                    const dots = virtual(this.types['..'], '..', separator.startOffset, separator.startLine!, separator.startColumn!);
+                    const mended = [...low, dots, ...high];
+                    out = [...out.filter(t => t.startOffset < e.offset), ...mended, ...out.filter(t => t.startOffset > end)];
+                    skipUntil = end + 1;
+                    const written = (tokens: IToken[]) => tokens.map(t => t.image).join('');
+                    diagnoses.push({ offset: e.offset, length: end + 1 - e.offset, message: `write ${range} as \`${prev!.image} ${written(low)}..${written(high)}\`, without brackets` });
+                    continue;
+                }
+            }
             if (/^\p{L}+$/u.test(ch) && (touchesPrev && isWord(prev) || touchesNext && isWord(next))) {
                 // `BolsaFamília`: one name with a letter outside A–Z; read it as one name.
                 const from = touchesPrev && isWord(prev) ? prev : undefined;
@@ -308,7 +382,16 @@ export class SyntaxRepairer {
                 continue;
             }
             if (ch === '%' && prev?.tokenType.name === 'NUMBER' && touchesPrev) {
-                diagnoses.push({ offset: e.offset, length: e.length, message: `write a percentage as a number and a unit, without '%': \`size ${prev.image} percent\`` });
+                if (lineIndex === percentLine) continue;
+                percentLine = lineIndex;
+                // The unit belongs to `size`; a `ci` or `se` is in the unit of the size.
+                const detail = detailBefore(out, i < 0 ? out.length - 1 : i - 1);
+                const high = detail === 'ci' && next?.image === '..' && out[i + 1]?.tokenType.name === 'NUMBER' ? out[i + 1].image : undefined;
+                const written = detail === 'ci' ? `ci ${prev.image}..${high ?? '…'}` : `se ${prev.image}`;
+                const message = detail === 'ci' || detail === 'se'
+                    ? `write \`${written}\` without '%': ${detail === 'ci' ? 'a confidence interval' : 'a standard error'} is in the unit of \`size\` (\`size … percent\`)`
+                    : `write a percentage as a number and a unit, without '%': \`size ${prev.image} percent\``;
+                diagnoses.push({ offset: e.offset, length: e.length, message });
                 continue;
             }
             if (/^[–—]$/.test(ch) && prev?.tokenType.name === 'NUMBER' && next?.tokenType.name === 'NUMBER') {
@@ -461,12 +544,70 @@ export class SyntaxRepairer {
                 diagnosis: { offset: prev.startOffset, length: 1, message: `nothing follows this ','; remove it, or add the name it should separate` },
             };
         }
-        // `period 2014-2016`, `period 2014 to 2016`.
+        // `period 2014-2016`, `period 2014 to 2016`, `ci 0.02-0.14`.
+        const rangeKeyword = tokens[at - 2]?.image === '-' ? tokens[at - 3]?.image : tokens[at - 2]?.image;
         if ((t.image === '-' || t.image === 'to') && prev?.tokenType.name === 'NUMBER' && tokens[at + 1]?.tokenType.name === 'NUMBER'
-            && (tokens[at - 2]?.image === 'period')) {
+            && rangeKeyword !== undefined && RANGE_KEYWORDS[rangeKeyword]) {
+            const low = tokens[at - 2]?.image === '-' ? `-${prev.image}` : prev.image;
             yield {
                 tokens: replace(virtual(this.types['..'], '..', t.startOffset, t.startLine!, t.startColumn!)),
-                diagnosis: onToken(`write a period with '..': \`period ${prev.image}..${tokens[at + 1].image}\``),
+                diagnosis: onToken(`write ${RANGE_KEYWORDS[rangeKeyword]} with '..': \`${rangeKeyword} ${low}..${tokens[at + 1].image}\``),
+            };
+        }
+        // `effects of A, B` and `between A + B`: the other list's separator.
+        const after = tokens[at + 1];
+        if ((t.image === ',' || t.image === '+') && listKeyword && isWord(after)) {
+            const joiner = listKeyword === 'of' ? '+' : ',';
+            if (t.image !== joiner) {
+                const message = listKeyword === 'of'
+                    ? `join the programmes of an effects block with '+', not ',': \`effects of ${prev!.image} + ${after.image}\``
+                    : `separate the ${LIST_ITEMS[listKeyword] ?? 'names'} of \`${listKeyword}\` with ',', not '+': \`${listKeyword} ${prev!.image}, ${after.image}\``;
+                yield { tokens: replace(virtual(this.types[joiner], joiner, t.startOffset, t.startLine!, t.startColumn!)), diagnosis: onToken(message) };
+            }
+        }
+        // `method did,`: a comma after a property, as in other formats.
+        const block = this.blockOf(error);
+        if (t.image === ',' && !listKeyword && BLOCK_NAMES[block]
+            && (after === undefined || after.startLine !== t.startLine || after.image === '}' || this.facts.itemKeywords.get(block)?.includes(after.image))) {
+            yield { tokens: [...tokens.slice(0, at), ...tokens.slice(at + 1)], diagnosis: onToken("properties are not separated by ','; remove it") };
+        }
+        // `Amparo-Rural`: a hyphen inside a name.
+        if (t.image === '-' && isWord(prev) && isWord(after) && prev.endOffset! + 1 === t.startOffset && t.endOffset! + 1 === after.startOffset) {
+            const image = `${prev.image}-${after.image}`;
+            const merged = createTokenInstance(this.types.ID, image, prev.startOffset, after.endOffset!, prev.startLine!, after.endLine!, prev.startColumn!, after.endColumn!);
+            yield {
+                tokens: [...tokens.slice(0, at - 1), merged, ...tokens.slice(at + 2)],
+                diagnosis: { offset: prev.startOffset, length: image.length, message: `'-' cannot be part of a name: write \`${prev.image}_${after.image}\`` },
+            };
+        }
+        // An effect without its direction (`savings`), or with the direction in words (`increase savings`).
+        const inEffects = tokens[0]?.image === 'effects' && tokens.slice(0, at).some(x => x.image === '{');
+        if (inEffects && isWord(t) && (prev?.image === '{' || (prev !== undefined && prev.endLine! < t.startLine!))) {
+            const direction = DIRECTION_WORDS[t.image.toLowerCase()];
+            if (direction && isWord(after) && after.startLine === t.startLine) {
+                yield {
+                    tokens: replace(retype(t, this.types[direction], direction)),
+                    diagnosis: onToken(`write an effect's direction as '${direction}', not '${t.image}': \`${direction} ${after.image}\``),
+                };
+            } else if (!direction) {
+                // The effect is read as absent (the rest of its line dropped): without a direction it says nothing
+                // a rule or the summary could weigh, and a virtual sign would leave an effect with no direction.
+                let end = at;
+                while (end < tokens.length && tokens[end].startLine === t.startLine && tokens[end].image !== '}') end++;
+                yield {
+                    tokens: [...tokens.slice(0, at), ...tokens.slice(end)],
+                    diagnosis: onToken(`an effect starts with its direction: \`+ ${t.image}\` (increase), \`- ${t.image}\` (decrease) or \`~ ${t.image}\` (no significant change)`),
+                };
+            }
+        }
+        // `0,08`: a decimal comma (not a thousands separator: not three digits after it, or a zero before it).
+        if (t.image === ',' && prev?.tokenType.name === 'NUMBER' && after?.tokenType.name === 'NUMBER' && /^\d+$/.test(prev.image) && /^\d+$/.test(after.image)
+            && prev.endOffset! + 1 === t.startOffset && t.endOffset! + 1 === after.startOffset && (after.image.length !== 3 || /^0+$/.test(prev.image))) {
+            const image = `${prev.image}.${after.image}`;
+            const merged = createTokenInstance(prev.tokenType, image, prev.startOffset, after.endOffset!, prev.startLine!, after.endLine!, prev.startColumn!, after.endColumn!);
+            yield {
+                tokens: [...tokens.slice(0, at - 1), merged, ...tokens.slice(at + 2)],
+                diagnosis: { offset: prev.startOffset, length: image.length, message: `write decimals with a point: \`${image}\`, not \`${prev.image},${after.image}\`` },
             };
         }
         // `3,200`: a thousands separator.
@@ -550,7 +691,14 @@ export class SyntaxRepairer {
 
 /** What the names of each list are, for "missing ',' between programmes". */
 const LIST_ITEMS: Record<string, string> = {
-    between: 'programmes', targets: 'populations', country: 'countries', instruments: 'instruments', of: 'programmes',
+    between: 'programmes', targets: 'populations', country: 'countries', instruments: 'instruments', of: 'programmes', sector: 'sectors',
+};
+
+/** An effect's direction written as a word, and the sign it means. */
+const DIRECTION_WORDS: Record<string, string> = {
+    increase: '+', increases: '+', increased: '+', positive: '+', up: '+', plus: '+',
+    decrease: '-', decreases: '-', decreased: '-', negative: '-', down: '-', minus: '-',
+    none: '~', neutral: '~', null: '~', unchanged: '~', nochange: '~',
 };
 
 /** The line of an offset, from the tokens around it. */
@@ -561,6 +709,52 @@ function lineOfOffset(tokens: IToken[], offset: number): number | undefined {
         line = t.endLine ?? t.startLine;
     }
     return line;
+}
+
+/** The index of the line (in `starts`, from {@link lineStarts}) that `offset` is on. */
+function lineIndexOf(starts: number[], offset: number): number {
+    let lo = 0, hi = starts.length - 1;
+    while (lo < hi) {
+        const mid = (lo + hi + 1) >> 1;
+        if (starts[mid] <= offset) lo = mid; else hi = mid - 1;
+    }
+    return lo;
+}
+
+/** The offset of the end of a line: its line break, or the end of the text. */
+function lineEndOf(text: string, starts: number[], line: number): number {
+    if (line + 1 >= starts.length) return text.length;
+    const next = starts[line + 1];
+    return next - (text[next - 2] === '\r' && text[next - 1] === '\n' ? 2 : 1);
+}
+
+/**
+ * The tokens inside `( … )` as a range: a signed number, a separator (`,`, `;`
+ * read as `,`, `..`, `-` or `to`) and a signed number.
+ */
+function rangePair(inside: IToken[]): [IToken[], IToken, IToken[]] | undefined {
+    const signed = (from: number): number => (inside[from]?.image === '-' ? from + 1 : from);
+    const a = signed(0);
+    if (inside[a]?.tokenType.name !== 'NUMBER') return undefined;
+    // A `;` is no token: the two numbers then follow each other, and the second one stands for the separator's place.
+    // (`0.02-0.14` is a dash between two numbers; `0.02 -0.14`, after a `;`, a sign.)
+    const sign = inside[a + 1]?.image === '-' && inside[a + 1].startOffset > inside[a].endOffset! + 1 && inside[a + 2]?.tokenType.name === 'NUMBER' && inside.length === a + 3;
+    const gap = inside[a + 1]?.tokenType.name === 'NUMBER' || sign;
+    const separator = inside[a + 1];
+    if (!separator || (!gap && ![',', '..', '-', 'to'].includes(separator.image))) return undefined;
+    const b = signed(gap ? a + 1 : a + 2);
+    if (inside[b]?.tokenType.name !== 'NUMBER' || inside.length !== b + 1) return undefined;
+    return [inside.slice(0, a + 1), separator, inside.slice(gap ? a + 1 : a + 2)];
+}
+
+/** The detail keyword (`size`, `ci`, `se` …) whose figures the token at `at` belongs to. */
+function detailBefore(tokens: IToken[], at: number): string | undefined {
+    for (let i = at, steps = 0; i >= 0 && steps < 6; i--, steps++) {
+        const t = tokens[i];
+        if (t.tokenType.name === 'NUMBER' || t.image === '..' || t.image === '-') continue;
+        return t.image;
+    }
+    return undefined;
 }
 
 function isWord(t: IToken | undefined): t is IToken {

@@ -34,8 +34,60 @@ effects of BF + PAA from Eval {
 }
 `;
 
+/**
+ * The spec of the second user-level review (issue 17): a fictional programme
+ * pair in the fictional country of Lumeria, written from the language
+ * reference alone, with v2 evidence details. It says nothing about any real
+ * programme, and has no findings.
+ */
+export const REVIEW_BASE = `// A fictional programme pair in the fictional country of Lumeria, written from
+// the language reference alone; no figure here describes a real programme.
+population smallholders "Smallholder households (fictional)"
+
+programme Semilla "Semilla (a fictional productive programme)" {
+  country Lumeria
+  sector productive
+  ministry agriculture
+  targets smallholders
+  period 2015..2019
+}
+
+programme Amparo "Amparo (a fictional cash transfer)" {
+  country Lumeria
+  sector social-protection
+  targets smallholders
+}
+
+coordination Semilla_Amparo "Semilla + Amparo" {
+  between Semilla, Amparo
+  political-support moderate
+  local {
+    role "Municipal teams enrol Amparo families in Semilla" by Amparo
+    capacity "Extension agents in every municipality"
+  }
+  incentive targeting "One eligibility list"
+  incentive budget "Shared municipal fund"
+  achieved medium
+}
+
+evaluation EvalSemilla "Semilla impact study (fictional)" {
+  method did
+  risk-of-bias some-concerns "fictional: no pre-registration"
+  period 2016..2018
+  sample 1200 households
+  cite "Fictional report, Table 1"
+}
+
+effects of Semilla + Amparo from EvalSemilla {
+  + income size 0.08 sd ci 0.02..0.14 followup 24 months estimand itt cite "Table 4"
+  ~ savings
+}
+`;
+
 export interface Mistake {
     name: string;
+    /** The spec the mistake is made in: {@link BASE} unless given. */
+    base?: string;
     /** The text replaced (its first occurrence, or every one with `all`). */
     from: string;
     to: string;
@@ -94,4 +146,23 @@ export const MISTAKES: Mistake[] = [
     { name: 'a misspelt `ministry`', from: 'ministry agriculture', to: 'minstry agriculture', line: 10, message: /did you mean `ministry`\?/, count: 1 },
     { name: 'a misspelt `sample`', from: 'sample 3200', to: 'sampel 3200', line: 24, message: /did you mean `sample`\?/, count: 1 },
     { name: 'a colon after a property keyword', from: 'country BR', to: 'country: BR', line: 3, message: /./, count: 1 },
+    // The second user-level review: mistakes made writing REVIEW_BASE from the reference alone.
+    { name: 'a decimal comma in a size', base: REVIEW_BASE, from: 'size 0.08 sd', to: 'size 0,08 sd', line: 40, message: /write decimals with a point: `0\.08`, not `0,08`/, count: 1 },
+    { name: 'a decimal comma in a p-value', base: REVIEW_BASE, from: '~ savings', to: '~ savings p 0,2', line: 41, message: /`0\.2`, not `0,2`/, count: 1 },
+    { name: 'a confidence interval with a hyphen', base: REVIEW_BASE, from: 'ci 0.02..0.14', to: 'ci 0.02-0.14', line: 40, message: /write a confidence interval with '\.\.': `ci 0\.02\.\.0\.14`/, count: 1 },
+    { name: 'a confidence interval in brackets', base: REVIEW_BASE, from: 'ci 0.02..0.14', to: 'ci (0.02, 0.14)', line: 40, message: /`ci 0\.02\.\.0\.14`, without brackets/, count: 1 },
+    { name: 'a confidence interval in square brackets with a semicolon', base: REVIEW_BASE, from: 'ci 0.02..0.14', to: 'ci [0.02; 0.14]', line: 40, message: /`ci 0\.02\.\.0\.14`, without brackets/, count: 1 },
+    { name: 'a confidence interval with `%`', base: REVIEW_BASE, from: 'size 0.08 sd ci 0.02..0.14', to: 'size 8 percent ci 2%..14%', line: 40, message: /write `ci 2\.\.14` without '%'.*unit of `size`/, count: 1 },
+    { name: 'a semicolon after a property', base: REVIEW_BASE, from: 'country Lumeria\n  sector productive', to: 'country Lumeria;\n  sector productive', line: 6, message: /no ';'/, count: 1 },
+    { name: 'a title in single quotes', base: REVIEW_BASE, from: '"Semilla + Amparo"', to: "'Semilla + Amparo'", line: 19, message: /write a string in double quotes: `"Semilla \+ Amparo"`/, count: 1 },
+    { name: 'a title in typographic quotes', base: REVIEW_BASE, from: '"Semilla + Amparo"', to: '\u201cSemilla + Amparo\u201d', line: 19, message: /straight double quotes/, count: 1 },
+    { name: 'a comment with `#`', base: REVIEW_BASE, from: '// A fictional programme pair', to: '# A fictional programme pair', line: 1, message: /write a comment with '\/\/', not '#'/, count: 1 },
+    { name: 'a `,` between the programmes of an effects block', base: REVIEW_BASE, from: 'effects of Semilla + Amparo', to: 'effects of Semilla, Amparo', line: 39, message: /with '\+', not ','/, count: 1 },
+    { name: 'a `+` between the programmes of `between`', base: REVIEW_BASE, from: 'between Semilla, Amparo', to: 'between Semilla + Amparo', line: 20, message: /with ',', not '\+'/, count: 1 },
+    { name: '`and` between two sectors', base: REVIEW_BASE, from: 'sector productive\n  ministry', to: 'sector productive and social-protection\n  ministry', line: 7, message: /separate the sectors of `sector` with ','/, count: 1 },
+    { name: 'a comma after a property', base: REVIEW_BASE, from: 'method did\n', to: 'method did,\n', line: 32, message: /properties are not separated by ','/, count: 1 },
+    { name: 'a hyphen in a name', base: REVIEW_BASE, from: 'coordination Semilla_Amparo', to: 'coordination Semilla-Amparo', line: 19, message: /'-' cannot be part of a name: write `Semilla_Amparo`/, count: 1 },
+    { name: 'an effect without its direction', base: REVIEW_BASE, from: '~ savings', to: 'savings', line: 41, message: /an effect starts with its direction: `\+ savings`/, count: 1 },
+    { name: 'an effect\'s direction in words', base: REVIEW_BASE, from: '~ savings', to: 'increase savings', line: 41, message: /direction as '\+', not 'increase'/, count: 1 },
+    { name: 'a risk of bias that is not one of its values', base: REVIEW_BASE, from: 'risk-of-bias some-concerns', to: 'risk-of-bias moderate', line: 33, message: /'low', 'some-concerns', 'high'/, count: 1 },
 ];

@@ -181,3 +181,42 @@ describe('completion that opens by itself and ranks by country', () => {
         expect(ranked.slice(0, 2).sort()).toEqual(['HakuWinay', 'Juntos']);
     });
 });
+
+describe('declaration templates', () => {
+    async function topLevel(snippetSupport: boolean, typed = 'prog') {
+        const w = await withCursor(`programme P { country Peru sector other }\n${typed}|`, {});
+        await w.services.shared.lsp.LanguageServer.initialize({
+            processId: null, rootUri: null, capabilities: { textDocument: { completion: { completionItem: { snippetSupport } } } },
+        } as never);
+        return (await w.services.lsp.CompletionProvider!.getCompletion(w.document, w.params))?.items ?? [];
+    }
+
+    test('with a client that takes snippets, a declaration keyword is one item that inserts its template', async () => {
+        const items = await topLevel(true);
+        const programme = items.filter(i => i.label === 'programme');
+        expect(programme).toHaveLength(1);
+        expect(programme[0].insertTextFormat).toBe(2);
+        expect(programme[0].textEdit?.newText).toMatch(/^programme \$\{1:NAME\} "\$\{2:Full name\}" \{\n  country \$\{3:Country\}\n/);
+        expect(programme[0].documentation).toMatchObject({ value: expect.stringContaining('```coord\nprogramme NAME "Full name" {') });
+        expect((await topLevel(true, '')).filter(i => i.insertTextFormat === 2).map(i => i.label).sort())
+            .toEqual(['body', 'coordination', 'domain', 'effects', 'evaluation', 'outcome', 'population', 'programme']);
+    });
+
+    test('without snippets, the plain keyword', async () => {
+        const items = await topLevel(false);
+        const programme = items.filter(i => i.label === 'programme');
+        expect(programme).toHaveLength(1);
+        expect(programme[0].insertTextFormat).toBeUndefined();
+        expect(programme[0].textEdit?.newText).toBe('programme');
+    });
+
+    test('a keyword inside a declaration is never a template (`of` after `effects`, `body` as a name)', async () => {
+        const w = await withCursor('coordination C {\n  between FEST, UNIDOS\n  |\n}', { 'lib.coord': LIBRARY });
+        await w.services.shared.lsp.LanguageServer.initialize({
+            processId: null, rootUri: null, capabilities: { textDocument: { completion: { completionItem: { snippetSupport: true } } } },
+        } as never);
+        const items = (await w.services.lsp.CompletionProvider!.getCompletion(w.document, w.params))?.items ?? [];
+        expect(items.length).toBeGreaterThan(3);
+        expect(items.filter(i => i.insertTextFormat === 2)).toEqual([]);
+    });
+});

@@ -1,7 +1,8 @@
 /**
- * The editor assets: every declaration has a snippet, and each snippet, with
- * its placeholders at their defaults, is Coord text that parses and is already
- * formatted; the language configuration is valid.
+ * The editor assets: every declaration has a template (the snippet its
+ * keyword's completion inserts), and each, with its placeholders at their
+ * defaults, is Coord text that parses and is already formatted; the language
+ * configuration is valid.
  */
 import { describe, expect, test } from 'vitest';
 import * as fs from 'node:fs';
@@ -9,27 +10,20 @@ import * as path from 'node:path';
 import { EmptyFileSystem } from 'langium';
 import { createCoordCoreServices } from '../../src/language/coord-module.js';
 import { formatText } from '../../src/analysis/format.js';
+import { DECLARATION_SNIPPETS, expandSnippet } from '../../src/lsp/coord-snippets.js';
 
 const ROOT = path.resolve(__dirname, '../..');
-const snippets = JSON.parse(fs.readFileSync(path.join(ROOT, 'snippets/coord.json'), 'utf8')) as Record<string, { prefix: string; body: string[]; description: string }>;
 const { Coord } = createCoordCoreServices(EmptyFileSystem);
 
-/** A snippet body with every placeholder at its default (the first choice of a choice). */
-function expand(body: string[]): string {
-    return body.join('\n')
-        .replace(/\$\{\d+\|([^,|]*)[^}]*\|\}/g, '$1')
-        .replace(/\$\{\d+:([^}]*)\}/g, '$1')
-        .replace(/\$\d+/g, '') + '\n';
-}
 
 describe('snippets', () => {
     test('one per declaration', () => {
-        expect(Object.values(snippets).map(s => s.prefix).sort()).toEqual(
+        expect(Object.keys(DECLARATION_SNIPPETS).sort()).toEqual(
             ['body', 'coordination', 'domain', 'effects', 'evaluation', 'outcome', 'population', 'programme']);
     });
 
-    test.each(Object.entries(snippets))('%s expands to formatted Coord', (_name, snippet) => {
-        const text = expand(snippet.body);
+    test.each(Object.entries(DECLARATION_SNIPPETS))('%s expands to formatted Coord', (_name, snippet) => {
+        const text = expandSnippet(snippet.body) + '\n';
         const result = formatText(text, Coord);
         expect(result.ok, text).toBe(true);
         if (result.ok) expect(result.text).toBe(text);

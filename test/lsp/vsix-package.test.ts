@@ -48,16 +48,16 @@ afterAll(() => {
 });
 
 describe('the .vsix', () => {
-    test('holds the bundles, the grammar, the language configuration, snippets, icons and the manifest files', () => {
+    test('holds the bundles, the grammar, the language configuration, icons and the manifest files', () => {
         const names = [...files.keys()].filter(f => f.startsWith('extension/')).map(f => f.slice('extension/'.length)).sort();
         expect(names).toEqual(expect.arrayContaining([
             'package.json', 'readme.md', 'LICENSE.txt', 'changelog.md', 'docs/rules.md',
             'dist/extension.cjs', 'dist/server.cjs', 'dist/preview.js', 'dist/web/extension.js', 'dist/web/server.js',
-            'syntaxes/coord.tmLanguage.json', 'language-configuration.json', 'snippets/coord.json',
+            'syntaxes/coord.tmLanguage.json', 'language-configuration.json',
             'media/coord-icon.png', 'media/coord-file.svg',
             'package.nls.json', 'package.nls.es.json', 'package.nls.pt-br.json', 'l10n/bundle.l10n.es.json', 'l10n/bundle.l10n.pt-br.json',
         ]));
-        const allowed = /^(package\.json|package\.nls(\.[a-z-]+)?\.json|l10n\/bundle\.l10n\.[a-z-]+\.json|readme\.md|LICENSE\.txt|changelog\.md|docs\/rules\.md|dist\/(extension|server)\.cjs|dist\/preview\.js|dist\/web\/(extension|server)\.js|syntaxes\/coord\.tmLanguage\.json|language-configuration\.json|snippets\/coord\.json|media\/[^/]+\.(png|svg|css))$/;
+        const allowed = /^(package\.json|package\.nls(\.[a-z-]+)?\.json|l10n\/bundle\.l10n\.[a-z-]+\.json|readme\.md|LICENSE\.txt|changelog\.md|docs\/rules\.md|dist\/(extension|server)\.cjs|dist\/preview\.js|dist\/web\/(extension|server)\.js|syntaxes\/coord\.tmLanguage\.json|language-configuration\.json|media\/[^/]+\.(png|svg|css))$/;
         expect(names.filter(n => !allowed.test(n)), 'nothing else (no sources, maps, tests, node_modules or the CLI bundle)').toEqual([]);
     });
 
@@ -67,7 +67,6 @@ describe('the .vsix', () => {
             manifest.main, manifest.browser, manifest.icon,
             ...manifest.contributes.languages.flatMap((l: { configuration: string; icon: { light: string; dark: string } }) => [l.configuration, l.icon.light, l.icon.dark]),
             ...manifest.contributes.grammars.map((g: { path: string }) => g.path),
-            ...manifest.contributes.snippets.map((s: { path: string }) => s.path),
         ].map((p: string) => `extension/${p.replace(/^\.\//, '')}`);
         for (const p of referenced) expect(files.has(p), p).toBe(true);
     });
@@ -107,6 +106,14 @@ describe('the .vsix', () => {
             expect(fs.existsSync(path.join(ROOT, file)), link).toBe(true);
         }
         expect(readme).toMatch(/!\[[^\]]+\]\(https:\/\/\S+\.png\)/);
+        // Every link of the page leaves from the one repository URL (a placeholder until the project is published:
+        // confirming it is one edit of `repository`, `homepage` and `bugs`), or is a link the page wrote whole.
+        for (const url of [manifest.homepage, manifest.bugs.url]) expect(url.startsWith(`${repo}/`), url).toBe(true);
+        const source = fs.readFileSync(path.join(ROOT, 'EXTENSION.md'), 'utf8');
+        const relative = [...source.matchAll(/\]\(([^)\s]+)\)/g)].map(m => m[1]).filter(l => !/^\w+:/.test(l));
+        expect(links.filter(l => !l.startsWith(`${repo}/`)).length).toBe(links.length - relative.length);
+        // A suppression the page shows is one Coord reads: the reason after ` -- `.
+        for (const m of readme.matchAll(/coord-disable(?:-next-line)?[^`\n]*/g)) expect(m[0], m[0]).toMatch(/^coord-disable(-next-line)? <rule-id> -- <reason>$|^coord-disable(-next-line)? [a-z-]+(, [a-z-]+)* -- /);
     });
 
     test('is small', () => {

@@ -53,5 +53,8 @@ describe('regression fixtures', () => {
         }
         const summary = computeSummary(services.shared.workspace.LangiumDocuments.all);
         checkHtml(renderSummaryHtml(summary));
+        // Every effect counted once by direction (an effect without one was once counted as NaN).
+        const byDirection = Object.values(summary.counts.byDirection).reduce((a, b) => a + b, 0);
+        expect(byDirection).toBe(summary.counts.effects);
     });
 });

@@ -62,6 +62,13 @@ coordination A { between SP, PR ${GOOD} }`;
         const findings = (await check(`${PROGRAMMES}// coord-disable-next-line local-role\ncoordination A { between SP, PR ${GOOD} }`)).filter(f => f.rule === 'unused-suppression');
         expect(findings.map(f => f.message)).toEqual(["suppression names an unknown rule 'local-role'; it silences nothing"]);
     });
+    test('a reason after a colon (as the extension\'s page once showed) says where the reason goes', async () => {
+        const findings = (await check(`${PROGRAMMES}// coord-disable-next-line local-roles: agreed locally\ncoordination A { between SP, PR incentive budget }`));
+        expect(findings.filter(f => f.rule === 'unused-suppression').map(f => f.message)).toEqual([
+            "write the reason after ' -- ', not after ':': `// coord-disable-next-line local-roles -- reason`; as written it names no rule and silences nothing",
+        ]);
+        expect(findings.filter(f => f.rule === 'local-roles')).toHaveLength(1);
+    });
     test('a file-level suppression that silences nothing', async () => {
         expect(await linesOf('unused-suppression', `// coord-disable missing-source\n${PROGRAMMES}coordination A { between SP, PR ${GOOD} }`)).toEqual([1]);
     });

@@ -225,6 +225,7 @@ export const en = {
     'rule.unused-suppression.unknown': 'suppression names {count, plural, one {an unknown rule} other {unknown rules}} {rules}; it silences nothing',
     'rule.unused-suppression.message': 'suppression of {what} silences nothing {where, select, next {on the next line} other {in this file}}; remove it',
     'rule.unused-suppression.every': 'every rule',
+    'rule.unused-suppression.colon': "write the reason after ' -- ', not after ':': `{directive} {rule} -- reason`; as written it names no rule and silences nothing",
 
     'rule.unused.summary': 'A programme, population, body or evaluation that nothing references.',
     'rule.unused.doc': 'A declaration that no other declaration in the workspace refers to takes no part in any coordination, targeting or effect, so no rule and no summary can say anything about it. It is often left over from an edit, or the reference to it is misspelt. Reference it (a programme in `between` or `effects of`, a population in `targets`, a body in `node` or `by`, an evaluation in `from`) or remove it. A reference from inside the declaration itself does not count; the standard library is never reported.',
@@ -407,7 +408,7 @@ export const en = {
     'fix.remove-suppression': "Remove the unused suppression comment",
     'fix.disable': "Disable ''{rule}'' for this line",
     'lens.effects': "{count, plural, one {# effect} other {# effects}}",
-    'lens.findings': "{count, plural, one {# finding} other {# findings}}",
+    'lens.no-problems': "no problems",
     'lens.open-summary': "Open effect summary",
     // ── Editor: hover and completion ──
     'hover.estimate': "Estimate: {estimate}",

@@ -218,6 +218,7 @@ export const es: Record<MessageKey, string> = {
     'rule.unused-suppression.unknown': 'la supresión nombra {count, plural, one {una regla desconocida} other {reglas desconocidas}} {rules}; no silencia nada',
     'rule.unused-suppression.message': 'la supresión de {what} no silencia nada {where, select, next {en la línea siguiente} other {en este archivo}}; elimínela',
     'rule.unused-suppression.every': 'todas las reglas',
+    'rule.unused-suppression.colon': "escriba el motivo después de ' -- ', no después de ':': `{directive} {rule} -- motivo`; tal como está escrito no nombra ninguna regla y no silencia nada",
 
     'rule.unused.summary': 'Un programa, población, organismo o evaluación al que nada hace referencia.',
     'rule.unused.doc': 'Una declaración a la que ninguna otra declaración del espacio de trabajo hace referencia no participa en ninguna coordinación, focalización ni efecto, así que ninguna regla ni ningún resumen puede decir nada sobre ella. A menudo es un resto de una edición, o la referencia a ella está mal escrita. Haga referencia a ella (un programa en `between` o en `effects of`, una población en `targets`, un organismo en `node` o `by`, una evaluación en `from`) o elimínela. Una referencia desde dentro de la propia declaración no cuenta; la biblioteca estándar nunca se informa.',
@@ -406,7 +407,7 @@ export const es: Record<MessageKey, string> = {
     'fix.remove-suppression': "Eliminar el comentario de supresión que no se usa",
     'fix.disable': "Desactivar «{rule}» en esta línea",
     'lens.effects': "{count, plural, one {# efecto} other {# efectos}}",
-    'lens.findings': "{count, plural, one {# hallazgo} other {# hallazgos}}",
+    'lens.no-problems': "sin problemas",
     'lens.open-summary': "Abrir el resumen de efectos",
     // ── Editor: hover and completion ──
     'hover.estimate': "Estimación: {estimate}",

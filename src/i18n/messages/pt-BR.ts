@@ -217,6 +217,7 @@ export const ptBR: Record<MessageKey, string> = {
     'rule.unused-suppression.unknown': 'a supressão nomeia {count, plural, one {uma regra desconhecida} other {regras desconhecidas}} {rules}; não silencia nada',
     'rule.unused-suppression.message': 'a supressão de {what} não silencia nada {where, select, next {na linha seguinte} other {neste arquivo}}; remova-a',
     'rule.unused-suppression.every': 'todas as regras',
+    'rule.unused-suppression.colon': "escreva o motivo depois de ' -- ', não depois de ':': `{directive} {rule} -- motivo`; como está escrito, não nomeia nenhuma regra e não silencia nada",
 
     'rule.unused.summary': 'Um programa, população, órgão ou avaliação que nada referencia.',
     'rule.unused.doc': 'Uma declaração que nenhuma outra declaração do espaço de trabalho referencia não participa de nenhuma coordenação, focalização ou efeito, então nenhuma regra e nenhum resumo pode dizer nada sobre ela. Muitas vezes é sobra de uma edição, ou a referência a ela está escrita errado. Referencie-a (um programa em `between` ou em `effects of`, uma população em `targets`, um órgão em `node` ou `by`, uma avaliação em `from`) ou remova-a. Uma referência de dentro da própria declaração não conta; a biblioteca padrão nunca é informada.',
@@ -405,7 +406,7 @@ export const ptBR: Record<MessageKey, string> = {
     'fix.remove-suppression': "Remover o comentário de supressão sem uso",
     'fix.disable': "Desativar “{rule}” nesta linha",
     'lens.effects': "{count, plural, one {# efeito} other {# efeitos}}",
-    'lens.findings': "{count, plural, one {# achado} other {# achados}}",
+    'lens.no-problems': "nenhum problema",
     'lens.open-summary': "Abrir o resumo de efeitos",
     // ── Editor: hover and completion ──
     'hover.estimate': "Estimativa: {estimate}",

@@ -3,7 +3,8 @@ import { isEvaluation } from '../../language/generated/ast.js';
 import { t } from '../../i18n/index.js';
 import { defineRule } from '../rule.js';
 import { RuleId } from '../rule-ids.js';
-import { evaluationMethod, evaluationRiskOfBias } from '../../analysis/evidence.js';
+import { evaluationMethod } from '../../analysis/evidence.js';
+import { propertyOf } from '../../analysis/queries.js';
 
 const ASSESSED_DESIGNS = new Set(['rct', 'quasi-experimental', 'psm', 'did', 'rdd']);
 
@@ -15,7 +16,8 @@ export const unassessedBiasRule = defineRule({
         for (const decl of model.declarations) {
             if (!isEvaluation(decl) || !decl.name) continue;
             const method = evaluationMethod(decl);
-            if (!method || !ASSESSED_DESIGNS.has(method) || evaluationRiskOfBias(decl) !== undefined) continue;
+            // A `risk-of-bias` whose value is a syntax mistake (`risk-of-bias moderate`) is an assessment, misspelt.
+            if (!method || !ASSESSED_DESIGNS.has(method) || propertyOf(decl, 'risk-of-bias') !== undefined) continue;
             report({
                 node: decl,
                 property: 'name',

@@ -7,6 +7,7 @@
  */
 import * as vscode from 'vscode';
 import assert from 'node:assert/strict';
+import { INCENTIVE_PLACEHOLDER } from '../../../src/analysis/placeholders.js';
 import {
     checkpoint, coordDiagnostics, hoverText, insertText, lineOf, openEditor, poll, positionOf, ruleOf,
     TIMEOUT_MS, waitForDiagnostics, waitForRules, workspaceUri,
@@ -156,6 +157,175 @@ test('completion after `between` offers the programmes of every file', async () 
     }
     for (const notAProgramme of ['STEIA', 'extreme_poor', 'EvalAB', 'savings']) {
         assert.ok(!labels.includes(notAProgramme), `${notAProgramme} is not a programme but was offered`);
+    }
+});
+
+test('completion opens by itself after `between `, with the programmes of the same country first and each one\'s country and sector beside it', async () => {
+    const uri = workspaceUri('e2e-country.coord');
+    const text = 'programme E2E_Andes "An e2e programme in Peru" {\n  country Peru\n  sector productive\n}\n\ncoordination E2E_Country {\n  between\n}\n';
+    await vscode.workspace.fs.writeFile(uri, new TextEncoder().encode(text));
+    const editor = await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(uri), { viewColumn: vscode.ViewColumn.One, preview: false });
+    const line = lineOf(editor.document, /^ {2}between$/m);
+    const end = new vscode.Position(line, '  between'.length);
+    await waitForDiagnostics(uri, 'the new file to be checked', list => list.length > 0);
+    // As VS Code asks when the user types the space: with the trigger character.
+    await insertText(editor.document, end, ' ');
+    const at = new vscode.Position(line, '  between '.length);
+    // The programmes of Peru: those of peru.coord, this file's, and the messy fixture's (Peru and Bolivia).
+    const peru = ['E2E_Andes', 'E2E_Messy', 'HakuWinay', 'Juntos', 'SoftSkills'];
+    const items = await poll('completion items after `between ` typed', async () => {
+        const list = await vscode.commands.executeCommand<vscode.CompletionList>('vscode.executeCompletionItemProvider', uri, at, ' ');
+        return list.items.length > 4 && list.items;
+    });
+    const label = (item: vscode.CompletionItem) => (typeof item.label === 'string' ? item.label : item.label.label);
+    const ranked = [...items].sort((a, b) => (a.sortText ?? label(a)).localeCompare(b.sortText ?? label(b)));
+    assert.deepEqual(ranked.slice(0, peru.length).map(label).sort(), peru, `ranked: ${ranked.map(label).join(', ')}`);
+    assert.ok(ranked.slice(peru.length).map(label).includes('PROINPRO'), 'the programmes of other countries follow');
+    // Each name shows its country and sector beside it.
+    const beside = (item: vscode.CompletionItem) => (typeof item.label === 'string' ? undefined : item.label.detail);
+    assert.equal(beside(ranked.find(i => label(i) === 'HakuWinay')!), ' Peru · productive');
+    assert.equal(beside(ranked.find(i => label(i) === 'E2E_Messy')!), ' Peru, Bolivia · productive');
+    assert.equal(beside(ranked.find(i => label(i) === 'PROINPRO')!)?.startsWith(' Mexico'), true);
+    // A space after a word that no reference follows opens nothing.
+    const title = positionOf(editor.document, 'coordination E2E_Country', 'coordination '.length);
+    const none = await vscode.commands.executeCommand<vscode.CompletionList>('vscode.executeCompletionItemProvider', uri, title, ' ');
+    assert.deepEqual(none.items.map(label), [], 'a space after `coordination` opens no completion');
+    // Typed for real: the suggest widget opens by itself after the space, same-country programmes on top.
+    const removal = new vscode.WorkspaceEdit();
+    removal.delete(uri, new vscode.Range(end, at));
+    assert.ok(await vscode.workspace.applyEdit(removal));
+    editor.selection = new vscode.Selection(end, end);
+    await vscode.commands.executeCommand('type', { text: ' ' });
+    try {
+        await checkpoint('completion', { first: peru, detail: 'Peru · productive' });
+    } finally {
+        await vscode.commands.executeCommand('hideSuggestWidget');
+    }
+});
+
+test('the code lens, the Problems panel and the explorer badge count the same findings', async () => {
+    const { document } = await openEditor('mexico.coord');
+    await waitForRules(document.uri, ['budget-incentive', 'target-mismatch', 'political-support-only', 'local-roles']);
+    const all = coordDiagnostics(document.uri);
+    const count = (list: vscode.Diagnostic[], severity: vscode.DiagnosticSeverity) => list.filter(d => d.severity === severity).length;
+    const start = lineOf(document, /coordination PROINPRO_PDPs/);
+    let end = start;
+    while (end + 1 < document.lineCount && document.lineAt(end).text !== '}') end++;
+    const inside = all.filter(d => d.range.start.line >= start && d.range.start.line <= end);
+    const lenses = await poll('the code lenses of mexico.coord', async () => {
+        const result = await vscode.commands.executeCommand<vscode.CodeLens[]>('vscode.executeCodeLensProvider', document.uri, 10);
+        return result.some(l => l.range.start.line === start && l.command?.title.includes('effect')) && result;
+    });
+    const title = lenses.find(l => l.range.start.line === start && l.command?.title.includes('effect'))!.command!.title;
+    // The lens reads back, by severity, as the Problems panel lists the coordination's findings; hints are left out, as there.
+    const read = (kind: string) => Number(new RegExp(`(\\d+) ${kind}`).exec(title)?.[1] ?? 0);
+    assert.deepEqual([read('error'), read('warning'), read('info')],
+        [count(inside, vscode.DiagnosticSeverity.Error), count(inside, vscode.DiagnosticSeverity.Warning), count(inside, vscode.DiagnosticSeverity.Information)], title);
+    assert.ok(count(inside, vscode.DiagnosticSeverity.Hint) > 0, 'the coordination has hints, which no view counts');
+    assert.ok(!/hint/.test(title), title);
+    await vscode.commands.executeCommand('workbench.actions.view.problems');
+    try {
+        await checkpoint('counts', {
+            file: 'mexico.coord', lens: title,
+            badge: count(all, vscode.DiagnosticSeverity.Error) + count(all, vscode.DiagnosticSeverity.Warning),
+            problems: all.length - count(all, vscode.DiagnosticSeverity.Hint),
+        });
+    } finally {
+        await vscode.commands.executeCommand('workbench.action.closePanel');
+    }
+});
+
+test('at a line with several findings, the quick fixes offer one Disable action per finding', async () => {
+    const { document } = await openEditor('mexico.coord');
+    await waitForRules(document.uri, ['budget-incentive', 'target-mismatch', 'political-support-only', 'local-roles']);
+    const nameLine = lineOf(document, /coordination PROINPRO_PDPs/);
+    const onName = coordDiagnostics(document.uri).filter(d => d.range.start.line === nameLine);
+    const range = onName[0].range;
+    const actions = await poll('code actions on the coordination\'s name', async () => {
+        const result = await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', document.uri, range);
+        return result.some(a => a.title.startsWith('Disable')) && result;
+    });
+    const disables = actions.filter(a => a.title.startsWith('Disable'));
+    // VS Code hands the provider every diagnostic under the cursor; each gets one Disable, for its line.
+    const underCursor = coordDiagnostics(document.uri).filter(d => d.range.intersection(range) !== undefined);
+    assert.equal(disables.length, underCursor.length, `offered: ${actions.map(a => a.title).join(' | ')}`);
+    assert.deepEqual(disables.map(a => /'([^']+)'/.exec(a.title)?.[1]).sort(), underCursor.map(ruleOf).sort());
+    assert.ok(disables.every(a => a.title.endsWith('for this line')), disables.map(a => a.title).join(' | '));
+    assert.ok(actions.some(a => a.title === "Add an 'incentive budget'"), 'the lesson\'s own fix is offered too');
+    console.log(`    ${underCursor.length} findings under the cursor: ${actions.length} actions, ${disables.length} of them Disable`);
+});
+
+test('the budget-incentive quick fix selects its placeholder, which is flagged while left as inserted', async () => {
+    const editor = await openEditor('peru.coord');
+    const { document } = editor;
+    const diagnostic = (await waitForRules(document.uri, ['budget-incentive'])).find(d => ruleOf(d) === 'budget-incentive')!;
+    editor.selection = new vscode.Selection(diagnostic.range.start, diagnostic.range.start);
+    const actions = await poll('quick fixes for budget-incentive', async () => {
+        const result = await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', document.uri, diagnostic.range, vscode.CodeActionKind.QuickFix.value);
+        return result.length > 0 && result;
+    });
+    const fix = actions.find(a => a.title === "Add an 'incentive budget'");
+    assert.ok(fix?.edit, `offered: ${actions.map(a => a.title).join(' | ')}`);
+    try {
+        assert.ok(await vscode.workspace.applyEdit(fix.edit));
+        // The text to fill in is a snippet placeholder, selected for typing over.
+        await poll('the placeholder to be selected', () => document.getText(editor.selection) === INCENTIVE_PLACEHOLDER, 10_000)
+            .catch(error => { throw new Error(`${error.message}; selected ${JSON.stringify(document.getText(editor.selection))}`); });
+        // Left as inserted, it is no incentive: the finding stays and names the placeholder.
+        await waitForDiagnostics(document.uri, 'budget-incentive to name the placeholder', list =>
+            list.some(d => ruleOf(d) === 'budget-incentive' && /placeholder/.test(d.message)));
+        // Typed over, the lesson is met.
+        assert.ok(await editor.edit(edit => edit.replace(editor.selection, 'Earmarked co-financing line (e2e)')));
+        await waitForDiagnostics(document.uri, 'budget-incentive to disappear once the placeholder is typed over', list => !list.some(d => ruleOf(d) === 'budget-incentive'));
+    } finally {
+        await vscode.window.showTextDocument(document);
+        await vscode.commands.executeCommand('workbench.action.files.revert');
+    }
+    await waitForRules(document.uri, ['budget-incentive']);
+});
+
+test('a rule id in the Problems panel links to the rule\'s section of the bundled rules reference, which opens offline', async () => {
+    const { document } = await openEditor('mexico.coord');
+    const diagnostic = (await waitForRules(document.uri, ['budget-incentive'])).find(d => ruleOf(d) === 'budget-incentive')!;
+    const code = diagnostic.code as { value: string; target: vscode.Uri };
+    assert.equal(typeof code, 'object', 'the code carries a link');
+    const extension = vscode.extensions.getExtension(EXTENSION_ID)!;
+    // Offline: a file of the installed extension, at the rule's heading.
+    assert.equal(code.target.scheme, extension.extensionUri.scheme);
+    assert.equal(code.target.path, vscode.Uri.joinPath(extension.extensionUri, 'docs', 'rules.md').path);
+    const line = Number(/^L(\d+)$/.exec(code.target.fragment)?.[1]) - 1;
+    const rules = await vscode.workspace.openTextDocument(code.target.with({ fragment: '' }));
+    assert.match(rules.lineAt(line).text, /^### `?budget-incentive`?$/);
+    // Clicked in the Problems panel, the link opens that page at that heading.
+    await vscode.commands.executeCommand('workbench.actions.view.problems');
+    if (await checkpoint('problems-link', { rule: 'budget-incentive' }) === 'checked') {
+        const opened = await poll('the rules reference to open from the Problems panel', () => {
+            const editor = vscode.window.activeTextEditor;
+            return editor?.document.uri.path.endsWith('/docs/rules.md') && editor;
+        });
+        await poll(`the rules reference to show line ${line + 1}`, () => opened.visibleRanges.some(r => r.start.line <= line && line <= r.end.line));
+        console.log(`    opened ${vscode.workspace.asRelativePath(opened.document.uri)} at line ${opened.selection.active.line + 1} (### budget-incentive is line ${line + 1})`);
+    }
+    await vscode.commands.executeCommand('workbench.action.closePanel');
+});
+
+test('the semantic tokens of every example decode without overlap (the runner also checks the log for VS Code\'s warning)', async () => {
+    for (const name of ['colombia.coord', 'mexico.coord', 'peru.coord', 'model.coord']) {
+        const { document } = await openEditor(name);
+        const tokens = await poll(`semantic tokens of ${name}`, async () => {
+            const result = await vscode.commands.executeCommand<vscode.SemanticTokens | undefined>('vscode.provideDocumentSemanticTokens', document.uri);
+            return result && result.data.length > 0 && result;
+        });
+        let lineNo = 0, char = 0, previousEnd = 0;
+        const data = tokens.data;
+        for (let i = 0; i < data.length; i += 5) {
+            if (data[i] > 0) previousEnd = 0;
+            lineNo += data[i];
+            char = data[i] === 0 ? char + data[i + 1] : data[i + 1];
+            assert.ok(char >= previousEnd, `${name}: the token at ${lineNo + 1}:${char + 1} overlaps the one before it`);
+            assert.ok(char + data[i + 2] <= document.lineAt(lineNo).text.length, `${name}: the token at ${lineNo + 1}:${char + 1} runs past its line`);
+            previousEnd = char + data[i + 2];
+        }
     }
 });
 
