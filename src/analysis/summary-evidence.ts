@@ -143,10 +143,10 @@ export function computeCells(effects: SummaryEffect[], sources: ReadonlyMap<stri
         const designs = [...new Set(inputs.map(i => i.method).filter((m): m is string => m !== undefined))].sort(compareCodePoints);
         const cell: SummaryCell = {
             programmes: first.programmes, comparator: first.comparator, outcome: first.outcome, subgroup: first.subgroup,
-            sources: sourceCount, designs, certainty: certainty.level, downgrades: certainty.downgrades, computedCertainty: certainty.computed,
+            sources: sourceCount, certainty: certainty.level, downgrades: certainty.downgrades, computedCertainty: certainty.computed,
             ...(certainty.judgement ? { judgement: certainty.judgement } : {}),
             ...(pooled ? { pooled } : {}),
-            outcomeLabel: first.outcomeLabel, domain: first.domain, effects: indexes,
+            outcomeLabel: first.outcomeLabel, domain: first.domain, effects: indexes, designs,
         };
         for (const e of list) {
             e.certainty = cell.certainty;

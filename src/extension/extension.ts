@@ -56,8 +56,11 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
         }),
         vscode.commands.registerCommand(SHOW_OUTPUT_COMMAND, () => started.outputChannel.show(true)),
     );
-    await client.start();
-    registerSummaryPreview(context, client);
+    // The preview is registered before the server starts, so that a preview restored after a reload shows its
+    // loading state at once; it waits for `ready` before asking the server anything.
+    const ready = client.start();
+    registerSummaryPreview(context, client, ready);
+    await ready;
 }
 
 export async function deactivate(): Promise<void> {

@@ -20,8 +20,21 @@ export interface ShellOptions {
     styleUri: string;
 }
 
-const EXPORTS: ReadonlyArray<[SummaryExportFormat, string]> = [
-    ['html', 'HTML'], ['md', 'Markdown'], ['csv', 'CSV'], ['svg', 'Network SVG'], ['forest', 'Forest plots SVG'],
+/** Every user-facing string of the shell, in one table for the message catalogue. */
+export const SHELL_TEXT = {
+    title: 'Effect summary',
+    scope: 'Scope',
+    workspace: 'Workspace',
+    file: 'This file',
+    export: 'Export',
+    exportTitle: 'Save the summary, the network or a forest plot',
+    loading: 'Computing the summary…',
+    loadingDetail: 'The language server is reading the workspace; the summary appears here as soon as it is ready.',
+} as const;
+
+/** The Export menu's fixed items (the forest plots are added per plot by the page's script). */
+export const EXPORT_ITEMS: ReadonlyArray<[SummaryExportFormat, string]> = [
+    ['html', 'HTML report'], ['md', 'Markdown'], ['csv', 'CSV'], ['svg', 'Network (SVG)'], ['forest', 'All forest plots (SVG)'],
 ];
 
 function attr(text: string): string {
@@ -41,22 +54,25 @@ export function previewShellHtml(o: ShellOptions): string {
 <meta http-equiv="Content-Security-Policy" content="${attr(previewCsp(o.cspSource, o.nonce))}">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <link rel="stylesheet" href="${attr(o.styleUri)}">
-<title>Effect summary</title>
+<title>${SHELL_TEXT.title}</title>
 </head>
 <body>
 <header class="toolbar">
-<h1 id="title">Effect summary</h1>
+<h1 id="title">${SHELL_TEXT.title}</h1>
 <div class="actions">
-<span class="scope" role="group" aria-label="Scope">
-<button type="button" data-scope="workspace" aria-pressed="true">Workspace</button>
-<button type="button" data-scope="file" aria-pressed="false">This file</button>
+<span class="scope" role="group" aria-label="${SHELL_TEXT.scope}">
+<button type="button" data-scope="workspace" aria-pressed="true">${SHELL_TEXT.workspace}</button>
+<button type="button" data-scope="file" aria-pressed="false">${SHELL_TEXT.file}</button>
 </span>
-<span class="export" role="group" aria-label="Export">
-${EXPORTS.map(([format, label]) => `<button type="button" data-export="${format}" title="Save the ${label === 'Network SVG' ? 'coordination network as SVG' : label === 'Forest plots SVG' ? 'forest plots as SVG' : `summary as ${label}`}">${label}</button>`).join('\n')}
+<span class="export-menu">
+<button type="button" id="export-button" aria-haspopup="menu" aria-expanded="false" aria-controls="export-list" title="${SHELL_TEXT.exportTitle}">${SHELL_TEXT.export} <span aria-hidden="true">▾</span></button>
+<ul id="export-list" role="menu" aria-labelledby="export-button" hidden>
+${EXPORT_ITEMS.map(([format, label]) => `<li role="none"><button type="button" role="menuitem" tabindex="-1" data-export="${format}">${label}</button></li>`).join('\n')}
+</ul>
 </span>
 </div>
 </header>
-<main id="root" aria-live="polite"><p class="loading">Computing the summary…</p></main>
+<main id="root" aria-live="polite" aria-busy="true"><div class="loading" role="status"><span class="spinner" aria-hidden="true"></span> <strong>${SHELL_TEXT.loading}</strong><p>${SHELL_TEXT.loadingDetail}</p></div></main>
 <script nonce="${attr(o.nonce)}" src="${attr(o.scriptUri)}"></script>
 </body>
 </html>`;
@@ -66,10 +82,15 @@ ${EXPORTS.map(([format, label]) => `<button type="button" data-export="${format}
 export type WebviewMessage =
     | { type: 'ready' }
     | { type: 'reveal'; uri: string; line: number }
-    | { type: 'export'; format: SummaryExportFormat }
-    | { type: 'scope'; scope: 'workspace' | 'file' };
+    | { type: 'export'; format: SummaryExportFormat; index?: number }
+    | { type: 'scope'; scope: 'workspace' | 'file' }
+    | { type: 'insert'; snippet: InsertableSnippet };
 
-const EXPORT_FORMATS: readonly string[] = ['html', 'md', 'csv', 'json', 'svg'];
+/** The snippets (keys of snippets/coord.json) an empty state's *Insert* button may ask for. */
+export type InsertableSnippet = 'effects' | 'coordination';
+const INSERTABLE: readonly string[] = ['effects', 'coordination'];
+
+const EXPORT_FORMATS: readonly string[] = ['html', 'md', 'csv', 'json', 'svg', 'forest'];
 
 /** Validates a message from the webview; `undefined` for anything of another shape. */
 export function parseWebviewMessage(message: unknown): WebviewMessage | undefined {
@@ -86,8 +107,14 @@ export function parseWebviewMessage(message: unknown): WebviewMessage | undefine
             if (typeof m.line !== 'number' || !Number.isInteger(m.line) || m.line < 1 || m.line > 10_000_000) return undefined;
             return { type: 'reveal', uri: m.uri, line: m.line };
         case 'export':
-            return only('type', 'format') && typeof m.format === 'string' && EXPORT_FORMATS.includes(m.format)
-                ? { type: 'export', format: m.format as SummaryExportFormat } : undefined;
+            if (!only('type', 'format', 'index') || typeof m.format !== 'string' || !EXPORT_FORMATS.includes(m.format)) return undefined;
+            if (m.index === undefined) return { type: 'export', format: m.format as SummaryExportFormat };
+            // One forest plot, by its index in the summary.
+            return m.format === 'forest' && typeof m.index === 'number' && Number.isInteger(m.index) && m.index >= 0 && m.index < 100_000
+                ? { type: 'export', format: 'forest', index: m.index } : undefined;
+        case 'insert':
+            return only('type', 'snippet') && typeof m.snippet === 'string' && INSERTABLE.includes(m.snippet)
+                ? { type: 'insert', snippet: m.snippet as InsertableSnippet } : undefined;
         case 'scope':
             return only('type', 'scope') && (m.scope === 'workspace' || m.scope === 'file') ? { type: 'scope', scope: m.scope } : undefined;
         default:

@@ -46,6 +46,12 @@ export const PAGE_TEXT = {
     forestTitle: 'Forest plots',
     coordinationsTitle: 'Coordination',
     noEffects: 'No effects are declared.',
+    zoomToolbar: 'Zoom the network',
+    zoomIn: 'Zoom in',
+    zoomOut: 'Zoom out',
+    zoomFit: 'Fit to width',
+    zoomHint: 'Drag to pan; with the diagram focused, + and − zoom, arrows pan, 0 fits.',
+    networkRegion: 'Coordination network diagram: + and − zoom, arrow keys pan, 0 fits to width',
 } as const;
 
 const SEVERITY_ORDER = ['error', 'warning', 'info', 'hint'];
@@ -123,7 +129,8 @@ function incompleteBanner(summary: Summary, options: HtmlOptions): string {
     if (files.length === 0) return '';
     return `<section class="banner incomplete" role="alert" aria-labelledby="incomplete-title"><h2 id="incomplete-title"><span aria-hidden="true">⚠</span> ${PAGE_TEXT.incompleteTitle}</h2>`
         + `<p>${esc(PAGE_TEXT.incomplete(files.length))}</p><ul>`
-        + files.map(f => `<li><a href="${options.interactive ? '#' : esc(f.uri)}"${revealAttrs(options, f.uri, f.line)}>${esc(`${f.file}:${f.line}`)}</a>`
+        // In the preview a link that opens the line; the report links to nothing outside itself.
+        + files.map(f => `<li>${options.interactive ? `<a href="#"${revealAttrs(options, f.uri, f.line).replace(' role="button"', '')}>` : '<strong>'}${esc(`${f.file}:${f.line}`)}${options.interactive ? '</a>' : '</strong>'}`
             + ` (${esc(PAGE_TEXT.syntaxErrors(f.count))}): ${inlineCode(f.message)}</li>`).join('')
         + '</ul></section>';
 }
@@ -199,7 +206,14 @@ export function renderSummaryBody(summary: Summary, options: HtmlOptions = {}): 
     out.push('</section>');
 
     out.push(`<section class="network" id="network" aria-labelledby="network-title"><h2 id="network-title">${PAGE_TEXT.networkTitle}</h2>`);
-    if (options.networkSvg) out.push(`<div class="network-view">${options.networkSvg}</div>`);
+    if (options.networkSvg) {
+        if (options.interactive) {
+            out.push(`<div class="network-controls" role="toolbar" aria-label="${PAGE_TEXT.zoomToolbar}">`
+                + `<button type="button" data-zoom="in">${PAGE_TEXT.zoomIn}</button><button type="button" data-zoom="out">${PAGE_TEXT.zoomOut}</button>`
+                + `<button type="button" data-zoom="fit">${PAGE_TEXT.zoomFit}</button> <span class="hint">${PAGE_TEXT.zoomHint}</span></div>`);
+        }
+        out.push(`<div class="network-view"${options.interactive ? ` tabindex="0" role="region" aria-label="${PAGE_TEXT.networkRegion}"` : ''}>${options.networkSvg}</div>`);
+    }
     else if (summary.coordinations.length === 0) out.push(emptyState('coordination', options));
     out.push('</section>');
 
@@ -328,6 +342,8 @@ td.not-measured { color: var(--muted); font-style: italic; text-align: center; v
 .coordination-table td { min-width: 8em; } .coordination-table td:nth-child(3) { min-width: 20em; }
 .empty-cell .not-measured-word { color: var(--muted); font-style: italic; font-size: .85em; }
 figure { margin: 0 0 1em; }
+svg.coord-network .group-label, svg.coord-network .legend text, svg.forest-plot text { fill: var(--fg); }
+svg.forest-plot line, svg.forest-plot path.diamond { stroke: var(--fg); } svg.forest-plot path.diamond { fill: var(--fg); }
 footer { margin-top: 2em; color: var(--muted); font-size: .85em; }
 @media (forced-colors: active) {
   .dot { forced-color-adjust: none; border-color: CanvasText; }
