@@ -32,6 +32,8 @@ describe('messages from the webview', () => {
         [{ type: 'reveal', uri: 'file:///ws/a.coord', line: 3 }, { type: 'reveal', uri: 'file:///ws/a.coord', line: 3 }],
         [{ type: 'export', format: 'csv' }, { type: 'export', format: 'csv' }],
         [{ type: 'scope', scope: 'file' }, { type: 'scope', scope: 'file' }],
+        [{ type: 'export', format: 'forest', index: 2 }, { type: 'export', format: 'forest', index: 2 }],
+        [{ type: 'insert', snippet: 'effects' }, { type: 'insert', snippet: 'effects' }],
     ])('accepts %j', (message, expected) => {
         expect(parseWebviewMessage(message)).toEqual(expected);
     });
@@ -43,6 +45,8 @@ describe('messages from the webview', () => {
         { type: 'reveal', uri: 'file:///a', line: 3, extra: true }, { type: 'reveal', uri: 'x'.repeat(5000), line: 3 },
         { type: 'export', format: 'exe' }, { type: 'export', format: 'csv', path: '/etc/passwd' },
         { type: 'scope', scope: 'everything' }, { type: 'ready', now: true },
+        { type: 'export', format: 'csv', index: 1 }, { type: 'export', format: 'forest', index: -1 }, { type: 'export', format: 'forest', index: 1.5 },
+        { type: 'insert', snippet: 'programme' }, { type: 'insert', snippet: 'effects', text: 'rm -rf /' },
     ])('ignores %j', message => {
         expect(parseWebviewMessage(message)).toBeUndefined();
     });
@@ -176,6 +180,131 @@ describe.skipIf(!CHROMIUM_AVAILABLE)('the webview page in Chromium', () => {
         expect((await posted(page)).slice(1)).toEqual([
             { type: 'export', format: 'csv' }, { type: 'export', format: 'svg' }, { type: 'scope', scope: 'file' },
         ]);
+        await page.close();
+    });
+
+    test('at 600 px the findings strip and the map\'s header column are visible without scrolling; the page itself never scrolls sideways', async () => {
+        const { summary } = await summarise(readFolder(EXAMPLES));
+        const { page } = await openWebview();
+        await page.setViewportSize({ width: 600, height: 900 });
+        await show(page, { type: 'summary', title: 't', html: await fragment(summary), scope: 'workspace' });
+        await page.waitForSelector('#root table.gap-map');
+        const visible = (selector: string) => page.evaluate(sel => {
+            const r = document.querySelector(sel)!.getBoundingClientRect();
+            return { left: r.left, right: r.right, top: r.top, width: r.width };
+        }, selector);
+        const strip = await visible('#findings .strip-item');
+        expect(strip.left).toBeGreaterThanOrEqual(0);
+        expect(strip.right).toBeLessThanOrEqual(600);
+        expect(strip.top).toBeLessThan(900);
+        await page.evaluate(() => document.querySelector('#evidence-map')!.scrollIntoView());
+        const corner = await visible('table.gap-map th.corner');
+        const outcome = await visible('table.gap-map th.outcome');
+        for (const box of [corner, outcome]) {
+            expect(box.left).toBeGreaterThanOrEqual(0);
+            expect(box.right).toBeLessThanOrEqual(600);
+            expect(box.width).toBeGreaterThan(60);
+        }
+        // Scrolled sideways, the map keeps its header column in place (frozen), and so does the coordination table.
+        await page.evaluate(() => { document.querySelector('.map-scroll')!.scrollLeft = 400; });
+        expect((await visible('table.gap-map th.outcome')).left).toBeCloseTo(outcome.left, 0);
+        expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(600);
+        await page.evaluate(() => { document.querySelector('.map-scroll')!.scrollLeft = 0; window.scrollTo(0, 0); });
+        await page.screenshot({ path: path.join(folder, 'webview-600.png') });
+        await page.close();
+    });
+
+    test('the map\'s filters hide columns and marks, and survive the next update', async () => {
+        const { summary } = await summarise(readFolder(EXAMPLES));
+        const { page } = await openWebview();
+        const html = await fragment(summary);
+        await show(page, { type: 'summary', title: 't', html, scope: 'workspace' });
+        await page.waitForSelector('#root table.gap-map');
+        const shownColumns = () => page.evaluate(() => [...document.querySelectorAll('table.gap-map th.combination')].filter((th: any) => !th.hidden).map((th: any) => th.textContent));
+        const before = await shownColumns();
+        expect(before).toContain('FEST + UNIDOS');
+        await page.selectOption('select[data-filter="country"]', 'Peru');
+        const peru = await shownColumns();
+        expect(peru.length).toBeGreaterThan(0);
+        expect(peru).not.toContain('FEST + UNIDOS');
+        expect(peru.every((c: string) => /HakuWinay|SoftSkills|Juntos/.test(c))).toBe(true);
+        // Certainty: only marks of that level stay; a cell left without marks says so.
+        await page.selectOption('select[data-filter="country"]', '');
+        await page.selectOption('select[data-filter="certainty"]', 'high');
+        const levels = await page.evaluate(() => [...document.querySelectorAll('.entry')].filter((e: any) => !e.hidden).map((e: any) => e.dataset.certainty));
+        expect(levels.every((l: string) => l === 'high')).toBe(true);
+        expect(await page.locator('.filtered:not([hidden])').count()).toBeGreaterThan(0);
+        // The next summary (after an edit) keeps the filter.
+        await show(page, { type: 'summary', title: 't2', html, scope: 'workspace' });
+        await page.waitForFunction(() => document.getElementById('title')!.textContent === 't2');
+        expect(await page.inputValue('select[data-filter="certainty"]')).toBe('high');
+        expect(await page.evaluate(() => [...document.querySelectorAll('.entry')].filter((e: any) => !e.hidden).every((e: any) => e.dataset.certainty === 'high'))).toBe(true);
+        await page.close();
+    });
+
+    test('the network fits the width, zooms and pans (buttons and keys), and highlights a node\'s neighbours on hover', async () => {
+        const { summary } = await summarise(readFolder(EXAMPLES, ['colombia.coord']));
+        const { page } = await openWebview();
+        await page.setViewportSize({ width: 600, height: 900 });
+        await show(page, { type: 'summary', title: 't', html: await fragment(summary), scope: 'workspace' });
+        await page.waitForSelector('#root svg.coord-network');
+        const box = await page.evaluate(() => {
+            const r = document.querySelector('svg.coord-network')!.getBoundingClientRect();
+            return { right: r.right, width: r.width };
+        });
+        expect(box.right).toBeLessThanOrEqual(600);
+        const full = await page.getAttribute('svg.coord-network', 'viewBox');
+        await page.click('button[data-zoom="in"]');
+        const zoomed = (await page.getAttribute('svg.coord-network', 'viewBox'))!.split(' ').map(Number);
+        expect(zoomed[2]).toBeCloseTo(Number(full!.split(' ')[2]) / 1.5, 3);
+        await page.focus('.network-view');
+        await page.keyboard.press('ArrowRight');
+        expect((await page.getAttribute('svg.coord-network', 'viewBox'))!.split(' ').map(Number)[0]).toBeGreaterThan(zoomed[0]);
+        await page.keyboard.press('0');
+        expect(await page.getAttribute('svg.coord-network', 'viewBox')).toBe(full);
+        // Hover FEST: it, UNIDOS and their edge are highlighted, the rest dimmed.
+        await page.hover('svg.coord-network g.node[data-id="programme:FEST"]');
+        const highlighted = await page.evaluate(() => [...document.querySelectorAll('svg.coord-network .highlight')].map((e: any) => e.dataset.id ?? e.dataset.ends));
+        expect(highlighted.sort()).toEqual(['programme:FEST', 'programme:FEST programme:UNIDOS', 'programme:UNIDOS']);
+        expect(await page.getAttribute('svg.coord-network', 'class')).toContain('dimmed');
+        await page.close();
+    });
+
+    test('scroll sync: a cursor message marks and shows the entry of the declaration under the cursor', async () => {
+        const { summary } = await summarise(readFolder(EXAMPLES));
+        const { page } = await openWebview();
+        await show(page, { type: 'summary', title: 't', html: await fragment(summary), scope: 'workspace' });
+        await page.waitForSelector('#root table.gap-map');
+        const c = summary.coordinations.at(-1)!;
+        // A cursor a few lines into the coordination's body.
+        await show(page, { type: 'cursor', uri: c.uri, line: c.line + 2 });
+        await page.waitForSelector('tr.coordination.synced');
+        expect(await page.getAttribute('tr.coordination.synced', 'data-line')).toBe(String(c.line));
+        expect(await page.evaluate(() => {
+            const r = document.querySelector('tr.coordination.synced')!.getBoundingClientRect();
+            return r.top >= 0 && r.top < window.innerHeight;
+        })).toBe(true);
+        // Malformed cursor messages are ignored.
+        await show(page, { type: 'cursor', uri: c.uri, line: 0 });
+        expect(await page.locator('.synced').count()).toBe(1);
+        await page.close();
+    });
+
+    test('an empty state\'s Insert button asks for its snippet; the Export menu lists each forest plot', async () => {
+        const { summary: empty } = await summarise({ 'a.coord': 'programme A "A" { country Peru sector productive }\n' });
+        const { page } = await openWebview();
+        await show(page, { type: 'summary', title: 't', html: await fragment(empty), scope: 'workspace' });
+        await page.click('button[data-insert="effects"]');
+        expect((await posted(page)).at(-1)).toEqual({ type: 'insert', snippet: 'effects' });
+        const { summary } = await summarise(readFolder(EXAMPLES));
+        await show(page, { type: 'summary', title: 't', html: await fragment(summary), scope: 'workspace' });
+        await page.waitForSelector('#root table.gap-map');
+        await page.click('#export-button');
+        const items = await page.locator('#export-list button[data-index]').allTextContents();
+        expect(items).toHaveLength(summary.forestPlots.length);
+        expect(items[0]).toContain(summary.forestPlots[0].outcomeLabel);
+        await page.click('#export-list button[data-index="1"]');
+        expect((await posted(page)).at(-1)).toEqual({ type: 'export', format: 'forest', index: 1 });
         await page.close();
     });
 

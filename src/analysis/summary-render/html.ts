@@ -114,7 +114,7 @@ function findingsStrip(summary: Summary, options: HtmlOptions): string {
         for (const { c, i } of withFindings) {
             // The most severe finding first (the findings are in source order).
             const first = [...c.findings].sort((a, b) => SEVERITY_ORDER.indexOf(a.severity) - SEVERITY_ORDER.indexOf(b.severity))[0];
-            out.push(`<li class="strip-item"><a class="name" href="#${coordinationId(i)}"${options.interactive ? ` data-uri="${esc(c.uri)}" data-line="${first.line}" data-sync=""` : ''}>${esc(c.name)}</a>`
+            out.push(`<li class="strip-item"><a class="name" href="#${coordinationId(i)}"${options.interactive ? ` data-uri="${esc(c.uri)}" data-line="${first.line}"` : ''}>${esc(c.name)}</a>`
                 + ` <span class="country">${esc(c.countries.join(', '))}</span> ${achievedBadge(c)} ${severityCounts(c)}`
                 + ` <span class="first-message">${esc(first.rule)} (line ${first.line}): ${inlineCode(first.message)}</span></li>`);
         }
