@@ -22,7 +22,7 @@ import { HOSTILE, summarise } from './summary-helpers.js';
 /** The elements and attributes the renderers write; anything else came from the input. */
 const ALLOWED_ELEMENTS = new Set([
     'html', 'head', 'meta', 'title', 'style', 'body', 'h1', 'h2', 'section', 'p', 'div', 'table', 'thead', 'tbody',
-    'tr', 'th', 'td', 'ul', 'li', 'span', 'dl', 'dt', 'dd', 'footer', 'svg', 'g', 'rect', 'text', 'path',
+    'tr', 'th', 'td', 'ul', 'li', 'span', 'dl', 'dt', 'dd', 'footer', 'main', 'svg', 'g', 'rect', 'text', 'path',
     // (v2) the synergy headings and the forest plots
     'h3', 'line', 'tspan',
     // (issue 16) in-page links, the contents, figures, code spans and snippets, the preview's controls

@@ -22,6 +22,7 @@ export const MAP_TEXT = {
     title: 'Evidence gap map',
     intro: 'Outcomes (rows, by domain) by programme combination (columns, by country and comparator). Each mark is one cell of evidence: its size is the number of sources, its colour and symbols the certainty; the signs are the direction and desirability of its effects.',
     corner: 'Outcome',
+    scrollable: 'Evidence gap map table (scrolls both ways; the headers stay)',
     notMeasured: 'not measured',
     hiddenByFilters: 'hidden by the filters',
     versus: 'vs',
@@ -217,7 +218,7 @@ export function renderEvidenceMap(summary: Summary, interactive: boolean): strin
             + '</div>');
     }
     const countryAttr = (c: MapColumn) => esc(JSON.stringify(c.countries.length > 0 ? c.countries : [MAP_TEXT.noCountry]));
-    out.push('<div class="map-scroll" tabindex="0" role="region" aria-labelledby="gap-map-title"><table class="gap-map">');
+    out.push(`<div class="map-scroll" tabindex="0" role="region" aria-label="${esc(MAP_TEXT.scrollable)}"><table class="gap-map">`);
     out.push(`<thead><tr><th scope="col" rowspan="2" class="corner">${MAP_TEXT.corner}</th>`);
     let at = 0;
     for (const g of map.groups) {

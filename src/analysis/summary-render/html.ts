@@ -46,6 +46,7 @@ export const PAGE_TEXT = {
     forestTitle: 'Forest plots',
     coordinationsTitle: 'Coordination',
     noEffects: 'No effects are declared.',
+    scrollable: (what: string) => `${what} (scrolls sideways)`,
     zoomToolbar: 'Zoom the network',
     zoomIn: 'Zoom in',
     zoomOut: 'Zoom out',
@@ -149,7 +150,7 @@ function emptyState(kind: EmptyStateSnippet, options: HtmlOptions): string {
 function coordinationTable(summary: Summary, options: HtmlOptions): string {
     const rest = COORDINATION_COLUMNS.filter(col => col.header !== 'Achieved'
         && summary.coordinations.some(c => col.items(c).length > 0));
-    const out = ['<div class="scroll table-scroll" tabindex="0" role="region" aria-labelledby="coordinations-title"><table class="coordination-table"><thead><tr>'];
+    const out = [`<div class="scroll table-scroll" tabindex="0" role="region" aria-label="${PAGE_TEXT.scrollable(PAGE_TEXT.coordinationsTitle)}"><table class="coordination-table"><thead><tr>`];
     for (const h of ['Coordination', 'Achieved', 'Findings', ...rest.map(c => c.header)]) out.push(`<th scope="col">${esc(h)}</th>`);
     out.push('</tr></thead><tbody>');
     summary.coordinations.forEach((c, i) => {
@@ -196,7 +197,7 @@ export function renderSummaryBody(summary: Summary, options: HtmlOptions = {}): 
         out.push(`<p class="empty">${PAGE_TEXT.noEffects}</p>`);
     } else {
         out.push('<p>One row per cell (combination, comparator, outcome, subgroup): its sources, estimates, pooled estimates and certainty (GRADE-style).</p>');
-        out.push(`<div class="scroll table-scroll" tabindex="0" role="region" aria-labelledby="evidence-title"><table class="evidence-table"><thead><tr>${EVIDENCE_HEADERS.map(h => `<th scope="col">${esc(h)}</th>`).join('')}</tr></thead><tbody>`);
+        out.push(`<div class="scroll table-scroll" tabindex="0" role="region" aria-label="${PAGE_TEXT.scrollable(PAGE_TEXT.evidenceTitle)}"><table class="evidence-table"><thead><tr>${EVIDENCE_HEADERS.map(h => `<th scope="col">${esc(h)}</th>`).join('')}</tr></thead><tbody>`);
         for (const c of summary.cells) {
             const [head, ...rest] = evidenceRow(c, summary.effects);
             out.push(`<tr><th scope="row">${esc(head)}</th>${rest.map(x => `<td>${esc(x)}</td>`).join('')}</tr>`);
@@ -230,7 +231,7 @@ export function renderSummaryBody(summary: Summary, options: HtmlOptions = {}): 
         out.push(`<p class="empty">${PAGE_TEXT.noEffects}</p>`);
     } else {
         out.push(`<p class="legend">Legend: ${esc(DESIRABILITY_LEGEND)}.</p>`);
-        out.push('<div class="scroll table-scroll" tabindex="0" role="region" aria-labelledby="matrix-title"><table class="matrix"><thead><tr><th scope="col">Domain</th>');
+        out.push(`<div class="scroll table-scroll" tabindex="0" role="region" aria-label="${PAGE_TEXT.scrollable(PAGE_TEXT.matrixTitle)}"><table class="matrix"><thead><tr><th scope="col">Domain</th>`);
         for (const c of matrix.columns) {
             out.push(`<th scope="col" title="${esc(combinationText(c.titles))}">${esc(combinationText(c.programmes))}</th>`);
         }
@@ -307,7 +308,7 @@ table { border-collapse: collapse; width: 100%; }
 th, td { border: 1px solid var(--border); padding: 4px 6px; vertical-align: top; text-align: left; }
 thead th { background: var(--head); }
 ul { margin: 0; padding-left: 1.1em; } ul.effects { list-style: none; padding: 0; }
-.effect { white-space: nowrap; } .effect .word { font-size: .8em; }
+table.matrix .effect { white-space: nowrap; } .effect .word { font-size: .8em; }
 .effect.desirable .mark { color: var(--desirable); } .effect.adverse .mark { color: var(--adverse); font-weight: 600; }
 .effect.neutral .mark { color: var(--neutral); } .effect.no-change .mark { color: var(--no-change); }
 .achieved-low { color: var(--adverse); } .achieved-medium { color: var(--warning); } .achieved-high { color: var(--desirable); }
@@ -382,8 +383,10 @@ export function renderSummaryHtml(summary: Summary, options: ReportOptions = {})
 <style>${REPORT_CSS}</style>
 </head>
 <body>
+<main>
 <h1>${esc(title)}</h1>
 ${renderSummaryBody(summary, { networkSvg: options.networkSvg })}
+</main>
 ${options.generator ? `<footer>${esc(options.generator)}</footer>` : ''}
 </body>
 </html>
