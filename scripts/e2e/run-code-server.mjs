@@ -62,6 +62,84 @@ async function poll(what, probe, timeoutMs) {
     }
 }
 
+/** The webview frame whose document matches `selector` (VS Code nests the content in an inner iframe). */
+async function webviewFrame(page, selector, what, timeoutMs = 30_000) {
+    return poll(what, async () => {
+        for (const frame of page.frames()) {
+            if (frame === page.mainFrame()) continue;
+            if (await frame.evaluate(sel => document.querySelector(sel) !== null, selector).catch(() => false)) return frame;
+        }
+        return undefined;
+    }, timeoutMs);
+}
+
+/** Resizes the window until the webview's own width is about `width` (the preview is half of the editor area). */
+async function sizeWebview(page, frame, width) {
+    let inner = 0;
+    for (let i = 0; i < 4; i++) {
+        inner = await frame.evaluate(() => window.innerWidth);
+        if (Math.abs(inner - width) <= 6) break;
+        const viewport = page.viewportSize();
+        await page.setViewportSize({ width: Math.max(800, Math.round(viewport.width - 2 * (inner - width))), height: viewport.height });
+        await new Promise(resolve => setTimeout(resolve, 600));
+    }
+    return inner;
+}
+
+const AXE_SOURCE = readFileSync(join(REPO, 'node_modules', 'axe-core', 'axe.min.js'), 'utf8');
+const SECTIONS = ['findings', 'evidence-map', 'forest', 'evidence', 'network', 'coordinations'];
+const THEME_CLASS = { light: 'vscode-light', dark: 'vscode-dark', 'high-contrast': 'vscode-high-contrast' };
+
+/**
+ * The preview in one theme: axe-core (no serious or critical violation), the findings strip and the map's
+ * header column visible at a 600 px preview width, and a screenshot of each section.
+ */
+async function previewInTheme(page, request) {
+    const theme = request.theme;
+    const frame = await webviewFrame(page, `body.${THEME_CLASS[theme]} #evidence-map`, `the preview in the ${theme} theme`);
+    const original = page.viewportSize();
+    try {
+        const width = await sizeWebview(page, frame, 600);
+        if (Math.abs(width - 600) > 6) throw new Error(`could not size the preview to 600 px (it is ${width} px)`);
+        await new Promise(resolve => setTimeout(resolve, 300));
+        await frame.evaluate(AXE_SOURCE);
+        const violations = await frame.evaluate(async () => {
+            const result = await globalThis.axe.run(document, { resultTypes: ['violations'] });
+            return result.violations.map(v => ({ id: v.id, impact: v.impact, nodes: v.nodes.length, first: v.nodes[0]?.target?.join(' '), summary: v.nodes[0]?.failureSummary?.slice(0, 300) }));
+        });
+        writeFileSync(join(RESULTS_DIR, `preview-${theme}-axe.json`), JSON.stringify(violations, null, 2));
+        const serious = violations.filter(v => v.impact === 'serious' || v.impact === 'critical');
+        if (serious.length > 0) throw new Error(`axe-core: ${serious.map(v => `${v.id} (${v.impact}, ${v.nodes} nodes, e.g. ${v.first}: ${v.summary})`).join('; ')}`);
+        // At 600 px, without scrolling: the first line of the findings strip; the map's header column once the map is in view.
+        const box = selector => frame.evaluate(sel => {
+            const element = document.querySelector(sel);
+            if (!element) return undefined;
+            const r = element.getBoundingClientRect();
+            return { left: r.left, right: r.right, top: r.top, bottom: r.bottom, width: window.innerWidth, height: window.innerHeight };
+        }, selector);
+        await frame.evaluate(() => window.scrollTo(0, 0));
+        const strip = await box('#findings .strip-item, #findings .empty');
+        if (!strip || strip.left < 0 || strip.right > strip.width || strip.top > strip.height) throw new Error(`the findings strip is not in view at 600 px: ${JSON.stringify(strip)}`);
+        await frame.evaluate(() => document.getElementById('evidence-map').scrollIntoView());
+        const header = await box('table.gap-map th.outcome');
+        if (!header || header.left < 0 || header.right > header.width || header.bottom > header.height) throw new Error(`the map's header column is not in view at 600 px: ${JSON.stringify(header)}`);
+        const overflow = await frame.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+        if (overflow > 0) throw new Error(`the preview scrolls sideways by ${overflow} px at 600 px`);
+        const shots = [];
+        for (const id of SECTIONS) {
+            if (!(await frame.evaluate(section => { const el = document.getElementById(section); if (el) el.scrollIntoView(); return el !== null; }, id))) continue;
+            await new Promise(resolve => setTimeout(resolve, 150));
+            const shot = join(RESULTS_DIR, `preview-${theme}-${id}.png`);
+            await page.screenshot({ path: shot });
+            shots.push(id);
+        }
+        await frame.evaluate(() => window.scrollTo(0, 0));
+        return `${theme}: preview ${width} px wide, axe-core ${violations.length} violation(s) none serious (${violations.map(v => `${v.id}/${v.impact}`).join(', ') || 'none'}), findings strip and map header column in view, sections ${shots.join(', ')} saved`;
+    } finally {
+        await page.setViewportSize(original);
+    }
+}
+
 /** Browser checks, one per checkpoint name: each returns a message or throws. */
 const BROWSER_CHECKS = {
     /** The editor shows warning squiggles and the status bar counts the problems the API reports. */
@@ -108,7 +186,73 @@ const BROWSER_CHECKS = {
         if (tables < 2) throw new Error(`expected the effect matrix and the coordination table, found ${tables} table(s)`);
         return `webview shows ${request.expect.join(', ')} in ${tables} tables`;
     },
+    /** A workspace with syntax errors: the banner, first on the page, with a link per file. */
+    async banner(page, request) {
+        const frame = await webviewFrame(page, 'section.banner', 'the "summary incomplete" banner');
+        const text = await poll(`the banner to name ${request.expect.join(', ')}`, async () => {
+            const t = await frame.evaluate(() => document.querySelector('section.banner')?.innerText ?? '');
+            return request.expect.every(word => t.includes(word)) && t;
+        }, 30_000);
+        const first = await frame.evaluate(() => document.querySelector('#root > section')?.className);
+        if (first !== 'banner incomplete') throw new Error(`the first section is ${first}, not the banner`);
+        const links = await frame.locator('section.banner a[data-uri][data-line]').count();
+        if (links < 2) throw new Error(`expected a link per broken file, found ${links}`);
+        await frame.evaluate(() => window.scrollTo(0, 0));
+        return `banner: ${JSON.stringify(text.split('\n')[0])} with ${links} links`;
+    },
+    /** The editor's cursor in a coordination: its entry in the preview is marked and in view. */
+    async 'scroll-sync'(page, request) {
+        const frame = await webviewFrame(page, '#evidence-map', 'the preview');
+        const found = await poll(`the preview to show ${request.expect}`, () => frame.evaluate(expected => {
+            const element = document.querySelector('.synced');
+            if (!element || !element.textContent.includes(expected)) return undefined;
+            const r = element.getBoundingClientRect();
+            return r.bottom > 0 && r.top < window.innerHeight ? element.tagName.toLowerCase() + ' ' + element.className : undefined;
+        }, request.expect), 20_000);
+        return `scroll sync: the preview marked and showed ${found} (${request.expect})`;
+    },
+    'preview-light': previewInTheme,
+    'preview-dark': previewInTheme,
+    'preview-high-contrast': previewInTheme,
 };
+
+/**
+ * After the suite: reloads the window (the suite runs again; its result is ignored) and measures how soon
+ * the restored preview shows something — its loading state or the summary — after its webview appears.
+ */
+async function reloadCheck(page) {
+    const started = Date.now();
+    await page.reload({ waitUntil: 'domcontentloaded' });
+    let frameAt;
+    let shownAt;
+    let shown;
+    const deadline = Date.now() + 90_000;
+    while (Date.now() < deadline && shownAt === undefined) {
+        for (const frame of page.frames()) {
+            if (frame === page.mainFrame()) continue;
+            if (frameAt === undefined && /coord-lang\.coord|extensionId=coord/i.test(frame.url())) frameAt = Date.now();
+            const state = await frame.evaluate(() => {
+                const root = document.getElementById('root');
+                if (!root || !document.getElementById('export-button')) return undefined;
+                return root.querySelector('.loading') ? 'loading' : root.children.length > 0 ? 'summary' : undefined;
+            }).catch(() => undefined);
+            if (state) {
+                frameAt ??= Date.now();
+                shownAt = Date.now();
+                shown = state;
+                break;
+            }
+        }
+        if (shownAt === undefined) await new Promise(resolve => setTimeout(resolve, 25));
+    }
+    if (shownAt === undefined) throw new Error(`the preview was not restored within 90 s of the reload${frameAt ? ` (its webview appeared after ${frameAt - started} ms)` : ''}`);
+    await page.screenshot({ path: join(RESULTS_DIR, 'reload.png') });
+    const delay = shownAt - frameAt;
+    const message = `reload: the preview's webview appeared ${frameAt - started} ms after the reload and showed its ${shown} state ${delay} ms later`;
+    writeFileSync(join(RESULTS_DIR, 'reload.txt'), message + '\n');
+    if (delay > 500) throw new Error(`${message} (more than 500 ms)`);
+    return message;
+}
 
 async function handleCheckpoints(page, checkpointDir, handled, results) {
     for (const file of readdirSync(checkpointDir)) {
@@ -232,6 +376,11 @@ async function main() {
             if (serverExited) code = 'code-server exited';
         }
         await page.screenshot({ path: join(RESULTS_DIR, 'final.png') }).catch(() => undefined);
+        let reload;
+        if (code === 0 && !process.env.COORD_E2E_GREP) {
+            reload = await reloadCheck(page).then(message => ({ ok: true, message }), error => ({ ok: false, message: String(error.message ?? error) }));
+            step(reload.message);
+        }
 
         const summary = output.map(l => /^(\d+) passed, (\d+) failed$/.exec(l.trim())).find(Boolean);
         const missing = Object.keys(BROWSER_CHECKS).filter(name => !results.has(name));
@@ -239,6 +388,7 @@ async function main() {
         if (code !== 0) problems.push(`the suite ended with ${JSON.stringify(code)}`);
         if (!summary) problems.push('the suite printed no "N passed, N failed" line');
         if (missing.length && !process.env.COORD_E2E_GREP) problems.push(`browser checks that never ran: ${missing.join(', ')}`);
+        if (reload && !reload.ok) problems.push(reload.message);
         step(`code-server run: ${summary ? summary[0] : 'no summary'}; browser checks ${[...results].map(([n, r]) => `${n} ${r.ok ? 'ok' : 'FAILED'}`).join(', ') || 'none'} (${((Date.now() - started) / 1000).toFixed(1)} s)`);
         if (problems.length) {
             console.log(`FAILED: ${problems.join('; ')}\n  server log: ${log}\n  extension host logs: ${join(userData, 'logs')}`);
