@@ -13,6 +13,8 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseFragment } from 'parse5';
 import { renderSummaryBody, inlineCode } from '../../src/analysis/summary-render/html.js';
+import { renderSummaryMarkdown } from '../../src/analysis/summary-render/markdown.js';
+import { escapeMarkdownCell } from '../../src/analysis/summary-render/escape.js';
 import { evidenceMap, CERTAINTY_SYMBOL, MAP_TEXT } from '../../src/analysis/summary-render/evidence-map.js';
 import { EMPTY_SNIPPETS, snippetText } from '../../src/analysis/summary-render/empty-states.js';
 import { EXAMPLES, ROOT, readFolder, summarise } from './summary-helpers.js';
@@ -193,6 +195,12 @@ describe('states', () => {
             if (interactive) expect(attr(link[0], 'data-line')).toBe('5');
             else expect(link).toEqual([]);
         }
+    });
+
+    test('the Markdown report opens with the same note', async () => {
+        const { summary } = await summarise({ 'broken.coord': 'coordination C {\n  achieved \n}\n' });
+        const markdown = renderSummaryMarkdown(summary);
+        expect(markdown.split('\n').slice(2, 4)).toEqual(['> **Summary incomplete**: a file has syntax errors.', `> - broken.coord:2: ${escapeMarkdownCell(summary.syntaxErrors[0].message)}`]);
     });
 
     test('no banner when every file parses', async () => {
