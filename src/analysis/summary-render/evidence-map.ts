@@ -183,7 +183,7 @@ export function entryText(outcome: string, column: MapColumn, e: MapEntry): stri
 function entryHtml(outcome: string, column: MapColumn, e: MapEntry, interactive: boolean): string {
     const size = Math.min(Math.max(e.sources, 1), 3);
     const designs = e.designs.length > 0 ? e.designs : [MAP_TEXT.noDesign];
-    const reveal = interactive ? ` data-uri="${esc(e.uri)}" data-line="${e.line}" tabindex="0" role="button"` : '';
+    const reveal = interactive ? ` data-uri="${esc(e.uri)}" data-line="${e.line}" tabindex="0" role="button" data-sync=""` : '';
     return `<div class="entry cert-${e.certainty} size-${size}" title="${esc(entryText(outcome, column, e))}"`
         + ` data-certainty="${e.certainty}" data-subgroup="${esc(e.subgroup || MAP_TEXT.wholePopulation)}" data-design="${esc(JSON.stringify(designs))}"${reveal}>`
         + '<span class="dot" aria-hidden="true"></span>'

@@ -36,6 +36,7 @@ export const PAGE_TEXT = {
     findingsIntro: 'Arrangements with rule findings: name, country, level achieved, findings by severity and the first message.',
     noFindings: 'No coordination has a finding.',
     levelNotStated: 'level not stated',
+    achievedHeader: 'Achieved',
     achieved: (level: string) => `${level} coordination`,
     countsTitle: 'Counts',
     matrixTitle: 'Effects by domain and programme combination',
@@ -151,7 +152,7 @@ function coordinationTable(summary: Summary, options: HtmlOptions): string {
     const rest = COORDINATION_COLUMNS.filter(col => col.header !== 'Achieved'
         && summary.coordinations.some(c => col.items(c).length > 0));
     const out = [`<div class="scroll table-scroll" tabindex="0" role="region" aria-label="${PAGE_TEXT.scrollable(PAGE_TEXT.coordinationsTitle)}"><table class="coordination-table"><thead><tr>`];
-    for (const h of ['Coordination', 'Achieved', 'Findings', ...rest.map(c => c.header)]) out.push(`<th scope="col">${esc(h)}</th>`);
+    for (const h of [PAGE_TEXT.coordinationsTitle, PAGE_TEXT.achievedHeader, PAGE_TEXT.findingsTitle, ...rest.map(c => c.header)]) out.push(`<th scope="col">${esc(h)}</th>`);
     out.push('</tr></thead><tbody>');
     summary.coordinations.forEach((c, i) => {
         const findings = c.findings.length > 0
