@@ -12,6 +12,9 @@ import * as esbuild from 'esbuild';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { createRequire } from 'node:module';
+
+const require = createRequire(import.meta.url);
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { parseWebviewMessage, previewCsp, previewShellHtml } from '../../src/extension/preview-html.js';
 import { renderSummaryBody } from '../../src/analysis/summary-render/html.js';
@@ -144,7 +147,7 @@ describe.skipIf(!CHROMIUM_AVAILABLE)('the webview page in Chromium', () => {
         await page.screenshot({ path: path.join(folder, 'webview.png'), fullPage: true });
 
         const effect = summary.effects.find(e => e.outcome === 'powerful_others_index')!;
-        await page.click(`#root li.effect[data-line="${effect.line}"]`);
+        await page.click(`#root li.effect [data-line="${effect.line}"]`);
         await page.focus('#root tr.coordination');
         await page.keyboard.press('Enter');
         await page.click('#root svg g.node[data-uri]');
@@ -211,6 +214,18 @@ describe.skipIf(!CHROMIUM_AVAILABLE)('the webview page in Chromium', () => {
         expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(600);
         await page.evaluate(() => { document.querySelector('.map-scroll')!.scrollLeft = 0; window.scrollTo(0, 0); });
         await page.screenshot({ path: path.join(folder, 'webview-600.png') });
+        await page.close();
+    });
+
+    test('axe-core finds no serious or critical violation in the page (structure: lists, names, roles)', async () => {
+        const { summary } = await summarise(readFolder(EXAMPLES));
+        const { page } = await openWebview();
+        await show(page, { type: 'summary', title: 't', html: await fragment(summary), scope: 'workspace' });
+        await page.waitForSelector('#root table.gap-map');
+        await page.evaluate(fs.readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8'));
+        const violations = await page.evaluate(async () => ((await (window as any).axe.run(document, { resultTypes: ['violations'] })).violations as any[])
+            .map(v => ({ id: v.id, impact: v.impact, first: v.nodes[0]?.target?.join(' ') })));
+        expect(violations.filter((v: any) => v.impact === 'serious' || v.impact === 'critical')).toEqual([]);
         await page.close();
     });
 

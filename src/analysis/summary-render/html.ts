@@ -75,10 +75,12 @@ function effectItem(e: SummaryEffect, options: HtmlOptions): string {
     const detail = effectDetail(e);
     const where = `${e.file}:${e.line}${e.source ? ` — ${e.source}` : ''}`;
     const tooltip = `${DIRECTION_TEXT[e.direction]} of ${e.outcome}, ${DESIRABILITY_TEXT[e.desirability]} (${where})${e.note ? `: ${e.note}` : ''}`;
-    return `<li class="effect ${e.desirability}" title="${esc(tooltip)}"${revealAttrs(options, e.uri, e.line)}${options.interactive ? ' data-sync=""' : ''}>`
-        + `<span class="text">${esc(effectText(e))}</span>`
+    const content = `<span class="text">${esc(effectText(e))}</span>`
         + (detail ? ` <span class="detail">(${esc(detail)})</span>` : '')
-        + ` <span class="mark"><span class="symbol" aria-hidden="true">${DESIRABILITY_SYMBOL[e.desirability]}</span> <span class="word">${DESIRABILITY_TEXT[e.desirability]}</span></span>`
+        + ` <span class="mark"><span class="symbol" aria-hidden="true">${DESIRABILITY_SYMBOL[e.desirability]}</span> <span class="word">${DESIRABILITY_TEXT[e.desirability]}</span></span>`;
+    // In the preview the item's content is the button (a list item itself may not be one).
+    return `<li class="effect ${e.desirability}" title="${esc(tooltip)}">`
+        + (options.interactive ? `<span class="reveal"${revealAttrs(options, e.uri, e.line)} data-sync="">${content}</span>` : content)
         + '</li>';
 }
 

@@ -316,8 +316,9 @@ export function renderNetworkSvg(network: PositionedNetwork, options: SvgOptions
     const width = Math.ceil(Math.max(network.width + 2 * margin, legendWidth));
     const legendHeight = 28;
     const height = Math.ceil(network.height + 2 * margin + legendHeight);
-    const reveal = (uri: string | undefined, line: number | undefined, name: string) =>
-        options.interactive && uri ? ` data-uri="${esc(uri)}" data-line="${line ?? 1}" tabindex="0" role="button" aria-label="${esc(name)}"` : '';
+    // A node's or an edge's accessible name is its <title> (an aria-label would differ from the visible lines).
+    const reveal = (uri: string | undefined, line: number | undefined) =>
+        options.interactive && uri ? ` data-uri="${esc(uri)}" data-line="${line ?? 1}" tabindex="0" role="button"` : '';
     const out: string[] = [];
     const title = options.title ?? NETWORK_TEXT.title;
     // Interactive, its nodes are buttons: a group, not an image whose children are hidden from assistive technology.
@@ -335,7 +336,7 @@ export function renderNetworkSvg(network: PositionedNetwork, options: SvgOptions
         const achieved = e.achieved ?? 'unknown';
         const dash = ACHIEVED_DASH[achieved];
         const name = e.label || e.coordination;
-        out.push(`<g class="edge achieved-${esc(achieved)}${e.findings > 0 ? ' has-findings' : ''}" data-ends="${esc(`${e.source} ${e.target}`)}"${reveal(e.uri, e.line, name)}><title>${esc(name)}</title>`
+        out.push(`<g class="edge achieved-${esc(achieved)}${e.findings > 0 ? ' has-findings' : ''}" data-ends="${esc(`${e.source} ${e.target}`)}"${reveal(e.uri, e.line)}><title>${esc(name)}</title>`
             + `<path d="${d}" fill="none" stroke="${ACHIEVED_STROKE[achieved] ?? '#64748b'}" stroke-width="2"${dash ? ` stroke-dasharray="${dash}"` : ''}/>`
             + (e.labelBox && e.lines.length > 0
                 ? `<rect class="label-box" x="${round(e.labelBox.x - 2)}" y="${round(e.labelBox.y)}" width="${round(e.labelBox.width + 4)}" height="${round(e.labelBox.height)}" rx="3" fill="#ffffff" fill-opacity="0.85"/>`
@@ -351,7 +352,7 @@ export function renderNetworkSvg(network: PositionedNetwork, options: SvgOptions
         const stroke = n.kind === 'hub' ? '#a16207' : SECTOR_STROKE[sector] ?? '#475569';
         const name = n.kind === 'hub' ? n.label : `${n.label} (${sectors.map(sectorWord).join(', ')})`;
         const top = n.y + n.height / 2 - ((n.lines.length - 1) * LINE_HEIGHT) / 2 + 4;
-        out.push(`<g class="${cls}" data-id="${esc(n.id)}" data-neighbours="${esc(n.neighbours.join(' '))}"${reveal(n.uri, n.line, name)}><title>${esc(name)}</title>`
+        out.push(`<g class="${cls}" data-id="${esc(n.id)}" data-neighbours="${esc(n.neighbours.join(' '))}"${reveal(n.uri, n.line)}><title>${esc(name)}</title>`
             + `<rect x="${n.x}" y="${n.y}" width="${n.width}" height="${n.height}" rx="${n.kind === 'hub' ? 12 : 4}" fill="${fill}" stroke="${stroke}" stroke-width="1.5"/>`
             + textLines(n.lines, n.x + n.width / 2, top, 'middle', ' fill="#0f172a"') + '</g>');
     }
