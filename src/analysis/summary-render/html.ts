@@ -157,8 +157,10 @@ function coordinationTable(summary: Summary, options: HtmlOptions): string {
     for (const h of [PAGE_TEXT.coordinationsTitle, PAGE_TEXT.achievedHeader, PAGE_TEXT.findingsTitle, ...rest.map(c => c.header)]) out.push(`<th scope="col">${esc(h)}</th>`);
     out.push('</tr></thead><tbody>');
     summary.coordinations.forEach((c, i) => {
-        const findings = c.findings.length > 0
-            ? `<ul class="findings">${c.findings.map((f, j) => `<li class="finding ${esc(f.severity)}"><span class="severity-word"><span aria-hidden="true">${SEVERITY_SYMBOL[f.severity] ?? ''}</span> ${esc(f.severity)}</span> ${esc(f.rule)} (line ${f.line}): ${inlineCode(c.findings[j].message)}</li>`).join('')}</ul>`
+        // The most severe first (a stable sort keeps source order within a severity).
+        const sorted = [...c.findings].sort((a, b) => SEVERITY_ORDER.indexOf(a.severity) - SEVERITY_ORDER.indexOf(b.severity));
+        const findings = sorted.length > 0
+            ? `<ul class="findings">${sorted.map(f => `<li class="finding ${esc(f.severity)}"><span class="severity-word"><span aria-hidden="true">${SEVERITY_SYMBOL[f.severity] ?? ''}</span> ${esc(f.severity)}</span> ${esc(f.rule)} (line ${f.line}): ${inlineCode(f.message)}</li>`).join('')}</ul>`
             : '';
         out.push(`<tr class="coordination" id="${coordinationId(i)}"${revealAttrs(options, c.uri, c.line)}${options.interactive ? ' data-sync=""' : ''}>`
             + `<th scope="row">${esc(c.name)}${c.title ? `<div class="subtitle">${esc(c.title)}</div>` : ''}<div class="where">${esc(c.file)}:${c.line}</div></th>`
@@ -214,7 +216,7 @@ export function renderSummaryBody(summary: Summary, options: HtmlOptions = {}): 
         if (options.interactive) {
             out.push(`<div class="network-controls" role="toolbar" aria-label="${PAGE_TEXT.zoomToolbar}">`
                 + `<button type="button" data-zoom="in">${PAGE_TEXT.zoomIn}</button><button type="button" data-zoom="out">${PAGE_TEXT.zoomOut}</button>`
-                + `<button type="button" data-zoom="fit">${PAGE_TEXT.zoomFit}</button> <span class="hint">${PAGE_TEXT.zoomHint}</span></div>`);
+                + `<button type="button" data-zoom="fit">${PAGE_TEXT.zoomFit}</button> <span class="zoom-hint">${PAGE_TEXT.zoomHint}</span></div>`);
         }
         out.push(`<div class="network-view"${options.interactive ? ` tabindex="0" role="region" aria-label="${PAGE_TEXT.networkRegion}"` : ''}>${options.networkSvg}</div>`);
     }
@@ -323,7 +325,8 @@ nav.contents ul { list-style: none; padding: 0; display: flex; flex-wrap: wrap; 
 ul.strip { list-style: none; padding: 0; } .strip-item { padding: 3px 0; border-bottom: 1px solid var(--border); }
 .strip-item .name { font-weight: 600; } .strip-item .country, .achieved-none { color: var(--muted); }
 .strip-item .first-message { display: block; }
-.map-scroll { overflow: auto; max-height: 80vh; border: 1px solid var(--border); }
+.map-scroll { overflow: auto; max-height: 80vh; border: 1px solid var(--border); width: fit-content; max-width: 100%; }
+section.counts { margin-top: 1em; }
 table.gap-map { width: auto; border-collapse: separate; border-spacing: 0; }
 table.gap-map th, table.gap-map td { border-width: 0 1px 1px 0; }
 table.gap-map thead { position: sticky; top: 0; z-index: 2; }
