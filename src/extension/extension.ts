@@ -56,11 +56,13 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
         }),
         vscode.commands.registerCommand(SHOW_OUTPUT_COMMAND, () => started.outputChannel.show(true)),
     );
-    // The preview is registered before the server starts, so that a preview restored after a reload shows its
-    // loading state at once; it waits for `ready` before asking the server anything.
+    // The preview is registered before the server starts and activation does not wait for the server: VS Code
+    // revives a preview restored after a reload only once `activate` has returned, so the panel shows its loading
+    // state at once instead of a blank page until the server is up. The preview waits for `ready` before asking
+    // the server anything; a server that fails to start is reported by the client (its output channel).
     const ready = client.start();
     registerSummaryPreview(context, client, ready);
-    await ready;
+    ready.catch(() => undefined);
 }
 
 export async function deactivate(): Promise<void> {
