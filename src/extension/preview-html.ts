@@ -18,6 +18,8 @@ export interface ShellOptions {
     nonce: string;
     scriptUri: string;
     styleUri: string;
+    /** When VS Code handed a restored panel to the extension (ms since the epoch); the e2e run times the loading state from it. */
+    restoredAt?: number;
 }
 
 /** Every user-facing string of the shell, in one table for the message catalogue. */
@@ -56,7 +58,7 @@ export function previewShellHtml(o: ShellOptions): string {
 <link rel="stylesheet" href="${attr(o.styleUri)}">
 <title>${SHELL_TEXT.title}</title>
 </head>
-<body>
+<body${o.restoredAt !== undefined && Number.isFinite(o.restoredAt) ? ` data-restored-at="${Math.round(o.restoredAt)}"` : ''}>
 <header class="toolbar">
 <h1 id="title">${SHELL_TEXT.title}</h1>
 <div class="actions">

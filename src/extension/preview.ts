@@ -113,7 +113,7 @@ class SummaryPreview implements vscode.Disposable {
         if (typeof saved.source === 'string' && saved.source.length < 4096) this.source = asUri(saved.source) ?? this.source;
         this.panel?.dispose();
         panel.webview.options = this.webviewOptions();
-        this.attach(panel);
+        this.attach(panel, Date.now());
     }
 
     private webviewOptions(): vscode.WebviewOptions {
@@ -125,9 +125,10 @@ class SummaryPreview implements vscode.Disposable {
         };
     }
 
-    private attach(panel: vscode.WebviewPanel): void {
+    private attach(panel: vscode.WebviewPanel, restoredAt?: number): void {
         const webview = panel.webview;
         webview.html = previewShellHtml({
+            ...(restoredAt !== undefined ? { restoredAt } : {}),
             cspSource: webview.cspSource,
             nonce: randomBytes(18).toString('base64url'),
             scriptUri: webview.asWebviewUri(vscode.Uri.joinPath(this.context.extensionUri, 'dist', 'preview.js')).toString(),

@@ -62,6 +62,10 @@ describe('messages from the webview', () => {
         expect(csp).not.toMatch(/unsafe-(inline|eval)/);
         expect(html).toContain(`content="${csp.replace(/'/g, "'")}"`);
         expect(html.match(/<script/g)).toHaveLength(1);
+        // The loading state is in the shell itself, so it shows before any script or message.
+        expect(html).toMatch(/<main id="root"[^>]*aria-busy="true"><div class="loading" role="status">/);
+        expect(html).not.toContain('data-restored-at');
+        expect(previewShellHtml({ cspSource: 'x', nonce: 'n', scriptUri: 's', styleUri: 't', restoredAt: 1234.5 })).toContain('<body data-restored-at="1235">');
         expect(html).toContain('<script nonce="N0nce" src="https://res.example/p.js"></script>');
     });
 });
