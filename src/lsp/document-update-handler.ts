@@ -2,29 +2,38 @@
  * What the server does when the editor closes a document. Langium keeps the
  * closed document as it was, so an unsaved untitled document kept its
  * declarations in the workspace, and real files kept a phantom
- * `duplicate-name` until a restart. Now a closed document that is not a file on
- * disk (untitled, or a file deleted meanwhile) is removed from the workspace;
- * a file on disk is read again, so that unsaved edits the user discarded stop
- * counting.
+ * `duplicate-name` until a restart. Now a closed document that is not a file
+ * (untitled, a playground tab, or a file deleted meanwhile) is removed from
+ * the workspace; a file is read again, so that unsaved edits the user
+ * discarded stop counting. Whether it is a file is asked of the workspace's
+ * file-system provider: the disk on the desktop (a regular file), the files
+ * the client listed in the browser.
  */
-import * as fs from 'node:fs';
-import { URI } from 'langium';
-import { DefaultDocumentUpdateHandler } from 'langium/lsp';
+import { URI, type FileSystemProvider } from 'langium';
+import { DefaultDocumentUpdateHandler, type LangiumSharedServices } from 'langium/lsp';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { TextDocumentChangeEvent } from 'vscode-languageserver';
 
 export class CoordDocumentUpdateHandler extends DefaultDocumentUpdateHandler {
+    private readonly fileSystem: FileSystemProvider;
+
+    constructor(services: LangiumSharedServices) {
+        super(services);
+        this.fileSystem = services.workspace.FileSystemProvider;
+    }
+
     didCloseDocument(event: TextDocumentChangeEvent<TextDocument>): void {
         const uri = URI.parse(event.document.uri);
-        if (uri.scheme === 'file' && isRegularFile(uri.fsPath)) this.fireDocumentUpdate([uri], []);
+        if (this.isFile(uri)) this.fireDocumentUpdate([uri], []);
         else this.fireDocumentUpdate([], [uri]);
     }
-}
 
-function isRegularFile(file: string): boolean {
-    try {
-        return fs.statSync(file).isFile();
-    } catch {
-        return false;
+    private isFile(uri: URI): boolean {
+        if (uri.scheme === 'untitled') return false;
+        try {
+            return this.fileSystem.statSync(uri).isFile;
+        } catch {
+            return false;
+        }
     }
 }

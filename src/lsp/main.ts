@@ -3,8 +3,8 @@
  * `coord lsp --stdio`, and the bundle the VS Code extension runs.
  */
 import { startLanguageServer } from 'langium/lsp';
-import { NodeFileSystem } from 'langium/node';
 import { createConnection, IPCMessageReader, IPCMessageWriter, ProposedFeatures } from 'vscode-languageserver/node';
+import { CoordNodeContext } from '../validation/config-node.js';
 import { createCoordLspServices } from './coord-lsp-module.js';
 import { errorResultsAsErrors, guardedTransport, stdioProcessHooks } from './protocol-guard.js';
 import { registerSummaryHandlers } from './summary-handler.js';
@@ -19,7 +19,7 @@ export function startServer(): void {
         : ipc ? createConnection(ProposedFeatures.all, new IPCMessageReader(process), errorResultsAsErrors(new IPCMessageWriter(process)))
             : createConnection(ProposedFeatures.all);
     if (transport) stdioProcessHooks(connection, transport);
-    const { shared, Coord } = createCoordLspServices({ connection, ...NodeFileSystem });
+    const { shared, Coord } = createCoordLspServices({ connection, ...CoordNodeContext });
     registerSummaryHandlers(shared, Coord, connection);
     // Rule ids in the Problems panel link to their section of the bundled docs/rules.md.
     Coord.validation.DocumentValidator.ruleDocumentation = ruleDocumentationLinks(findRulesDocument());
