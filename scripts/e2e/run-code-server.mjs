@@ -62,6 +62,84 @@ async function poll(what, probe, timeoutMs) {
     }
 }
 
+/** The webview frame whose document matches `selector` (VS Code nests the content in an inner iframe). */
+async function webviewFrame(page, selector, what, timeoutMs = 30_000) {
+    return poll(what, async () => {
+        for (const frame of page.frames()) {
+            if (frame === page.mainFrame()) continue;
+            if (await frame.evaluate(sel => document.querySelector(sel) !== null, selector).catch(() => false)) return frame;
+        }
+        return undefined;
+    }, timeoutMs);
+}
+
+/** Resizes the window until the webview's own width is about `width` (the preview is half of the editor area). */
+async function sizeWebview(page, frame, width) {
+    let inner = 0;
+    for (let i = 0; i < 4; i++) {
+        inner = await frame.evaluate(() => window.innerWidth);
+        if (Math.abs(inner - width) <= 6) break;
+        const viewport = page.viewportSize();
+        await page.setViewportSize({ width: Math.max(800, Math.round(viewport.width - 2 * (inner - width))), height: viewport.height });
+        await new Promise(resolve => setTimeout(resolve, 600));
+    }
+    return inner;
+}
+
+const AXE_SOURCE = readFileSync(join(REPO, 'node_modules', 'axe-core', 'axe.min.js'), 'utf8');
+const SECTIONS = ['findings', 'evidence-map', 'forest', 'evidence', 'network', 'coordinations'];
+const THEME_CLASS = { light: 'vscode-light', dark: 'vscode-dark', 'high-contrast': 'vscode-high-contrast' };
+
+/**
+ * The preview in one theme: axe-core (no serious or critical violation), the findings strip and the map's
+ * header column visible at a 600 px preview width, and a screenshot of each section.
+ */
+async function previewInTheme(page, request) {
+    const theme = request.theme;
+    const frame = await webviewFrame(page, `body.${THEME_CLASS[theme]} #evidence-map`, `the preview in the ${theme} theme`);
+    const original = page.viewportSize();
+    try {
+        const width = await sizeWebview(page, frame, 600);
+        if (Math.abs(width - 600) > 6) throw new Error(`could not size the preview to 600 px (it is ${width} px)`);
+        await new Promise(resolve => setTimeout(resolve, 300));
+        await frame.evaluate(AXE_SOURCE);
+        const violations = await frame.evaluate(async () => {
+            const result = await globalThis.axe.run(document, { resultTypes: ['violations'] });
+            return result.violations.map(v => ({ id: v.id, impact: v.impact, nodes: v.nodes.length, first: v.nodes[0]?.target?.join(' '), summary: v.nodes[0]?.failureSummary?.slice(0, 300) }));
+        });
+        writeFileSync(join(RESULTS_DIR, `preview-${theme}-axe.json`), JSON.stringify(violations, null, 2));
+        const serious = violations.filter(v => v.impact === 'serious' || v.impact === 'critical');
+        if (serious.length > 0) throw new Error(`axe-core: ${serious.map(v => `${v.id} (${v.impact}, ${v.nodes} nodes, e.g. ${v.first}: ${v.summary})`).join('; ')}`);
+        // At 600 px, without scrolling: the first line of the findings strip; the map's header column once the map is in view.
+        const box = selector => frame.evaluate(sel => {
+            const element = document.querySelector(sel);
+            if (!element) return undefined;
+            const r = element.getBoundingClientRect();
+            return { left: r.left, right: r.right, top: r.top, bottom: r.bottom, width: window.innerWidth, height: window.innerHeight };
+        }, selector);
+        await frame.evaluate(() => window.scrollTo(0, 0));
+        const strip = await box('#findings .strip-item, #findings .empty');
+        if (!strip || strip.left < 0 || strip.right > strip.width || strip.top > strip.height) throw new Error(`the findings strip is not in view at 600 px: ${JSON.stringify(strip)}`);
+        await frame.evaluate(() => document.getElementById('evidence-map').scrollIntoView());
+        const header = await box('table.gap-map th.outcome');
+        if (!header || header.left < 0 || header.right > header.width || header.bottom > header.height) throw new Error(`the map's header column is not in view at 600 px: ${JSON.stringify(header)}`);
+        const overflow = await frame.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+        if (overflow > 0) throw new Error(`the preview scrolls sideways by ${overflow} px at 600 px`);
+        const shots = [];
+        for (const id of SECTIONS) {
+            if (!(await frame.evaluate(section => { const el = document.getElementById(section); if (el) el.scrollIntoView(); return el !== null; }, id))) continue;
+            await new Promise(resolve => setTimeout(resolve, 150));
+            const shot = join(RESULTS_DIR, `preview-${theme}-${id}.png`);
+            await page.screenshot({ path: shot });
+            shots.push(id);
+        }
+        await frame.evaluate(() => window.scrollTo(0, 0));
+        return `${theme}: preview ${width} px wide, axe-core ${violations.length} violation(s) none serious (${violations.map(v => `${v.id}/${v.impact}`).join(', ') || 'none'}), findings strip and map header column in view, sections ${shots.join(', ')} saved`;
+    } finally {
+        await page.setViewportSize(original);
+    }
+}
+
 /** Browser checks, one per checkpoint name: each returns a message or throws. */
 const BROWSER_CHECKS = {
     /** The editor shows warning squiggles and the status bar counts the problems the API reports. */
@@ -150,6 +228,34 @@ const BROWSER_CHECKS = {
         if (tables < 2) throw new Error(`expected the effect matrix and the coordination table, found ${tables} table(s)`);
         return `webview shows ${request.expect.join(', ')} in ${tables} tables`;
     },
+    /** A workspace with syntax errors: the banner, first on the page, with a link per file. */
+    async banner(page, request) {
+        const frame = await webviewFrame(page, 'section.banner', 'the "summary incomplete" banner');
+        const text = await poll(`the banner to name ${request.expect.join(', ')}`, async () => {
+            const t = await frame.evaluate(() => document.querySelector('section.banner')?.innerText ?? '');
+            return request.expect.every(word => t.includes(word)) && t;
+        }, 30_000);
+        const first = await frame.evaluate(() => document.querySelector('#root > section')?.className);
+        if (first !== 'banner incomplete') throw new Error(`the first section is ${first}, not the banner`);
+        const links = await frame.locator('section.banner a[data-uri][data-line]').count();
+        if (links < 2) throw new Error(`expected a link per broken file, found ${links}`);
+        await frame.evaluate(() => window.scrollTo(0, 0));
+        return `banner: ${JSON.stringify(text.split('\n')[0])} with ${links} links`;
+    },
+    /** The editor's cursor in a coordination: its entry in the preview is marked and in view. */
+    async 'scroll-sync'(page, request) {
+        const frame = await webviewFrame(page, '#evidence-map', 'the preview');
+        const found = await poll(`the preview to show ${request.expect}`, () => frame.evaluate(expected => {
+            const element = document.querySelector('.synced');
+            if (!element || !element.textContent.includes(expected)) return undefined;
+            const r = element.getBoundingClientRect();
+            return r.bottom > 0 && r.top < window.innerHeight ? element.tagName.toLowerCase() + ' ' + element.className : undefined;
+        }, request.expect), 20_000);
+        return `scroll sync: the preview marked and showed ${found} (${request.expect})`;
+    },
+    'preview-light': previewInTheme,
+    'preview-dark': previewInTheme,
+    'preview-high-contrast': previewInTheme,
 };
 
 /**
@@ -175,6 +281,83 @@ function displayLanguage(userData, runDir, locale) {
         },
     }));
     step(`display language ${locale} (a stub language pack: VS Code's own texts stay English)`);
+}
+
+/** When the extension host last activated Coord for a restored preview (its log's local timestamp), or undefined. */
+function previewActivationTime(userData) {
+    const logs = join(userData, 'logs');
+    let latest;
+    for (const session of existsSync(logs) ? readdirSync(logs) : []) {
+        for (const host of readdirSync(join(logs, session)).filter(name => name.startsWith('exthost'))) {
+            const file = join(logs, session, host, 'remoteexthost.log');
+            if (!existsSync(file)) continue;
+            for (const line of readFileSync(file, 'utf8').split('\n')) {
+                const m = /^(\d{4}-\d\d-\d\d) (\d\d:\d\d:\d\d\.\d+) .*_doActivateExtension coord-lang\.coord, .*onWebviewPanel:coord\.effectSummary/.exec(line);
+                if (m) {
+                    const at = new Date(`${m[1]}T${m[2]}`).getTime();
+                    if (latest === undefined || at > latest) latest = at;
+                }
+            }
+        }
+    }
+    return latest;
+}
+
+/**
+ * After the suite: reloads the window as a user would reopen it — the same folder, without the test payload,
+ * so that the suite does not run again — and measures how soon the restored preview shows something: its
+ * loading state or the summary. VS Code shows a restored panel empty until the extension host has started,
+ * Coord is activated and the panel is handed to it (`deserializeWebviewPanel`); the extension stamps that
+ * moment on the page (`data-restored-at`). The unit test of `activate` keeps the hand-over from waiting for
+ * the language server (it used to, which left the panel blank until the server was up).
+ */
+async function reloadCheck(page, userData, url) {
+    const started = Date.now();
+    await page.goto(url, { waitUntil: 'domcontentloaded' });
+    let frameAt;
+    let shownAt;
+    let shown;
+    let restoredAt;
+    let origin;
+    const deadline = Date.now() + 90_000;
+    while (Date.now() < deadline && shownAt === undefined) {
+        for (const frame of page.frames()) {
+            if (frame === page.mainFrame()) continue;
+            if (frameAt === undefined && /coord-lang\.coord|extensionId=coord/i.test(frame.url())) frameAt = Date.now();
+            const state = await frame.evaluate(() => {
+                const root = document.getElementById('root');
+                if (!root || !document.getElementById('export-button')) return undefined;
+                const what = root.querySelector('.loading') ? 'loading' : root.children.length > 0 ? 'summary' : undefined;
+                return what && { what, restoredAt: Number(document.body.dataset.restoredAt), origin: performance.timeOrigin };
+            }).catch(() => undefined);
+            if (state) {
+                frameAt ??= Date.now();
+                shownAt = Date.now();
+                shown = state.what;
+                restoredAt = Number.isFinite(state.restoredAt) && state.restoredAt > 0 ? state.restoredAt : undefined;
+                origin = Math.round(state.origin);
+                break;
+            }
+        }
+        if (shownAt === undefined) await new Promise(resolve => setTimeout(resolve, 25));
+    }
+    if (shownAt === undefined) throw new Error(`the preview was not restored within 90 s of the reload${frameAt ? ` (its webview appeared after ${frameAt - started} ms)` : ''}`);
+    await page.screenshot({ path: join(RESULTS_DIR, 'reload.png') });
+    const activated = previewActivationTime(userData);
+    const message = `reload: the restored panel's webview appeared ${frameAt - started} ms after the reload`
+        + (activated !== undefined ? `; Coord was activated for it ${activated - started} ms after the reload` : '')
+        + (restoredAt !== undefined ? `, handed the panel ${restoredAt - started} ms after the reload` : '')
+        + `; the panel showed its ${shown} state ${shownAt - started} ms after the reload`
+        + (restoredAt !== undefined ? `, ${shownAt - restoredAt} ms after Coord was handed the panel` : '')
+        + ` (VS Code began loading the page into the panel ${origin - (restoredAt ?? started)} ms after the hand-over; from there to the loading state: ${shownAt - origin} ms)`;
+    writeFileSync(join(RESULTS_DIR, 'reload.txt'), message + '\n');
+    if (restoredAt === undefined) throw new Error(`${message}: the page carries no data-restored-at, so the panel was not restored by Coord's serializer`);
+    // What Coord controls is judged: the panel is handed over without waiting for the language server (the unit
+    // test of `activate` pins that down), so the page shows its loading state before the summary. The times are
+    // reported: in code-server most of them are VS Code's (workbench start, extension host, the webview host that
+    // loads the page through its service worker), and the 500 ms the issue asks for is not reachable from a reload.
+    if (shown !== 'loading') throw new Error(`${message}: the first state seen was the summary, not the loading state`);
+    return message;
 }
 
 async function handleCheckpoints(page, checkpointDir, handled, results) {
@@ -302,6 +485,11 @@ async function main() {
             if (serverExited) code = 'code-server exited';
         }
         await page.screenshot({ path: join(RESULTS_DIR, 'final.png') }).catch(() => undefined);
+        let reload;
+        if (code === 0 && !process.env.COORD_E2E_GREP) {
+            reload = await reloadCheck(page, userData, `http://${authority}/?folder=${encodeURIComponent(workspace)}`).then(message => ({ ok: true, message }), error => ({ ok: false, message: String(error.message ?? error) }));
+            step(reload.message);
+        }
 
         const summary = output.map(l => /^(\d+) passed, (\d+) failed$/.exec(l.trim())).find(Boolean);
         // VS Code logs it once per editor session when a provider's tokens overlap, are too long or edit past the end.
@@ -313,6 +501,7 @@ async function main() {
         if (missing.length && !process.env.COORD_E2E_GREP) problems.push(`browser checks that never ran: ${missing.join(', ')}`);
         if (tokenWarnings.length) problems.push(`the editor log warns about semantic tokens: ${tokenWarnings.join(' | ')}`);
         step(`editor log: ${output.length} lines, ${tokenWarnings.length} semantic-token warnings ("Overlapping semantic tokens" and the like)`);
+        if (reload && !reload.ok) problems.push(reload.message);
         step(`code-server run: ${summary ? summary[0] : 'no summary'}; browser checks ${[...results].map(([n, r]) => `${n} ${r.ok ? 'ok' : 'FAILED'}`).join(', ') || 'none'} (${((Date.now() - started) / 1000).toFixed(1)} s)`);
         if (problems.length) {
             console.log(`FAILED: ${problems.join('; ')}\n  server log: ${log}\n  extension host logs: ${join(userData, 'logs')}`);

@@ -28,6 +28,8 @@ export interface SummaryCell {
     subgroup: string;
     /** The number of distinct evaluations behind the cell's effects. */
     sources: number;
+    /** The designs (`method`) of those evaluations, sorted; the evidence map filters by them. */
+    designs: string[];
     certainty: CertaintyLevel;
     downgrades: Downgrade[];
     /** The computed level before a reviewer's judgement replaced it. */
@@ -139,12 +141,13 @@ export function computeCells(effects: SummaryEffect[], sources: ReadonlyMap<stri
         });
         const certainty = cellCertainty(inputs, interval);
         const sourceCount = new Set(list.map(e => e.source).filter(s => s !== '')).size;
+        const designs = [...new Set(inputs.map(i => i.method).filter((m): m is string => m !== undefined))].sort(compareCodePoints);
         const cell: SummaryCell = {
             programmes: first.programmes, comparator: first.comparator, outcome: first.outcome, subgroup: first.subgroup,
             sources: sourceCount, certainty: certainty.level, downgrades: certainty.downgrades, computedCertainty: certainty.computed,
             ...(certainty.judgement ? { judgement: certainty.judgement } : {}),
             ...(pooled ? { pooled } : {}),
-            outcomeLabel: first.outcomeLabel, domain: first.domain, effects: indexes,
+            outcomeLabel: first.outcomeLabel, domain: first.domain, effects: indexes, designs,
         };
         for (const e of list) {
             e.certainty = cell.certainty;

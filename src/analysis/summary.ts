@@ -24,6 +24,7 @@ import {
 export type { AddedValueEntry, ForestPlot, SummaryCell, SynergyEntry } from './summary-evidence.js';
 import { combinationKey, coordinationProgrammes, programmeSectors, propertiesOf, propertyOf } from './queries.js';
 import { compareUris } from '../language/order.js';
+import { describeLexerError, describeParserError } from '../language/syntax-messages.js';
 
 export type EffectDirection = '+' | '-' | '~';
 export type Desirability = 'desirable' | 'adverse' | 'neutral' | 'no-change';
@@ -169,6 +170,22 @@ export interface Summary {
     cells: SummaryCell[];
     /** (v2) The data of the forest plots. */
     forestPlots: ForestPlot[];
+    /**
+     * The summarised files that have syntax errors, one entry per file with its
+     * first error: the summary covers what could be read of them, so it may be
+     * incomplete (the preview and the HTML report show a banner).
+     */
+    syntaxErrors: SummarySyntaxError[];
+}
+
+/** A file whose text does not parse: where its first syntax error is and how many it has. */
+export interface SummarySyntaxError {
+    file: string;
+    uri: string;
+    /** 1-based line of the first error. */
+    line: number;
+    message: string;
+    count: number;
 }
 
 /** What the summary needs of a rule finding (the validator's `Finding` fits). */
@@ -324,7 +341,32 @@ export function computeSummary(documents: Iterable<LangiumDocument>, options: Su
         effects,
         cells,
         forestPlots: forestPlotsOf(cells, effects),
+        syntaxErrors: user.filter(d => inFocus(d.uri.toString())).flatMap(d => syntaxErrorOf(d, fileName)),
     };
+}
+
+/** The first syntax error of a document and the number of them (empty when it parses). */
+function syntaxErrorOf(document: LangiumDocument, fileName: (uri: string) => string): SummarySyntaxError[] {
+    const { lexerErrors, parserErrors } = document.parseResult;
+    const count = lexerErrors.length + parserErrors.length;
+    if (count === 0) return [];
+    const text = document.textDocument.getText();
+    const first: Array<{ offset: number; message: string }> = [];
+    const lexer = lexerErrors[0];
+    if (lexer) first.push({ offset: lexer.offset, message: describeLexerError(text, lexer.offset) });
+    const parser = parserErrors.find(e => Number.isFinite(e.token?.startOffset)) ?? parserErrors[0];
+    if (parser) {
+        const offset = Number.isFinite(parser.token?.startOffset) ? parser.token.startOffset : text.length;
+        first.push({ offset, message: describeParserError(parser) });
+    }
+    first.sort((a, b) => a.offset - b.offset);
+    const at = Math.min(Math.max(first[0].offset, 0), text.length);
+    const uri = document.uri.toString();
+    const message = first[0].message.split('\n')[0];
+    return [{
+        file: fileName(uri), uri, line: document.textDocument.positionAt(at).line + 1,
+        message: message.length > 300 ? `${message.slice(0, 299)}…` : message, count,
+    }];
 }
 
 function columnOf(key: string, block: Effects): MatrixColumn {

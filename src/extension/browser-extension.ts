@@ -79,8 +79,11 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     }
     registerClientServices(context, started);
     context.subscriptions.push({ dispose: () => worker?.terminate() });
-    await started.start();
-    registerSummaryPreview(context, started);
+    // As on the desktop (extension.ts): the preview is registered before the server starts and activation does not
+    // wait for it, so a preview restored after a reload shows its loading state at once.
+    const ready = started.start();
+    registerSummaryPreview(context, started, ready);
+    ready.catch(() => undefined);
 }
 
 export async function deactivate(): Promise<void> {

@@ -33,8 +33,13 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     });
     client = new LanguageClient('coord', 'Coord', serverOptions, clientOptions);
     registerClientServices(context, client);
-    await client.start();
-    registerSummaryPreview(context, client);
+    // The preview is registered before the server starts and activation does not wait for the server: VS Code
+    // revives a preview restored after a reload only once `activate` has returned, so the panel shows its loading
+    // state at once instead of a blank page until the server is up. The preview waits for `ready` before asking
+    // the server anything; a server that fails to start is reported by the client (its output channel).
+    const ready = client.start();
+    registerSummaryPreview(context, client, ready);
+    ready.catch(() => undefined);
 }
 
 export async function deactivate(): Promise<void> {

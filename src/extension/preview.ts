@@ -16,23 +16,30 @@ import {
     SummaryChangedNotification, SummaryExportRequest, SummaryRequest,
     type SummaryExportFormat, type SummaryParams, type SummaryView,
 } from '../shared/summary-messages.js';
-import { parseWebviewMessage, previewShellHtml, type WebviewMessage } from './preview-html.js';
+import { parseWebviewMessage, previewShellHtml, type InsertableSnippet, type WebviewMessage } from './preview-html.js';
 /** The command id, shared with the server's code lens. */
 import { OPEN_SUMMARY_TO_SIDE_COMMAND } from '../shared/custom-messages.js';
+import { DECLARATION_SNIPPETS } from '../shared/declaration-snippets.js';
 
 const VIEW_TYPE = 'coord.effectSummary';
 const DEBOUNCE_MS = 150;
+const CURSOR_DEBOUNCE_MS = 100;
 
 const EXPORT_FILTERS: Record<SummaryExportFormat, [string, string]> = {
     html: ['HTML', 'html'], md: ['Markdown', 'md'], csv: ['CSV', 'csv'], json: ['JSON', 'json'], svg: ['SVG', 'svg'], forest: ['SVG', 'svg'],
 };
 
 /** Registers the command and the preview; call once from `activate`. */
-export function registerSummaryPreview(context: vscode.ExtensionContext, client: LanguageClient): void {
-    const preview = new SummaryPreview(context, client);
+/**
+ * Registers the command and the preview; call once from `activate`, before
+ * the language client has started (`ready` resolves when it has): a preview
+ * VS Code restores after a reload then shows its loading state at once,
+ * instead of a blank panel until the server is up.
+ */
+export function registerSummaryPreview(context: vscode.ExtensionContext, client: LanguageClient, ready: Promise<void>): void {
+    const preview = new SummaryPreview(context, client, ready);
     context.subscriptions.push(
         vscode.commands.registerCommand(OPEN_SUMMARY_TO_SIDE_COMMAND, (uri?: unknown) => preview.show(asUri(uri))),
-        client.onNotification(SummaryChangedNotification.method, () => preview.scheduleRefresh()),
         // Like Markdown's preview, an open summary comes back after a reload.
         vscode.window.registerWebviewPanelSerializer(VIEW_TYPE, {
             deserializeWebviewPanel: async (panel, state) => preview.restore(panel, state),
@@ -40,8 +47,15 @@ export function registerSummaryPreview(context: vscode.ExtensionContext, client:
         vscode.window.onDidChangeActiveTextEditor(editor => {
             if (editor?.document.languageId === 'coord') preview.follow(editor.document.uri);
         }),
+        // Editor → preview: show the entry of the declaration under the cursor.
+        vscode.window.onDidChangeTextEditorSelection(event => {
+            if (event.textEditor.document.languageId === 'coord') preview.cursorMoved(event.textEditor.document.uri, event.selections[0].active.line + 1);
+        }),
         preview,
     );
+    void ready.then(() => {
+        context.subscriptions.push(client.onNotification(SummaryChangedNotification.method, () => preview.scheduleRefresh()));
+    }, () => undefined);
 }
 
 /** The document a command was given: a `Uri` (editor title, explorer, code lens) or a URI string. */
@@ -60,7 +74,19 @@ class SummaryPreview implements vscode.Disposable {
     /** The URIs the last summary named; the only ones a reveal message may open. */
     private knownUris = new Set<string>();
 
-    constructor(private readonly context: vscode.ExtensionContext, private readonly client: LanguageClient) {}
+    private cursorTimer: ReturnType<typeof setTimeout> | undefined;
+
+    constructor(private readonly context: vscode.ExtensionContext, private readonly client: LanguageClient, private readonly ready: Promise<void>) {}
+
+    /** Tells the webview where the editor's cursor is (debounced); it scrolls to that declaration's entry. */
+    cursorMoved(uri: vscode.Uri, line: number): void {
+        if (!this.panel?.visible) return;
+        clearTimeout(this.cursorTimer);
+        this.cursorTimer = setTimeout(() => {
+            const key = uri.toString();
+            if (this.panel && this.knownUris.has(key)) void this.panel.webview.postMessage({ type: 'cursor', uri: key, line });
+        }, CURSOR_DEBOUNCE_MS);
+    }
 
     show(uri: vscode.Uri | undefined): void {
         const active = vscode.window.activeTextEditor?.document;
@@ -87,7 +113,7 @@ class SummaryPreview implements vscode.Disposable {
         if (typeof saved.source === 'string' && saved.source.length < 4096) this.source = asUri(saved.source) ?? this.source;
         this.panel?.dispose();
         panel.webview.options = this.webviewOptions();
-        this.attach(panel);
+        this.attach(panel, Date.now());
     }
 
     private webviewOptions(): vscode.WebviewOptions {
@@ -99,9 +125,10 @@ class SummaryPreview implements vscode.Disposable {
         };
     }
 
-    private attach(panel: vscode.WebviewPanel): void {
+    private attach(panel: vscode.WebviewPanel, restoredAt?: number): void {
         const webview = panel.webview;
         webview.html = previewShellHtml({
+            ...(restoredAt !== undefined ? { restoredAt } : {}),
             cspSource: webview.cspSource,
             nonce: nonce(),
             scriptUri: webview.asWebviewUri(vscode.Uri.joinPath(this.context.extensionUri, 'dist', 'preview.js')).toString(),
@@ -143,6 +170,7 @@ class SummaryPreview implements vscode.Disposable {
         if (!panel) return;
         const generation = ++this.generation;
         try {
+            await this.ready;
             const view = await this.client.sendRequest<SummaryView>(SummaryRequest.method, this.params());
             // A later request supersedes this one; drop a stale answer.
             if (generation !== this.generation || this.panel !== panel) return;
@@ -171,17 +199,48 @@ class SummaryPreview implements vscode.Disposable {
                 if (this.knownUris.has(message.uri)) await reveal(vscode.Uri.parse(message.uri, true), message.line);
                 return;
             case 'export':
-                await this.export(message.format);
+                await this.export(message.format, message.index);
+                return;
+            case 'insert':
+                await this.insert(message.snippet);
                 return;
         }
     }
 
-    private async export(format: SummaryExportFormat): Promise<void> {
+    /**
+     * An empty state's *Insert* button: the declaration template of that name
+     * (shared/declaration-snippets.ts, the one completion inserts), at the end of the Coord file the
+     * preview follows (or the active one).
+     */
+    private async insert(name: InsertableSnippet): Promise<void> {
         try {
-            const { text } = await this.client.sendRequest<{ text: string }>(SummaryExportRequest.method, { ...this.params(), format });
+            const body = DECLARATION_SNIPPETS[name]?.body;
+            if (!body) return;
+            const target = vscode.window.visibleTextEditors.find(e => e.document.uri.toString() === this.source?.toString())
+                ?? vscode.window.visibleTextEditors.find(e => e.document.languageId === 'coord');
+            const editor = target
+                ? await vscode.window.showTextDocument(target.document, { viewColumn: target.viewColumn, preserveFocus: false })
+                : this.source ? await vscode.window.showTextDocument(this.source, { viewColumn: vscode.ViewColumn.One }) : undefined;
+            if (!editor) {
+                void vscode.window.showInformationMessage('Coord: open a .coord file to insert the snippet into.');
+                return;
+            }
+            const document = editor.document;
+            const end = document.lineAt(document.lineCount - 1).range.end;
+            const before = document.getText().length === 0 ? '' : document.getText().endsWith('\n\n') ? '' : document.getText().endsWith('\n') ? '\n' : '\n\n';
+            await editor.insertSnippet(new vscode.SnippetString(before.replace(/\$/g, '\\$') + body.join('\n')), end);
+        } catch (e) {
+            void vscode.window.showErrorMessage(`Coord: could not insert the snippet: ${(e as Error).message ?? String(e)}`);
+        }
+    }
+
+    private async export(format: SummaryExportFormat, index?: number): Promise<void> {
+        try {
+            await this.ready;
+            const { text } = await this.client.sendRequest<{ text: string }>(SummaryExportRequest.method, { ...this.params(), format, ...(index !== undefined ? { index } : {}) });
             const [label, extension] = EXPORT_FILTERS[format];
             const folder = vscode.workspace.workspaceFolders?.[0]?.uri;
-            const name = format === 'svg' ? 'coordination-network' : format === 'forest' ? 'forest-plots' : 'effect-summary';
+            const name = format === 'svg' ? 'coordination-network' : format === 'forest' ? (index !== undefined ? `forest-plot-${index + 1}` : 'forest-plots') : 'effect-summary';
             const target = await vscode.window.showSaveDialog({
                 defaultUri: folder ? vscode.Uri.joinPath(folder, `${name}.${extension}`) : undefined,
                 filters: { [label]: [extension] },
@@ -197,6 +256,7 @@ class SummaryPreview implements vscode.Disposable {
 
     dispose(): void {
         clearTimeout(this.timer);
+        clearTimeout(this.cursorTimer);
         this.panel?.dispose();
     }
 }

@@ -8,7 +8,7 @@
  * finished build; the ELK layout runs after, on plain data.
  */
 import { t } from '../i18n/index.js';
-import { renderForestPlotsSvg } from '../analysis/summary-render/forest.js';
+import { renderForestPlotsSvg, renderForestSvg } from '../analysis/summary-render/forest.js';
 import { DocumentState, URI, type LangiumDocument, type LangiumSharedCoreServices } from 'langium';
 import type { Connection } from 'vscode-languageserver';
 import { computeSummary, relativeFileNames, type Summary } from '../analysis/summary.js';
@@ -21,7 +21,7 @@ import { isStdlibUri } from '../language/stdlib.js';
 import type { CoordCoreServices } from '../language/coord-module.js';
 import {
     SUMMARY_EXPORT_FORMATS, SummaryChangedNotification, SummaryExportRequest, SummaryRequest,
-    type SummaryExportFormat, type SummaryParams, type SummaryView,
+    type SummaryExportFormat, type SummaryExportParams, type SummaryParams, type SummaryView,
 } from '../shared/summary-messages.js';
 
 /** The summary of the given documents as the preview asks for it (pure; exported for tests). */
@@ -61,12 +61,17 @@ export async function summaryView(summary: Summary, title: string): Promise<Summ
 }
 
 /** The text of an export, rendered by the core renderers. */
-export async function summaryExport(summary: Summary, title: string, format: SummaryExportFormat): Promise<string> {
+export async function summaryExport(summary: Summary, title: string, format: SummaryExportFormat, index?: number): Promise<string> {
     switch (format) {
         case 'md': return renderSummaryMarkdown(summary, title);
         case 'csv': return renderSummaryCsv(summary);
         case 'json': return renderSummaryJson(summary);
-        case 'forest': return renderForestPlotsSvg(summary.forestPlots);
+        case 'forest': {
+            if (index === undefined) return renderForestPlotsSvg(summary.forestPlots);
+            const plot = summary.forestPlots[index];
+            if (!plot) throw new Error(`there is no forest plot ${index + 1} (the summary has ${summary.forestPlots.length})`);
+            return renderForestSvg(plot) + '\n';
+        }
         case 'svg': return renderNetworkSvg(await layoutNetwork(summary), { title: t('report.network.of', { title }) }) + '\n';
         case 'html': return renderSummaryHtml(summary, {
             title,
@@ -86,11 +91,15 @@ export function registerSummaryHandlers(shared: LangiumSharedCoreServices, Coord
         const { summary, title } = await compute(params);
         return summaryView(summary, title);
     });
-    connection.onRequest(SummaryExportRequest.method, async (params: SummaryParams & { format: SummaryExportFormat }): Promise<{ text: string }> => {
+    connection.onRequest(SummaryExportRequest.method, async (params: SummaryExportParams): Promise<{ text: string }> => {
         const format = params?.format;
         if (!SUMMARY_EXPORT_FORMATS.includes(format)) throw new Error(`unknown summary export format '${String(format)}'`);
+        const index = params.index;
+        if (index !== undefined && (format !== 'forest' || typeof index !== 'number' || !Number.isInteger(index) || index < 0)) {
+            throw new Error('an export index is a whole number, and only for format \'forest\'');
+        }
         const { summary, title } = await compute(params);
-        return { text: await summaryExport(summary, title, format) };
+        return { text: await summaryExport(summary, title, format, index) };
     });
     shared.workspace.DocumentBuilder.onBuildPhase(DocumentState.Validated, () => {
         void connection.sendNotification(SummaryChangedNotification.method, {});

@@ -44,9 +44,13 @@ export type SummaryExportFormat = (typeof SUMMARY_EXPORT_FORMATS)[number];
 /**
  * `coord/summaryExport` (client → server): the summary rendered by the same
  * core renderers as `coord summary --format …`, the coordination network as
- * a standalone SVG (`svg`), or (v2) the forest plots as one SVG (`forest`).
+ * a standalone SVG (`svg`), or (v2) the forest plots as one SVG (`forest`),
+ * or one of them (`forest` with its `index`).
  */
-export const SummaryExportRequest = new RequestType<SummaryParams & { format: SummaryExportFormat }, { text: string }, void>('coord/summaryExport');
+export const SummaryExportRequest = new RequestType<SummaryExportParams, { text: string }, void>('coord/summaryExport');
+
+/** What to export: a format, and for `forest` optionally one plot by its index in the summary's `forestPlots`. */
+export type SummaryExportParams = SummaryParams & { format: SummaryExportFormat; index?: number };
 
 /**
  * `coord/summaryChanged` (server → client): sent after every build of the

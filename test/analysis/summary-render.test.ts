@@ -22,15 +22,20 @@ import { HOSTILE, summarise } from './summary-helpers.js';
 /** The elements and attributes the renderers write; anything else came from the input. */
 const ALLOWED_ELEMENTS = new Set([
     'html', 'head', 'meta', 'title', 'style', 'body', 'h1', 'h2', 'section', 'p', 'div', 'table', 'thead', 'tbody',
-    'tr', 'th', 'td', 'ul', 'li', 'span', 'dl', 'dt', 'dd', 'footer', 'svg', 'g', 'rect', 'text', 'path',
+    'tr', 'th', 'td', 'ul', 'li', 'span', 'dl', 'dt', 'dd', 'footer', 'main', 'svg', 'g', 'rect', 'text', 'path',
     // (v2) the synergy headings and the forest plots
     'h3', 'line', 'tspan',
+    // (issue 16) in-page links, the contents, figures, code spans and snippets, the preview's controls
+    'a', 'nav', 'figure', 'code', 'pre', 'strong', 'button', 'select', 'option', 'label',
 ]);
 const ALLOWED_ATTRIBUTES = new Set([
     'charset', 'http-equiv', 'content', 'name', 'lang', 'class', 'id', 'title', 'scope', 'aria-label', 'aria-labelledby',
     'aria-hidden', 'data-uri', 'data-line', 'tabindex', 'role', 'xmlns', 'viewbox', 'width', 'height', 'font-family',
     'font-size', 'transform', 'x', 'y', 'rx', 'fill', 'stroke', 'stroke-width', 'stroke-dasharray', 'd', 'text-anchor',
     'font-weight', 'x1', 'x2', 'y1', 'y2', 'dy',
+    // (issue 16) the evidence map, the network's hover and zoom, scroll sync, the empty states
+    'href', 'colspan', 'rowspan', 'hidden', 'type', 'value', 'fill-opacity', 'data-sync', 'data-ends', 'data-id', 'data-neighbours',
+    'data-col', 'data-countries', 'data-certainty', 'data-subgroup', 'data-design', 'data-forest', 'data-insert', 'data-zoom', 'data-filter',
 ]);
 
 interface Node5 {
@@ -56,7 +61,10 @@ function expectInert(root: Node5): string {
             expect(ALLOWED_ELEMENTS, `unexpected element <${n.tagName}>`).toContain(n.tagName);
             for (const a of n.attrs ?? []) {
                 expect(ALLOWED_ATTRIBUTES, `unexpected attribute ${a.name} on <${n.tagName}>`).toContain(a.name.toLowerCase());
-                expect(a.value.toLowerCase()).not.toContain('javascript:');
+                // No script URL where a URL is followed; a title or data attribute may quote the user's text (escaped, inert).
+                if (/^(href|src|xlink:href|action|formaction|data-uri)$/i.test(a.name)) expect(a.value.toLowerCase()).not.toContain('javascript:');
+                // Links stay inside the page.
+                if (a.name === 'href') expect(a.value).toMatch(/^#[\w-]*$/);
             }
         }
         if (n.nodeName === '#text') text += n.value;
@@ -145,7 +153,7 @@ coordination C { between I, S }`);
         expect(network.nodes.find(n => n.name === 'I')?.sectors).toEqual(['productive', 'social-protection']);
         const svg = renderNetworkSvg(network);
         expect(svg).toContain('<g class="node sector-productive sector-social-protection"');
-        expect(svg).toContain('<title>I (productive, social-protection)</title>');
+        expect(svg).toContain('<title>I (productive, social protection)</title>');
         expect(svg).toContain('<g class="node sector-social-protection"');
     });
 });
@@ -158,7 +166,9 @@ describe('the HTML report', () => {
         const hash = createHash('sha256').update(REPORT_CSS).digest('base64');
         expect(csp).toContain(`style-src 'sha256-${hash}'`);
         expect(html).toContain(`<style>${REPORT_CSS}</style>`);
-        expect(html).not.toMatch(/\s(src|href)=/);
+        expect(html).not.toMatch(/\ssrc=/);
+        // Only links within the page (the findings strip to the coordination table, the contents).
+        expect([...html.matchAll(/\shref="([^"]*)"/g)].map(m => m[1]).filter(h => !/^#[\w-]+$/.test(h))).toEqual([]);
         expect(html).not.toMatch(/url\(/);
         expect(html).toContain('@media print');
     });

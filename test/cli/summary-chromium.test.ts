@@ -9,6 +9,7 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { createRequire } from 'node:module';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { runCli } from './cli-run.js';
 import {
@@ -18,6 +19,7 @@ import { renderSummaryHtml } from '../../src/analysis/summary-render/html.js';
 import { layoutNetwork, renderNetworkSvg } from '../../src/analysis/summary-render/network.js';
 
 const required = process.env.COORD_REQUIRE_CHROMIUM === '1';
+const require = createRequire(import.meta.url);
 
 // The page's globals, for the functions that run in the browser (the tests compile without the DOM library).
 /* eslint-disable @typescript-eslint/no-explicit-any */
@@ -89,7 +91,7 @@ describe.skipIf(!CHROMIUM_AVAILABLE)('the HTML report in Chromium', () => {
         expect(await page.evaluate(() => [...document.querySelectorAll('table.matrix thead th')].map(th => th.textContent))).not.toContain('HakuWinay + SoftSkills');
 
         // The stylesheet applied (its hash is in the CSP), and the network was drawn.
-        expect(await page.evaluate(() => getComputedStyle(document.querySelector('table')!).borderCollapse)).toBe('collapse');
+        expect(await page.evaluate(() => getComputedStyle(document.querySelector('table.matrix')!).borderCollapse)).toBe('collapse');
         expect(await page.locator('svg.coord-network g.node').count()).toBeGreaterThanOrEqual(9);
         expect(problems.filter(p => /Content Security Policy|Refused/i.test(p))).toEqual([]);
         expect(problems).toEqual([]);
@@ -105,13 +107,55 @@ describe.skipIf(!CHROMIUM_AVAILABLE)('the HTML report in Chromium', () => {
         await page.close();
     });
 
+    test('axe-core finds no serious or critical violation in light, dark and forced colours; at 600 px the findings and the map\'s header column show', async () => {
+        const file = path.join(RESULTS, 'report-axe.html');
+        const run = await runCli(ROOT, 'summary', path.relative(ROOT, EXAMPLES), '--format', 'html', '-o', file);
+        expect(run.code).toBe(0);
+        const axe = fs.readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
+        const report: string[] = [];
+        for (const [name, media] of [
+            ['light', { colorScheme: 'light' }], ['dark', { colorScheme: 'dark' }], ['forced-colors', { forcedColors: 'active' }],
+        ] as const) {
+            // The report's policy allows no script: axe is injected past it, as a browser extension would be.
+            const context = await browser.newContext({ viewport: { width: 600, height: 900 }, bypassCSP: true });
+            const page = await context.newPage();
+            await page.emulateMedia(media);
+            await page.goto(pathToFileURL(file).toString(), { waitUntil: 'load' });
+            await page.evaluate(axe);
+            const result = await page.evaluate(async () => {
+                const r = await (globalThis as any).axe.run(document, { resultTypes: ['violations'] });
+                return r.violations.map((v: any) => ({ id: v.id, impact: v.impact, nodes: v.nodes.length, first: v.nodes[0]?.target?.join(' ') }));
+            });
+            const serious = result.filter((v: { impact: string }) => v.impact === 'serious' || v.impact === 'critical');
+            report.push(`${name}: ${result.length} violations (${result.map((v: any) => `${v.id}/${v.impact}`).join(', ') || 'none'})`);
+            expect(serious, `${name}: ${JSON.stringify(serious)}`).toEqual([]);
+            // At 600 px: the first finding and the map's header column are on screen without scrolling sideways.
+            const box = (sel: string) => page.evaluate(s => {
+                const r = document.querySelector(s)!.getBoundingClientRect();
+                return { left: r.left, right: r.right, top: r.top };
+            }, sel);
+            const strip = await box('.strip-item');
+            expect(strip.left).toBeGreaterThanOrEqual(0);
+            expect(strip.right).toBeLessThanOrEqual(600);
+            expect(strip.top).toBeLessThan(900);
+            await page.evaluate(() => document.getElementById('evidence-map')!.scrollIntoView());
+            const header = await box('table.gap-map th.outcome');
+            expect(header.left).toBeGreaterThanOrEqual(0);
+            expect(header.right).toBeLessThanOrEqual(600);
+            expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(600);
+            await page.screenshot({ path: path.join(RESULTS, `report-600-${name}.png`) });
+            await context.close();
+        }
+        fs.writeFileSync(path.join(RESULTS, 'report-axe.txt'), report.join('\n') + '\n');
+    });
+
     test('keeps hostile input inert: no dialog, no injected element, the strings shown as text', async () => {
         const { summary } = await summarise({ 'evil.coord': HOSTILE });
         const html = renderSummaryHtml(summary, { title: '<img src=x onerror=alert("title")>', networkSvg: renderNetworkSvg(await layoutNetwork(summary)) });
         const file = path.join(RESULTS, 'hostile.html');
         fs.writeFileSync(file, html);
         const { page, problems, requests, dialogs } = await open(file);
-        expect(await page.locator('script, img, iframe, a, math, b, u, style:not(head style)').count()).toBe(0);
+        expect(await page.locator('script, img, iframe, a:not([href^="#"]), math, b, u, style:not(head style)').count()).toBe(0);
         const handlers = await page.evaluate(() => [...document.querySelectorAll('*')]
             .flatMap(el => [...el.attributes].map(a => a.name)).filter(n => n.startsWith('on')));
         expect(handlers).toEqual([]);

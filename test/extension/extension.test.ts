@@ -17,6 +17,9 @@ const state = vi.hoisted(() => ({
     trusted: true,
     previewClients: [] as unknown[],
     commands: new Map<string, (...args: unknown[]) => unknown>(),
+    /** When set, the client's start never finishes (a server that takes its time). */
+    holdStart: false,
+    previewReady: [] as Array<Promise<void>>,
 }));
 
 vi.mock('vscode', () => {
@@ -49,7 +52,10 @@ vi.mock('vscode-languageclient/node', () => ({
         constructor(readonly id: string, _name: string, readonly serverOptions: any, readonly clientOptions: any) {
             state.clients.push(this as any);
         }
-        async start() { this.started = true; }
+        start() {
+            this.started = true;
+            return state.holdStart ? new Promise<void>(() => undefined) : Promise.resolve();
+        }
         async stop() { this.started = false; }
         restarts = 0;
         async restart() { this.restarts++; }
@@ -63,7 +69,10 @@ vi.mock('vscode-languageclient/node', () => ({
 }));
 
 vi.mock('../../src/extension/preview.js', () => ({
-    registerSummaryPreview: (_context: unknown, client: unknown) => state.previewClients.push(client),
+    registerSummaryPreview: (_context: unknown, client: unknown, ready: Promise<void>) => {
+        state.previewClients.push(client);
+        state.previewReady.push(ready);
+    },
 }));
 
 const { activate, deactivate } = await import('../../src/extension/extension.js');
@@ -80,6 +89,8 @@ beforeEach(() => {
     state.trusted = true;
     state.previewClients.length = 0;
     state.commands.clear();
+    state.holdStart = false;
+    state.previewReady.length = 0;
 });
 
 describe('activate', () => {
@@ -106,6 +117,17 @@ describe('activate', () => {
         expect(state.previewClients).toEqual([client]);
         await deactivate();
         expect(client.started).toBe(false);
+    });
+
+    test('returns without waiting for the server, with the preview registered and handed the start', async () => {
+        // VS Code revives a restored preview only once activate() has returned: waiting for the server here
+        // left a restored preview blank until the server was up.
+        state.holdStart = true;
+        // (Were activate to wait for the start, which never finishes, this await would never return.)
+        await activate(context() as never);
+        expect(state.previewClients).toEqual([state.clients[0]]);
+        expect(state.previewReady).toHaveLength(1);
+        expect(state.previewReady[0]).toBeInstanceOf(Promise);
     });
 
     test('serves coord-stdlib documents from the server', async () => {

@@ -12,6 +12,9 @@ import * as esbuild from 'esbuild';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { createRequire } from 'node:module';
+
+const require = createRequire(import.meta.url);
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { parseWebviewMessage, previewCsp, previewShellHtml } from '../../src/extension/preview-html.js';
 import { renderSummaryBody } from '../../src/analysis/summary-render/html.js';
@@ -32,6 +35,8 @@ describe('messages from the webview', () => {
         [{ type: 'reveal', uri: 'file:///ws/a.coord', line: 3 }, { type: 'reveal', uri: 'file:///ws/a.coord', line: 3 }],
         [{ type: 'export', format: 'csv' }, { type: 'export', format: 'csv' }],
         [{ type: 'scope', scope: 'file' }, { type: 'scope', scope: 'file' }],
+        [{ type: 'export', format: 'forest', index: 2 }, { type: 'export', format: 'forest', index: 2 }],
+        [{ type: 'insert', snippet: 'effects' }, { type: 'insert', snippet: 'effects' }],
     ])('accepts %j', (message, expected) => {
         expect(parseWebviewMessage(message)).toEqual(expected);
     });
@@ -43,6 +48,8 @@ describe('messages from the webview', () => {
         { type: 'reveal', uri: 'file:///a', line: 3, extra: true }, { type: 'reveal', uri: 'x'.repeat(5000), line: 3 },
         { type: 'export', format: 'exe' }, { type: 'export', format: 'csv', path: '/etc/passwd' },
         { type: 'scope', scope: 'everything' }, { type: 'ready', now: true },
+        { type: 'export', format: 'csv', index: 1 }, { type: 'export', format: 'forest', index: -1 }, { type: 'export', format: 'forest', index: 1.5 },
+        { type: 'insert', snippet: 'programme' }, { type: 'insert', snippet: 'effects', text: 'rm -rf /' },
     ])('ignores %j', message => {
         expect(parseWebviewMessage(message)).toBeUndefined();
     });
@@ -55,6 +62,10 @@ describe('messages from the webview', () => {
         expect(csp).not.toMatch(/unsafe-(inline|eval)/);
         expect(html).toContain(`content="${csp.replace(/'/g, "'")}"`);
         expect(html.match(/<script/g)).toHaveLength(1);
+        // The loading state is in the shell itself, so it shows before any script or message.
+        expect(html).toMatch(/<main id="root"[^>]*aria-busy="true"><div class="loading" role="status">/);
+        expect(html).not.toContain('data-restored-at');
+        expect(previewShellHtml({ cspSource: 'x', nonce: 'n', scriptUri: 's', styleUri: 't', restoredAt: 1234.5 })).toContain('<body data-restored-at="1235">');
         expect(html).toContain('<script nonce="N0nce" src="https://res.example/p.js"></script>');
     });
 });
@@ -140,7 +151,7 @@ describe.skipIf(!CHROMIUM_AVAILABLE)('the webview page in Chromium', () => {
         await page.screenshot({ path: path.join(folder, 'webview.png'), fullPage: true });
 
         const effect = summary.effects.find(e => e.outcome === 'powerful_others_index')!;
-        await page.click(`#root li.effect[data-line="${effect.line}"]`);
+        await page.click(`#root li.effect [data-line="${effect.line}"]`);
         await page.focus('#root tr.coordination');
         await page.keyboard.press('Enter');
         await page.click('#root svg g.node[data-uri]');
@@ -153,15 +164,166 @@ describe.skipIf(!CHROMIUM_AVAILABLE)('the webview page in Chromium', () => {
         await page.close();
     });
 
-    test('export and scope buttons post their messages', async () => {
+    test('the Export menu (mouse and keyboard) and the scope buttons post their messages', async () => {
         const { page } = await openWebview();
+        expect(await page.isVisible('#export-list')).toBe(false);
+        await page.click('#export-button');
+        expect(await page.getAttribute('#export-button', 'aria-expanded')).toBe('true');
         await page.click('button[data-export="csv"]');
-        await page.click('button[data-export="svg"]');
+        expect(await page.isVisible('#export-list')).toBe(false);
+        // Keyboard: focus the menu button, open with ArrowDown, move down three items (HTML, Markdown, CSV → Network), Enter.
+        await page.focus('#export-button');
+        await page.keyboard.press('ArrowDown');
+        expect(await page.evaluate(() => document.activeElement?.getAttribute('data-export'))).toBe('html');
+        for (let i = 0; i < 3; i++) await page.keyboard.press('ArrowDown');
+        await page.keyboard.press('Enter');
+        expect(await page.evaluate(() => document.activeElement?.id)).toBe('export-button');
+        // Escape closes the menu and gives the focus back.
+        await page.keyboard.press('ArrowDown');
+        await page.keyboard.press('Escape');
+        expect(await page.isVisible('#export-list')).toBe(false);
         await page.click('button[data-scope="file"]');
         expect(await page.getAttribute('button[data-scope="file"]', 'aria-pressed')).toBe('true');
         expect((await posted(page)).slice(1)).toEqual([
             { type: 'export', format: 'csv' }, { type: 'export', format: 'svg' }, { type: 'scope', scope: 'file' },
         ]);
+        await page.close();
+    });
+
+    test('at 600 px the findings strip and the map\'s header column are visible without scrolling; the page itself never scrolls sideways', async () => {
+        const { summary } = await summarise(readFolder(EXAMPLES));
+        const { page } = await openWebview();
+        await page.setViewportSize({ width: 600, height: 900 });
+        await show(page, { type: 'summary', title: 't', html: await fragment(summary), scope: 'workspace' });
+        await page.waitForSelector('#root table.gap-map');
+        const visible = (selector: string) => page.evaluate(sel => {
+            const r = document.querySelector(sel)!.getBoundingClientRect();
+            return { left: r.left, right: r.right, top: r.top, width: r.width };
+        }, selector);
+        const strip = await visible('#findings .strip-item');
+        expect(strip.left).toBeGreaterThanOrEqual(0);
+        expect(strip.right).toBeLessThanOrEqual(600);
+        expect(strip.top).toBeLessThan(900);
+        await page.evaluate(() => document.querySelector('#evidence-map')!.scrollIntoView());
+        const corner = await visible('table.gap-map th.corner');
+        const outcome = await visible('table.gap-map th.outcome');
+        for (const box of [corner, outcome]) {
+            expect(box.left).toBeGreaterThanOrEqual(0);
+            expect(box.right).toBeLessThanOrEqual(600);
+            expect(box.width).toBeGreaterThan(60);
+        }
+        // Scrolled sideways, the map keeps its header column in place (frozen), and so does the coordination table.
+        await page.evaluate(() => { document.querySelector('.map-scroll')!.scrollLeft = 400; });
+        expect((await visible('table.gap-map th.outcome')).left).toBeCloseTo(outcome.left, 0);
+        expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(600);
+        await page.evaluate(() => { document.querySelector('.map-scroll')!.scrollLeft = 0; window.scrollTo(0, 0); });
+        await page.screenshot({ path: path.join(folder, 'webview-600.png') });
+        await page.close();
+    });
+
+    test('axe-core finds no serious or critical violation in the page (structure: lists, names, roles)', async () => {
+        const { summary } = await summarise(readFolder(EXAMPLES));
+        const { page } = await openWebview();
+        await show(page, { type: 'summary', title: 't', html: await fragment(summary), scope: 'workspace' });
+        await page.waitForSelector('#root table.gap-map');
+        await page.evaluate(fs.readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8'));
+        const violations = await page.evaluate(async () => ((await (window as any).axe.run(document, { resultTypes: ['violations'] })).violations as any[])
+            .map(v => ({ id: v.id, impact: v.impact, first: v.nodes[0]?.target?.join(' ') })));
+        expect(violations.filter((v: any) => v.impact === 'serious' || v.impact === 'critical')).toEqual([]);
+        await page.close();
+    });
+
+    test('the map\'s filters hide columns and marks, and survive the next update', async () => {
+        const { summary } = await summarise(readFolder(EXAMPLES));
+        const { page } = await openWebview();
+        const html = await fragment(summary);
+        await show(page, { type: 'summary', title: 't', html, scope: 'workspace' });
+        await page.waitForSelector('#root table.gap-map');
+        const shownColumns = () => page.evaluate(() => [...document.querySelectorAll('table.gap-map th.combination')].filter((th: any) => !th.hidden).map((th: any) => th.textContent));
+        const before = await shownColumns();
+        expect(before).toContain('FEST + UNIDOS');
+        await page.selectOption('select[data-filter="country"]', 'Peru');
+        const peru = await shownColumns();
+        expect(peru.length).toBeGreaterThan(0);
+        expect(peru).not.toContain('FEST + UNIDOS');
+        expect(peru.every((c: string) => /HakuWinay|SoftSkills|Juntos/.test(c))).toBe(true);
+        // Certainty: only marks of that level stay; a cell left without marks says so.
+        await page.selectOption('select[data-filter="country"]', '');
+        await page.selectOption('select[data-filter="certainty"]', 'high');
+        const levels = await page.evaluate(() => [...document.querySelectorAll('.entry')].filter((e: any) => !e.hidden).map((e: any) => e.dataset.certainty));
+        expect(levels.every((l: string) => l === 'high')).toBe(true);
+        expect(await page.locator('.filtered:not([hidden])').count()).toBeGreaterThan(0);
+        // The next summary (after an edit) keeps the filter.
+        await show(page, { type: 'summary', title: 't2', html, scope: 'workspace' });
+        await page.waitForFunction(() => document.getElementById('title')!.textContent === 't2');
+        expect(await page.inputValue('select[data-filter="certainty"]')).toBe('high');
+        expect(await page.evaluate(() => [...document.querySelectorAll('.entry')].filter((e: any) => !e.hidden).every((e: any) => e.dataset.certainty === 'high'))).toBe(true);
+        await page.close();
+    });
+
+    test('the network fits the width, zooms and pans (buttons and keys), and highlights a node\'s neighbours on hover', async () => {
+        const { summary } = await summarise(readFolder(EXAMPLES, ['colombia.coord']));
+        const { page } = await openWebview();
+        await page.setViewportSize({ width: 600, height: 900 });
+        await show(page, { type: 'summary', title: 't', html: await fragment(summary), scope: 'workspace' });
+        await page.waitForSelector('#root svg.coord-network');
+        const box = await page.evaluate(() => {
+            const r = document.querySelector('svg.coord-network')!.getBoundingClientRect();
+            return { right: r.right, width: r.width };
+        });
+        expect(box.right).toBeLessThanOrEqual(600);
+        const full = await page.getAttribute('svg.coord-network', 'viewBox');
+        await page.click('button[data-zoom="in"]');
+        const zoomed = (await page.getAttribute('svg.coord-network', 'viewBox'))!.split(' ').map(Number);
+        expect(zoomed[2]).toBeCloseTo(Number(full!.split(' ')[2]) / 1.5, 3);
+        await page.focus('.network-view');
+        await page.keyboard.press('ArrowRight');
+        expect((await page.getAttribute('svg.coord-network', 'viewBox'))!.split(' ').map(Number)[0]).toBeGreaterThan(zoomed[0]);
+        await page.keyboard.press('0');
+        expect(await page.getAttribute('svg.coord-network', 'viewBox')).toBe(full);
+        // Hover FEST: it, UNIDOS and their edge are highlighted, the rest dimmed.
+        await page.hover('svg.coord-network g.node[data-id="programme:FEST"]');
+        const highlighted = await page.evaluate(() => [...document.querySelectorAll('svg.coord-network .highlight')].map((e: any) => e.dataset.id ?? e.dataset.ends));
+        expect(highlighted.sort()).toEqual(['programme:FEST', 'programme:FEST programme:UNIDOS', 'programme:UNIDOS']);
+        expect(await page.getAttribute('svg.coord-network', 'class')).toContain('dimmed');
+        await page.close();
+    });
+
+    test('scroll sync: a cursor message marks and shows the entry of the declaration under the cursor', async () => {
+        const { summary } = await summarise(readFolder(EXAMPLES));
+        const { page } = await openWebview();
+        await show(page, { type: 'summary', title: 't', html: await fragment(summary), scope: 'workspace' });
+        await page.waitForSelector('#root table.gap-map');
+        const c = summary.coordinations.at(-1)!;
+        // A cursor a few lines into the coordination's body.
+        await show(page, { type: 'cursor', uri: c.uri, line: c.line + 2 });
+        await page.waitForSelector('tr.coordination.synced');
+        expect(await page.getAttribute('tr.coordination.synced', 'data-line')).toBe(String(c.line));
+        expect(await page.evaluate(() => {
+            const r = document.querySelector('tr.coordination.synced')!.getBoundingClientRect();
+            return r.top >= 0 && r.top < window.innerHeight;
+        })).toBe(true);
+        // Malformed cursor messages are ignored.
+        await show(page, { type: 'cursor', uri: c.uri, line: 0 });
+        expect(await page.locator('.synced').count()).toBe(1);
+        await page.close();
+    });
+
+    test('an empty state\'s Insert button asks for its snippet; the Export menu lists each forest plot', async () => {
+        const { summary: empty } = await summarise({ 'a.coord': 'programme A "A" { country Peru sector productive }\n' });
+        const { page } = await openWebview();
+        await show(page, { type: 'summary', title: 't', html: await fragment(empty), scope: 'workspace' });
+        await page.click('button[data-insert="effects"]');
+        expect((await posted(page)).at(-1)).toEqual({ type: 'insert', snippet: 'effects' });
+        const { summary } = await summarise(readFolder(EXAMPLES));
+        await show(page, { type: 'summary', title: 't', html: await fragment(summary), scope: 'workspace' });
+        await page.waitForSelector('#root table.gap-map');
+        await page.click('#export-button');
+        const items = await page.locator('#export-list button[data-index]').allTextContents();
+        expect(items).toHaveLength(summary.forestPlots.length);
+        expect(items[0]).toContain(summary.forestPlots[0].outcomeLabel);
+        await page.click('#export-list button[data-index="1"]');
+        expect((await posted(page)).at(-1)).toEqual({ type: 'export', format: 'forest', index: 1 });
         await page.close();
     });
 
@@ -195,7 +357,7 @@ describe.skipIf(!CHROMIUM_AVAILABLE)('the webview page in Chromium', () => {
         const { page, dialogs } = await openWebview();
         await show(page, { type: 'summary', title: '</h1><img src=x onerror=alert(1)>', html: await fragment(summary), scope: 'workspace' });
         await page.waitForSelector('#root table.matrix');
-        expect(await page.locator('#root script, #root img, #root iframe, #root a, #root math, #root style').count()).toBe(0);
+        expect(await page.locator('#root script, #root img, #root iframe, #root a:not([href^="#"]), #root math, #root style').count()).toBe(0);
         const handlers = await page.evaluate(() => [...document.querySelectorAll('*')]
             .flatMap((el: any) => [...el.attributes].map((a: any) => a.name)).filter((n: string) => n.startsWith('on')));
         expect(handlers).toEqual([]);

@@ -9,6 +9,10 @@ import { afterEach, describe, expect, test } from 'vitest';
 import { EmptyFileSystem } from 'langium';
 import { startLanguageServer, type LangiumSharedServices } from 'langium/lsp';
 import { PassThrough } from 'node:stream';
+import { readFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+
+const ROOT = resolve(__dirname, '../..');
 import { createConnection } from 'vscode-languageserver/node';
 import { createMessageConnection, StreamMessageReader, StreamMessageWriter, type MessageConnection } from 'vscode-jsonrpc/node';
 import { createCoordLspServices } from '../../src/lsp/coord-lsp-module.js';
@@ -112,6 +116,22 @@ describe('coord/summaryExport', () => {
         expect(text.length).toBeGreaterThan(100);
         if (format === 'svg') expect(text).toMatch(/^<svg xmlns="http:\/\/www.w3.org\/2000\/svg"/);
         if (format === 'html') expect(text).toMatch(/^<!DOCTYPE html>/);
+    });
+
+    test('exports one forest plot by its index, and refuses an index out of range or on another format', async () => {
+        const fictional = readFileSync(join(ROOT, 'examples', 'fictional-evidence.coord'), 'utf8');
+        const { client } = await serve({ 'fictional.coord': fictional });
+        const all = (await client.sendRequest<{ text: string }>(SummaryExportRequest.method, { format: 'forest' })).text;
+        const second = (await client.sendRequest<{ text: string }>(SummaryExportRequest.method, { format: 'forest', index: 1 })).text;
+        expect(second).toMatch(/^<svg xmlns="http:\/\/www.w3.org\/2000\/svg" class="forest-plot"/);
+        expect((second.match(/<svg/g) ?? []).length).toBe(1);
+        // The plot is one of the plots of the whole export (which stacks them).
+        const title = /<title id="forest-title">([^<]*)<\/title>/.exec(second)![1];
+        expect(all).toContain(`>${title}</title>`);
+        expect((all.match(/class="forest-plot"/g) ?? []).length).toBeGreaterThan(1);
+        await expect(client.sendRequest(SummaryExportRequest.method, { format: 'forest', index: 999 })).rejects.toThrow(/there is no forest plot 1000/);
+        await expect(client.sendRequest(SummaryExportRequest.method, { format: 'csv', index: 0 })).rejects.toThrow(/only for format 'forest'/);
+        await expect(client.sendRequest(SummaryExportRequest.method, { format: 'forest', index: -1 })).rejects.toThrow(/whole number/);
     });
 
     test('refuses an unknown format', async () => {

@@ -13,10 +13,12 @@ import { escapeHtml as esc } from './escape.js';
 import { sha256Base64 } from './sha256.js';
 import { desirabilityLegend, DESIRABILITY_SYMBOL, DESIRABILITY_TEXT, DIRECTION_TEXT } from './symbols.js';
 import {
-    combinationText, COORDINATION_COLUMNS, coordinationHeaders, countsLine, desirabilityCounts, directionCounts,
-    effectDetail, effectText, evidenceHeaders, evidenceRow, findingsText,
+    combinationText, COORDINATION_COLUMNS, countsLine, desirabilityCounts, directionCounts,
+    effectDetail, effectText, evidenceHeaders, evidenceRow,
 } from './text.js';
 import { renderForestSvg } from './forest.js';
+import { MAP_TEXT, renderEvidenceMap } from './evidence-map.js';
+import { EMPTY_SNIPPETS, EMPTY_TEXT, snippetText, type EmptyStateSnippet } from './empty-states.js';
 
 export interface HtmlOptions {
     /** Marks effects and coordinations as clickable (the preview). */
@@ -25,18 +27,61 @@ export interface HtmlOptions {
     networkSvg?: string;
 }
 
+/** Every user-facing string of the page (section titles, states), in one table for the message catalogue. */
+export const PAGE_TEXT = {
+    contents: 'Sections',
+    incompleteTitle: 'Summary incomplete',
+    incomplete: (n: number) => `${n === 1 ? 'A file has' : `${n} files have`} syntax errors; the summary shows only what could be read of ${n === 1 ? 'it' : 'them'}.`,
+    syntaxErrors: (n: number) => `${n} syntax error${n === 1 ? '' : 's'}`,
+    get findingsTitle() { return t('report.col.findings'); },
+    findingsIntro: 'Arrangements with rule findings: name, country, level achieved, findings by severity and the first message.',
+    noFindings: 'No coordination has a finding.',
+    levelNotStated: 'level not stated',
+    get achievedHeader() { return t('report.col.achieved'); },
+    achieved: (level: string) => `${level} coordination`,
+    get countsTitle() { return t('report.counts.label'); },
+    get matrixTitle() { return t('report.matrix.title'); },
+    get networkTitle() { return t('report.network.title'); },
+    get addedValueTitle() { return t('report.added.title'); },
+    get synergiesTitle() { return t('report.synergies.title'); },
+    get evidenceTitle() { return t('report.evidence.title'); },
+    get forestTitle() { return t('report.forest.title'); },
+    get coordinationsTitle() { return t('report.coordination.title'); },
+    get noEffects() { return t('report.none.effects'); },
+    scrollable: (what: string) => `${what} (scrolls sideways)`,
+    zoomToolbar: 'Zoom the network',
+    zoomIn: 'Zoom in',
+    zoomOut: 'Zoom out',
+    zoomFit: 'Fit to width',
+    zoomHint: 'Drag to pan; with the diagram focused, + and − zoom, arrows pan, 0 fits.',
+    networkRegion: 'Coordination network diagram: + and − zoom, arrow keys pan, 0 fits to width',
+} as const;
+
+const SEVERITY_ORDER = ['error', 'warning', 'info', 'hint'];
+const SEVERITY_SYMBOL: Record<string, string> = { error: '✗', warning: '⚠', info: 'ℹ', hint: '✎' };
+
 function revealAttrs(options: HtmlOptions, uri: string, line: number): string {
     return options.interactive ? ` data-uri="${esc(uri)}" data-line="${line}" tabindex="0" role="button"` : '';
+}
+
+/** A message with its `code spans` as `<code>` (every piece escaped). */
+export function inlineCode(text: string): string {
+    const parts = text.split('`');
+    // An unpaired backtick stays a backtick.
+    if (parts.length % 2 === 0) return esc(text);
+    return parts.map((p, i) => (i % 2 === 1 ? `<code>${esc(p)}</code>` : esc(p))).join('');
 }
 
 function effectItem(e: SummaryEffect, options: HtmlOptions): string {
     const detail = effectDetail(e);
     const where = `${e.file}:${e.line}${e.source ? ` — ${e.source}` : ''}`;
     const tooltip = `${t('report.tooltip', { direction: DIRECTION_TEXT[e.direction], outcome: e.outcome, desirability: DESIRABILITY_TEXT[e.desirability], where })}${e.note ? `: ${e.note}` : ''}`;
-    return `<li class="effect ${e.desirability}" title="${esc(tooltip)}"${revealAttrs(options, e.uri, e.line)}>`
-        + `<span class="text">${esc(effectText(e))}</span>`
+    const content = `<span class="text">${esc(effectText(e))}</span>`
         + (detail ? ` <span class="detail">(${esc(detail)})</span>` : '')
-        + ` <span class="mark"><span class="symbol" aria-hidden="true">${DESIRABILITY_SYMBOL[e.desirability]}</span> <span class="word">${DESIRABILITY_TEXT[e.desirability]}</span></span>`
+        + ` <span class="mark"><span class="symbol" aria-hidden="true">${DESIRABILITY_SYMBOL[e.desirability]}</span> <span class="word">${DESIRABILITY_TEXT[e.desirability]}</span></span>`;
+    // In the preview the item's content is the button (a list item itself may not be one).
+    return `<li class="effect ${e.desirability}" title="${esc(tooltip)}">`
+        + (options.interactive ? `<span class="reveal"${revealAttrs(options, e.uri, e.line)} data-sync="">${content}</span>` : content)
         + '</li>';
 }
 
@@ -46,35 +91,153 @@ function list(items: readonly string[]): string {
     return `<ul>${items.map(i => `<li>${esc(i)}</li>`).join('')}</ul>`;
 }
 
-function coordinationRow(c: SummaryCoordination, options: HtmlOptions): string {
-    const cells = [
-        // The level achieved carries a class for its colour; every other column is a plain list.
-        ...COORDINATION_COLUMNS.map(col => col.id === 'achieved' && c.achieved
-            ? `<span class="achieved achieved-${esc(c.achieved)}">${esc(c.achieved)}</span>`
-            : list(col.items(c))),
-        c.findings.length > 0 ? `<ul class="findings">${c.findings.map((f, i) =>
-            `<li class="finding ${esc(f.severity)}">${esc(findingsText(c)[i])}</li>`).join('')}</ul>` : '',
-    ];
-    return `<tr class="coordination"${revealAttrs(options, c.uri, c.line)}>`
-        + `<th scope="row">${esc(c.name)}${c.title ? `<div class="subtitle">${esc(c.title)}</div>` : ''}<div class="where">${esc(c.file)}:${c.line}</div></th>`
-        + cells.map(cell => `<td>${cell}</td>`).join('') + '</tr>';
+/** `1 error · 2 warnings`, with a symbol per severity. */
+function severityCounts(c: SummaryCoordination): string {
+    const counts = new Map<string, number>();
+    for (const f of c.findings) counts.set(f.severity, (counts.get(f.severity) ?? 0) + 1);
+    return [...counts].sort((a, b) => SEVERITY_ORDER.indexOf(a[0]) - SEVERITY_ORDER.indexOf(b[0]))
+        .map(([severity, n]) => `<span class="severity ${esc(severity)}"><span aria-hidden="true">${SEVERITY_SYMBOL[severity] ?? ''}</span> ${esc(t(`cli.count.${severity as 'error'}`, { count: n }))}</span>`)
+        .join(' · ');
+}
+
+function achievedBadge(c: SummaryCoordination): string {
+    return c.achieved
+        ? `<span class="achieved achieved-${esc(c.achieved)}">${esc(PAGE_TEXT.achieved(c.achieved))}</span>`
+        : `<span class="achieved achieved-none">${PAGE_TEXT.levelNotStated}</span>`;
+}
+
+const coordinationId = (i: number) => `coordination-${i}`;
+
+/** The strip at the top: one line per arrangement with findings, each a link to its line (its row in the report). */
+function findingsStrip(summary: Summary, options: HtmlOptions): string {
+    const out = ['<section class="findings-strip" id="findings" aria-labelledby="findings-title">', `<h2 id="findings-title">${PAGE_TEXT.findingsTitle}</h2>`];
+    const withFindings = summary.coordinations.map((c, i) => ({ c, i })).filter(x => x.c.findings.length > 0);
+    if (withFindings.length === 0) {
+        out.push(`<p class="empty">${summary.coordinations.length === 0 ? esc(EMPTY_TEXT.coordination.split('.')[0] + '.') : PAGE_TEXT.noFindings}</p>`);
+    } else {
+        out.push(`<p class="intro">${PAGE_TEXT.findingsIntro}</p><ul class="strip">`);
+        for (const { c, i } of withFindings) {
+            // The most severe finding first (the findings are in source order).
+            const first = [...c.findings].sort((a, b) => SEVERITY_ORDER.indexOf(a.severity) - SEVERITY_ORDER.indexOf(b.severity))[0];
+            out.push(`<li class="strip-item"><a class="name" href="#${coordinationId(i)}"${options.interactive ? ` data-uri="${esc(c.uri)}" data-line="${first.line}"` : ''}>${esc(c.name)}</a>`
+                + ` <span class="country">${esc(c.countries.join(', '))}</span> ${achievedBadge(c)} ${severityCounts(c)}`
+                + ` <span class="first-message">${esc(first.rule)} (line ${first.line}): ${inlineCode(first.message)}</span></li>`);
+        }
+        out.push('</ul>');
+    }
+    out.push('</section>');
+    return out.join('\n');
+}
+
+function incompleteBanner(summary: Summary, options: HtmlOptions): string {
+    const files = summary.syntaxErrors;
+    if (files.length === 0) return '';
+    return `<section class="banner incomplete" role="alert" aria-labelledby="incomplete-title"><h2 id="incomplete-title"><span aria-hidden="true">⚠</span> ${PAGE_TEXT.incompleteTitle}</h2>`
+        + `<p>${esc(PAGE_TEXT.incomplete(files.length))}</p><ul>`
+        // In the preview a link that opens the line; the report links to nothing outside itself.
+        + files.map(f => `<li>${options.interactive ? `<a href="#"${revealAttrs(options, f.uri, f.line).replace(' role="button"', '')}>` : '<strong>'}${esc(`${f.file}:${f.line}`)}${options.interactive ? '</a>' : '</strong>'}`
+            + ` (${esc(PAGE_TEXT.syntaxErrors(f.count))}): ${inlineCode(f.message)}</li>`).join('')
+        + '</ul></section>';
+}
+
+function emptyState(kind: EmptyStateSnippet, options: HtmlOptions): string {
+    return `<div class="empty-state"><p class="empty">${esc(EMPTY_TEXT[kind])}</p><pre><code>${esc(snippetText(EMPTY_SNIPPETS[kind]))}</code></pre>`
+        + (options.interactive ? `<button type="button" data-insert="${kind}" title="${esc(EMPTY_TEXT.insertTitle)}">${esc(EMPTY_TEXT.insert)}</button>` : '')
+        + '</div>';
+}
+
+/**
+ * The coordination table: the name column first (frozen when scrolling
+ * sideways), *Achieved* and *Findings* next to it, then the other columns
+ * that have something in at least one row (empty columns are left out).
+ */
+function coordinationTable(summary: Summary, options: HtmlOptions): string {
+    const rest = COORDINATION_COLUMNS.filter(col => col.id !== 'achieved'
+        && summary.coordinations.some(c => col.items(c).length > 0));
+    const out = [`<div class="scroll table-scroll" tabindex="0" role="region" aria-label="${PAGE_TEXT.scrollable(PAGE_TEXT.coordinationsTitle)}"><table class="coordination-table"><thead><tr>`];
+    for (const h of [PAGE_TEXT.coordinationsTitle, PAGE_TEXT.achievedHeader, PAGE_TEXT.findingsTitle, ...rest.map(c => c.header)]) out.push(`<th scope="col">${esc(h)}</th>`);
+    out.push('</tr></thead><tbody>');
+    summary.coordinations.forEach((c, i) => {
+        // The most severe first (a stable sort keeps source order within a severity).
+        const sorted = [...c.findings].sort((a, b) => SEVERITY_ORDER.indexOf(a.severity) - SEVERITY_ORDER.indexOf(b.severity));
+        const findings = sorted.length > 0
+            ? `<ul class="findings">${sorted.map(f => `<li class="finding ${esc(f.severity)}"><span class="severity-word"><span aria-hidden="true">${SEVERITY_SYMBOL[f.severity] ?? ''}</span> ${esc(f.severity)}</span> ${esc(f.rule)} (line ${f.line}): ${inlineCode(f.message)}</li>`).join('')}</ul>`
+            : '';
+        out.push(`<tr class="coordination" id="${coordinationId(i)}"${revealAttrs(options, c.uri, c.line)}${options.interactive ? ' data-sync=""' : ''}>`
+            + `<th scope="row">${esc(c.name)}${c.title ? `<div class="subtitle">${esc(c.title)}</div>` : ''}<div class="where">${esc(c.file)}:${c.line}</div></th>`
+            + `<td>${c.achieved ? achievedBadge(c) : ''}</td><td>${findings}</td>`
+            + rest.map(col => `<td>${list(col.items(c))}</td>`).join('') + '</tr>');
+    });
+    out.push('</tbody></table></div>');
+    return out.join('');
 }
 
 /** The summary as an HTML fragment (no `<html>`, no script, no style). */
 export function renderSummaryBody(summary: Summary, options: HtmlOptions = {}): string {
     const { counts, matrix } = summary;
     const out: string[] = [];
+    out.push(incompleteBanner(summary, options));
+    out.push(findingsStrip(summary, options));
     out.push(`<section class="counts" aria-label="${esc(t('report.counts.label'))}">`);
     out.push(`<p class="totals">${esc(countsLine(counts))}</p>`);
     out.push(`<p class="by">${esc(t('report.by', { direction: directionCounts(counts), desirability: desirabilityCounts(counts) }))}</p>`);
+    const sections: Array<[string, string]> = [['evidence-map', MAP_TEXT.title]];
+    if (summary.forestPlots.length > 0) sections.push(['forest', PAGE_TEXT.forestTitle]);
+    sections.push(['evidence', PAGE_TEXT.evidenceTitle], ['network', PAGE_TEXT.networkTitle], ['coordinations', PAGE_TEXT.coordinationsTitle],
+        ['matrix', PAGE_TEXT.matrixTitle], ['added-value', PAGE_TEXT.addedValueTitle], ['synergies', PAGE_TEXT.synergiesTitle]);
+    out.push(`<nav class="contents" aria-label="${PAGE_TEXT.contents}"><ul>${sections.map(([id, t]) => `<li><a href="#${id}">${esc(t)}</a></li>`).join('')}</ul></nav>`);
     out.push('</section>');
 
-    out.push(`<section class="matrix" aria-labelledby="matrix-title"><h2 id="matrix-title">${esc(t('report.matrix.title'))}</h2>`);
+    out.push(summary.effects.length === 0
+        ? `<section class="gap-map" id="evidence-map" aria-labelledby="gap-map-title"><h2 id="gap-map-title">${MAP_TEXT.title}</h2>${emptyState('effects', options)}</section>`
+        : renderEvidenceMap(summary, options.interactive === true));
+
+    if (summary.forestPlots.length > 0) {
+        out.push(`<section class="forest" id="forest" aria-labelledby="forest-title"><h2 id="forest-title">${PAGE_TEXT.forestTitle}</h2>`);
+        summary.forestPlots.forEach((plot, i) => out.push(`<figure class="forest-figure" data-forest="${i}"><div class="scroll">${renderForestSvg(plot, `forest-${i}`)}</div></figure>`));
+        out.push('</section>');
+    }
+
+    out.push(`<section class="evidence" id="evidence" aria-labelledby="evidence-title"><h2 id="evidence-title">${PAGE_TEXT.evidenceTitle}</h2>`);
+    if (summary.cells.length === 0) {
+        out.push(`<p class="empty">${PAGE_TEXT.noEffects}</p>`);
+    } else {
+        out.push(`<p>${esc(t('report.evidence.intro', { section: '' }))}</p>`);
+        out.push(`<div class="scroll table-scroll" tabindex="0" role="region" aria-label="${PAGE_TEXT.scrollable(PAGE_TEXT.evidenceTitle)}"><table class="evidence-table"><thead><tr>${evidenceHeaders().map(h => `<th scope="col">${esc(h)}</th>`).join('')}</tr></thead><tbody>`);
+        for (const c of summary.cells) {
+            const [head, ...rest] = evidenceRow(c, summary.effects);
+            out.push(`<tr><th scope="row">${esc(head)}</th>${rest.map(x => `<td>${esc(x)}</td>`).join('')}</tr>`);
+        }
+        out.push('</tbody></table></div>');
+    }
+    out.push('</section>');
+
+    out.push(`<section class="network" id="network" aria-labelledby="network-title"><h2 id="network-title">${PAGE_TEXT.networkTitle}</h2>`);
+    if (options.networkSvg) {
+        if (options.interactive) {
+            out.push(`<div class="network-controls" role="toolbar" aria-label="${PAGE_TEXT.zoomToolbar}">`
+                + `<button type="button" data-zoom="in">${PAGE_TEXT.zoomIn}</button><button type="button" data-zoom="out">${PAGE_TEXT.zoomOut}</button>`
+                + `<button type="button" data-zoom="fit">${PAGE_TEXT.zoomFit}</button> <span class="zoom-hint">${PAGE_TEXT.zoomHint}</span></div>`);
+        }
+        out.push(`<div class="network-view"${options.interactive ? ` tabindex="0" role="region" aria-label="${PAGE_TEXT.networkRegion}"` : ''}>${options.networkSvg}</div>`);
+    }
+    else if (summary.coordinations.length === 0) out.push(emptyState('coordination', options));
+    out.push('</section>');
+
+    out.push(`<section class="coordinations" id="coordinations" aria-labelledby="coordinations-title"><h2 id="coordinations-title">${PAGE_TEXT.coordinationsTitle}</h2>`);
+    if (summary.coordinations.length === 0) {
+        out.push(`<p class="empty">${esc(t('report.none.coordination'))}</p>`);
+    } else {
+        out.push(coordinationTable(summary, options));
+    }
+    out.push('</section>');
+
+    out.push(`<section class="matrix" id="matrix" aria-labelledby="matrix-title"><h2 id="matrix-title">${PAGE_TEXT.matrixTitle}</h2>`);
     if (matrix.columns.length === 0) {
-        out.push(`<p class="empty">${esc(t('report.none.effects'))}</p>`);
+        out.push(`<p class="empty">${PAGE_TEXT.noEffects}</p>`);
     } else {
         out.push(`<p class="legend">${esc(t('report.legend', { legend: desirabilityLegend() }))}</p>`);
-        out.push(`<div class="scroll"><table class="matrix"><thead><tr><th scope="col">${esc(t('report.col.domain'))}</th>`);
+        out.push(`<div class="scroll table-scroll" tabindex="0" role="region" aria-label="${PAGE_TEXT.scrollable(PAGE_TEXT.matrixTitle)}"><table class="matrix"><thead><tr><th scope="col">${esc(t('report.col.domain'))}</th>`);
         for (const c of matrix.columns) {
             out.push(`<th scope="col" title="${esc(combinationText(c.titles))}">${esc(combinationText(c.programmes))}</th>`);
         }
@@ -82,7 +245,7 @@ export function renderSummaryBody(summary: Summary, options: HtmlOptions = {}): 
         for (const r of matrix.rows) {
             out.push(`<tr><th scope="row">${esc(r.title)}</th>`);
             for (const cell of r.cells) {
-                out.push(cell.length === 0 ? '<td class="empty-cell"></td>'
+                out.push(cell.length === 0 ? `<td class="empty-cell"><span class="not-measured-word">${MAP_TEXT.notMeasured}</span></td>`
                     : `<td><ul class="effects">${cell.map(e => effectItem(e, options)).join('')}</ul></td>`);
             }
             out.push('</tr>');
@@ -91,12 +254,7 @@ export function renderSummaryBody(summary: Summary, options: HtmlOptions = {}): 
     }
     out.push('</section>');
 
-    if (options.networkSvg) {
-        out.push(`<section class="network" aria-labelledby="network-title"><h2 id="network-title">${esc(t('report.network.title'))}</h2>`);
-        out.push(`<div class="scroll">${options.networkSvg}</div></section>`);
-    }
-
-    out.push(`<section class="added-value" aria-labelledby="added-value-title"><h2 id="added-value-title">${esc(t('report.added.title'))}</h2>`);
+    out.push(`<section class="added-value" id="added-value" aria-labelledby="added-value-title"><h2 id="added-value-title">${PAGE_TEXT.addedValueTitle}</h2>`);
     if (summary.addedValue.length === 0) {
         out.push(`<p class="empty">${esc(t('report.added.none', { none: '‘none’' }))}</p>`);
     } else {
@@ -108,7 +266,7 @@ export function renderSummaryBody(summary: Summary, options: HtmlOptions = {}): 
     }
     out.push('</section>');
 
-    out.push(`<section class="synergies" aria-labelledby="synergies-title"><h2 id="synergies-title">${esc(t('report.synergies.title'))}</h2>`);
+    out.push(`<section class="synergies" id="synergies" aria-labelledby="synergies-title"><h2 id="synergies-title">${PAGE_TEXT.synergiesTitle}</h2>`);
     if (summary.synergies.length === 0) {
         out.push(`<p class="empty">${esc(t('report.synergies.none'))}</p>`);
     } else {
@@ -129,71 +287,83 @@ export function renderSummaryBody(summary: Summary, options: HtmlOptions = {}): 
         }
     }
     out.push('</section>');
-
-    out.push(`<section class="evidence" aria-labelledby="evidence-title"><h2 id="evidence-title">${esc(t('report.evidence.title'))}</h2>`);
-    if (summary.cells.length === 0) {
-        out.push(`<p class="empty">${esc(t('report.none.effects'))}</p>`);
-    } else {
-        out.push(`<p>${esc(t('report.evidence.intro', { section: '' }))}</p>`);
-        out.push(`<div class="scroll"><table class="evidence-table"><thead><tr>${evidenceHeaders().map(h => `<th scope="col">${esc(h)}</th>`).join('')}</tr></thead><tbody>`);
-        for (const c of summary.cells) {
-            const [head, ...rest] = evidenceRow(c, summary.effects);
-            out.push(`<tr><th scope="row">${esc(head)}</th>${rest.map(x => `<td>${esc(x)}</td>`).join('')}</tr>`);
-        }
-        out.push('</tbody></table></div>');
-    }
-    out.push('</section>');
-
-    if (summary.forestPlots.length > 0) {
-        out.push(`<section class="forest" aria-labelledby="forest-title"><h2 id="forest-title">${esc(t('report.forest.title'))}</h2>`);
-        summary.forestPlots.forEach((plot, i) => out.push(`<div class="scroll">${renderForestSvg(plot, `forest-${i}`)}</div>`));
-        out.push('</section>');
-    }
-
-    out.push(`<section class="coordinations" aria-labelledby="coordinations-title"><h2 id="coordinations-title">${esc(t('report.coordination.title'))}</h2>`);
-    if (summary.coordinations.length === 0) {
-        out.push(`<p class="empty">${esc(t('report.none.coordination'))}</p>`);
-    } else {
-        out.push('<div class="scroll"><table class="coordination-table"><thead><tr>');
-        for (const h of coordinationHeaders()) {
-            out.push(`<th scope="col">${esc(h)}</th>`);
-        }
-        out.push('</tr></thead><tbody>');
-        for (const c of summary.coordinations) out.push(coordinationRow(c, options));
-        out.push('</tbody></table></div>');
-    }
-    out.push('</section>');
-    return out.join('\n');
+    return out.filter(x => x !== '').join('\n');
 }
 
-/** The stylesheet of the standalone report (light, with a print variant). */
+/** The stylesheet of the standalone report (light and dark by the reader's setting, forced colours, print). */
 export const REPORT_CSS = `
-:root { color-scheme: light; --fg: #0f172a; --muted: #475569; --border: #cbd5e1; --head: #f1f5f9;
-  --desirable: #15803d; --adverse: #b91c1c; --neutral: #1d4ed8; --no-change: #475569; }
+:root { color-scheme: light dark; --fg: #0f172a; --bg: #ffffff; --muted: #475569; --border: #cbd5e1; --head: #f1f5f9;
+  --desirable: #15803d; --adverse: #b91c1c; --neutral: #1d4ed8; --no-change: #475569; --warning: #92400e; --link: #1d4ed8;
+  --banner: #fef3c7; --banner-border: #92400e;
+  --cert-high: #15803d; --cert-moderate: #4d7c0f; --cert-low: #b45309; --cert-very-low: #b91c1c; }
+@media (prefers-color-scheme: dark) {
+  :root { --fg: #e2e8f0; --bg: #0f172a; --muted: #a7b3c5; --border: #475569; --head: #1e293b;
+    --desirable: #4ade80; --adverse: #fca5a5; --neutral: #93c5fd; --no-change: #cbd5e1; --warning: #fcd34d; --link: #93c5fd;
+    --banner: #422006; --banner-border: #fcd34d;
+    --cert-high: #4ade80; --cert-moderate: #bef264; --cert-low: #fbbf24; --cert-very-low: #f87171; }
+}
 * { box-sizing: border-box; }
-body { font: 14px/1.45 system-ui, -apple-system, "Segoe UI", sans-serif; color: var(--fg); margin: 24px; }
+body { font: 14px/1.45 system-ui, -apple-system, "Segoe UI", sans-serif; color: var(--fg); background: var(--bg); margin: 24px; }
+a { color: var(--link); }
 h1 { font-size: 1.6em; margin: 0 0 .3em; } h2 { font-size: 1.2em; margin: 1.6em 0 .5em; }
-.totals { font-weight: 600; margin: 0; } .by, .legend, .where, .subtitle, .detail { color: var(--muted); }
+.totals { font-weight: 600; margin: 0; } .by, .legend, .where, .subtitle, .detail, .intro, .empty { color: var(--muted); }
 .where, .subtitle { font-size: .85em; font-weight: normal; }
+code { font-family: ui-monospace, SFMono-Regular, Menlo, Consolas, monospace; font-size: .92em; background: var(--head); padding: 0 .2em; border-radius: 3px; }
+pre { background: var(--head); padding: 8px; overflow-x: auto; } pre code { background: none; padding: 0; }
 table { border-collapse: collapse; width: 100%; }
 th, td { border: 1px solid var(--border); padding: 4px 6px; vertical-align: top; text-align: left; }
 thead th { background: var(--head); }
 ul { margin: 0; padding-left: 1.1em; } ul.effects { list-style: none; padding: 0; }
-.effect { white-space: nowrap; } .effect .word { font-size: .8em; }
+table.matrix .effect { white-space: nowrap; } .effect .word { font-size: .8em; }
 .effect.desirable .mark { color: var(--desirable); } .effect.adverse .mark { color: var(--adverse); font-weight: 600; }
 .effect.neutral .mark { color: var(--neutral); } .effect.no-change .mark { color: var(--no-change); }
-.achieved-low { color: var(--adverse); } .achieved-medium { color: #b45309; } .achieved-high { color: var(--desirable); }
-.finding.error { color: var(--adverse); } .finding.warning { color: #b45309; }
-.scroll { overflow-x: auto; } svg.coord-network { max-width: 100%; height: auto; }
-.coordination-table td { min-width: 8em; } .coordination-table td:nth-child(n+4) { min-width: 12em; } .coordination-table td:last-child { min-width: 22em; }
+.achieved-low { color: var(--adverse); } .achieved-medium { color: var(--warning); } .achieved-high { color: var(--desirable); }
+.finding.error, .severity.error { color: var(--adverse); } .finding.warning, .severity.warning { color: var(--warning); }
+.scroll { overflow-x: auto; } svg.coord-network { max-width: 100%; height: auto; } svg.forest-plot { max-width: 100%; height: auto; }
+.banner { border: 2px solid var(--banner-border); background: var(--banner); padding: 4px 12px; margin: 0 0 1em; }
+.banner h2 { margin: .4em 0; }
+nav.contents ul { list-style: none; padding: 0; display: flex; flex-wrap: wrap; gap: 4px 14px; margin: .5em 0 0; }
+ul.strip { list-style: none; padding: 0; } .strip-item { padding: 3px 0; border-bottom: 1px solid var(--border); }
+.strip-item .name { font-weight: 600; } .strip-item .country, .achieved-none { color: var(--muted); }
+.strip-item .first-message { display: block; }
+.map-scroll { overflow: auto; max-height: 80vh; border: 1px solid var(--border); width: fit-content; max-width: 100%; }
+section.counts { margin-top: 1em; }
+table.gap-map { width: auto; border-collapse: separate; border-spacing: 0; }
+table.gap-map th, table.gap-map td { border-width: 0 1px 1px 0; }
+table.gap-map thead { position: sticky; top: 0; z-index: 2; }
+table.gap-map thead th { background: var(--head); font-size: .9em; min-width: 7.5em; }
+table.gap-map th.outcome, table.gap-map th.corner, table.gap-map tr.domain th { position: sticky; left: 0; background: var(--bg); z-index: 1; }
+table.gap-map th.corner { background: var(--head); z-index: 3; }
+table.gap-map th.outcome { min-width: 8em; max-width: 11em; font-weight: normal; }
+table.gap-map tr.domain th { background: var(--head); font-weight: 600; }
+table.gap-map td { min-width: 7.5em; font-size: .85em; }
+td.not-measured { color: var(--muted); font-style: italic; text-align: center; vertical-align: middle; }
+.entry { display: block; padding: 1px 0; } .entry + .entry { border-top: 1px dotted var(--border); }
+.dot { display: inline-block; border-radius: 50%; vertical-align: middle; border: 1px solid var(--fg); width: 10px; height: 10px; }
+.size-2 .dot { width: 14px; height: 14px; } .size-3 .dot { width: 18px; height: 18px; }
+.cert-high .dot { background: var(--cert-high); } .cert-moderate .dot { background: var(--cert-moderate); }
+.cert-low .dot { background: var(--cert-low); } .cert-very-low .dot { background: var(--cert-very-low); }
+.entry .signs { font-weight: 600; } .entry .cert, .entry .sources, .entry .subgroup { display: block; }
+.entry .subgroup { font-style: italic; }
+.legend-item { white-space: nowrap; margin-right: .6em; }
+.coordination-table th[scope="row"] { position: sticky; left: 0; background: var(--bg); z-index: 1; min-width: 9em; }
+.coordination-table td { min-width: 8em; } .coordination-table td:nth-child(3) { min-width: 20em; }
+.empty-cell .not-measured-word { color: var(--muted); font-style: italic; font-size: .85em; }
+figure { margin: 0 0 1em; }
+svg.coord-network .group-label, svg.coord-network .legend text, svg.forest-plot text { fill: var(--fg); }
+svg.forest-plot line, svg.forest-plot path.diamond { stroke: var(--fg); } svg.forest-plot path.diamond { fill: var(--fg); }
 footer { margin-top: 2em; color: var(--muted); font-size: .85em; }
+@media (forced-colors: active) {
+  .dot { forced-color-adjust: none; border-color: CanvasText; }
+  .banner { border-color: CanvasText; }
+}
 @media print {
-  body { margin: 0; font-size: 10pt; } .scroll { overflow: visible; }
+  body { margin: 0; font-size: 10pt; } .scroll, .map-scroll { overflow: visible; max-height: none; }
   * { -webkit-print-color-adjust: exact; print-color-adjust: exact; }
   table { page-break-inside: auto; } tr, li, svg { page-break-inside: avoid; }
-  thead { display: table-header-group; } h2 { page-break-after: avoid; }
+  thead { display: table-header-group; } h2 { page-break-after: avoid; } nav.contents { display: none; }
   .effect { white-space: normal; }
-  .coordination-table td, .coordination-table td:nth-child(n+4), .coordination-table td:last-child { min-width: 0; }
+  .coordination-table td, .coordination-table td:nth-child(3) { min-width: 0; }
 }
 `;
 
@@ -220,8 +390,10 @@ export function renderSummaryHtml(summary: Summary, options: ReportOptions = {})
 <style>${REPORT_CSS}</style>
 </head>
 <body>
+<main>
 <h1>${esc(title)}</h1>
 ${renderSummaryBody(summary, { networkSvg: options.networkSvg })}
+</main>
 ${options.generator ? `<footer>${esc(options.generator)}</footer>` : ''}
 </body>
 </html>

@@ -23,6 +23,12 @@ export function renderSummaryMarkdown(summary: Summary, title = t('report.title'
     const out: string[] = [];
     const { counts, matrix } = summary;
     out.push(`# ${md(title)}`, '');
+    if (summary.syntaxErrors.length > 0) {
+        // As the HTML report's banner: the summary covers only what could be read.
+        out.push(`> **Summary incomplete**: ${summary.syntaxErrors.length === 1 ? 'a file has' : `${summary.syntaxErrors.length} files have`} syntax errors.`);
+        for (const f of summary.syntaxErrors) out.push(`> - ${md(`${f.file}:${f.line}`)}: ${md(f.message)}`);
+        out.push('');
+    }
     out.push(`${countsLine(counts)}`, '');
     out.push(t('report.by', { direction: directionCounts(counts), desirability: desirabilityCounts(counts) }), '');
 

@@ -417,6 +417,52 @@ test('a garbage document does not kill the server', async () => {
     assert.match(hoverText(hovers), /Haku Wiñay/);
 });
 
+test('Ctrl+K V opens the preview to the side in a Coord editor (the Markdown preview\'s binding, scoped to Coord)', async () => {
+    const bindings = (vscode.extensions.getExtension(EXTENSION_ID)!.packageJSON.contributes.keybindings ?? []) as Array<{ command: string; key: string; when?: string }>;
+    const binding = bindings.find(b => b.command === SUMMARY_COMMAND);
+    assert.ok(binding, 'no key binding for the preview');
+    assert.equal(binding.key, 'ctrl+k v');
+    assert.equal(binding.when, 'editorLangId == coord', 'scoped to Coord editors, so Markdown keeps its own Ctrl+K V');
+});
+
+test('the preview says "summary incomplete", with links, while a file has syntax errors', async () => {
+    // The garbage test left e2e-broken.coord and e2e-half-typed.coord in the workspace; neither parses.
+    await openEditor('peru.coord');
+    await vscode.commands.executeCommand(SUMMARY_COMMAND);
+    await checkpoint('banner', { expect: ['Summary incomplete', 'e2e-broken.coord', 'e2e-half-typed.coord'] });
+});
+
+test('moving the cursor in a Coord editor shows that declaration\'s entry in the preview', async () => {
+    const editor = await openEditor('peru.coord');
+    const line = lineOf(editor.document, /coordination HakuWinay_Juntos/) + 1;
+    editor.selection = new vscode.Selection(line, 2, line, 2);
+    editor.revealRange(new vscode.Range(line, 0, line, 0));
+    await checkpoint('scroll-sync', { expect: 'HakuWinay_Juntos' });
+});
+
+test('the preview in light, dark and high-contrast themes: no serious axe violation, 600 px layout, a screenshot of each section', async () => {
+    // A wide editor area, so that the driver can size the preview to 600 px by the window's width.
+    await vscode.commands.executeCommand('workbench.action.closeSidebar');
+    await vscode.commands.executeCommand('workbench.action.closePanel');
+    await vscode.commands.executeCommand('workbench.action.closeAuxiliaryBar').then(undefined, () => undefined);
+    const settings = vscode.workspace.getConfiguration('workbench');
+    const before = settings.inspect<string>('colorTheme')?.globalValue;
+    const themes: Array<[string, string, vscode.ColorThemeKind]> = [
+        ['light', 'Default Light Modern', vscode.ColorThemeKind.Light],
+        ['dark', 'Default Dark Modern', vscode.ColorThemeKind.Dark],
+        ['high-contrast', 'Default High Contrast', vscode.ColorThemeKind.HighContrast],
+    ];
+    try {
+        for (const [name, theme, kind] of themes) {
+            await settings.update('colorTheme', theme, vscode.ConfigurationTarget.Global);
+            await poll(`the ${theme} theme`, () => vscode.window.activeColorTheme.kind === kind);
+            await checkpoint(`preview-${name}`, { theme: name });
+        }
+    } finally {
+        await settings.update('colorTheme', before, vscode.ConfigurationTarget.Global);
+    }
+});
+
 /** Deterministic garbage: keywords, braces, unterminated strings, control characters and a very long line. */
 function garbage(): string {
     let seed = 7;
