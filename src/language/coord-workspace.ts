@@ -51,7 +51,7 @@ export class CoordWorkspaceManager extends DefaultWorkspaceManager {
 }
 
 /** The largest file the server reads from disk, as the CLI (`MAX_FILE_BYTES` in src/cli/files.ts). */
-const MAX_READ_BYTES = 16 * 1024 * 1024;
+export const MAX_READ_BYTES = 16 * 1024 * 1024;
 
 /** Why a file on disk is not read (not a regular file, too large), or undefined. */
 function refusal(stat: fs.Stats, file: string): Error | undefined {
