@@ -4,6 +4,7 @@
 import * as esbuild from 'esbuild';
 import { readFileSync } from 'node:fs';
 import { cliPlugins, commandsApart } from './build-plugins.mjs';
+import { buildPlayground, buildWebExtension } from './build-web.mjs';
 
 const pkg = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8'));
 const watch = process.argv.includes('--watch');
@@ -90,5 +91,7 @@ if (watch) {
 } else {
     const results = await Promise.all(builds.map(b => esbuild.build({ ...common, ...b })));
     checkCliBoundary(results[0].metafile, results[1].metafile);
-    console.log(`built ${builds.map(b => b.outfile).join(', ')} in ${Date.now() - started} ms`);
+    // The browser bundles (scripts/build-web.mjs): the web extension and the playground.
+    await Promise.all([buildWebExtension(), buildPlayground()]);
+    console.log(`built ${builds.map(b => b.outfile).join(', ')}, dist/web/ and dist/playground/ in ${Date.now() - started} ms`);
 }

@@ -12,7 +12,7 @@
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { findProjectRoot, isProjectRoot } from '../validation/config.js';
+import { findProjectRoot, isProjectRoot } from '../validation/config-node.js';
 import { CliError } from './files.js';
 
 /** The options every workspace command shares, for `parseCommandArgs`. */

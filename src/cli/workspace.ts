@@ -7,7 +7,6 @@
  * workspace so that names resolve, while only the files named are reported.
  */
 import { DocumentState, type LangiumDocument } from 'langium';
-import { NodeFileSystem } from 'langium/node';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -15,6 +14,7 @@ import { createCoordCoreServices, type CoordCoreServices } from '../language/coo
 import { buildWorkspace } from '../language/coord-workspace-loader.js';
 import { ConfigError, parseRuleOverride } from '../validation/config.js';
 import { ignoredBy } from '../validation/config-provider.js';
+import { CoordNodeContext } from '../validation/config-node.js';
 import { RULE_IDS } from '../validation/registry.js';
 import type { RuleId } from '../validation/rule-ids.js';
 import type { Finding, SeveritySetting } from '../validation/rule.js';
@@ -66,7 +66,7 @@ export interface LoadedWorkspace {
 
 export async function loadWorkspace(options: WorkspaceOptions): Promise<LoadedWorkspace> {
     // One build, no edits, no find-references: no reference index.
-    const { Coord } = createCoordCoreServices(NodeFileSystem, { referenceIndex: false, reuseFindings: false });
+    const { Coord } = createCoordCoreServices(CoordNodeContext, { referenceIndex: false, reuseFindings: false });
     const provider = Coord.validation.ConfigProvider;
     try {
         if (options.config) provider.setExplicitConfigFile(path.resolve(options.cwd ?? process.cwd(), options.config), options.config);

@@ -6,21 +6,16 @@
  * `coord/stdlib`), a watcher that tells the server when a
  * `coord.config.json` changes, the `coord.codeLens.enabled` setting, commands
  * to restart the server and show its output, and the effect summary preview
- * (`registerSummaryPreview`, in `preview.ts`).
+ * (`registerSummaryPreview`, in `preview.ts`). The web extension
+ * (`browser-extension.ts`) shares all but the server's start (`client-common.ts`).
  */
 import * as path from 'node:path';
 import * as vscode from 'vscode';
-import { LanguageClient, TransportKind, type LanguageClientOptions, type Middleware, type ServerOptions } from 'vscode-languageclient/node';
-import {
-    OPEN_SUMMARY_TO_SIDE_COMMAND, STDLIB_SCHEME, StdlibRequest,
-    type CoordInitializationOptions, type StdlibParams, type StdlibResult,
-} from '../shared/custom-messages.js';
+import { LanguageClient, TransportKind, type ServerOptions } from 'vscode-languageclient/node';
+import { coordClientOptions, registerClientServices } from './client-common.js';
 import { registerSummaryPreview } from './preview.js';
 
-/** "Coord: Restart Language Server": stops the server and starts it again (after an update, or if it misbehaves). */
-export const RESTART_SERVER_COMMAND = 'coord.restartServer';
-/** "Coord: Show Language Server Output": the client's output channel (with `coord.trace.server`, the LSP traffic). */
-export const SHOW_OUTPUT_COMMAND = 'coord.showOutput';
+export { RESTART_SERVER_COMMAND, SHOW_OUTPUT_COMMAND } from './client-common.js';
 
 let client: LanguageClient | undefined;
 
@@ -30,32 +25,14 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
         run: { module: serverModule, transport: TransportKind.ipc },
         debug: { module: serverModule, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', '--inspect=6009'] } },
     };
-    const initializationOptions: CoordInitializationOptions = { commands: [OPEN_SUMMARY_TO_SIDE_COMMAND] };
-    const clientOptions: LanguageClientOptions = {
-        documentSelector: [{ scheme: 'file', language: 'coord' }, { scheme: 'untitled', language: 'coord' }],
+    const clientOptions = coordClientOptions([{ scheme: 'file', language: 'coord' }, { scheme: 'untitled', language: 'coord' }], {
         synchronize: {
             // The server re-reads the rule configuration (and re-validates) when one of these changes.
             fileEvents: vscode.workspace.createFileSystemWatcher('**/coord.config.json'),
         },
-        initializationOptions,
-        middleware: codeLensMiddleware(),
-    };
+    });
     client = new LanguageClient('coord', 'Coord', serverOptions, clientOptions);
-    const started = client;
-    context.subscriptions.push(
-        vscode.workspace.registerTextDocumentContentProvider(STDLIB_SCHEME, {
-            provideTextDocumentContent: async uri => {
-                const params: StdlibParams = { uri: uri.toString() };
-                return (await started.sendRequest<StdlibResult>(StdlibRequest.method, params)) ?? '';
-            },
-        }),
-    );
-    context.subscriptions.push(
-        vscode.commands.registerCommand(RESTART_SERVER_COMMAND, async () => {
-            await started.restart();
-        }),
-        vscode.commands.registerCommand(SHOW_OUTPUT_COMMAND, () => started.outputChannel.show(true)),
-    );
+    registerClientServices(context, client);
     await client.start();
     registerSummaryPreview(context, client);
 }
@@ -70,25 +47,4 @@ function serverPath(context: vscode.ExtensionContext): string {
     const configured = vscode.workspace.getConfiguration('coord').get<string | null>('server.path');
     if (configured && vscode.workspace.isTrusted) return configured;
     return context.asAbsolutePath(path.join('dist', 'server.cjs'));
-}
-
-/**
- * Drops the code lenses when `coord.codeLens.enabled` is off, and turns the
- * document URI that the server puts in "Open effect summary" into a `vscode.Uri`
- * for the preview's command.
- */
-function codeLensMiddleware(): Middleware {
-    return {
-        provideCodeLenses: async (document, token, next) => {
-            if (!vscode.workspace.getConfiguration('coord', document.uri).get<boolean>('codeLens.enabled', true)) return [];
-            const lenses = await next(document, token);
-            for (const lens of lenses ?? []) {
-                const command = lens.command;
-                if (command?.command === OPEN_SUMMARY_TO_SIDE_COMMAND && typeof command.arguments?.[0] === 'string') {
-                    command.arguments = [vscode.Uri.parse(command.arguments[0]), ...command.arguments.slice(1)];
-                }
-            }
-            return lenses;
-        },
-    };
 }

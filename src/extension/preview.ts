@@ -10,9 +10,8 @@
  * the summary as HTML, Markdown or CSV and the network as SVG, rendered by the
  * same core renderers as `coord summary`.
  */
-import { randomBytes } from 'node:crypto';
 import * as vscode from 'vscode';
-import type { LanguageClient } from 'vscode-languageclient/node';
+import type { BaseLanguageClient as LanguageClient } from 'vscode-languageclient';
 import {
     SummaryChangedNotification, SummaryExportRequest, SummaryRequest,
     type SummaryExportFormat, type SummaryParams, type SummaryView,
@@ -104,7 +103,7 @@ class SummaryPreview implements vscode.Disposable {
         const webview = panel.webview;
         webview.html = previewShellHtml({
             cspSource: webview.cspSource,
-            nonce: randomBytes(18).toString('base64url'),
+            nonce: nonce(),
             scriptUri: webview.asWebviewUri(vscode.Uri.joinPath(this.context.extensionUri, 'dist', 'preview.js')).toString(),
             styleUri: webview.asWebviewUri(vscode.Uri.joinPath(this.context.extensionUri, 'media', 'preview.css')).toString(),
         });
@@ -198,6 +197,12 @@ class SummaryPreview implements vscode.Disposable {
         clearTimeout(this.timer);
         this.panel?.dispose();
     }
+}
+
+/** A fresh nonce for the webview's script tag (Web Crypto: the desktop's Node and the browser both have it). */
+function nonce(): string {
+    const bytes = globalThis.crypto.getRandomValues(new Uint8Array(18));
+    return btoa(String.fromCharCode(...bytes)).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');
 }
 
 /** Opens a document and selects one line (1-based) in the editor group beside the preview. */

@@ -8,6 +8,7 @@
  * ({@link requireService}) and does not type-check.
  */
 import type { AstNode, LangiumDocument, LangiumSharedCoreServices } from 'langium';
+import type { ConfigFileReader } from './coord-workspace.js';
 
 /** What the edits of a build changed that other declarations can see. */
 export interface ValidationChange {
@@ -46,6 +47,12 @@ export interface ChangeTracker {
 export type CoordAddedSharedServices = {
     workspace: {
         ChangeTracker: ChangeTracker;
+        /**
+         * How `coord.config.json` files are read: on disk bounded and regular files
+         * only (`nodeConfigReader`, given by `CoordNodeContext`), else through the
+         * file-system provider (the client's files in the browser).
+         */
+        ConfigFileReader: ConfigFileReader;
     };
 };
 

@@ -14,9 +14,11 @@ import { CoordGeneratedModule, CoordGeneratedSharedModule } from './generated/mo
 import { CoordScopeComputation } from './coord-scope.js';
 import { makeParserLinear } from './linear-parser.js';
 import { CoordLinker, CoordReferenceDescriptionProvider } from './coord-linker.js';
-import { bomStrippingFileSystem, CoordDocumentBuilder, CoordDocumentFactory, CoordIndexManager, CoordWorkspaceManager } from './coord-workspace.js';
+import {
+    bomStrippingFileSystem, CoordDocumentBuilder, CoordDocumentFactory, CoordIndexManager, CoordWorkspaceManager, type ConfigFileReader,
+} from './coord-workspace.js';
 import { CoordDocumentValidator } from '../validation/coord-document-validator.js';
-import { CoordConfigProvider } from '../validation/config-provider.js';
+import { CoordConfigProvider, fileSystemConfigReader } from '../validation/config-provider.js';
 import { installSyntaxRepair } from '../validation/syntax-repair.js';
 import { CoordChangeTracker } from '../analysis/change-tracker.js';
 import type { CoordAddedSharedServices, CoordSharedServices } from './change-tracker.js';
@@ -50,7 +52,7 @@ export const CoordModule: Module<CoordCoreServices, PartialLangiumCoreServices &
         ReferenceDescriptionProvider: services => new CoordReferenceDescriptionProvider(services),
     },
     validation: {
-        ConfigProvider: () => new CoordConfigProvider(),
+        ConfigProvider: services => new CoordConfigProvider(services.shared.workspace.ConfigFileReader),
         DocumentValidator: services => new CoordDocumentValidator(services),
     },
 };
@@ -59,12 +61,29 @@ export const CoordModule: Module<CoordCoreServices, PartialLangiumCoreServices &
 export const CoordSharedModule: Module<CoordSharedServices, PartialLangiumSharedCoreServices & CoordAddedSharedServices> = {
     workspace: {
         ChangeTracker: services => new CoordChangeTracker(services),
+        ConfigFileReader: services => fileSystemConfigReader(services.workspace.FileSystemProvider),
         WorkspaceManager: services => new CoordWorkspaceManager(services),
         DocumentBuilder: services => new CoordDocumentBuilder(services),
         LangiumDocumentFactory: services => new CoordDocumentFactory(services),
         IndexManager: services => new CoordIndexManager(services),
     },
 };
+
+/**
+ * What the services run on: Langium's file system, and optionally how config
+ * files are read (by default through that file system). The CLI and the
+ * desktop server give `CoordNodeContext` (validation/config-node.ts): the disk,
+ * read with Coord's bounds, `.coord` and config files alike.
+ */
+export type CoordContext<C extends DefaultSharedCoreModuleContext = DefaultSharedCoreModuleContext> = C & {
+    configFileReader?: ConfigFileReader;
+};
+
+/** The module that puts the context's config reader in place of the default one (none when it gives none). */
+export function configReaderModule(context: CoordContext): Module<CoordSharedServices, { workspace?: Partial<CoordAddedSharedServices['workspace']> }> {
+    const reader = context.configFileReader;
+    return reader ? { workspace: { ConfigFileReader: () => reader } } : {};
+}
 
 /** Options of {@link createCoordCoreServices}. */
 export interface CoordCoreOptions {
@@ -89,7 +108,7 @@ class NoReferenceDescriptions extends DefaultReferenceDescriptionProvider {
 }
 
 /** Creates the core services (no LSP) for the CLI and for tests. */
-export function createCoordCoreServices(context: DefaultSharedCoreModuleContext, options: CoordCoreOptions = {}): {
+export function createCoordCoreServices(context: CoordContext, options: CoordCoreOptions = {}): {
     shared: CoordSharedServices;
     Coord: CoordCoreServices;
 } {
@@ -97,6 +116,7 @@ export function createCoordCoreServices(context: DefaultSharedCoreModuleContext,
         createDefaultSharedCoreModule({ fileSystemProvider: s => bomStrippingFileSystem(context.fileSystemProvider(s)) }),
         CoordGeneratedSharedModule,
         CoordSharedModule,
+        configReaderModule(context),
     );
     const noIndex: Module<CoordCoreServices, PartialLangiumCoreServices> = options.referenceIndex === false
         ? { workspace: { ReferenceDescriptionProvider: services => new NoReferenceDescriptions(services) } }

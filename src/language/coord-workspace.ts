@@ -13,7 +13,6 @@ import {
     type AstNode, type BuildOptions, type Cancellation, type FileSystemNode, type FileSystemProvider,
     type LangiumDocument, type LangiumDocumentFactory, type LangiumSharedCoreServices, type MaybePromise, type ParseResult, type WorkspaceFolder,
 } from 'langium';
-import * as fs from 'node:fs';
 import { STDLIB_TEXT, STDLIB_URI } from './stdlib.js';
 import { requireService, type ChangeTracker, type CoordSharedServices } from './change-tracker.js';
 import { compareUris } from './order.js';
@@ -50,41 +49,28 @@ export class CoordWorkspaceManager extends DefaultWorkspaceManager {
     }
 }
 
-/** The largest file the server reads from disk, as the CLI (`MAX_FILE_BYTES` in src/cli/files.ts). */
-export const MAX_READ_BYTES = 16 * 1024 * 1024;
-
-/** Why a file on disk is not read (not a regular file, too large), or undefined. */
-function refusal(stat: fs.Stats, file: string): Error | undefined {
-    if (!stat.isFile()) return Object.assign(new Error(`${file}: not a regular file`), { code: 'EINVAL' });
-    if (stat.size > MAX_READ_BYTES) return Object.assign(new Error(`${file}: file too large (Coord reads files up to 16 MB)`), { code: 'EFBIG' });
-    return undefined;
-}
+/**
+ * Reads a small text file synchronously — a configuration file, while a
+ * document is validated: its text, or `undefined` when there is no such file;
+ * it throws when the file is there but refused or unreadable. The workspace's
+ * one is the shared service `workspace.ConfigFileReader` (coord-module.ts).
+ */
+export type ConfigFileReader = (file: URI) => string | undefined;
 
 /**
  * Wraps a file-system provider so that text files are read without a
- * byte-order mark, and only regular files of at most 16 MB are read: a FIFO
- * behind a `.coord` URI made a request wait for ever, a link to /dev/zero read
- * until memory ran out. A path that cannot be looked at is left to the inner
- * provider (and its own error).
+ * byte-order mark. Which files may be read at all (regular ones, bounded) is
+ * the provider's business: on disk `CoordNodeFileSystemProvider`
+ * (node-file-system.ts), in the browser the client.
  */
 export function bomStrippingFileSystem(inner: FileSystemProvider): FileSystemProvider {
-    const check = (uri: URI, stat: fs.Stats | undefined) => {
-        const error = stat && refusal(stat, uri.fsPath);
-        if (error) throw error;
-    };
     return new Proxy(inner, {
         get(target, prop, receiver) {
             if (prop === 'readFile') {
-                return async (uri: URI) => {
-                    if (uri.scheme === 'file') check(uri, await fs.promises.stat(uri.fsPath).catch(() => undefined));
-                    return stripBom(await target.readFile(uri));
-                };
+                return async (uri: URI) => stripBom(await target.readFile(uri));
             }
             if (prop === 'readFileSync') {
-                return (uri: URI) => {
-                    if (uri.scheme === 'file') check(uri, fs.statSync(uri.fsPath, { throwIfNoEntry: false }));
-                    return stripBom(target.readFileSync(uri));
-                };
+                return (uri: URI) => stripBom(target.readFileSync(uri));
             }
             const value = Reflect.get(target, prop, receiver);
             return typeof value === 'function' ? value.bind(target) : value;

@@ -9,7 +9,7 @@ import {
     type DefaultSharedModuleContext, type LangiumServices, type LangiumSharedServices, type PartialLangiumServices,
 } from 'langium/lsp';
 import { CoordGeneratedModule, CoordGeneratedSharedModule } from '../language/generated/module.js';
-import { CoordModule, CoordSharedModule, type CoordAddedServices, type CoordCoreServices } from '../language/coord-module.js';
+import { configReaderModule, CoordModule, CoordSharedModule, type CoordAddedServices, type CoordContext, type CoordCoreServices } from '../language/coord-module.js';
 import type { CoordAddedSharedServices } from '../language/change-tracker.js';
 import { bomStrippingFileSystem } from '../language/coord-workspace.js';
 import { watchConfigFiles } from './config-watcher.js';
@@ -56,7 +56,7 @@ export const CoordSharedLspModule: Module<CoordSharedLspServices, {
     },
 };
 
-export function createCoordLspServices(context: DefaultSharedModuleContext): {
+export function createCoordLspServices(context: CoordContext<DefaultSharedModuleContext>): {
     shared: CoordSharedLspServices;
     Coord: CoordLspServices;
 } {
@@ -65,6 +65,7 @@ export function createCoordLspServices(context: DefaultSharedModuleContext): {
         CoordGeneratedSharedModule,
         CoordSharedModule,
         CoordSharedLspModule,
+        configReaderModule(context),
     );
     const Coord = inject(
         createDefaultModule({ shared }),

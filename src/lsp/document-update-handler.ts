@@ -4,9 +4,11 @@
  * Closing: Langium keeps the closed document as it was, so an unsaved untitled
  * document kept its declarations in the workspace, and real files kept a
  * phantom `duplicate-name` until a restart. Now a closed document that is not
- * a file on disk (untitled, or a file deleted meanwhile) is removed from the
- * workspace; a file on disk is read again, so that unsaved edits the user
- * discarded stop counting.
+ * a file (untitled, a playground tab, or a file deleted meanwhile) is removed
+ * from the workspace; a file is read again, so that unsaved edits the user
+ * discarded stop counting. Whether it is a file is asked of the workspace's
+ * file-system provider: the disk on the desktop (a regular file), the files
+ * the client listed in the browser.
  *
  * Bursts (issue 21, fault 7): each open or change used to start a workspace
  * update of its own. Langium's `update` walks every document (which to
@@ -21,14 +23,17 @@
  * it waits for the coming build instead of reading the old one (or answering
  * "no document" for a document just opened).
  */
-import * as fs from 'node:fs';
-import { DocumentState, URI, type LangiumDocument, type LangiumDocumentFactory, type LangiumDocuments } from 'langium';
+import { DocumentState, URI, type FileSystemProvider, type LangiumDocument, type LangiumDocumentFactory, type LangiumDocuments } from 'langium';
 import { DefaultDocumentUpdateHandler, type LangiumSharedServices } from 'langium/lsp';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { TextDocumentChangeEvent } from 'vscode-languageserver';
 
 /** One turn of the event loop: the messages the connection already holds are handled first. */
-const nextTurn = () => new Promise<void>(resolve => setImmediate(resolve));
+const nextTurn = () => new Promise<void>(resolve => {
+    // setImmediate in Node; in a browser's worker (the playground, VS Code for the Web), a zero timeout.
+    if (typeof setImmediate === 'function') setImmediate(resolve);
+    else setTimeout(resolve, 0);
+});
 
 export class CoordDocumentUpdateHandler extends DefaultDocumentUpdateHandler {
     /** Documents changed (false) or deleted (true) that no update has taken yet, by URI. */
@@ -37,6 +42,7 @@ export class CoordDocumentUpdateHandler extends DefaultDocumentUpdateHandler {
     private waiting = 0;
     private readonly documents: LangiumDocuments;
     private readonly factory: LangiumDocumentFactory;
+    private readonly fileSystem: FileSystemProvider;
 
     /** Whether the workspace is loaded (before, its loader adds the documents, and updates wait for it). */
     private ready = false;
@@ -45,6 +51,7 @@ export class CoordDocumentUpdateHandler extends DefaultDocumentUpdateHandler {
         super(services);
         this.documents = services.workspace.LangiumDocuments;
         this.factory = services.workspace.LangiumDocumentFactory;
+        this.fileSystem = services.workspace.FileSystemProvider;
         this.workspaceManager.ready.then(() => (this.ready = true), () => undefined);
     }
 
@@ -55,7 +62,7 @@ export class CoordDocumentUpdateHandler extends DefaultDocumentUpdateHandler {
 
     didCloseDocument(event: TextDocumentChangeEvent<TextDocument>): void {
         const uri = URI.parse(event.document.uri);
-        if (uri.scheme === 'file' && isRegularFile(uri.fsPath)) this.fireDocumentUpdate([uri], []);
+        if (this.isFile(uri)) this.fireDocumentUpdate([uri], []);
         else this.fireDocumentUpdate([], [uri]);
     }
 
@@ -98,12 +105,13 @@ export class CoordDocumentUpdateHandler extends DefaultDocumentUpdateHandler {
         }
         builder.currentState = DocumentState.Changed;
     }
-}
 
-function isRegularFile(file: string): boolean {
-    try {
-        return fs.statSync(file).isFile();
-    } catch {
-        return false;
+    private isFile(uri: URI): boolean {
+        if (uri.scheme === 'untitled') return false;
+        try {
+            return this.fileSystem.statSync(uri).isFile;
+        } catch {
+            return false;
+        }
     }
 }

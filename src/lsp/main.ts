@@ -3,8 +3,8 @@
  * `coord lsp --stdio`, and the bundle the VS Code extension runs.
  */
 import { startLanguageServer } from 'langium/lsp';
-import { NodeFileSystem } from 'langium/node';
 import { createConnection, IPCMessageReader, IPCMessageWriter, ProposedFeatures } from 'vscode-languageserver/node';
+import { CoordNodeContext } from '../validation/config-node.js';
 import { createCoordLspServices } from './coord-lsp-module.js';
 import { errorResultsAsErrors, guardedTransport, stdioProcessHooks } from './protocol-guard.js';
 import { registerSummaryHandlers } from './summary-handler.js';
@@ -23,7 +23,7 @@ export function startServer(): void {
     // A request on a document the server neither has nor can read gets an empty document's answer.
     const unknown = answerUnknownDocuments(raw);
     const connection = unknown.connection;
-    const { shared, Coord } = createCoordLspServices({ connection, ...NodeFileSystem });
+    const { shared, Coord } = createCoordLspServices({ connection, ...CoordNodeContext });
     unknown.bind(shared);
     registerSummaryHandlers(shared, Coord, connection);
     // Rule ids in the Problems panel link to their section of the bundled docs/rules.md.

@@ -19,7 +19,7 @@ import * as fs from 'node:fs';
 import { URI } from 'langium';
 import type { LangiumSharedServices } from 'langium/lsp';
 import type { Connection } from 'vscode-languageserver';
-import { MAX_READ_BYTES } from '../language/coord-workspace.js';
+import { MAX_READ_BYTES } from '../language/node-file-system.js';
 
 type Handler = (params: unknown, ...rest: unknown[]) => unknown;
 

@@ -2,11 +2,14 @@
  * Which rule configuration applies to a document: the nearest
  * `coord.config.json` above its file (or an explicit file given to the CLI),
  * with command-line overrides on top. One instance per workspace, shared by
- * the CLI and the language server.
+ * the CLI and the language server. Files are read through a
+ * {@link ConfigFileReader}, so this runs in a browser too.
  */
-import { URI } from 'langium';
-import * as path from 'node:path';
-import { ConfigError, ConfigLocator, isIgnored, mergeConfigs, parseConfig, readConfigFile, type RuleConfig } from './config.js';
+import { URI, UriUtils, type FileSystemProvider } from 'langium';
+import {
+    ConfigError, ConfigLocator, configFileDisplayName, isIgnored, mergeConfigs, noConfigFiles, parseConfig, readWith,
+    type ConfigFileReader, type RuleConfig,
+} from './config.js';
 import { RULE_IDS } from './registry.js';
 import type { RuleId } from './rule-ids.js';
 import type { SeveritySetting } from './rule.js';
@@ -16,24 +19,51 @@ export interface ConfigResult {
     error?: ConfigError;
 }
 
+/**
+ * Reads config files through Langium's file-system provider (the client's files
+ * in the browser's server; any provider a caller gives): a file the provider
+ * does not know is no file; one it knows that is not a regular file (a FIFO, a
+ * device) is refused before it is read; one it cannot read is an error. The CLI
+ * and the desktop server read the disk with `nodeConfigReader` instead, which
+ * also bounds the size (`config-node.ts`).
+ */
+export function fileSystemConfigReader(fileSystem: FileSystemProvider): ConfigFileReader {
+    return file => {
+        // A provider without existsSync (a test double) knows no config file.
+        if (typeof fileSystem.existsSync !== 'function' || !fileSystem.existsSync(file)) return undefined;
+        if (typeof fileSystem.statSync === 'function') {
+            const node = fileSystem.statSync(file);
+            if (node.isDirectory) throw Object.assign(new Error('EISDIR: illegal operation on a directory, read'), { code: 'EISDIR' });
+            if (!node.isFile) throw new ConfigError(undefined, undefined, 'cannot read: not a regular file');
+        }
+        return fileSystem.readFileSync(file);
+    };
+}
+
 export class CoordConfigProvider {
-    private readonly locator = new ConfigLocator(RULE_IDS);
+    private readonly locator: ConfigLocator;
     private explicit: RuleConfig | undefined;
     private overrides: RuleConfig | undefined;
+    /**
+     * The URI schemes whose documents look for a `coord.config.json` above them:
+     * `file` on the desktop; the browser's server adds the schemes of its workspace
+     * folders (for example `vscode-vfs` on vscode.dev). Untitled documents never do.
+     */
+    readonly schemes = new Set(['file']);
+
+    constructor(private readonly readConfigFile: ConfigFileReader = noConfigFiles) {
+        this.locator = new ConfigLocator(RULE_IDS, readConfigFile);
+    }
 
     /**
      * Uses one config file for every document instead of the nearest one (`--config FILE`).
-     * `display` is how errors name the file (as the user wrote it); it defaults to `file`.
+     * `file` is an absolute path; `display` is how errors name the file (as the user wrote it); it defaults to `file`.
      */
     setExplicitConfigFile(file: string, display = file): void {
-        let text: string;
-        try {
-            text = readConfigFile(file, display);
-        } catch (e) {
-            if (e instanceof ConfigError) throw e;
-            throw new ConfigError(display, undefined, `cannot read: ${describeReadError(e as NodeJS.ErrnoException)}`);
-        }
-        this.explicit = { ...parseConfig(text, display, RULE_IDS), base: path.dirname(path.resolve(file)) };
+        const uri = URI.file(file);
+        const text = readWith(this.readConfigFile, uri, display, describeReadError);
+        if (text === undefined) throw new ConfigError(display, undefined, 'cannot read: no such file');
+        this.explicit = { ...parseConfig(text, display, RULE_IDS), base: configFileDisplayName(UriUtils.dirname(uri)) };
     }
 
     /** Severities that win over every file (`--rule ID=SEVERITY`). */
@@ -50,7 +80,7 @@ export class CoordConfigProvider {
     configFor(uri: URI | string): ConfigResult {
         const parsed = typeof uri === 'string' ? URI.parse(uri) : uri;
         try {
-            const base = this.explicit ?? (parsed.scheme === 'file' ? this.locator.forFile(parsed.fsPath) : undefined);
+            const base = this.explicit ?? (this.schemes.has(parsed.scheme) ? this.locator.forFile(parsed) : undefined);
             return { config: mergeConfigs(base, this.overrides) };
         } catch (e) {
             if (e instanceof ConfigError) return { error: e };
@@ -65,7 +95,7 @@ export function ignoredBy(provider: CoordConfigProvider, absolute: string, isFol
     return isIgnored(config, absolute, isFolder);
 }
 
-function describeReadError(e: NodeJS.ErrnoException): string {
+function describeReadError(e: Error & { code?: string }): string {
     switch (e.code) {
         case 'ENOENT': return 'no such file';
         case 'EISDIR': return 'is a folder; give the configuration file itself (coord.config.json)';

@@ -4,9 +4,13 @@
  * and the language server read it through the same code, so what an analyst
  * sees inline is what CI reports. An invalid file is an error that names the
  * file and the key; it is never silently ignored.
+ *
+ * No `node:` module is imported here, so the core runs in a browser: files are
+ * read through a {@link ConfigFileReader} — the bounded disk read of
+ * `config-node.ts` in the CLI and the desktop server, the client's files in the
+ * browser's server.
  */
-import * as fs from 'node:fs';
-import * as path from 'node:path';
+import { URI, UriUtils } from 'langium';
 import type { Severity, SeveritySetting } from './rule.js';
 import type { RuleId } from './rule-ids.js';
 
@@ -91,12 +95,30 @@ export function parseConfig(text: string, file: string | undefined, knownRules: 
  */
 export function isIgnored(config: RuleConfig | undefined, absolute: string, isFolder: boolean): boolean {
     if (!config?.ignore || config.base === undefined) return false;
-    const rel = path.relative(config.base, absolute).split(path.sep).join('/');
-    if (rel === '' || rel.startsWith('../') || rel === '..' || path.isAbsolute(rel)) return false;
+    const rel = relativePath(config.base, absolute);
+    if (rel === undefined || rel === '') return false;
     return config.ignore.some(pattern => {
         const folderOnly = pattern.endsWith('/');
         return (!folderOnly || isFolder) && globRegExp(pattern).test(rel);
     });
+}
+
+/**
+ * `absolute` relative to the folder `base`, `/`-separated, or undefined when it
+ * is not inside it (what `path.relative` gives, without Node). Both are
+ * absolute paths of one platform: on Windows (a drive or UNC path) a backslash
+ * is a separator and folders compare without case, as there; elsewhere a
+ * backslash is part of a name.
+ */
+export function relativePath(base: string, absolute: string): string | undefined {
+    const windows = /^[a-z]:[\\/]|^\\\\/i.test(base);
+    const norm = (p: string) => (windows ? p.replace(/\\/g, '/') : p).replace(/\/+$/, '');
+    const b = norm(base);
+    const a = norm(absolute);
+    const same = (x: string, y: string) => (windows ? x.toLowerCase() === y.toLowerCase() : x === y);
+    if (same(a, b)) return '';
+    const prefix = `${b}/`;
+    return same(a.slice(0, prefix.length), prefix) ? a.slice(prefix.length) : undefined;
 }
 
 const globCache = new Map<string, RegExp>();
@@ -163,6 +185,28 @@ export function mergeConfigs(...configs: Array<RuleConfig | undefined>): RuleCon
     return ignore ? { file, rules, ignore, base } : { file, rules };
 }
 
+/** The largest configuration file read: far above any real one, far below what would stall a run. */
+export const MAX_CONFIG_BYTES = 1024 * 1024;
+
+/**
+ * Reads a config file: its text, or `undefined` when there is no such file; it
+ * throws when a file is there but is refused or cannot be read — a
+ * {@link ConfigError} (its message only; the caller names the file) for a
+ * refusal, any other error with its cause. The CLI and the desktop server read
+ * the disk, bounded and regular files only (`nodeConfigReader` in
+ * `config-node.ts`); the browser's server reads what the client sent
+ * (`fileSystemConfigReader` over its file-system provider).
+ */
+export type ConfigFileReader = (file: URI) => string | undefined;
+
+/** A reader that finds no config file anywhere (untitled documents, tests). */
+export const noConfigFiles: ConfigFileReader = () => undefined;
+
+/** How a config file or folder is named in messages and in `base`: its path on disk, else its URI. */
+export function configFileDisplayName(file: URI): string {
+    return file.scheme === 'file' ? file.fsPath : file.toString();
+}
+
 /**
  * Finds and reads the nearest `coord.config.json` from a folder upward, with a
  * cache per folder. Throws {@link ConfigError} for an invalid file.
@@ -170,85 +214,57 @@ export function mergeConfigs(...configs: Array<RuleConfig | undefined>): RuleCon
 export class ConfigLocator {
     private readonly byFolder = new Map<string, { config: RuleConfig | undefined; error?: ConfigError }>();
 
-    constructor(private readonly knownRules: ReadonlySet<string>) {}
+    constructor(private readonly knownRules: ReadonlySet<string>, private readonly read: ConfigFileReader) {}
 
     /** Forgets everything read, e.g. after a config file changed. */
     clear(): void {
         this.byFolder.clear();
     }
 
-    /** The config that applies to a file path, or undefined when there is none. */
-    forFile(filePath: string): RuleConfig | undefined {
-        return this.forFolder(path.dirname(path.resolve(filePath)));
+    /** The config that applies to a file, or undefined when there is none. */
+    forFile(file: URI): RuleConfig | undefined {
+        return this.forFolder(UriUtils.dirname(file));
     }
 
-    forFolder(folder: string): RuleConfig | undefined {
-        const cached = this.byFolder.get(folder);
+    forFolder(folder: URI): RuleConfig | undefined {
+        const key = folder.toString();
+        const cached = this.byFolder.get(key);
         if (cached) {
             if (cached.error) throw cached.error;
             return cached.config;
         }
         let entry: { config: RuleConfig | undefined; error?: ConfigError };
-        const candidate = path.join(folder, CONFIG_FILE_NAME);
+        const candidate = UriUtils.joinPath(folder, CONFIG_FILE_NAME);
+        const display = configFileDisplayName(candidate);
         try {
-            let text: string | undefined;
-            try {
-                text = readConfigFile(candidate);
-            } catch (e) {
-                const code = (e as NodeJS.ErrnoException).code;
-                if (e instanceof ConfigError) throw e;
-                if (code !== 'ENOENT' && code !== 'ENOTDIR') {
-                    throw new ConfigError(candidate, undefined, `cannot read: ${(e as Error).message}`);
-                }
-            }
+            const text = readWith(this.read, candidate, display);
             if (text !== undefined) {
-                entry = { config: { ...parseConfig(text, candidate, this.knownRules), base: folder } };
+                entry = { config: { ...parseConfig(text, display, this.knownRules), base: configFileDisplayName(folder) } };
             } else {
-                const parent = path.dirname(folder);
-                entry = { config: parent === folder ? undefined : this.forFolder(parent) };
+                const parent = UriUtils.dirname(folder);
+                entry = { config: parent.toString() === key ? undefined : this.forFolder(parent) };
             }
         } catch (e) {
             if (!(e instanceof ConfigError)) throw e;
             entry = { config: undefined, error: e };
         }
-        this.byFolder.set(folder, entry);
+        this.byFolder.set(key, entry);
         if (entry.error) throw entry.error;
         return entry.config;
     }
 }
 
-/** The largest configuration file read: far above any real one, far below what would stall a run. */
-export const MAX_CONFIG_BYTES = 1024 * 1024;
-
 /**
- * Reads a configuration file the way `.coord` files are read: opened without
- * blocking (a FIFO never makes the run wait for a writer), only a regular file
- * (not a device such as `/dev/zero` behind a link), at most
- * {@link MAX_CONFIG_BYTES}. Refusals are a {@link ConfigError} naming the
- * file; a missing file throws the system's error (ENOENT), for the caller.
+ * Reads `file` with `read`; every failure becomes a {@link ConfigError} naming
+ * the file as `display`: a refusal keeps its message, another error is
+ * "cannot read: " and its cause (`describe`, by default its message).
  */
-export function readConfigFile(file: string, display = file): string {
-    const fd = fs.openSync(file, fs.constants.O_RDONLY | (fs.constants.O_NONBLOCK ?? 0));
+export function readWith(read: ConfigFileReader, file: URI, display: string, describe: (e: Error) => string = e => e.message): string | undefined {
     try {
-        const stat = fs.fstatSync(fd);
-        if (stat.isDirectory()) throw Object.assign(new Error(`EISDIR: illegal operation on a directory, read`), { code: 'EISDIR' });
-        if (!stat.isFile()) {
-            const kind = stat.isFIFO() ? 'a FIFO (named pipe)' : stat.isSocket() ? 'a socket' : 'a device';
-            throw new ConfigError(display, undefined, `cannot read: not a regular file but ${kind}`);
-        }
-        if (stat.size > MAX_CONFIG_BYTES) {
-            throw new ConfigError(display, undefined, `cannot read: too large (${(stat.size / 1048576).toFixed(1)} MB; a configuration file may hold up to ${MAX_CONFIG_BYTES / 1048576} MB)`);
-        }
-        // Read at most one byte past the limit, in case the file grew since fstat.
-        const buffer = Buffer.alloc(Math.min(stat.size, MAX_CONFIG_BYTES) + 1);
-        let length = 0;
-        for (let n; length < buffer.length && (n = fs.readSync(fd, buffer, length, buffer.length - length, null)) > 0;) length += n;
-        if (length > MAX_CONFIG_BYTES) {
-            throw new ConfigError(display, undefined, `cannot read: too large (a configuration file may hold up to ${MAX_CONFIG_BYTES / 1048576} MB)`);
-        }
-        return buffer.subarray(0, length).toString('utf8');
-    } finally {
-        fs.closeSync(fd);
+        return read(file);
+    } catch (e) {
+        if (e instanceof ConfigError) throw new ConfigError(display, e.key, e.message, e.line);
+        throw new ConfigError(display, undefined, `cannot read: ${describe(e as Error)}`);
     }
 }
 
@@ -260,25 +276,26 @@ export function readConfigFile(file: string, display = file): string {
  * file that cannot be read or parsed is not a root here; the commands report it
  * where it applies.
  */
-export function findProjectRoot(start: string): string | undefined {
-    let folder = path.resolve(start);
+export function findProjectRootUri(start: URI, read: ConfigFileReader): URI | undefined {
+    let folder = start;
     for (;;) {
-        if (isProjectRoot(folder)) return folder;
-        const parent = path.dirname(folder);
-        if (parent === folder) return undefined;
+        if (isProjectRootUri(folder, read)) return folder;
+        const parent = UriUtils.dirname(folder);
+        if (parent.toString() === folder.toString()) return undefined;
         folder = parent;
     }
 }
 
 /** Whether a folder's `coord.config.json` says `"root": true`. */
-export function isProjectRoot(folder: string): boolean {
-    let text: string;
+export function isProjectRootUri(folder: URI, read: ConfigFileReader): boolean {
+    let text: string | undefined;
     try {
         // Read as every configuration file is (regular files only, bounded): a FIFO or a link to a device is no root.
-        text = readConfigFile(path.join(folder, CONFIG_FILE_NAME));
+        text = read(UriUtils.joinPath(folder, CONFIG_FILE_NAME));
     } catch {
         return false;
     }
+    if (text === undefined) return false;
     try {
         const json: unknown = JSON.parse(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text);
         // A file that is not valid is not a root here; where it applies, it is reported.

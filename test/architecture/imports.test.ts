@@ -43,6 +43,7 @@ const ALLOWED: Record<string, string[]> = {
     lsp: ['language', 'analysis', 'validation', 'shared'], // shared: the typed custom messages
     extension: ['shared'],
     shared: [],
+    playground: [], // talks to the language server in its worker, never to the core
 };
 
 /**
@@ -87,8 +88,52 @@ describe('import invariants', () => {
     });
 
     test('the import scanner finds imports (so no check passes on an empty list)', () => {
+        const browser = importsOf(join(SRC, 'lsp', 'browser-main.ts'));
+        expect(browser).toContain('vscode-languageserver/browser');
         // A self-test, so that a broken regex cannot make every check pass vacuously.
         const specs = importsOf(join(SRC, 'extension', 'extension.ts'));
         expect(specs).toContain('vscode-languageclient/node');
     });
+});
+
+/**
+ * The browser entries (the web extension, its worker server, the playground) and every
+ * module they reach through relative imports: no `node:` module, no Node-only package.
+ * esbuild's browser build would fail too, but only when run; this names the file.
+ */
+const BROWSER_ENTRIES = ['lsp/browser-entry.ts', 'extension/browser-extension.ts', 'playground/main.ts'];
+const NODE_ONLY = [/^node:/, /^(fs|path|os|child_process|crypto|util|url|worker_threads|http|net|stream)$/, /\/node$/, /^langium\/node/];
+
+function browserClosure(entry: string): string[] {
+    const seen = new Set<string>();
+    const visit = (file: string) => {
+        if (seen.has(file)) return;
+        seen.add(file);
+        for (const spec of importsOf(file)) {
+            if (!spec.startsWith('.')) continue;
+            const target = resolve(dirname(file), spec).replace(/\.js$/, '.ts');
+            visit(target);
+        }
+    };
+    visit(join(SRC, entry));
+    return [...seen];
+}
+
+describe('the browser path imports nothing of Node', () => {
+    for (const entry of BROWSER_ENTRIES) {
+        test(`${entry} and what it imports`, () => {
+            const closure = browserClosure(entry);
+            if (entry.startsWith('lsp')) {
+                // The worker server runs the core itself: the rules, the summary, the formatter.
+                for (const core of ['validation/registry.ts', 'analysis/summary.ts', 'analysis/summary-render/html.ts', 'validation/config.ts']) {
+                    expect(closure.map(f => relative(SRC, f))).toContain(core);
+                }
+            }
+            for (const file of closure) {
+                for (const spec of importsOf(file)) {
+                    for (const p of NODE_ONLY) expect(spec, `${relative(ROOT, file)} (reached from ${entry}) imports ${spec}`).not.toMatch(p);
+                }
+            }
+        });
+    }
 });

@@ -10,7 +10,8 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { afterEach, beforeAll, beforeEach, describe, expect, test } from 'vitest';
-import { CoordConfigProvider } from '../../src/validation/config-provider.js';
+import { createCoordLspServices } from '../../src/lsp/coord-lsp-module.js';
+import { CoordNodeContext } from '../../src/validation/config-node.js';
 import { MAX_CONFIG_BYTES } from '../../src/validation/config.js';
 import { ensureBuilt, removeScratch, runCoord, scratch } from './process-run.js';
 
@@ -48,7 +49,7 @@ describe.skipIf(process.platform === 'win32')('a coord.config.json that is not a
 
     test('the provider the language server uses gives the same refusal as a finding, without reading', () => {
         fs.symlinkSync('/dev/zero', config());
-        const provider = new CoordConfigProvider();
+        const provider = createCoordLspServices(CoordNodeContext).Coord.validation.ConfigProvider;
         const { error } = provider.configFor(pathToFileURL(path.join(dir, 'a.coord')).toString());
         expect(error?.message).toBe('cannot read: not a regular file but a device');
         expect(error?.file).toBe(config());

@@ -7,10 +7,10 @@ import { execFileSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { NodeFileSystem } from 'langium/node';
 import { URI } from 'langium';
 import { afterEach, beforeEach, describe, expect, test } from 'vitest';
 import { bomStrippingFileSystem } from '../../src/language/coord-workspace.js';
+import { CoordNodeFileSystem } from '../../src/language/node-file-system.js';
 
 let dir: string;
 beforeEach(() => {
@@ -19,7 +19,8 @@ beforeEach(() => {
 afterEach(() => fs.rmSync(dir, { recursive: true, force: true }));
 
 describe.skipIf(process.platform === 'win32')('reading a document from disk', () => {
-    const provider = () => bomStrippingFileSystem(NodeFileSystem.fileSystemProvider());
+    // The server's file system on disk (lsp/main.ts: CoordNodeContext), as wrapped by createCoordLspServices.
+    const provider = () => bomStrippingFileSystem(CoordNodeFileSystem.fileSystemProvider());
 
     test('a FIFO is refused at once, asynchronously and synchronously', async () => {
         const fifo = path.join(dir, 'pipe.coord');

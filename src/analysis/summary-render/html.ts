@@ -7,9 +7,9 @@
  * (`default-src 'none'`, the one inline stylesheet allowed by its hash) and a
  * print stylesheet. Every string from the user's files is escaped.
  */
-import { createHash } from 'node:crypto';
 import type { Summary, SummaryCoordination, SummaryEffect } from '../summary.js';
 import { escapeHtml as esc } from './escape.js';
+import { sha256Base64 } from './sha256.js';
 import { DESIRABILITY_LEGEND, DESIRABILITY_SYMBOL, DESIRABILITY_TEXT, DIRECTION_TEXT } from './symbols.js';
 import {
     combinationText, COORDINATION_COLUMNS, COORDINATION_HEADERS, countsLine, desirabilityCounts, directionCounts,
@@ -206,7 +206,7 @@ export interface ReportOptions {
 /** One self-contained HTML file: no script, no external resource, a strict CSP. */
 export function renderSummaryHtml(summary: Summary, options: ReportOptions = {}): string {
     const title = options.title ?? 'Effect summary';
-    const styleHash = createHash('sha256').update(REPORT_CSS, 'utf8').digest('base64');
+    const styleHash = sha256Base64(REPORT_CSS);
     const csp = `default-src 'none'; style-src 'sha256-${styleHash}'; img-src data:; base-uri 'none'; form-action 'none'`;
     return `<!DOCTYPE html>
 <html lang="en">
