@@ -1,24 +1,30 @@
 // `npm run bench`: Coord's performance benchmark. Generates valid workspaces
 // (one file of 1k, 10k and 100k lines; 100 and 1,000 files of 100 lines with
 // cross-file references) in a temporary folder and measures, in one run:
-//   - cold start: `node bin/coord.js --version` next to `node -e 0` (the target),
-//     and `coord check` of a one-declaration file (the first real result, with Langium);
+//   - cold start: `node bin/coord.js --version` and `coord check` of a one-declaration
+//     file (the first real result, with Langium) next to `node -e 0`, wall and CPU;
 //   - `coord check`: wall and CPU time, lines per second and peak memory, next
 //     to a parse-only run of the same input with the same parser and bundle
-//     settings (bench/probe.ts), plus the time of each build phase;
+//     settings (bench/probe.ts) and to the perf anchor's parse-only run of its
+//     own workspace of the same shape (issue 21), interleaved, plus the time of
+//     each build phase;
+//   - 8,000 declarations on one line against the same on 8,000 lines;
 //   - the 100k/10k scaling ratio;
 //   - `coord summary` (JSON and HTML) on the one-file workspaces;
 //   - through a real LSP client over stdio: edit → diagnostics and completion
 //     latency at 1k, 10k and 100k lines, and edit → diagnostics in the
-//     1,000-file workspace.
+//     1,000-file workspace; the server's memory with 100k lines after 60 edits.
 // Medians of several runs. Writes bench/results/latest.json and prints a
 // Markdown summary (the tables of docs/performance.md).
 // Options: --runs N (default 5; the 100k-line cases use max(2, N - 2)),
 // --only check|summary|lsp|start, --cases 1k,10k,… (a subset), --keep (keep the generated workspaces),
-// --report FILE (print the tables of an earlier run's JSON and exit).
+// --coord DIR (measure the built checkout in DIR instead of this one, e.g. main for a "before" run),
+// --no-anchor (leave out the perf anchor of ../shared/reference/perf-anchor, or $COORD_PERF_ANCHOR),
+// --out FILE (write the results there instead of bench/results/latest.json), --report FILE (print the tables of an earlier run's JSON and exit).
 import { spawnSync } from 'node:child_process';
 import { cpus, loadavg, tmpdir, totalmem } from 'node:os';
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { createHash } from 'node:crypto';
 import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import * as esbuild from 'esbuild';
@@ -27,7 +33,10 @@ import { LspSession } from './lsp.mjs';
 import { cliPlugins } from '../scripts/build-plugins.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
-const coordBin = join(root, 'bin', 'coord.js');
+const args0 = process.argv.slice(2);
+// `--coord DIR`: measure another checkout of Coord (built, e.g. main for a "before" run) with this benchmark.
+const coordRoot = args0.includes('--coord') ? args0[args0.indexOf('--coord') + 1] : root;
+const coordBin = join(coordRoot, 'bin', 'coord.js');
 const usagePreload = join(root, 'bench', 'usage.cjs');
 const args = process.argv.slice(2);
 const option = name => { const i = args.indexOf(name); return i >= 0 ? args[i + 1] : undefined; };
@@ -49,12 +58,12 @@ function median(values) {
 const round = (x, d = 0) => (x === undefined || Number.isNaN(x) ? undefined : Math.round(x * 10 ** d) / 10 ** d);
 
 /** Runs a command once; returns its wall time and, through the preload, its CPU time and peak memory. */
-function measure(argv, { preload = true } = {}) {
+function measure(argv, { preload = true, cwd, bin = node } = {}) {
     const usageFile = join(work, `usage-${process.pid}.json`);
     rmSync(usageFile, { force: true });
     const full = preload ? ['-r', usagePreload, ...argv] : argv;
     const t0 = performance.now();
-    const r = spawnSync(node, full, { encoding: 'utf8', env: { ...process.env, COORD_BENCH_USAGE_FILE: usageFile }, maxBuffer: 1 << 28 });
+    const r = spawnSync(bin, full, { encoding: 'utf8', cwd, env: { ...process.env, COORD_BENCH_USAGE_FILE: usageFile }, maxBuffer: 1 << 28 });
     const wallMs = performance.now() - t0;
     if (r.status !== 0 && r.status !== 1) throw new Error(`${argv.join(' ')} exited with ${r.status}: ${r.stderr}`);
     let usage = {};
@@ -69,22 +78,22 @@ function measure(argv, { preload = true } = {}) {
 async function buildProbe() {
     const outfile = join(work, 'probe.cjs');
     const start = join(work, 'probe-start.cjs');
-    const buildScript = readFileSync(join(root, 'scripts', 'build.mjs'), 'utf8');
+    const buildScript = readFileSync(join(coordRoot, 'scripts', 'build.mjs'), 'utf8');
     const keepNames = /keepNames:\s*true/.test(buildScript);
     const mangle = /\bminify:\s*!watch/.test(buildScript) && !/minifyIdentifiers:\s*false/.test(buildScript);
     await esbuild.build({
-        entryPoints: [join(root, 'bench', 'probe.ts')],
+        entryPoints: [join(coordRoot, 'bench', 'probe.ts')],
         outfile, bundle: true, platform: 'node', format: 'cjs', target: 'node20',
         minifyWhitespace: true, minifySyntax: true, minifyIdentifiers: mangle, keepNames,
         mainFields: ['module', 'main'],
         plugins: cliPlugins,
         supported: { 'dynamic-import': false },
         define: { 'import.meta.url': '__import_meta_url' },
-        inject: [join(root, 'scripts', 'import-meta-url.js')],
+        inject: [join(coordRoot, 'scripts', 'import-meta-url.js')],
         logLevel: 'warning',
     });
     await esbuild.build({
-        entryPoints: [join(root, 'bench', 'probe-start.ts')], outfile: start, external: ['./probe.cjs'],
+        entryPoints: [join(coordRoot, 'bench', 'probe-start.ts')], outfile: start, external: ['./probe.cjs'],
         bundle: true, platform: 'node', format: 'cjs', target: 'node20', logLevel: 'warning',
     });
     return start;
@@ -97,6 +106,53 @@ const CASES = [
     { id: '100x100', label: '100 files × 100 lines', files: 100, linesPerFile: 100, runs: RUNS },
     { id: '1000x100', label: '1,000 files × 100 lines', files: 1_000, linesPerFile: 100, runs: SLOW_RUNS },
 ].filter(c => !ONLY_CASES || ONLY_CASES.includes(c.id));
+
+
+/**
+ * The perf anchor (issue 21): a Langium 4.4 prototype of the v1 grammar kept in
+ * `../shared/reference/perf-anchor` (or `$COORD_PERF_ANCHOR`), whose parse-only
+ * time is the baseline `coord check` is held to. It is copied into a cache
+ * folder of its own (keyed by its files), installed with `npm ci` and built
+ * once; its own generator writes its workspaces (same shapes, its grammar).
+ * Returns undefined, with a note, when the anchor is not there or does not build.
+ */
+function prepareAnchor() {
+    const source = process.env.COORD_PERF_ANCHOR ?? join(root, '..', 'shared', 'reference', 'perf-anchor');
+    if (!existsSync(join(source, 'package.json'))) {
+        log(`no perf anchor at ${source}: the anchor columns are left out`);
+        return undefined;
+    }
+    const hash = createHash('sha256');
+    for (const f of ['package.json', 'package-lock.json', 'esbuild.mjs', 'scripts/gen.mjs', 'src/cli/main.ts', 'src/language/coord.langium']) {
+        try { hash.update(f).update(readFileSync(join(source, f))); } catch { /* a file the anchor does not have */ }
+    }
+    const dir = join(tmpdir(), `coord-perf-anchor-${hash.digest('hex').slice(0, 12)}`);
+    const cli = join(dir, 'dist', 'cli.cjs');
+    if (!existsSync(cli)) {
+        log(`building the perf anchor in ${dir} (npm ci, npm run build; once)…`);
+        rmSync(dir, { recursive: true, force: true });
+        cpSync(source, dir, { recursive: true, filter: src => !/[\\/](node_modules|ws|dist|results)$/.test(src) });
+        spawnSync('chmod', ['-R', 'u+w', dir]);
+        const npm = process.platform === 'win32' ? 'npm.cmd' : 'npm';
+        for (const step of [['ci', '--no-audit', '--no-fund'], ['run', 'build']]) {
+            const r = spawnSync(npm, step, { cwd: dir, encoding: 'utf8' });
+            if (r.status !== 0) {
+                log(`the perf anchor did not build (npm ${step.join(' ')}): ${(r.stderr || r.stdout).slice(-2000)}`);
+                rmSync(dir, { recursive: true, force: true });
+                return undefined;
+            }
+        }
+    }
+    return { dir, cli, gen: join(dir, 'scripts', 'gen.mjs') };
+}
+
+/** Writes the anchor's own workspace of the shape of case `c` (its generator, its grammar). */
+function anchorWorkspace(anchor, c) {
+    const out = join(work, `anchor-${c.id}`);
+    const r = spawnSync(node, [anchor.gen, out, String(c.files), String(c.linesPerFile)], { encoding: 'utf8' });
+    if (r.status !== 0) throw new Error(`the anchor's generator failed: ${r.stderr}`);
+    return out;
+}
 
 function machine() {
     const other = spawnSync('/usr/bin/node', ['--version'], { encoding: 'utf8' });
@@ -117,45 +173,55 @@ function coldStart() {
     const nodes = [[process.version, node]];
     const system = spawnSync('/usr/bin/node', ['--version'], { encoding: 'utf8' });
     if (system.status === 0 && system.stdout.trim() !== process.version) nodes.push([system.stdout.trim(), '/usr/bin/node']);
-    // The first real result: `coord check` of one declaration (it loads the commands' bundle with Langium).
-    const one = join(work, 'start-one.coord');
-    writeFileSync(one, 'population smallholders "Smallholder households"\n');
+    // The first real result: `coord check` of one declaration (it loads the commands' bundle with Langium),
+    // run in the folder of that file, so that the project is that one file.
+    const folder = join(work, 'start');
+    mkdirSync(folder, { recursive: true });
+    writeFileSync(join(folder, 'one.coord'), 'population smallholders "Smallholder households"\n');
     for (const [version, bin] of nodes) {
         const base = [], coord = [], check = [];
         for (let i = 0; i < runs; i++) {
-            let t0 = performance.now();
-            spawnSync(bin, ['-e', '0']);
-            base.push(performance.now() - t0);
-            t0 = performance.now();
-            const r = spawnSync(bin, [coordBin, '--version'], { encoding: 'utf8' });
-            coord.push(performance.now() - t0);
-            if (r.status !== 0) throw new Error(`coord --version failed: ${r.stderr}`);
-            t0 = performance.now();
-            const k = spawnSync(bin, [coordBin, 'check', one], { encoding: 'utf8' });
-            check.push(performance.now() - t0);
-            if (k.status !== 0) throw new Error(`coord check of one declaration failed: ${k.stderr}`);
+            // Interleaved; CPU time through the same preload in all three.
+            base.push(measure(['-e', '0'], { bin }));
+            const r = measure([coordBin, '--version'], { bin });
+            if (r.status !== 0) throw new Error(`coord --version failed`);
+            coord.push(r);
+            const k = measure([coordBin, 'check', 'one.coord'], { bin, cwd: folder });
+            if (k.status !== 0) throw new Error(`coord check of one declaration failed: ${k.stdout}`);
+            check.push(k);
         }
+        const m = (list, key) => median(list.map(x => x[key]));
         out[version] = {
-            runs, nodeMs: round(median(base), 1), coordMs: round(median(coord), 1), ratio: round(median(coord) / median(base), 2),
-            checkMs: round(median(check), 1), checkRatio: round(median(check) / median(base), 2),
+            runs, nodeMs: round(m(base, 'wallMs'), 1), coordMs: round(m(coord, 'wallMs'), 1), ratio: round(m(coord, 'wallMs') / m(base, 'wallMs'), 2),
+            checkMs: round(m(check, 'wallMs'), 1), checkRatio: round(m(check, 'wallMs') / m(base, 'wallMs'), 2),
+            nodeCpuMs: round(m(base, 'cpuMs'), 1), coordCpuMs: round(m(coord, 'cpuMs'), 1), checkCpuMs: round(m(check, 'cpuMs'), 1),
+            checkRatioCpu: round(m(check, 'cpuMs') / m(base, 'cpuMs'), 2),
         };
     }
     return out;
 }
 
-function checkCase(c, probe) {
+function checkCase(c, probe, anchor) {
     const dir = join(work, c.id);
     const { lines } = writeWorkspace(dir, c);
     const report = join(work, `${c.id}.json`);
-    const check = [], parse = [];
+    const anchorDir = anchor ? anchorWorkspace(anchor, c) : undefined;
+    const check = [], parse = [], anchorParse = [];
     let findings;
     for (let i = 0; i < c.runs; i++) {
-        // Interleaved, so that a burst of load on the machine hits both alike.
+        // Interleaved (A/B/C, round after round), so that a burst of load on the machine hits all alike.
+        if (anchorDir) {
+            const a = measure([anchor.cli, anchorDir, '--mode', 'parse']);
+            const out = JSON.parse(a.stdout.trim().split('\n').pop());
+            if (out.syntax_errors) throw new Error(`the anchor's workspace ${c.id} has syntax errors`);
+            anchorParse.push({ ...a, inProcessParseMs: out.parse_ms, lines: out.lines });
+        }
         const p = measure([probe, 'parse', dir]);
         const probeOut = JSON.parse(p.stdout);
         if (probeOut.syntaxErrors) throw new Error(`generated workspace ${c.id} has syntax errors`);
         parse.push({ ...p, inProcessParseMs: probeOut.parseMs });
-        const k = measure([coordBin, 'check', dir, '--format', 'json', '-o', report]);
+        // Run where the workspace is, as an analyst runs it in a project: the project is that folder.
+        const k = measure([coordBin, 'check', '.', '--format', 'json', '-o', report], { cwd: dir });
         check.push(k);
         findings = JSON.parse(readFileSync(report, 'utf8')).diagnostics.length;
     }
@@ -163,13 +229,54 @@ function checkCase(c, probe) {
     const m = (list, key) => median(list.map(x => x[key]));
     const checkWall = m(check, 'wallMs'), parseWall = m(parse, 'wallMs');
     const checkCpu = m(check, 'cpuMs'), parseCpu = m(parse, 'cpuMs');
-    return {
+    const result = {
         id: c.id, label: c.label, files: c.files, lines, runs: c.runs, findings,
         check: { wallMs: round(checkWall), cpuMs: round(checkCpu), peakRssMB: round(m(check, 'maxRssBytes') / 2 ** 20), linesPerSecond: round(lines / (checkWall / 1000)) },
         parseOnly: { wallMs: round(parseWall), cpuMs: round(parseCpu), inProcessParseMs: round(m(parse, 'inProcessParseMs')), peakRssMB: round(m(parse, 'maxRssBytes') / 2 ** 20) },
         ratioWall: round(checkWall / parseWall, 2),
         ratioCpu: round(checkCpu / parseCpu, 2),
         phasesMs: Object.fromEntries(Object.entries(phases.phases).map(([k, v]) => [k, round(v)])),
+    };
+    if (anchorParse.length > 0) {
+        const aWall = m(anchorParse, 'wallMs'), aCpu = m(anchorParse, 'cpuMs');
+        result.anchor = {
+            lines: anchorParse[0].lines, wallMs: round(aWall), cpuMs: round(aCpu),
+            inProcessParseMs: round(m(anchorParse, 'inProcessParseMs')), peakRssMB: round(m(anchorParse, 'maxRssBytes') / 2 ** 20),
+        };
+        // `coord check` ÷ the anchor's parse-only (the target), and our parser alone ÷ the anchor's.
+        result.checkVsAnchor = { wall: round(checkWall / aWall, 2), cpu: round(checkCpu / aCpu, 2) };
+        result.parseVsAnchor = { wall: round(parseWall / aWall, 2), cpu: round(parseCpu / aCpu, 2), inProcess: round(result.parseOnly.inProcessParseMs / result.anchor.inProcessParseMs, 2) };
+    }
+    return result;
+}
+
+/**
+ * Fault 3 of issue 21: time linear in line length. 8,000 declarations on one
+ * line against the same 8,000 declarations on 8,000 lines, interleaved.
+ */
+function longLineCase(runs) {
+    const count = 8_000;
+    const decls = Array.from({ length: count }, (_, i) => `population p${i} "Households ${i}"`);
+    const oneLine = join(work, 'long-line'), manyLines = join(work, 'long-lines');
+    mkdirSync(oneLine, { recursive: true });
+    mkdirSync(manyLines, { recursive: true });
+    writeFileSync(join(oneLine, 'a.coord'), decls.join(' ') + '\n');
+    writeFileSync(join(manyLines, 'a.coord'), decls.join('\n') + '\n');
+    const one = [], many = [];
+    let findings;
+    for (let i = 0; i < runs; i++) {
+        const report = join(work, 'long-line.json');
+        many.push(measure([coordBin, 'check', '.', '--format', 'json', '-o', report], { cwd: manyLines }));
+        one.push(measure([coordBin, 'check', '.', '--format', 'json', '-o', report], { cwd: oneLine }));
+        findings = JSON.parse(readFileSync(report, 'utf8')).diagnostics.length;
+    }
+    const m = (list, key) => median(list.map(x => x[key]));
+    return {
+        declarations: count, runs, findings,
+        oneLine: { wallMs: round(m(one, 'wallMs')), cpuMs: round(m(one, 'cpuMs')) },
+        manyLines: { wallMs: round(m(many, 'wallMs')), cpuMs: round(m(many, 'cpuMs')) },
+        ratioWall: round(m(one, 'wallMs') / m(many, 'wallMs'), 2),
+        ratioCpu: round(m(one, 'cpuMs') / m(many, 'cpuMs'), 2),
     };
 }
 
@@ -288,19 +395,75 @@ async function lspManyFiles(c, runs) {
     }
 }
 
+/** Resident and peak memory (MB) of a process, from /proc (Linux); undefined elsewhere. */
+function processMemoryMB(pid) {
+    try {
+        const status = readFileSync(`/proc/${pid}/status`, 'utf8');
+        const kb = key => Number(new RegExp(`^${key}:\\s+(\\d+) kB`, 'm').exec(status)?.[1]);
+        return { rssMB: round(kb('VmRSS') / 1024), peakMB: round(kb('VmHWM') / 1024) };
+    } catch {
+        return undefined;
+    }
+}
+
+/**
+ * Issue 21: the language server's memory with a 100k-line file open, after 60
+ * edits (30 times: type a character into a reference, then delete it, waiting
+ * for each edit's diagnostics).
+ */
+async function lspMemory(c, edits = 60) {
+    const dir = join(work, `lsp-memory-${c.id}`);
+    const { paths, lines } = writeWorkspace(dir, c);
+    const uri = pathToFileURL(paths[0]).toString();
+    const text = readFileSync(paths[0], 'utf8');
+    const session = await LspSession.start({ node, coordBin, rootDir: dir });
+    try {
+        const first = session.waitForDiagnostics(uri);
+        await session.open(uri, text);
+        await first;
+        await session.settle();
+        const afterOpen = processMemoryMB(session.proc.pid);
+        const targetsLine = unitLine(Math.floor(lines / UNIT_LINES / 2), 7);
+        const col = text.split('\n')[targetsLine].length;
+        const times = [];
+        for (let i = 0; i < edits; i++) {
+            const typing = i % 2 === 0;
+            const done = session.waitForDiagnostics(uri, d => d.some(x => x.code === 'unresolved-reference') === typing);
+            const range = { start: { line: targetsLine, character: col }, end: { line: targetsLine, character: typing ? col : col + 1 } };
+            const sent = await session.change(uri, range, typing ? 'x' : '');
+            times.push((await done).at - sent);
+        }
+        await session.settle(1000);
+        const afterEdits = processMemoryMB(session.proc.pid);
+        return { id: c.id, label: c.label, lines, edits, afterOpen, afterEdits, editToDiagnosticsMs: round(median(times), 1) };
+    } finally {
+        await session.stop();
+    }
+}
+
 function targets(r) {
     const t = [];
     const add = (name, target, value, met, note) => t.push({ name, target, value, met, ...(note ? { note } : {}) });
     if (r.coldStart) {
-        for (const [v, c] of Object.entries(r.coldStart)) add(`cold start (${v})`, '≤ 2× node -e 0', `${c.ratio}×`, c.ratio <= 2);
+        for (const [v, c] of Object.entries(r.coldStart)) add(`cold start, \`coord --version\` (${v})`, '≤ 2× node -e 0', `${c.ratio}×`, c.ratio <= 2);
+        for (const [v, c] of Object.entries(r.coldStart)) {
+            if (c.checkRatio !== undefined) add(`cold start, \`coord check\` of one declaration (${v})`, '≤ 2.5× node -e 0', `${c.checkRatio}× wall${c.checkRatioCpu !== undefined ? `, ${c.checkRatioCpu}× CPU` : ''}`, c.checkRatio <= 2.5);
+        }
+    }
+    for (const c of r.check ?? []) {
+        if (c.checkVsAnchor && ['10k', '100k', '1000x100'].includes(c.id)) {
+            add(`check ÷ anchor's parse-only, ${c.label}`, '≤ 2×', `${c.checkVsAnchor.wall}× wall, ${c.checkVsAnchor.cpu}× CPU`, c.checkVsAnchor.wall <= 2);
+        }
     }
     for (const c of r.check ?? []) add(`check ÷ parse-only, ${c.label}`, '≤ 2×', `${c.ratioWall}× wall, ${c.ratioCpu}× CPU`, c.ratioWall <= 2);
     if (r.scaling) add('check 100k ÷ 10k lines', '≤ 12', `${r.scaling.wall}× wall, ${r.scaling.cpu}× CPU`, r.scaling.wall <= 12);
+    if (r.longLine) add('8,000 declarations on one line ÷ on 8,000 lines', '≤ 2×', `${r.longLine.ratioWall}× wall, ${r.longLine.ratioCpu}× CPU`, r.longLine.ratioWall <= 2);
     const big = (r.check ?? []).find(c => c.id === '100k');
     if (big) add('peak memory, check of 100k lines', '≤ 350 MB', `${big.check.peakRssMB} MB`, big.check.peakRssMB <= 350);
     for (const l of r.lsp ?? []) {
         if (l.id === '10k') add('edit → diagnostics, 10k lines', '≤ 100 ms', `${l.editToDiagnosticsMs} ms`, l.editToDiagnosticsMs <= 100);
         if (l.id === '100k') add('edit → diagnostics, 100k lines', '≤ 1,000 ms', `${l.editToDiagnosticsMs} ms`, l.editToDiagnosticsMs <= 1000);
+        if (l.id === '1000x100') add('edit → diagnostics, 1,000 files', '≤ 50 ms', `${l.editToDiagnosticsMs} ms`, l.editToDiagnosticsMs <= 50);
         if (l.id === '10k') {
             const worst = Math.max(l.completionEnd.ms, l.completionMiddle.ms, l.completionMiddleReference.ms);
             add('completion, 10k lines', '≤ 50 ms', `${worst} ms`, worst <= 50);
@@ -309,6 +472,9 @@ function targets(r) {
             const worst = Math.max(l.completionEnd.ms, l.completionMiddle.ms, l.completionMiddleReference.ms);
             add('completion, 100k lines (end and middle)', '≤ 300 ms', `${worst} ms`, worst <= 300);
         }
+    }
+    if (r.lspMemory?.afterEdits) {
+        add(`language server RSS, 100k lines after ${r.lspMemory.edits} edits`, '≤ 500 MB', `${r.lspMemory.afterEdits.rssMB} MB (peak ${r.lspMemory.afterEdits.peakMB} MB)`, r.lspMemory.afterEdits.rssMB <= 500);
     }
     return t;
 }
@@ -320,9 +486,9 @@ function markdown(r) {
     out.push(`Date: ${r.date}. Runs: ${r.runs.default} (${r.runs.slow} for the 100k-line and 1,000-file cases); medians.`, '');
     if (r.coldStart) {
         // The target is `--version`'s ratio; `coord check` of one declaration is reported next to it.
-        out.push('| cold start | `node -e 0` | `coord --version` | ratio | `coord check` of one declaration | ratio |', '|---|---:|---:|---:|---:|---:|');
-        const ms = x => (x === undefined ? '–' : `${x} ms`), times = x => (x === undefined ? '–' : `${x}×`);
-        for (const [v, c] of Object.entries(r.coldStart)) out.push(`| Node ${v} (${c.runs} runs) | ${c.nodeMs} ms | ${c.coordMs} ms | ${c.ratio}× | ${ms(c.checkMs)} | ${times(c.checkRatio)} |`);
+        out.push('| cold start | `node -e 0` wall / CPU | `coord --version` wall / CPU | ratio (wall) | `coord check` of one declaration wall / CPU | ratio (wall / CPU) |', '|---|---:|---:|---:|---:|---:|');
+        const ms = (x, y) => (x === undefined ? '–' : `${x}${y === undefined ? '' : ` / ${y}`} ms`), times = (x, y) => (x === undefined ? '–' : `${x}×${y === undefined ? '' : ` / ${y}×`}`);
+        for (const [v, c] of Object.entries(r.coldStart)) out.push(`| Node ${v} (${c.runs} runs) | ${ms(c.nodeMs, c.nodeCpuMs)} | ${ms(c.coordMs, c.coordCpuMs)} | ${c.ratio}× | ${ms(c.checkMs, c.checkCpuMs)} | ${times(c.checkRatio, c.checkRatioCpu)} |`);
         out.push('');
     }
     if (r.check) {
@@ -332,6 +498,13 @@ function markdown(r) {
             out.push(`| ${c.label} | ${c.lines} | ${c.check.wallMs} ms | ${c.check.cpuMs} ms | ${c.check.linesPerSecond} | ${c.check.peakRssMB} MB | ${c.parseOnly.wallMs} ms | ${c.parseOnly.cpuMs} ms | ${c.ratioWall}× / ${c.ratioCpu}× | ${c.findings} |`);
         }
         out.push('');
+        if (r.check.some(c => c.anchor)) {
+            out.push('| workspace | anchor\'s parse-only wall | CPU | anchor lines | check ÷ anchor (wall / CPU) | our parse-only ÷ anchor (wall / CPU / in-process parse) |', '|---|---:|---:|---:|---:|---:|');
+            for (const c of r.check.filter(x => x.anchor)) {
+                out.push(`| ${c.label} | ${c.anchor.wallMs} ms | ${c.anchor.cpuMs} ms | ${c.anchor.lines} | ${c.checkVsAnchor.wall}× / ${c.checkVsAnchor.cpu}× | ${c.parseVsAnchor.wall}× / ${c.parseVsAnchor.cpu}× / ${c.parseVsAnchor.inProcess}× |`);
+            }
+            out.push('');
+        }
         if (r.scaling) out.push(`Scaling, one file of 100k lines ÷ 10k lines: ${r.scaling.wall}× wall, ${r.scaling.cpu}× CPU (in-process parse ${r.scaling.parse}×).`, '');
         out.push('| workspace | parse | index | scopes | link | index refs | validate |', '|---|---:|---:|---:|---:|---:|---:|');
         for (const c of r.check) {
@@ -339,6 +512,10 @@ function markdown(r) {
             out.push(`| ${c.label} | ${p.Parsed} | ${p.IndexedContent} | ${p.ComputedScopes} | ${p.Linked} | ${p.IndexedReferences} | ${p.Validated} |`);
         }
         out.push('');
+    }
+    if (r.longLine) {
+        const l = r.longLine;
+        out.push(`Long lines (${l.runs} runs): ${l.declarations} declarations on one line ${l.oneLine.wallMs} ms wall, ${l.oneLine.cpuMs} ms CPU; on ${l.declarations} lines ${l.manyLines.wallMs} ms, ${l.manyLines.cpuMs} ms CPU (${l.ratioWall}× wall, ${l.ratioCpu}× CPU; ${l.findings} findings).`, '');
     }
     if (r.summary) {
         out.push('| `coord summary` (1 run) | format | wall | CPU | peak RSS |', '|---|---|---:|---:|---:|');
@@ -356,6 +533,10 @@ function markdown(r) {
         }
         out.push('');
     }
+    if (r.lspMemory) {
+        const x = r.lspMemory, mb = m => (m ? `${m.rssMB} MB (peak ${m.peakMB} MB)` : '–');
+        out.push(`Language server memory, ${x.label}: after opening ${mb(x.afterOpen)}; after ${x.edits} edits ${mb(x.afterEdits)} (edit → diagnostics ${x.editToDiagnosticsMs} ms, median).`, '');
+    }
     out.push('| target | wanted | measured | met |', '|---|---|---|---|');
     for (const t of r.targets) out.push(`| ${t.name} | ${t.target} | ${t.value} | ${t.met ? 'yes' : '**no**'} |`);
     return out.join('\n');
@@ -369,7 +550,7 @@ async function main() {
         rmSync(work, { recursive: true, force: true });
         return;
     }
-    const results = { date: new Date().toISOString(), machine: machine(), runs: { default: RUNS, slow: SLOW_RUNS } };
+    const results = { date: new Date().toISOString(), machine: machine(), runs: { default: RUNS, slow: SLOW_RUNS }, coord: coordRoot };
     log(`coord bench: working in ${work}`);
     if (!ONLY || ONLY === 'start') {
         log('cold start…');
@@ -377,11 +558,14 @@ async function main() {
     }
     if (!ONLY || ONLY === 'check') {
         const probe = await buildProbe();
+        const anchor = args.includes('--no-anchor') ? undefined : prepareAnchor();
         results.check = [];
         for (const c of CASES) {
             log(`check ${c.label}…`);
-            results.check.push(checkCase(c, probe));
+            results.check.push(checkCase(c, probe, anchor));
         }
+        log('long lines…');
+        results.longLine = longLineCase(RUNS);
         const by = id => results.check.find(c => c.id === id);
         if (by('100k') && by('10k')) results.scaling = {
             wall: round(by('100k').check.wallMs / by('10k').check.wallMs, 2),
@@ -404,12 +588,17 @@ async function main() {
             log(`lsp ${many.label}…`);
             results.lsp.push(await lspManyFiles(many, many.runs));
         }
+        const big = CASES.find(x => x.id === '100k');
+        if (big && process.platform === 'linux') {
+            log(`lsp memory, ${big.label}, 60 edits…`);
+            results.lspMemory = await lspMemory(big);
+        }
     }
     results.loadAverageAtEnd = loadavg().map(x => round(x, 2));
     results.targets = targets(results);
     const outDir = join(root, 'bench', 'results');
     mkdirSync(outDir, { recursive: true });
-    const file = ONLY ? join(outDir, `latest-${ONLY}.json`) : join(outDir, 'latest.json');
+    const file = option('--out') ?? (ONLY ? join(outDir, `latest-${ONLY}.json`) : join(outDir, 'latest.json'));
     writeFileSync(file, JSON.stringify(results, null, 2) + '\n');
     process.stdout.write(markdown(results) + '\n');
     log(`wrote ${file}`);

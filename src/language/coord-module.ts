@@ -6,13 +6,15 @@
  * {@link CoordAddedServices}, provide it in {@link CoordModule}, consume it.
  */
 import {
-    createDefaultCoreModule, createLangiumParser, createDefaultSharedCoreModule, DefaultReferenceDescriptionProvider, inject, type ReferenceDescription,
+    createDefaultCoreModule, createDefaultSharedCoreModule, prepareLangiumParser, DefaultReferenceDescriptionProvider, inject, type ReferenceDescription,
     type DefaultSharedCoreModuleContext, type LangiumCoreServices,
     type Module, type PartialLangiumCoreServices, type PartialLangiumSharedCoreServices,
 } from 'langium';
 import { CoordGeneratedModule, CoordGeneratedSharedModule } from './generated/module.js';
-import { CoordScopeComputation } from './coord-scope.js';
+import { CoordScopeComputation, CoordScopeProvider } from './coord-scope.js';
 import { makeParserLinear } from './linear-parser.js';
+import { buildParserWithLazyLookahead } from './lazy-lookahead.js';
+import { useFastContainerLinks } from './container-links.js';
 import { CoordLinker, CoordReferenceDescriptionProvider } from './coord-linker.js';
 import {
     bomStrippingFileSystem, CoordDocumentBuilder, CoordDocumentFactory, CoordIndexManager, CoordWorkspaceManager, type ConfigFileReader,
@@ -41,11 +43,15 @@ export type CoordCoreServices = LangiumCoreServices & CoordAddedServices & {
 export const CoordModule: Module<CoordCoreServices, PartialLangiumCoreServices & CoordAddedServices> = {
     parser: {
         // No stack overflow and no quadratic time, however many declarations or errors (linear-parser.ts);
-        // a text that does not parse is read as if each mistake were corrected (validation/syntax-repair.ts).
-        LangiumParser: services => installSyntaxRepair(makeParserLinear(createLangiumParser(services)), services),
+        // a text that does not parse is read as if each mistake were corrected (validation/syntax-repair.ts);
+        // each lookahead function is built on its first use, not all when the parser is (lazy-lookahead.ts);
+        // the tree's container links are set by a loop, not Langium's allocating walk (container-links.ts).
+        LangiumParser: services => installSyntaxRepair(makeParserLinear(useFastContainerLinks(
+            buildParserWithLazyLookahead(prepareLangiumParser(services)))), services),
     },
     references: {
         ScopeComputation: services => new CoordScopeComputation(services),
+        ScopeProvider: services => new CoordScopeProvider(services),
         Linker: services => new CoordLinker(services),
     },
     workspace: {

@@ -208,6 +208,51 @@ export class CoordDocumentFactory extends DefaultLangiumDocumentFactory {
  * in the same order.
  */
 export class CoordIndexManager extends DefaultIndexManager {
+    /**
+     * The exported symbols by name, each list in the order of {@link allElements} (documents by
+     * URI, then in document order), kept up to date as documents are indexed and removed, so
+     * that a lookup by name costs the same whatever the size of the workspace
+     * ({@link CoordScopeProvider}: Langium built a hash map of every symbol again after each edit).
+     */
+    private readonly byName = new Map<string, AstNodeDescription[]>();
+
+    override async updateContent(document: LangiumDocument, cancelToken?: Cancellation.CancellationToken): Promise<void> {
+        const uri = document.uri.toString();
+        const before = this.symbolIndex.get(uri);
+        // A cancelled update (it throws) leaves both indexes as they were.
+        await super.updateContent(document, cancelToken);
+        this.forgetNames(before);
+        const exports = this.symbolIndex.get(uri) ?? [];
+        for (const description of exports) {
+            let list = this.byName.get(description.name);
+            if (!list) this.byName.set(description.name, list = []);
+            // After every description of a document that comes before this one (most lists hold one).
+            let at = list.length;
+            while (at > 0 && compareUris(list[at - 1].documentUri.toString(), uri) > 0) at--;
+            list.splice(at, 0, description);
+        }
+    }
+
+    override removeContent(uri: URI): void {
+        this.forgetNames(this.symbolIndex.get(uri.toString()));
+        super.removeContent(uri);
+    }
+
+    /** The exported symbols called `name`, in the order of {@link allElements}. */
+    elementsNamed(name: string): readonly AstNodeDescription[] {
+        return this.byName.get(name) ?? [];
+    }
+
+    private forgetNames(descriptions: readonly AstNodeDescription[] | undefined): void {
+        for (const description of descriptions ?? []) {
+            const list = this.byName.get(description.name);
+            if (!list) continue;
+            const kept = list.filter(d => d !== description);
+            if (kept.length > 0) this.byName.set(description.name, kept);
+            else this.byName.delete(description.name);
+        }
+    }
+
     override allElements(nodeType?: string, uris?: Set<string>): Stream<AstNodeDescription> {
         const keys = [...this.symbolIndex.keys()].filter(uri => !uris || uris.has(uri)).sort(compareUris);
         return stream(keys).map(uri => this.getFileDescriptions(uri, nodeType)).flat();
