@@ -23,7 +23,7 @@ import {
     step, systemNodeEnv, writeUserSettings,
 } from './common.mjs';
 
-const SUITE_TIMEOUT_MS = Number(process.env.COORD_E2E_SUITE_TIMEOUT_MS ?? 300_000);
+const SUITE_TIMEOUT_MS = Number(process.env.COORD_E2E_SUITE_TIMEOUT_MS ?? 600_000);
 const CHROMIUM = process.env.CHROMIUM ?? '/usr/bin/chromium';
 
 /** Installs code-server when needed (scripts/e2e/install-code-server.sh) and returns its entry script. */

@@ -147,6 +147,22 @@ export function guardUnfinishedExit(finished: Promise<unknown>, write: (text: st
     let done = false;
     void finished.finally(() => (done = true));
     const message = (how: string) => `coord: internal error: the command ${how} before it finished; no report was written\n(this is a bug in coord; please report it with the input that caused it)\n`;
+    // An exception thrown outside the command's promise (a timer, a stream's event) or a rejection
+    // nobody handles would end Node with status 1 and a stack trace — read by CI as "findings".
+    const fail = (e: unknown) => {
+        if (pipeClosed) return;
+        done = true;
+        try {
+            const text = visible(e instanceof Error ? e.message : String(e));
+            write(`coord: internal error: ${text}\n(this is a bug in coord; please report it with the input that caused it)\n`);
+            if (process.env.COORD_DEBUG) write(`${(e as Error)?.stack ?? ''}\n`);
+        } catch {
+            // Standard error itself is gone: the status still says it.
+        }
+        process.exit(2);
+    };
+    process.on('uncaughtException', fail);
+    process.on('unhandledRejection', fail);
     process.on('beforeExit', () => {
         if (done) return;
         done = true;

@@ -10,17 +10,22 @@ import { errorResultsAsErrors, guardedTransport, stdioProcessHooks } from './pro
 import { registerSummaryHandlers } from './summary-handler.js';
 import { findRulesDocument, ruleDocumentationLinks } from './rule-documentation.js';
 import { chooseLocale, setLocale } from '../i18n/index.js';
+import { answerUnknownDocuments } from './unknown-documents.js';
 
 export function startServer(): void {
     // Over stdio the transport is guarded against malformed input and early requests (protocol-guard.ts).
     const transport = process.argv.includes('--stdio') ? guardedTransport(process.stdin, process.stdout) : undefined;
     // Under VS Code (IPC) only the writer is wrapped, so that errors Langium returns are sent as errors.
     const ipc = !transport && process.argv.includes('--node-ipc');
-    const connection = transport ? createConnection(ProposedFeatures.all, transport.reader, transport.writer)
+    const raw = transport ? createConnection(ProposedFeatures.all, transport.reader, transport.writer)
         : ipc ? createConnection(ProposedFeatures.all, new IPCMessageReader(process), errorResultsAsErrors(new IPCMessageWriter(process)))
             : createConnection(ProposedFeatures.all);
-    if (transport) stdioProcessHooks(connection, transport);
+    if (transport) stdioProcessHooks(raw, transport);
+    // A request on a document the server neither has nor can read gets an empty document's answer.
+    const unknown = answerUnknownDocuments(raw);
+    const connection = unknown.connection;
     const { shared, Coord } = createCoordLspServices({ connection, ...CoordNodeContext });
+    unknown.bind(shared);
     registerSummaryHandlers(shared, Coord, connection);
     // Rule ids in the Problems panel link to their section of the bundled docs/rules.md.
     Coord.validation.DocumentValidator.ruleDocumentation = ruleDocumentationLinks(findRulesDocument());

@@ -5,7 +5,9 @@
  * a word, and parks a request sent before `initialize` until the workspace is
  * ready — forever, if `initialize` never comes. With the guard:
  * - a body that is not JSON, or a malformed header, is answered with a JSON-RPC
- *   parse error (-32700, id null), and the server reads on;
+ *   parse error (-32700; id null unless the broken request's id can be read),
+ *   and the server reads on; a `Content-Length` that lies is found out and the
+ *   message read from its JSON when it can be (frame-reader.ts);
  * - a message that is neither a request, a response nor a notification is
  *   answered with an invalid-request error (-32600, id null);
  * - a `textDocument/…` request whose document, position or range is malformed
@@ -19,8 +21,9 @@
  */
 import { format } from 'node:util';
 import { errorResultsAsErrors } from './error-results.js';
+import { FrameReader } from './frame-reader.js';
 import {
-    StreamMessageReader, StreamMessageWriter,
+    StreamMessageWriter,
     type Connection, type DataCallback, type Disposable, type Message, type MessageReader, type MessageWriter,
 } from 'vscode-languageserver/node';
 
@@ -28,9 +31,6 @@ export const PARSE_ERROR = -32700;
 export const INVALID_REQUEST = -32600;
 export const SERVER_NOT_INITIALIZED = -32002;
 export const INVALID_PARAMS = -32602;
-
-/** A message the guard consumed itself; never handed to the connection. */
-const CONSUMED: Message = { jsonrpc: '2.0' };
 
 export interface GuardedTransport {
     reader: MessageReader;
@@ -45,34 +45,16 @@ export function guardedTransport(input: NodeJS.ReadableStream, output: NodeJS.Wr
     const reply = (id: number | string | null, code: number, message: string) => {
         void writer.write({ jsonrpc: '2.0', id, error: { code, message } } as Message).catch(() => undefined);
     };
-    const inner = new StreamMessageReader(input, {
-        charset: 'utf-8',
-        contentTypeDecoder: {
-            name: 'application/json',
-            async decode(buffer: Uint8Array): Promise<Message> {
-                const text = new TextDecoder('utf-8').decode(buffer);
-                try {
-                    return JSON.parse(text) as Message;
-                } catch (e) {
-                    reply(null, PARSE_ERROR, `Parse error: the message body is not JSON (${(e as Error).message})`);
-                    return CONSUMED;
-                }
-            },
+    // Frames are read by FrameReader (frame-reader.ts): a Content-Length that lies never desynchronises the stream.
+    const inner = new FrameReader(input, {
+        parseError: (id, message) => reply(id, PARSE_ERROR, message),
+        recovered: message => {
+            void writer.write({ jsonrpc: '2.0', method: 'window/logMessage', params: { type: 2, message } } as Message).catch(() => undefined);
         },
-    });
-    // Framing errors (a header without Content-Length, a length that is not a number). The
-    // reader drops the bad header but stops reading what is already buffered until more input
-    // arrives; reading on at once (an empty chunk, on the next turn) keeps the frames that
-    // followed the bad header in the same write from waiting for the client's next message.
-    const resume = (inner as unknown as { onData?: (data: Uint8Array) => void }).onData;
-    inner.onError(e => {
-        reply(null, PARSE_ERROR, `Parse error: ${(e instanceof Error ? e.message : String(e)).split('\n')[0]}`);
-        if (typeof resume === 'function') setImmediate(() => resume.call(inner, new Uint8Array(0)));
     });
     let initialized = false;
     let shutdownReceived = false;
     const pass = (message: Message): boolean => {
-        if (message === CONSUMED) return false;
         const m = message as unknown as Record<string, unknown>;
         if (typeof m !== 'object' || m === null || Array.isArray(m)) {
             reply(null, INVALID_REQUEST, 'Invalid request: a message must be a JSON object');

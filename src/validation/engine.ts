@@ -44,7 +44,7 @@ export interface IncrementalValidation {
     stale(declaration: AstNode): boolean;
 }
 
-/** The reports of one declaration, by rule, and the declarations they depend on. */
+/** The reports of one declaration, by rule (only the rules that reported), and the declarations they depend on. */
 export interface CachedDeclaration {
     /** The ids of the rules whose reports it holds, joined by spaces. */
     readonly rules: string;
@@ -162,7 +162,9 @@ class IncrementalRun {
                     for (const r of reports) list.push(r);
                 }
             } else {
-                this.fresh.set(declaration, new Map([...this.rulesRun].map(id => [id, []])));
+                // Only the rules that report get an entry: an empty list per rule and declaration cost
+                // two thirds of the memory of a large document (issue 21: 20 MB held 3.6 GB).
+                this.fresh.set(declaration, new Map());
             }
         }
         this.subject = this.reusable.size === 0 ? model : { ...model, declarations: declarations.filter(d => !this.reusable.has(d)) } as Model;
@@ -178,7 +180,10 @@ class IncrementalRun {
     record(declaration: AstNode, rule: string, report: RuleReport): boolean {
         const fresh = this.fresh.get(declaration);
         if (!fresh) return false;
-        fresh.get(rule)?.push(report);
+        if (!this.rulesRun.has(rule)) return true;
+        const list = fresh.get(rule);
+        if (list) list.push(report);
+        else fresh.set(rule, [report]);
         return true;
     }
 
@@ -211,10 +216,14 @@ class IncrementalRun {
                     }
                 }
             }
-            this.state.cache.set(declaration, { rules: this.signature, reports, dependencies: [...dependencies] });
+            this.state.cache.set(declaration, { rules: this.signature, reports: reports.size === 0 ? NO_REPORTS : reports, dependencies: dependencies.size === 0 ? NO_DEPENDENCIES : [...dependencies] });
         }
     }
 }
+
+/** What most declarations of a large document cache: nothing reported, nothing depended on (shared). */
+const NO_REPORTS: ReadonlyMap<string, readonly RuleReport[]> = new Map();
+const NO_DEPENDENCIES: readonly AstNode[] = [];
 
 /** The top-level declaration that holds a node (in any document). */
 function topLevel(node: AstNode | undefined): AstNode | undefined {

@@ -49,6 +49,19 @@ describe.each(nodeBinaries())('on %s', (_label, node) => {
         expect(r.status).toBe(2);
     });
 
+    test('a rejection nobody handles, from inside a command: exit 2 and a message, not 1 (which reads as findings)', () => {
+        const r = run('unhandled', 'Promise.reject(new Error("lost promise")); await new Promise(resolve => setTimeout(resolve, 50)); process.stdout.write("report\\n"); return 0;');
+        expect(r.stderr).toContain('coord: internal error: lost promise');
+        expect(r.status).toBe(2);
+    });
+
+    test('an exception thrown from a timer inside a command: exit 2 and a message', () => {
+        const r = run('uncaught', 'setTimeout(() => { throw new Error("thrown later"); }, 0); await new Promise(resolve => setTimeout(resolve, 50)); return 0;');
+        expect(r.stderr).toContain('coord: internal error: thrown later');
+        expect(r.stderr).not.toMatch(/^\s+at /m);
+        expect(r.status).toBe(2);
+    });
+
     test('a command that finishes keeps its status and prints nothing more', () => {
         const r = run('done', 'process.stdout.write("report\\n"); return 1;');
         expect(r).toMatchObject({ status: 1, stdout: 'report\n', stderr: '' });

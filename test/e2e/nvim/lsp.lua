@@ -11,7 +11,8 @@ local function log(s) io.stdout:write(s .. '\n') end
 local function main()
 local workspace = assert(os.getenv('COORD_NVIM_WORKSPACE'), 'COORD_NVIM_WORKSPACE is not set')
 local server = vim.fn.json_decode((assert(os.getenv('COORD_NVIM_SERVER'), 'COORD_NVIM_SERVER is not set')))
-local timeout = tonumber(os.getenv('COORD_NVIM_TIMEOUT_MS') or '30000')
+-- Generous: the steps wait on events, and a busy machine (issue 21, fault 8) may take many times longer.
+local timeout = tonumber(os.getenv('COORD_NVIM_TIMEOUT_MS') or '90000')
 
 local passed, failed = 0, 0
 local function check(name, fn)

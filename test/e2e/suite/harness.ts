@@ -8,7 +8,8 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 
 /** How long one expectation may take; the first build of the workspace is the slowest step. */
-export const TIMEOUT_MS = Number(process.env.COORD_E2E_TIMEOUT_MS ?? 30_000);
+// Generous: every step waits on an event or polls; a busy machine (issue 21, fault 8) may take many times longer.
+export const TIMEOUT_MS = Number(process.env.COORD_E2E_TIMEOUT_MS ?? 60_000);
 
 /** Polls `probe` until it returns a truthy value; throws `what` after the deadline. */
 export async function poll<T>(what: string, probe: () => T | undefined | null | false | Promise<T | undefined | null | false>, timeoutMs = TIMEOUT_MS): Promise<T> {
