@@ -86,9 +86,9 @@ describe('mixed-evidence stays linear in the size of a cell', () => {
         expect(findings).toHaveLength(n);
         for (const f of findings) {
             expect(f.related).toHaveLength(MAX_RELATED);
-            expect(f.message).toMatch(/ and 1,49[45] more; mixed evidence across 3000 sources/);
+            expect(f.message).toMatch(/ and 1,49[45] more; mixed evidence across 3,000 sources/);
         }
-        expect(findings[0].message).toBe('`- income` for A + B from E0 differs from `+ income` from E1 and `+ income` from E3 and `+ income` from E5 and `+ income` from E7 and `+ income` from E9 and 1,495 more; mixed evidence across 3000 sources — show it, do not average it away');
+        expect(findings[0].message).toBe('`- income` for A + B from E0 differs from `+ income` from E1 and `+ income` from E3 and `+ income` from E5 and `+ income` from E7 and `+ income` from E9 and 1,495 more; mixed evidence across 3,000 sources — show it, do not average it away');
         expect((findings[0].data as { sources: string[] }).sources).toHaveLength(n);
     }, 120_000);
 });
