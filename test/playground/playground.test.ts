@@ -102,7 +102,7 @@ describe('the playground from file://', () => {
         await expect.poll(() => problems(page), DEADLINE).toEqual(before);
         // The counts line of the summary; the summary may still show the workspace before the switch
         // (all the examples) for a moment after the diagnostics show, so wait for the count coord summary gives.
-        const programmes = async () => Number(/(\d+) programmes?/.exec(await page.evaluate(() => document.querySelector('#root .totals')?.textContent ?? ''))?.[1] ?? NaN);
+        const programmes = async () => Number(/(\d+) programmes?/.exec((await (await page.$('#root .totals'))?.textContent()) ?? '')?.[1] ?? NaN);
         const programmesBefore = cliProgrammes(['examples/peru.coord']);
         await expect.poll(programmes, DEADLINE).toBe(programmesBefore);
         // Typed key by key, as a person would (brackets and quotes close themselves; Escape closes completion).
