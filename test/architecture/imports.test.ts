@@ -39,7 +39,7 @@ const ALLOWED: Record<string, string[]> = {
     // i18n: the message catalogue, below every layer that speaks to a user; it imports nothing of src/.
     i18n: [],
     language: ['i18n'],
-    analysis: ['language', 'i18n'],
+    analysis: ['language', 'i18n', 'shared'], // shared: the declaration templates (plain data)
     validation: ['language', 'analysis', 'i18n'],
     cli: ['language', 'analysis', 'validation', 'i18n'],
     lsp: ['language', 'analysis', 'validation', 'shared', 'i18n'], // shared: the typed custom messages

@@ -1,19 +1,17 @@
 /**
  * What an empty section of the summary says, and the snippet that fills it:
- * the same template bodies as shared/declaration-snippets.ts (VS Code snippet syntax;
- * `test/analysis/summary-html.test.ts` checks they match), shown as plain
+ * the declaration templates of shared/declaration-snippets.ts (VS Code snippet
+ * syntax, the ones completion inserts), shown as plain
  * text in the report and inserted by the preview's *Insert* button.
  */
+import { DECLARATION_SNIPPETS, expandSnippet } from '../../shared/declaration-snippets.js';
+
 export type EmptyStateSnippet = 'effects' | 'coordination';
 
+/** The template each empty state shows and inserts: the one completion inserts for that declaration. */
 export const EMPTY_SNIPPETS: Record<EmptyStateSnippet, readonly string[]> = {
-    effects: ['effects of ${1:PROGRAMME_A} + ${2:PROGRAMME_B} from ${3:Eval} {', '  ${4|+,-,~|} ${5:outcome}', '}$0'],
-    coordination: [
-        'coordination ${1:NAME} "${2:Title}" {', '  between ${3:PROGRAMME_A}, ${4:PROGRAMME_B}', '  political-support ${5|strong,moderate,weak|}',
-        '  local {', '    role "${6:Who does what locally}" by ${3:PROGRAMME_A}', '    capacity "${7:A capacity that can operate locally}"',
-        '    stakeholder "${8:A local stakeholder}"', '    resistance "${9:A source of resistance}"', '  }',
-        '  incentive budget "${10:Earmarked co-financing line}"', '  achieved ${11|low,medium,high|}', '}$0',
-    ],
+    effects: DECLARATION_SNIPPETS.effects.body,
+    coordination: DECLARATION_SNIPPETS.coordination.body,
 };
 
 /** Every user-facing string of the empty states. */
@@ -25,9 +23,4 @@ export const EMPTY_TEXT = {
 } as const;
 
 /** A snippet body as the text it inserts with its placeholders' defaults (`${1:NAME}` → `NAME`, a choice → its first option). */
-export function snippetText(body: readonly string[]): string {
-    return body.join('\n')
-        .replace(/\$\{\d+:([^}]*)\}/g, '$1')
-        .replace(/\$\{\d+\|([^,|]*)[^}]*\|\}/g, '$1')
-        .replace(/\$\d+/g, '');
-}
+export const snippetText = expandSnippet;
