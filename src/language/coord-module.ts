@@ -6,7 +6,7 @@
  * {@link CoordAddedServices}, provide it in {@link CoordModule}, consume it.
  */
 import {
-    createDefaultCoreModule, createDefaultSharedCoreModule, prepareLangiumParser, DefaultReferenceDescriptionProvider, inject, type ReferenceDescription,
+    createDefaultCoreModule, createDefaultSharedCoreModule, DefaultReferenceDescriptionProvider, inject, type ReferenceDescription,
     type DefaultSharedCoreModuleContext, type LangiumCoreServices,
     type Module, type PartialLangiumCoreServices, type PartialLangiumSharedCoreServices,
 } from 'langium';
@@ -14,6 +14,8 @@ import { CoordGeneratedModule, CoordGeneratedSharedModule } from './generated/mo
 import { CoordScopeComputation, CoordScopeProvider } from './coord-scope.js';
 import { makeParserLinear } from './linear-parser.js';
 import { buildParserWithLazyLookahead } from './lazy-lookahead.js';
+import { prepareCoordParser } from './parser-builder.js';
+import { CoordValueConverter } from './value-converter.js';
 import { useFastContainerLinks } from './container-links.js';
 import { CoordLinker, CoordReferenceDescriptionProvider } from './coord-linker.js';
 import {
@@ -47,7 +49,9 @@ export const CoordModule: Module<CoordCoreServices, PartialLangiumCoreServices &
         // each lookahead function is built on its first use, not all when the parser is (lazy-lookahead.ts);
         // the tree's container links are set by a loop, not Langium's allocating walk (container-links.ts).
         LangiumParser: services => installSyntaxRepair(makeParserLinear(useFastContainerLinks(
-            buildParserWithLazyLookahead(prepareLangiumParser(services)))), services),
+            buildParserWithLazyLookahead(prepareCoordParser(services)))), services),
+        // Langium's conversions, chosen once per rule; a string's value without a chain of one-character strings (value-converter.ts).
+        ValueConverter: () => new CoordValueConverter(),
     },
     references: {
         ScopeComputation: services => new CoordScopeComputation(services),
