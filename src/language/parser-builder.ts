@@ -30,7 +30,7 @@
  * on broken texts, and that parsing allocates no alternatives.
  */
 import {
-    createParser, GrammarAST, GrammarUtils, LangiumParser, type Grammar, type LangiumCoreServices,
+    createParser, DatatypeSymbol, GrammarAST, GrammarUtils, LangiumParser, type Grammar, type LangiumCoreServices,
 } from 'langium';
 import { EOF, type TokenType, type TokenVocabulary } from 'chevrotain';
 
@@ -113,7 +113,57 @@ export function prepareCoordParser(services: LangiumCoreServices): LangiumParser
         const ctx: Context = { ...base, consume: 1, optional: 1, subrule: 1, many: 1, or: 1 };
         base.parser.rule(rule, buildElement(ctx, rule.definition, counts));
     }
+    useDefaultsByType(parser, services);
     return parser;
+}
+
+/** The members of Langium's `LangiumParser` that its `construct` uses. */
+interface ConstructingParser {
+    isRecording(): boolean;
+    stack: Array<Record<string | symbol, unknown>>;
+    nodeBuilder: { construct(item: object): void };
+    converter: { convert(input: string, cstNode: unknown): unknown };
+}
+
+/**
+ * Langium 4.4's `LangiumParser.construct`, for a grammar without infix rules,
+ * with the default values of each type's properties listed once per type:
+ * Langium's `assignMandatoryProperties` takes `Object.values` of the type's
+ * properties for every AST node it builds. Same properties, same order.
+ */
+function useDefaultsByType(parser: LangiumParser, services: LangiumCoreServices): void {
+    const p = parser as unknown as ConstructingParser;
+    if (typeof p.isRecording !== 'function' || !Array.isArray(p.stack) || !p.nodeBuilder || !p.converter) return;
+    const reflection = services.shared.AstReflection;
+    const defaults = new Map<string, Array<readonly [string, unknown]>>();
+    const defaultsOf = (type: string) => {
+        let list = defaults.get(type);
+        if (!list) {
+            list = [];
+            for (const property of Object.values(reflection.getTypeMetaData(type).properties)) {
+                if (property.defaultValue !== undefined) list.push([property.name, property.defaultValue]);
+            }
+            defaults.set(type, list);
+        }
+        return list;
+    };
+    (parser as unknown as { construct(): unknown }).construct = function (this: ConstructingParser) {
+        if (this.isRecording()) return undefined;
+        const obj = this.stack.pop()!;
+        this.nodeBuilder.construct(obj);
+        if (obj.$type === DatatypeSymbol) return this.converter.convert(obj.value as string, obj.$cstNode);
+        const list = defaultsOf(obj.$type as string);
+        for (let i = 0; i < list.length; i++) {
+            const [name, value] = list[i];
+            if (obj[name] === undefined) obj[name] = copyDefault(value);
+        }
+        return obj;
+    };
+}
+
+/** Langium's `copyDefaultValue`: arrays copied (deeply), anything else as is. */
+function copyDefault(value: unknown): unknown {
+    return Array.isArray(value) ? value.map(copyDefault) : value;
 }
 
 function buildElement(ctx: Context, element: GrammarAST.AbstractElement, counts: { sharedAlternations: number; tokenTables: number }): Method {
