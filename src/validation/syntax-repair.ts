@@ -122,15 +122,30 @@ const RANGE_KEYWORDS: Record<string, string> = { ci: 'a confidence interval', pe
 /** Words a user joins names with instead of `,` or `+`. */
 const JOINING_WORDS = new Set(['and', 'with', 'plus']);
 
+let grammarFactsWorkedOut = 0;
+
+/** How many times a repairer has worked out the grammar's facts in this process (tests: a start without errors never does). */
+export function grammarFactsCount(): number {
+    return grammarFactsWorkedOut;
+}
+
 export class SyntaxRepairer {
-    private readonly facts: GrammarFacts;
+    private factsOfGrammar: GrammarFacts | undefined;
     private readonly types: Record<string, TokenType>;
     /** The text being repaired. */
     private text = '';
 
-    constructor(grammar: Grammar, private readonly lexer: Lexer, private readonly messages: ILexerErrorMessageProvider, private readonly parseWith: Parse) {
-        this.facts = grammarFacts(grammar);
+    constructor(private readonly grammar: Grammar, private readonly lexer: Lexer, private readonly messages: ILexerErrorMessageProvider, private readonly parseWith: Parse) {
         this.types = lexer.definition as Record<string, TokenType>;
+    }
+
+    /** What the grammar says, worked out on the first repair: a text without errors, such as every start's standard library, never needs it. */
+    private get facts(): GrammarFacts {
+        if (!this.factsOfGrammar) {
+            this.factsOfGrammar = grammarFacts(this.grammar);
+            grammarFactsWorkedOut++;
+        }
+        return this.factsOfGrammar;
     }
 
     /** Repairs a text whose plain parse `first` has errors; undefined if nothing could be repaired. */
