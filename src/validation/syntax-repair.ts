@@ -111,9 +111,13 @@ const MAX_REBUILDS = 200;
 /** How far a string in the wrong quotes may run on its line. */
 const MAX_QUOTED = 500;
 
-/** Quotes that are not Coord's, and what closes each. */
+/**
+ * Quotes that are not Coord's, and what closes each: ' ‘ ’ “ ” „ «, written as escapes so that
+ * the bundles stay ASCII (V8 then holds and hashes their source as one byte per character).
+ */
 const QUOTES: Record<string, RegExp> = {
-    "'": /'/, '‘': /[’‘]/, '’': /[’‘]/, '“': /[”“"]/, '”': /[”“"]/, '„': /[“”"]/, '«': /»/,
+    "'": /'/, '\u2018': /[\u2019\u2018]/, '\u2019': /[\u2019\u2018]/, '\u201C': /[\u201D\u201C"]/, '\u201D': /[\u201D\u201C"]/,
+    '\u201E': /[\u201C\u201D"]/, '\u00AB': /\u00BB/,
 };
 
 /** Keywords followed by a range `A..B`, and what the range is called. */
@@ -388,7 +392,7 @@ export class SyntaxRepairer {
                 diagnoses.push({ offset: e.offset, length: e.length, message: e.message && !e.message.startsWith('unexpected character') ? letterMessage(ch) : letterMessage(ch) });
                 continue;
             }
-            if (/^[<>≤≥=]+$/.test(ch) && prev?.image === 'p') {
+            if (/^[<>\u2264\u2265=]+$/.test(ch) && prev?.image === 'p') { // < > ≤ ≥ =
                 diagnoses.push({ offset: e.offset, length: e.length, message: `write a p-value as a number, without '${ch}': \`p 0.01\`` });
                 continue;
             }
@@ -409,7 +413,7 @@ export class SyntaxRepairer {
                 diagnoses.push({ offset: e.offset, length: e.length, message });
                 continue;
             }
-            if (/^[–—]$/.test(ch) && prev?.tokenType.name === 'NUMBER' && next?.tokenType.name === 'NUMBER') {
+            if (/^[\u2013\u2014]$/.test(ch) && prev?.tokenType.name === 'NUMBER' && next?.tokenType.name === 'NUMBER') { // – —
                 const [line, column] = lineColumn(text, e.offset);
                 const dots = virtual(this.types['..'], '..', e.offset, line, column);
                 out = [...out.slice(0, i), dots, ...out.slice(i)];
