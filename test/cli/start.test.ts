@@ -23,7 +23,8 @@ beforeAll(() => {
     ensureBuilt();
     dir = scratch('coord-start-');
     preload = path.join(dir, 'record-loaded.cjs');
-    fs.writeFileSync(preload, `process.on('exit', () => require('fs').writeFileSync(process.env.COORD_TEST_LOADED, JSON.stringify(Object.keys(require.cache))));\n`);
+    // The files in require.cache, and the built-in modules Node loaded (`process.moduleLoadList`: "NativeModule crypto"…).
+    fs.writeFileSync(preload, `process.on('exit', () => require('fs').writeFileSync(process.env.COORD_TEST_LOADED, JSON.stringify([...Object.keys(require.cache), ...process.moduleLoadList])));\n`);
     fs.writeFileSync(path.join(dir, 'one.coord'), 'population smallholders "Smallholder households"\n');
 });
 afterAll(() => removeScratch(dir));
@@ -73,6 +74,11 @@ describe.each(NODES)('coord start on %s', (_label, node) => {
         // Nothing from node_modules: the bundles hold what a check needs (fdir, under tinyglobby, used to look
         // picomatch up at run time and compile a second copy of it; scripts/build-plugins.mjs).
         expect(check.loaded.filter(file => file.split(path.sep).includes('node_modules'))).toEqual([]);
+        // A stylish report shows no fingerprint and no configuration hash: node:crypto, which hashes them, is not loaded.
+        expect(check.loaded).not.toContain('NativeModule crypto');
+        const json = await runRecording(node, ['check', 'one.coord', '--format', 'json']);
+        expect(JSON.parse(json.run.stdout)).toMatchObject({ configHash: expect.stringMatching(/^[0-9a-f]{16}$/), diagnostics: [{ fingerprint: expect.stringMatching(/^[0-9a-f]{32}:0$/) }] });
+        expect(json.loaded).toContain('NativeModule crypto');
         // A CliError thrown in the commands bundle is recognised by the front: exit 2, no internal error.
         const usage = await runRecording(node, ['check', '--frobnicate', FIXTURES]);
         expect(usage.run.code).toBe(2);
