@@ -48,7 +48,8 @@ const compiled = new Map<string, IntlMessageFormat>();
  * test/i18n/light-numbers.test.ts compares every such value with Intl's in each
  * locale). Anything else goes to a real `Intl.NumberFormat`, made on first use.
  */
-IntlMessageFormat.resolveLocale = (locales: string | string[]) => new Intl.Locale(Array.isArray(locales) ? locales[0] : locales);
+IntlMessageFormat.resolveLocale = (locales: string | string[]) =>
+    (typeof Intl.Locale === 'undefined' ? undefined : new Intl.Locale(Array.isArray(locales) ? locales[0] : locales));
 
 /** An `Intl.NumberFormat` that writes small integers itself and makes the real one only when needed. */
 class LightNumberFormat {
@@ -60,10 +61,11 @@ class LightNumberFormat {
     }
 }
 
-/** The formatters every message shares: numbers as above; plural rules (cheap) and dates as Intl makes them. */
+/** The formatters every message shares, each made once per locale and options: numbers as above; plural rules (cheap) and dates as Intl makes them. */
 const formatters = (() => {
     const numbers = new Map<string, LightNumberFormat>();
     const plurals = new Map<string, Intl.PluralRules>();
+    const dates = new Map<string, Intl.DateTimeFormat>();
     const key = (locales: unknown, options: unknown) => JSON.stringify([locales, options]);
     return {
         getNumberFormat(locales: string | string[], options?: Intl.NumberFormatOptions) {
@@ -79,7 +81,10 @@ const formatters = (() => {
             return rules;
         },
         getDateTimeFormat(locales: string | string[], options?: Intl.DateTimeFormatOptions) {
-            return new Intl.DateTimeFormat(locales, options);
+            const k = key(locales, options);
+            let format = dates.get(k);
+            if (!format) dates.set(k, format = new Intl.DateTimeFormat(locales, options));
+            return format;
         },
     };
 })();
