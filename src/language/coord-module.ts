@@ -18,6 +18,7 @@ import { buildParserWithLazyLookahead } from './lazy-lookahead.js';
 import { prepareCoordParser } from './parser-builder.js';
 import { CoordValueConverter } from './value-converter.js';
 import { useFastContainerLinks } from './container-links.js';
+import { useOneLineLeaves } from './langium-internals.js';
 import { CoordLinker, CoordReferenceDescriptionProvider } from './coord-linker.js';
 import {
     bomStrippingFileSystem, CoordDocumentBuilder, CoordDocumentFactory, CoordIndexManager, CoordWorkspaceManager, type ConfigFileReader,
@@ -49,8 +50,8 @@ export const CoordModule: Module<CoordCoreServices, PartialLangiumCoreServices &
         // a text that does not parse is read as if each mistake were corrected (validation/syntax-repair.ts);
         // each lookahead function is built on its first use, not all when the parser is (lazy-lookahead.ts);
         // the tree's container links are set by a loop, not Langium's allocating walk (container-links.ts).
-        LangiumParser: services => installSyntaxRepair(makeParserLinear(useFastContainerLinks(
-            buildParserWithLazyLookahead(prepareCoordParser(services)))), services),
+        LangiumParser: services => installSyntaxRepair(makeParserLinear(useOneLineLeaves(useFastContainerLinks(
+            buildParserWithLazyLookahead(prepareCoordParser(services))))), services),
         // Langium's conversions, chosen once per rule; a string's value without a chain of one-character strings (value-converter.ts).
         ValueConverter: () => new CoordValueConverter(),
     },

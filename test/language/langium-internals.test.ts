@@ -8,10 +8,11 @@
  * in ARCHITECTURE.md).
  */
 import { readFileSync } from 'node:fs';
-import { EmptyFileSystem, type AstNode, type CstNode } from 'langium';
+import { EmptyFileSystem, isLeafCstNode, LeafCstNodeImpl, type AstNode, type CstNode } from 'langium';
+import { TextDocument } from 'vscode-languageserver-textdocument';
 import { describe, expect, it } from 'vitest';
 import { createCoordCoreServices } from '../../src/language/coord-module.js';
-import { isComposite, LANGIUM_SHAPES_OF, leafPosition, newRootCst, shiftCst } from '../../src/language/langium-internals.js';
+import { isComposite, isOneLineLeaf, LANGIUM_SHAPES_OF, leafPosition, newRootCst, shiftCst } from '../../src/language/langium-internals.js';
 
 const { Coord } = createCoordCoreServices(EmptyFileSystem);
 const TEXT = 'domain d\nprogramme P {\n  country Peru\n  sector productive\n}\n';
@@ -88,5 +89,52 @@ describe('Langium internals the adapter relies on', () => {
         }
         expect(newRoot.astNode).toBe(astNode);
         expect(newRoot.fullText).toBe(text);
+    });
+});
+
+describe('one-line leaves (the syntax tree without end fields for tokens on one line, issue 15)', () => {
+    // CRLF and LF line ends, a block comment across lines and one on one line, a line comment, a
+    // string across lines, an escaped quote, characters outside the BMP (two UTF-16 units), tabs.
+    const text = 'domain d\r\n/* a\r\n   block */ programme P {\n\tcountry Peru // \u{1F600} x\n'
+        + '  sector productive /* one line \u{1F600} */\n  note "two\nlines \\" \u{1F600}"\n}\r\n';
+    const doc = TextDocument.create('file:///t.coord', 'coord', 1, text);
+    const parsed = Coord.parser.LangiumParser.parse(text);
+    const all = leaves(parsed.value.$cstNode!);
+
+    it('parses the text without errors, so every token below is a leaf', () => {
+        expect(parsed.lexerErrors).toEqual([]);
+        expect(parsed.parserErrors).toEqual([]);
+        expect(all.map(l => l.text).join('').replace(/\s/g, '')).toBe(text.replace(/\s/g, ''));
+    });
+
+    it('gives every leaf the range of its text, whatever its class', () => {
+        for (const leaf of all) {
+            expect(leaf.range, leaf.text).toEqual({ start: doc.positionAt(leaf.offset), end: doc.positionAt(leaf.end) });
+            expect(leaf.text).toBe(text.substring(leaf.offset, leaf.end));
+            expect(isLeafCstNode(leaf)).toBe(true);
+            expect(leaf).toBeInstanceOf(LeafCstNodeImpl);
+        }
+    });
+
+    it('keeps no end fields on a leaf on one line, and both ends on a leaf across lines', () => {
+        const across = all.filter(l => l.text.includes('\n'));
+        expect(across.map(l => l.text)).toEqual(['/* a\r\n   block */', '"two\nlines \\" \u{1F600}"']);
+        for (const leaf of all) {
+            expect(isOneLineLeaf(leaf), leaf.text).toBe(!across.includes(leaf));
+            const own = Object.keys(leaf);
+            expect(own.includes('_endLine') || own.includes('_endColumn'), leaf.text).toBe(across.includes(leaf));
+        }
+        // The saving: a one-line leaf has two fields fewer than Langium's.
+        expect(Object.keys(all.find(l => isOneLineLeaf(l))!).length).toBe(Object.keys(across[0]).length - 2);
+    });
+
+    it('shifts a leaf across lines: both ends move', () => {
+        const comment = leaves(Coord.parser.LangiumParser.parse(text).value.$cstNode!).find(l => l.text.startsWith('/* a'))!;
+        const before = comment.range;
+        shiftCst(comment, { offset: 4, lines: 3, line: before.start.line, columns: 2 }, true);
+        expect(comment.range).toEqual({
+            start: { line: before.start.line + 3, character: before.start.character + 2 },
+            end: { line: before.end.line + 3, character: before.end.character },
+        });
     });
 });
