@@ -80,40 +80,49 @@ export function shiftCst(node: CstNode, shift: Shift, ranges: boolean): void {
 /**
  * A leaf syntax node of a token on one line: Langium's `LeafCstNodeImpl`
  * (its prototype, so `instanceof`, its getters and `isLeafCstNode` hold)
- * without the two end fields, which a token that does not cross a line
- * break does not need: it ends on its start line, `length` columns on. One
- * leaf per token is most of a syntax tree; the two fields were 16 of its 104
- * bytes, 6.7 MB of a 100,000-line file (issue 15's peak memory). The fields
- * are the same, in the same order as Langium's constructor writes them, so
- * that every leaf of the tree has one shape. Tokens across lines (block
- * comments, strings with a line break) keep Langium's own leaf.
+ * with three fields fewer. A token that does not cross a line break ends on
+ * its start line, `length` columns on, so it needs no `_endLine` and
+ * `_endColumn`; whether it is hidden is the lowest bit of `_lengthHidden`
+ * (length × 2 + hidden), read through this class's `length`, `end` and
+ * `hidden`. One leaf per token is most of a syntax tree: the three fields
+ * were 24 of its 104 bytes, 10 MB of a 100,000-line file (issue 15's peak
+ * memory). Tokens across lines (block comments, strings with a line break)
+ * keep Langium's own leaf.
  */
 class OneLineLeaf {
     container: CstNode | undefined = undefined;
     grammarSource: unknown = undefined;
-    _hidden: boolean;
     _offset: number;
-    _length: number;
+    _lengthHidden: number;
     _startLine: number;
     _startColumn: number;
     _tokenType: unknown;
     constructor(offset: number, length: number, line: number, column: number, tokenType: unknown, hidden: boolean) {
         // `| 0` keeps the fields small integers, as Langium's `toSmi` does (Chevrotain's are doubles).
-        this._hidden = hidden;
         this._offset = offset | 0;
-        this._length = length | 0;
+        this._lengthHidden = (length * 2 + (hidden ? 1 : 0)) | 0;
         this._startLine = line | 0;
         this._startColumn = column | 0;
         this._tokenType = tokenType;
+    }
+    get length(): number {
+        return this._lengthHidden >> 1;
+    }
+    get end(): number {
+        return this._offset + (this._lengthHidden >> 1);
+    }
+    get hidden(): boolean {
+        return (this._lengthHidden & 1) === 1;
     }
     get _endLine(): number {
         return this._startLine;
     }
     get _endColumn(): number {
-        return this._startColumn + this._length;
+        return this._startColumn + (this._lengthHidden >> 1);
     }
     get range(): CstNode['range'] {
-        return { start: { line: this._startLine, character: this._startColumn }, end: { line: this._startLine, character: this._startColumn + this._length } };
+        const line = this._startLine, character = this._startColumn;
+        return { start: { line, character }, end: { line, character: character + (this._lengthHidden >> 1) } };
     }
 }
 Object.setPrototypeOf(OneLineLeaf.prototype, LeafCstNodeImpl.prototype);
@@ -141,7 +150,8 @@ export function useOneLineLeaves<P extends object>(parser: P): P {
     target.createLeafNode = (token, hidden) => {
         const { startLine = NaN, startColumn = NaN, endLine = NaN, endColumn = NaN } = token;
         // A token whose end is not its start plus its length (NaN positions included) keeps both ends.
-        if (startLine === endLine && endColumn - startColumn + 1 === token.image.length) {
+        // A length that does not fit the field's 30 bits (a 500 MB token) keeps Langium's leaf too.
+        if (startLine === endLine && endColumn - startColumn + 1 === token.image.length && token.image.length < 2 ** 29) {
             return new OneLineLeaf(token.startOffset, token.image.length, startLine - 1, startColumn - 1, token.tokenType, hidden) as unknown as CstNode;
         }
         return new LeafCstNodeImpl(token.startOffset, token.image.length, startLine - 1, startColumn - 1, endLine - 1, endColumn, token.tokenType as never, hidden);

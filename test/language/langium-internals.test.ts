@@ -122,10 +122,15 @@ describe('one-line leaves (the syntax tree without end fields for tokens on one 
         for (const leaf of all) {
             expect(isOneLineLeaf(leaf), leaf.text).toBe(!across.includes(leaf));
             const own = Object.keys(leaf);
-            expect(own.includes('_endLine') || own.includes('_endColumn'), leaf.text).toBe(across.includes(leaf));
+            expect(own.includes('_endLine') || own.includes('_endColumn') || own.includes('_hidden'), leaf.text).toBe(across.includes(leaf));
         }
-        // The saving: a one-line leaf has two fields fewer than Langium's.
-        expect(Object.keys(all.find(l => isOneLineLeaf(l))!).length).toBe(Object.keys(across[0]).length - 2);
+        // The saving: a one-line leaf has three fields fewer than Langium's.
+        expect(Object.keys(all.find(l => isOneLineLeaf(l))!).length).toBe(Object.keys(across[0]).length - 3);
+    });
+
+    it('keeps each leaf\'s hidden flag (the comments), length and end', () => {
+        expect(all.filter(l => l.hidden).map(l => l.text)).toEqual(['/* a\r\n   block */', '// \u{1F600} x', '/* one line \u{1F600} */']);
+        for (const leaf of all) expect([leaf.length, leaf.end]).toEqual([leaf.text.length, leaf.offset + leaf.text.length]);
     });
 
     it('shifts a leaf across lines: both ends move', () => {
