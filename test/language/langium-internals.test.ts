@@ -8,7 +8,7 @@
  * in ARCHITECTURE.md).
  */
 import { readFileSync } from 'node:fs';
-import { EmptyFileSystem, isLeafCstNode, LeafCstNodeImpl, type AstNode, type CstNode } from 'langium';
+import { EmptyFileSystem, isLeafCstNode, LeafCstNodeImpl, type AstNode, type CstNode, type LeafCstNode } from 'langium';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { describe, expect, it } from 'vitest';
 import { createCoordCoreServices } from '../../src/language/coord-module.js';
@@ -131,6 +131,20 @@ describe('one-line leaves (the syntax tree without end fields for tokens on one 
     it('keeps each leaf\'s hidden flag (the comments), length and end', () => {
         expect(all.filter(l => l.hidden).map(l => l.text)).toEqual(['/* a\r\n   block */', '// \u{1F600} x', '/* one line \u{1F600} */']);
         for (const leaf of all) expect([leaf.length, leaf.end]).toEqual([leaf.text.length, leaf.offset + leaf.text.length]);
+    });
+
+    it('answers every getter of Langium\'s leaf as Langium\'s leaf of the same token does (fails when Langium adds one that reads a field it lacks)', () => {
+        const getters = [LeafCstNodeImpl.prototype, Object.getPrototypeOf(LeafCstNodeImpl.prototype) as object]
+            .flatMap(proto => Object.entries(Object.getOwnPropertyDescriptors(proto)).filter(([, d]) => d.get).map(([name]) => name));
+        expect(getters).toEqual(expect.arrayContaining(['offset', 'length', 'end', 'hidden', 'tokenType', 'range', 'astNode', 'root', 'text']));
+        for (const leaf of all.filter(l => isOneLineLeaf(l))) {
+            const r = leaf.range;
+            const langium = new LeafCstNodeImpl(leaf.offset, leaf.length, r.start.line, r.start.character, r.end.line, r.end.character, (leaf as LeafCstNode).tokenType, leaf.hidden);
+            Object.assign(langium, { container: leaf.container, grammarSource: leaf.grammarSource });
+            for (const name of getters) {
+                expect((leaf as unknown as Record<string, unknown>)[name], `${name} of ${leaf.text}`).toEqual((langium as unknown as Record<string, unknown>)[name]);
+            }
+        }
     });
 
     it('shifts a leaf across lines: both ends move', () => {
