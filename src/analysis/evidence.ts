@@ -9,6 +9,7 @@ import {
     type Effect, type EffectDetail, type Effects, type Evaluation,
 } from '../language/generated/ast.js';
 import { combinationKey, propertyOf } from './queries.js';
+import { t } from '../i18n/index.js';
 
 /** `z` of a two-sided 95 % interval, as metafor uses (`qnorm(0.975)`). */
 export const Z95 = 1.959963984540054;
@@ -102,14 +103,14 @@ export function comparatorKey(block: Effects): string {
 /** `versus HakuWinay`, or empty for `none`. */
 export function comparatorLabel(block: Effects): string {
     const names = comparatorNames(block);
-    return names.length === 0 ? '' : `versus ${block.comparator!.programmes.map(r => r.$refText).join(' + ')}`;
+    return names.length === 0 ? '' : t('cell.versus', { comparator: block.comparator!.programmes.map(r => r.$refText).join(' + ') });
 }
 
 /** ` versus HakuWinay (subgroup women)`: the rest of an effect's cell after its combination, when it has one. */
 export function cellSuffix(block: Effects, effect: Effect): string {
     const versus = comparatorLabel(block);
     const subgroup = detailOf(effect, 'subgroup')?.population?.$refText;
-    return `${versus ? ` ${versus}` : ''}${subgroup ? ` (subgroup ${subgroup})` : ''}`;
+    return `${versus ? ` ${versus}` : ''}${subgroup ? ` ${t('cell.subgroup', { subgroup })}` : ''}`;
 }
 
 /** The key of an effect's cell: combination, comparator, outcome and subgroup (§7.2). */

@@ -7,16 +7,16 @@
  * (`default-src 'none'`, the one inline stylesheet allowed by its hash) and a
  * print stylesheet. Every string from the user's files is escaped.
  */
-import { getLocale, t } from '../../i18n/index.js';
+import { CATALOGUE, getLocale, t, type MessageKey } from '../../i18n/index.js';
 import type { Summary, SummaryCoordination, SummaryEffect } from '../summary.js';
 import { escapeHtml as esc } from './escape.js';
 import { sha256Base64 } from './sha256.js';
-import { desirabilityLegend, DESIRABILITY_SYMBOL, DESIRABILITY_TEXT, DIRECTION_TEXT } from './symbols.js';
+import { achievedText, desirabilityLegend, DESIRABILITY_SYMBOL, DESIRABILITY_TEXT, DIRECTION_TEXT } from './symbols.js';
 import {
     combinationText, COORDINATION_COLUMNS, countsLine, desirabilityCounts, directionCounts,
     effectDetail, effectText, evidenceHeaders, evidenceRow,
 } from './text.js';
-import { renderForestSvg } from './forest.js';
+import { forestTitle, renderForestSvg } from './forest.js';
 import { MAP_TEXT, renderEvidenceMap } from './evidence-map.js';
 import { EMPTY_SNIPPETS, EMPTY_TEXT, snippetText, type EmptyStateSnippet } from './empty-states.js';
 
@@ -29,16 +29,16 @@ export interface HtmlOptions {
 
 /** Every user-facing string of the page (section titles, states), in one table for the message catalogue. */
 export const PAGE_TEXT = {
-    contents: 'Sections',
-    incompleteTitle: 'Summary incomplete',
-    incomplete: (n: number) => `${n === 1 ? 'A file has' : `${n} files have`} syntax errors; the summary shows only what could be read of ${n === 1 ? 'it' : 'them'}.`,
-    syntaxErrors: (n: number) => `${n} syntax error${n === 1 ? '' : 's'}`,
+    get contents() { return t('page.contents'); },
+    get incompleteTitle() { return t('page.incomplete-title'); },
+    incomplete: (n: number) => t('page.incomplete', { count: n }),
+    syntaxErrors: (n: number) => t('page.syntax-errors', { count: n }),
     get findingsTitle() { return t('report.col.findings'); },
-    findingsIntro: 'Arrangements with rule findings: name, country, level achieved, findings by severity and the first message.',
-    noFindings: 'No coordination has a finding.',
-    levelNotStated: 'level not stated',
+    get findingsIntro() { return t('page.findings-intro'); },
+    get noFindings() { return t('page.no-findings'); },
+    get levelNotStated() { return t('page.level-not-stated'); },
     get achievedHeader() { return t('report.col.achieved'); },
-    achieved: (level: string) => `${level} coordination`,
+    achieved: (level: string) => achievedText(level),
     get countsTitle() { return t('report.counts.label'); },
     get matrixTitle() { return t('report.matrix.title'); },
     get networkTitle() { return t('report.network.title'); },
@@ -48,14 +48,20 @@ export const PAGE_TEXT = {
     get forestTitle() { return t('report.forest.title'); },
     get coordinationsTitle() { return t('report.coordination.title'); },
     get noEffects() { return t('report.none.effects'); },
-    scrollable: (what: string) => `${what} (scrolls sideways)`,
-    zoomToolbar: 'Zoom the network',
-    zoomIn: 'Zoom in',
-    zoomOut: 'Zoom out',
-    zoomFit: 'Fit to width',
-    zoomHint: 'Drag to pan; with the diagram focused, + and − zoom, arrows pan, 0 fits.',
-    networkRegion: 'Coordination network diagram: + and − zoom, arrow keys pan, 0 fits to width',
-} as const;
+    scrollable: (what: string) => t('page.scrollable', { what }),
+    get zoomToolbar() { return t('page.zoom-toolbar'); },
+    get zoomIn() { return t('page.zoom-in'); },
+    get zoomOut() { return t('page.zoom-out'); },
+    get zoomFit() { return t('page.zoom-fit'); },
+    get zoomHint() { return t('page.zoom-hint'); },
+    get networkRegion() { return t('page.network-region'); },
+};
+
+/** A severity's word in the locale (`advertencia`); the class names keep the English value. */
+function severityWord(severity: string): string {
+    const key = `severity.${severity}` as MessageKey;
+    return key in CATALOGUE.en ? t(key) : severity;
+}
 
 const SEVERITY_ORDER = ['error', 'warning', 'info', 'hint'];
 const SEVERITY_SYMBOL: Record<string, string> = { error: '✗', warning: '⚠', info: 'ℹ', hint: '✎' };
@@ -121,7 +127,7 @@ function findingsStrip(summary: Summary, options: HtmlOptions): string {
             const first = [...c.findings].sort((a, b) => SEVERITY_ORDER.indexOf(a.severity) - SEVERITY_ORDER.indexOf(b.severity))[0];
             out.push(`<li class="strip-item"><a class="name" href="#${coordinationId(i)}"${options.interactive ? ` data-uri="${esc(c.uri)}" data-line="${first.line}"` : ''}>${esc(c.name)}</a>`
                 + ` <span class="country">${esc(c.countries.join(', '))}</span> ${achievedBadge(c)} ${severityCounts(c)}`
-                + ` <span class="first-message">${esc(first.rule)} (line ${first.line}): ${inlineCode(first.message)}</span></li>`);
+                + ` <span class="first-message">${esc(t('page.at-line', { rule: first.rule, line: String(first.line) }))}: ${inlineCode(first.message)}</span></li>`);
         }
         out.push('</ul>');
     }
@@ -161,7 +167,7 @@ function coordinationTable(summary: Summary, options: HtmlOptions): string {
         // The most severe first (a stable sort keeps source order within a severity).
         const sorted = [...c.findings].sort((a, b) => SEVERITY_ORDER.indexOf(a.severity) - SEVERITY_ORDER.indexOf(b.severity));
         const findings = sorted.length > 0
-            ? `<ul class="findings">${sorted.map(f => `<li class="finding ${esc(f.severity)}"><span class="severity-word"><span aria-hidden="true">${SEVERITY_SYMBOL[f.severity] ?? ''}</span> ${esc(f.severity)}</span> ${esc(f.rule)} (line ${f.line}): ${inlineCode(f.message)}</li>`).join('')}</ul>`
+            ? `<ul class="findings">${sorted.map(f => `<li class="finding ${esc(f.severity)}"><span class="severity-word"><span aria-hidden="true">${SEVERITY_SYMBOL[f.severity] ?? ''}</span> ${esc(severityWord(f.severity))}</span> ${esc(t('page.at-line', { rule: f.rule, line: String(f.line) }))}: ${inlineCode(f.message)}</li>`).join('')}</ul>`
             : '';
         out.push(`<tr class="coordination" id="${coordinationId(i)}"${revealAttrs(options, c.uri, c.line)}${options.interactive ? ' data-sync=""' : ''}>`
             + `<th scope="row">${esc(c.name)}${c.title ? `<div class="subtitle">${esc(c.title)}</div>` : ''}<div class="where">${esc(c.file)}:${c.line}</div></th>`
@@ -194,7 +200,7 @@ export function renderSummaryBody(summary: Summary, options: HtmlOptions = {}): 
 
     if (summary.forestPlots.length > 0) {
         out.push(`<section class="forest" id="forest" aria-labelledby="forest-title"><h2 id="forest-title">${PAGE_TEXT.forestTitle}</h2>`);
-        summary.forestPlots.forEach((plot, i) => out.push(`<figure class="forest-figure" data-forest="${i}"><div class="scroll">${renderForestSvg(plot, `forest-${i}`)}</div></figure>`));
+        summary.forestPlots.forEach((plot, i) => out.push(`<figure class="forest-figure" data-forest="${i}" data-export-label="${esc(t('page.forest-export', { title: forestTitle(plot) }))}"><div class="scroll">${renderForestSvg(plot, `forest-${i}`)}</div></figure>`));
         out.push('</section>');
     }
 
