@@ -73,10 +73,10 @@ const builds = [
  * Only the version constant and the import.meta.url shim, which hold no state, may be in both.
  */
 function checkCliBoundary(front, commands) {
-    const stateless = new Set(['src/cli/version.ts', 'scripts/import-meta-url.js']);
+    const stateless = new Set(['src/cli/version.ts', 'scripts/import-meta-url.js', 'src/i18n/locale.ts', 'src/i18n/messages/front.ts']);
     const shared = Object.keys(front.inputs).filter(input => input in commands.inputs && !stateless.has(input));
     if (shared.length > 0) {
-        console.error(`dist/cli.cjs and dist/cli-commands.cjs both hold ${shared.join(', ')}; the front of the CLI (src/cli/cli-entry.ts, main.ts, code-cache.ts) may import only types, the version and, lazily, commands/index.ts`);
+        console.error(`dist/cli.cjs and dist/cli-commands.cjs both hold ${shared.join(', ')}; the front of the CLI (src/cli/cli-entry.ts, main.ts, code-cache.ts) may import only types, the version, the locale choice and the front's messages (src/i18n/locale.ts, messages/front.ts) and, lazily, commands/index.ts`);
         process.exit(1);
     }
 }
