@@ -4,7 +4,12 @@
  * few words, what was expected there and in which construct.
  */
 import type { IRecognitionException } from 'chevrotain';
-import { t, type MessageKey } from '../i18n/index.js';
+import { formatList, t, type MessageKey } from '../i18n/index.js';
+
+/** The keywords a declaration starts with (keywords stay English in every locale). */
+const DECLARATION_KEYWORDS = ['domain', 'outcome', 'population', 'programme', 'body', 'coordination', 'evaluation', 'effects'];
+/** How to write a title with accents, in Coord. */
+export const LETTER_EXAMPLE = 'programme HakuWinay "Haku Wiñay"';
 
 function shown(image: string | undefined): string {
     if (image === undefined || image === '') return t('syntax.end-of-file');
@@ -68,7 +73,7 @@ export function describeParserError(e: IRecognitionException): string {
         return t(words.length === 1 ? 'syntax.unexpected-expected' : 'syntax.unexpected-one-of', { found, where: where(e), expected: list });
     }
     if (/Redundant input|expecting EOF|Expecting end of file/i.test(msg)) {
-        return t('syntax.expected-declaration', { found });
+        return t('syntax.expected-declaration', { found, keywords: formatList(DECLARATION_KEYWORDS, 'disjunction') });
     }
     return t('syntax.unexpected', { found, where: where(e) });
 }
@@ -80,7 +85,7 @@ export function describeLexerError(text: string, offset: number): string {
     if (rest.startsWith('/*')) return t('syntax.unterminated-comment');
     const ch = String.fromCodePoint(rest.codePointAt(0) ?? 0);
     if (/\p{L}/u.test(ch)) {
-        return t('syntax.letter', { char: `'${ch}'` });
+        return t('syntax.letter', { char: `'${ch}'`, example: LETTER_EXAMPLE });
     }
     const code = ch.codePointAt(0) ?? 0;
     const shownChar = code < 0x20 || code === 0x7f || (code >= 0x2028 && code <= 0x2029) || code === 0xfeff

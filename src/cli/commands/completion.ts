@@ -136,7 +136,7 @@ const SCRIPTS: Record<Shell, (model: CompletionModel) => string> = { bash: bashS
 export const completionCommand: Command = {
     name: 'completion',
     get summary() { return t('cli.front.summary.completion'); },
-    get usage() { return t('cli.usage.completion'); },
+    get usage() { return t('cli.usage.completion', { bash: 'source <(coord completion bash)', zsh: 'source <(coord completion zsh)', fish: 'coord completion fish | source' }); },
     async run(args, io) {
         const { values, positionals } = parseCommandArgs('completion', args, {
             help: { type: 'boolean', short: 'h' },
