@@ -51,13 +51,13 @@ describe('the .vsix', () => {
     test('holds the bundles, the grammar, the language configuration, icons and the manifest files', () => {
         const names = [...files.keys()].filter(f => f.startsWith('extension/')).map(f => f.slice('extension/'.length)).sort();
         expect(names).toEqual(expect.arrayContaining([
-            'package.json', 'readme.md', 'LICENSE.txt', 'changelog.md', 'docs/rules.md',
+            'package.json', 'readme.md', 'LICENSE.txt', 'changelog.md', 'docs/rules.md', 'docs/es/rules.md', 'docs/pt-BR/rules.md',
             'dist/extension.cjs', 'dist/server.cjs', 'dist/preview.js', 'dist/web/extension.js', 'dist/web/server.js',
             'syntaxes/coord.tmLanguage.json', 'language-configuration.json',
             'media/coord-icon.png', 'media/coord-file.svg',
             'package.nls.json', 'package.nls.es.json', 'package.nls.pt-br.json', 'l10n/bundle.l10n.es.json', 'l10n/bundle.l10n.pt-br.json',
         ]));
-        const allowed = /^(package\.json|package\.nls(\.[a-z-]+)?\.json|l10n\/bundle\.l10n\.[a-z-]+\.json|readme\.md|LICENSE\.txt|changelog\.md|docs\/rules\.md|dist\/(extension|server)\.cjs|dist\/preview\.js|dist\/web\/(extension|server)\.js|syntaxes\/coord\.tmLanguage\.json|language-configuration\.json|media\/[^/]+\.(png|svg|css))$/;
+        const allowed = /^(package\.json|package\.nls(\.[a-z-]+)?\.json|l10n\/bundle\.l10n\.[a-z-]+\.json|readme\.md|LICENSE\.txt|changelog\.md|docs\/((es|pt-BR)\/)?rules\.md|dist\/(extension|server)\.cjs|dist\/preview\.js|dist\/web\/(extension|server)\.js|syntaxes\/coord\.tmLanguage\.json|language-configuration\.json|media\/[^/]+\.(png|svg|css))$/;
         expect(names.filter(n => !allowed.test(n)), 'nothing else (no sources, maps, tests, node_modules or the CLI bundle)').toEqual([]);
     });
 
