@@ -40,5 +40,16 @@ export const commandsApart = {
     },
 };
 
+// The desktop extension's entry (src/extension/extension.ts, dist/extension.cjs) requires the language client,
+// vscode-languageclient and all, from its own bundle (src/extension/language-client.ts, dist/language-client.cjs)
+// after activate has returned, so that VS Code can hand a restored preview to the extension first.
+export const clientApart = {
+    name: 'client-apart',
+    setup(build) {
+        build.onResolve({ filter: /^\.\/language-client\.js$/ }, args =>
+            (args.importer.endsWith('/src/extension/extension.ts') ? { path: './language-client.cjs', external: true } : undefined));
+    },
+};
+
 /** The plugins of the CLI bundles (the front adds commandsApart). */
 export const cliPlugins = [elkApart, protocolCore, lazyCrypto];

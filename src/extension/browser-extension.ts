@@ -82,7 +82,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     // As on the desktop (extension.ts): the preview is registered before the server starts and activation does not
     // wait for it, so a preview restored after a reload shows its loading state at once.
     const ready = started.start();
-    registerSummaryPreview(context, started, ready);
+    registerSummaryPreview(context, ready.then(() => started));
     ready.catch(() => undefined);
 }
 
