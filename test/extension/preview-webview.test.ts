@@ -29,6 +29,7 @@ import {
 /* eslint-disable @typescript-eslint/no-explicit-any */
 declare const document: any;
 declare const window: any;
+declare const getComputedStyle: any;
 
 describe('messages from the webview', () => {
     test.each([

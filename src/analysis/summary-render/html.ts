@@ -12,6 +12,7 @@ import type { Summary, SummaryCoordination, SummaryEffect } from '../summary.js'
 import { escapeHtml as esc } from './escape.js';
 import { sha256Base64 } from './sha256.js';
 import { SUMMARY_CSS } from './page-css.js';
+import { countBySeverity, SEVERITIES } from '../severity-counts.js';
 import { desirabilityLegend, DESIRABILITY_SYMBOL, DESIRABILITY_TEXT, DIRECTION_TEXT } from './symbols.js';
 import {
     combinationText, COORDINATION_COLUMNS, countsLine, desirabilityCounts, directionCounts,
@@ -58,7 +59,8 @@ export const PAGE_TEXT = {
     networkRegion: 'Coordination network diagram: + and − zoom, arrow keys pan, 0 fits to width',
 } as const;
 
-const SEVERITY_ORDER = ['error', 'warning', 'info', 'hint'];
+/** Most severe first (an unknown severity last). */
+const severityRank = (severity: string) => ((SEVERITIES as readonly string[]).indexOf(severity) + 5) % 5;
 const SEVERITY_SYMBOL: Record<string, string> = { error: '✗', warning: '⚠', info: 'ℹ', hint: '✎' };
 
 function revealAttrs(options: HtmlOptions, uri: string, line: number): string {
@@ -94,10 +96,9 @@ function list(items: readonly string[]): string {
 
 /** `1 error · 2 warnings`, with a symbol per severity. */
 function severityCounts(c: SummaryCoordination): string {
-    const counts = new Map<string, number>();
-    for (const f of c.findings) counts.set(f.severity, (counts.get(f.severity) ?? 0) + 1);
-    return [...counts].sort((a, b) => SEVERITY_ORDER.indexOf(a[0]) - SEVERITY_ORDER.indexOf(b[0]))
-        .map(([severity, n]) => `<span class="severity ${esc(severity)}"><span aria-hidden="true">${SEVERITY_SYMBOL[severity] ?? ''}</span> ${esc(t(`cli.count.${severity as 'error'}`, { count: n }))}</span>`)
+    const counts = countBySeverity(c.findings.map(f => f.severity));
+    return SEVERITIES.filter(severity => counts[severity] > 0)
+        .map(severity => `<span class="severity ${severity}"><span aria-hidden="true">${SEVERITY_SYMBOL[severity]}</span> ${esc(t(`cli.count.${severity}`, { count: counts[severity] }))}</span>`)
         .join(' · ');
 }
 
@@ -119,7 +120,7 @@ function findingsStrip(summary: Summary, options: HtmlOptions): string {
         out.push(`<p class="intro">${PAGE_TEXT.findingsIntro}</p><ul class="strip">`);
         for (const { c, i } of withFindings) {
             // The most severe finding first (the findings are in source order).
-            const first = [...c.findings].sort((a, b) => SEVERITY_ORDER.indexOf(a.severity) - SEVERITY_ORDER.indexOf(b.severity))[0];
+            const first = [...c.findings].sort((a, b) => severityRank(a.severity) - severityRank(b.severity))[0];
             out.push(`<li class="strip-item"><a class="name" href="#${coordinationId(i)}"${options.interactive ? ` data-uri="${esc(c.uri)}" data-line="${first.line}"` : ''}>${esc(c.name)}</a>`
                 + ` <span class="country">${esc(c.countries.join(', '))}</span> ${achievedBadge(c)} ${severityCounts(c)}`
                 + ` <span class="first-message">${esc(first.rule)} (line ${first.line}): ${inlineCode(first.message)}</span></li>`);
@@ -160,7 +161,7 @@ function coordinationTable(summary: Summary, options: HtmlOptions): string {
     out.push('</tr></thead><tbody>');
     summary.coordinations.forEach((c, i) => {
         // The most severe first (a stable sort keeps source order within a severity).
-        const sorted = [...c.findings].sort((a, b) => SEVERITY_ORDER.indexOf(a.severity) - SEVERITY_ORDER.indexOf(b.severity));
+        const sorted = [...c.findings].sort((a, b) => severityRank(a.severity) - severityRank(b.severity));
         const findings = sorted.length > 0
             ? `<ul class="findings">${sorted.map(f => `<li class="finding ${esc(f.severity)}"><span class="severity-word"><span aria-hidden="true">${SEVERITY_SYMBOL[f.severity] ?? ''}</span> ${esc(f.severity)}</span> ${esc(f.rule)} (line ${f.line}): ${inlineCode(f.message)}</li>`).join('')}</ul>`
             : '';
