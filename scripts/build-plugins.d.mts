@@ -6,4 +6,5 @@ export const protocolCore: Plugin;
 export const lazyCrypto: Plugin;
 export const commandsApart: Plugin;
 export const clientApart: Plugin;
+export const fdirWithoutPicomatchLookup: Plugin;
 export const cliPlugins: Plugin[];
