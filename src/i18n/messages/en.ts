@@ -318,7 +318,7 @@ export const en = {
     'report.count.coordination': "{count, plural, one {# coordination} other {# coordinations}}",
     'report.count.evaluation': "{count, plural, one {# evaluation} other {# evaluations}}",
     'report.count.effect': "{count, plural, one {# effect} other {# effects}}",
-    'report.count.source': "{count, plural, one {# source} other {# sources}}",
+    'report.count.source': "{count, plural, =0 {no source} one {# source} other {# sources}}",
     'report.by': "Effects by direction: {direction}. By desirability: {desirability}.",
     'report.legend': "Legend: {legend}.",
     'report.matrix.title': "Effects by domain and programme combination",

@@ -317,7 +317,7 @@ export const es: Record<MessageKey, string> = {
     'report.count.coordination': "{count, plural, one {# coordinación} other {# coordinaciones}}",
     'report.count.evaluation': "{count, plural, one {# evaluación} other {# evaluaciones}}",
     'report.count.effect': "{count, plural, one {# efecto} other {# efectos}}",
-    'report.count.source': "{count, plural, one {# fuente} other {# fuentes}}",
+    'report.count.source': "{count, plural, =0 {sin fuente} one {# fuente} other {# fuentes}}",
     'report.by': "Efectos por dirección: {direction}. Por deseabilidad: {desirability}.",
     'report.legend': "Leyenda: {legend}.",
     'report.matrix.title': "Efectos por dominio y combinación de programas",

@@ -316,7 +316,7 @@ export const ptBR: Record<MessageKey, string> = {
     'report.count.coordination': "{count, plural, one {# coordenação} other {# coordenações}}",
     'report.count.evaluation': "{count, plural, one {# avaliação} other {# avaliações}}",
     'report.count.effect': "{count, plural, one {# efeito} other {# efeitos}}",
-    'report.count.source': "{count, plural, one {# fonte} other {# fontes}}",
+    'report.count.source': "{count, plural, =0 {sem fonte} one {# fonte} other {# fontes}}",
     'report.by': "Efeitos por direção: {direction}. Por desejabilidade: {desirability}.",
     'report.legend': "Legenda: {legend}.",
     'report.matrix.title': "Efeitos por domínio e combinação de programas",
