@@ -14,7 +14,7 @@ import { requireService, type ChangeTracker, type CoordSharedServices } from '..
 import type { Diagnostic, DiagnosticRelatedInformation } from 'vscode-languageserver-types';
 import type { Model } from '../language/generated/ast.js';
 import { isStdlibUri } from '../language/stdlib.js';
-import { computeWorkspaceFacts, type WorkspaceFacts } from '../analysis/workspace-facts.js';
+import { computeWorkspaceFacts, IncrementalWorkspaceFacts, type WorkspaceFacts } from '../analysis/workspace-facts.js';
 import { internalErrorFinding, runRules, ZERO_RANGE, type CachedDeclaration } from './engine.js';
 import { syntaxRule } from './rules/syntax.js';
 import type { Finding, Severity } from './rule.js';
@@ -37,6 +37,8 @@ export class CoordDocumentValidator extends DefaultDocumentValidator {
     private readonly configProvider: CoordConfigProvider;
     private readonly lexer: CoordValidatorServices['parser']['Lexer'];
     private readonly factsCache: WorkspaceCache<'facts', WorkspaceFacts>;
+    /** The facts kept declaration by declaration across builds. */
+    readonly incrementalFacts = new IncrementalWorkspaceFacts();
     private readonly findings = new WeakMap<LangiumDocument, Finding[]>();
     private readonly tracker: ChangeTracker;
     /** The reports of declaration rules by declaration, reused after edits that do not touch them. */
@@ -58,9 +60,9 @@ export class CoordDocumentValidator extends DefaultDocumentValidator {
         this.factsCache = new WorkspaceCache(services.shared, DocumentState.IndexedReferences);
     }
 
-    /** The facts of the whole workspace, computed once per build. */
+    /** The facts of the whole workspace, brought up to date once per build. */
     workspaceFacts(): WorkspaceFacts {
-        return this.factsCache.get('facts', () => computeWorkspaceFacts(this.documents.all));
+        return this.factsCache.get('facts', () => this.incrementalFacts.update(this.documents.all));
     }
 
     /**
