@@ -89,6 +89,12 @@ export class DeclarationSync {
         }
     }
 
+    /** Whether the declarations of a document were handed over as they are now. */
+    isCurrent(document: LangiumDocument): boolean {
+        const entry = this.documents.get(document.uri.toString());
+        return entry !== undefined && entry.document === document && entry.root === document.parseResult?.value;
+    }
+
     private remove(declaration: AstNode, uri: string): void {
         this.counts.removed++;
         this.listener.removed(declaration, uri);

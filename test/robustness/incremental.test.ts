@@ -18,7 +18,8 @@ import { applyMutation, mutationArb, specTokens, layout, type Mutation } from '.
 import { fuzzTotals, runProperty, timeoutFor, Workbench } from './harness.js';
 import { tokenize } from './tokenize.js';
 import { computeWorkspaceFacts, type WorkspaceFacts } from '../../src/analysis/workspace-facts.js';
-import { contributionOf, effectCell } from '../../src/analysis/contributions.js';
+import { contributionOf, declarationMentions, documentMentions, effectCell, mentionedNames } from '../../src/analysis/contributions.js';
+import type { CoordChangeTracker } from '../../src/analysis/change-tracker.js';
 import { isEffects, isProgramme, type Model } from '../../src/language/generated/ast.js';
 import type { AstNode, LangiumDocument } from 'langium';
 
@@ -154,6 +155,21 @@ async function runSequence(initial: [string, string], edits: readonly Edit[]): P
     if (JSON.stringify(kept) !== JSON.stringify(scratch)) {
         throw new Error(`the incremental workspace facts differ from facts computed from scratch\nincremental: ${JSON.stringify(kept)}\nfrom scratch: ${JSON.stringify(scratch)}`);
     }
+    // The change tracker's index of names answers as a scan of every contribution would, for each name alone.
+    const tracker = shared.workspace.ChangeTracker as CoordChangeTracker;
+    const scans = { ...tracker.scans };
+    const declarations = all.flatMap(d => (d.parseResult.value as Model).declarations ?? []);
+    const names = new Set(declarations.flatMap(d => [...mentionedNames(contributionOf(d))]));
+    for (const name of [...names, 'nowhere']) {
+        const change = { all: false, names: new Set([name]), uris: new Set<string>() };
+        for (const d of declarations) {
+            if (tracker.stale(d, change) !== declarationMentions(d, change.names)) throw new Error(`the tracker's index and the contributions disagree on whether a declaration mentions '${name}'`);
+        }
+        for (const doc of all) {
+            if (tracker.affects(doc, change) !== documentMentions(doc.parseResult.value, change.names)) throw new Error(`the tracker's index and the contributions disagree on whether ${doc.uri} mentions '${name}'`);
+        }
+    }
+    if (tracker.scans.declarations !== scans.declarations || tracker.scans.documents !== scans.documents) throw new Error('the tracker scanned contributions instead of reading its index');
     const present = FILES.flatMap((name, i) => (texts[i] === undefined ? [] : [[name, texts[i]!] as [string, string]]));
     const incremental = new Map(present.map(([name]) => {
         const doc = langiumDocuments.getDocument(URI.parse(uriOf(name)));
