@@ -197,6 +197,13 @@ export class CoordDocumentFactory extends DefaultLangiumDocumentFactory {
     }
 }
 
+/** Whether `b` (of the document `uri`) comes before `a` in the index's order: documents by URI, then in document order. */
+function comesAfter(a: AstNodeDescription, uri: string, b: AstNodeDescription): boolean {
+    const c = compareUris(a.documentUri.toString(), uri);
+    if (c !== 0) return c > 0;
+    return (a.node?.$containerIndex ?? 0) > (b.node?.$containerIndex ?? 0);
+}
+
 /**
  * Langium's index, except that it lists the symbols of documents in the order
  * of their URIs (the standard library first), not in the order they were last
@@ -215,41 +222,73 @@ export class CoordIndexManager extends DefaultIndexManager {
      * ({@link CoordScopeProvider}: Langium built a hash map of every symbol again after each edit).
      */
     private readonly byName = new Map<string, AstNodeDescription[]>();
+    /**
+     * The symbols of documents whose content was removed to be indexed again (a
+     * changed document, `resetToState`), by URI: still in {@link byName} but not
+     * listed, until the document is indexed again and only the symbols that
+     * went are taken out ({@link CoordScopeComputation} keeps the descriptions
+     * of the declarations an edit did not touch, so most are the same objects).
+     */
+    private readonly removed = new Map<string, readonly AstNodeDescription[]>();
 
     override async updateContent(document: LangiumDocument, cancelToken?: Cancellation.CancellationToken): Promise<void> {
         const uri = document.uri.toString();
-        const before = this.symbolIndex.get(uri);
+        const before = this.removed.get(uri) ?? this.symbolIndex.get(uri) ?? [];
         // A cancelled update (it throws) leaves both indexes as they were.
         await super.updateContent(document, cancelToken);
-        this.forgetNames(before);
-        const exports = this.symbolIndex.get(uri) ?? [];
-        for (const description of exports) {
+        this.removed.delete(uri);
+        const after = this.symbolIndex.get(uri) ?? [];
+        // The descriptions before and after: the same at the start and at the end, different between.
+        let start = 0;
+        while (start < before.length && start < after.length && before[start] === after[start]) start++;
+        let endBefore = before.length, endAfter = after.length;
+        while (endBefore > start && endAfter > start && before[endBefore - 1] === after[endAfter - 1]) {
+            endBefore--;
+            endAfter--;
+        }
+        if (endBefore > start) this.forgetNames(before.slice(start, endBefore));
+        for (let i = start; i < endAfter; i++) {
+            const description = after[i];
             let list = this.byName.get(description.name);
             if (!list) this.byName.set(description.name, list = []);
-            // After every description of a document that comes before this one (most lists hold one).
+            // After every description that comes before this one: documents by URI, then in document order.
             let at = list.length;
-            while (at > 0 && compareUris(list[at - 1].documentUri.toString(), uri) > 0) at--;
+            while (at > 0 && comesAfter(list[at - 1], uri, description)) at--;
             list.splice(at, 0, description);
         }
     }
 
     override removeContent(uri: URI): void {
-        this.forgetNames(this.symbolIndex.get(uri.toString()));
+        const key = uri.toString();
+        const descriptions = this.symbolIndex.get(key);
+        if (descriptions && !this.removed.has(key)) this.removed.set(key, descriptions);
         super.removeContent(uri);
+    }
+
+    override remove(uri: URI): void {
+        // The document is gone for good (deleted): its symbols too.
+        super.remove(uri);
+        const key = uri.toString();
+        this.forgetNames(this.removed.get(key));
+        this.removed.delete(key);
     }
 
     /** The exported symbols called `name`, in the order of {@link allElements}. */
     elementsNamed(name: string): readonly AstNodeDescription[] {
-        return this.byName.get(name) ?? [];
+        const list = this.byName.get(name);
+        if (!list) return [];
+        if (this.removed.size === 0) return list;
+        return list.filter(d => !this.removed.has(d.documentUri.toString()));
     }
 
     private forgetNames(descriptions: readonly AstNodeDescription[] | undefined): void {
         for (const description of descriptions ?? []) {
             const list = this.byName.get(description.name);
             if (!list) continue;
-            const kept = list.filter(d => d !== description);
-            if (kept.length > 0) this.byName.set(description.name, kept);
-            else this.byName.delete(description.name);
+            const at = list.indexOf(description);
+            if (at < 0) continue;
+            if (list.length === 1) this.byName.delete(description.name);
+            else list.splice(at, 1);
         }
     }
 
