@@ -11,7 +11,7 @@ import {
     AstUtils, DefaultDocumentBuilder, DefaultIndexManager, DefaultLangiumDocumentFactory, stream,
     type AstNodeDescription, type ReferenceDescription, type Stream, DefaultWorkspaceManager, DocumentState, URI,
     type AstNode, type BuildOptions, type Cancellation, type FileSystemNode, type FileSystemProvider,
-    type LangiumDocument, type LangiumDocumentFactory, type LangiumSharedCoreServices, type MaybePromise, type ParseResult, type WorkspaceFolder,
+    type LangiumDocument, type LangiumDocumentFactory, type LangiumSharedCoreServices, type MaybePromise, type ParseResult, type ParserOptions, type WorkspaceFolder,
 } from 'langium';
 import { STDLIB_TEXT, STDLIB_URI } from './stdlib.js';
 import { requireService, type ChangeTracker, type CoordSharedServices } from './change-tracker.js';
@@ -157,6 +157,46 @@ export class CoordDocumentBuilder extends DefaultDocumentBuilder {
     }
 }
 
+/** The largest text Coord parses, in UTF-8 bytes: as the CLI reads files (`MAX_FILE_BYTES`, src/cli/files.ts). */
+export const MAX_TEXT_BYTES = 16 * 1024 * 1024;
+
+/** The UTF-8 size of a text, counted only as far as needed to tell whether it exceeds {@link MAX_TEXT_BYTES}. */
+export function textTooLarge(text: string): number | undefined {
+    if (text.length > MAX_TEXT_BYTES) return utf8Bytes(text);
+    if (text.length * 3 <= MAX_TEXT_BYTES) return undefined;
+    const bytes = utf8Bytes(text);
+    return bytes > MAX_TEXT_BYTES ? bytes : undefined;
+}
+
+function utf8Bytes(text: string): number {
+    let bytes = 0;
+    for (let i = 0; i < text.length; i++) {
+        const c = text.charCodeAt(i);
+        if (c < 0x80) bytes += 1;
+        else if (c < 0x800) bytes += 2;
+        else if (c >= 0xd800 && c < 0xdc00 && i + 1 < text.length && (text.charCodeAt(i + 1) & 0xfc00) === 0xdc00) {
+            bytes += 4;
+            i++;
+        } else bytes += 3;
+    }
+    return bytes;
+}
+
+/** The parse results of texts too large to parse (an empty model), with their size in bytes. */
+const tooLargeResults = new WeakMap<object, number>();
+
+/** The size in bytes of a document's text when it was too large to parse (then its model is empty), else undefined. */
+export function tooLargeSize(document: LangiumDocument): number | undefined {
+    return tooLargeResults.get(document.parseResult?.value);
+}
+
+/** An empty model standing for a text too large to parse. */
+function tooLargeResult<T extends AstNode>(bytes: number): ParseResult<T> {
+    const value = { $type: 'Model', declarations: [] } as unknown as T;
+    tooLargeResults.set(value, bytes);
+    return { value, parserErrors: [], lexerErrors: [] };
+}
+
 /**
  * Langium's document factory, except that a changed document is parsed again
  * incrementally ({@link reparse}): only the top-level declarations an edit
@@ -180,8 +220,25 @@ export class CoordDocumentFactory extends DefaultLangiumDocumentFactory {
         }
     }
 
+    /**
+     * A text larger than the CLI reads (16 MB) is not parsed: the document gets an
+     * empty model, and the validator one finding saying so, as `coord check`
+     * refuses such a file (issue 21: one 20 MB didChange took the server to
+     * 2 GB, a 5 MB one to 924 MB).
+     */
+    protected override parse<T extends AstNode>(uri: URI, text: string, options?: ParserOptions): ParseResult<T> {
+        const bytes = textTooLarge(text);
+        return bytes !== undefined ? tooLargeResult<T>(bytes) : super.parse<T>(uri, text, options);
+    }
+
     protected override parseAsync<T extends AstNode>(uri: URI, text: string, cancellationToken: Cancellation.CancellationToken): Promise<ParseResult<T>> {
-        const old = this.replacing.get(uri.toString());
+        const bytes = textTooLarge(text);
+        if (bytes !== undefined) {
+            this.replacing.delete(uri.toString());
+            return Promise.resolve(tooLargeResult<T>(bytes));
+        }
+        let old = this.replacing.get(uri.toString());
+        if (old && tooLargeResults.has(old.value)) old = undefined;
         if (old) {
             this.replacing.delete(uri.toString());
             const again = reparse(this.serviceRegistry.getServices(uri).parser, old, text);

@@ -14,6 +14,7 @@ import { requireService, type ChangeTracker, type CoordSharedServices } from '..
 import type { Diagnostic, DiagnosticRelatedInformation } from 'vscode-languageserver-types';
 import type { Model } from '../language/generated/ast.js';
 import { isStdlibUri } from '../language/stdlib.js';
+import { MAX_TEXT_BYTES, tooLargeSize } from '../language/coord-workspace.js';
 import { computeWorkspaceFacts, IncrementalWorkspaceFacts, type WorkspaceFacts } from '../analysis/workspace-facts.js';
 import { internalErrorFinding, runRules, ZERO_RANGE, type CachedDeclaration } from './engine.js';
 import { syntaxRule } from './rules/syntax.js';
@@ -82,7 +83,8 @@ export class CoordDocumentValidator extends DefaultDocumentValidator {
         try {
             // A binary file opened or found in the workspace gets one clear finding, as `coord check`
             // refuses it, instead of a syntax error per stray byte.
-            findings = looksBinary(document) ? [binaryFileFinding()] : this.computeFindings(document);
+            const tooLarge = tooLargeSize(document);
+            findings = tooLarge !== undefined ? [tooLargeFinding(tooLarge)] : looksBinary(document) ? [binaryFileFinding()] : this.computeFindings(document);
         } catch (e) {
             // A failure outside any one rule (the workspace facts, the configuration, the
             // comments) must not stop the build: it becomes one finding, and the syntax
@@ -167,6 +169,17 @@ export class CoordDocumentValidator extends DefaultDocumentValidator {
 /** NUL bytes that the lexer trips over: a binary file, not text with a NUL in a comment or string. */
 function looksBinary(document: LangiumDocument): boolean {
     return document.parseResult.lexerErrors.length > 0 && document.textDocument.getText().includes('\u0000');
+}
+
+/** A text larger than Coord reads (`coord check` refuses such a file with the same words). */
+function tooLargeFinding(bytes: number): Finding {
+    return {
+        rule: RuleId.syntax,
+        severity: 'error',
+        message: t('finding.too-large', { size: (bytes / 1048576).toFixed(1), limit: MAX_TEXT_BYTES / 1048576 }),
+        range: ZERO_RANGE,
+        related: [],
+    };
 }
 
 function binaryFileFinding(): Finding {
