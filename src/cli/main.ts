@@ -94,12 +94,15 @@ function visible(message: string): string {
 
 /** Entry point of the CLI bundle. */
 export function run(): void {
-    // A reader that stops early (`coord summary … | head`) closes the pipe: stop quietly, as Unix tools do.
+    // A reader that stops early (`coord check … | head`) closes the pipe. Coord then writes nothing more and
+    // prints no stack trace, but the command still runs to its end, so the exit status is still the verdict:
+    // `coord check bad.coord | head -1` must not turn a file with errors into status 0 (with `pipefail`, CI
+    // would read that as a pass).
     for (const stream of [process.stdout, process.stderr]) {
         stream.on('error', (e: NodeJS.ErrnoException) => {
-            if (e.code === 'EPIPE') {
+            if (e.code === 'EPIPE' || e.code === 'ERR_STREAM_DESTROYED' || pipeClosed) {
                 pipeClosed = true;
-                process.exit(process.exitCode ?? 0);
+                return;
             }
             throw e;
         });
@@ -141,7 +144,7 @@ export function run(): void {
  * job would read as a pass. Node ends a process whose event loop has nothing
  * left to wait for even while a promise is pending, with status 0; and a
  * library may call `process.exit`. Both are caught here. A reader that closed
- * the pipe (EPIPE, above) is the one deliberate early exit.
+ * the pipe (EPIPE, above) only silences the output: the status is still the command's.
  */
 export function guardUnfinishedExit(finished: Promise<unknown>, write: (text: string) => void = text => writeSync(2, text)): void {
     let done = false;
@@ -150,7 +153,9 @@ export function guardUnfinishedExit(finished: Promise<unknown>, write: (text: st
     // An exception thrown outside the command's promise (a timer, a stream's event) or a rejection
     // nobody handles would end Node with status 1 and a stack trace — read by CI as "findings".
     const fail = (e: unknown) => {
-        if (pipeClosed) return;
+        // A write that raced the closing of the pipe: only the output is gone, the command goes on.
+        const code = (e as NodeJS.ErrnoException | undefined)?.code;
+        if (pipeClosed && (code === 'EPIPE' || code === 'ERR_STREAM_DESTROYED')) return;
         done = true;
         try {
             const text = visible(e instanceof Error ? e.message : String(e));
@@ -163,18 +168,25 @@ export function guardUnfinishedExit(finished: Promise<unknown>, write: (text: st
     };
     process.on('uncaughtException', fail);
     process.on('unhandledRejection', fail);
+    const say = (text: string) => {
+        try {
+            write(text);
+        } catch {
+            // Standard error is closed too: the status still says it.
+        }
+    };
     process.on('beforeExit', () => {
         if (done) return;
         done = true;
-        write(message('stopped (nothing was left to wait for)'));
+        say(message('stopped (nothing was left to wait for)'));
         process.exitCode = 2;
     });
     process.on('exit', code => {
-        if (done || pipeClosed) return;
-        write(message(`exited with status ${code}`));
+        if (done) return;
+        say(message(`exited with status ${code}`));
         if (code === 0) process.exitCode = 2;
     });
 }
 
-/** Set when a reader closed stdout or stderr: the process then stops quietly, as Unix tools do. */
+/** Set when a reader closed stdout or stderr: the process then writes nothing more, and exits with the command's status. */
 let pipeClosed = false;
