@@ -117,12 +117,6 @@ export class CoordChangeTracker implements ChangeTracker {
         }
         this.pending.clear();
         this.deletedSinceBuild = false;
-        if (this.indexStale) {
-            // Once the changed documents are parsed (the change is asked for after parsing).
-            this.index.sync.sync(this.documents.all);
-            this.indexStale = false;
-            this.concerned = undefined;
-        }
         return change;
     }
 
@@ -144,6 +138,7 @@ export class CoordChangeTracker implements ChangeTracker {
         const related = this.related.get(document);
         if (related) for (const uri of change.uris) if (related.has(uri)) return true;
         if (change.names.size === 0) return false;
+        this.updateIndex();
         if (!this.index.sync.isCurrent(document)) {
             this.scans.documents++;
             return documentMentions(document.parseResult?.value, change.names);
@@ -154,11 +149,24 @@ export class CoordChangeTracker implements ChangeTracker {
     stale(declaration: AstNode, change: ValidationChange): boolean {
         if (change.all) return true;
         if (change.names.size === 0) return false;
+        this.updateIndex();
         if (!this.index.has(declaration)) {
             this.scans.declarations++;
             return declarationMentions(declaration, change.names);
         }
         return this.concernedBy(change).declarations.has(declaration);
+    }
+
+    /**
+     * Brings the index up to date with the documents when they changed, on the
+     * first question that needs it (asked after parsing; a one-shot build, which
+     * validates everything, never asks).
+     */
+    private updateIndex(): void {
+        if (!this.indexStale) return;
+        this.index.sync.sync(this.documents.all);
+        this.indexStale = false;
+        this.concerned = undefined;
     }
 
     /** The declarations and documents that involve a name of the change (computed again when a cancelled build's change gains names). */
