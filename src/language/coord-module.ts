@@ -17,7 +17,7 @@ import { buildParserWithLazyLookahead } from './lazy-lookahead.js';
 import { useFastContainerLinks } from './container-links.js';
 import { CoordLinker, CoordReferenceDescriptionProvider } from './coord-linker.js';
 import {
-    bomStrippingFileSystem, CoordDocumentBuilder, CoordDocumentFactory, CoordIndexManager, CoordWorkspaceManager, type ConfigFileReader,
+    bomStrippingFileSystem, CoordDocumentBuilder, CoordDocumentFactory, CoordIndexManager, CoordLangiumDocuments, CoordWorkspaceManager, type ConfigFileReader,
 } from './coord-workspace.js';
 import { CoordDocumentValidator } from '../validation/coord-document-validator.js';
 import { CoordConfigProvider, fileSystemConfigReader } from '../validation/config-provider.js';
@@ -72,6 +72,7 @@ export const CoordSharedModule: Module<CoordSharedServices, PartialLangiumShared
         DocumentBuilder: services => new CoordDocumentBuilder(services),
         LangiumDocumentFactory: services => new CoordDocumentFactory(services),
         IndexManager: services => new CoordIndexManager(services),
+        LangiumDocuments: services => new CoordLangiumDocuments(services),
     },
 };
 

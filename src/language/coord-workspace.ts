@@ -8,7 +8,7 @@
  * across files.
  */
 import {
-    AstUtils, DefaultDocumentBuilder, DefaultIndexManager, DefaultLangiumDocumentFactory, stream,
+    AstUtils, DefaultDocumentBuilder, DefaultIndexManager, DefaultLangiumDocumentFactory, DefaultLangiumDocuments, stream,
     type AstNodeDescription, type ReferenceDescription, type Stream, DefaultWorkspaceManager, DocumentState, URI,
     type AstNode, type BuildOptions, type Cancellation, type FileSystemNode, type FileSystemProvider,
     type LangiumDocument, type LangiumDocumentFactory, type LangiumSharedCoreServices, type MaybePromise, type ParseResult, type ParserOptions, type WorkspaceFolder,
@@ -26,6 +26,37 @@ export function stripBom(text: string): string {
 /** Creates the standard-library document of a workspace. */
 export function createStdlibDocument(factory: LangiumDocumentFactory): LangiumDocument {
     return factory.fromString(STDLIB_TEXT, URI.parse(STDLIB_URI));
+}
+
+/**
+ * Langium's documents, except that the list of every document (`all`) is kept
+ * until a document is added or deleted: Langium's builds it again from its trie
+ * of URIs at every call, and an update of a workspace of 1,000 files asks for
+ * it several times (which documents to relink, to rebuild, to validate again),
+ * an eighth of the CPU of an edit there after the workspace facts went
+ * incremental (CPU profile).
+ */
+export class CoordLangiumDocuments extends DefaultLangiumDocuments {
+    private cached: LangiumDocument[] | undefined;
+
+    override get all(): Stream<LangiumDocument> {
+        return stream(this.cached ??= super.all.toArray());
+    }
+
+    override addDocument(document: LangiumDocument): void {
+        this.cached = undefined;
+        super.addDocument(document);
+    }
+
+    override deleteDocument(uri: URI): LangiumDocument | undefined {
+        this.cached = undefined;
+        return super.deleteDocument(uri);
+    }
+
+    override deleteDocuments(folder: URI): LangiumDocument[] {
+        this.cached = undefined;
+        return super.deleteDocuments(folder);
+    }
 }
 
 export class CoordWorkspaceManager extends DefaultWorkspaceManager {
