@@ -40,5 +40,24 @@ export const commandsApart = {
     },
 };
 
+
+// fdir (under tinyglobby) looks for picomatch with a run-time `require` when it is first
+// evaluated, for a glob API of its own that tinyglobby never calls (it passes its own
+// matchers). That lookup searched node_modules and compiled a second copy of picomatch (six
+// files) at every `coord check`; a V8 startup snapshot, were one built of the bundle, could not
+// be taken at all after it. The build fails if fdir's code changes, so that the rewrite is looked at again.
+export const fdirWithoutPicomatchLookup = {
+    name: 'fdir-without-picomatch-lookup',
+    setup(build) {
+        build.onLoad({ filter: /[\\/]fdir[\\/]dist[\\/]index\.mjs$/ }, async args => {
+            const { readFile } = await import('node:fs/promises');
+            const source = await readFile(args.path, 'utf8');
+            const lookup = /try \{\s*__require\.resolve\("picomatch"\);\s*pm = __require\("picomatch"\);\s*\} catch \{\}/;
+            if (!lookup.test(source)) return { errors: [{ text: `fdir's picomatch lookup changed in ${args.path}; update fdirWithoutPicomatchLookup in scripts/build-plugins.mjs` }] };
+            return { contents: source.replace(lookup, '/* no run-time picomatch lookup (scripts/build-plugins.mjs) */'), loader: 'js' };
+        });
+    },
+};
+
 /** The plugins of the CLI bundles (the front adds commandsApart). */
-export const cliPlugins = [elkApart, protocolCore, lazyCrypto];
+export const cliPlugins = [elkApart, protocolCore, lazyCrypto, fdirWithoutPicomatchLookup];

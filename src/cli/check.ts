@@ -68,23 +68,35 @@ export function buildCheckReport(ws: LoadedWorkspace, options: { quiet?: boolean
     const uriToFile = new Map([...ws.context, ...ws.files].map(f => [f.document.uri.toString(), f.display]));
     const all: ReportedDiagnostic[] = [];
     for (const file of ws.files) {
-        const occurrences = new Map<string, number>();
-        const fingerprintKey = fingerprinter(file);
-        for (const f of file.findings) {
-            const key = fingerprintKey(f);
-            const n = occurrences.get(key) ?? 0;
-            occurrences.set(key, n + 1);
-            all.push(toReported(file.display, f, uriToFile, `${key}:${n}`));
-        }
+        // Fingerprints and the configuration's hash are worked out when a report reads them (JSON, SARIF,
+        // JUnit): the hash is node:crypto's, whose loading cost 3 ms of every start of a stylish `coord check`.
+        let fingerprints: string[] | undefined;
+        const fingerprintOf = (index: number) => (fingerprints ??= fileFingerprints(file))[index];
+        file.findings.forEach((f, index) => all.push(toReported(file.display, f, uriToFile, () => fingerprintOf(index))));
     }
+    let configHash: string | undefined;
     return {
         tool: { name: TOOL_NAME, version: TOOL_VERSION },
-        configHash: effectiveConfigHash(ws),
+        get configHash() {
+            return (configHash ??= effectiveConfigHash(ws));
+        },
         files: ws.files.map(f => f.display),
         diagnostics: options.quiet ? all.filter(d => d.severity === 'error') : all,
         counts: countDiagnostics(all),
         problems: [...ws.problems],
     };
+}
+
+/** The fingerprint of each finding of a file, in order: its key and its occurrence among findings of the same key. */
+function fileFingerprints(file: LoadedFile): string[] {
+    const occurrences = new Map<string, number>();
+    const fingerprintKey = fingerprinter(file);
+    return file.findings.map(f => {
+        const key = fingerprintKey(f);
+        const n = occurrences.get(key) ?? 0;
+        occurrences.set(key, n + 1);
+        return `${key}:${n}`;
+    });
 }
 
 /**
@@ -131,7 +143,7 @@ export function effectiveConfigHash(ws: LoadedWorkspace): string {
     return createHash('sha256').update(JSON.stringify([...distinct].sort())).digest('hex').slice(0, 16);
 }
 
-function toReported(file: string, f: Finding, uriToFile: Map<string, string>, fingerprint: string): ReportedDiagnostic {
+function toReported(file: string, f: Finding, uriToFile: Map<string, string>, fingerprint: () => string): ReportedDiagnostic {
     const d: ReportedDiagnostic = {
         file,
         line: f.range.start.line + 1,
@@ -141,7 +153,10 @@ function toReported(file: string, f: Finding, uriToFile: Map<string, string>, fi
         severity: f.severity,
         rule: f.rule,
         message: f.message,
-        fingerprint,
+        // In its place among the properties (reports list them in this order), read when a report reads it.
+        get fingerprint() {
+            return fingerprint();
+        },
     };
     if (f.suppressed) d.suppressed = { reason: f.suppressed.reason, kind: f.suppressed.kind };
     if (f.related.length > 0) {

@@ -36,6 +36,59 @@ export const INTL_LOCALE: Readonly<Record<Locale, string>> = { en: 'en', es: 'es
 let current: Locale = DEFAULT_LOCALE;
 const compiled = new Map<string, IntlMessageFormat>();
 
+/*
+ * The first `Intl.NumberFormat` of a process (or `supportedLocalesOf`, which
+ * intl-messageformat calls for every message it compiles) loads ICU's list of
+ * locales and number data: 10 ms on a quiet machine, 20–50 ms under load, in
+ * every `coord` command, whose messages mostly count small things ("1 hint in
+ * 1 file"). So: the locales are Coord's own three tags, which need no
+ * negotiation (`Intl.Locale` is enough, and costs nothing), and an integer
+ * from -999 to 999 without options is written as JavaScript writes it, which
+ * is what all three locales write (no grouping, ASCII digits, `-`;
+ * test/i18n/light-numbers.test.ts compares every such value with Intl's in each
+ * locale). Anything else goes to a real `Intl.NumberFormat`, made on first use.
+ */
+IntlMessageFormat.resolveLocale = (locales: string | string[]) =>
+    (typeof Intl.Locale === 'undefined' ? undefined : new Intl.Locale(Array.isArray(locales) ? locales[0] : locales));
+
+/** An `Intl.NumberFormat` that writes small integers itself and makes the real one only when needed. */
+class LightNumberFormat {
+    private real: Intl.NumberFormat | undefined;
+    constructor(private readonly locales: string | string[], private readonly options?: Intl.NumberFormatOptions) {}
+    format(value: number | bigint): string {
+        if (this.options === undefined && typeof value === 'number' && Number.isInteger(value) && value > -1000 && value < 1000 && !Object.is(value, -0)) return String(value);
+        return (this.real ??= new Intl.NumberFormat(this.locales, this.options)).format(value);
+    }
+}
+
+/** The formatters every message shares, each made once per locale and options: numbers as above; plural rules (cheap) and dates as Intl makes them. */
+const formatters = (() => {
+    const numbers = new Map<string, LightNumberFormat>();
+    const plurals = new Map<string, Intl.PluralRules>();
+    const dates = new Map<string, Intl.DateTimeFormat>();
+    const key = (locales: unknown, options: unknown) => JSON.stringify([locales, options]);
+    return {
+        getNumberFormat(locales: string | string[], options?: Intl.NumberFormatOptions) {
+            const k = key(locales, options);
+            let format = numbers.get(k);
+            if (!format) numbers.set(k, format = new LightNumberFormat(locales, options));
+            return format as unknown as Intl.NumberFormat;
+        },
+        getPluralRules(locales: string | string[], options?: Intl.PluralRulesOptions) {
+            const k = key(locales, options);
+            let rules = plurals.get(k);
+            if (!rules) plurals.set(k, rules = new Intl.PluralRules(locales, options));
+            return rules;
+        },
+        getDateTimeFormat(locales: string | string[], options?: Intl.DateTimeFormatOptions) {
+            const k = key(locales, options);
+            let format = dates.get(k);
+            if (!format) dates.set(k, format = new Intl.DateTimeFormat(locales, options));
+            return format;
+        },
+    };
+})();
+
 /** The locale messages are formatted in. */
 export function getLocale(): Locale {
     return current;
@@ -65,14 +118,14 @@ export function t(key: MessageKey, values?: MessageValues, locale: Locale = curr
     if (!values && !/[{}']/.test(source)) return source;
     const id = `${locale}\u0000${key}`;
     let format = compiled.get(id);
-    if (!format) compiled.set(id, format = new IntlMessageFormat(source, INTL_LOCALE[locale], undefined, { ignoreTag: true }));
+    if (!format) compiled.set(id, format = new IntlMessageFormat(source, INTL_LOCALE[locale], undefined, { ignoreTag: true, formatters }));
     const result = format.format<string>(values as Record<string, string | number | Date> | undefined);
     return Array.isArray(result) ? result.join('') : String(result);
 }
 
 /** A number as the locale writes it (`1,234.5`, `1.234,5`). */
 export function formatNumber(value: number, options?: Intl.NumberFormatOptions, locale: Locale = current): string {
-    return new Intl.NumberFormat(INTL_LOCALE[locale], options).format(value);
+    return formatters.getNumberFormat(INTL_LOCALE[locale], options).format(value);
 }
 
 /** A date as the locale writes it (`December 7, 2026`, `7 de diciembre de 2026`). */

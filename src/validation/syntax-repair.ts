@@ -111,9 +111,13 @@ const MAX_REBUILDS = 200;
 /** How far a string in the wrong quotes may run on its line. */
 const MAX_QUOTED = 500;
 
-/** Quotes that are not Coord's, and what closes each. */
+/**
+ * Quotes that are not Coord's, and what closes each: ' ‘ ’ “ ” „ «, written as escapes so that
+ * the bundles stay ASCII (V8 then holds and hashes their source as one byte per character).
+ */
 const QUOTES: Record<string, RegExp> = {
-    "'": /'/, '‘': /[’‘]/, '’': /[’‘]/, '“': /[”“"]/, '”': /[”“"]/, '„': /[“”"]/, '«': /»/,
+    "'": /'/, '\u2018': /[\u2019\u2018]/, '\u2019': /[\u2019\u2018]/, '\u201C': /[\u201D\u201C"]/, '\u201D': /[\u201D\u201C"]/,
+    '\u201E': /[\u201C\u201D"]/, '\u00AB': /\u00BB/,
 };
 
 /** Keywords followed by a range `A..B`, and what the range is called. */
@@ -122,15 +126,30 @@ const RANGE_KEYWORDS: Record<string, string> = { ci: 'a confidence interval', pe
 /** Words a user joins names with instead of `,` or `+`. */
 const JOINING_WORDS = new Set(['and', 'with', 'plus']);
 
+let grammarFactsWorkedOut = 0;
+
+/** How many times a repairer has worked out the grammar's facts in this process (tests: a start without errors never does). */
+export function grammarFactsCount(): number {
+    return grammarFactsWorkedOut;
+}
+
 export class SyntaxRepairer {
-    private readonly facts: GrammarFacts;
+    private factsOfGrammar: GrammarFacts | undefined;
     private readonly types: Record<string, TokenType>;
     /** The text being repaired. */
     private text = '';
 
-    constructor(grammar: Grammar, private readonly lexer: Lexer, private readonly messages: ILexerErrorMessageProvider, private readonly parseWith: Parse) {
-        this.facts = grammarFacts(grammar);
+    constructor(private readonly grammar: Grammar, private readonly lexer: Lexer, private readonly messages: ILexerErrorMessageProvider, private readonly parseWith: Parse) {
         this.types = lexer.definition as Record<string, TokenType>;
+    }
+
+    /** What the grammar says, worked out on the first repair: a text without errors, such as every start's standard library, never needs it. */
+    private get facts(): GrammarFacts {
+        if (!this.factsOfGrammar) {
+            this.factsOfGrammar = grammarFacts(this.grammar);
+            grammarFactsWorkedOut++;
+        }
+        return this.factsOfGrammar;
     }
 
     /** Repairs a text whose plain parse `first` has errors; undefined if nothing could be repaired. */
@@ -373,7 +392,7 @@ export class SyntaxRepairer {
                 diagnoses.push({ offset: e.offset, length: e.length, message: e.message && !e.message.startsWith('unexpected character') ? letterMessage(ch) : letterMessage(ch) });
                 continue;
             }
-            if (/^[<>≤≥=]+$/.test(ch) && prev?.image === 'p') {
+            if (/^[<>\u2264\u2265=]+$/.test(ch) && prev?.image === 'p') { // < > ≤ ≥ =
                 diagnoses.push({ offset: e.offset, length: e.length, message: `write a p-value as a number, without '${ch}': \`p 0.01\`` });
                 continue;
             }
@@ -394,7 +413,7 @@ export class SyntaxRepairer {
                 diagnoses.push({ offset: e.offset, length: e.length, message });
                 continue;
             }
-            if (/^[–—]$/.test(ch) && prev?.tokenType.name === 'NUMBER' && next?.tokenType.name === 'NUMBER') {
+            if (/^[\u2013\u2014]$/.test(ch) && prev?.tokenType.name === 'NUMBER' && next?.tokenType.name === 'NUMBER') { // – —
                 const [line, column] = lineColumn(text, e.offset);
                 const dots = virtual(this.types['..'], '..', e.offset, line, column);
                 out = [...out.slice(0, i), dots, ...out.slice(i)];

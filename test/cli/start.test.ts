@@ -23,7 +23,8 @@ beforeAll(() => {
     ensureBuilt();
     dir = scratch('coord-start-');
     preload = path.join(dir, 'record-loaded.cjs');
-    fs.writeFileSync(preload, `process.on('exit', () => require('fs').writeFileSync(process.env.COORD_TEST_LOADED, JSON.stringify(Object.keys(require.cache))));\n`);
+    // The files in require.cache, and the built-in modules Node loaded (`process.moduleLoadList`: "NativeModule crypto"…).
+    fs.writeFileSync(preload, `process.on('exit', () => require('fs').writeFileSync(process.env.COORD_TEST_LOADED, JSON.stringify([...Object.keys(require.cache), ...process.moduleLoadList])));\n`);
     fs.writeFileSync(path.join(dir, 'one.coord'), 'population smallholders "Smallholder households"\n');
 });
 afterAll(() => removeScratch(dir));
@@ -36,6 +37,17 @@ async function runRecording(node: string, args: string[]): Promise<{ run: Proces
     const run = await runCoord(dir, args, { node, env: { NODE_OPTIONS: `--require=${preload}`, COORD_TEST_LOADED: record } });
     return { run, loaded: JSON.parse(fs.readFileSync(record, 'utf8')) as string[] };
 }
+
+test('the bundles a command compiles are ASCII, so that V8 holds and hashes their source as one byte per character', () => {
+    // One character outside ASCII (a quote in a regular expression) made the whole 1.2 MB source a
+    // two-byte string: twice the memory, and the code cache's CRC of it (src/cli/code-cache.ts) took
+    // several milliseconds of every start instead of a fraction of one.
+    for (const file of [FRONT, COMMANDS, path.join(ROOT, 'dist/server.cjs')]) {
+        const text = fs.readFileSync(file, 'latin1');
+        const at = text.search(/[^\x00-\x7F]/);
+        expect(at, `${path.basename(file)}: ${JSON.stringify(text.slice(Math.max(0, at - 40), at + 10))}`).toBe(-1);
+    }
+});
 
 describe.each(NODES)('coord start on %s', (_label, node) => {
     test('--version, --help and an unknown command load the front bundle only, through a CommonJS bin/coord.js', async () => {
@@ -59,6 +71,14 @@ describe.each(NODES)('coord start on %s', (_label, node) => {
         expect(check.run.code, check.run.stderr).toBe(0);
         expect(check.run.stdout).toContain('1 hint in 1 file');
         expect(check.loaded).toEqual(expect.arrayContaining([FRONT, COMMANDS]));
+        // Nothing from node_modules: the bundles hold what a check needs (fdir, under tinyglobby, used to look
+        // picomatch up at run time and compile a second copy of it; scripts/build-plugins.mjs).
+        expect(check.loaded.filter(file => file.split(path.sep).includes('node_modules'))).toEqual([]);
+        // A stylish report shows no fingerprint and no configuration hash: node:crypto, which hashes them, is not loaded.
+        expect(check.loaded).not.toContain('NativeModule crypto');
+        const json = await runRecording(node, ['check', 'one.coord', '--format', 'json']);
+        expect(JSON.parse(json.run.stdout)).toMatchObject({ configHash: expect.stringMatching(/^[0-9a-f]{16}$/), diagnostics: [{ fingerprint: expect.stringMatching(/^[0-9a-f]{32}:0$/) }] });
+        expect(json.loaded).toContain('NativeModule crypto');
         // A CliError thrown in the commands bundle is recognised by the front: exit 2, no internal error.
         const usage = await runRecording(node, ['check', '--frobnicate', FIXTURES]);
         expect(usage.run.code).toBe(2);
