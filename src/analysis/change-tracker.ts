@@ -35,19 +35,24 @@ class MentionIndex {
         },
         removed: declaration => {
             this.uris.delete(declaration);
-            for (const name of mentionedNames(contributionOf(declaration))) {
+            this.gone.add(declaration);
+            for (const name of mentionedNames(contributionOf(declaration))) this.goneNames.add(name);
+        },
+        // Each list filtered once for all the declarations a document lost (linear, however many share a name).
+        removalsDone: () => {
+            for (const name of this.goneNames) {
                 const list = this.byName.get(name);
                 if (!list) continue;
-                const at = list.indexOf(declaration);
-                if (at < 0) continue;
-                if (list.length === 1) this.byName.delete(name);
-                else {
-                    list[at] = list[list.length - 1];
-                    list.pop();
-                }
+                const kept = list.filter(d => !this.gone.has(d));
+                if (kept.length > 0) this.byName.set(name, kept);
+                else this.byName.delete(name);
             }
+            this.gone.clear();
+            this.goneNames.clear();
         },
     });
+    private readonly gone = new Set<AstNode>();
+    private readonly goneNames = new Set<string>();
 
     /** Whether a declaration is in the index (handed over by the last sync). */
     has(declaration: AstNode): boolean {

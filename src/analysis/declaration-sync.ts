@@ -22,6 +22,8 @@ export interface DeclarationListener {
     added(declaration: AstNode, document: LangiumDocument, uri: string): void;
     /** A declaration that `added` was given went (the listener knows where it put it). */
     removed(declaration: AstNode, uri: string): void;
+    /** The removals of a document are done (before its additions): a listener may take them out in one pass per list. */
+    removalsDone?(): void;
 }
 
 interface SyncedDocument {
@@ -65,6 +67,7 @@ export class DeclarationSync {
             this.counts.documentsChanged++;
             for (const declaration of entry.declarations) this.remove(declaration, uri);
         }
+        if (gone) this.listener.removalsDone?.();
         if (!changed) return;
         if (changed.length > 1) changed.sort((a, b) => compareUris(a.uri, b.uri));
         for (const { uri, document, entry } of changed) {
@@ -81,6 +84,7 @@ export class DeclarationSync {
                 endNow--;
             }
             for (let i = start; i < endBefore; i++) this.remove(before[i], uri);
+            if (endBefore > start) this.listener.removalsDone?.();
             for (let i = start; i < endNow; i++) {
                 this.counts.added++;
                 this.listener.added(now[i], document, uri);

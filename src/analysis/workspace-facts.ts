@@ -85,18 +85,37 @@ function insertPlaced<E extends Placed>(map: Map<string, E[]>, key: string, entr
     else list.splice(at, 0, entry);
 }
 
-/** Takes a declaration's entries out of a list. */
-function removePlaced<E extends Placed>(map: Map<string, E[]>, key: string, node: AstNode): void {
-    const list = map.get(key);
-    if (!list) return;
-    if (list.length === 1) {
-        if (list[0].node === node) map.delete(key);
-        return;
+/**
+ * Declarations going out of the lists: each list they are in is filtered once
+ * when a document's removals are done, so that taking out n declarations of a
+ * list of n (a file of repeated names parsed again) stays linear.
+ */
+class Removals {
+    private readonly gone = new Set<AstNode>();
+    private readonly lists = new Map<Map<string, Placed[]>, Set<string>>();
+
+    add<E extends Placed>(map: Map<string, E[]>, key: string, node: AstNode): void {
+        this.gone.add(node);
+        let keys = this.lists.get(map as Map<string, Placed[]>);
+        if (!keys) this.lists.set(map as Map<string, Placed[]>, keys = new Set());
+        keys.add(key);
     }
-    let kept = 0;
-    for (let i = 0; i < list.length; i++) if (list[i].node !== node) list[kept++] = list[i];
-    if (kept === 0) map.delete(key);
-    else list.length = kept;
+
+    flush(): void {
+        if (this.gone.size === 0) return;
+        for (const [map, keys] of this.lists) {
+            for (const key of keys) {
+                const list = map.get(key);
+                if (!list) continue;
+                let kept = 0;
+                for (let i = 0; i < list.length; i++) if (!this.gone.has(list[i].node)) list[kept++] = list[i];
+                if (kept === 0) map.delete(key);
+                else list.length = kept;
+            }
+        }
+        this.gone.clear();
+        this.lists.clear();
+    }
 }
 
 /**
@@ -131,16 +150,19 @@ export class IncrementalWorkspaceFacts {
         },
         removed: decl => {
             const c = contributionOf(decl);
-            if (c.declared.name) removePlaced(this.declarations, c.declared.name, decl);
-            for (const { name } of c.references) if (name) removePlaced(this.references, name, decl);
-            for (const reference of c.memberships) if (reference.$refText) removePlaced(this.memberships, reference.$refText, decl);
+            const out = this.removals;
+            if (c.declared.name) out.add(this.declarations, c.declared.name, decl);
+            for (const { name } of c.references) if (name) out.add(this.references, name, decl);
+            for (const reference of c.memberships) if (reference.$refText) out.add(this.memberships, reference.$refText, decl);
             for (const e of c.effects) {
                 if (!e.cell.outcome) continue;
-                removePlaced(this.cells, e.key, decl);
-                removePlaced(this.evidence, evidenceKey(e.cell), decl);
+                out.add(this.cells, e.key, decl);
+                out.add(this.evidence, evidenceKey(e.cell), decl);
             }
         },
+        removalsDone: () => this.removals.flush(),
     });
+    private readonly removals = new Removals();
 
     /** The facts of the documents as they are now (every document of the workspace). */
     update(documents: Iterable<LangiumDocument>): WorkspaceFacts {
@@ -154,7 +176,13 @@ export class IncrementalWorkspaceFacts {
         const referencedByName = new Map<string, ReadonlySet<AstNode>>();
         const coordinationsByName = new Map<string, Map<Programme, Coordination[]>>();
         let sorted: LangiumDocument[] | undefined;
-        const effectsOf = (list: readonly EffectEntry[] | undefined): readonly Effect[] => (list ? list.map(e => e.effect) : NONE);
+        // Each list of effects is made once per build: rules ask for a cell once per effect in it.
+        const inCell = new Map<string, readonly Effect[]>(), across = new Map<string, readonly Effect[]>();
+        const effectsOf = (map: Map<string, EffectEntry[]>, made: Map<string, readonly Effect[]>, key: string): readonly Effect[] => {
+            let list = made.get(key);
+            if (!list) made.set(key, list = map.get(key)?.map(e => e.effect) ?? NONE);
+            return list;
+        };
         return {
             declarationsNamed: name => declarations.get(name) ?? NONE,
             everyDeclaration: () => declarations,
@@ -192,8 +220,8 @@ export class IncrementalWorkspaceFacts {
                 }
                 return byProgramme.get(programme) ?? NONE;
             },
-            effectsInCell: cell => effectsOf(cells.get(cellKey(cell))),
-            effectsAcrossSources: cell => effectsOf(evidence.get(evidenceKey(cell))),
+            effectsInCell: cell => effectsOf(cells, inCell, cellKey(cell)),
+            effectsAcrossSources: cell => effectsOf(evidence, across, evidenceKey(cell)),
             get documents() {
                 return sorted ??= [...all].sort((a, b) => compareUris(a.uri.toString(), b.uri.toString()));
             },

@@ -369,14 +369,25 @@ export class CoordIndexManager extends DefaultIndexManager {
         return list.filter(d => !this.removed.has(d.documentUri.toString()));
     }
 
+    /** Takes descriptions out of the names, each list filtered once (linear, however many share a name). */
     private forgetNames(descriptions: readonly AstNodeDescription[] | undefined): void {
-        for (const description of descriptions ?? []) {
+        if (!descriptions || descriptions.length === 0) return;
+        if (descriptions.length === 1) {
+            const [description] = descriptions;
             const list = this.byName.get(description.name);
+            const at = list ? list.indexOf(description) : -1;
+            if (at < 0) return;
+            if (list!.length === 1) this.byName.delete(description.name);
+            else list!.splice(at, 1);
+            return;
+        }
+        const gone = new Set(descriptions);
+        for (const name of new Set(descriptions.map(d => d.name))) {
+            const list = this.byName.get(name);
             if (!list) continue;
-            const at = list.indexOf(description);
-            if (at < 0) continue;
-            if (list.length === 1) this.byName.delete(description.name);
-            else list.splice(at, 1);
+            const kept = list.filter(d => !gone.has(d));
+            if (kept.length > 0) this.byName.set(name, kept);
+            else this.byName.delete(name);
         }
     }
 
