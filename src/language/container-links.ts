@@ -91,11 +91,15 @@ export function useFastContainerLinks(parser: LangiumParser): LangiumParser {
         this.unorderedGroups.clear();
         this.lexerResult = undefined;
         linkContainers(result);
+        const parserErrors = this.wrapper.errors;
+        // Not in Langium's: let go of the tokens (one object each, about a third of a parsed file's
+        // memory), which the parser would otherwise keep until its next parse; the tree holds none of them.
+        this.wrapper.input = [];
         return {
             value: result as T,
             lexerErrors: lexerResult.errors,
             lexerReport: lexerResult.report,
-            parserErrors: this.wrapper.errors,
+            parserErrors,
         } as unknown as ParseResult<T>;
     } as LangiumParser['parse'];
     return parser;

@@ -6,7 +6,8 @@
  * {@link CoordAddedServices}, provide it in {@link CoordModule}, consume it.
  */
 import {
-    createDefaultCoreModule, createDefaultSharedCoreModule, prepareLangiumParser, DefaultReferenceDescriptionProvider, inject, type ReferenceDescription,
+    AstUtils, createDefaultCoreModule, createDefaultSharedCoreModule, CstUtils, DefaultAstNodeDescriptionProvider, DefaultReferenceDescriptionProvider, inject,
+    type AstNode, type AstNodeDescription, type DocumentSegment, type LangiumDocument, type ReferenceDescription,
     type DefaultSharedCoreModuleContext, type LangiumCoreServices,
     type Module, type PartialLangiumCoreServices, type PartialLangiumSharedCoreServices,
 } from 'langium';
@@ -14,6 +15,8 @@ import { CoordGeneratedModule, CoordGeneratedSharedModule } from './generated/mo
 import { CoordScopeComputation, CoordScopeProvider } from './coord-scope.js';
 import { makeParserLinear } from './linear-parser.js';
 import { buildParserWithLazyLookahead } from './lazy-lookahead.js';
+import { prepareCoordParser } from './parser-builder.js';
+import { CoordValueConverter } from './value-converter.js';
 import { useFastContainerLinks } from './container-links.js';
 import { CoordLinker, CoordReferenceDescriptionProvider } from './coord-linker.js';
 import {
@@ -47,7 +50,9 @@ export const CoordModule: Module<CoordCoreServices, PartialLangiumCoreServices &
         // each lookahead function is built on its first use, not all when the parser is (lazy-lookahead.ts);
         // the tree's container links are set by a loop, not Langium's allocating walk (container-links.ts).
         LangiumParser: services => installSyntaxRepair(makeParserLinear(useFastContainerLinks(
-            buildParserWithLazyLookahead(prepareLangiumParser(services)))), services),
+            buildParserWithLazyLookahead(prepareCoordParser(services)))), services),
+        // Langium's conversions, chosen once per rule; a string's value without a chain of one-character strings (value-converter.ts).
+        ValueConverter: () => new CoordValueConverter(),
     },
     references: {
         ScopeComputation: services => new CoordScopeComputation(services),
@@ -97,7 +102,8 @@ export interface CoordCoreOptions {
     /**
      * Index the references of every document (default: true). The index serves
      * find-references and tells which documents to relink after an edit; a
-     * one-shot build such as `coord check` reads neither, and skips it.
+     * one-shot build such as `coord check` reads neither, and skips it (and
+     * its declarations' descriptions then compute their places when asked).
      */
     referenceIndex?: boolean;
     /**
@@ -105,6 +111,48 @@ export interface CoordCoreOptions {
      * a one-shot build such as `coord check` never edits, and skips the bookkeeping.
      */
     reuseFindings?: boolean;
+}
+
+/**
+ * Descriptions of exported declarations for a one-shot build: Langium's, with
+ * their path and whole-declaration segment read when first asked instead of
+ * when the declaration is indexed. Nothing is edited during a one-shot build,
+ * so the values are the ones Langium computes; `coord check` asks for almost
+ * none of them (in a 1,000-file profile, computing the segments eagerly, and
+ * the range each caches on its syntax node, was a tenth of the check's time
+ * outside parsing and validation).
+ */
+class OneShotAstNodeDescriptionProvider extends DefaultAstNodeDescriptionProvider {
+    override createDescription(node: AstNode, name: string | undefined, document?: LangiumDocument): AstNodeDescription {
+        const doc = document ?? AstUtils.getDocument(node);
+        name ??= this.nameProvider.getName(node);
+        if (!name) return super.createDescription(node, name, document);
+        const locator = this.astNodeLocator;
+        const nameProvider = this.nameProvider;
+        let path: string | undefined;
+        let nameSegment: DocumentSegment | undefined;
+        let selectionSegment: DocumentSegment | undefined;
+        let selectionRead = false;
+        return {
+            node,
+            name,
+            get nameSegment() {
+                return nameSegment ??= CstUtils.toDocumentSegment(nameProvider.getNameNode(node) ?? node.$cstNode);
+            },
+            get selectionSegment() {
+                if (!selectionRead) {
+                    selectionSegment = CstUtils.toDocumentSegment(node.$cstNode);
+                    selectionRead = true;
+                }
+                return selectionSegment;
+            },
+            type: node.$type,
+            documentUri: doc.uri,
+            get path() {
+                return path ??= locator.getAstNodePath(node);
+            },
+        };
+    }
 }
 
 /** Reference descriptions for no one: the reference index stays empty. */
@@ -125,8 +173,14 @@ export function createCoordCoreServices(context: CoordContext, options: CoordCor
         CoordSharedModule,
         configReaderModule(context),
     );
+    // A one-shot build (`coord check`): no reference index, and descriptions that compute their places when asked.
     const noIndex: Module<CoordCoreServices, PartialLangiumCoreServices> = options.referenceIndex === false
-        ? { workspace: { ReferenceDescriptionProvider: services => new NoReferenceDescriptions(services) } }
+        ? {
+            workspace: {
+                ReferenceDescriptionProvider: services => new NoReferenceDescriptions(services),
+                AstNodeDescriptionProvider: services => new OneShotAstNodeDescriptionProvider(services),
+            },
+        }
         : {};
     const Coord = inject(createDefaultCoreModule({ shared }), CoordGeneratedModule, CoordModule, noIndex);
     Coord.validation.DocumentValidator.reuseFindings = options.reuseFindings !== false;

@@ -19,6 +19,8 @@ export const conflictingEffectsRule = defineRule({
             if (!isEffects(decl)) continue;
             for (const effect of decl.effects) {
                 const group = facts.effectsInCell(effectCell(decl, effect));
+                // An effect alone in its group conflicts with nothing (most groups of a large workspace).
+                if (group.length === 0 || (group.length === 1 && group[0] === effect)) continue;
                 let directions = byDirection.get(group);
                 if (!directions) {
                     directions = new Map();

@@ -20,7 +20,7 @@ export const invalidValueRule = defineRule({
         // These values sit only in the properties of declarations and in effects: look there
         // rather than walk every node of the document (a walk of the whole tree cost as much
         // as all the other rules together).
-        for (const node of valueHolders(model)) {
+        const check = (node: AstNode) => {
             if (isPeriodProperty(node)) {
                 const okStart = checkYear(node, 'start', node.start, report);
                 const okEnd = checkYear(node, 'end', node.end, report);
@@ -38,14 +38,17 @@ export const invalidValueRule = defineRule({
             } else if (isEffect(node)) {
                 for (const d of node.details ?? []) checkDetail(d, report);
             }
-        }
+        };
+        forEachValueHolder(model, check);
     },
 });
 
-function* valueHolders(model: Model): Generator<AstNode> {
+/** Calls `visit` on each property of a declaration and each effect (a loop: a generator cost a tenth of the rule's time). */
+function forEachValueHolder(model: Model, visit: (node: AstNode) => void): void {
     for (const decl of model.declarations ?? []) {
-        if (isEffects(decl)) yield* decl.effects ?? [];
-        else if ('properties' in decl) yield* (decl.properties as readonly AstNode[] | undefined) ?? [];
+        const holders = isEffects(decl) ? decl.effects : 'properties' in decl ? decl.properties as readonly AstNode[] | undefined : undefined;
+        if (!holders) continue;
+        for (let i = 0; i < holders.length; i++) visit(holders[i]);
     }
 }
 

@@ -122,6 +122,8 @@ export const mixedEvidenceRule = defineRule({
             for (const effect of decl.effects) {
                 if (!effect.outcome?.$refText) continue;
                 const cell = facts.effectsAcrossSources(effectCell(decl, effect));
+                // One effect is one source: nothing to read (most cells of a large workspace).
+                if (cell.length < 2) continue;
                 let mixed = cells.get(cell);
                 if (!mixed) {
                     mixed = readMixedCell(cell, e => e.direction, e => sourceOf(e.$container as Effects));

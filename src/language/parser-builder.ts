@@ -1,0 +1,319 @@
+/**
+ * Coord's parser builder: Langium 4.4's `createParser` (langium/lib/parser/
+ * parser-builder-base.js, MIT, TypeFox GmbH), step for step, without its
+ * allocations per call. Langium builds, for every grammar element, a function
+ * the Chevrotain parser calls while parsing; for an alternation that function
+ * allocates, on *every* call, an array of `{ ALT }` objects and a closure per
+ * alternative (`methods.map(method => ({ ALT: () => method.ALT(args) }))`),
+ * a repetition or an option a `{ DEF, GATE }` object and a closure, a rule call
+ * an empty arguments object. Coord's names and units accept almost every
+ * keyword, so `Name` is an alternation of some 90 alternatives, called for
+ * every name and every reference: in a CPU profile of a 10k-line `coord check`
+ * that garbage was a large part of the collector's 20 %.
+ *
+ * Those objects depend only on the rule's arguments (`args`), which only guards
+ * (`<flag>`) and parameterised rule calls read. Coord's grammar has neither, so
+ * here they are built once, when the parser is: the alternatives, the `DEF`
+ * objects, one frozen empty arguments object. A grammar with guards or
+ * parameters (none today) is built by Langium's own `createParser`.
+ *
+ * Second, an alternation whose every alternative is one token (a keyword or a
+ * terminal: `Name`, `SizeUnit`, `Level`, `'strong' | 'moderate' | 'weak'`…)
+ * is decided by a table from the next token's type to the alternative, as
+ * chevrotain-allstar's LL(1) lookahead does, and the alternative is run
+ * directly; a token no alternative starts with goes through Chevrotain's
+ * alternation, which reports and recovers exactly as before. While the parser
+ * records the grammar (its self-analysis), everything goes through Chevrotain.
+ *
+ * `test/performance/parser-builder.test.ts` checks that the trees are those of
+ * Langium's builder, node for node and error for error, on every example and
+ * on broken texts, and that parsing allocates no alternatives.
+ */
+import {
+    createParser, DatatypeSymbol, GrammarAST, GrammarUtils, LangiumParser, type Grammar, type LangiumCoreServices,
+} from 'langium';
+import { EOF, type TokenType, type TokenVocabulary } from 'chevrotain';
+
+type Args = Record<string, boolean>;
+type Method = (args: Args) => void;
+interface Alt { ALT: () => void }
+
+/** The arguments every rule is called with: Coord's rules have no parameters. */
+const NO_ARGS: Args = Object.freeze({}) as Args;
+
+/** The members of Langium's `LangiumParser` the built functions call. */
+interface BuilderParser {
+    rule(rule: GrammarAST.ParserRule, impl: Method): unknown;
+    getRule(name: string): unknown;
+    consume(idx: number, tokenType: TokenType, feature: GrammarAST.AbstractElement): void;
+    subrule(idx: number, rule: unknown, fragment: boolean, feature: GrammarAST.AbstractElement, args: Args): void;
+    action($type: string, action: GrammarAST.Action): void;
+    alternatives(idx: number, choices: Alt[]): void;
+    optional(idx: number, callback: { DEF: () => void }): void;
+    many(idx: number, callback: { DEF: () => void }): void;
+    atLeastOne(idx: number, callback: { DEF: () => void }): void;
+    isRecording(): boolean;
+    wrapper: { LA(k: number): { tokenTypeIdx?: number } };
+}
+
+interface Context {
+    parser: BuilderParser;
+    tokens: Record<string, TokenType>;
+    consume: number;
+    optional: number;
+    subrule: number;
+    many: number;
+    or: number;
+}
+
+/** Statistics of the built parser, for tests: alternations built with one shared array, and those decided by a token table. */
+export interface BuilderCounts {
+    readonly sharedAlternations: number;
+    readonly tokenTables: number;
+}
+
+const countsOf = new WeakMap<object, BuilderCounts>();
+
+/** What {@link prepareCoordParser} built for `parser`, or undefined when Langium's builder did. */
+export function parserBuilderCounts(parser: LangiumParser): BuilderCounts | undefined {
+    return countsOf.get(parser);
+}
+
+/** Whether a grammar can be built here: no guard conditions, no rule parameters, no infix rules, no unordered groups. */
+export function isPlainGrammar(grammar: Grammar): boolean {
+    for (const rule of grammar.rules) {
+        if (GrammarAST.isInfixRule(rule)) return false;
+        if (GrammarAST.isParserRule(rule) && rule.parameters.length > 0) return false;
+    }
+    const stack: unknown[] = grammar.rules.filter(GrammarAST.isParserRule).map(r => r.definition);
+    while (stack.length > 0) {
+        const element = stack.pop() as GrammarAST.AbstractElement;
+        if (GrammarAST.isUnorderedGroup(element)) return false;
+        if (GrammarAST.isGroup(element) && element.guardCondition) return false;
+        if (GrammarAST.isRuleCall(element) && element.arguments.length > 0) return false;
+        if (GrammarAST.isGroup(element) || GrammarAST.isAlternatives(element)) stack.push(...element.elements);
+        else if (GrammarAST.isAssignment(element)) stack.push(element.terminal);
+        else if (GrammarAST.isCrossReference(element) && element.terminal) stack.push(element.terminal);
+    }
+    return true;
+}
+
+/** Langium's `prepareLangiumParser` with this module's builder when the grammar allows it (see the module's comment). */
+export function prepareCoordParser(services: LangiumCoreServices): LangiumParser {
+    const grammar = services.Grammar;
+    const tokens = services.parser.Lexer.definition as TokenVocabulary as Record<string, TokenType>;
+    const parser = new LangiumParser(services);
+    if (!isPlainGrammar(grammar)) return createParser(grammar, parser, tokens);
+    const counts = { sharedAlternations: 0, tokenTables: 0 };
+    countsOf.set(parser, counts);
+    const base = { parser: parser as unknown as BuilderParser, tokens };
+    const reachable = GrammarUtils.getAllReachableRules(grammar, false);
+    for (const rule of grammar.rules) {
+        if (!GrammarAST.isParserRule(rule) || !reachable.has(rule)) continue;
+        const ctx: Context = { ...base, consume: 1, optional: 1, subrule: 1, many: 1, or: 1 };
+        base.parser.rule(rule, buildElement(ctx, rule.definition, counts));
+    }
+    useDefaultsByType(parser, services);
+    return parser;
+}
+
+/** The members of Langium's `LangiumParser` that its `construct` uses. */
+interface ConstructingParser {
+    isRecording(): boolean;
+    stack: Array<Record<string | symbol, unknown>>;
+    nodeBuilder: { construct(item: object): void };
+    converter: { convert(input: string, cstNode: unknown): unknown };
+}
+
+/**
+ * Langium 4.4's `LangiumParser.construct`, for a grammar without infix rules,
+ * with the default values of each type's properties listed once per type:
+ * Langium's `assignMandatoryProperties` takes `Object.values` of the type's
+ * properties for every AST node it builds. Same properties, same order.
+ */
+function useDefaultsByType(parser: LangiumParser, services: LangiumCoreServices): void {
+    const p = parser as unknown as ConstructingParser;
+    if (typeof p.isRecording !== 'function' || !Array.isArray(p.stack) || !p.nodeBuilder || !p.converter) return;
+    const reflection = services.shared.AstReflection;
+    const defaults = new Map<string, Array<readonly [string, unknown]>>();
+    const defaultsOf = (type: string) => {
+        let list = defaults.get(type);
+        if (!list) {
+            list = [];
+            for (const property of Object.values(reflection.getTypeMetaData(type).properties)) {
+                if (property.defaultValue !== undefined) list.push([property.name, property.defaultValue]);
+            }
+            defaults.set(type, list);
+        }
+        return list;
+    };
+    (parser as unknown as { construct(): unknown }).construct = function (this: ConstructingParser) {
+        if (this.isRecording()) return undefined;
+        const obj = this.stack.pop()!;
+        this.nodeBuilder.construct(obj);
+        if (obj.$type === DatatypeSymbol) return this.converter.convert(obj.value as string, obj.$cstNode);
+        const list = defaultsOf(obj.$type as string);
+        for (let i = 0; i < list.length; i++) {
+            const [name, value] = list[i];
+            if (obj[name] === undefined) obj[name] = copyDefault(value);
+        }
+        return obj;
+    };
+}
+
+/** Langium's `copyDefaultValue`: arrays copied (deeply), anything else as is. */
+function copyDefault(value: unknown): unknown {
+    return Array.isArray(value) ? value.map(copyDefault) : value;
+}
+
+function buildElement(ctx: Context, element: GrammarAST.AbstractElement, counts: { sharedAlternations: number; tokenTables: number }): Method {
+    let method: Method;
+    if (GrammarAST.isKeyword(element)) {
+        method = buildKeyword(ctx, element);
+    } else if (GrammarAST.isAction(element)) {
+        const actionType = GrammarUtils.getTypeName(element);
+        method = () => ctx.parser.action(actionType, element);
+    } else if (GrammarAST.isAssignment(element)) {
+        method = buildElement(ctx, element.terminal, counts);
+    } else if (GrammarAST.isCrossReference(element)) {
+        method = buildCrossReference(ctx, element);
+    } else if (GrammarAST.isRuleCall(element)) {
+        method = buildRuleCall(ctx, element);
+    } else if (GrammarAST.isAlternatives(element)) {
+        method = buildAlternatives(ctx, element, counts);
+    } else if (GrammarAST.isGroup(element)) {
+        const methods = element.elements.map(e => buildElement(ctx, e, counts));
+        method = () => {
+            for (let i = 0; i < methods.length; i++) methods[i](NO_ARGS);
+        };
+    } else if (GrammarAST.isEndOfFile(element)) {
+        const idx = ctx.consume++;
+        method = () => ctx.parser.consume(idx, EOF, element);
+    } else {
+        throw new Error(`Unexpected element type: ${element.$type}`);
+    }
+    return wrap(ctx, method, element.cardinality);
+}
+
+function buildRuleCall(ctx: Context, ruleCall: GrammarAST.RuleCall): Method {
+    const rule = ruleCall.rule.ref;
+    if (GrammarAST.isParserRule(rule)) {
+        const idx = ctx.subrule++;
+        const fragment = rule.fragment;
+        let subrule: unknown;
+        return () => {
+            subrule ??= getRule(ctx, rule);
+            ctx.parser.subrule(idx, subrule, fragment, ruleCall, NO_ARGS);
+        };
+    } else if (GrammarAST.isTerminalRule(rule)) {
+        const idx = ctx.consume++;
+        const token = getToken(ctx, rule.name);
+        return () => ctx.parser.consume(idx, token, ruleCall);
+    }
+    throw new Error(`Undefined rule: ${ruleCall.rule.$refText}`);
+}
+
+/** The token type an alternative consumes, when it is exactly one token (a keyword or a terminal rule call, no cardinality). */
+function singleToken(ctx: Context, element: GrammarAST.AbstractElement): TokenType | undefined {
+    if (element.cardinality) return undefined;
+    if (GrammarAST.isKeyword(element)) return ctx.tokens[element.value];
+    if (GrammarAST.isRuleCall(element) && GrammarAST.isTerminalRule(element.rule.ref)) return ctx.tokens[element.rule.ref.name];
+    return undefined;
+}
+
+function buildAlternatives(ctx: Context, alternatives: GrammarAST.Alternatives, counts: { sharedAlternations: number; tokenTables: number }): Method {
+    if (alternatives.elements.length === 1) return buildElement(ctx, alternatives.elements[0], counts);
+    // Each token type the alternatives start with, by Chevrotain's index, when every alternative is one token.
+    const table: (number | undefined)[] = [];
+    let oneTokenEach = true;
+    alternatives.elements.forEach((element, index) => {
+        const token = singleToken(ctx, element);
+        if (!token || token.tokenTypeIdx === undefined) {
+            oneTokenEach = false;
+            return;
+        }
+        for (const idx of [token.tokenTypeIdx, ...((token as { categoryMatches?: number[] }).categoryMatches ?? [])]) {
+            // Two alternatives with the same first token: not LL(1), leave the choice to Chevrotain.
+            if (table[idx] !== undefined && table[idx] !== index) oneTokenEach = false;
+            table[idx] = index;
+        }
+    });
+    const methods = alternatives.elements.map(element => buildElement(ctx, element, counts));
+    const alts: Alt[] = methods.map(method => ({ ALT: () => method(NO_ARGS) }));
+    const idx = ctx.or++;
+    counts.sharedAlternations++;
+    if (!oneTokenEach) return () => ctx.parser.alternatives(idx, alts);
+    counts.tokenTables++;
+    const parser = ctx.parser;
+    return () => {
+        if (!parser.isRecording()) {
+            const chosen = table[parser.wrapper.LA(1).tokenTypeIdx ?? -1];
+            if (chosen !== undefined) {
+                methods[chosen](NO_ARGS);
+                return;
+            }
+        }
+        parser.alternatives(idx, alts);
+    };
+}
+
+function buildCrossReference(ctx: Context, crossRef: GrammarAST.CrossReference, terminal = crossRef.terminal): Method {
+    if (!terminal) {
+        if (!crossRef.type.ref) throw new Error('Could not resolve reference to type: ' + crossRef.type.$refText);
+        const assignment = GrammarUtils.findNameAssignment(crossRef.type.ref);
+        const assignTerminal = assignment?.terminal;
+        if (!assignTerminal) throw new Error('Could not find name assignment for type: ' + GrammarUtils.getTypeName(crossRef.type.ref));
+        return buildCrossReference(ctx, crossRef, assignTerminal);
+    } else if (GrammarAST.isRuleCall(terminal) && GrammarAST.isParserRule(terminal.rule.ref)) {
+        const rule = terminal.rule.ref;
+        const idx = ctx.subrule++;
+        let subrule: unknown;
+        return () => {
+            subrule ??= getRule(ctx, rule);
+            ctx.parser.subrule(idx, subrule, false, crossRef, NO_ARGS);
+        };
+    } else if (GrammarAST.isRuleCall(terminal) && GrammarAST.isTerminalRule(terminal.rule.ref)) {
+        const idx = ctx.consume++;
+        const token = getToken(ctx, terminal.rule.ref.name);
+        return () => ctx.parser.consume(idx, token, crossRef);
+    } else if (GrammarAST.isKeyword(terminal)) {
+        const idx = ctx.consume++;
+        const token = getToken(ctx, terminal.value);
+        return () => ctx.parser.consume(idx, token, crossRef);
+    }
+    throw new Error('Could not build cross reference parser');
+}
+
+function buildKeyword(ctx: Context, keyword: GrammarAST.Keyword): Method {
+    const idx = ctx.consume++;
+    const token = ctx.tokens[keyword.value];
+    if (!token) throw new Error('Could not find token for keyword: ' + keyword.value);
+    return () => ctx.parser.consume(idx, token, keyword);
+}
+
+function wrap(ctx: Context, method: Method, cardinality: GrammarAST.AbstractElement['cardinality']): Method {
+    if (!cardinality) return method;
+    const callback = { DEF: () => method(NO_ARGS) };
+    if (cardinality === '*') {
+        const idx = ctx.many++;
+        return () => ctx.parser.many(idx, callback);
+    } else if (cardinality === '+') {
+        const idx = ctx.many++;
+        return () => ctx.parser.atLeastOne(idx, callback);
+    } else {
+        const idx = ctx.optional++;
+        return () => ctx.parser.optional(idx, callback);
+    }
+}
+
+function getRule(ctx: Context, rule: GrammarAST.ParserRule): unknown {
+    const found = ctx.parser.getRule(rule.name);
+    if (!found) throw new Error(`Rule "${rule.name}" not found."`);
+    return found;
+}
+
+function getToken(ctx: Context, name: string): TokenType {
+    const token = ctx.tokens[name];
+    if (!token) throw new Error(`Token "${name}" not found."`);
+    return token;
+}

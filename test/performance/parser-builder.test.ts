@@ -1,0 +1,171 @@
+/**
+ * Coord's parser builder (src/language/parser-builder.ts) against Langium's:
+ * the same syntax tree (every node's place, grammar element, token type and
+ * AST node), the same AST and the same syntax errors, on every example, on the
+ * benchmark's generated text, on every mistake of the syntax-mistake corpus,
+ * on names that are keywords and on comments in every place a name or a unit
+ * can be. And the work it saves, counted: the alternations share one array of
+ * alternatives built with the parser, and parsing allocates none.
+ */
+import { describe, expect, it } from 'vitest';
+import { createParser, EmptyFileSystem, GrammarAST, LangiumParser, type AstNode, type CstNode, type LangiumCoreServices } from 'langium';
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { createCoordCoreServices } from '../../src/language/coord-module.js';
+import { isPlainGrammar, parserBuilderCounts } from '../../src/language/parser-builder.js';
+import { BASE, MISTAKES, REVIEW_BASE } from '../language/syntax-mistakes.data.js';
+// @ts-expect-error: a plain ES module without types
+import { unitText } from '../../bench/generate.mjs';
+
+const examplesDir = join(__dirname, '..', '..', 'examples');
+const examples = readdirSync(examplesDir).filter(f => f.endsWith('.coord')).sort()
+    .map(name => readFileSync(join(examplesDir, name), 'utf8'));
+
+const mistakes = MISTAKES.map(m => {
+    const base = m.base ?? BASE;
+    return m.all ? base.split(m.from).join(m.to) : base.replace(m.from, m.to);
+});
+
+const edgeTexts = [
+    // Names that are keywords, in every kind of place.
+    'domain domain "D"\noutcome in "O" in domain desirable increase\npopulation none\n',
+    'programme programme { country country, sector sector productive ministry ministry targets none budget 3 budget per per }\n',
+    'effects of programme + effects versus of + from from from evaluation { + in size 1 sd ci 0..1 }\n',
+    'effects of a versus none { + b size 0.1 none n 10 }\n',
+    // Optional trailing units followed by the keyword of the next property.
+    'evaluation e { sample 10 by "GRADE" sample 20 households method rct }\n',
+    'effects of a { + b size 0.1 ci 0..1 size 2 method - c size 3 sample }\n',
+    // Comments before, inside and after names, units and numbers.
+    'domain /* a */ d0 /* b */ "D" // c\n/* d */ outcome /* e */ o1 in /* f */ d0\n',
+    'effects of /*1*/ A /*2*/ + /*3*/ B /*4*/ versus /*5*/ C /*6*/ + D from /*7*/ E {\n  + /*8*/ x size /*9*/ - /*10*/ 0.5 /*11*/ sd /*12*/ ci /*13*/ -1 /*14*/ .. 2\n}\n',
+    '// only a comment\n',
+    '/* unterminated',
+    '',
+    // Broken in places the fast paths decide.
+    'domain\n', 'effects of { }', 'evaluation e { sample 10 "x" }', 'coordination c { political-support }',
+    'coordination c { local { agreement formall "x" } }', 'effects of a { + b size 1 }}}}', 'programme p { budget - per }',
+];
+
+const bench: string = unitText('F0U0', 'F0U1', 0) + unitText('F0U1', 'F0U0', 1);
+
+const texts = [...examples, BASE, REVIEW_BASE, ...mistakes, ...edgeTexts, bench];
+
+/** Langium's own parser (its `createParser`) on the same services, with Coord's value converter and linker. */
+function langiumParser(services: LangiumCoreServices): LangiumParser {
+    const parser = createParser(services.Grammar, new LangiumParser(services), services.parser.Lexer.definition);
+    parser.finalize();
+    return parser;
+}
+
+/** The syntax tree as plain data: kind, place, grammar element (by index), token type, hidden, AST node type and children. */
+function cstShape(node: CstNode, grammarIds: Map<unknown, number>): unknown {
+    const base = {
+        offset: node.offset, length: node.length, hidden: node.hidden,
+        grammar: node.grammarSource ? grammarIds.get(node.grammarSource) ?? -1 : undefined,
+        ast: (node as { _astNode?: AstNode })._astNode?.$type,
+    };
+    if ('content' in node) return { ...base, content: (node.content as CstNode[]).map(c => cstShape(c, grammarIds)) };
+    return { ...base, token: (node as { tokenType?: { name: string } }).tokenType?.name, range: node.range };
+}
+
+/** The AST as plain data, references by text and by the text of their syntax node. */
+function astShape(node: unknown): unknown {
+    if (Array.isArray(node)) return node.map(astShape);
+    if (typeof node !== 'object' || node === null) return node;
+    if ('$refText' in node) {
+        const ref = node as { $refText: string; $refNode?: CstNode };
+        return { ref: ref.$refText, node: ref.$refNode && [ref.$refNode.offset, ref.$refNode.length] };
+    }
+    const out: Record<string, unknown> = {};
+    for (const [k, v] of Object.entries(node)) {
+        if (k === '$container' || k === '$document') continue;
+        out[k] = k === '$cstNode' ? [(v as CstNode).offset, (v as CstNode).length] : astShape(v);
+    }
+    return out;
+}
+
+function grammarIndex(services: LangiumCoreServices): Map<unknown, number> {
+    const ids = new Map<unknown, number>();
+    const stack: unknown[] = [services.Grammar];
+    while (stack.length > 0) {
+        const node = stack.pop() as Record<string, unknown>;
+        if (typeof node !== 'object' || node === null || ids.has(node) || !('$type' in node)) continue;
+        ids.set(node, ids.size);
+        for (const [k, v] of Object.entries(node)) {
+            if (k.startsWith('$')) continue;
+            if (Array.isArray(v)) stack.push(...v);
+            else stack.push(v);
+        }
+    }
+    return ids;
+}
+
+describe('Coord\'s parser builder', () => {
+    it('builds Coord\'s grammar itself (no guards, no parameters), sharing the alternatives of every alternation', () => {
+        const { Coord } = createCoordCoreServices(EmptyFileSystem);
+        expect(isPlainGrammar(Coord.Grammar)).toBe(true);
+        const counts = parserBuilderCounts(Coord.parser.LangiumParser);
+        expect(counts).toBeDefined();
+        // Name, ComparatorName, SampleUnit, SizeUnit, NameKeyword, Level, Method… are decided by a token table.
+        expect(counts!.tokenTables).toBeGreaterThanOrEqual(15);
+        expect(counts!.sharedAlternations).toBeGreaterThan(counts!.tokenTables);
+    });
+
+    it('a grammar with a guard or a parameter is left to Langium\'s builder', () => {
+        const { Coord } = createCoordCoreServices(EmptyFileSystem);
+        const rule = Coord.Grammar.rules.find(GrammarAST.isParserRule)!;
+        const saved = rule.parameters;
+        rule.parameters = [{ $type: 'Parameter', name: 'flag' } as unknown as GrammarAST.Parameter];
+        try {
+            expect(isPlainGrammar(Coord.Grammar)).toBe(false);
+        } finally {
+            rule.parameters = saved;
+        }
+        expect(isPlainGrammar(Coord.Grammar)).toBe(true);
+    });
+
+    it('gives the syntax tree, the AST and the errors of Langium\'s builder, node for node', () => {
+        const { Coord } = createCoordCoreServices(EmptyFileSystem);
+        const ours = Coord.parser.LangiumParser;
+        const theirs = langiumParser(Coord);
+        const ids = grammarIndex(Coord);
+        // The raw parse of Coord's parser (before its syntax repair), as the other parse-equality tests do.
+        const raw = Object.getPrototypeOf(ours).parse as LangiumParser['parse'];
+        expect(texts.length).toBeGreaterThan(60);
+        for (const text of texts) {
+            const a = raw.call(ours, text);
+            const b = theirs.parse(text);
+            expect(cstShape(a.value.$cstNode!, ids), text).toEqual(cstShape(b.value.$cstNode!, ids));
+            expect(astShape(a.value), text).toEqual(astShape(b.value));
+            expect(a.parserErrors.map(e => [e.name, e.message, e.token.startOffset]), text)
+                .toEqual(b.parserErrors.map(e => [e.name, e.message, e.token.startOffset]));
+            expect(a.lexerErrors, text).toEqual(b.lexerErrors);
+        }
+    });
+
+    it('allocates no alternatives while parsing: the arrays Chevrotain is given are the same every time', () => {
+        const { Coord } = createCoordCoreServices(EmptyFileSystem);
+        const parser = Coord.parser.LangiumParser as unknown as { alternatives(idx: number, alts: unknown[]): void };
+        const seen = new Map<number, Set<unknown>>();
+        const original = parser.alternatives;
+        parser.alternatives = function (this: unknown, idx: number, alts: unknown[]) {
+            const wrapper = (this as { wrapper: { RULE_STACK_IDX: number; RULE_STACK: number[] } }).wrapper;
+            const key = idx * 1000 + wrapper.RULE_STACK[wrapper.RULE_STACK_IDX];
+            if (!seen.has(key)) seen.set(key, new Set());
+            seen.get(key)!.add(alts);
+            return original.call(this, idx, alts);
+        };
+        for (const text of [...examples, bench, bench]) Coord.parser.LangiumParser.parse(text);
+        expect(seen.size).toBeGreaterThan(5);
+        for (const arrays of seen.values()) expect(arrays.size).toBe(1);
+    });
+
+    it('lets go of the tokens after a parse (the tree keeps none of them)', () => {
+        const { Coord } = createCoordCoreServices(EmptyFileSystem);
+        const wrapper = (Coord.parser.LangiumParser as unknown as { wrapper: { input: unknown[] } }).wrapper;
+        const result = Coord.parser.LangiumParser.parse(bench);
+        expect(result.parserErrors).toEqual([]);
+        expect(result.value.$cstNode!.root.fullText).toBe(bench);
+        expect(wrapper.input).toEqual([]);
+    });
+});
