@@ -25,7 +25,7 @@ const NO_LOCAL_SYMBOLS: LocalSymbols = new MultiMap<AstNode, never>();
 export class CoordScopeComputation extends DefaultScopeComputation {
     private readonly locator: AstNodeLocator;
     /** The exported description of each top-level declaration (null: it has no name), kept while the declaration is. */
-    private readonly exported = new WeakMap<AstNode, ExportedDescription | null>();
+    private readonly exported = new WeakMap<AstNode, AstNodeDescription | null>();
 
     constructor(services: LangiumCoreServices) {
         super(services);
@@ -54,7 +54,7 @@ export class CoordScopeComputation extends DefaultScopeComputation {
             let description = this.exported.get(declaration);
             if (description === undefined) {
                 const name = this.nameProvider.getName(declaration);
-                description = name ? new ExportedDescription(declaration, name, document.uri, this.locator, this.nameProvider) : null;
+                description = name ? exportedDescription(declaration, name, document.uri, this.locator, this.nameProvider) : null;
                 this.exported.set(declaration, description);
             }
             if (description) exports.push(description);
@@ -65,43 +65,34 @@ export class CoordScopeComputation extends DefaultScopeComputation {
 
 /**
  * The description of an exported declaration, as Langium's
- * `DefaultAstNodeDescriptionProvider` makes it, except that its path and
- * segments are read from the declaration when asked (so it stays right when an
- * edit above it moves it).
+ * `DefaultAstNodeDescriptionProvider` makes it (the same own properties), except
+ * that its path and segments are read from the declaration when asked (so it
+ * stays right when an edit above it moves it).
  */
-class ExportedDescription implements AstNodeDescription {
-    readonly type: string;
-    private pathIndex = -1;
-    private pathText = '';
-
-    constructor(
-        readonly node: AstNode,
-        readonly name: string,
-        readonly documentUri: URI,
-        private readonly locator: AstNodeLocator,
-        private readonly names: NameProvider,
-    ) {
-        this.type = node.$type;
-    }
-
-    get path(): string {
-        const index = this.node.$containerIndex ?? -1;
-        if (index !== this.pathIndex) {
-            this.pathText = this.locator.getAstNodePath(this.node);
-            this.pathIndex = index;
-        }
-        return this.pathText;
-    }
-
-    get nameSegment(): DocumentSegment | undefined {
-        const node = this.names.getNameNode(this.node) ?? this.node.$cstNode;
-        return node && CstUtils.toDocumentSegment(node);
-    }
-
-    get selectionSegment(): DocumentSegment | undefined {
-        const node = this.node.$cstNode;
-        return node && CstUtils.toDocumentSegment(node);
-    }
+function exportedDescription(node: AstNode, name: string, documentUri: URI, locator: AstNodeLocator, names: NameProvider): AstNodeDescription {
+    let pathIndex = -1;
+    let pathText = '';
+    return {
+        node,
+        name,
+        get nameSegment(): DocumentSegment | undefined {
+            const cst = names.getNameNode(node) ?? node.$cstNode;
+            return cst && CstUtils.toDocumentSegment(cst);
+        },
+        get selectionSegment(): DocumentSegment | undefined {
+            return node.$cstNode && CstUtils.toDocumentSegment(node.$cstNode);
+        },
+        type: node.$type,
+        documentUri,
+        get path(): string {
+            const index = node.$containerIndex ?? -1;
+            if (index !== pathIndex) {
+                pathText = locator.getAstNodePath(node);
+                pathIndex = index;
+            }
+            return pathText;
+        },
+    };
 }
 
 /**
