@@ -242,6 +242,7 @@ export const en = {
     'finding.invalid-config': '{file}: {message}; default severities are used until it is fixed',
     'finding.invalid-config.key': '{file}: {key}: {message}; default severities are used until it is fixed',
     'finding.binary': 'binary file (contains NUL bytes), not a .coord text file',
+    'finding.too-large': 'file too large ({size} MB; Coord reads files up to {limit} MB): not checked',
 
     // ── Lessons no rule can check ──────────────────────────────────────────
     ...Object.fromEntries(UNCHECKED_LESSONS.flatMap((l, i) => [[`lesson.${i}.topic`, q(l.topic)], [`lesson.${i}.quote`, q(l.quote)]])) as Record<`lesson.${0 | 1 | 2 | 3 | 4 | 5}.${'topic' | 'quote'}`, string>,

@@ -234,6 +234,7 @@ export const ptBR: Record<MessageKey, string> = {
     'finding.invalid-config': '{file}: {message}; as severidades padrão são usadas até que seja corrigido',
     'finding.invalid-config.key': '{file}: {key}: {message}; as severidades padrão são usadas até que seja corrigido',
     'finding.binary': 'arquivo binário (contém bytes NUL), não um arquivo de texto .coord',
+    'finding.too-large': 'arquivo grande demais ({size} MB; o Coord lê arquivos de até {limit} MB): não verificado',
 
     'lesson.0.topic': 'Produção e comercialização em pequena escala',
     'lesson.0.quote': 'Proteger a produção e a comercialização em pequena escala é hoje mais importante do que nunca. Não se trata apenas de garantir a sustentabilidade da renda dos pequenos produtores rurais, mas também de enfrentar os complexos desafios de segurança alimentar que a região enfrenta em razão da crise da COVID-19.',
