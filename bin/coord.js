@@ -7,24 +7,14 @@
 // Node 22.1+ keeps the compiled bundles in a cache (in the temporary folder), so
 // later starts skip compiling them; older Node versions have no such cache.
 require('node:module').enableCompileCache?.();
-if (process.argv[2] === 'lsp') {
-    const rest = process.argv.slice(3);
-    if (rest.includes('-h') || rest.includes('--help')) {
-        process.stdout.write('Usage: coord lsp --stdio\n\nRuns the Coord language server over stdio for any LSP client (VS Code, Neovim, Emacs, Helix…).\n');
-        process.exit(0);
-    }
-    // The transport options the server library reads: a bad value would fail deep inside it with a stack trace.
-    for (const arg of rest) {
-        const socket = /^--socket=(.*)$/s.exec(arg);
-        if (socket && !(/^\d{1,5}$/.test(socket[1]) && Number(socket[1]) >= 1 && Number(socket[1]) <= 65535)) {
-            process.stderr.write(`coord lsp: --socket expects a port number from 1 to 65535, got ${JSON.stringify(socket[1])}\n`);
-            process.exit(2);
-        }
-        if (arg === '--socket' || arg === '--pipe' || arg === '--pipe=') {
-            process.stderr.write(`coord lsp: ${arg.replace(/=$/, '')} expects a value: ${arg.startsWith('--socket') ? '--socket=PORT' : '--pipe=NAME'}\n`);
-            process.exit(2);
-        }
-    }
+const lspRest = process.argv[2] === 'lsp' ? process.argv.slice(3) : undefined;
+// `coord lsp --help` and a transport option the server library would fail on deep inside
+// (a bad --socket port, --socket or --pipe without a value) are answered by the CLI's front,
+// in the user's language (src/cli/main.ts, lspArgumentProblem); the server bundle is not loaded.
+const lspToFront = lspRest !== undefined && lspRest.some(arg => arg === '-h' || arg === '--help' || arg === '--socket' || arg === '--pipe' || arg === '--pipe='
+    || (/^--socket=/s.test(arg) && !(/^--socket=\d{1,5}$/.test(arg) && Number(arg.slice(9)) >= 1 && Number(arg.slice(9)) <= 65535)));
+if (lspRest !== undefined && !lspToFront) {
+    const rest = lspRest;
     if (!rest.some(a => a === '--stdio' || a === '--node-ipc' || a.startsWith('--socket=') || a.startsWith('--pipe='))) {
         process.argv.push('--stdio');
     }

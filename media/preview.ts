@@ -35,7 +35,7 @@ type Incoming =
     | { type: 'error'; message: string }
     | { type: 'cursor'; uri: string; line: number };
 
-/** The words the script adds to the page, in one table for the message catalogue. */
+/** The words the script adds to the page (English when the page gives none; the server's page carries them in the user's language). */
 const TEXT = {
     forestItem: (title: string) => `Forest plot: ${title} (SVG)`,
 };
@@ -302,7 +302,8 @@ function refreshForestItems(): void {
         button.tabIndex = -1;
         button.dataset.export = 'forest';
         button.dataset.index = String(index);
-        button.textContent = TEXT.forestItem(heading);
+        // The page says it in the user's language (`data-export-label`, from the message catalogue).
+        button.textContent = figure.dataset.exportLabel || TEXT.forestItem(heading);
         li.append(button);
         exportList.append(li);
     }

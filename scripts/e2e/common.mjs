@@ -10,7 +10,8 @@ export const REPO = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 /** Caches and run folders; gitignored. */
 export const E2E_DIR = process.env.COORD_E2E_CACHE ? resolve(process.env.COORD_E2E_CACHE) : join(REPO, '.e2e');
 /** Screenshots and logs a person may want to look at; gitignored. */
-export const RESULTS_DIR = join(REPO, 'test-results', 'e2e');
+// A run in another display language (COORD_E2E_LOCALE=es) keeps its screenshots apart: test-results/e2e-es/.
+export const RESULTS_DIR = join(REPO, 'test-results', process.env.COORD_E2E_LOCALE ? `e2e-${process.env.COORD_E2E_LOCALE}` : 'e2e');
 /** The extension that only hosts the suite (see test/e2e/runner/package.json). */
 export const RUNNER_EXTENSION = join(REPO, 'test', 'e2e', 'runner');
 /** The example files the suite opens, and the fixtures it adds to them. */

@@ -228,8 +228,8 @@ export function synergiesOf(combinations: readonly string[], effects: readonly S
 
 /** `FEST + UNIDOS versus FEST`. */
 export function cellHeading(c: Pick<SummaryCell, 'programmes' | 'comparator' | 'subgroup'>): string {
-    const versus = c.comparator ? ` versus ${c.comparator.split('+').join(' + ')}` : '';
-    const subgroup = c.subgroup ? ` (subgroup ${c.subgroup})` : '';
+    const versus = c.comparator ? ` ${t('cell.versus', { comparator: c.comparator.split('+').join(' + ') })}` : '';
+    const subgroup = c.subgroup ? ` ${t('cell.subgroup', { subgroup: c.subgroup })}` : '';
     return `${c.programmes.split('+').join(' + ')}${versus}${subgroup}`;
 }
 
@@ -246,8 +246,8 @@ export function forestPlotsOf(cells: readonly SummaryCell[], effects: readonly S
             const key = `${e.outcome}|${unit}`;
             let plot = plots.get(key);
             if (!plot) plots.set(key, plot = { outcome: e.outcome, outcomeLabel: e.outcomeLabel, unit, rows: [] });
-            const parts = [cellHeading(cell), e.source || 'no source'];
-            if (e.followup !== undefined) parts.push(`${e.followup} months`);
+            const parts = [cellHeading(cell), e.source || t('forest.no-source')];
+            if (e.followup !== undefined) parts.push(t('forest.months', { count: e.followup }));
             plot.rows.push({ kind: 'estimate', label: parts.join(' · '), estimate, low: interval.low, high: interval.high, file: e.file, line: e.line });
         }
         const pooled = cell.pooled;

@@ -12,6 +12,7 @@ import { SEVERITIES } from '../validation/rule.js';
 import { countBySeverity } from '../validation/finding-counts.js';
 import { TOOL_NAME, TOOL_VERSION } from './version.js';
 import type { LoadedFile, LoadedWorkspace } from './workspace.js';
+import { formatList, t as msg } from '../i18n/index.js';
 
 /** One finding as reports show it: 1-based lines and columns (UTF-16 code units). */
 export interface ReportedDiagnostic {
@@ -202,11 +203,11 @@ export function thresholdExplanation(report: CheckReport, t: Thresholds = {}): s
     if (report.counts.error > 0) return undefined;
     if (tooManyWarnings(report, t)) {
         const n = report.counts.warning;
-        return `${n} warning${n === 1 ? '' : 's'}, more than --max-warnings ${t.maxWarnings} allows`;
+        return msg('cli.check.why.max-warnings', { count: n, max: String(t.maxWarnings) });
     }
     const failing = failingSeverities(t).filter(s => s !== 'error' && report.counts[s] > 0);
     if (failing.length > 0) {
-        return `failing on ${failing.map(s => `${report.counts[s]} ${s}${s === 'warning' && report.counts[s] !== 1 ? 's' : ''}`).join(' and ')} (--fail-on ${t.failOn})`;
+        return msg('cli.check.why.fail-on', { counts: formatList(failing.map(s => msg(`cli.count.${s as 'warning' | 'info'}`, { count: report.counts[s] }))), level: t.failOn ?? 'error' });
     }
     return undefined;
 }

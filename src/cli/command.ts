@@ -1,6 +1,7 @@
 /** The shape of a `coord` subcommand and what it may use of the process. */
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { CliError } from './files.js';
+import { t } from '../i18n/index.js';
 
 export interface CommandIO {
     stdout: { write(text: string): unknown };
@@ -31,8 +32,19 @@ export function parseCommandArgs<T extends NonNullable<ParseArgsConfig['options'
     try {
         return parseArgs({ args, options, allowPositionals: true, strict: true, tokens: true });
     } catch (e) {
-        throw new CliError(`coord ${command}: ${(e as Error).message.replace(/\. To specify a positional argument.*$/s, '')}`);
+        throw new CliError(`coord ${command}: ${argumentsMessage(e as Error & { code?: string })}`);
     }
+}
+
+/** Node's `parseArgs` complaint in the catalogue's words (Node's own, without its advice on '--', when it is of another kind). */
+function argumentsMessage(e: Error & { code?: string }): string {
+    const option = /^(?:Unknown option|Option) '([^']*)'/.exec(e.message)?.[1];
+    if (option !== undefined) {
+        if (e.code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION') return t('cli.args.unknown-option', { option });
+        if (/ argument missing$/.test(e.message)) return t('cli.args.missing-value', { option });
+        if (/ does not take an argument$/.test(e.message)) return t('cli.args.no-value', { option });
+    }
+    return e.message.replace(/\. To specify a positional argument.*$/s, '');
 }
 
 /** Whether to colour output for a stream: a TTY, without NO_COLOR, or when FORCE_COLOR asks. */

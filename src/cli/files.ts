@@ -12,6 +12,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { glob, isDynamicPattern } from 'tinyglobby';
+import { formatNumber, t } from '../i18n/index.js';
 
 /** A problem that stops a command (exit status 2), with a one-line message. */
 export class CliError extends Error {
@@ -77,26 +78,26 @@ async function discoverPath(
         stat = fs.statSync(absolute);
     } catch (e) {
         const code = (e as NodeJS.ErrnoException).code;
-        if (code === 'ELOOP') throw new CliError(`${given}: cannot read (a loop of symbolic links)`);
-        if (code !== 'ENOENT' && code !== 'ENOTDIR') throw new CliError(`${given}: cannot read (${code ?? (e as Error).message})`);
-        if (isSymbolicLink(absolute)) throw new CliError(`${given}: cannot read (a symbolic link to a missing file)`);
+        if (code === 'ELOOP') throw new CliError(t('cli.file.loop', { path: given }));
+        if (code !== 'ENOENT' && code !== 'ENOTDIR') throw new CliError(t('cli.file.cannot-read', { path: given, cause: code ?? (e as Error).message }));
+        if (isSymbolicLink(absolute)) throw new CliError(t('cli.file.broken-link', { path: given }));
     }
     if (stat?.isDirectory()) {
         // Count the files this folder holds, not the new ones: a folder given twice is not empty.
         let inFolder = 0;
         walkFolder(absolute, file => { inFolder++; add(file); }, cwd, problems, ignores);
-        if (inFolder === 0) throw new CliError(`${given}: no .coord file in this folder`);
+        if (inFolder === 0) throw new CliError(t('cli.file.empty-folder', { path: given }));
     } else if (stat) {
-        if (!stat.isFile()) throw new CliError(`${given}: not a regular file but ${fileKind(stat)}; give a .coord file or a folder`);
-        if (!isCoordFileName(absolute)) throw new CliError(`${given}: not a .coord file (Coord checks files whose name ends in .coord)`);
+        if (!stat.isFile()) throw new CliError(t('cli.file.not-regular', { path: given, kind: fileKind(stat) }));
+        if (!isCoordFileName(absolute)) throw new CliError(t('cli.file.not-coord', { path: given }));
         add(absolute);
     } else if (isDynamicPattern(given)) {
         const matches = await glob(given, { cwd, absolute: true, onlyFiles: true, dot: false, followSymbolicLinks: false, ignore: ['**/node_modules/**'] });
         const coord = matches.filter(isCoordFileName).sort();
-        if (coord.length === 0) throw new CliError(`${given}: the pattern matches no .coord file`);
+        if (coord.length === 0) throw new CliError(t('cli.file.no-match', { path: given }));
         coord.forEach(m => add(path.resolve(m)));
     } else {
-        throw new CliError(`${given}: no such file or folder`);
+        throw new CliError(t('cli.file.missing', { path: given }));
     }
 }
 
@@ -110,11 +111,11 @@ function isSymbolicLink(absolute: string): boolean {
 
 /** What a path that is not a regular file is, in words. */
 function fileKind(stat: fs.Stats): string {
-    if (stat.isFIFO()) return 'a FIFO (named pipe)';
-    if (stat.isSocket()) return 'a socket';
-    if (stat.isCharacterDevice() || stat.isBlockDevice()) return 'a device';
-    if (stat.isDirectory()) return 'a folder';
-    return 'not a file';
+    if (stat.isFIFO()) return t('cli.file.kind.fifo');
+    if (stat.isSocket()) return t('cli.file.kind.socket');
+    if (stat.isCharacterDevice() || stat.isBlockDevice()) return t('cli.file.kind.device');
+    if (stat.isDirectory()) return t('cli.file.kind.folder');
+    return t('cli.file.kind.other');
 }
 
 /**
@@ -127,7 +128,7 @@ function walkFolder(root: string, add: (absolute: string) => void, cwd: string, 
         try {
             return fs.readdirSync(folder, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
         } catch (e) {
-            const error = new CliError(`${displayPath(folder, cwd)}: cannot read folder (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})`);
+            const error = new CliError(t('cli.file.cannot-read-folder', { path: displayPath(folder, cwd), cause: (e as NodeJS.ErrnoException).code ?? (e as Error).message }));
             if (!problems) throw error;
             problems.push(error.message);
             return undefined;
@@ -176,24 +177,29 @@ export function readSourceFile(file: DiscoveredFile): string {
         // since it was found must not make the command wait for a writer.
         fd = fs.openSync(file.absolute, fs.constants.O_RDONLY | (fs.constants.O_NONBLOCK ?? 0));
         const stat = fs.fstatSync(fd);
-        if (!stat.isFile()) throw new CliError(`${file.display}: cannot read file (not a regular file but ${fileKind(stat)})`);
+        if (!stat.isFile()) throw new CliError(t('cli.file.cannot-read-file', { path: file.display, cause: t('cli.file.not-regular-file', { kind: fileKind(stat) }) }));
         if (stat.size > MAX_FILE_BYTES) {
-            throw new CliError(`${file.display}: file too large (${(stat.size / 1048576).toFixed(1)} MB; Coord reads files up to ${MAX_FILE_BYTES / 1048576} MB)`);
+            throw new CliError(t('cli.file.too-large', { path: file.display, size: megabytes(stat.size), max: MAX_FILE_BYTES / 1048576 }));
         }
         bytes = fs.readFileSync(fd);
     } catch (e) {
         if (e instanceof CliError) throw e;
         const code = (e as NodeJS.ErrnoException).code;
-        const cause = code === 'EACCES' || code === 'EPERM' ? 'permission denied'
-            : code === 'ENOENT' ? 'the file disappeared'
-                : code === 'EISDIR' ? 'is a folder'
-                    : code === 'ELOOP' ? 'a loop of symbolic links'
+        const cause = code === 'EACCES' || code === 'EPERM' ? t('cli.file.cause.denied')
+            : code === 'ENOENT' ? t('cli.file.cause.disappeared')
+                : code === 'EISDIR' ? t('cli.file.cause.is-folder')
+                    : code === 'ELOOP' ? t('cli.file.cause.loop')
                         : code ?? (e as Error).message;
-        throw new CliError(`${file.display}: cannot read file (${cause})`);
+        throw new CliError(t('cli.file.cannot-read-file', { path: file.display, cause }));
     } finally {
         if (fd !== undefined) fs.closeSync(fd);
     }
     return decodeSource(bytes, file.display);
+}
+
+/** A size in megabytes with one decimal, as the locale writes it (`16.5`, `16,5`). */
+export function megabytes(bytes: number): string {
+    return formatNumber(bytes / 1048576, { minimumFractionDigits: 1, maximumFractionDigits: 1 });
 }
 
 /** The largest file the CLI reads (see docs/robustness.md for the bounds and why). */
@@ -203,16 +209,14 @@ export const MAX_FILE_BYTES = 16 * 1024 * 1024;
 export function decodeSource(bytes: Uint8Array, name: string): string {
     if (bytes.includes(0)) {
         const utf16 = (bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff);
-        throw new CliError(utf16
-            ? `${name}: UTF-16 text, not UTF-8; save the file as UTF-8`
-            : `${name}: binary file (contains NUL bytes), not a .coord text file`);
+        throw new CliError(utf16 ? t('cli.file.utf16', { path: name }) : t('cli.file.binary', { path: name }));
     }
     try {
         return new TextDecoder('utf-8', { fatal: true, ignoreBOM: true }).decode(bytes);
     } catch {
         const offset = firstInvalidUtf8(bytes);
         const line = bytes.subarray(0, offset).reduce((n, b) => n + (b === 0x0a ? 1 : 0), 1);
-        throw new CliError(`${name}:${line}: not valid UTF-8 (byte 0x${bytes[offset]?.toString(16).padStart(2, '0')} at offset ${offset}); save the file as UTF-8`);
+        throw new CliError(t('cli.file.not-utf8', { path: name, line: String(line), byte: bytes[offset]?.toString(16).padStart(2, '0') ?? '', offset: String(offset) }));
     }
 }
 

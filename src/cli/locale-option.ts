@@ -26,9 +26,9 @@ export function takeLocaleOption(command: string, args: readonly string[]): { lo
         if (arg === '--locale' || arg.startsWith('--locale=')) {
             const value = arg === '--locale' ? args[++i] : arg.slice('--locale='.length);
             if (value === undefined || value === '' || value.startsWith('-')) {
-                throw new CliError(`coord ${command}: option '--locale <locale>' argument missing (${LOCALES.join(', ')})`);
+                throw new CliError(`coord ${command}: ${t('cli.locale.missing', { locales: LOCALES.join(', ') })}`);
             }
-            if (!matchLocale(value)) throw new CliError(`coord ${command}: unknown locale '${value}' (Coord speaks ${LOCALES.join(', ')})`);
+            if (!matchLocale(value)) throw new CliError(`coord ${command}: ${t('cli.locale.unknown', { value, locales: LOCALES.join(', ') })}`);
             locale = value;
             continue;
         }
@@ -48,8 +48,17 @@ export function withLocaleOption(command: Command): Command {
             return `${command.usage}\n${localeUsage()}`;
         },
         async run(args: string[], io: CommandIO) {
-            const { locale, rest } = takeLocaleOption(command.name, args);
             const before = getLocale();
+            // A bad --locale is reported in the environment's language.
+            setLocale(chooseLocale(undefined, io.env));
+            let taken: ReturnType<typeof takeLocaleOption>;
+            try {
+                taken = takeLocaleOption(command.name, args);
+            } catch (e) {
+                setLocale(before);
+                throw e;
+            }
+            const { locale, rest } = taken;
             setLocale(chooseLocale(locale, io.env));
             try {
                 return await command.run.call(wrapped, rest, io);

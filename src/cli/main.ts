@@ -10,6 +10,26 @@
 import { writeSync } from 'node:fs';
 import type { Command, CommandIO } from './command.js';
 import { TOOL_VERSION } from './version.js';
+import { chooseLocale, type Locale } from '../i18n/locale.js';
+import { formatFront, type FrontKey } from '../i18n/messages/front.js';
+
+/**
+ * The language of the front's own messages: `--locale` anywhere before `--`,
+ * else LC_ALL / LC_MESSAGES / LANG, else English (as the commands choose, but
+ * with the catalogue's plain-data part only, so `--help` stays cheap).
+ */
+let frontLocale: Locale = 'en';
+const say = (key: FrontKey, values?: Readonly<Record<string, string | number>>) => formatFront(frontLocale, key, values);
+
+/** The `--locale` value among `args` (before `--`), if any. */
+export function localeArgument(args: readonly string[]): string | undefined {
+    for (let i = 0; i < args.length; i++) {
+        if (args[i] === '--') break;
+        if (args[i] === '--locale') return args[i + 1];
+        if (args[i].startsWith('--locale=')) return args[i].slice('--locale='.length);
+    }
+    return undefined;
+}
 
 /** A subcommand as `--help` lists it; its code (parser, rules, renderers) loads only when it runs. */
 interface CommandEntry {
@@ -22,34 +42,76 @@ interface CommandEntry {
 const loadCore = () => import('./commands/index.js');
 
 /** Every subcommand; `coord lsp` is listed for help only (see `bin/coord.js`). */
-export const COMMANDS: CommandEntry[] = [
-    { name: 'check', summary: 'validate .coord files and report findings (the CI linter)', load: async () => (await loadCore()).COMMAND_LOADERS.check() },
-    { name: 'completion', summary: 'print a shell completion script (bash, zsh or fish)', load: async () => (await loadCore()).COMMAND_LOADERS.completion() },
-    { name: 'format', summary: 'rewrite .coord files in the canonical layout (--check: list unformatted files)', load: async () => (await loadCore()).COMMAND_LOADERS.format() },
-    { name: 'init', summary: 'start a project: coord.config.json (every rule at its default) and a starter spec', load: async () => (await loadCore()).COMMAND_LOADERS.init() },
-    { name: 'rules', summary: 'list every rule with its default severity and the lesson behind it', load: async () => (await loadCore()).COMMAND_LOADERS.rules() },
-    { name: 'summary', summary: 'report the effects and coordination of a workspace (md, html, csv, json)', load: async () => (await loadCore()).COMMAND_LOADERS.summary() },
-];
+type CommandName = 'check' | 'completion' | 'format' | 'init' | 'rules' | 'summary';
+
+/** A command of the list: its summary in the front's locale, its code loaded on demand. */
+function entry(name: CommandName): CommandEntry {
+    return {
+        name,
+        get summary() { return say(`cli.front.summary.${name}`); },
+        load: async () => (await loadCore()).COMMAND_LOADERS[name](),
+    };
+}
+
+export const COMMANDS: CommandEntry[] = (['check', 'completion', 'format', 'init', 'rules', 'summary'] as const).map(entry);
 
 function usage(): string {
     const width = Math.max(...COMMANDS.map(c => c.name.length), 3);
-    return `coord ${TOOL_VERSION} — validate and summarise coordination specs (.coord files)
+    return `coord ${TOOL_VERSION} — ${say('cli.front.tagline')}
 
-Usage: coord <command> [options]
+${say('cli.front.usage')}
 
-Commands:
+${say('cli.front.commands')}
 ${COMMANDS.map(c => `  ${c.name.padEnd(width)}  ${c.summary}`).join('\n')}
-  ${'lsp'.padEnd(width)}  run the language server over stdio (coord lsp --stdio)
+  ${'lsp'.padEnd(width)}  ${say('cli.front.summary.lsp')}
 
-Run 'coord <command> --help' for a command's options.
-  -h, --help     show this help
-  -v, --version  print the version
+${say('cli.front.more')}
+  -h, --help     ${say('cli.front.help')}
+  -v, --version  ${say('cli.front.version')}
 `;
+}
+
+/**
+ * What is wrong with `coord lsp`'s arguments, if anything: the transport options
+ * the server library reads, whose bad value would fail deep inside it with a
+ * stack trace. `bin/coord.js` hands `coord lsp` to this front only for `--help`
+ * and for such a value, so that the message is in the user's language.
+ */
+export function lspArgumentProblem(args: readonly string[]): string | undefined {
+    for (const arg of args) {
+        const socket = /^--socket=(.*)$/s.exec(arg);
+        if (socket && !(/^\d{1,5}$/.test(socket[1]) && Number(socket[1]) >= 1 && Number(socket[1]) <= 65535)) {
+            return say('cli.front.lsp-socket', { value: JSON.stringify(socket[1]) });
+        }
+        if (arg === '--socket' || arg === '--pipe' || arg === '--pipe=') {
+            return say('cli.front.lsp-value', { option: arg.replace(/=$/, ''), example: arg.startsWith('--socket') ? '--socket=PORT' : '--pipe=NAME' });
+        }
+    }
+    return undefined;
 }
 
 /** Runs the CLI with the given arguments; resolves to the exit status. */
 export async function main(argv: string[], io: CommandIO): Promise<number> {
-    const [first, ...rest] = argv;
+    const explicit = localeArgument(argv);
+    frontLocale = chooseLocale(explicit, io.env);
+    // `coord --locale es check …`: the option before the command goes to the command.
+    let args = argv;
+    if (argv[0] === '--locale' || argv[0]?.startsWith('--locale=')) {
+        const taken = argv[0] === '--locale' ? 2 : 1;
+        args = [...argv.slice(taken, taken + 1), ...argv.slice(0, taken), ...argv.slice(taken + 1)];
+        // `coord --locale es` alone: no command, so the usage.
+        if (args[0] === '--locale' || args[0].startsWith('--locale=')) args = [];
+    }
+    const [first, ...rest] = args;
+    if (first === 'lsp') {
+        const problem = rest.includes('-h') || rest.includes('--help') ? undefined : lspArgumentProblem(rest);
+        if (problem) {
+            io.stderr.write(`coord lsp: ${visible(problem)}\n`);
+            return 2;
+        }
+        io.stdout.write(`${say('cli.front.lsp-usage')}\n`);
+        return 0;
+    }
     if (first === undefined || first === '-h' || first === '--help' || first === 'help') {
         io.stdout.write(usage());
         return first === undefined ? 2 : 0;
@@ -60,7 +122,7 @@ export async function main(argv: string[], io: CommandIO): Promise<number> {
     }
     const entry = COMMANDS.find(c => c.name === first);
     if (!entry) {
-        io.stderr.write(`coord: unknown command '${visible(first)}'; run 'coord --help' for the list\n`);
+        io.stderr.write(`coord: ${say('cli.front.unknown-command', { command: visible(first) })}\n`);
         return 2;
     }
     try {
@@ -74,7 +136,7 @@ export async function main(argv: string[], io: CommandIO): Promise<number> {
             return 2;
         }
         const message = visible(e instanceof Error ? e.message : String(e));
-        io.stderr.write(`coord: internal error: ${message}\n(this is a bug in coord; please report it with the input that caused it)\n`);
+        io.stderr.write(`coord: ${say('cli.front.internal-error', { message })}\n${say('cli.front.bug')}\n`);
         if (io.env.COORD_DEBUG) io.stderr.write(`${(e as Error)?.stack ?? ''}\n`);
         return 2;
     }
@@ -131,7 +193,7 @@ export function run(): void {
             process.exitCode = code;
         },
         e => {
-            process.stderr.write(`coord: internal error: ${e instanceof Error ? e.message : String(e)}\n`);
+            process.stderr.write(`coord: ${say('cli.front.internal-error', { message: e instanceof Error ? e.message : String(e) })}\n`);
             process.exitCode = 2;
         },
     );
@@ -149,7 +211,7 @@ export function run(): void {
 export function guardUnfinishedExit(finished: Promise<unknown>, write: (text: string) => void = text => writeSync(2, text)): void {
     let done = false;
     void finished.finally(() => (done = true));
-    const message = (how: string) => `coord: internal error: the command ${how} before it finished; no report was written\n(this is a bug in coord; please report it with the input that caused it)\n`;
+    const message = (how: string) => `coord: ${say('cli.front.unfinished', { how })}\n${say('cli.front.bug')}\n`;
     // An exception thrown outside the command's promise (a timer, a stream's event) or a rejection
     // nobody handles would end Node with status 1 and a stack trace — read by CI as "findings".
     const fail = (e: unknown) => {
@@ -159,7 +221,7 @@ export function guardUnfinishedExit(finished: Promise<unknown>, write: (text: st
         done = true;
         try {
             const text = visible(e instanceof Error ? e.message : String(e));
-            write(`coord: internal error: ${text}\n(this is a bug in coord; please report it with the input that caused it)\n`);
+            write(`coord: ${say('cli.front.internal-error', { message: text })}\n${say('cli.front.bug')}\n`);
             if (process.env.COORD_DEBUG) write(`${(e as Error)?.stack ?? ''}\n`);
         } catch {
             // Standard error itself is gone: the status still says it.
@@ -168,7 +230,7 @@ export function guardUnfinishedExit(finished: Promise<unknown>, write: (text: st
     };
     process.on('uncaughtException', fail);
     process.on('unhandledRejection', fail);
-    const say = (text: string) => {
+    const tell = (text: string) => {
         try {
             write(text);
         } catch {
@@ -178,12 +240,12 @@ export function guardUnfinishedExit(finished: Promise<unknown>, write: (text: st
     process.on('beforeExit', () => {
         if (done) return;
         done = true;
-        say(message('stopped (nothing was left to wait for)'));
+        tell(message(say('cli.front.stopped')));
         process.exitCode = 2;
     });
     process.on('exit', code => {
         if (done) return;
-        say(message(`exited with status ${code}`));
+        tell(message(say('cli.front.exited', { code })));
         if (code === 0) process.exitCode = 2;
     });
 }

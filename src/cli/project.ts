@@ -31,7 +31,7 @@ export function projectUsage(): string {
 /** The project folder (absolute), or undefined with `--no-project`. */
 export function resolveProject(command: string, values: { project?: string; 'no-project'?: boolean }, cwd: string): string | undefined {
     if (values['no-project']) {
-        if (values.project !== undefined) throw new CliError(`coord ${command}: --project and --no-project contradict each other; give one`);
+        if (values.project !== undefined) throw new CliError(`coord ${command}: ${t('cli.project.contradict')}`);
         return undefined;
     }
     if (values.project !== undefined) {
@@ -42,8 +42,8 @@ export function resolveProject(command: string, values: { project?: string; 'no-
         } catch {
             stat = undefined;
         }
-        if (!stat) throw new CliError(`coord ${command}: --project ${values.project}: no such folder`);
-        if (!stat.isDirectory()) throw new CliError(`coord ${command}: --project ${values.project}: not a folder; give the folder that holds the project's .coord files`);
+        if (!stat) throw new CliError(`coord ${command}: ${t('cli.project.missing', { folder: values.project })}`);
+        if (!stat.isDirectory()) throw new CliError(`coord ${command}: ${t('cli.project.not-folder', { folder: values.project })}`);
         return folder;
     }
     return findProjectRoot(cwd) ?? path.resolve(cwd);

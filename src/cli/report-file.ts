@@ -6,6 +6,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { CliError } from './files.js';
+import { t } from '../i18n/index.js';
 
 /** Whether an output name means standard output. */
 export function isStdout(file: string | undefined): boolean {
@@ -26,7 +27,7 @@ export function refuseInputAsOutput(command: string, outputs: ReadonlyArray<stri
     for (const output of outputs) {
         if (isStdout(output)) continue;
         if (read.has(realOrResolved(path.resolve(cwd, output!)))) {
-            throw new CliError(`coord ${command}: ${JSON.stringify(output).slice(1, -1)} is one of the specs being read; a report there would overwrite it (give -o another file)`);
+            throw new CliError(`coord ${command}: ${t('cli.output.is-spec', { file: JSON.stringify(output).slice(1, -1) })}`);
         }
     }
 }

@@ -24,17 +24,17 @@ export async function readStdinOption(
 ): Promise<{ text: string; filename?: string } | undefined> {
     const filename = values['stdin-filename'];
     if (!values.stdin) {
-        if (filename !== undefined) throw new CliError(`coord ${command}: --stdin-filename needs --stdin (the text comes from standard input)`);
+        if (filename !== undefined) throw new CliError(`coord ${command}: ${t('cli.stdin.filename-needs-stdin')}`);
         return undefined;
     }
-    if (positionals.length > 0) throw new CliError(`coord ${command}: with --stdin, give the file's name with --stdin-filename, not as a path ('${positionals[0]}')`);
-    if (filename === '') throw new CliError(`coord ${command}: --stdin-filename expects a file name`);
+    if (positionals.length > 0) throw new CliError(`coord ${command}: ${t('cli.stdin.positional', { path: positionals[0] })}`);
+    if (filename === '') throw new CliError(`coord ${command}: ${t('cli.stdin.empty-filename')}`);
     if (filename !== undefined && !isCoordFileName(filename)) {
-        throw new CliError(`coord ${command}: --stdin-filename ${filename}: not a .coord file name (the text is checked as the file it names)`);
+        throw new CliError(`coord ${command}: ${t('cli.stdin.not-coord', { name: filename })}`);
     }
-    if (!io.readStdin) throw new CliError(`coord ${command}: standard input cannot be read here`);
+    if (!io.readStdin) throw new CliError(`coord ${command}: ${t('cli.stdin.unavailable')}`);
     const bytes = await io.readStdin(MAX_FILE_BYTES + 1);
-    if (bytes.length > MAX_FILE_BYTES) throw new CliError(`${filename ?? '<stdin>'}: text too large (Coord reads files up to ${MAX_FILE_BYTES / 1048576} MB)`);
+    if (bytes.length > MAX_FILE_BYTES) throw new CliError(t('cli.stdin.too-large', { name: filename ?? '<stdin>', max: MAX_FILE_BYTES / 1048576 }));
     return { text: decodeSource(bytes, filename ?? '<stdin>'), filename };
 }
 

@@ -51,9 +51,9 @@ export async function watchRuns(command: string, options: WatchOptions, once: ()
             outcome = await once();
         } catch (e) {
             if (!(e instanceof CliError)) throw e;
-            outcome = `cannot run: ${e.message.replace(/^coord \w+: /, '').replace(/\n/g, '; ')}`;
+            outcome = t('cli.watch.cannot-run', { message: e.message.replace(/^coord \w+: /, '').replace(/\n/g, '; ') });
         }
-        io.stderr.write(`[${clock()}] coord ${command} (run ${runNumber}): ${outcome}\n`);
+        io.stderr.write(`[${clock()}] ${t('cli.watch.run', { command, number: String(runNumber), outcome })}\n`);
     };
 
     const roots = watchRoots(options);
@@ -86,7 +86,7 @@ export async function watchRuns(command: string, options: WatchOptions, once: ()
     await runOnce();
     const outputs = new Set(options.outputs ?? []);
     const watchers = roots.map(root => watchFolder(root, name => relevantChange(root, name, outputs), schedule));
-    io.stderr.write(`[${clock()}] coord ${command}: watching ${roots.map(r => displayFolder(r, options.cwd)).join(', ')} for changes (Ctrl-C stops)\n`);
+    io.stderr.write(`[${clock()}] ${t('cli.watch.watching', { command, folders: roots.map(r => displayFolder(r, options.cwd)).join(', ') })}\n`);
     if (io.signal) {
         if (io.signal.aborted) stop();
         else io.signal.addEventListener('abort', () => stop(), { once: true });

@@ -21,7 +21,7 @@ import { useFastContainerLinks } from './container-links.js';
 import { useOneLineLeaves } from './langium-internals.js';
 import { CoordLinker, CoordReferenceDescriptionProvider } from './coord-linker.js';
 import {
-    bomStrippingFileSystem, CoordDocumentBuilder, CoordDocumentFactory, CoordIndexManager, CoordWorkspaceManager, type ConfigFileReader,
+    bomStrippingFileSystem, CoordDocumentBuilder, CoordDocumentFactory, CoordIndexManager, CoordLangiumDocuments, CoordWorkspaceManager, type ConfigFileReader,
 } from './coord-workspace.js';
 import { CoordDocumentValidator } from '../validation/coord-document-validator.js';
 import { CoordConfigProvider, fileSystemConfigReader } from '../validation/config-provider.js';
@@ -78,6 +78,7 @@ export const CoordSharedModule: Module<CoordSharedServices, PartialLangiumShared
         DocumentBuilder: services => new CoordDocumentBuilder(services),
         LangiumDocumentFactory: services => new CoordDocumentFactory(services),
         IndexManager: services => new CoordIndexManager(services),
+        LangiumDocuments: services => new CoordLangiumDocuments(services),
     },
 };
 

@@ -8,7 +8,7 @@ import { CoordNodeContext } from '../validation/config-node.js';
 import { createCoordLspServices } from './coord-lsp-module.js';
 import { errorResultsAsErrors, guardedTransport, stdioProcessHooks } from './protocol-guard.js';
 import { registerSummaryHandlers } from './summary-handler.js';
-import { findRulesDocument, ruleDocumentationLinks } from './rule-documentation.js';
+import { localizedRuleDocumentation } from './rule-documentation.js';
 import { chooseLocale, setLocale } from '../i18n/index.js';
 import { answerUnknownDocuments } from './unknown-documents.js';
 
@@ -27,8 +27,8 @@ export function startServer(): void {
     const { shared, Coord } = createCoordLspServices({ connection, ...CoordNodeContext });
     unknown.bind(shared);
     registerSummaryHandlers(shared, Coord, connection);
-    // Rule ids in the Problems panel link to their section of the bundled docs/rules.md.
-    Coord.validation.DocumentValidator.ruleDocumentation = ruleDocumentationLinks(findRulesDocument());
+    // Rule ids in the Problems panel link to their section of the bundled docs/rules.md (docs/es/, docs/pt-BR/ in those locales).
+    Coord.validation.DocumentValidator.ruleDocumentation = localizedRuleDocumentation();
     // The editor's display language (VS Code sends `vscode.env.language`), else the environment's, else English.
     shared.lsp.LanguageServer.onInitialize(params => setLocale(chooseLocale(params.locale, process.env)));
     startLanguageServer(shared);

@@ -12,6 +12,7 @@ import * as path from 'node:path';
 import { URI } from 'langium';
 import { CoordNodeFileSystem } from '../language/node-file-system.js';
 import { ConfigError, isProjectRootUri, MAX_CONFIG_BYTES, type ConfigFileReader } from './config.js';
+import { formatNumber, t } from '../i18n/index.js';
 
 /**
  * Reads a configuration file: regular files only, at most
@@ -24,18 +25,19 @@ export function readConfigFile(file: string, display = file): string {
         const stat = fs.fstatSync(fd);
         if (stat.isDirectory()) throw Object.assign(new Error(`EISDIR: illegal operation on a directory, read`), { code: 'EISDIR' });
         if (!stat.isFile()) {
-            const kind = stat.isFIFO() ? 'a FIFO (named pipe)' : stat.isSocket() ? 'a socket' : 'a device';
-            throw new ConfigError(display, undefined, `cannot read: not a regular file but ${kind}`);
+            const kind = t(stat.isFIFO() ? 'cli.file.kind.fifo' : stat.isSocket() ? 'cli.file.kind.socket' : 'cli.file.kind.device');
+            throw new ConfigError(display, undefined, t('config.cannot-read', { cause: t('cli.file.not-regular-file', { kind }) }));
         }
         if (stat.size > MAX_CONFIG_BYTES) {
-            throw new ConfigError(display, undefined, `cannot read: too large (${(stat.size / 1048576).toFixed(1)} MB; a configuration file may hold up to ${MAX_CONFIG_BYTES / 1048576} MB)`);
+            const size = formatNumber(stat.size / 1048576, { minimumFractionDigits: 1, maximumFractionDigits: 1 });
+            throw new ConfigError(display, undefined, t('config.too-large', { size, max: MAX_CONFIG_BYTES / 1048576 }));
         }
         // Read at most one byte past the limit, in case the file grew since fstat.
         const buffer = Buffer.alloc(Math.min(stat.size, MAX_CONFIG_BYTES) + 1);
         let length = 0;
         for (let n; length < buffer.length && (n = fs.readSync(fd, buffer, length, buffer.length - length, null)) > 0;) length += n;
         if (length > MAX_CONFIG_BYTES) {
-            throw new ConfigError(display, undefined, `cannot read: too large (a configuration file may hold up to ${MAX_CONFIG_BYTES / 1048576} MB)`);
+            throw new ConfigError(display, undefined, t('config.too-large-read', { max: MAX_CONFIG_BYTES / 1048576 }));
         }
         return buffer.subarray(0, length).toString('utf8');
     } finally {

@@ -11,6 +11,7 @@ import {
     type ConfigFileReader, type RuleConfig,
 } from './config.js';
 import { RULE_IDS } from './registry.js';
+import { t } from '../i18n/index.js';
 import type { RuleId } from './rule-ids.js';
 import type { SeveritySetting } from './rule.js';
 
@@ -97,9 +98,9 @@ export function ignoredBy(provider: CoordConfigProvider, absolute: string, isFol
 
 function describeReadError(e: Error & { code?: string }): string {
     switch (e.code) {
-        case 'ENOENT': return 'no such file';
-        case 'EISDIR': return 'is a folder; give the configuration file itself (coord.config.json)';
-        case 'EACCES': return 'permission denied';
+        case 'ENOENT': return t('config.cause.missing');
+        case 'EISDIR': return t('config.cause.folder');
+        case 'EACCES': return t('cli.file.cause.denied');
         default: return e.message;
     }
 }

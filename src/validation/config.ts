@@ -13,6 +13,7 @@
 import { URI, UriUtils } from 'langium';
 import type { Severity, SeveritySetting } from './rule.js';
 import type { RuleId } from './rule-ids.js';
+import { getLocale, t } from '../i18n/index.js';
 
 export const CONFIG_FILE_NAME = 'coord.config.json';
 export const SEVERITY_SETTINGS: readonly SeveritySetting[] = ['error', 'warning', 'info', 'hint', 'off'];
@@ -53,31 +54,35 @@ export function parseConfig(text: string, file: string | undefined, knownRules: 
         const message = e instanceof Error ? e.message : String(e);
         const position = /position (\d+)/.exec(message);
         const line = position ? body.slice(0, Number(position[1])).split('\n').length : undefined;
-        throw new ConfigError(file, undefined, `invalid JSON: ${message}`, line);
+        // The JSON parser speaks English: in another locale its words come quoted after the place.
+        const before = body.slice(0, position ? Number(position[1]) : body.length).split('\n');
+        const detail = getLocale() === 'en' ? message
+            : t('config.json-at', { line: String(before.length), column: String(before[before.length - 1].length + 1), parser: message });
+        throw new ConfigError(file, undefined, t('config.invalid-json', { detail }), line);
     }
     if (typeof json !== 'object' || json === null || Array.isArray(json)) {
-        throw new ConfigError(file, undefined, 'the configuration must be a JSON object like { "rules": { "local-roles": "error" } }');
+        throw new ConfigError(file, undefined, t('config.not-object', { example: '{ "rules": { "local-roles": "error" } }' }));
     }
     const obj = json as Record<string, unknown>;
     for (const key of Object.keys(obj)) {
         if (key !== 'rules' && key !== 'ignore' && key !== 'root' && key !== '$schema') {
-            throw new ConfigError(file, key, `unknown key '${key}' (expected "rules", "ignore" or "root")`);
+            throw new ConfigError(file, key, t('config.unknown-key', { key }));
         }
     }
     let ignore: string[] | undefined;
     if (obj.ignore !== undefined) {
         if (!Array.isArray(obj.ignore) || !obj.ignore.every(p => typeof p === 'string' && p.trim() !== '')) {
-            throw new ConfigError(file, 'ignore', '"ignore" must be a list of path patterns like ["drafts/", "*.old.coord"]');
+            throw new ConfigError(file, 'ignore', t('config.ignore', { example: '["drafts/", "*.old.coord"]' }));
         }
         ignore = obj.ignore as string[];
     }
     if (obj.root !== undefined && typeof obj.root !== 'boolean') {
-        throw new ConfigError(file, 'root', `"root" must be true or false, got ${JSON.stringify(obj.root)}`);
+        throw new ConfigError(file, 'root', t('config.root', { value: JSON.stringify(obj.root) }));
     }
     const rules: Partial<Record<RuleId, SeveritySetting>> = {};
     if (obj.rules !== undefined) {
         if (typeof obj.rules !== 'object' || obj.rules === null || Array.isArray(obj.rules)) {
-            throw new ConfigError(file, 'rules', '"rules" must be an object mapping rule ids to severities');
+            throw new ConfigError(file, 'rules', t('config.rules'));
         }
         for (const [id, value] of Object.entries(obj.rules as Record<string, unknown>)) {
             rules[id as RuleId] = checkRuleSetting(file, `rules.${id}`, id, value, knownRules);
@@ -148,23 +153,23 @@ function globRegExp(pattern: string): RegExp {
 
 function checkRuleSetting(file: string | undefined, key: string, id: string, value: unknown, knownRules: ReadonlySet<string>): SeveritySetting {
     if (!knownRules.has(id)) {
-        throw new ConfigError(file, key, `unknown rule id '${id}'${suggestRule(id, knownRules)}`);
+        throw new ConfigError(file, key, t('config.unknown-rule', { id, hint: suggestRule(id, knownRules) }));
     }
     if (typeof value !== 'string' || !(SEVERITY_SETTINGS as readonly string[]).includes(value)) {
-        throw new ConfigError(file, key, `unknown severity ${JSON.stringify(value)} for '${id}' (expected one of ${SEVERITY_SETTINGS.join(', ')})`);
+        throw new ConfigError(file, key, t('config.unknown-severity', { value: String(JSON.stringify(value)), id, severities: SEVERITY_SETTINGS.join(', ') }));
     }
     return value as SeveritySetting;
 }
 
 function suggestRule(id: string, knownRules: ReadonlySet<string>): string {
     const near = [...knownRules].find(r => r.includes(id) || id.includes(r));
-    return near ? `; did you mean '${near}'?` : '';
+    return near ? t('cli.did-you-mean', { near }) : '';
 }
 
 /** Parses a command-line override `ID=SEVERITY`. */
 export function parseRuleOverride(text: string, knownRules: ReadonlySet<string>): [RuleId, SeveritySetting] {
     const eq = text.indexOf('=');
-    if (eq <= 0) throw new ConfigError(undefined, text, `--rule expects ID=SEVERITY, got '${text}'`);
+    if (eq <= 0) throw new ConfigError(undefined, text, t('config.rule-option', { value: text }));
     const id = text.slice(0, eq).trim();
     const value = text.slice(eq + 1).trim();
     return [id as RuleId, checkRuleSetting(undefined, `--rule ${id}`, id, value, knownRules)]; // checked against knownRules
@@ -264,7 +269,7 @@ export function readWith(read: ConfigFileReader, file: URI, display: string, des
         return read(file);
     } catch (e) {
         if (e instanceof ConfigError) throw new ConfigError(display, e.key, e.message, e.line);
-        throw new ConfigError(display, undefined, `cannot read: ${describe(e as Error)}`);
+        throw new ConfigError(display, undefined, t('config.cannot-read', { cause: describe(e as Error) }));
     }
 }
 

@@ -21,7 +21,8 @@
  */
 import { createToken, createTokenInstance, Lexer as ChevrotainLexer, type ILexerErrorMessageProvider, type IRecognitionException, type IToken, type TokenType } from 'chevrotain';
 import { GrammarAST, type Grammar, type LangiumCoreServices, type LangiumParser, type Lexer, type ParseResult, type AstNode } from 'langium';
-import { constructOf, describeParserError } from '../language/syntax-messages.js';
+import { constructOf, describeParserError, LETTER_EXAMPLE } from '../language/syntax-messages.js';
+import { t as msg, type MessageKey } from '../i18n/index.js';
 import { editDistance } from '../analysis/suggest.js';
 
 /** At most this many repairs per chunk, and chunks repaired per text, so hostile input stays linear. */
@@ -101,9 +102,9 @@ export function grammarFacts(grammar: Grammar): GrammarFacts {
 }
 
 /** What a construct is called in "is not a property of …". */
-const BLOCK_NAMES: Record<string, string> = {
-    Programme: 'a programme', Body: 'a body', Coordination: 'a coordination', Evaluation: 'an evaluation',
-    Effects: 'an effects block', LevelBlock: 'a level block',
+const BLOCK_NAMES: Record<string, MessageKey> = {
+    Programme: 'kind.a.Programme', Body: 'kind.a.Body', Coordination: 'kind.a.Coordination', Evaluation: 'kind.a.Evaluation',
+    Effects: 'kind.a.Effects', LevelBlock: 'syntax.construct.level-block',
 };
 
 /** Repairs of characters that rebuild the token list, per text (beyond them, the lexer's own errors stand). */
@@ -121,7 +122,7 @@ const QUOTES: Record<string, RegExp> = {
 };
 
 /** Keywords followed by a range `A..B`, and what the range is called. */
-const RANGE_KEYWORDS: Record<string, string> = { ci: 'a confidence interval', period: 'a period' };
+const RANGE_KEYWORDS: Record<string, MessageKey> = { ci: 'repair.range.ci', period: 'repair.range.period' };
 
 /** Words a user joins names with instead of `,` or `+`. */
 const JOINING_WORDS = new Set(['and', 'with', 'plus']);
@@ -333,11 +334,11 @@ export class SyntaxRepairer {
                 rebuilt++;
                 out = out.filter(t => t.startOffset < e.offset || t.startOffset >= lineEnd);
                 skipUntil = lineEnd;
-                diagnoses.push({ offset: e.offset, length: lineEnd - e.offset, message: "write a comment with '//', not '#'" });
+                diagnoses.push({ offset: e.offset, length: lineEnd - e.offset, message: msg('repair.hash') });
                 continue;
             }
             if (ch === ';') {
-                diagnoses.push({ offset: e.offset, length: 1, message: "Coord needs no ';' after a property or a declaration; remove it" });
+                diagnoses.push({ offset: e.offset, length: 1, message: msg('repair.semicolon') });
                 continue;
             }
             const closing = QUOTES[ch];
@@ -353,8 +354,8 @@ export class SyntaxRepairer {
                     out = [...out.filter(t => t.startOffset < e.offset), string, ...out.filter(t => t.startOffset > close)];
                     skipUntil = close + 1;
                     const shown = inner.length > 40 ? `${inner.slice(0, 40)}…` : inner;
-                    const message = ch === "'" ? `write a string in double quotes: \`"${shown}"\``
-                        : `write a string in straight double quotes ('"'), not '${ch}': \`"${shown}"\``;
+                    const message = ch === "'" ? msg('repair.single-quotes', { code: `\`"${shown}"\`` })
+                        : msg('repair.curly-quotes', { char: `'${ch}'`, code: `\`"${shown}"\`` });
                     diagnoses.push({ offset: e.offset, length: close + 1 - e.offset, message });
                     continue;
                 }
@@ -374,7 +375,7 @@ export class SyntaxRepairer {
                     out = [...out.filter(t => t.startOffset < e.offset), ...mended, ...out.filter(t => t.startOffset > end)];
                     skipUntil = end + 1;
                     const written = (tokens: IToken[]) => tokens.map(t => t.image).join('');
-                    diagnoses.push({ offset: e.offset, length: end + 1 - e.offset, message: `write ${range} as \`${prev!.image} ${written(low)}..${written(high)}\`, without brackets` });
+                    diagnoses.push({ offset: e.offset, length: end + 1 - e.offset, message: msg('repair.range-brackets', { range: msg(range), code: `\`${prev!.image} ${written(low)}..${written(high)}\`` }) });
                     continue;
                 }
             }
@@ -389,15 +390,15 @@ export class SyntaxRepairer {
                 const merged = createTokenInstance(this.types.ID, image, start, end, line, line, column, column + image.length - 1);
                 out = [...out.filter(t => t.endOffset! < start || t.startOffset > end).filter(t => t.startOffset < start), merged,
                     ...out.filter(t => t.startOffset > end)];
-                diagnoses.push({ offset: e.offset, length: e.length, message: e.message && !e.message.startsWith('unexpected character') ? letterMessage(ch) : letterMessage(ch) });
+                diagnoses.push({ offset: e.offset, length: e.length, message: letterMessage(ch) });
                 continue;
             }
             if (/^[<>\u2264\u2265=]+$/.test(ch) && prev?.image === 'p') { // < > ≤ ≥ =
-                diagnoses.push({ offset: e.offset, length: e.length, message: `write a p-value as a number, without '${ch}': \`p 0.01\`` });
+                diagnoses.push({ offset: e.offset, length: e.length, message: msg('repair.p-value', { char: `'${ch}'`, code: '`p 0.01`' }) });
                 continue;
             }
             if (/^[:=]$/.test(ch) && isWord(prev) && next !== undefined && this.isPropertyKeyword(prev.image)) {
-                diagnoses.push({ offset: e.offset, length: e.length, message: `write \`${prev.image} ${next.image}\`, without '${ch}'` });
+                diagnoses.push({ offset: e.offset, length: e.length, message: msg('repair.colon', { code: `\`${prev.image} ${next.image}\``, char: `'${ch}'` }) });
                 continue;
             }
             if (ch === '%' && prev?.tokenType.name === 'NUMBER' && touchesPrev) {
@@ -408,8 +409,8 @@ export class SyntaxRepairer {
                 const high = detail === 'ci' && next?.image === '..' && out[i + 1]?.tokenType.name === 'NUMBER' ? out[i + 1].image : undefined;
                 const written = detail === 'ci' ? `ci ${prev.image}..${high ?? '…'}` : `se ${prev.image}`;
                 const message = detail === 'ci' || detail === 'se'
-                    ? `write \`${written}\` without '%': ${detail === 'ci' ? 'a confidence interval' : 'a standard error'} is in the unit of \`size\` (\`size … percent\`)`
-                    : `write a percentage as a number and a unit, without '%': \`size ${prev.image} percent\``;
+                    ? msg('repair.percent-detail', { code: `\`${written}\``, what: msg(detail === 'ci' ? 'repair.range.ci' : 'repair.range.se') })
+                    : msg('repair.percent', { code: `\`size ${prev.image} percent\`` });
                 diagnoses.push({ offset: e.offset, length: e.length, message });
                 continue;
             }
@@ -417,7 +418,7 @@ export class SyntaxRepairer {
                 const [line, column] = lineColumn(text, e.offset);
                 const dots = virtual(this.types['..'], '..', e.offset, line, column);
                 out = [...out.slice(0, i), dots, ...out.slice(i)];
-                diagnoses.push({ offset: e.offset, length: e.length, message: `write a period with '..', not a dash: \`period ${prev.image}..${next.image}\`` });
+                diagnoses.push({ offset: e.offset, length: e.length, message: msg('repair.dash-period', { code: `\`period ${prev.image}..${next.image}\`` }) });
                 continue;
             }
             kept.push(e);
@@ -522,26 +523,26 @@ export class SyntaxRepairer {
             const words = new Set([...(this.facts.itemKeywords.get(block) ?? []), ...expectedKeywords(error)]);
             const keyword = closestKeyword(t.image, words);
             if (keyword && this.types[keyword]) {
-                const where = block === 'Model' ? 'does not start a declaration'
-                    : BLOCK_NAMES[block] && this.facts.itemKeywords.get(block)?.includes(keyword) ? `is not a property of ${BLOCK_NAMES[block]}`
-                    : constructOf(error)?.startsWith('`') ? `is not a value of ${constructOf(error)}` : 'is not a keyword here';
-                yield { tokens: replace(retype(t, this.types[keyword], keyword)), diagnosis: onToken(`'${t.image}' ${where}; did you mean \`${keyword}\`?`) };
+                const where = block === 'Model' ? msg('repair.not-declaration')
+                    : BLOCK_NAMES[block] && this.facts.itemKeywords.get(block)?.includes(keyword) ? msg('repair.not-property', { block: msg(BLOCK_NAMES[block]) })
+                    : constructOf(error)?.startsWith('`') ? msg('repair.not-value', { construct: constructOf(error)! }) : msg('repair.not-keyword');
+                yield { tokens: replace(retype(t, this.types[keyword], keyword)), diagnosis: onToken(msg('repair.keyword', { word: `'${t.image}'`, where, keyword: `\`${keyword}\`` })) };
             }
         }
         // `and` between names.
         if (JOINING_WORDS.has(t.image) && prev && isWord(prev)) {
             if (listKeyword === 'of') {
-                yield { tokens: replace(virtual(this.types['+'], '+', t.startOffset, t.startLine!, t.startColumn!)), diagnosis: onToken(`join the programmes of an effects block with '+', not '${t.image}': \`effects of ${prev.image} + ${tokens[at + 1]?.image ?? 'B'}\``) };
+                yield { tokens: replace(virtual(this.types['+'], '+', t.startOffset, t.startLine!, t.startColumn!)), diagnosis: onToken(msg('repair.join-plus', { word: `'${t.image}'`, code: `\`effects of ${prev.image} + ${tokens[at + 1]?.image ?? 'B'}\`` })) };
             } else if (listKeyword) {
-                yield { tokens: replace(virtual(this.types[','], ',', t.startOffset, t.startLine!, t.startColumn!)), diagnosis: onToken(`separate the ${LIST_ITEMS[listKeyword] ?? 'names'} of \`${listKeyword}\` with ',', not '${t.image}'`) };
+                yield { tokens: replace(virtual(this.types[','], ',', t.startOffset, t.startLine!, t.startColumn!)), diagnosis: onToken(msg('repair.separate', { items: listItems(listKeyword), keyword: `\`${listKeyword}\``, word: `'${t.image}'` })) };
             }
         }
         // A missing `,` (or `+`) between two names on one line.
         if (prev && isWord(prev) && isWord(t) && prev.startLine === t.startLine && listKeyword) {
             const joiner = listKeyword === 'of' ? '+' : ',';
             const message = listKeyword === 'of'
-                ? `missing '+' between the programmes of an effects block: \`effects of ${prev.image} + ${t.image}\``
-                : `missing ',' between ${LIST_ITEMS[listKeyword] ?? 'names'}: \`${listKeyword} ${prev.image}, ${t.image}\``;
+                ? msg('repair.missing-plus', { code: `\`effects of ${prev.image} + ${t.image}\`` })
+                : msg('repair.missing-comma', { items: listItems(listKeyword), code: `\`${listKeyword} ${prev.image}, ${t.image}\`` });
             yield { tokens: insert(virtual(this.types[joiner], joiner, t.startOffset, t.startLine!, t.startColumn!)), diagnosis: onToken(message) };
         }
         // A title without quotes: `programme P Food Acquisition {`.
@@ -553,14 +554,14 @@ export class SyntaxRepairer {
             const title = createTokenInstance(this.types.STRING, `"${words}"`, t.startOffset, last.endOffset!, t.startLine!, last.endLine!, t.startColumn!, last.endColumn!);
             yield {
                 tokens: [...tokens.slice(0, at), title, ...tokens.slice(end)],
-                diagnosis: { offset: t.startOffset, length: words.length, message: `write a title in quotes: \`${tokens[0].image} ${prev.image} "${words}"\`` },
+                diagnosis: { offset: t.startOffset, length: words.length, message: msg('repair.title-quotes', { code: `\`${tokens[0].image} ${prev.image} "${words}"\`` }) },
             };
         }
         // A `,` with nothing after it.
         if (prev?.image === ',' && !(isWord(t) && t.startLine === prev.startLine)) {
             yield {
                 tokens: [...tokens.slice(0, at - 1), ...tokens.slice(at)],
-                diagnosis: { offset: prev.startOffset, length: 1, message: `nothing follows this ','; remove it, or add the name it should separate` },
+                diagnosis: { offset: prev.startOffset, length: 1, message: msg('repair.trailing-comma') },
             };
         }
         // `period 2014-2016`, `period 2014 to 2016`, `ci 0.02-0.14`.
@@ -570,7 +571,7 @@ export class SyntaxRepairer {
             const low = tokens[at - 2]?.image === '-' ? `-${prev.image}` : prev.image;
             yield {
                 tokens: replace(virtual(this.types['..'], '..', t.startOffset, t.startLine!, t.startColumn!)),
-                diagnosis: onToken(`write ${RANGE_KEYWORDS[rangeKeyword]} with '..': \`${rangeKeyword} ${low}..${tokens[at + 1].image}\``),
+                diagnosis: onToken(msg('repair.range-dots', { range: msg(RANGE_KEYWORDS[rangeKeyword]), code: `\`${rangeKeyword} ${low}..${tokens[at + 1].image}\`` })),
             };
         }
         // `effects of A, B` and `between A + B`: the other list's separator.
@@ -579,8 +580,8 @@ export class SyntaxRepairer {
             const joiner = listKeyword === 'of' ? '+' : ',';
             if (t.image !== joiner) {
                 const message = listKeyword === 'of'
-                    ? `join the programmes of an effects block with '+', not ',': \`effects of ${prev!.image} + ${after.image}\``
-                    : `separate the ${LIST_ITEMS[listKeyword] ?? 'names'} of \`${listKeyword}\` with ',', not '+': \`${listKeyword} ${prev!.image}, ${after.image}\``;
+                    ? msg('repair.join-plus', { word: "','", code: `\`effects of ${prev!.image} + ${after.image}\`` })
+                    : msg('repair.separate-plus', { items: listItems(listKeyword), keyword: `\`${listKeyword}\``, code: `\`${listKeyword} ${prev!.image}, ${after.image}\`` });
                 yield { tokens: replace(virtual(this.types[joiner], joiner, t.startOffset, t.startLine!, t.startColumn!)), diagnosis: onToken(message) };
             }
         }
@@ -588,7 +589,7 @@ export class SyntaxRepairer {
         const block = this.blockOf(error);
         if (t.image === ',' && !listKeyword && BLOCK_NAMES[block]
             && (after === undefined || after.startLine !== t.startLine || after.image === '}' || this.facts.itemKeywords.get(block)?.includes(after.image))) {
-            yield { tokens: [...tokens.slice(0, at), ...tokens.slice(at + 1)], diagnosis: onToken("properties are not separated by ','; remove it") };
+            yield { tokens: [...tokens.slice(0, at), ...tokens.slice(at + 1)], diagnosis: onToken(msg('repair.comma-properties')) };
         }
         // `Amparo-Rural`: a hyphen inside a name.
         if (t.image === '-' && isWord(prev) && isWord(after) && prev.endOffset! + 1 === t.startOffset && t.endOffset! + 1 === after.startOffset) {
@@ -596,7 +597,7 @@ export class SyntaxRepairer {
             const merged = createTokenInstance(this.types.ID, image, prev.startOffset, after.endOffset!, prev.startLine!, after.endLine!, prev.startColumn!, after.endColumn!);
             yield {
                 tokens: [...tokens.slice(0, at - 1), merged, ...tokens.slice(at + 2)],
-                diagnosis: { offset: prev.startOffset, length: image.length, message: `'-' cannot be part of a name: write \`${prev.image}_${after.image}\`` },
+                diagnosis: { offset: prev.startOffset, length: image.length, message: msg('repair.dash-name', { code: `\`${prev.image}_${after.image}\`` }) },
             };
         }
         // An effect without its direction (`savings`), or with the direction in words (`increase savings`).
@@ -606,7 +607,7 @@ export class SyntaxRepairer {
             if (direction && isWord(after) && after.startLine === t.startLine) {
                 yield {
                     tokens: replace(retype(t, this.types[direction], direction)),
-                    diagnosis: onToken(`write an effect's direction as '${direction}', not '${t.image}': \`${direction} ${after.image}\``),
+                    diagnosis: onToken(msg('repair.direction-word', { direction: `'${direction}'`, word: `'${t.image}'`, code: `\`${direction} ${after.image}\`` })),
                 };
             } else if (!direction) {
                 // The effect is read as absent (the rest of its line dropped): without a direction it says nothing
@@ -615,7 +616,7 @@ export class SyntaxRepairer {
                 while (end < tokens.length && tokens[end].startLine === t.startLine && tokens[end].image !== '}') end++;
                 yield {
                     tokens: [...tokens.slice(0, at), ...tokens.slice(end)],
-                    diagnosis: onToken(`an effect starts with its direction: \`+ ${t.image}\` (increase), \`- ${t.image}\` (decrease) or \`~ ${t.image}\` (no significant change)`),
+                    diagnosis: onToken(msg('repair.direction-missing', { plus: `\`+ ${t.image}\``, minus: `\`- ${t.image}\``, tilde: `\`~ ${t.image}\`` })),
                 };
             }
         }
@@ -626,7 +627,7 @@ export class SyntaxRepairer {
             const merged = createTokenInstance(prev.tokenType, image, prev.startOffset, after.endOffset!, prev.startLine!, after.endLine!, prev.startColumn!, after.endColumn!);
             yield {
                 tokens: [...tokens.slice(0, at - 1), merged, ...tokens.slice(at + 2)],
-                diagnosis: { offset: prev.startOffset, length: image.length, message: `write decimals with a point: \`${image}\`, not \`${prev.image},${after.image}\`` },
+                diagnosis: { offset: prev.startOffset, length: image.length, message: msg('repair.decimal-comma', { code: `\`${image}\``, written: `\`${prev.image},${after.image}\`` }) },
             };
         }
         // `3,200`: a thousands separator.
@@ -641,7 +642,7 @@ export class SyntaxRepairer {
                 const written = tokens.slice(at - 1, end).map(x => x.image).join('');
                 yield {
                     tokens: [...tokens.slice(0, at - 1), merged, ...tokens.slice(end)],
-                    diagnosis: { offset: prev.startOffset, length: written.length, message: `write numbers without separators: \`${digits}\`, not \`${written}\`` },
+                    diagnosis: { offset: prev.startOffset, length: written.length, message: msg('repair.separators', { code: `\`${digits}\``, written: `\`${written}\`` }) },
                 };
             }
         }
@@ -658,9 +659,10 @@ export class SyntaxRepairer {
         const where = constructOf(error);
         for (const name of names) {
             const inserted = virtual(this.types[name], name, place.offset, place.line, place.column);
-            const what = names.every(n => n === 'ID' || /^[a-z]/.test(n)) && names.includes('ID') ? 'a name' : describeExpected(name);
+            const aName = names.every(n => n === 'ID' || /^[a-z]/.test(n)) && names.includes('ID');
+            const what = aName ? msg('syntax.token.name') : describeExpected(name);
             const message = name === '}' ? this.unclosedMessage(tokens, at)
-                : prev && (names.length === 1 || what === 'a name') ? `missing ${what} after '${prev.image}'${where ? ` in ${where}` : ''}` : describeParserError(error);
+                : prev && (names.length === 1 || aName) ? msg('repair.missing-after', { what, prev: `'${prev.image}'`, where: where ? msg('syntax.where', { construct: where }) : '' }) : describeParserError(error);
             yield { tokens: [...tokens.slice(0, at), inserted, ...tokens.slice(at)], diagnosis: { offset: place.offset, length: 0, message }, generic: true };
         }
         if (t) {
@@ -681,7 +683,7 @@ export class SyntaxRepairer {
             else if (t.image === '}') open.pop();
         }
         const brace = open[open.length - 1];
-        return brace ? `missing '}': the '{' on line ${brace.startLine} is not closed` : `missing '}'`;
+        return brace ? msg('repair.unclosed', { close: "'}'", open: "'{'", line: String(brace.startLine) }) : msg('repair.unclosed-plain', { close: "'}'" });
     }
 
     private isPropertyKeyword(word: string): boolean {
@@ -709,9 +711,15 @@ export class SyntaxRepairer {
 }
 
 /** What the names of each list are, for "missing ',' between programmes". */
-const LIST_ITEMS: Record<string, string> = {
-    between: 'programmes', targets: 'populations', country: 'countries', instruments: 'instruments', of: 'programmes', sector: 'sectors',
+const LIST_ITEMS: Record<string, MessageKey> = {
+    between: 'repair.items.programmes', targets: 'repair.items.populations', country: 'repair.items.countries',
+    instruments: 'repair.items.instruments', of: 'repair.items.programmes', sector: 'repair.items.sectors',
 };
+
+/** The names of a list keyword's list, in the locale ("programmes", "programas"). */
+function listItems(keyword: string): string {
+    return msg(LIST_ITEMS[keyword] ?? 'repair.items.names');
+}
 
 /** An effect's direction written as a word, and the sign it means. */
 const DIRECTION_WORDS: Record<string, string> = {
@@ -817,7 +825,7 @@ function expectedKeywords(error: IRecognitionException): string[] {
 }
 
 function describeExpected(name: string): string {
-    return name === 'ID' ? 'a name' : name === 'STRING' ? 'a string' : name === 'NUMBER' ? 'a number' : `'${name}'`;
+    return name === 'ID' ? msg('syntax.token.name') : name === 'STRING' ? msg('syntax.token.string') : name === 'NUMBER' ? msg('syntax.token.number') : `'${name}'`;
 }
 
 function errorIndex(tokens: IToken[], error: IRecognitionException): number {
@@ -847,11 +855,11 @@ function parserDiagnosis(tokens: IToken[], at: number, error: IRecognitionExcept
 }
 
 function unclosedString(offset: number, lineEnd: number): Diagnosis {
-    return { offset, length: Math.max(1, lineEnd - offset), message: 'this string does not close on its line: add the closing \'"\'' };
+    return { offset, length: Math.max(1, lineEnd - offset), message: msg('repair.string-line') };
 }
 
 function letterMessage(ch: string): string {
-    return `'${ch}' cannot be part of a name: names use the letters A–Z and a–z, digits and _; write accented text in the title string (programme HakuWinay "Haku Wiñay")`;
+    return msg('syntax.letter', { char: `'${ch}'`, example: LETTER_EXAMPLE });
 }
 
 function lineStarts(text: string): number[] {

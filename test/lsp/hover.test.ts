@@ -150,4 +150,32 @@ describe('hover in the editor\'s language', () => {
             setLocale('en');
         }
     });
+
+    test.each([
+        ['es', 'lo que recibió el grupo de comparación', 'el nivel local; una vez'],
+        ['pt-BR', 'o que o grupo de comparação recebeu', 'o nível local; uma vez'],
+    ])('%s: keyword docs in hover and completion; the form (code) as written', async (locale, versus, local) => {
+        const english = { versus: (await hover('effects of FEST ver|sus none from EvalFEST { }'))! };
+        expect(english.versus).toContain('what the comparison group received');
+        setLocale(locale as 'es' | 'pt-BR');
+        try {
+            const text = (await hover('effects of FEST ver|sus none from EvalFEST { }'))!;
+            expect(text).toContain('`versus Programme (+ Programme)* | none`');
+            expect(text).toContain(versus);
+            expect(text).not.toContain('comparison group');
+            const { KEYWORD_DOCS, VALUE_DOCS, ENUM_RULES, SIZE_UNITS } = await import('../../src/lsp/coord-keywords.js');
+            expect(KEYWORD_DOCS.local).toContain(local);
+            // Every doc is translated: its prose differs from English, its form does not.
+            const { CATALOGUE } = await import('../../src/i18n/index.js');
+            for (const [name, doc] of Object.entries(KEYWORD_DOCS)) {
+                expect(doc.startsWith('`' + name) || doc.startsWith('`effects of') || doc.startsWith('`versus') || doc.startsWith('`in '), name).toBe(true);
+                expect(CATALOGUE[locale as 'es'][`keyword.${name}` as 'keyword.versus'], name).toBeTruthy();
+            }
+            expect(VALUE_DOCS.itt).not.toContain('Intention to treat');
+            expect(ENUM_RULES.Method).not.toBe('evaluation method');
+            expect(SIZE_UNITS[0][1]).not.toBe('standardised mean difference');
+        } finally {
+            setLocale('en');
+        }
+    });
 });

@@ -6,7 +6,8 @@ import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, test } from 'vitest';
 import { RULE_IDS } from '../../src/validation/registry.js';
-import { findRulesDocument, ruleDocumentationLinks } from '../../src/lsp/rule-documentation.js';
+import { findRulesDocument, localizedRuleDocumentation, ruleDocumentationLinks } from '../../src/lsp/rule-documentation.js';
+import { withLocale } from '../../src/i18n/index.js';
 import { toDiagnostic } from '../../src/validation/coord-document-validator.js';
 
 describe('rule documentation links', () => {
@@ -34,5 +35,30 @@ describe('rule documentation links', () => {
         const finding = { rule: 'syntax' as const, severity: 'error' as const, message: 'x', range: { start: { line: 0, character: 0 }, end: { line: 0, character: 1 } }, related: [] };
         expect(toDiagnostic(finding).codeDescription).toBeUndefined();
         expect(toDiagnostic(finding, link).codeDescription?.href).toBe(link('syntax'));
+    });
+});
+
+describe('rule documentation in the user\'s language', () => {
+    test.each([['es', 'docs/es/rules.md'], ['pt-BR', 'docs/pt-BR/rules.md'], ['en', 'docs/rules.md']] as const)('%s links to %s, at each rule\'s own section', (locale, doc) => {
+        const link = localizedRuleDocumentation();
+        const file = findRulesDocument(undefined, locale)!;
+        expect(file.split(/[\\/]/).join('/')).toMatch(new RegExp(`${doc.replace(/[.]/g, '\\.')}$`));
+        const lines = readFileSync(file, 'utf8').split(/\r?\n/);
+        for (const rule of RULE_IDS) {
+            const href = withLocale(locale, () => link(rule));
+            expect(href, rule).toMatch(/^file:\/\/.*#L\d+$/);
+            const [path, line] = href!.split('#L');
+            expect(fileURLToPath(path)).toBe(file);
+            expect(lines[Number(line) - 1], rule).toMatch(new RegExp(`^###\\s+\`?${rule}\`?\\s*$`));
+        }
+        // The diagnostic's code description follows the locale of the moment it is made.
+        const finding = { rule: 'budget-incentive' as const, severity: 'warning' as const, message: 'x', range: { start: { line: 0, character: 0 }, end: { line: 0, character: 1 } }, related: [] };
+        expect(withLocale(locale, () => toDiagnostic(finding, link).codeDescription?.href)).toContain(doc === 'docs/rules.md' ? '/docs/rules.md#L' : `/${doc}#L`);
+    });
+
+    test('a locale whose edition is missing falls back to the English document', () => {
+        expect(findRulesDocument('/nonexistent/dist', 'es')).toBeUndefined();
+        const english = findRulesDocument();
+        expect(findRulesDocument(undefined, 'en')).toBe(english);
     });
 });

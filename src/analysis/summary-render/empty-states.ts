@@ -4,6 +4,7 @@
  * syntax, the ones completion inserts), shown as plain
  * text in the report and inserted by the preview's *Insert* button.
  */
+import { t } from '../../i18n/index.js';
 import { DECLARATION_SNIPPETS, expandSnippet } from '../../shared/declaration-snippets.js';
 
 export type EmptyStateSnippet = 'effects' | 'coordination';
@@ -16,11 +17,11 @@ export const EMPTY_SNIPPETS: Record<EmptyStateSnippet, readonly string[]> = {
 
 /** Every user-facing string of the empty states. */
 export const EMPTY_TEXT = {
-    effects: 'No effects are declared yet. Write what an evaluation found in an effects block:',
-    coordination: 'No coordination is declared yet. Describe an arrangement between programmes:',
-    insert: 'Insert this snippet',
-    insertTitle: 'Insert the snippet at the end of the active Coord file',
-} as const;
+    get effects() { return t('empty.effects'); },
+    get coordination() { return t('empty.coordination'); },
+    get insert() { return t('empty.insert'); },
+    get insertTitle() { return t('empty.insert-title'); },
+};
 
 /** A snippet body as the text it inserts with its placeholders' defaults (`${1:NAME}` → `NAME`, a choice → its first option). */
 export const snippetText = expandSnippet;

@@ -14,40 +14,44 @@
  */
 import type { CertaintyLevel } from '../evidence.js';
 import type { Desirability, EffectDirection, Summary, SummaryCell } from '../summary.js';
+import { t } from '../../i18n/index.js';
 import { escapeHtml as esc } from './escape.js';
 import { DESIRABILITY_SYMBOL, DESIRABILITY_TEXT, DIRECTION_SIGN, DIRECTION_TEXT } from './symbols.js';
 
 /** Every user-facing string of the map. */
 export const MAP_TEXT = {
-    title: 'Evidence gap map',
-    intro: 'Outcomes (rows, by domain) by programme combination (columns, by country and comparator). Each mark is one cell of evidence: its size is the number of sources, its colour and symbols the certainty; the signs are the direction and desirability of its effects.',
-    corner: 'Outcome',
-    scrollable: 'Evidence gap map table (scrolls both ways; the headers stay)',
-    notMeasured: 'not measured',
-    hiddenByFilters: 'hidden by the filters',
-    versus: 'vs',
-    noCountry: 'No country',
-    multiCountry: 'Multi-country',
-    unresolved: '(unresolved outcome)',
-    wholePopulation: 'whole population',
-    filters: 'Filters',
-    any: 'any',
-    filterCountry: 'Country',
-    filterDesign: 'Design',
-    filterCertainty: 'Certainty',
-    filterSubgroup: 'Subgroup',
-    noDesign: 'no design stated',
-    legendSize: 'Mark size: 1, 2, 3 or more sources.',
-    empty: 'No effects are declared, so there is no evidence to map.',
-    source: (n: number) => (n === 0 ? 'no source' : `${n} source${n === 1 ? '' : 's'}`),
-} as const;
+    get title() { return t('map.title'); },
+    get intro() { return t('map.intro'); },
+    get corner() { return t('map.corner'); },
+    get scrollable() { return t('map.scrollable'); },
+    get notMeasured() { return t('map.not-measured'); },
+    get hiddenByFilters() { return t('map.hidden-by-filters'); },
+    get versus() { return t('map.versus'); },
+    get noCountry() { return t('report.network.no-country'); },
+    get multiCountry() { return t('map.multi-country'); },
+    get unresolved() { return t('map.unresolved'); },
+    get wholePopulation() { return t('map.whole-population'); },
+    get filters() { return t('map.filters'); },
+    get any() { return t('map.any'); },
+    get filterCountry() { return t('map.filter.country'); },
+    get filterDesign() { return t('map.filter.design'); },
+    get filterCertainty() { return t('map.filter.certainty'); },
+    get filterSubgroup() { return t('map.filter.subgroup'); },
+    get noDesign() { return t('map.no-design'); },
+    get legendSize() { return t('map.legend-size'); },
+    get empty() { return t('map.empty'); },
+    source: (n: number) => t('map.sources', { count: n }),
+};
 
 /** GRADE's symbols with the level's word (never colour alone). */
 export const CERTAINTY_SYMBOL: Record<CertaintyLevel, string> = {
     high: '⊕⊕⊕⊕', moderate: '⊕⊕⊕◯', low: '⊕⊕◯◯', 'very-low': '⊕◯◯◯',
 };
-export const CERTAINTY_WORD: Record<CertaintyLevel, string> = {
-    high: 'high', moderate: 'moderate', low: 'low', 'very-low': 'very low',
+export const CERTAINTY_WORD: Readonly<Record<CertaintyLevel, string>> = {
+    get high() { return t('certainty.high'); },
+    get moderate() { return t('certainty.moderate'); },
+    get low() { return t('certainty.low'); },
+    get 'very-low'() { return t('map.certainty.very-low'); },
 };
 const CERTAINTY_ORDER: readonly CertaintyLevel[] = ['high', 'moderate', 'low', 'very-low'];
 
@@ -176,7 +180,10 @@ export function columnLabel(c: Pick<MapColumn, 'programmes' | 'comparator'>): st
 /** What one mark says in words (its tooltip and accessible name). */
 export function entryText(outcome: string, column: MapColumn, e: MapEntry): string {
     const effects = e.marks.map(m => `${DIRECTION_TEXT[m.direction]}, ${DESIRABILITY_TEXT[m.desirability]}`).join('; ');
-    return `${outcome} — ${columnLabel(column)}${e.subgroup ? ` (subgroup ${e.subgroup})` : ''}: ${effects}; certainty ${CERTAINTY_WORD[e.certainty]}; ${MAP_TEXT.source(e.sources)}`
+    return t('map.entry', {
+        outcome, column: columnLabel(column), subgroup: e.subgroup ? t('map.entry.subgroup', { subgroup: e.subgroup }) : '',
+        effects, certainty: CERTAINTY_WORD[e.certainty], sources: MAP_TEXT.source(e.sources),
+    })
         + (e.designs.length > 0 ? ` (${e.designs.join(', ')})` : '');
 }
 

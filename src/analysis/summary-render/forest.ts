@@ -63,6 +63,11 @@ function interval(row: ForestRow): string {
     return `${round3(row.estimate)} [${round3(row.low)}, ${round3(row.high)}]`;
 }
 
+/** A forest plot's heading: its outcome, and its unit when one is given. */
+export function forestTitle(plot: Pick<ForestPlot, 'outcomeLabel' | 'unit'>): string {
+    return `${plot.outcomeLabel}${plot.unit ? ` (${plot.unit})` : ''}`;
+}
+
 /** One forest plot as a standalone SVG element. */
 export function renderForestSvg(plot: ForestPlot, idPrefix = 'forest'): string {
     const rows = plot.rows.map(r => ({ row: r, lines: wrapLabel(r.label) }));
@@ -102,7 +107,7 @@ export function renderForestSvg(plot: ForestPlot, idPrefix = 'forest'): string {
     }
     axis.push(`<text class="unit" x="${((PLOT_LEFT + PLOT_RIGHT) / 2).toFixed(1)}" y="${plotBottom + 36}" text-anchor="middle">${esc(plot.unit ? msg('report.forest.unit', { unit: plot.unit }) : msg('report.forest.no-unit'))}</text>`);
     const zero = x(0).toFixed(1);
-    const title = `${plot.outcomeLabel}${plot.unit ? ` (${plot.unit})` : ''}`;
+    const title = forestTitle(plot);
     return `<svg xmlns="http://www.w3.org/2000/svg" class="forest-plot" role="img" aria-labelledby="${esc(idPrefix)}-title" width="${WIDTH}" height="${height}" viewBox="0 0 ${WIDTH} ${height}" font-family="system-ui, sans-serif" font-size="12">`
         + `<title id="${esc(idPrefix)}-title">${esc(msg('report.forest.plot', { title }))}</title>`
         + `<text class="heading" x="${LABEL_X}" y="20" font-weight="600" font-size="14">${esc(title)}</text>`

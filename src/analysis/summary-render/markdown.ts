@@ -25,7 +25,7 @@ export function renderSummaryMarkdown(summary: Summary, title = t('report.title'
     out.push(`# ${md(title)}`, '');
     if (summary.syntaxErrors.length > 0) {
         // As the HTML report's banner: the summary covers only what could be read.
-        out.push(`> **Summary incomplete**: ${summary.syntaxErrors.length === 1 ? 'a file has' : `${summary.syntaxErrors.length} files have`} syntax errors.`);
+        out.push(`> **${t('page.incomplete-title')}**: ${t('page.incomplete.markdown', { count: summary.syntaxErrors.length })}`);
         for (const f of summary.syntaxErrors) out.push(`> - ${md(`${f.file}:${f.line}`)}: ${md(f.message)}`);
         out.push('');
     }

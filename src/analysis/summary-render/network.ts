@@ -14,6 +14,7 @@ import { t } from '../../i18n/index.js';
 import type { ELK as ElkApi, ElkExtendedEdge, ElkNode } from 'elkjs/lib/elk-api.js';
 import type { Summary } from '../summary.js';
 import { escapeHtml as esc } from './escape.js';
+import { achievedText } from './symbols.js';
 
 export interface NetworkNode {
     id: string;
@@ -98,14 +99,18 @@ export function textWidth(text: string): number {
 
 /** The words shown in the diagram, in one table for the message catalogue. */
 export const NETWORK_TEXT = {
-    title: 'Coordination network',
-    noCountry: 'No country',
-    multiCountry: (countries: readonly string[]) => `Multi-country: ${countries.join(', ')}`,
-    levelNotStated: 'level not stated',
-    achieved: (level: string) => `${level} coordination`,
-    findings: (n: number) => `⚠ ${n} finding${n === 1 ? '' : 's'}`,
-    sectors: { 'social-protection': 'social protection', productive: 'productive', other: 'other' } as Record<string, string>,
-} as const;
+    get title() { return t('report.network.title'); },
+    get noCountry() { return t('report.network.no-country'); },
+    multiCountry: (countries: readonly string[]) => t('network.multi-country', { countries: countries.join(', ') }),
+    get levelNotStated() { return t('page.level-not-stated'); },
+    achieved: (level: string) => achievedText(level),
+    findings: (n: number) => t('network.findings', { count: n }),
+    sectors: {
+        get 'social-protection'() { return t('network.sector.social-protection'); },
+        get productive() { return t('network.sector.productive'); },
+        get other() { return t('network.sector.other'); },
+    } as Readonly<Record<string, string>>,
+};
 
 /** A label's lines at most `width` characters wide, broken at spaces where it can; a long word is broken, never dropped. */
 export function wrapNetworkLabel(text: string, width = LABEL_CHARS): string[] {

@@ -2,7 +2,7 @@
  * How the summary marks desirability: a symbol and a word as well as a colour,
  * so that it reads in print, in high-contrast themes and without colour vision.
  */
-import { t } from '../../i18n/index.js';
+import { CATALOGUE, t, type MessageKey } from '../../i18n/index.js';
 import type { Desirability, EffectDirection } from '../summary.js';
 
 export const DESIRABILITY_SYMBOL: Record<Desirability, string> = {
@@ -32,4 +32,10 @@ export const DIRECTION_SIGN: Record<EffectDirection, string> = { '+': '+', '-': 
 /** One line of legend text for reports. */
 export function desirabilityLegend(): string {
     return (['desirable', 'adverse', 'neutral', 'no-change'] as const).map(d => `${DESIRABILITY_SYMBOL[d]} ${DESIRABILITY_TEXT[d]}`).join(' · ');
+}
+
+/** `low coordination` (`coordinación baja`): the level a coordination achieved (`achieved low`) in the locale's words. */
+export function achievedText(level: string): string {
+    const key = `achieved.${level}` as MessageKey;
+    return t('page.achieved', { level: key in CATALOGUE.en ? t(key) : level });
 }

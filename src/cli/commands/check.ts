@@ -53,7 +53,7 @@ const FORMAT_NAMES = Object.keys(CHECK_FORMATS).join(' | ');
 
 export const checkCommand: Command = {
     name: 'check',
-    summary: 'validate .coord files and report findings (the CI linter)',
+    get summary() { return t('cli.front.summary.check'); },
     get usage() {
         return t('cli.usage.check', { formats: FORMAT_NAMES, project: projectUsage(), stdin: stdinUsage(), watch: watchUsage() });
     },
@@ -87,7 +87,7 @@ export const checkCommand: Command = {
         const project = resolveProject('check', values, io.cwd);
         const stdin = await readStdinOption('check', values, positionals, io);
         if (values.watch) {
-            if (stdin) throw new CliError('coord check: --watch and --stdin cannot go together (standard input is read once)');
+            if (stdin) throw new CliError(`coord check: ${t('cli.check.watch-stdin')}`);
             const written = outputs.flatMap(o => (o.file === undefined || o.file === '-' ? [] : [path.resolve(io.cwd, o.file)]));
             return watchRuns('check', { paths: positionals, project, cwd: io.cwd, io, outputs: written }, async () => {
                 const ws = await loadWorkspace({ paths: positionals, project, config: values.config, rules: values.rule, cwd: io.cwd });
@@ -144,38 +144,38 @@ export function planOutputs(tokens: readonly ParsedToken[] | undefined, cwd: str
             const value = token.value ?? '';
             const eq = value.indexOf('=');
             const plan: OutputPlan = eq >= 0 ? { format: value.slice(0, eq), file: value.slice(eq + 1) } : { format: value };
-            if (plan.file === '') throw new CliError(`coord check: --format ${value} names no file after '='`);
+            if (plan.file === '') throw new CliError(`coord check: ${t('cli.check.format-no-file', { value })}`);
             plans.push(plan);
         } else if (token.name === 'output') {
             const file = token.value ?? '';
-            if (file === '') throw new CliError('coord check: -o expects a file name');
+            if (file === '') throw new CliError(`coord check: ${t('cli.check.o-empty')}`);
             const last = plans[plans.length - 1];
             if (last && last.file === undefined) last.file = file;
             else if (!last && leading === undefined) leading = file;
-            else throw new CliError(`coord check: -o ${file} does not follow a --format without a file; write '--format NAME -o FILE' for each report`);
+            else throw new CliError(`coord check: ${t('cli.check.o-orphan', { file })}`);
         }
     }
     if (plans.length === 0) plans.push({ format: 'stylish' });
     if (leading !== undefined) {
-        if (plans.length > 1) throw new CliError(`coord check: with several --format options, put each -o after the --format it is for (-o ${leading} comes first)`);
-        if (plans[0].file !== undefined) throw new CliError(`coord check: -o ${leading} and --format ${plans[0].format}=${plans[0].file} both name the report's file`);
+        if (plans.length > 1) throw new CliError(`coord check: ${t('cli.check.o-first', { file: leading })}`);
+        if (plans[0].file !== undefined) throw new CliError(`coord check: ${t('cli.check.o-twice', { file: leading, format: plans[0].format, other: plans[0].file })}`);
         plans[0].file = leading;
     }
     for (const plan of plans) {
         if (!hasFormat(CHECK_FORMATS, plan.format)) {
-            throw new CliError(`coord check: unknown format '${plan.format}' (expected ${Object.keys(CHECK_FORMATS).join(', ')})`);
+            throw new CliError(`coord check: ${t('cli.unknown-format', { format: plan.format, formats: Object.keys(CHECK_FORMATS).join(', ') })}`);
         }
     }
     const toStdout = plans.filter(p => p.file === undefined || p.file === '-');
     if (toStdout.length > 1) {
-        throw new CliError(`coord check: only one report can go to standard output (${toStdout.map(p => p.format).join(', ')}); give the others a file with -o`);
+        throw new CliError(`coord check: ${t('cli.check.one-stdout', { formats: toStdout.map(p => p.format).join(', ') })}`);
     }
     const seen = new Map<string, string>();
     for (const plan of plans) {
         if (plan.file === undefined || plan.file === '-') continue;
         const absolute = path.resolve(cwd, plan.file);
         const other = seen.get(absolute);
-        if (other !== undefined) throw new CliError(`coord check: ${plan.file}: both the ${other} and the ${plan.format} reports would be written there`);
+        if (other !== undefined) throw new CliError(`coord check: ${t('cli.check.same-file', { file: plan.file, first: other, second: plan.format })}`);
         seen.set(absolute, plan.format);
     }
     return plans;
@@ -187,13 +187,13 @@ function parseThresholds(maxWarningsText: string | undefined, failOnText: string
         // Whole decimal numbers only: not `1e3`, `0x10`, ` 5`, nor one too large to count exactly.
         const n = Number(maxWarningsText);
         if (!/^(-1|\d+)$/.test(maxWarningsText) || !Number.isSafeInteger(n)) {
-            throw new CliError(`coord check: --max-warnings expects a whole number ≥ 0 (or -1 for no limit), got '${maxWarningsText}'`);
+            throw new CliError(`coord check: ${t('cli.check.max-warnings', { value: maxWarningsText })}`);
         }
         if (n >= 0) thresholds.maxWarnings = n;
     }
     if (failOnText !== undefined) {
         if (!SEVERITIES.slice(0, 3).includes(failOnText as Severity)) {
-            throw new CliError(`coord check: --fail-on expects error, warning or info, got '${failOnText}'`);
+            throw new CliError(`coord check: ${t('cli.check.fail-on', { value: failOnText })}`);
         }
         thresholds.failOn = failOnText as Severity;
     }
@@ -217,7 +217,7 @@ function writeReports(report: CheckReport, outputs: readonly OutputPlan[], thres
             fs.mkdirSync(path.dirname(file), { recursive: true });
             fs.writeFileSync(file, text);
         } catch (e) {
-            throw new CliError(`${plan.file}: cannot write the ${plan.format} report (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})`);
+            throw new CliError(t('cli.check.cannot-write', { file: plan.file ?? '', format: plan.format, cause: (e as NodeJS.ErrnoException).code ?? (e as Error).message }));
         }
     }
 }

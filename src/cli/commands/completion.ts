@@ -8,6 +8,7 @@ import type { Command } from '../command.js';
 import { parseCommandArgs } from '../command.js';
 import { CliError } from '../files.js';
 import { RULE_IDS } from '../../validation/registry.js';
+import { t } from '../../i18n/index.js';
 
 export const SHELLS = ['bash', 'zsh', 'fish'] as const;
 type Shell = typeof SHELLS[number];
@@ -40,7 +41,7 @@ export async function completionModel(): Promise<CompletionModel> {
         const options = [...new Set([...optionsOfUsage(command.usage), '-h', '--help'])];
         commands.push({ name: command.name, summary: command.summary, options, words });
     }
-    commands.push({ name: 'lsp', summary: 'run the language server over stdio', options: ['--stdio', '--help'], words: [] });
+    commands.push({ name: 'lsp', summary: t('cli.front.summary.lsp'), options: ['--stdio', '--help'], words: [] });
     return { commands: commands.sort((a, b) => (a.name < b.name ? -1 : 1)) };
 }
 
@@ -134,16 +135,8 @@ const SCRIPTS: Record<Shell, (model: CompletionModel) => string> = { bash: bashS
 
 export const completionCommand: Command = {
     name: 'completion',
-    summary: 'print a shell completion script (bash, zsh or fish)',
-    usage: `Usage: coord completion bash|zsh|fish
-
-Prints a script that completes coord's commands, options and rule ids.
-  bash:  source <(coord completion bash)      (add it to ~/.bashrc)
-  zsh:   source <(coord completion zsh)       (add it to ~/.zshrc, after compinit)
-  fish:  coord completion fish | source       (or save it in ~/.config/fish/completions/coord.fish)
-
-Options:
-  -h, --help   show this help`,
+    get summary() { return t('cli.front.summary.completion'); },
+    get usage() { return t('cli.usage.completion', { bash: 'source <(coord completion bash)', zsh: 'source <(coord completion zsh)', fish: 'coord completion fish | source' }); },
     async run(args, io) {
         const { values, positionals } = parseCommandArgs('completion', args, {
             help: { type: 'boolean', short: 'h' },
@@ -154,7 +147,7 @@ Options:
         }
         const shell = positionals[0];
         if (positionals.length !== 1 || !(SHELLS as readonly string[]).includes(shell)) {
-            throw new CliError(`coord completion: give one shell: ${SHELLS.join(', ')}${shell && positionals.length === 1 ? ` (not '${shell}')` : ''}`);
+            throw new CliError(`coord completion: ${shell && positionals.length === 1 ? t('cli.completion.not', { shells: SHELLS.join(', '), shell }) : t('cli.completion.shell', { shells: SHELLS.join(', ') })}`);
         }
         io.stdout.write(SCRIPTS[shell as Shell](await completionModel()));
         return 0;

@@ -21,6 +21,7 @@ import { formatText } from '../../analysis/format.js';
 import { escapeControls, safeLineStart } from '../../analysis/summary-render/escape.js';
 import { readStdinOption } from '../stdin.js';
 import type { CommandIO } from '../command.js';
+import { t } from '../../i18n/index.js';
 
 /**
  * `coord format --stdin`: prints the formatted text (or, with `--check`, says
@@ -33,7 +34,7 @@ function formatStdin(stdin: { text: string; filename?: string }, check: boolean,
     const result = formatText(stdin.text, Coord);
     if (!result.ok) {
         const { reason, line, column, message } = result.error;
-        io.stderr.write(`${safeLineStart(name)}:${line}:${column}: cannot format: ${reason === 'syntax' ? 'syntax error: ' : ''}${escapeControls(message)}\n`);
+        io.stderr.write(`${safeLineStart(name)}:${line}:${column}: ${cannotFormat(reason, message)}\n`);
         return 2;
     }
     if (check) {
@@ -44,32 +45,16 @@ function formatStdin(stdin: { text: string; filename?: string }, check: boolean,
     return 0;
 }
 
+/** `cannot format: syntax error: …`, in the locale (the message itself is the formatter's or the parser's). */
+function cannotFormat(reason: string, message: string): string {
+    const text = escapeControls(message);
+    return t('cli.format.cannot', { message: reason === 'syntax' ? t('cli.format.syntax', { message: text }) : text });
+}
+
 export const formatCommand: Command = {
     name: 'format',
-    summary: 'rewrite .coord files in the canonical layout (--check: list unformatted files)',
-    usage: `Usage: coord format [paths…] [--check]
-
-Formats every .coord file under the given paths (files, folders or globs;
-default: the current folder) in place: two-space indentation, one property per
-line, a blank line between declarations. Comments, line endings (LF or CRLF)
-and a byte-order mark are kept, and so is what every suppression comment
-silences. Files that do not parse are left unchanged, and so are files that
-change while they are formatted. Each file is replaced in one step (a
-temporary file in its folder renamed over it, keeping its permissions);
-through a symbolic link, the file it points to is formatted.
-
-Options:
-  --check      rewrite nothing; list the files that are not formatted
-  --stdin      format the text on standard input and print it (for editors);
-               a text that does not parse is not printed (exit 2)
-  --stdin-filename <path>  how messages name that text
-  -h, --help   show this help
-
-Exit status: 0 every file is formatted (or was rewritten); 1 with --check,
-some files are not formatted; 2 a file does not parse, cannot be formatted
-without changing what a suppression silences, changed while it was formatted,
-or cannot be read or written, or a bad option or path (the other files are
-still formatted).`,
+    get summary() { return t('cli.front.summary.format'); },
+    get usage() { return t('cli.usage.format'); },
     async run(args, io) {
         const { values, positionals } = parseCommandArgs('format', args, {
             check: { type: 'boolean' },
@@ -107,7 +92,7 @@ still formatted).`,
             if (!result.ok) {
                 failed++;
                 const { reason, line, column, message } = result.error;
-                io.stderr.write(`${safeLineStart(file.display)}:${line}:${column}: cannot format: ${reason === 'syntax' ? 'syntax error: ' : ''}${escapeControls(message)}\n`);
+                io.stderr.write(`${safeLineStart(file.display)}:${line}:${column}: ${cannotFormat(reason, message)}\n`);
                 continue;
             }
             if (!result.changed) continue;
@@ -128,13 +113,13 @@ still formatted).`,
             rewritten++;
             io.stdout.write(`${safeLineStart(file.display)}\n`);
         }
-        const count = (n: number) => `${n} file${n === 1 ? '' : 's'}`;
+        const count = (n: number) => t('cli.format.files', { count: n });
         if (values.check) {
             io.stderr.write(unformatted > 0
-                ? `${count(unformatted)} not formatted; run 'coord format' to fix\n`
-                : failed === 0 ? (files.length === 1 ? 'the file is formatted\n' : `all ${count(files.length)} formatted\n`) : '');
+                ? `${t('cli.format.not-formatted', { files: count(unformatted) })}\n`
+                : failed === 0 ? `${files.length === 1 ? t('cli.format.one-formatted') : t('cli.format.all-formatted', { files: count(files.length) })}\n` : '');
         } else if (rewritten > 0) {
-            io.stderr.write(`formatted ${count(rewritten)}\n`);
+            io.stderr.write(`${t('cli.format.rewritten', { files: count(rewritten) })}\n`);
         }
         if (failed > 0) return 2;
         return unformatted > 0 ? 1 : 0;

@@ -12,6 +12,7 @@ import { parseCommandArgs } from '../command.js';
 import { CliError } from '../files.js';
 import { RULES } from '../../validation/registry.js';
 import { CONFIG_FILE_NAME } from '../../validation/config.js';
+import { formatList, t } from '../../i18n/index.js';
 
 /** The name of the starter spec `coord init` writes. */
 export const STARTER_FILE_NAME = 'starter.coord';
@@ -86,18 +87,8 @@ effects of Lumen + Sorgo from EvalLumenSorgo {
 
 export const initCommand: Command = {
     name: 'init',
-    summary: 'start a project: coord.config.json (every rule at its default) and a starter spec',
-    usage: `Usage: coord init [folder]
-
-Writes, in the folder (default: the current one):
-  ${CONFIG_FILE_NAME}   "root": true (this folder is the project whose .coord files
-                      names resolve against) and every rule at its default severity
-  ${STARTER_FILE_NAME}       a commented starter spec with fictional programmes
-
-Nothing is overwritten: if either file exists, nothing is written (exit 2).
-
-Options:
-  -h, --help   show this help`,
+    get summary() { return t('cli.front.summary.init'); },
+    get usage() { return t('cli.usage.init', { config: CONFIG_FILE_NAME, starter: STARTER_FILE_NAME }); },
     async run(args, io) {
         const { values, positionals } = parseCommandArgs('init', args, {
             help: { type: 'boolean', short: 'h' },
@@ -106,22 +97,22 @@ Options:
             io.stdout.write(this.usage + '\n');
             return 0;
         }
-        if (positionals.length > 1) throw new CliError(`coord init: unexpected argument '${positionals[1]}' (give one folder)`);
+        if (positionals.length > 1) throw new CliError(`coord init: ${t('cli.init.unexpected', { arg: positionals[1] })}`);
         const folder = path.resolve(io.cwd, positionals[0] ?? '.');
         const shown = (name: string) => path.relative(io.cwd, path.join(folder, name)) || name;
         const files: Array<[string, string]> = [[CONFIG_FILE_NAME, initialConfig()], [STARTER_FILE_NAME, STARTER_SPEC]];
         const existing = files.filter(([name]) => fs.existsSync(path.join(folder, name)) || isLink(path.join(folder, name)));
         if (existing.length > 0) {
-            throw new CliError(`coord init: ${existing.map(([name]) => shown(name)).join(' and ')} already exist${existing.length === 1 ? 's' : ''}; nothing was written (coord init never overwrites)`);
+            throw new CliError(`coord init: ${t('cli.init.exists', { count: existing.length, files: formatList(existing.map(([name]) => shown(name))) })}`);
         }
         try {
             fs.mkdirSync(folder, { recursive: true });
             // 'wx': fail rather than overwrite a file that appeared since the check.
             for (const [name, text] of files) fs.writeFileSync(path.join(folder, name), text, { flag: 'wx' });
         } catch (e) {
-            throw new CliError(`coord init: cannot write in ${shown('') || '.'} (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})`);
+            throw new CliError(`coord init: ${t('cli.init.cannot-write', { folder: shown('') || '.', cause: (e as NodeJS.ErrnoException).code ?? (e as Error).message })}`);
         }
-        io.stdout.write(`wrote ${shown(CONFIG_FILE_NAME)} and ${shown(STARTER_FILE_NAME)}; next: coord check${positionals[0] ? ` ${positionals[0]}` : ''}\n`);
+        io.stdout.write(`${t('cli.init.wrote', { config: shown(CONFIG_FILE_NAME), starter: shown(STARTER_FILE_NAME), next: `coord check${positionals[0] ? ` ${positionals[0]}` : ''}` })}\n`);
         return 0;
     },
 };

@@ -15,7 +15,7 @@ const RULES_FORMATS: Record<string, () => string> = {
 
 export const rulesCommand: Command = {
     name: 'rules',
-    summary: 'list every rule with its default severity and the lesson behind it',
+    get summary() { return t('cli.front.summary.rules'); },
     get usage() {
         return t('cli.usage.rules', { formats: Object.keys(RULES_FORMATS).join(' | ') });
     },
@@ -28,16 +28,16 @@ export const rulesCommand: Command = {
             io.stdout.write(this.usage + '\n');
             return 0;
         }
-        if (positionals.length > 1) throw new CliError(`coord rules: unexpected argument '${positionals[1]}' (give one rule id)`);
+        if (positionals.length > 1) throw new CliError(`coord rules: ${t('cli.rules.unexpected', { arg: positionals[1] })}`);
         const format = values.format ?? 'md';
         const render = Object.prototype.hasOwnProperty.call(RULES_FORMATS, format) ? RULES_FORMATS[format] : undefined;
-        if (!render) throw new CliError(`coord rules: unknown format '${format}' (expected ${Object.keys(RULES_FORMATS).join(', ')})`);
+        if (!render) throw new CliError(`coord rules: ${t('cli.unknown-format', { format, formats: Object.keys(RULES_FORMATS).join(', ') })}`);
         if (positionals.length === 1) {
             const id = positionals[0];
             const rule = RULES_BY_ID.get(id);
             if (!rule) {
                 const near = closestName(id, RULES_BY_ID.keys());
-                throw new CliError(`coord rules: unknown rule '${id}'${near ? `; did you mean '${near}'?` : ''} ('coord rules' lists them all)`);
+                throw new CliError(`coord rules: ${t('cli.rules.unknown', { id, hint: near ? t('cli.did-you-mean', { near }) : '' })}`);
             }
             io.stdout.write(format === 'json' ? renderRuleJson(rule, RULE_EXAMPLES[id]) : renderRuleExplanation(rule, RULE_EXAMPLES[id]));
             return 0;

@@ -41,7 +41,7 @@ export const SUMMARY_FORMATS: Record<string, (summary: Summary, options: RenderO
 
 export const summaryCommand: Command = {
     name: 'summary',
-    summary: 'report the effects and coordination of a workspace (md, html, csv, json)',
+    get summary() { return t('cli.front.summary.summary'); },
     get usage() {
         return t('cli.usage.summary', { formats: Object.keys(SUMMARY_FORMATS).join(' | '), project: projectUsage(), watch: watchUsage() });
     },
@@ -62,7 +62,7 @@ export const summaryCommand: Command = {
         }
         const format = values.format ?? 'md';
         const render = hasFormat(SUMMARY_FORMATS, format) ? SUMMARY_FORMATS[format] : undefined;
-        if (!render) throw new CliError(`coord summary: unknown format '${format}' (expected ${Object.keys(SUMMARY_FORMATS).join(', ')})`);
+        if (!render) throw new CliError(`coord summary: ${t('cli.unknown-format', { format, formats: Object.keys(SUMMARY_FORMATS).join(', ') })}`);
         const project = resolveProject('summary', values, io.cwd);
         const once = async () => {
             const ws = await loadWorkspace({ paths: positionals, project, config: values.config, rules: values.rule, cwd: io.cwd });
@@ -81,7 +81,7 @@ export const summaryCommand: Command = {
                 try {
                     fs.writeFileSync(path.resolve(io.cwd, values.output!), text);
                 } catch (e) {
-                    throw new CliError(`${values.output}: cannot write report (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})`);
+                    throw new CliError(t('cli.summary.cannot-write', { file: values.output ?? '', cause: (e as NodeJS.ErrnoException).code ?? (e as Error).message }));
                 }
             } else {
                 io.stdout.write(text);
@@ -90,7 +90,7 @@ export const summaryCommand: Command = {
             return { ws, summary };
         };
         if (values.watch) {
-            if (isStdout(values.output)) throw new CliError('coord summary: --watch writes the report again on every change; give the file with -o');
+            if (isStdout(values.output)) throw new CliError(`coord summary: ${t('cli.summary.watch-stdout')}`);
             return watchRuns('summary', { paths: positionals, project, cwd: io.cwd, io, outputs: [path.resolve(io.cwd, values.output!)] }, async () => {
                 const { ws, summary } = await once();
                 reportFileProblems(ws.problems, io);
