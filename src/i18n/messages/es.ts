@@ -616,7 +616,6 @@ export const es: Record<MessageKey, string> = {
     'cli.usage.format': "Uso: coord format [rutas…] [--check]\n\nFormatea en su lugar todos los archivos .coord de las rutas dadas (archivos,\ncarpetas o patrones glob; predeterminado: la carpeta actual): sangría de dos\nespacios, una propiedad por línea, una línea en blanco entre declaraciones. Se\nconservan los comentarios, los finales de línea (LF o CRLF) y la marca de orden\nde bytes, y también lo que silencia cada comentario de supresión. Los archivos\nque no se pueden analizar quedan sin cambios, y también los que cambian mientras\nse formatean. Cada archivo se reemplaza en un solo paso (un archivo temporal en\nsu carpeta que se renombra sobre él, conservando sus permisos); a través de un\nenlace simbólico se formatea el archivo al que apunta.\n\nOpciones:\n  --check      no reescribe nada; lista los archivos que no están formateados\n  --stdin      formatea el texto de la entrada estándar y lo imprime (para editores);\n               un texto que no se puede analizar no se imprime (salida 2)\n  --stdin-filename <path>  cómo nombran los mensajes a ese texto\n  -h, --help   muestra esta ayuda\n\nEstado de salida: 0 todos los archivos están formateados (o se reescribieron);\n1 con --check, algunos archivos no están formateados; 2 un archivo no se puede\nanalizar, no se puede formatear sin cambiar lo que silencia una supresión,\ncambió mientras se formateaba o no se puede leer ni escribir, o una opción o\nruta incorrecta (los demás archivos se formatean igualmente).",
     'cli.usage.init': "Uso: coord init [carpeta]\n\nEscribe, en la carpeta (predeterminada: la actual):\n  {config}   \"root\": true (esta carpeta es el proyecto con cuyos archivos .coord\n                      se resuelven los nombres) y cada regla en su severidad predeterminada\n  {starter}       una especificación inicial comentada con programas ficticios\n\nNo se sobrescribe nada: si alguno de los dos archivos existe, no se escribe nada (salida 2).\n\nOpciones:\n  -h, --help   muestra esta ayuda",
     'cli.usage.completion': "Uso: coord completion bash|zsh|fish\n\nImprime un script que completa los comandos, las opciones y los ids de reglas de coord.\n  bash:  {bash}      (agréguelo a ~/.bashrc)\n  zsh:   {zsh}       (agréguelo a ~/.zshrc, después de compinit)\n  fish:  {fish}       (o guárdelo en ~/.config/fish/completions/coord.fish)\n\nOpciones:\n  -h, --help   muestra esta ayuda",
-    'config.json-at': "en la línea {line}, columna {column} (el analizador de JSON dice: «{parser}»)",
     'config.cause.missing': "no existe ese archivo",
     'config.cause.folder': "es una carpeta; indique el archivo de configuración mismo (coord.config.json)",
     // ── Errores de sintaxis: se traduce el marco; los tokens y las palabras clave quedan como están escritos ──
@@ -764,4 +763,29 @@ export const es: Record<MessageKey, string> = {
     'keyword.unit.percent': "por ciento",
     'keyword.unit.logRR': "logaritmo del riesgo relativo",
     'keyword.unit.logOR': "logaritmo de la razón de momios",
+    // ── La especificación inicial de `coord init`: sus comentarios (palabras clave y nombres ficticios tal cual) ──
+    'starter.header': "Especificación inicial de Coord, escrita por ''coord init''.\n\nTodo lo declarado aquí es FICTICIO: Testland, Lumen, Sorgo y la evaluación\nde abajo existen solo para mostrar la sintaxis. Reemplácelos por los\nprogramas que analiza y dé un ''cite'' para cada cifra que tome de una\nfuente. ''coord check'' lista los hallazgos; ''coord rules ID'' explica uno.",
+    'starter.population': "A quién atienden los programas.",
+    'starter.programmes': "Dos programas, uno por sector: la sinergia que examinan las reglas de Coord.",
+    'starter.coordination': "Cómo se articulan los dos, nivel por nivel.",
+    'starter.evaluation': "La evaluación que midió la combinación y lo que observó.",
+    // ── Informes para máquinas: su texto legible (ids, rutas y nombres de campo en inglés) ──
+    'report.github.not-checked': "coord: no revisado",
+    'report.github.summary': "coord: {counts}",
+    'report.suppressed': "silenciado",
+    'report.suppressed-because': "silenciado: {reason}",
+    // ── coord.config.json que JSON.parse rechaza ──
+    'config.json.at': "{problem} en la línea {line}, columna {column}",
+    'config.json.end': "el texto termina antes que el JSON (¿falta una llave, un corchete o una comilla de cierre?)",
+    'config.json.unterminated-string': "una cadena no está cerrada (falta una comilla doble)",
+    'config.json.control-character': "una cadena contiene un carácter de control (una tabulación o un salto de línea se escriben \\t o \\n)",
+    'config.json.bad-escape': "una cadena contiene un escape no válido (tras la barra invertida: \" \\ / b f n r t o uXXXX)",
+    'config.json.property-name': "se esperaba un nombre de propiedad entre comillas dobles (JSON no admite coma final ni comillas simples)",
+    'config.json.colon': "se esperaban dos puntos después del nombre de la propiedad",
+    'config.json.comma-object': "se esperaba una coma o una llave de cierre después del valor de la propiedad",
+    'config.json.comma-array': "se esperaba una coma o un corchete de cierre después del elemento de la lista",
+    'config.json.trailing': "hay texto después del final del JSON",
+    'config.json.number': "un número está incompleto",
+    'config.json.unexpected': "carácter inesperado {token}",
+    'config.json.unknown': "el texto no es JSON válido",
 };

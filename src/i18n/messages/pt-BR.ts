@@ -615,7 +615,6 @@ export const ptBR: Record<MessageKey, string> = {
     'cli.usage.format': "Uso: coord format [caminhos…] [--check]\n\nFormata no lugar todos os arquivos .coord dos caminhos dados (arquivos, pastas\nou padrões glob; padrão: a pasta atual): recuo de dois espaços, uma propriedade\npor linha, uma linha em branco entre declarações. Os comentários, os finais de\nlinha (LF ou CRLF) e a marca de ordem de bytes são mantidos, assim como o que\ncada comentário de supressão silencia. Arquivos que não podem ser analisados\nficam inalterados, assim como os que mudam enquanto são formatados. Cada arquivo\né substituído em um só passo (um arquivo temporário na sua pasta renomeado por\ncima dele, mantendo suas permissões); por um link simbólico, é formatado o\narquivo para o qual ele aponta.\n\nOpções:\n  --check      não reescreve nada; lista os arquivos que não estão formatados\n  --stdin      formata o texto da entrada padrão e o imprime (para editores);\n               um texto que não pode ser analisado não é impresso (saída 2)\n  --stdin-filename <path>  como as mensagens nomeiam esse texto\n  -h, --help   mostra esta ajuda\n\nStatus de saída: 0 todos os arquivos estão formatados (ou foram reescritos);\n1 com --check, alguns arquivos não estão formatados; 2 um arquivo não pode ser\nanalisado, não pode ser formatado sem mudar o que uma supressão silencia, mudou\nenquanto era formatado ou não pode ser lido ou escrito, ou uma opção ou caminho\ninválido (os outros arquivos são formatados mesmo assim).",
     'cli.usage.init': "Uso: coord init [pasta]\n\nEscreve, na pasta (padrão: a atual):\n  {config}   \"root\": true (esta pasta é o projeto com cujos arquivos .coord\n                      os nomes são resolvidos) e cada regra na sua severidade padrão\n  {starter}       uma especificação inicial comentada com programas fictícios\n\nNada é sobrescrito: se um dos dois arquivos existir, nada é escrito (saída 2).\n\nOpções:\n  -h, --help   mostra esta ajuda",
     'cli.usage.completion': "Uso: coord completion bash|zsh|fish\n\nImprime um script que completa os comandos, as opções e os ids de regras do coord.\n  bash:  {bash}      (adicione-o ao ~/.bashrc)\n  zsh:   {zsh}       (adicione-o ao ~/.zshrc, depois de compinit)\n  fish:  {fish}       (ou salve-o em ~/.config/fish/completions/coord.fish)\n\nOpções:\n  -h, --help   mostra esta ajuda",
-    'config.json-at': "na linha {line}, coluna {column} (o analisador de JSON diz: “{parser}”)",
     'config.cause.missing': "esse arquivo não existe",
     'config.cause.folder': "é uma pasta; indique o próprio arquivo de configuração (coord.config.json)",
     // ── Erros de sintaxe: traduz-se a moldura; tokens e palavras-chave ficam como escritos ──
@@ -763,4 +762,29 @@ export const ptBR: Record<MessageKey, string> = {
     'keyword.unit.percent': "por cento",
     'keyword.unit.logRR': "logaritmo do risco relativo",
     'keyword.unit.logOR': "logaritmo da razão de chances",
+    // ── A especificação inicial de `coord init`: seus comentários (palavras-chave e nomes fictícios como estão) ──
+    'starter.header': "Especificação inicial do Coord, escrita por ''coord init''.\n\nTudo o que está declarado aqui é FICTÍCIO: Testland, Lumen, Sorgo e a\navaliação abaixo existem só para mostrar a sintaxe. Substitua-os pelos\nprogramas que você analisa e dê um ''cite'' para cada número tirado de uma\nfonte. ''coord check'' lista os achados; ''coord rules ID'' explica um.",
+    'starter.population': "Quem os programas atendem.",
+    'starter.programmes': "Dois programas, um por setor: a sinergia que as regras do Coord examinam.",
+    'starter.coordination': "Como os dois se articulam, nível por nível.",
+    'starter.evaluation': "A avaliação que mediu a combinação e o que ela observou.",
+    // ── Relatórios para máquinas: seu texto legível (ids, caminhos e nomes de campo em inglês) ──
+    'report.github.not-checked': "coord: não verificado",
+    'report.github.summary': "coord: {counts}",
+    'report.suppressed': "silenciado",
+    'report.suppressed-because': "silenciado: {reason}",
+    // ── coord.config.json que JSON.parse rejeita ──
+    'config.json.at': "{problem} na linha {line}, coluna {column}",
+    'config.json.end': "o texto termina antes do JSON (falta uma chave, um colchete ou uma aspa de fechamento?)",
+    'config.json.unterminated-string': "uma string não está fechada (falta uma aspa dupla)",
+    'config.json.control-character': "uma string contém um caractere de controle (tabulação ou quebra de linha se escrevem \\t ou \\n)",
+    'config.json.bad-escape': "uma string contém um escape inválido (depois da barra invertida: \" \\ / b f n r t ou uXXXX)",
+    'config.json.property-name': "era esperado um nome de propriedade entre aspas duplas (JSON não aceita vírgula final nem aspas simples)",
+    'config.json.colon': "eram esperados dois-pontos depois do nome da propriedade",
+    'config.json.comma-object': "era esperada uma vírgula ou uma chave de fechamento depois do valor da propriedade",
+    'config.json.comma-array': "era esperada uma vírgula ou um colchete de fechamento depois do elemento da lista",
+    'config.json.trailing': "há texto depois do fim do JSON",
+    'config.json.number': "um número está incompleto",
+    'config.json.unexpected': "caractere inesperado {token}",
+    'config.json.unknown': "o texto não é JSON válido",
 };
