@@ -789,6 +789,14 @@ export const en = {
     'config.json.number': "a number is incomplete",
     'config.json.unexpected': "unexpected character {token}",
     'config.json.unknown': "the text is not valid JSON",
+    // ── coord format: a file it could not replace ──
+    'cli.format.changed': "{file}: changed while it was being formatted; left as it is (run ''coord format'' again)",
+    'cli.format.cannot-write': "{file}: cannot write file ({cause}); left as it is",
+    'cli.write.cause.not-regular': "no longer a regular file",
+    'cli.write.cause.read-only': "read-only file system",
+    'cli.write.cause.no-space': "no space left on the device",
+    'cli.write.cause.quota': "disk quota exceeded",
+    'cli.write.cause.temporary': "{cause}: cannot create a temporary file in its folder",
 } as const;
 
 export type MessageKey = keyof typeof en;

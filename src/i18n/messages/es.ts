@@ -788,4 +788,12 @@ export const es: Record<MessageKey, string> = {
     'config.json.number': "un número está incompleto",
     'config.json.unexpected': "carácter inesperado {token}",
     'config.json.unknown': "el texto no es JSON válido",
+    // ── coord format: un archivo que no pudo reemplazar ──
+    'cli.format.changed': "{file}: cambió mientras se formateaba; se dejó como estaba (ejecute ''coord format'' de nuevo)",
+    'cli.format.cannot-write': "{file}: no se puede escribir el archivo ({cause}); se dejó como estaba",
+    'cli.write.cause.not-regular': "ya no es un archivo común",
+    'cli.write.cause.read-only': "sistema de archivos de solo lectura",
+    'cli.write.cause.no-space': "no queda espacio en el dispositivo",
+    'cli.write.cause.quota': "se superó la cuota de disco",
+    'cli.write.cause.temporary': "{cause}: no se puede crear un archivo temporal en su carpeta",
 };

@@ -787,4 +787,12 @@ export const ptBR: Record<MessageKey, string> = {
     'config.json.number': "um número está incompleto",
     'config.json.unexpected': "caractere inesperado {token}",
     'config.json.unknown': "o texto não é JSON válido",
+    // ── coord format: um arquivo que não pôde substituir ──
+    'cli.format.changed': "{file}: mudou enquanto era formatado; foi deixado como estava (execute ''coord format'' de novo)",
+    'cli.format.cannot-write': "{file}: não é possível escrever o arquivo ({cause}); foi deixado como estava",
+    'cli.write.cause.not-regular': "não é mais um arquivo comum",
+    'cli.write.cause.read-only': "sistema de arquivos somente leitura",
+    'cli.write.cause.no-space': "não há espaço no dispositivo",
+    'cli.write.cause.quota': "cota de disco excedida",
+    'cli.write.cause.temporary': "{cause}: não é possível criar um arquivo temporário na pasta dele",
 };
