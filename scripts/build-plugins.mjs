@@ -40,6 +40,16 @@ export const commandsApart = {
     },
 };
 
+// The desktop extension's entry (src/extension/extension.ts, dist/extension.cjs) requires the language client,
+// vscode-languageclient and all, from its own bundle (src/extension/language-client.ts, dist/language-client.cjs)
+// after activate has returned, so that VS Code can hand a restored preview to the extension first.
+export const clientApart = {
+    name: 'client-apart',
+    setup(build) {
+        build.onResolve({ filter: /^\.\/language-client\.js$/ }, args =>
+            (args.importer.endsWith('/src/extension/extension.ts') ? { path: './language-client.cjs', external: true } : undefined));
+    },
+};
 
 // fdir (under tinyglobby) looks for picomatch with a run-time `require` when it is first
 // evaluated, for a glob API of its own that tinyglobby never calls (it passes its own

@@ -9,6 +9,7 @@
 import * as esbuild from 'esbuild';
 import { mkdirSync, readdirSync, readFileSync, writeFileSync, copyFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { pageStyles, previewCss } from './preview-css.mjs';
 
 const root = new URL('..', import.meta.url).pathname;
 const pkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8'));
@@ -84,8 +85,11 @@ export async function buildPlayground(outdir = join(root, 'dist/playground')) {
             __COORD_WORKER_SOURCE__: JSON.stringify(workerSource),
         },
     });
-    const css = readFileSync(join(root, 'media/preview.css'), 'utf8');
-    writeFileSync(join(outdir, 'playground.css'), readFileSync(join(root, 'src/playground/playground.css'), 'utf8') + '\n/* The effect summary, as in the VS Code preview (media/preview.css). */\n' + css.replace(/^body\s*\{[^}]*\}/m, ''));
+    // The effect summary as in the VS Code preview: the shell's buttons (not its page rule: the playground has its
+    // own), the summary page's rules and the webview's face (scripts/preview-css.mjs).
+    const { shell } = await pageStyles(root);
+    writeFileSync(join(outdir, 'playground.css'), readFileSync(join(root, 'src/playground/playground.css'), 'utf8')
+        + '\n/* The effect summary, as in the VS Code preview. */\n' + shell.replace(/^body\s*\{[^}]*\}/m, '') + await previewCss(root));
     writeFileSync(join(outdir, 'index.html'), readFileSync(join(root, 'src/playground/index.html'), 'utf8').replaceAll('__COORD_VERSION__', pkg.version));
     copyFileSync(join(root, 'media/coord-icon.svg'), join(outdir, 'coord-icon.svg'));
 }

@@ -2,9 +2,10 @@
 // extension, each one self-contained CommonJS file that runs on Node 20.18+.
 // Types are checked separately (`npm run typecheck`); esbuild only strips them.
 import * as esbuild from 'esbuild';
-import { readFileSync } from 'node:fs';
-import { cliPlugins, commandsApart } from './build-plugins.mjs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { clientApart, cliPlugins, commandsApart } from './build-plugins.mjs';
 import { buildPlayground, buildWebExtension } from './build-web.mjs';
+import { previewCss } from './preview-css.mjs';
 
 const pkg = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8'));
 const watch = process.argv.includes('--watch');
@@ -59,7 +60,13 @@ const builds = [
     },
     { entryPoints: ['node_modules/elkjs/lib/elk.bundled.js'], outfile: 'dist/elk.cjs', banner: {}, define: {}, inject: [], sourcemap: false },
     { entryPoints: ['src/lsp/server-entry.ts'], outfile: 'dist/server.cjs' },
-    { entryPoints: ['src/extension/extension.ts'], outfile: 'dist/extension.cjs', external: ['vscode'] },
+    // The desktop extension in two bundles: the entry (activate, the preview; a few kilobytes) and the language
+    // client, which the entry requires after activate has returned (src/extension/extension.ts).
+    {
+        entryPoints: ['src/extension/extension.ts'], outfile: 'dist/extension.cjs', external: ['vscode'], plugins: [clientApart],
+        supported: { 'dynamic-import': false }, metafile: true,
+    },
+    { entryPoints: ['src/extension/language-client.ts'], outfile: 'dist/language-client.cjs', external: ['vscode'], metafile: true },
     // The effect summary webview's script: a browser IIFE, loaded by the preview's nonce script tag.
     {
         entryPoints: ['media/preview.ts'], outfile: 'dist/preview.js', platform: 'browser', format: 'iife', target: 'es2022',
@@ -81,6 +88,20 @@ function checkCliBoundary(front, commands) {
     }
 }
 
+/**
+ * Fails the build when the extension's entry bundle holds the language client's code or shares a module with
+ * its bundle: the entry must stay small (VS Code hands a restored preview over only once activate has returned).
+ */
+function checkExtensionBoundary(entry, client) {
+    const heavy = Object.keys(entry.inputs).filter(input => /node_modules\/vscode-(languageclient|jsonrpc|languageserver)/.test(input));
+    const stateless = new Set(['scripts/import-meta-url.js', 'src/shared/message-names.ts']);
+    const shared = Object.keys(entry.inputs).filter(input => input in client.inputs && !stateless.has(input));
+    if (heavy.length > 0 || shared.length > 0) {
+        console.error(`dist/extension.cjs holds ${[...heavy, ...shared].join(', ')}; src/extension/extension.ts and the preview may import only types from the language client, and require src/extension/language-client.ts lazily`);
+        process.exit(1);
+    }
+}
+
 const started = Date.now();
 if (watch) {
     for (const b of builds) {
@@ -91,7 +112,12 @@ if (watch) {
 } else {
     const results = await Promise.all(builds.map(b => esbuild.build({ ...common, ...b })));
     checkCliBoundary(results[0].metafile, results[1].metafile);
+    const extensionAt = builds.findIndex(b => b.outfile === 'dist/extension.cjs');
+    checkExtensionBoundary(results[extensionAt].metafile, results[extensionAt + 1].metafile);
+    // The webview's stylesheet: the summary page's rules (shared with the HTML report) and the webview's face.
+    mkdirSync('dist', { recursive: true });
+    writeFileSync('dist/preview.css', await previewCss());
     // The browser bundles (scripts/build-web.mjs): the web extension and the playground.
     await Promise.all([buildWebExtension(), buildPlayground()]);
-    console.log(`built ${builds.map(b => b.outfile).join(', ')}, dist/web/ and dist/playground/ in ${Date.now() - started} ms`);
+    console.log(`built ${builds.map(b => b.outfile).join(', ')}, dist/preview.css, dist/web/ and dist/playground/ in ${Date.now() - started} ms`);
 }

@@ -13,7 +13,9 @@
 // test-results/e2e/<name>.png, checks the visible text and answers `<name>.result.json`.
 //
 // Environment: COORD_E2E_VSIX (test this package instead of running `npm run package`), COORD_E2E_GREP
-// (run only matching tests), COORD_E2E_CACHE (cache folder, default .e2e), CHROMIUM (browser binary).
+// (run only matching tests), COORD_E2E_CACHE (cache folder, default .e2e), CHROMIUM (browser binary),
+// COORD_E2E_RELOADS (how many reloads the restored-preview check times, default 3; with COORD_E2E_GREP it runs too),
+// COORD_E2E_RELOAD_BOUND_MS (its bound on Coord's page, default 500).
 import { spawn, spawnSync } from 'node:child_process';
 import { createWriteStream, existsSync, mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
@@ -304,59 +306,144 @@ function previewActivationTime(userData) {
 }
 
 /**
- * After the suite: reloads the window as a user would reopen it — the same folder, without the test payload,
- * so that the suite does not run again — and measures how soon the restored preview shows something: its
- * loading state or the summary. VS Code shows a restored panel empty until the extension host has started,
- * Coord is activated and the panel is handed to it (`deserializeWebviewPanel`); the extension stamps that
- * moment on the page (`data-restored-at`). The unit test of `activate` keeps the hand-over from waiting for
- * the language server (it used to, which left the panel blank until the server was up).
+ * What the restored preview's page shows, read inside the page once it holds Coord's shell: `seenAt` when the
+ * shell was first seen, `visibleAt` when the webview host showed the frame (it keeps a new page hidden until the
+ * page's `load` event, or 200 ms), `paintedAt` after the next frame was drawn (a `requestAnimationFrame`, which
+ * waits for render-blocking styles, then a task) — all epoch ms from the page's clock, not the driver's polling.
  */
-async function reloadCheck(page, userData, url) {
+function readRestoredPage() {
+    return (async () => {
+        const root = document.getElementById('root');
+        if (!root || !document.getElementById('export-button')) return undefined;
+        const what = () => (root.querySelector('.loading') ? 'loading' : root.children.length > 0 ? 'summary' : undefined);
+        if (!what()) return undefined;
+        const now = () => performance.timeOrigin + performance.now();
+        const seenAt = now();
+        const hidden = element => {
+            try {
+                if (!element) return false;
+                const style = element.ownerDocument.defaultView.getComputedStyle(element);
+                return style.visibility === 'hidden' || style.display === 'none';
+            } catch {
+                return false;
+            }
+        };
+        const shown = () => {
+            if (hidden(window.frameElement)) return false;
+            try {
+                return !hidden(window.parent.frameElement);
+            } catch {
+                return true;
+            }
+        };
+        const until = performance.now() + 20_000;
+        while (!shown() && performance.now() < until) await new Promise(resolve => setTimeout(resolve, 2));
+        const visibleAt = now();
+        const state = what();
+        await new Promise(resolve => requestAnimationFrame(() => setTimeout(resolve, 0)));
+        const paintedAt = now();
+        // The host first loads an empty page (fake.html) into the frame, then writes the shell into it once that
+        // page's DOMContentLoaded has run; the browser's own paint timing says when the shell was first drawn.
+        const [navigation] = performance.getEntriesByType('navigation');
+        const fcp = performance.getEntriesByName('first-contentful-paint')[0];
+        const at = ms => (ms > 0 ? performance.timeOrigin + ms : undefined);
+        return {
+            what: state, seenAt, visibleAt, paintedAt, shown: shown(),
+            emptyLoadedAt: at(navigation?.domContentLoadedEventEnd ?? 0), contentfulPaintAt: at(fcp?.startTime ?? 0),
+            restoredAt: Number(document.body.dataset.restoredAt), origin: performance.timeOrigin,
+        };
+    })();
+}
+
+/**
+ * Reloads the window as a user would reopen it — the same folder, without the test payload, so that the suite
+ * does not run again — and measures how soon the restored preview shows something: its loading state or the
+ * summary. VS Code shows a restored panel empty until the extension host has started, Coord is activated and the
+ * panel is handed to it (`deserializeWebviewPanel`); the extension stamps that moment on the page
+ * (`data-restored-at`). Returns the figures of one reload.
+ */
+async function reloadOnce(page, userData, url) {
     const started = Date.now();
     await page.goto(url, { waitUntil: 'domcontentloaded' });
     let frameAt;
-    let shownAt;
-    let shown;
-    let restoredAt;
-    let origin;
+    let found;
     const deadline = Date.now() + 90_000;
-    while (Date.now() < deadline && shownAt === undefined) {
+    while (Date.now() < deadline && found === undefined) {
         for (const frame of page.frames()) {
             if (frame === page.mainFrame()) continue;
             if (frameAt === undefined && /coord-lang\.coord|extensionId=coord/i.test(frame.url())) frameAt = Date.now();
-            const state = await frame.evaluate(() => {
-                const root = document.getElementById('root');
-                if (!root || !document.getElementById('export-button')) return undefined;
-                const what = root.querySelector('.loading') ? 'loading' : root.children.length > 0 ? 'summary' : undefined;
-                return what && { what, restoredAt: Number(document.body.dataset.restoredAt), origin: performance.timeOrigin };
-            }).catch(() => undefined);
+            // The host writes the page into a fresh frame with document.open(), which may end an evaluation under way.
+            const state = await frame.evaluate(readRestoredPage).catch(error => { if (process.env.COORD_E2E_DEBUG) console.log(`  [reload] ${frame.url().slice(0, 120)}: ${String(error.message ?? error).slice(0, 200)}`); return undefined; });
             if (state) {
-                frameAt ??= Date.now();
-                shownAt = Date.now();
-                shown = state.what;
-                restoredAt = Number.isFinite(state.restoredAt) && state.restoredAt > 0 ? state.restoredAt : undefined;
-                origin = Math.round(state.origin);
+                found = state;
                 break;
             }
         }
-        if (shownAt === undefined) await new Promise(resolve => setTimeout(resolve, 25));
+        if (found === undefined) await new Promise(resolve => setTimeout(resolve, 25));
     }
-    if (shownAt === undefined) throw new Error(`the preview was not restored within 90 s of the reload${frameAt ? ` (its webview appeared after ${frameAt - started} ms)` : ''}`);
-    await page.screenshot({ path: join(RESULTS_DIR, 'reload.png') });
+    if (found === undefined) await page.screenshot({ path: join(RESULTS_DIR, 'reload.png') }).catch(() => undefined);
+    if (found === undefined) throw new Error(`the preview was not restored within 90 s of the reload${frameAt ? ` (its webview appeared after ${frameAt - started} ms)` : ''}`);
     const activated = previewActivationTime(userData);
-    const message = `reload: the restored panel's webview appeared ${frameAt - started} ms after the reload`
-        + (activated !== undefined ? `; Coord was activated for it ${activated - started} ms after the reload` : '')
-        + (restoredAt !== undefined ? `, handed the panel ${restoredAt - started} ms after the reload` : '')
-        + `; the panel showed its ${shown} state ${shownAt - started} ms after the reload`
-        + (restoredAt !== undefined ? `, ${shownAt - restoredAt} ms after Coord was handed the panel` : '')
-        + ` (VS Code began loading the page into the panel ${origin - (restoredAt ?? started)} ms after the hand-over; from there to the loading state: ${shownAt - origin} ms)`;
-    writeFileSync(join(RESULTS_DIR, 'reload.txt'), message + '\n');
-    if (restoredAt === undefined) throw new Error(`${message}: the page carries no data-restored-at, so the panel was not restored by Coord's serializer`);
-    // What Coord controls is judged: the panel is handed over without waiting for the language server (the unit
-    // test of `activate` pins that down), so the page shows its loading state before the summary. The times are
-    // reported: in code-server most of them are VS Code's (workbench start, extension host, the webview host that
-    // loads the page through its service worker), and the 500 ms the issue asks for is not reachable from a reload.
-    if (shown !== 'loading') throw new Error(`${message}: the first state seen was the summary, not the loading state`);
+    const restoredAt = Number.isFinite(found.restoredAt) && found.restoredAt > 0 ? found.restoredAt : undefined;
+    const ms = at => Math.round(at - started);
+    return {
+        what: found.what, shown: found.shown, restoredAt: restoredAt !== undefined ? ms(restoredAt) : undefined,
+        activated: activated !== undefined && activated >= started ? ms(activated) : undefined,
+        frame: frameAt !== undefined ? ms(frameAt) : undefined, origin: ms(found.origin),
+        seen: ms(found.seenAt), visible: ms(found.visibleAt), painted: ms(found.paintedAt),
+        emptyLoaded: found.emptyLoadedAt !== undefined ? ms(found.emptyLoadedAt) : undefined,
+        contentfulPaint: found.contentfulPaintAt !== undefined ? ms(found.contentfulPaintAt) : undefined,
+    };
+}
+
+/**
+ * The bound on Coord's share of "a restored preview shows its loading state within 500 ms" (issue 16): from VS Code
+ * writing Coord's page into the panel's frame to the loading state drawn. (VS Code writes it on the task after the
+ * frame's empty page has loaded, so that moment is taken as the start: a little of VS Code's time is counted as
+ * Coord's, never the other way.)
+ */
+const PAGE_TO_LOADING_MS = Number(process.env.COORD_E2E_RELOAD_BOUND_MS ?? 500);
+
+/**
+ * After the suite: reloads the window COORD_E2E_RELOADS times (default 3) and writes each reload's times to
+ * test-results/e2e/reload.txt. Each reload must restore the panel through Coord's serializer and show the loading
+ * state first. From the reload to the hand-over is VS Code's start (workbench, extension host, activation), and
+ * from the hand-over to Coord's page being written is VS Code's too (the webview's host frame, its service worker,
+ * an empty page fetched from the server): seconds in code-server, more under load, and not Coord's to cut. Coord's
+ * share is judged: the median over the reloads of "page written → loading state drawn" must stay within
+ * PAGE_TO_LOADING_MS. The unit tests pin down the rest of what Coord controls: activate returns before the language
+ * client is loaded (test/extension/extension.test.ts), and the shell draws its loading state with every resource
+ * still pending (test/extension/preview-webview.test.ts).
+ */
+async function reloadCheck(page, userData, url) {
+    const count = Math.max(1, Number(process.env.COORD_E2E_RELOADS ?? 3) || 1);
+    const lines = [];
+    const handovers = [];
+    const pages = [];
+    for (let i = 1; i <= count; i++) {
+        const r = await reloadOnce(page, userData, url);
+        if (i === 1) await page.screenshot({ path: join(RESULTS_DIR, 'reload.png') });
+        const after = at => (r.restoredAt !== undefined ? at - r.restoredAt : undefined);
+        const line = `reload ${i}: after the reload (ms): Coord activated ${r.activated ?? '?'}, handed the panel ${r.restoredAt ?? '?'}, `
+            + `the webview frame listed ${r.frame ?? '?'}, the frame's empty page started ${r.origin} and loaded ${r.emptyLoaded ?? '?'}, `
+            + `the shell seen ${r.seen}, the frame shown ${r.visible}, the shell's first contentful paint ${r.contentfulPaint ?? '?'}, `
+            + `the ${r.what} state drawn ${r.painted}; after the hand-over: empty page ${after(r.origin) ?? '?'}, loaded ${after(r.emptyLoaded ?? NaN) ?? '?'}, `
+            + `shown ${after(r.visible) ?? '?'}, drawn ${after(r.painted) ?? '?'}; Coord's page written → drawn ${r.emptyLoaded !== undefined ? r.painted - r.emptyLoaded : '?'}`
+            + `${r.shown ? '' : ' (the frame was still hidden after 20 s)'}`;
+        lines.push(line);
+        step(line);
+        if (r.restoredAt === undefined) throw new Error(`${line}: the page carries no data-restored-at, so the panel was not restored by Coord's serializer`);
+        if (r.what !== 'loading') throw new Error(`${line}: the first state seen was the summary, not the loading state`);
+        if (!r.shown) throw new Error(`${line}: the webview host never showed the page`);
+        if (r.emptyLoaded === undefined) throw new Error(`${line}: the frame's navigation timing has no DOMContentLoaded`);
+        handovers.push(r.painted - r.restoredAt);
+        pages.push(r.painted - r.emptyLoaded);
+    }
+    const median = list => [...list].sort((a, b) => a - b)[Math.floor((list.length - 1) / 2)];
+    const message = `reload: hand-over → loading state drawn ${handovers.join(', ')} ms (median ${median(handovers)}; VS Code's and Coord's); `
+        + `Coord's page written → drawn ${pages.join(', ')} ms (median ${median(pages)}, bound ${PAGE_TO_LOADING_MS})`;
+    writeFileSync(join(RESULTS_DIR, 'reload.txt'), [...lines, message].join('\n') + '\n');
+    if (median(pages) > PAGE_TO_LOADING_MS) throw new Error(`${message}: over the bound`);
     return message;
 }
 
@@ -486,7 +573,10 @@ async function main() {
         }
         await page.screenshot({ path: join(RESULTS_DIR, 'final.png') }).catch(() => undefined);
         let reload;
-        if (code === 0 && !process.env.COORD_E2E_GREP) {
+        if (code === 0 && (!process.env.COORD_E2E_GREP || process.env.COORD_E2E_RELOADS)) {
+            // A short (grep) run: the workbench saves which editors are open every 60 s, and a browser page that is
+            // navigated away may not get to save it, so wait for one save before the reload.
+            if (process.env.COORD_E2E_GREP) await new Promise(resolve => setTimeout(resolve, 65_000));
             reload = await reloadCheck(page, userData, `http://${authority}/?folder=${encodeURIComponent(workspace)}`).then(message => ({ ok: true, message }), error => ({ ok: false, message: String(error.message ?? error) }));
             step(reload.message);
         }

@@ -199,6 +199,16 @@ export function mentions(c: Contribution, names: ReadonlySet<string>): boolean {
     return false;
 }
 
+/** Every name a contribution involves (declares, mentions): the names {@link mentions} looks for. */
+export function mentionedNames(c: Contribution): Set<string> {
+    const out = new Set<string>();
+    for (const field of FIELD_NAMES) {
+        const rule = FIELDS[field] as FieldRule<unknown>;
+        for (const item of itemsOf(c, field)) for (const name of rule.names(item)) out.add(name);
+    }
+    return out;
+}
+
 /** Whether a top-level declaration declares or mentions any of the names. */
 export function declarationMentions(declaration: AstNode, names: ReadonlySet<string>): boolean {
     return names.size > 0 && mentions(contributionOf(declaration), names);

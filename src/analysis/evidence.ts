@@ -19,9 +19,13 @@ export const CI_WIDTH_IN_SE = 2 * Z95;
 export type CertaintyLevel = 'high' | 'moderate' | 'low' | 'very-low';
 export const CERTAINTY_LEVELS: readonly CertaintyLevel[] = ['very-low', 'low', 'moderate', 'high'];
 
-/** The figures and facts of one effect, each from the first detail of its kind. */
-export interface EffectFigures {
+/**
+ * An effect's estimate as the rules read it and the summary writes it (§7.7: the JSON fields and the CSV
+ * columns of the same names): one set of fields, one unit each. `SummaryEffect` extends it.
+ */
+export interface EffectEstimate {
     size?: number;
+    /** The unit of `size` (§7.7's CSV column `unit`). */
     unit?: string;
     ciLow?: number;
     ciHigh?: number;
@@ -29,8 +33,15 @@ export interface EffectFigures {
     p?: number;
     n?: number;
     estimand?: string;
-    /** The follow-up as written. */
-    followup?: { value: number; unit: 'months' | 'years' };
+    /** The follow-up in months (`followup 2 years` is 24). */
+    followup?: number;
+}
+
+/** The fields of {@link EffectEstimate}, in the order the summary writes them. */
+export const ESTIMATE_FIELDS = ['size', 'unit', 'ciLow', 'ciHigh', 'se', 'p', 'n', 'estimand', 'followup'] as const satisfies ReadonlyArray<keyof EffectEstimate>;
+
+/** The figures and facts of one effect, each from the first detail of its kind. */
+export interface EffectFigures extends EffectEstimate {
     /** The population name as written. */
     subgroup?: string;
     certainty?: { level: CertaintyLevel; reason: string };
@@ -62,7 +73,7 @@ export function effectFigures(effect: Effect): EffectFigures {
             case 'PDetail': if (num(d.value)) f.p = d.value; break;
             case 'NDetail': if (num(d.value)) f.n = d.value; break;
             case 'EstimandDetail': if (d.value) f.estimand = d.value; break;
-            case 'FollowupDetail': if (num(d.value) && d.unit) f.followup = { value: d.value, unit: d.unit as 'months' | 'years' }; break;
+            case 'FollowupDetail': if (num(d.value) && d.unit) f.followup = d.unit === 'years' ? d.value * 12 : d.value; break;
             case 'SubgroupDetail': if (d.population?.$refText) f.subgroup = d.population.$refText; break;
             case 'CertaintyDetail': if (d.level) f.certainty = { level: d.level as CertaintyLevel, reason: d.reason ?? '' }; break;
             case 'CiteProperty': if (d.value !== undefined) f.cite = d.value; break;
@@ -70,12 +81,6 @@ export function effectFigures(effect: Effect): EffectFigures {
         }
     }
     return f;
-}
-
-/** The follow-up in months (`followup 2 years` is 24). */
-export function followupMonths(f: EffectFigures): number | undefined {
-    if (!f.followup) return undefined;
-    return f.followup.unit === 'years' ? f.followup.value * 12 : f.followup.value;
 }
 
 /**

@@ -15,7 +15,9 @@ import {
     type Coordination, type Domain, type Effect, type Effects, type Model, type Outcome, type Programme,
 } from '../language/generated/ast.js';
 import { isStdlibUri, STDLIB_DOMAIN_ORDER, stdlibTitle } from '../language/stdlib.js';
-import { comparatorKey, effectFigures, evaluationMethod, evaluationRiskOfBias, followupMonths, type CertaintyLevel } from './evidence.js';
+import {
+    comparatorKey, effectFigures, ESTIMATE_FIELDS, evaluationMethod, evaluationRiskOfBias, type CertaintyLevel, type EffectEstimate,
+} from './evidence.js';
 import {
     addedValueOf, computeCells, forestPlotsOf, synergiesOf,
     type AddedValueEntry, type ForestPlot, type SourceFacts, type SummaryCell, type SynergyEntry,
@@ -35,7 +37,8 @@ export const DIRECTIONS: readonly EffectDirection[] = ['+', '-', '~'];
 export const SUMMARY_VERSION = 2;
 
 /** One observed effect. The first eight fields are the CSV columns of §6, in order. */
-export interface SummaryEffect {
+/** One effect of the summary: where it is, what it says, and its estimate (the fields of {@link EffectEstimate}). */
+export interface SummaryEffect extends EffectEstimate {
     /** The file as reports name it (see {@link SummaryOptions.fileName}). */
     file: string;
     /** 1-based line of the effect. */
@@ -56,19 +59,8 @@ export interface SummaryEffect {
     comparator: string;
     /** (v2) The subgroup's population; empty for the whole population. */
     subgroup: string;
-    size?: number;
-    /** The unit of `size` (§7.7's CSV column `unit`). */
-    unit?: string;
-    /** The unit of `size`, as v1 named it. */
+    /** The unit of `size`, as v1 named it (the same as `unit`). */
     sizeUnit?: string;
-    ciLow?: number;
-    ciHigh?: number;
-    se?: number;
-    p?: number;
-    n?: number;
-    estimand?: string;
-    /** The follow-up in months. */
-    followup?: number;
     /** The certainty of the effect's cell (§7.4). */
     certainty?: CertaintyLevel;
     /** The number of distinct evaluations behind the effect's cell. */
@@ -393,19 +385,13 @@ function summaryEffect(block: Effects, effect: Effect, key: string, uri: string,
     };
     const f = effectFigures(effect);
     if (f.subgroup !== undefined) result.subgroup = f.subgroup;
-    if (f.size !== undefined) result.size = f.size;
-    if (f.unit !== undefined) {
-        result.unit = f.unit;
-        result.sizeUnit = f.unit;
+    // The estimate's fields as the rules read them; v1's `sizeUnit` follows `unit` (the JSON keeps this key order).
+    const estimate: EffectEstimate = result;
+    for (const field of ESTIMATE_FIELDS) {
+        if (f[field] === undefined) continue;
+        (estimate as Record<string, unknown>)[field] = f[field];
+        if (field === 'unit') result.sizeUnit = f.unit;
     }
-    if (f.ciLow !== undefined) result.ciLow = f.ciLow;
-    if (f.ciHigh !== undefined) result.ciHigh = f.ciHigh;
-    if (f.se !== undefined) result.se = f.se;
-    if (f.p !== undefined) result.p = f.p;
-    if (f.n !== undefined) result.n = f.n;
-    if (f.estimand !== undefined) result.estimand = f.estimand;
-    const months = followupMonths(f);
-    if (months !== undefined) result.followup = months;
     if (f.certainty !== undefined) result.certaintyJudgement = f.certainty;
     if (f.cite !== undefined) result.cite = f.cite;
     if (f.note !== undefined) result.note = f.note;

@@ -25,6 +25,10 @@ let client: LanguageClient | undefined;
 let worker: WebWorker | undefined;
 
 export async function activate(context: vscode.ExtensionContext): Promise<void> {
+    // The preview first, as on the desktop (extension.ts): VS Code hands a preview restored after a reload over only
+    // once activate has returned, and activation does not wait for the server; the preview waits for the client.
+    let clientStarted!: (client: Promise<LanguageClient>) => void;
+    registerSummaryPreview(context, new Promise<LanguageClient>(resolve => { clientStarted = resolve; }));
     const serverMain = vscode.Uri.joinPath(context.extensionUri, 'dist', 'web', 'server.js');
     const startWorker = async (): Promise<MessageTransports> => {
         worker?.terminate();
@@ -79,10 +83,8 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     }
     registerClientServices(context, started);
     context.subscriptions.push({ dispose: () => worker?.terminate() });
-    // As on the desktop (extension.ts): the preview is registered before the server starts and activation does not
-    // wait for it, so a preview restored after a reload shows its loading state at once.
     const ready = started.start();
-    registerSummaryPreview(context, started, ready);
+    clientStarted(ready.then(() => started));
     ready.catch(() => undefined);
 }
 

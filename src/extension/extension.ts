@@ -8,48 +8,42 @@
  * to restart the server and show its output, and the effect summary preview
  * (`registerSummaryPreview`, in `preview.ts`). The web extension
  * (`browser-extension.ts`) shares all but the server's start (`client-common.ts`).
+ *
+ * `activate` does as little as it can before it returns: VS Code hands a
+ * preview restored after a reload to the extension only once `activate` has
+ * returned, and the panel stays blank until then. So it registers the preview
+ * (a few kilobytes of code) and returns; the language client — 97 % of the
+ * extension's code, `vscode-languageclient`, in its own bundle
+ * `dist/language-client.cjs` (`language-client.ts`) — is required and started
+ * on the next turn of the event loop, and the preview waits for it.
  */
-import * as path from 'node:path';
-import * as vscode from 'vscode';
-import { LanguageClient, TransportKind, type ServerOptions } from 'vscode-languageclient/node';
-import { coordClientOptions, registerClientServices } from './client-common.js';
+import type * as vscode from 'vscode';
+import type { StartedClient } from './language-client.js';
 import { registerSummaryPreview } from './preview.js';
 
-export { RESTART_SERVER_COMMAND, SHOW_OUTPUT_COMMAND } from './client-common.js';
-
-let client: LanguageClient | undefined;
+let starting: Promise<StartedClient> | undefined;
 
 export async function activate(context: vscode.ExtensionContext): Promise<void> {
-    const serverModule = serverPath(context);
-    const serverOptions: ServerOptions = {
-        run: { module: serverModule, transport: TransportKind.ipc },
-        debug: { module: serverModule, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', '--inspect=6009'] } },
-    };
-    const clientOptions = coordClientOptions([{ scheme: 'file', language: 'coord' }, { scheme: 'untitled', language: 'coord' }], {
-        synchronize: {
-            // The server re-reads the rule configuration (and re-validates) when one of these changes.
-            fileEvents: vscode.workspace.createFileSystemWatcher('**/coord.config.json'),
-        },
+    const started = new Promise<StartedClient>((resolve, reject) => {
+        // After activate has returned (a timer, not a microtask), so that VS Code can hand over a restored preview
+        // first; esbuild turns this import() into a require of dist/language-client.cjs (scripts/build.mjs).
+        setTimeout(() => {
+            import('./language-client.js').then(module => resolve(module.startLanguageClient(context)), reject);
+        }, 0);
     });
-    client = new LanguageClient('coord', 'Coord', serverOptions, clientOptions);
-    registerClientServices(context, client);
-    // The preview is registered before the server starts and activation does not wait for the server: VS Code
-    // revives a preview restored after a reload only once `activate` has returned, so the panel shows its loading
-    // state at once instead of a blank page until the server is up. The preview waits for `ready` before asking
-    // the server anything; a server that fails to start is reported by the client (its output channel).
-    const ready = client.start();
-    registerSummaryPreview(context, client, ready);
-    ready.catch(() => undefined);
+    starting = started;
+    registerSummaryPreview(context, started.then(({ client, ready }) => ready.then(() => client)));
+    started.catch(error => console.error(`Coord: the language client could not be loaded: ${(error as Error).message ?? error}`));
 }
 
 export async function deactivate(): Promise<void> {
+    const started = starting;
+    starting = undefined;
+    const client = await started?.then(s => s.client, () => undefined);
     await client?.stop();
-    client = undefined;
 }
 
-/** The server bundle: `coord.server.path` when set (never in an untrusted workspace), else the bundled one. */
-function serverPath(context: vscode.ExtensionContext): string {
-    const configured = vscode.workspace.getConfiguration('coord').get<string | null>('server.path');
-    if (configured && vscode.workspace.isTrusted) return configured;
-    return context.asAbsolutePath(path.join('dist', 'server.cjs'));
+/** The client `activate` started (resolves once it is created; for tests and the e2e run). */
+export function startedClient(): Promise<StartedClient> | undefined {
+    return starting;
 }

@@ -53,23 +53,90 @@ function attr(text: string): string {
     return text.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 }
 
-/** The Content-Security-Policy of the webview. */
+/**
+ * The shell's own styles, inline (under the nonce) so that the first paint needs no resource: the page, the
+ * toolbar, the buttons and the loading state. In VS Code a webview's resources are fetched through the webview's
+ * service worker and the workbench, and the host keeps a new page hidden until its `load` event (or 200 ms); with
+ * nothing to fetch before `load`, the loading state shows as soon as VS Code writes the page. The summary's own
+ * styles (`dist/preview.css`) and the script (`dist/preview.js`) are requested by `LOADER` after `load`.
+ */
+export const SHELL_CSS = `
+body { font-family: var(--vscode-font-family); font-size: var(--vscode-font-size); color: var(--vscode-foreground);
+  background: var(--vscode-editor-background, #ffffff); padding: 0 16px 24px; line-height: 1.45; }
+a { color: var(--vscode-textLink-foreground); }
+.toolbar { position: sticky; top: 0; z-index: 5; display: flex; flex-wrap: wrap; align-items: center; justify-content: space-between;
+  gap: 8px; padding: 8px 0; background: var(--vscode-editor-background, #ffffff); border-bottom: 1px solid var(--vscode-panel-border, transparent); }
+h1 { font-size: 1.3em; margin: 0; font-weight: 600; }
+.actions { display: flex; flex-wrap: wrap; gap: 12px; }
+.actions > span { display: inline-flex; gap: 4px; position: relative; }
+button { font: inherit; cursor: pointer; padding: 2px 8px; color: var(--vscode-button-secondaryForeground);
+  background: var(--vscode-button-secondaryBackground); border: 1px solid var(--vscode-button-border, transparent); border-radius: 2px; }
+button:hover { background: var(--vscode-button-secondaryHoverBackground); }
+button[aria-pressed="true"] { color: var(--vscode-button-foreground); background: var(--vscode-button-background); }
+button:focus-visible, [tabindex]:focus-visible, a:focus-visible, select:focus-visible { outline: 2px solid var(--vscode-focusBorder); outline-offset: 1px; }
+#export-list { position: absolute; right: 0; top: 100%; z-index: 10; margin: 2px 0 0; padding: 4px 0; list-style: none; min-width: 16em;
+  background: var(--vscode-menu-background, var(--vscode-editorWidget-background, #f1f5f9)); color: var(--vscode-menu-foreground, var(--vscode-foreground));
+  border: 1px solid var(--vscode-menu-border, var(--vscode-panel-border, #8884)); box-shadow: 0 2px 8px var(--vscode-widget-shadow, #0004); }
+#export-list[hidden] { display: none; }
+#export-list button { display: block; width: 100%; text-align: left; border: 0; border-radius: 0; padding: 3px 12px; color: inherit; background: transparent; }
+#export-list button:hover, #export-list button:focus { color: var(--vscode-menu-selectionForeground, inherit);
+  background: var(--vscode-menu-selectionBackground, var(--vscode-list-hoverBackground)); }
+.loading { padding: 1em 0; color: var(--vscode-descriptionForeground); }
+.loading strong { color: var(--vscode-foreground); }
+.spinner { display: inline-block; width: 12px; height: 12px; border: 2px solid var(--vscode-descriptionForeground); border-top-color: transparent;
+  border-radius: 50%; animation: spin 1s linear infinite; vertical-align: -1px; }
+@keyframes spin { to { transform: rotate(360deg); } }
+@media (prefers-reduced-motion: reduce) { .spinner { animation: none; } }
+`;
+
+/**
+ * The shell's one inline script: once the page has loaded (VS Code then shows it, with its loading state), it
+ * adds the stylesheet and the script named by `data-style` and `data-script` on `<body>`; the script carries the
+ * same nonce. Should `load` never come, a timer adds them anyway. The summary that VS Code may deliver before the
+ * script runs is not lost: the script's first message (`ready`) asks for it again.
+ */
+export const LOADER = `(() => {
+const body = document.body, nonce = document.currentScript.nonce;
+let added = false;
+const add = () => {
+if (added) return;
+added = true;
+const link = document.createElement('link');
+link.rel = 'stylesheet';
+link.href = body.dataset.style;
+document.head.appendChild(link);
+const script = document.createElement('script');
+script.nonce = nonce;
+script.src = body.dataset.script;
+body.appendChild(script);
+};
+if (document.readyState === 'complete') add();
+else { window.addEventListener('load', add, { once: true }); setTimeout(add, 1000); }
+})();`;
+
+/** The Content-Security-Policy of the webview: styles from the extension and the nonce's, scripts only the nonce's. */
 export function previewCsp(cspSource: string, nonce: string): string {
-    return `default-src 'none'; style-src ${cspSource}; img-src ${cspSource} data:; font-src ${cspSource}; script-src 'nonce-${nonce}'; base-uri 'none'; form-action 'none'`;
+    return `default-src 'none'; style-src ${cspSource} 'nonce-${nonce}'; img-src ${cspSource} data:; font-src ${cspSource}; script-src 'nonce-${nonce}'; base-uri 'none'; form-action 'none'`;
 }
 
+/**
+ * The page VS Code shows in the panel, set synchronously when the panel is created or handed back after a reload:
+ * the toolbar and the loading state as static markup with their styles inline, so they show before any resource,
+ * script or message; `LOADER` then brings in the summary's stylesheet and script.
+ */
 export function previewShellHtml(o: ShellOptions): string {
     const l10n = o.translate ?? english;
+    const restored = o.restoredAt !== undefined && Number.isFinite(o.restoredAt) ? ` data-restored-at="${Math.round(o.restoredAt)}"` : '';
     return `<!DOCTYPE html>
 <html lang="${attr(o.language ?? 'en')}">
 <head>
 <meta charset="utf-8">
 <meta http-equiv="Content-Security-Policy" content="${attr(previewCsp(o.cspSource, o.nonce))}">
 <meta name="viewport" content="width=device-width, initial-scale=1">
-<link rel="stylesheet" href="${attr(o.styleUri)}">
+<style nonce="${attr(o.nonce)}">${SHELL_CSS}</style>
 <title>${attr(l10n(SHELL_TEXT.title))}</title>
 </head>
-<body${o.restoredAt !== undefined && Number.isFinite(o.restoredAt) ? ` data-restored-at="${Math.round(o.restoredAt)}"` : ''}>
+<body${restored} data-style="${attr(o.styleUri)}" data-script="${attr(o.scriptUri)}">
 <header class="toolbar">
 <h1 id="title">${attr(l10n(SHELL_TEXT.title))}</h1>
 <div class="actions">
@@ -86,7 +153,7 @@ ${EXPORT_ITEMS.map(([format, label]) => `<li role="none"><button type="button" r
 </div>
 </header>
 <main id="root" aria-live="polite" aria-busy="true"><div class="loading" role="status"><span class="spinner" aria-hidden="true"></span> <strong>${attr(l10n(SHELL_TEXT.loading))}</strong><p>${attr(l10n(SHELL_TEXT.loadingDetail))}</p></div></main>
-<script nonce="${attr(o.nonce)}" src="${attr(o.scriptUri)}"></script>
+<script nonce="${attr(o.nonce)}">${LOADER}</script>
 </body>
 </html>`;
 }

@@ -12,13 +12,10 @@
  */
 import * as vscode from 'vscode';
 import type { BaseLanguageClient as LanguageClient } from 'vscode-languageclient';
-import {
-    SummaryChangedNotification, SummaryExportRequest, SummaryRequest,
-    type SummaryExportFormat, type SummaryParams, type SummaryView,
-} from '../shared/summary-messages.js';
+import type { SummaryExportFormat, SummaryParams, SummaryView } from '../shared/summary-messages.js';
 import { parseWebviewMessage, previewShellHtml, type InsertableSnippet, type WebviewMessage } from './preview-html.js';
-/** The command id, shared with the server's code lens. */
-import { OPEN_SUMMARY_TO_SIDE_COMMAND } from '../shared/custom-messages.js';
+// By name, not through the typed messages: this module is in the extension's small entry bundle, without vscode-jsonrpc.
+import { OPEN_SUMMARY_TO_SIDE_COMMAND, SUMMARY_CHANGED_METHOD, SUMMARY_EXPORT_METHOD, SUMMARY_METHOD } from '../shared/message-names.js';
 import { DECLARATION_SNIPPETS } from '../shared/declaration-snippets.js';
 
 const VIEW_TYPE = 'coord.effectSummary';
@@ -29,21 +26,21 @@ const EXPORT_FILTERS: Record<SummaryExportFormat, [string, string]> = {
     html: ['HTML', 'html'], md: ['Markdown', 'md'], csv: ['CSV', 'csv'], json: ['JSON', 'json'], svg: ['SVG', 'svg'], forest: ['SVG', 'svg'],
 };
 
-/** Registers the command and the preview; call once from `activate`. */
 /**
- * Registers the command and the preview; call once from `activate`, before
- * the language client has started (`ready` resolves when it has): a preview
- * VS Code restores after a reload then shows its loading state at once,
- * instead of a blank panel until the server is up.
+ * Registers the command and the preview; call once from `activate`, first,
+ * with the language client to come (`client` resolves once it has started):
+ * the serializer is then in place when VS Code hands over a preview restored
+ * after a reload, and the panel shows its loading state at once, instead of a
+ * blank page until the client and the server are up.
  */
-export function registerSummaryPreview(context: vscode.ExtensionContext, client: LanguageClient, ready: Promise<void>): void {
-    const preview = new SummaryPreview(context, client, ready);
+export function registerSummaryPreview(context: vscode.ExtensionContext, client: Promise<LanguageClient>): void {
+    const preview = new SummaryPreview(context, client);
     context.subscriptions.push(
-        vscode.commands.registerCommand(OPEN_SUMMARY_TO_SIDE_COMMAND, (uri?: unknown) => preview.show(asUri(uri))),
         // Like Markdown's preview, an open summary comes back after a reload.
         vscode.window.registerWebviewPanelSerializer(VIEW_TYPE, {
             deserializeWebviewPanel: async (panel, state) => preview.restore(panel, state),
         }),
+        vscode.commands.registerCommand(OPEN_SUMMARY_TO_SIDE_COMMAND, (uri?: unknown) => preview.show(asUri(uri))),
         vscode.window.onDidChangeActiveTextEditor(editor => {
             if (editor?.document.languageId === 'coord') preview.follow(editor.document.uri);
         }),
@@ -53,8 +50,8 @@ export function registerSummaryPreview(context: vscode.ExtensionContext, client:
         }),
         preview,
     );
-    void ready.then(() => {
-        context.subscriptions.push(client.onNotification(SummaryChangedNotification.method, () => preview.scheduleRefresh()));
+    void client.then(started => {
+        context.subscriptions.push(started.onNotification(SUMMARY_CHANGED_METHOD, () => preview.scheduleRefresh()));
     }, () => undefined);
 }
 
@@ -76,7 +73,7 @@ class SummaryPreview implements vscode.Disposable {
 
     private cursorTimer: ReturnType<typeof setTimeout> | undefined;
 
-    constructor(private readonly context: vscode.ExtensionContext, private readonly client: LanguageClient, private readonly ready: Promise<void>) {}
+    constructor(private readonly context: vscode.ExtensionContext, private readonly client: Promise<LanguageClient>) {}
 
     /** Tells the webview where the editor's cursor is (debounced); it scrolls to that declaration's entry. */
     cursorMoved(uri: vscode.Uri, line: number): void {
@@ -132,7 +129,7 @@ class SummaryPreview implements vscode.Disposable {
             cspSource: webview.cspSource,
             nonce: nonce(),
             scriptUri: webview.asWebviewUri(vscode.Uri.joinPath(this.context.extensionUri, 'dist', 'preview.js')).toString(),
-            styleUri: webview.asWebviewUri(vscode.Uri.joinPath(this.context.extensionUri, 'media', 'preview.css')).toString(),
+            styleUri: webview.asWebviewUri(vscode.Uri.joinPath(this.context.extensionUri, 'dist', 'preview.css')).toString(),
             language: vscode.env.language,
             translate: (message, ...args) => vscode.l10n.t(message, ...args),
         });
@@ -170,8 +167,8 @@ class SummaryPreview implements vscode.Disposable {
         if (!panel) return;
         const generation = ++this.generation;
         try {
-            await this.ready;
-            const view = await this.client.sendRequest<SummaryView>(SummaryRequest.method, this.params());
+            const client = await this.client;
+            const view = await client.sendRequest<SummaryView>(SUMMARY_METHOD, this.params());
             // A later request supersedes this one; drop a stale answer.
             if (generation !== this.generation || this.panel !== panel) return;
             this.knownUris = collectUris(view.summary);
@@ -236,8 +233,8 @@ class SummaryPreview implements vscode.Disposable {
 
     private async export(format: SummaryExportFormat, index?: number): Promise<void> {
         try {
-            await this.ready;
-            const { text } = await this.client.sendRequest<{ text: string }>(SummaryExportRequest.method, { ...this.params(), format, ...(index !== undefined ? { index } : {}) });
+            const client = await this.client;
+            const { text } = await client.sendRequest<{ text: string }>(SUMMARY_EXPORT_METHOD, { ...this.params(), format, ...(index !== undefined ? { index } : {}) });
             const [label, extension] = EXPORT_FILTERS[format];
             const folder = vscode.workspace.workspaceFolders?.[0]?.uri;
             const name = format === 'svg' ? 'coordination-network' : format === 'forest' ? (index !== undefined ? `forest-plot-${index + 1}` : 'forest-plots') : 'effect-summary';

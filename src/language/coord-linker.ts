@@ -64,6 +64,26 @@ function collectOwn(root: AstNode, out: ReferenceInfo[]): ReferenceInfo[] {
 }
 
 export class CoordLinker extends DefaultLinker {
+    /**
+     * Langium's `unlink`, except that a reference's node description is set to
+     * `undefined` instead of deleted: deleting it and adding it again at the next
+     * linking gave every reference of a relinked document a new property store,
+     * at every edit.
+     */
+    override unlink(document: LangiumDocument): void {
+        for (const ref of document.references) {
+            const r = ref as unknown as Record<string, unknown>;
+            if ('_ref' in r) {
+                r._ref = undefined;
+                if ('_nodeDescription' in r) r._nodeDescription = undefined;
+            } else if ('_items' in r) {
+                r._items = undefined;
+                delete r._linkingError;
+            }
+        }
+        document.references = [];
+    }
+
     override async link(document: LangiumDocument, cancelToken = Cancellation.CancellationToken.None): Promise<void> {
         if (this.profiler?.isActive('linking')) return super.link(document, cancelToken);
         const references = collectReferences(document.parseResult.value);

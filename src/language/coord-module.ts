@@ -20,7 +20,7 @@ import { CoordValueConverter } from './value-converter.js';
 import { useFastContainerLinks } from './container-links.js';
 import { CoordLinker, CoordReferenceDescriptionProvider } from './coord-linker.js';
 import {
-    bomStrippingFileSystem, CoordDocumentBuilder, CoordDocumentFactory, CoordIndexManager, CoordWorkspaceManager, type ConfigFileReader,
+    bomStrippingFileSystem, CoordDocumentBuilder, CoordDocumentFactory, CoordIndexManager, CoordLangiumDocuments, CoordWorkspaceManager, type ConfigFileReader,
 } from './coord-workspace.js';
 import { CoordDocumentValidator } from '../validation/coord-document-validator.js';
 import { CoordConfigProvider, fileSystemConfigReader } from '../validation/config-provider.js';
@@ -77,6 +77,7 @@ export const CoordSharedModule: Module<CoordSharedServices, PartialLangiumShared
         DocumentBuilder: services => new CoordDocumentBuilder(services),
         LangiumDocumentFactory: services => new CoordDocumentFactory(services),
         IndexManager: services => new CoordIndexManager(services),
+        LangiumDocuments: services => new CoordLangiumDocuments(services),
     },
 };
 

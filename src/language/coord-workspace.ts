@@ -8,10 +8,10 @@
  * across files.
  */
 import {
-    AstUtils, DefaultDocumentBuilder, DefaultIndexManager, DefaultLangiumDocumentFactory, stream,
+    AstUtils, DefaultDocumentBuilder, DefaultIndexManager, DefaultLangiumDocumentFactory, DefaultLangiumDocuments, stream,
     type AstNodeDescription, type ReferenceDescription, type Stream, DefaultWorkspaceManager, DocumentState, URI,
     type AstNode, type BuildOptions, type Cancellation, type FileSystemNode, type FileSystemProvider,
-    type LangiumDocument, type LangiumDocumentFactory, type LangiumSharedCoreServices, type MaybePromise, type ParseResult, type WorkspaceFolder,
+    type LangiumDocument, type LangiumDocumentFactory, type LangiumSharedCoreServices, type MaybePromise, type ParseResult, type ParserOptions, type WorkspaceFolder,
 } from 'langium';
 import { STDLIB_TEXT, STDLIB_URI } from './stdlib.js';
 import { requireService, type ChangeTracker, type CoordSharedServices } from './change-tracker.js';
@@ -26,6 +26,37 @@ export function stripBom(text: string): string {
 /** Creates the standard-library document of a workspace. */
 export function createStdlibDocument(factory: LangiumDocumentFactory): LangiumDocument {
     return factory.fromString(STDLIB_TEXT, URI.parse(STDLIB_URI));
+}
+
+/**
+ * Langium's documents, except that the list of every document (`all`) is kept
+ * until a document is added or deleted: Langium's builds it again from its trie
+ * of URIs at every call, and an update of a workspace of 1,000 files asks for
+ * it several times (which documents to relink, to rebuild, to validate again),
+ * an eighth of the CPU of an edit there after the workspace facts went
+ * incremental (CPU profile).
+ */
+export class CoordLangiumDocuments extends DefaultLangiumDocuments {
+    private cached: LangiumDocument[] | undefined;
+
+    override get all(): Stream<LangiumDocument> {
+        return stream(this.cached ??= super.all.toArray());
+    }
+
+    override addDocument(document: LangiumDocument): void {
+        this.cached = undefined;
+        super.addDocument(document);
+    }
+
+    override deleteDocument(uri: URI): LangiumDocument | undefined {
+        this.cached = undefined;
+        return super.deleteDocument(uri);
+    }
+
+    override deleteDocuments(folder: URI): LangiumDocument[] {
+        this.cached = undefined;
+        return super.deleteDocuments(folder);
+    }
 }
 
 export class CoordWorkspaceManager extends DefaultWorkspaceManager {
@@ -157,6 +188,46 @@ export class CoordDocumentBuilder extends DefaultDocumentBuilder {
     }
 }
 
+/** The largest text Coord parses, in UTF-8 bytes: as the CLI reads files (`MAX_FILE_BYTES`, src/cli/files.ts). */
+export const MAX_TEXT_BYTES = 16 * 1024 * 1024;
+
+/** The UTF-8 size of a text, counted only as far as needed to tell whether it exceeds {@link MAX_TEXT_BYTES}. */
+export function textTooLarge(text: string): number | undefined {
+    if (text.length > MAX_TEXT_BYTES) return utf8Bytes(text);
+    if (text.length * 3 <= MAX_TEXT_BYTES) return undefined;
+    const bytes = utf8Bytes(text);
+    return bytes > MAX_TEXT_BYTES ? bytes : undefined;
+}
+
+function utf8Bytes(text: string): number {
+    let bytes = 0;
+    for (let i = 0; i < text.length; i++) {
+        const c = text.charCodeAt(i);
+        if (c < 0x80) bytes += 1;
+        else if (c < 0x800) bytes += 2;
+        else if (c >= 0xd800 && c < 0xdc00 && i + 1 < text.length && (text.charCodeAt(i + 1) & 0xfc00) === 0xdc00) {
+            bytes += 4;
+            i++;
+        } else bytes += 3;
+    }
+    return bytes;
+}
+
+/** The parse results of texts too large to parse (an empty model), with their size in bytes. */
+const tooLargeResults = new WeakMap<object, number>();
+
+/** The size in bytes of a document's text when it was too large to parse (then its model is empty), else undefined. */
+export function tooLargeSize(document: LangiumDocument): number | undefined {
+    return tooLargeResults.get(document.parseResult?.value);
+}
+
+/** An empty model standing for a text too large to parse. */
+function tooLargeResult<T extends AstNode>(bytes: number): ParseResult<T> {
+    const value = { $type: 'Model', declarations: [] } as unknown as T;
+    tooLargeResults.set(value, bytes);
+    return { value, parserErrors: [], lexerErrors: [] };
+}
+
 /**
  * Langium's document factory, except that a changed document is parsed again
  * incrementally ({@link reparse}): only the top-level declarations an edit
@@ -180,8 +251,25 @@ export class CoordDocumentFactory extends DefaultLangiumDocumentFactory {
         }
     }
 
+    /**
+     * A text larger than the CLI reads (16 MB) is not parsed: the document gets an
+     * empty model, and the validator one finding saying so, as `coord check`
+     * refuses such a file (issue 21: one 20 MB didChange took the server to
+     * 2 GB, a 5 MB one to 924 MB).
+     */
+    protected override parse<T extends AstNode>(uri: URI, text: string, options?: ParserOptions): ParseResult<T> {
+        const bytes = textTooLarge(text);
+        return bytes !== undefined ? tooLargeResult<T>(bytes) : super.parse<T>(uri, text, options);
+    }
+
     protected override parseAsync<T extends AstNode>(uri: URI, text: string, cancellationToken: Cancellation.CancellationToken): Promise<ParseResult<T>> {
-        const old = this.replacing.get(uri.toString());
+        const bytes = textTooLarge(text);
+        if (bytes !== undefined) {
+            this.replacing.delete(uri.toString());
+            return Promise.resolve(tooLargeResult<T>(bytes));
+        }
+        let old = this.replacing.get(uri.toString());
+        if (old && tooLargeResults.has(old.value)) old = undefined;
         if (old) {
             this.replacing.delete(uri.toString());
             const again = reparse(this.serviceRegistry.getServices(uri).parser, old, text);
@@ -195,6 +283,13 @@ export class CoordDocumentFactory extends DefaultLangiumDocumentFactory {
         }
         return super.parseAsync<T>(uri, text, cancellationToken);
     }
+}
+
+/** Whether `b` (of the document `uri`) comes before `a` in the index's order: documents by URI, then in document order. */
+function comesAfter(a: AstNodeDescription, uri: string, b: AstNodeDescription): boolean {
+    const c = compareUris(a.documentUri.toString(), uri);
+    if (c !== 0) return c > 0;
+    return (a.node?.$containerIndex ?? 0) > (b.node?.$containerIndex ?? 0);
 }
 
 /**
@@ -215,41 +310,84 @@ export class CoordIndexManager extends DefaultIndexManager {
      * ({@link CoordScopeProvider}: Langium built a hash map of every symbol again after each edit).
      */
     private readonly byName = new Map<string, AstNodeDescription[]>();
+    /**
+     * The symbols of documents whose content was removed to be indexed again (a
+     * changed document, `resetToState`), by URI: still in {@link byName} but not
+     * listed, until the document is indexed again and only the symbols that
+     * went are taken out ({@link CoordScopeComputation} keeps the descriptions
+     * of the declarations an edit did not touch, so most are the same objects).
+     */
+    private readonly removed = new Map<string, readonly AstNodeDescription[]>();
 
     override async updateContent(document: LangiumDocument, cancelToken?: Cancellation.CancellationToken): Promise<void> {
         const uri = document.uri.toString();
-        const before = this.symbolIndex.get(uri);
+        const before = this.removed.get(uri) ?? this.symbolIndex.get(uri) ?? [];
         // A cancelled update (it throws) leaves both indexes as they were.
         await super.updateContent(document, cancelToken);
-        this.forgetNames(before);
-        const exports = this.symbolIndex.get(uri) ?? [];
-        for (const description of exports) {
+        this.removed.delete(uri);
+        const after = this.symbolIndex.get(uri) ?? [];
+        // The descriptions before and after: the same at the start and at the end, different between.
+        let start = 0;
+        while (start < before.length && start < after.length && before[start] === after[start]) start++;
+        let endBefore = before.length, endAfter = after.length;
+        while (endBefore > start && endAfter > start && before[endBefore - 1] === after[endAfter - 1]) {
+            endBefore--;
+            endAfter--;
+        }
+        if (endBefore > start) this.forgetNames(before.slice(start, endBefore));
+        for (let i = start; i < endAfter; i++) {
+            const description = after[i];
             let list = this.byName.get(description.name);
             if (!list) this.byName.set(description.name, list = []);
-            // After every description of a document that comes before this one (most lists hold one).
+            // After every description that comes before this one: documents by URI, then in document order.
             let at = list.length;
-            while (at > 0 && compareUris(list[at - 1].documentUri.toString(), uri) > 0) at--;
+            while (at > 0 && comesAfter(list[at - 1], uri, description)) at--;
             list.splice(at, 0, description);
         }
     }
 
     override removeContent(uri: URI): void {
-        this.forgetNames(this.symbolIndex.get(uri.toString()));
+        const key = uri.toString();
+        const descriptions = this.symbolIndex.get(key);
+        if (descriptions && !this.removed.has(key)) this.removed.set(key, descriptions);
         super.removeContent(uri);
+    }
+
+    override remove(uri: URI): void {
+        // The document is gone for good (deleted): its symbols too.
+        super.remove(uri);
+        const key = uri.toString();
+        this.forgetNames(this.removed.get(key));
+        this.removed.delete(key);
     }
 
     /** The exported symbols called `name`, in the order of {@link allElements}. */
     elementsNamed(name: string): readonly AstNodeDescription[] {
-        return this.byName.get(name) ?? [];
+        const list = this.byName.get(name);
+        if (!list) return [];
+        if (this.removed.size === 0) return list;
+        return list.filter(d => !this.removed.has(d.documentUri.toString()));
     }
 
+    /** Takes descriptions out of the names, each list filtered once (linear, however many share a name). */
     private forgetNames(descriptions: readonly AstNodeDescription[] | undefined): void {
-        for (const description of descriptions ?? []) {
+        if (!descriptions || descriptions.length === 0) return;
+        if (descriptions.length === 1) {
+            const [description] = descriptions;
             const list = this.byName.get(description.name);
+            const at = list ? list.indexOf(description) : -1;
+            if (at < 0) return;
+            if (list!.length === 1) this.byName.delete(description.name);
+            else list!.splice(at, 1);
+            return;
+        }
+        const gone = new Set(descriptions);
+        for (const name of new Set(descriptions.map(d => d.name))) {
+            const list = this.byName.get(name);
             if (!list) continue;
-            const kept = list.filter(d => d !== description);
-            if (kept.length > 0) this.byName.set(description.name, kept);
-            else this.byName.delete(description.name);
+            const kept = list.filter(d => !gone.has(d));
+            if (kept.length > 0) this.byName.set(name, kept);
+            else this.byName.delete(name);
         }
     }
 

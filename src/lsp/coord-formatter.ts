@@ -12,6 +12,7 @@ import type {
 } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { formatText, suppressionMoved } from '../analysis/format.js';
+import { tooLargeSize } from '../language/coord-workspace.js';
 
 export class CoordFormatter implements Formatter {
     private readonly services: LangiumCoreServices;
@@ -21,6 +22,8 @@ export class CoordFormatter implements Formatter {
     }
 
     formatDocument(document: LangiumDocument, _params: DocumentFormattingParams): TextEdit[] {
+        // A text too large to parse is not formatted either (`coord format` refuses it).
+        if (tooLargeSize(document) !== undefined) return [];
         const text = document.textDocument.getText();
         const result = formatText(text, this.services);
         if (!result.ok || !result.changed) return [];
@@ -28,6 +31,7 @@ export class CoordFormatter implements Formatter {
     }
 
     formatDocumentRange(document: LangiumDocument, params: DocumentRangeFormattingParams): TextEdit[] {
+        if (tooLargeSize(document) !== undefined) return [];
         const textDocument = document.textDocument;
         const text = textDocument.getText();
         const result = formatText(text, this.services);

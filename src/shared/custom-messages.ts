@@ -5,6 +5,7 @@
  * imported, so that the extension and the server can both use this file.
  */
 import { RequestType } from 'vscode-jsonrpc';
+import { OPEN_SUMMARY_TO_SIDE_COMMAND, STDLIB_METHOD } from './message-names.js';
 
 /** The scheme of the standard library's URI (`coord-stdlib:///stdlib.coord`). */
 export const STDLIB_SCHEME = 'coord-stdlib';
@@ -17,12 +18,12 @@ export const STDLIB_SCHEME = 'coord-stdlib';
  * types: the server and the client bundle their own copy of `vscode-jsonrpc`,
  * whose `RequestType` classes TypeScript does not treat as the same type.
  */
-export const StdlibRequest = new RequestType<StdlibParams, StdlibResult, void>('coord/stdlib');
+export const StdlibRequest = new RequestType<StdlibParams, StdlibResult, void>(STDLIB_METHOD);
 export interface StdlibParams { uri: string }
 export type StdlibResult = string | null;
 
 /** The command the "Open effect summary" code lens runs (implemented by the extension's preview). */
-export const OPEN_SUMMARY_TO_SIDE_COMMAND = 'coord.openSummaryToSide';
+export { OPEN_SUMMARY_TO_SIDE_COMMAND };
 
 /**
  * What the client announces in `initializationOptions`. `commands` lists the

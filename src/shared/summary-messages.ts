@@ -6,6 +6,7 @@
  * can use this file.
  */
 import { NotificationType, RequestType } from 'vscode-jsonrpc';
+import { SUMMARY_CHANGED_METHOD, SUMMARY_EXPORT_METHOD, SUMMARY_METHOD } from './message-names.js';
 
 /**
  * What a summary covers: the whole workspace (the default), or one file with
@@ -35,7 +36,7 @@ export interface SummaryView {
  * one file, computed from the server's current documents (what the user is
  * typing, not what is saved).
  */
-export const SummaryRequest = new RequestType<SummaryParams, SummaryView, void>('coord/summary');
+export const SummaryRequest = new RequestType<SummaryParams, SummaryView, void>(SUMMARY_METHOD);
 
 /** The formats the preview can export. */
 export const SUMMARY_EXPORT_FORMATS = ['html', 'md', 'csv', 'json', 'svg', 'forest'] as const;
@@ -47,7 +48,7 @@ export type SummaryExportFormat = (typeof SUMMARY_EXPORT_FORMATS)[number];
  * a standalone SVG (`svg`), or (v2) the forest plots as one SVG (`forest`),
  * or one of them (`forest` with its `index`).
  */
-export const SummaryExportRequest = new RequestType<SummaryExportParams, { text: string }, void>('coord/summaryExport');
+export const SummaryExportRequest = new RequestType<SummaryExportParams, { text: string }, void>(SUMMARY_EXPORT_METHOD);
 
 /** What to export: a format, and for `forest` optionally one plot by its index in the summary's `forestPlots`. */
 export type SummaryExportParams = SummaryParams & { format: SummaryExportFormat; index?: number };
@@ -57,4 +58,4 @@ export type SummaryExportParams = SummaryParams & { format: SummaryExportFormat;
  * workspace (an edit, a saved or deleted file), so that an open preview asks
  * for the summary again.
  */
-export const SummaryChangedNotification = new NotificationType<Record<string, never>>('coord/summaryChanged');
+export const SummaryChangedNotification = new NotificationType<Record<string, never>>(SUMMARY_CHANGED_METHOD);

@@ -14,7 +14,8 @@ import { requireService, type ChangeTracker, type CoordSharedServices } from '..
 import type { Diagnostic, DiagnosticRelatedInformation } from 'vscode-languageserver-types';
 import type { Model } from '../language/generated/ast.js';
 import { isStdlibUri } from '../language/stdlib.js';
-import { computeWorkspaceFacts, type WorkspaceFacts } from '../analysis/workspace-facts.js';
+import { MAX_TEXT_BYTES, tooLargeSize } from '../language/coord-workspace.js';
+import { computeWorkspaceFacts, IncrementalWorkspaceFacts, type WorkspaceFacts } from '../analysis/workspace-facts.js';
 import { internalErrorFinding, runRules, ZERO_RANGE, type CachedDeclaration } from './engine.js';
 import { syntaxRule } from './rules/syntax.js';
 import type { Finding, Severity } from './rule.js';
@@ -37,6 +38,8 @@ export class CoordDocumentValidator extends DefaultDocumentValidator {
     private readonly configProvider: CoordConfigProvider;
     private readonly lexer: CoordValidatorServices['parser']['Lexer'];
     private readonly factsCache: WorkspaceCache<'facts', WorkspaceFacts>;
+    /** The facts kept declaration by declaration across builds. */
+    readonly incrementalFacts = new IncrementalWorkspaceFacts();
     private readonly findings = new WeakMap<LangiumDocument, Finding[]>();
     private readonly tracker: ChangeTracker;
     /** The reports of declaration rules by declaration, reused after edits that do not touch them. */
@@ -58,9 +61,9 @@ export class CoordDocumentValidator extends DefaultDocumentValidator {
         this.factsCache = new WorkspaceCache(services.shared, DocumentState.IndexedReferences);
     }
 
-    /** The facts of the whole workspace, computed once per build. */
+    /** The facts of the whole workspace, brought up to date once per build. */
     workspaceFacts(): WorkspaceFacts {
-        return this.factsCache.get('facts', () => computeWorkspaceFacts(this.documents.all));
+        return this.factsCache.get('facts', () => this.incrementalFacts.update(this.documents.all));
     }
 
     /**
@@ -80,7 +83,8 @@ export class CoordDocumentValidator extends DefaultDocumentValidator {
         try {
             // A binary file opened or found in the workspace gets one clear finding, as `coord check`
             // refuses it, instead of a syntax error per stray byte.
-            findings = looksBinary(document) ? [binaryFileFinding()] : this.computeFindings(document);
+            const tooLarge = tooLargeSize(document);
+            findings = tooLarge !== undefined ? [tooLargeFinding(tooLarge)] : looksBinary(document) ? [binaryFileFinding()] : this.computeFindings(document);
         } catch (e) {
             // A failure outside any one rule (the workspace facts, the configuration, the
             // comments) must not stop the build: it becomes one finding, and the syntax
@@ -165,6 +169,17 @@ export class CoordDocumentValidator extends DefaultDocumentValidator {
 /** NUL bytes that the lexer trips over: a binary file, not text with a NUL in a comment or string. */
 function looksBinary(document: LangiumDocument): boolean {
     return document.parseResult.lexerErrors.length > 0 && document.textDocument.getText().includes('\u0000');
+}
+
+/** A text larger than Coord reads (`coord check` refuses such a file with the same words). */
+function tooLargeFinding(bytes: number): Finding {
+    return {
+        rule: RuleId.syntax,
+        severity: 'error',
+        message: t('finding.too-large', { size: (bytes / 1048576).toFixed(1), limit: MAX_TEXT_BYTES / 1048576 }),
+        range: ZERO_RANGE,
+        related: [],
+    };
 }
 
 function binaryFileFinding(): Finding {

@@ -10,31 +10,16 @@
  * a coordination whose Problems panel listed 2.)
  */
 import type { Severity } from './rule.js';
+import type { SeverityCounts } from '../analysis/severity-counts.js';
 import { t } from '../i18n/index.js';
 
-/** The findings of each severity. */
-export type SeverityCounts = Record<Severity, number>;
-
-/** LSP's `DiagnosticSeverity` numbers (1 error … 4 hint), for counting published diagnostics. */
-const BY_NUMBER: Readonly<Record<number, Severity>> = { 1: 'error', 2: 'warning', 3: 'info', 4: 'hint' };
+// The counter itself is the summary page's too, so it lives below both (analysis may not import validation).
+export { countBySeverity, type SeverityCounts } from '../analysis/severity-counts.js';
 
 /** The severities the editor's Problems panel lists (and so the lens counts). */
 export const LISTED_SEVERITIES: readonly Severity[] = ['error', 'warning', 'info'];
 /** The severities the explorer's badge counts. */
 export const BADGE_SEVERITIES: readonly Severity[] = ['error', 'warning'];
-
-/**
- * Counts findings by severity. A severity is a name (`'warning'`) or an LSP
- * number (2); a diagnostic without one is an error, as LSP clients read it.
- */
-export function countBySeverity(severities: Iterable<Severity | number | undefined>): SeverityCounts {
-    const counts: SeverityCounts = { error: 0, warning: 0, info: 0, hint: 0 };
-    for (const s of severities) {
-        const severity = s === undefined ? 'error' : typeof s === 'number' ? BY_NUMBER[s] ?? 'error' : s;
-        counts[severity]++;
-    }
-    return counts;
-}
 
 /** How many of the counted findings the Problems panel lists (errors, warnings, infos). */
 export function listedCount(counts: SeverityCounts): number {

@@ -10,9 +10,10 @@ import type { WorkspaceFacts } from '../analysis/workspace-facts.js';
 import type { FindingRuleId, RuleId } from './rule-ids.js';
 import { t, type MessageKey } from '../i18n/index.js';
 
-export type Severity = 'error' | 'warning' | 'info' | 'hint';
+import type { Severity } from '../analysis/severity-counts.js';
+
+export { SEVERITIES, type Severity } from '../analysis/severity-counts.js';
 export type SeveritySetting = Severity | 'off';
-export const SEVERITIES: readonly Severity[] = ['error', 'warning', 'info', 'hint'];
 
 /** What a rule is about, for the catalogue (`coord rules`, docs/rules.md, SARIF). */
 export type RuleCategory = 'structure' | 'coordination' | 'evidence' | 'hygiene';

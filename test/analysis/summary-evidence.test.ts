@@ -6,7 +6,8 @@
 import { describe, expect, test } from 'vitest';
 import { EXAMPLES, readFolder, summarise } from './summary-helpers.js';
 import { poolEstimates } from '../../src/analysis/pooling.js';
-import { Z95 } from '../../src/analysis/evidence.js';
+import { effectFigures, ESTIMATE_FIELDS, Z95, type EffectEstimate } from '../../src/analysis/evidence.js';
+import { isEffects, type Model } from '../../src/language/generated/ast.js';
 
 const FICTIONAL = readFolder(EXAMPLES, ['fictional-evidence.coord']);
 
@@ -81,5 +82,32 @@ effects of B from E {
         expect(json).not.toMatch(/NaN|Infinity|null/);
         expect(summary.forestPlots.find(p => p.outcome === 'income')!.rows.filter(r => r.kind === 'estimate').length).toBeGreaterThanOrEqual(40);
         for (const c of summary.cells) expect(['high', 'moderate', 'low', 'very-low']).toContain(c.certainty);
+    });
+});
+
+describe('one estimate, read once', () => {
+    test('each summary effect carries the figures the rules read, under the same names and in the same units (follow-up in months)', async () => {
+        const { summary, documents } = await summarise(readFolder(EXAMPLES));
+        const byPlace = new Map(summary.effects.map(e => [`${e.file}:${e.line}`, e]));
+        let compared = 0;
+        let years = 0;
+        for (const document of documents) {
+            const model = document.parseResult.value as Model;
+            for (const block of model.declarations.filter(isEffects)) {
+                for (const effect of block.effects) {
+                    const line = effect.$cstNode!.range.start.line + 1;
+                    const shown = byPlace.get(`${document.uri.toString().replace('file:///ws/', '')}:${line}`);
+                    if (!shown) continue;
+                    const figures = effectFigures(effect);
+                    const pick = (o: EffectEstimate) => Object.fromEntries(ESTIMATE_FIELDS.filter(k => o[k] !== undefined).map(k => [k, o[k]]));
+                    expect(pick(shown), `${shown.file}:${line}`).toEqual(pick(figures));
+                    if (figures.unit !== undefined) expect(shown.sizeUnit).toBe(figures.unit);
+                    if (effect.details?.some(d => d.$type === 'FollowupDetail' && d.unit === 'years')) years++;
+                    compared++;
+                }
+            }
+        }
+        expect(compared).toBe(summary.effects.length);
+        expect(years, 'an example writes its follow-up in years').toBeGreaterThan(0);
     });
 });

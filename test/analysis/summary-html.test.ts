@@ -16,7 +16,11 @@ import { renderSummaryMarkdown } from '../../src/analysis/summary-render/markdow
 import { escapeMarkdownCell } from '../../src/analysis/summary-render/escape.js';
 import { evidenceMap, CERTAINTY_SYMBOL, MAP_TEXT } from '../../src/analysis/summary-render/evidence-map.js';
 import { EMPTY_SNIPPETS, snippetText } from '../../src/analysis/summary-render/empty-states.js';
-import { EXAMPLES, readFolder, summarise } from './summary-helpers.js';
+import { join } from 'node:path';
+import { EXAMPLES, ROOT, readFolder, summarise } from './summary-helpers.js';
+import { t, withLocale, type Locale } from '../../src/i18n/index.js';
+import { countBySeverity } from '../../src/analysis/severity-counts.js';
+import { countBySeverity as countBySeverityOfValidation } from '../../src/validation/finding-counts.js';
 
 interface El {
     nodeName: string;
@@ -79,6 +83,37 @@ describe('the page of the examples', () => {
             expect(text(message)).toBe(`${first.rule} (line ${first.line}): ${first.message.replace(/`/g, '')}`);
             expect(text(message)).not.toContain('`');
             expect(all(message, tag('code')).length).toBe((first.message.match(/`/g) ?? []).length / 2);
+        }
+    });
+
+    test('the strip counts findings by severity with the counter the CLI and the code lens use, most severe first', async () => {
+        const { summary } = await summarise(readFolder(EXAMPLES));
+        const target = summary.coordinations.find(c => c.findings.length > 0)!;
+        const base = target.findings[0];
+        target.findings = [
+            { ...base, severity: 'hint' }, { ...base, severity: 'warning' }, { ...base, severity: 'error' }, { ...base, severity: 'warning' },
+        ];
+        const page = parseFragment(renderSummaryBody(summary)) as unknown as El;
+        const item = all(page, hasClass('strip-item')).find(i => text(one(i, hasClass('name'))) === target.name)!;
+        const shown = all(item, e => hasClass('severity')(e)).map(e => [attr(e, 'class'), text(e).trim()]);
+        expect(shown).toEqual([['severity error', '✗ 1 error'], ['severity warning', '⚠ 2 warnings'], ['severity hint', '✎ 1 hint']]);
+        // One counter: the CLI's and the lens's (validation/finding-counts.ts) is the summary's (analysis/severity-counts.ts).
+        expect(countBySeverityOfValidation).toBe(countBySeverity);
+        expect(countBySeverity(target.findings.map(f => f.severity))).toEqual({ error: 1, warning: 2, info: 0, hint: 1 });
+    });
+
+    test('an effect whose cell has no source says "no source" in the page and the Markdown report, in every language, never "0 sources"', async () => {
+        const { summary } = await summarise(readFolder(join(ROOT, 'test/fixtures/summary/brief')));
+        expect(summary.effects.some(e => e.sources === 0), 'the brief\'s workspace has unsourced effects').toBe(true);
+        const words = { en: ['no source', /\b0 sources\b/], es: ['sin fuente', /\b0 fuentes\b/], 'pt-BR': ['sem fonte', /\b0 fontes\b/] } as const;
+        for (const [locale, [none, zero]] of Object.entries(words)) {
+            withLocale(locale as Locale, () => {
+                expect(t('report.count.source', { count: 0 }), 'the same words as an effect without a source').toBe(t('report.no-source'));
+                for (const page of [renderSummaryBody(summary), renderSummaryMarkdown(summary)]) {
+                    expect(page).toContain(none);
+                    expect(page).not.toMatch(zero);
+                }
+            });
         }
     });
 

@@ -100,7 +100,7 @@ describe('import invariants', () => {
         const browser = importsOf(join(SRC, 'lsp', 'browser-main.ts'));
         expect(browser).toContain('vscode-languageserver/browser');
         // A self-test, so that a broken regex cannot make every check pass vacuously.
-        const specs = importsOf(join(SRC, 'extension', 'extension.ts'));
+        const specs = importsOf(join(SRC, 'extension', 'language-client.ts'));
         expect(specs).toContain('vscode-languageclient/node');
     });
 });

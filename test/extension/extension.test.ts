@@ -1,11 +1,12 @@
 /**
  * The extension's `activate` without VS Code: with stand-ins for `vscode` and
- * `vscode-languageclient`, it starts a client for `coord` files with the
- * bundled server, watches `coord.config.json`, announces the summary command
- * to the server, serves `coord-stdlib:` documents from the server's
+ * `vscode-languageclient`, it registers the preview first and returns before
+ * the language client is even loaded, then starts a client for `coord` files
+ * with the bundled server, watches `coord.config.json`, announces the summary
+ * command to the server, serves `coord-stdlib:` documents from the server's
  * `coord/stdlib` answer, hands the client to the preview, and its code-lens
  * middleware honours `coord.codeLens.enabled` and turns the lens's URI string
- * into a `vscode.Uri`.
+ * into a `vscode.Uri`. The entry bundle stays without the client's code.
  */
 import { beforeEach, describe, expect, test, vi } from 'vitest';
 
@@ -15,11 +16,12 @@ const state = vi.hoisted(() => ({
     watchers: [] as string[],
     settings: new Map<string, unknown>(),
     trusted: true,
-    previewClients: [] as unknown[],
+    previewClients: [] as Array<Promise<unknown>>,
+    /** How many clients existed when the preview was registered. */
+    clientsAtPreview: [] as number[],
     commands: new Map<string, (...args: unknown[]) => unknown>(),
     /** When set, the client's start never finishes (a server that takes its time). */
     holdStart: false,
-    previewReady: [] as Array<Promise<void>>,
 }));
 
 vi.mock('vscode', () => {
@@ -69,13 +71,19 @@ vi.mock('vscode-languageclient/node', () => ({
 }));
 
 vi.mock('../../src/extension/preview.js', () => ({
-    registerSummaryPreview: (_context: unknown, client: unknown, ready: Promise<void>) => {
+    registerSummaryPreview: (_context: unknown, client: Promise<unknown>) => {
         state.previewClients.push(client);
-        state.previewReady.push(ready);
+        state.clientsAtPreview.push(state.clients.length);
     },
 }));
 
-const { activate, deactivate } = await import('../../src/extension/extension.js');
+const { activate, deactivate, startedClient } = await import('../../src/extension/extension.js');
+
+/** Activates, then waits for the language client that activate starts after returning. */
+async function activated(ctx = context()): Promise<void> {
+    await activate(ctx as never);
+    await startedClient();
+}
 
 function context() {
     return { subscriptions: [] as unknown[], asAbsolutePath: (p: string) => `/ext/${p}`, extensionUri: { path: '/ext' } };
@@ -88,14 +96,14 @@ beforeEach(() => {
     state.settings.clear();
     state.trusted = true;
     state.previewClients.length = 0;
+    state.clientsAtPreview.length = 0;
     state.commands.clear();
     state.holdStart = false;
-    state.previewReady.length = 0;
 });
 
 describe('activate', () => {
     test('registers commands to restart the server and show its output', async () => {
-        await activate(context() as never);
+        await activated();
         const client = state.clients[0] as unknown as { restarts: number; shown: number };
         await state.commands.get('coord.restartServer')!();
         state.commands.get('coord.showOutput')!();
@@ -106,7 +114,7 @@ describe('activate', () => {
     });
 
     test('starts the bundled server for coord files and tells it about config files and the summary command', async () => {
-        await activate(context() as never);
+        await activated();
         const [client] = state.clients;
         expect(client.id).toBe('coord');
         expect(client.started).toBe(true);
@@ -114,24 +122,45 @@ describe('activate', () => {
         expect(client.clientOptions.documentSelector).toEqual([{ scheme: 'file', language: 'coord' }, { scheme: 'untitled', language: 'coord' }]);
         expect(state.watchers).toEqual(['**/coord.config.json']);
         expect(client.clientOptions.initializationOptions).toEqual({ commands: ['coord.openSummaryToSide'] });
-        expect(state.previewClients).toEqual([client]);
+        expect(state.previewClients).toHaveLength(1);
+        expect(await state.previewClients[0]).toBe(client);
         await deactivate();
         expect(client.started).toBe(false);
     });
 
-    test('returns without waiting for the server, with the preview registered and handed the start', async () => {
-        // VS Code revives a restored preview only once activate() has returned: waiting for the server here
-        // left a restored preview blank until the server was up.
+    test('registers the preview first and returns before the language client is loaded, handing the preview the client once started', async () => {
+        // VS Code hands a preview restored after a reload to the extension only once activate() has returned: loading
+        // the client (vscode-languageclient, 97 % of the extension's code) or waiting for the server before that left
+        // the restored panel blank.
         state.holdStart = true;
         // (Were activate to wait for the start, which never finishes, this await would never return.)
         await activate(context() as never);
-        expect(state.previewClients).toEqual([state.clients[0]]);
-        expect(state.previewReady).toHaveLength(1);
-        expect(state.previewReady[0]).toBeInstanceOf(Promise);
+        expect(state.clientsAtPreview).toEqual([0]);
+        expect(state.clients).toHaveLength(0);
+        await startedClient();
+        expect(state.clients).toHaveLength(1);
+        expect(state.clients[0].started).toBe(true);
+        // The preview's client resolves only once the client has started.
+        const settled = await Promise.race([state.previewClients[0].then(() => 'resolved'), new Promise(resolve => setTimeout(() => resolve('pending'), 50))]);
+        expect(settled).toBe('pending');
+    });
+
+    test('the entry bundle holds the preview but not the language client, which it requires from its own bundle', async () => {
+        const esbuild = await import('esbuild');
+        const { clientApart } = await import('../../scripts/build-plugins.mjs');
+        const result = await esbuild.build({
+            entryPoints: ['src/extension/extension.ts'], bundle: true, platform: 'node', format: 'cjs', target: 'node20',
+            external: ['vscode'], plugins: [clientApart], supported: { 'dynamic-import': false }, write: false, metafile: true, logLevel: 'silent',
+        });
+        const inputs = Object.keys(result.metafile.inputs);
+        expect(inputs).toContain('src/extension/preview.ts');
+        expect(inputs.filter(input => /vscode-(languageclient|jsonrpc)/.test(input))).toEqual([]);
+        expect(result.outputFiles[0].text).toContain('require("./language-client.cjs")');
+        expect(result.outputFiles[0].contents.byteLength).toBeLessThan(60_000);
     });
 
     test('serves coord-stdlib documents from the server', async () => {
-        await activate(context() as never);
+        await activated();
         const provider = state.providers.get('coord-stdlib')!;
         const vscode = await import('vscode');
         const text = await provider.provideTextDocumentContent(vscode.Uri.parse('coord-stdlib:///stdlib.coord'));
@@ -141,15 +170,15 @@ describe('activate', () => {
 
     test('coord.server.path is used only in a trusted workspace', async () => {
         state.settings.set('coord.server.path', '/custom/server.cjs');
-        await activate(context() as never);
+        await activated();
         expect(state.clients[0].serverOptions.run.module).toBe('/custom/server.cjs');
         state.trusted = false;
-        await activate(context() as never);
+        await activated();
         expect(state.clients[1].serverOptions.run.module).toBe('/ext/dist/server.cjs');
     });
 
     test('the code-lens middleware honours coord.codeLens.enabled and passes a Uri to the summary command', async () => {
-        await activate(context() as never);
+        await activated();
         const middleware = state.clients[0].clientOptions.middleware;
         const lenses = () => [
             { command: { title: '2 effects · 1 finding', command: '' } },

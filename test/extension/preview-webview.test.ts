@@ -16,7 +16,8 @@ import { createRequire } from 'node:module';
 
 const require = createRequire(import.meta.url);
 import { chromium, type Browser, type Page } from 'playwright-core';
-import { parseWebviewMessage, previewCsp, previewShellHtml } from '../../src/extension/preview-html.js';
+import { LOADER, parseWebviewMessage, previewCsp, previewShellHtml, SHELL_CSS } from '../../src/extension/preview-html.js';
+import { previewCss } from '../../scripts/preview-css.mjs';
 import { renderSummaryBody } from '../../src/analysis/summary-render/html.js';
 import { layoutNetwork, renderNetworkSvg } from '../../src/analysis/summary-render/network.js';
 import type { Summary } from '../../src/analysis/summary.js';
@@ -28,6 +29,7 @@ import {
 /* eslint-disable @typescript-eslint/no-explicit-any */
 declare const document: any;
 declare const window: any;
+declare const getComputedStyle: any;
 
 describe('messages from the webview', () => {
     test.each([
@@ -54,19 +56,32 @@ describe('messages from the webview', () => {
         expect(parseWebviewMessage(message)).toBeUndefined();
     });
 
-    test('the shell\'s policy allows one nonce script and the extension\'s styles, nothing else', () => {
+    test('the shell\'s policy allows the nonce\'s script and styles and the extension\'s styles, nothing else', () => {
         const html = previewShellHtml({ cspSource: 'https://res.example', nonce: 'N0nce', scriptUri: 'https://res.example/p.js', styleUri: 'https://res.example/p.css' });
         const csp = previewCsp('https://res.example', 'N0nce');
         expect(csp).toMatch(/^default-src 'none';/);
         expect(csp).toContain("script-src 'nonce-N0nce'");
-        expect(csp).not.toMatch(/unsafe-(inline|eval)/);
+        expect(csp).toContain("style-src https://res.example 'nonce-N0nce'");
+        expect(csp).not.toMatch(/unsafe-(inline|eval|hashes)/);
         expect(html).toContain(`content="${csp.replace(/'/g, "'")}"`);
         expect(html.match(/<script/g)).toHaveLength(1);
+        expect(html.match(/<style/g)).toHaveLength(1);
+        expect(html).toContain('<style nonce="N0nce">');
+        expect(html).toContain(`<script nonce="N0nce">${LOADER}</script>`);
         // The loading state is in the shell itself, so it shows before any script or message.
         expect(html).toMatch(/<main id="root"[^>]*aria-busy="true"><div class="loading" role="status">/);
         expect(html).not.toContain('data-restored-at');
-        expect(previewShellHtml({ cspSource: 'x', nonce: 'n', scriptUri: 's', styleUri: 't', restoredAt: 1234.5 })).toContain('<body data-restored-at="1235">');
-        expect(html).toContain('<script nonce="N0nce" src="https://res.example/p.js"></script>');
+        expect(previewShellHtml({ cspSource: 'x', nonce: 'n', scriptUri: 's', styleUri: 't', restoredAt: 1234.5 })).toContain('<body data-restored-at="1235" ');
+    });
+
+    test('the shell fetches nothing before its loading state shows: its styles are inline, the stylesheet and the script come after load', () => {
+        const html = previewShellHtml({ cspSource: 'https://res.example', nonce: 'N0nce', scriptUri: 'https://res.example/p.js', styleUri: 'https://res.example/p.css' });
+        // No stylesheet link, no script source, no image: VS Code keeps the page hidden until its load event, and a
+        // render-blocking stylesheet would keep even a shown page blank until the webview's service worker served it.
+        expect(html).not.toMatch(/<link|\ssrc=|<img|url\(/);
+        expect(html).toContain('data-style="https://res.example/p.css" data-script="https://res.example/p.js"');
+        // What the first paint shows is styled inline: the toolbar, the buttons and the loading state with its spinner.
+        for (const selector of ['.toolbar', 'button', '.loading', '.spinner', '#export-list[hidden]']) expect(SHELL_CSS).toContain(`${selector} {`);
     });
 });
 
@@ -91,11 +106,14 @@ describe.skipIf(!CHROMIUM_AVAILABLE)('the webview page in Chromium', () => {
             entryPoints: [path.join(ROOT, 'media/preview.ts')], outfile: script, bundle: true,
             platform: 'browser', format: 'iife', target: 'es2022', logLevel: 'warning',
         });
+        // The stylesheet as scripts/build.mjs writes dist/preview.css.
+        const style = path.join(folder, 'preview.css');
+        fs.writeFileSync(style, await previewCss(ROOT));
         shell = path.join(folder, 'index.html');
         fs.writeFileSync(shell, previewShellHtml({
             cspSource: 'file:', nonce: 'TestNonce123',
             scriptUri: pathToFileURL(script).toString(),
-            styleUri: pathToFileURL(path.join(ROOT, 'media/preview.css')).toString(),
+            styleUri: pathToFileURL(style).toString(),
         }));
         browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
     });
@@ -137,6 +155,40 @@ describe.skipIf(!CHROMIUM_AVAILABLE)('the webview page in Chromium', () => {
     }
 
     const posted = (page: Page) => page.evaluate(() => (window as any).__posted as unknown[]);
+
+    test('the loading state shows, styled, while the stylesheet and the script are still on their way: both are asked for only after load', async () => {
+        const page = await browser.newPage({ viewport: { width: 800, height: 600 } });
+        try {
+            // Requests that are never answered: a webview's resources come through VS Code's service worker and the
+            // workbench, which after a reload can take seconds.
+            const asked: string[] = [];
+            await page.route('http://slow.test/**', route => { asked.push(new URL(route.request().url()).pathname); });
+            const file = path.join(folder, 'slow-resources.html');
+            fs.writeFileSync(file, previewShellHtml({
+                cspSource: 'http://slow.test', nonce: 'SlowNonce1', scriptUri: 'http://slow.test/preview.js', styleUri: 'http://slow.test/preview.css',
+            }));
+            // The load event comes without them (VS Code shows a webview's page at its load event, or after 200 ms).
+            await page.goto(pathToFileURL(file).toString(), { waitUntil: 'load', timeout: 15_000 });
+            await page.waitForFunction(() => performance.getEntriesByName('first-contentful-paint').length > 0, undefined, { timeout: 15_000 });
+            const shown = await page.evaluate(() => {
+                const spinner = document.querySelector('.spinner');
+                const loading = document.querySelector('.loading');
+                return {
+                    text: loading.textContent,
+                    spinner: getComputedStyle(spinner).width,
+                    animation: getComputedStyle(spinner).animationName,
+                    toolbar: getComputedStyle(document.querySelector('.toolbar')).display,
+                    added: [...document.querySelectorAll('link[rel=stylesheet], script[src]')].map((e: any) => e.getAttribute('href') ?? e.getAttribute('src')),
+                };
+            });
+            expect(shown.text).toContain('Computing the summary…');
+            expect([shown.spinner, shown.animation, shown.toolbar]).toEqual(['12px', 'spin', 'flex']);
+            expect(shown.added).toEqual(['http://slow.test/preview.css', 'http://slow.test/preview.js']);
+            await expect.poll(() => [...asked].sort()).toEqual(['/preview.css', '/preview.js']);
+        } finally {
+            await page.close();
+        }
+    });
 
     test('shows the summary the server sent and reveals the line of a clicked effect', async () => {
         const { summary } = await summarise(readFolder(EXAMPLES, ['colombia.coord', 'mexico.coord', 'peru.coord']));

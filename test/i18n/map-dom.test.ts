@@ -21,10 +21,14 @@ interface Node { nodeName: string; tagName?: string; attrs?: Array<{ name: strin
 /** Attributes a person reads or hears. */
 const READ_ATTRIBUTES = new Set(['title', 'aria-label', 'alt', 'placeholder', 'data-export-label', 'data-subgroup']);
 
+/** Elements whose text nobody reads: a style sheet's comments and a script's code are not the page's words. */
+const UNREAD_ELEMENTS = new Set(['style', 'script']);
+
 /** Every text node and read attribute of a page, trimmed. */
 function pieces(html: string, fragment = true): string[] {
     const out: string[] = [];
     const walk = (n: Node) => {
+        if (UNREAD_ELEMENTS.has(n.nodeName)) return;
         if (n.nodeName === '#text' && n.value?.trim()) out.push(n.value.trim());
         for (const a of n.attrs ?? []) if (READ_ATTRIBUTES.has(a.name) && a.value.trim()) out.push(a.value.trim());
         n.childNodes?.forEach(walk);

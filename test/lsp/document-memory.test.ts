@@ -52,3 +52,34 @@ describe('the validator\'s cache of a large open document', () => {
         expect(lists).toBeLessThan(3 * reporting + 1);
     }, 120_000);
 });
+
+describe('a document larger than Coord reads', () => {
+    test('is not parsed: one finding says so, as coord check refuses the file, and it is parsed again once small', async () => {
+        const { shared, Coord } = createCoordLspServices(EmptyFileSystem);
+        await shared.workspace.WorkspaceManager.initializeWorkspace([]);
+        const uri = 'file:///ws/huge.coord';
+        const open = async (version: number, text: string) => {
+            const document = TextDocument.create(uri, 'coord', version, text);
+            shared.workspace.TextDocuments!.set(document);
+            shared.lsp.DocumentUpdateHandler.didChangeContent!({ document });
+            await shared.workspace.DocumentBuilder.waitUntil(6 /* Validated */, URI.parse(uri));
+            await shared.workspace.WorkspaceLock.read(() => undefined);
+            const doc = shared.workspace.LangiumDocuments.getDocument(URI.parse(uri))!;
+            return { model: doc.parseResult.value as Model, findings: Coord.validation.DocumentValidator.getFindings(doc) ?? [] };
+        };
+        const line = 'population p "A population"\n';
+        const small = await open(1, line);
+        expect(small.model.declarations).toHaveLength(1);
+        // 17 MB of declarations (issue 21: one 20 MB didChange took the server to 2 GB).
+        const huge = await open(2, line.repeat(Math.ceil(17 * 1048576 / line.length)));
+        expect(huge.model.declarations).toEqual([]);
+        expect(huge.findings.map(f => [f.rule, f.severity, f.range.start.line])).toEqual([['syntax', 'error', 0]]);
+        expect(huge.findings[0].message).toMatch(/^file too large \(17\.0 MB; Coord reads files up to 16 MB\)/);
+        // Multi-byte characters count as the CLI counts a file's bytes: 6 M characters of 3 bytes is 18 MB.
+        const wide = await open(3, `population p "${'€'.repeat(6 * 1048576)}"\n`);
+        expect(wide.findings[0]?.message).toMatch(/^file too large \(18\.0 MB/);
+        const again = await open(4, `${line}population q "B"\n`);
+        expect(again.model.declarations).toHaveLength(2);
+        expect(again.findings.map(f => f.rule)).not.toContain('syntax');
+    }, 120_000);
+});

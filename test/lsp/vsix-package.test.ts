@@ -52,12 +52,12 @@ describe('the .vsix', () => {
         const names = [...files.keys()].filter(f => f.startsWith('extension/')).map(f => f.slice('extension/'.length)).sort();
         expect(names).toEqual(expect.arrayContaining([
             'package.json', 'readme.md', 'LICENSE.txt', 'changelog.md', 'docs/rules.md', 'docs/es/rules.md', 'docs/pt-BR/rules.md',
-            'dist/extension.cjs', 'dist/server.cjs', 'dist/preview.js', 'dist/web/extension.js', 'dist/web/server.js',
+            'dist/extension.cjs', 'dist/language-client.cjs', 'dist/server.cjs', 'dist/preview.js', 'dist/preview.css', 'dist/web/extension.js', 'dist/web/server.js',
             'syntaxes/coord.tmLanguage.json', 'language-configuration.json',
             'media/coord-icon.png', 'media/coord-file.svg',
             'package.nls.json', 'package.nls.es.json', 'package.nls.pt-br.json', 'l10n/bundle.l10n.es.json', 'l10n/bundle.l10n.pt-br.json',
         ]));
-        const allowed = /^(package\.json|package\.nls(\.[a-z-]+)?\.json|l10n\/bundle\.l10n\.[a-z-]+\.json|readme\.md|LICENSE\.txt|changelog\.md|docs\/((es|pt-BR)\/)?rules\.md|dist\/(extension|server)\.cjs|dist\/preview\.js|dist\/web\/(extension|server)\.js|syntaxes\/coord\.tmLanguage\.json|language-configuration\.json|media\/[^/]+\.(png|svg|css))$/;
+        const allowed = /^(package\.json|package\.nls(\.[a-z-]+)?\.json|l10n\/bundle\.l10n\.[a-z-]+\.json|readme\.md|LICENSE\.txt|changelog\.md|docs\/((es|pt-BR)\/)?rules\.md|dist\/(extension|language-client|server)\.cjs|dist\/preview\.(js|css)|dist\/web\/(extension|server)\.js|syntaxes\/coord\.tmLanguage\.json|language-configuration\.json|media\/[^/]+\.(png|svg))$/;
         expect(names.filter(n => !allowed.test(n)), 'nothing else (no sources, maps, tests, node_modules or the CLI bundle)').toEqual([]);
     });
 
@@ -79,6 +79,14 @@ describe('the .vsix', () => {
                 expect(files.has(target), `${bundle} loads ${m[1]}`).toBe(true);
             }
         }
+    });
+
+    test('every file the preview\'s webview loads is inside', () => {
+        const source = fs.readFileSync(path.join(ROOT, 'src/extension/preview.ts'), 'utf8');
+        const loaded = [...source.matchAll(/asWebviewUri\(vscode\.Uri\.joinPath\(this\.context\.extensionUri, ((?:'[^']+'(?:, )?)+)\)\)/g)]
+            .map(m => m[1].split(', ').map(part => part.slice(1, -1)).join('/'));
+        expect(loaded).toEqual(['dist/preview.js', 'dist/preview.css']);
+        for (const p of loaded) expect(files.has(`extension/${p}`), p).toBe(true);
     });
 
     test('is packaged without leaving the repository out or the relative links as they are', () => {

@@ -17,6 +17,11 @@ import type { Finding } from '../../src/validation/rule.js';
 import { applyMutation, mutationArb, specTokens, layout, type Mutation } from './arbitraries.js';
 import { fuzzTotals, runProperty, timeoutFor, Workbench } from './harness.js';
 import { tokenize } from './tokenize.js';
+import { computeWorkspaceFacts, type WorkspaceFacts } from '../../src/analysis/workspace-facts.js';
+import { contributionOf, declarationMentions, documentMentions, effectCell, mentionedNames } from '../../src/analysis/contributions.js';
+import type { CoordChangeTracker } from '../../src/analysis/change-tracker.js';
+import { isEffects, isProgramme, type Model } from '../../src/language/generated/ast.js';
+import type { AstNode, LangiumDocument } from 'langium';
 
 const FILES = ['a.coord', 'b.coord'] as const;
 const uriOf = (name: string) => `file:///ws/${name}`;
@@ -55,6 +60,28 @@ function contentChange(document: TextDocument, after: string) {
         afterTo++;
     }
     return { range: { start: document.positionAt(from), end: document.positionAt(to) }, text: after.slice(from, afterTo) };
+}
+
+/**
+ * Everything the workspace facts answer about the documents' declarations, as
+ * comparable data (nodes by identity: their index in `nodes`).
+ */
+function factsDigest(facts: WorkspaceFacts, documents: readonly LangiumDocument[]): unknown {
+    const ids = new Map<AstNode, number>();
+    const id = (node: AstNode) => (ids.has(node) ? ids.get(node)! : (ids.set(node, ids.size), ids.size - 1));
+    const declarations = documents.flatMap(d => (d.parseResult.value as Model).declarations ?? []);
+    declarations.forEach(id);
+    const names = new Set<string>([...facts.everyDeclaration().keys()]);
+    for (const d of declarations) for (const r of contributionOf(d).references) names.add(r.name);
+    const cells = declarations.filter(isEffects).flatMap(block => block.effects.map(e => effectCell(block, e)));
+    return {
+        documents: facts.documents.map(d => d.uri.toString()),
+        every: [...facts.everyDeclaration()].map(([name, entries]) => [name, entries.map(e => [id(e.node), e.uri, e.stdlib])]).sort(),
+        named: [...names].sort().map(name => [name, facts.declarationsNamed(name).map(e => [id(e.node), e.uri, e.stdlib])]),
+        referenced: declarations.map(d => facts.isReferenced(d)),
+        coordinations: declarations.filter(isProgramme).map(p => facts.coordinationsOf(p).map(id)),
+        cells: cells.map(c => [facts.effectsInCell(c).map(id), facts.effectsAcrossSources(c).map(id)]),
+    };
 }
 
 /** Findings as comparable data (message, place, severity, suppression, related places). */
@@ -121,6 +148,28 @@ async function runSequence(initial: [string, string], edits: readonly Edit[]): P
     await pending;
     await lock.write(() => undefined);
     const validator = Coord.validation.DocumentValidator;
+    // The facts kept declaration by declaration equal the facts computed from scratch.
+    const all = langiumDocuments.all.toArray();
+    const kept = factsDigest(validator.incrementalFacts.update(all), all);
+    const scratch = factsDigest(computeWorkspaceFacts(all), all);
+    if (JSON.stringify(kept) !== JSON.stringify(scratch)) {
+        throw new Error(`the incremental workspace facts differ from facts computed from scratch\nincremental: ${JSON.stringify(kept)}\nfrom scratch: ${JSON.stringify(scratch)}`);
+    }
+    // The change tracker's index of names answers as a scan of every contribution would, for each name alone.
+    const tracker = shared.workspace.ChangeTracker as CoordChangeTracker;
+    const scans = { ...tracker.scans };
+    const declarations = all.flatMap(d => (d.parseResult.value as Model).declarations ?? []);
+    const names = new Set(declarations.flatMap(d => [...mentionedNames(contributionOf(d))]));
+    for (const name of [...names, 'nowhere']) {
+        const change = { all: false, names: new Set([name]), uris: new Set<string>() };
+        for (const d of declarations) {
+            if (tracker.stale(d, change) !== declarationMentions(d, change.names)) throw new Error(`the tracker's index and the contributions disagree on whether a declaration mentions '${name}'`);
+        }
+        for (const doc of all) {
+            if (tracker.affects(doc, change) !== documentMentions(doc.parseResult.value, change.names)) throw new Error(`the tracker's index and the contributions disagree on whether ${doc.uri} mentions '${name}'`);
+        }
+    }
+    if (tracker.scans.declarations !== scans.declarations || tracker.scans.documents !== scans.documents) throw new Error('the tracker scanned contributions instead of reading its index');
     const present = FILES.flatMap((name, i) => (texts[i] === undefined ? [] : [[name, texts[i]!] as [string, string]]));
     const incremental = new Map(present.map(([name]) => {
         const doc = langiumDocuments.getDocument(URI.parse(uriOf(name)));

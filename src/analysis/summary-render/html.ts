@@ -11,6 +11,8 @@ import { CATALOGUE, getLocale, t, type MessageKey } from '../../i18n/index.js';
 import type { Summary, SummaryCoordination, SummaryEffect } from '../summary.js';
 import { escapeHtml as esc } from './escape.js';
 import { sha256Base64 } from './sha256.js';
+import { SUMMARY_CSS } from './page-css.js';
+import { countBySeverity, SEVERITIES } from '../severity-counts.js';
 import { achievedText, desirabilityLegend, DESIRABILITY_SYMBOL, DESIRABILITY_TEXT, DIRECTION_TEXT } from './symbols.js';
 import {
     combinationText, COORDINATION_COLUMNS, countsLine, desirabilityCounts, directionCounts,
@@ -63,7 +65,8 @@ function severityWord(severity: string): string {
     return key in CATALOGUE.en ? t(key) : severity;
 }
 
-const SEVERITY_ORDER = ['error', 'warning', 'info', 'hint'];
+/** Most severe first (an unknown severity last). */
+const severityRank = (severity: string) => ((SEVERITIES as readonly string[]).indexOf(severity) + 5) % 5;
 const SEVERITY_SYMBOL: Record<string, string> = { error: '✗', warning: '⚠', info: 'ℹ', hint: '✎' };
 
 function revealAttrs(options: HtmlOptions, uri: string, line: number): string {
@@ -99,10 +102,9 @@ function list(items: readonly string[]): string {
 
 /** `1 error · 2 warnings`, with a symbol per severity. */
 function severityCounts(c: SummaryCoordination): string {
-    const counts = new Map<string, number>();
-    for (const f of c.findings) counts.set(f.severity, (counts.get(f.severity) ?? 0) + 1);
-    return [...counts].sort((a, b) => SEVERITY_ORDER.indexOf(a[0]) - SEVERITY_ORDER.indexOf(b[0]))
-        .map(([severity, n]) => `<span class="severity ${esc(severity)}"><span aria-hidden="true">${SEVERITY_SYMBOL[severity] ?? ''}</span> ${esc(t(`cli.count.${severity as 'error'}`, { count: n }))}</span>`)
+    const counts = countBySeverity(c.findings.map(f => f.severity));
+    return SEVERITIES.filter(severity => counts[severity] > 0)
+        .map(severity => `<span class="severity ${severity}"><span aria-hidden="true">${SEVERITY_SYMBOL[severity]}</span> ${esc(t(`cli.count.${severity}`, { count: counts[severity] }))}</span>`)
         .join(' · ');
 }
 
@@ -124,7 +126,7 @@ function findingsStrip(summary: Summary, options: HtmlOptions): string {
         out.push(`<p class="intro">${PAGE_TEXT.findingsIntro}</p><ul class="strip">`);
         for (const { c, i } of withFindings) {
             // The most severe finding first (the findings are in source order).
-            const first = [...c.findings].sort((a, b) => SEVERITY_ORDER.indexOf(a.severity) - SEVERITY_ORDER.indexOf(b.severity))[0];
+            const first = [...c.findings].sort((a, b) => severityRank(a.severity) - severityRank(b.severity))[0];
             out.push(`<li class="strip-item"><a class="name" href="#${coordinationId(i)}"${options.interactive ? ` data-uri="${esc(c.uri)}" data-line="${first.line}"` : ''}>${esc(c.name)}</a>`
                 + ` <span class="country">${esc(c.countries.join(', '))}</span> ${achievedBadge(c)} ${severityCounts(c)}`
                 + ` <span class="first-message">${esc(t('page.at-line', { rule: first.rule, line: String(first.line) }))}: ${inlineCode(first.message)}</span></li>`);
@@ -165,7 +167,7 @@ function coordinationTable(summary: Summary, options: HtmlOptions): string {
     out.push('</tr></thead><tbody>');
     summary.coordinations.forEach((c, i) => {
         // The most severe first (a stable sort keeps source order within a severity).
-        const sorted = [...c.findings].sort((a, b) => SEVERITY_ORDER.indexOf(a.severity) - SEVERITY_ORDER.indexOf(b.severity));
+        const sorted = [...c.findings].sort((a, b) => severityRank(a.severity) - severityRank(b.severity));
         const findings = sorted.length > 0
             ? `<ul class="findings">${sorted.map(f => `<li class="finding ${esc(f.severity)}"><span class="severity-word"><span aria-hidden="true">${SEVERITY_SYMBOL[f.severity] ?? ''}</span> ${esc(severityWord(f.severity))}</span> ${esc(t('page.at-line', { rule: f.rule, line: String(f.line) }))}: ${inlineCode(f.message)}</li>`).join('')}</ul>`
             : '';
@@ -296,15 +298,19 @@ export function renderSummaryBody(summary: Summary, options: HtmlOptions = {}): 
     return out.filter(x => x !== '').join('\n');
 }
 
-/** The stylesheet of the standalone report (light and dark by the reader's setting, forced colours, print). */
+/**
+ * The stylesheet of the standalone report: its variables (light and dark by the reader's setting), the page
+ * itself, then the fragment's rule set shared with the preview (`SUMMARY_CSS`), forced colours and print.
+ */
 export const REPORT_CSS = `
 :root { color-scheme: light dark; --fg: #0f172a; --bg: #ffffff; --muted: #475569; --border: #cbd5e1; --head: #f1f5f9;
-  --desirable: #15803d; --adverse: #b91c1c; --neutral: #1d4ed8; --no-change: #475569; --warning: #92400e; --link: #1d4ed8;
+  --desirable: #15803d; --adverse: #b91c1c; --neutral: #1d4ed8; --no-change: #475569; --warning: #92400e; --info: #1d4ed8; --link: #1d4ed8;
   --banner: #fef3c7; --banner-border: #92400e;
-  --cert-high: #15803d; --cert-moderate: #4d7c0f; --cert-low: #b45309; --cert-very-low: #b91c1c; }
+  --cert-high: #15803d; --cert-moderate: #4d7c0f; --cert-low: #b45309; --cert-very-low: #b91c1c;
+  --code-font: ui-monospace, SFMono-Regular, Menlo, Consolas, monospace; --code-background: var(--head); --code-border: 0; --code-block: var(--head); }
 @media (prefers-color-scheme: dark) {
   :root { --fg: #e2e8f0; --bg: #0f172a; --muted: #a7b3c5; --border: #475569; --head: #1e293b;
-    --desirable: #4ade80; --adverse: #fca5a5; --neutral: #93c5fd; --no-change: #cbd5e1; --warning: #fcd34d; --link: #93c5fd;
+    --desirable: #4ade80; --adverse: #fca5a5; --neutral: #93c5fd; --no-change: #cbd5e1; --warning: #fcd34d; --info: #93c5fd; --link: #93c5fd;
     --banner: #422006; --banner-border: #fcd34d;
     --cert-high: #4ade80; --cert-moderate: #bef264; --cert-low: #fbbf24; --cert-very-low: #f87171; }
 }
@@ -312,53 +318,9 @@ export const REPORT_CSS = `
 body { font: 14px/1.45 system-ui, -apple-system, "Segoe UI", sans-serif; color: var(--fg); background: var(--bg); margin: 24px; }
 a { color: var(--link); }
 h1 { font-size: 1.6em; margin: 0 0 .3em; } h2 { font-size: 1.2em; margin: 1.6em 0 .5em; }
-.totals { font-weight: 600; margin: 0; } .by, .legend, .where, .subtitle, .detail, .intro, .empty { color: var(--muted); }
-.where, .subtitle { font-size: .85em; font-weight: normal; }
-code { font-family: ui-monospace, SFMono-Regular, Menlo, Consolas, monospace; font-size: .92em; background: var(--head); padding: 0 .2em; border-radius: 3px; }
-pre { background: var(--head); padding: 8px; overflow-x: auto; } pre code { background: none; padding: 0; }
-table { border-collapse: collapse; width: 100%; }
-th, td { border: 1px solid var(--border); padding: 4px 6px; vertical-align: top; text-align: left; }
-thead th { background: var(--head); }
-ul { margin: 0; padding-left: 1.1em; } ul.effects { list-style: none; padding: 0; }
-table.matrix .effect { white-space: nowrap; } .effect .word { font-size: .8em; }
-.effect.desirable .mark { color: var(--desirable); } .effect.adverse .mark { color: var(--adverse); font-weight: 600; }
-.effect.neutral .mark { color: var(--neutral); } .effect.no-change .mark { color: var(--no-change); }
-.achieved-low { color: var(--adverse); } .achieved-medium { color: var(--warning); } .achieved-high { color: var(--desirable); }
-.finding.error, .severity.error { color: var(--adverse); } .finding.warning, .severity.warning { color: var(--warning); }
-.scroll { overflow-x: auto; } svg.coord-network { max-width: 100%; height: auto; } svg.forest-plot { max-width: 100%; height: auto; }
-.banner { border: 2px solid var(--banner-border); background: var(--banner); padding: 4px 12px; margin: 0 0 1em; }
-.banner h2 { margin: .4em 0; }
-nav.contents ul { list-style: none; padding: 0; display: flex; flex-wrap: wrap; gap: 4px 14px; margin: .5em 0 0; }
-ul.strip { list-style: none; padding: 0; } .strip-item { padding: 3px 0; border-bottom: 1px solid var(--border); }
-.strip-item .name { font-weight: 600; } .strip-item .country, .achieved-none { color: var(--muted); }
-.strip-item .first-message { display: block; }
-.map-scroll { overflow: auto; max-height: 80vh; border: 1px solid var(--border); width: fit-content; max-width: 100%; }
-section.counts { margin-top: 1em; }
-table.gap-map { width: auto; border-collapse: separate; border-spacing: 0; }
-table.gap-map th, table.gap-map td { border-width: 0 1px 1px 0; }
-table.gap-map thead { position: sticky; top: 0; z-index: 2; }
-table.gap-map thead th { background: var(--head); font-size: .9em; min-width: 7.5em; }
-table.gap-map th.outcome, table.gap-map th.corner, table.gap-map tr.domain th { position: sticky; left: 0; background: var(--bg); z-index: 1; }
-table.gap-map th.corner { background: var(--head); z-index: 3; }
-table.gap-map th.outcome { min-width: 8em; max-width: 11em; font-weight: normal; }
-table.gap-map tr.domain th { background: var(--head); font-weight: 600; }
-table.gap-map td { min-width: 7.5em; font-size: .85em; }
-td.not-measured { color: var(--muted); font-style: italic; text-align: center; vertical-align: middle; }
-.entry { display: block; padding: 1px 0; } .entry + .entry { border-top: 1px dotted var(--border); }
-.dot { display: inline-block; border-radius: 50%; vertical-align: middle; border: 1px solid var(--fg); width: 10px; height: 10px; }
-.size-2 .dot { width: 14px; height: 14px; } .size-3 .dot { width: 18px; height: 18px; }
-.cert-high .dot { background: var(--cert-high); } .cert-moderate .dot { background: var(--cert-moderate); }
-.cert-low .dot { background: var(--cert-low); } .cert-very-low .dot { background: var(--cert-very-low); }
-.entry .signs { font-weight: 600; } .entry .cert, .entry .sources, .entry .subgroup { display: block; }
-.entry .subgroup { font-style: italic; }
-.legend-item { white-space: nowrap; margin-right: .6em; }
-.coordination-table th[scope="row"] { position: sticky; left: 0; background: var(--bg); z-index: 1; min-width: 9em; }
-.coordination-table td { min-width: 8em; } .coordination-table td:nth-child(3) { min-width: 20em; }
-.empty-cell .not-measured-word { color: var(--muted); font-style: italic; font-size: .85em; }
-figure { margin: 0 0 1em; }
-svg.coord-network .group-label, svg.coord-network .legend text, svg.forest-plot text { fill: var(--fg); }
-svg.forest-plot line, svg.forest-plot path.diamond { stroke: var(--fg); } svg.forest-plot path.diamond { fill: var(--fg); }
 footer { margin-top: 2em; color: var(--muted); font-size: .85em; }
+svg.coord-network .group-label, svg.coord-network .legend text { fill: var(--fg); }
+${SUMMARY_CSS}
 @media (forced-colors: active) {
   .dot { forced-color-adjust: none; border-color: CanvasText; }
   .banner { border-color: CanvasText; }

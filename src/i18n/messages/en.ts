@@ -242,6 +242,7 @@ export const en = {
     'finding.invalid-config': '{file}: {message}; default severities are used until it is fixed',
     'finding.invalid-config.key': '{file}: {key}: {message}; default severities are used until it is fixed',
     'finding.binary': 'binary file (contains NUL bytes), not a .coord text file',
+    'finding.too-large': 'file too large ({size} MB; Coord reads files up to {limit} MB): not checked',
 
     // ── Lessons no rule can check ──────────────────────────────────────────
     ...Object.fromEntries(UNCHECKED_LESSONS.flatMap((l, i) => [[`lesson.${i}.topic`, q(l.topic)], [`lesson.${i}.quote`, q(l.quote)]])) as Record<`lesson.${0 | 1 | 2 | 3 | 4 | 5}.${'topic' | 'quote'}`, string>,
@@ -318,7 +319,7 @@ export const en = {
     'report.count.coordination': "{count, plural, one {# coordination} other {# coordinations}}",
     'report.count.evaluation': "{count, plural, one {# evaluation} other {# evaluations}}",
     'report.count.effect': "{count, plural, one {# effect} other {# effects}}",
-    'report.count.source': "{count, plural, one {# source} other {# sources}}",
+    'report.count.source': "{count, plural, =0 {no source} one {# source} other {# sources}}",
     'report.by': "Effects by direction: {direction}. By desirability: {desirability}.",
     'report.legend': "Legend: {legend}.",
     'report.matrix.title': "Effects by domain and programme combination",

@@ -235,6 +235,7 @@ export const es: Record<MessageKey, string> = {
     'finding.invalid-config': '{file}: {message}; se usan las severidades predeterminadas hasta que se corrija',
     'finding.invalid-config.key': '{file}: {key}: {message}; se usan las severidades predeterminadas hasta que se corrija',
     'finding.binary': 'archivo binario (contiene bytes NUL), no un archivo de texto .coord',
+    'finding.too-large': 'archivo demasiado grande ({size} MB; Coord lee archivos de hasta {limit} MB): no se revisa',
 
     'lesson.0.topic': 'Producción y comercialización en pequeña escala',
     'lesson.0.quote': 'Proteger la producción y la comercialización en pequeña escala es hoy más importante que nunca. No solo se trata de asegurar la sostenibilidad de los ingresos de los pequeños productores rurales, sino también de enfrentar los complejos desafíos de seguridad alimentaria que la región enfrenta debido a la crisis del COVID-19.',
@@ -317,7 +318,7 @@ export const es: Record<MessageKey, string> = {
     'report.count.coordination': "{count, plural, one {# coordinación} other {# coordinaciones}}",
     'report.count.evaluation': "{count, plural, one {# evaluación} other {# evaluaciones}}",
     'report.count.effect': "{count, plural, one {# efecto} other {# efectos}}",
-    'report.count.source': "{count, plural, one {# fuente} other {# fuentes}}",
+    'report.count.source': "{count, plural, =0 {sin fuente} one {# fuente} other {# fuentes}}",
     'report.by': "Efectos por dirección: {direction}. Por deseabilidad: {desirability}.",
     'report.legend': "Leyenda: {legend}.",
     'report.matrix.title': "Efectos por dominio y combinación de programas",

@@ -234,6 +234,7 @@ export const ptBR: Record<MessageKey, string> = {
     'finding.invalid-config': '{file}: {message}; as severidades padrão são usadas até que seja corrigido',
     'finding.invalid-config.key': '{file}: {key}: {message}; as severidades padrão são usadas até que seja corrigido',
     'finding.binary': 'arquivo binário (contém bytes NUL), não um arquivo de texto .coord',
+    'finding.too-large': 'arquivo grande demais ({size} MB; o Coord lê arquivos de até {limit} MB): não verificado',
 
     'lesson.0.topic': 'Produção e comercialização em pequena escala',
     'lesson.0.quote': 'Proteger a produção e a comercialização em pequena escala é hoje mais importante do que nunca. Não se trata apenas de garantir a sustentabilidade da renda dos pequenos produtores rurais, mas também de enfrentar os complexos desafios de segurança alimentar que a região enfrenta em razão da crise da COVID-19.',
@@ -316,7 +317,7 @@ export const ptBR: Record<MessageKey, string> = {
     'report.count.coordination': "{count, plural, one {# coordenação} other {# coordenações}}",
     'report.count.evaluation': "{count, plural, one {# avaliação} other {# avaliações}}",
     'report.count.effect': "{count, plural, one {# efeito} other {# efeitos}}",
-    'report.count.source': "{count, plural, one {# fonte} other {# fontes}}",
+    'report.count.source': "{count, plural, =0 {sem fonte} one {# fonte} other {# fontes}}",
     'report.by': "Efeitos por direção: {direction}. Por desejabilidade: {desirability}.",
     'report.legend': "Legenda: {legend}.",
     'report.matrix.title': "Efeitos por domínio e combinação de programas",

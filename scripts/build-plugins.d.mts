@@ -1,0 +1,10 @@
+// Types of scripts/build-plugins.mjs, for the tests that bundle with the build's own plugins.
+import type { Plugin } from 'esbuild';
+
+export const elkApart: Plugin;
+export const protocolCore: Plugin;
+export const lazyCrypto: Plugin;
+export const commandsApart: Plugin;
+export const clientApart: Plugin;
+export const fdirWithoutPicomatchLookup: Plugin;
+export const cliPlugins: Plugin[];
