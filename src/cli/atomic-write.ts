@@ -15,6 +15,7 @@
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import { t } from '../i18n/index.js';
 
 /** Why a file was not replaced. */
 export type ReplaceRefusal =
@@ -32,7 +33,7 @@ export function replaceFileAtomically(file: string, text: string, expected: stri
     try {
         target = fs.realpathSync(file);
         stat = fs.statSync(target);
-        if (!stat.isFile()) return { kind: 'error', cause: 'no longer a regular file' };
+        if (!stat.isFile()) return { kind: 'error', cause: t('cli.write.cause.not-regular') };
         fs.accessSync(target, fs.constants.W_OK);
     } catch (e) {
         return { kind: 'error', cause: causeOf(e) };
@@ -44,7 +45,7 @@ export function replaceFileAtomically(file: string, text: string, expected: stri
         fd = fs.openSync(temp, 'wx', stat.mode & 0o7777);
     } catch (e) {
         // The file may be writable while its folder is not: say which one refused.
-        return { kind: 'error', cause: `${causeOf(e)}: cannot create a temporary file in its folder` };
+        return { kind: 'error', cause: t('cli.write.cause.temporary', { cause: causeOf(e) }) };
     }
     try {
         fs.writeFileSync(fd, text);
@@ -107,12 +108,12 @@ function causeOf(e: unknown): string {
     const code = (e as NodeJS.ErrnoException).code;
     switch (code) {
         case 'EACCES':
-        case 'EPERM': return 'permission denied';
-        case 'EROFS': return 'read-only file system';
-        case 'ENOSPC': return 'no space left on the device';
-        case 'EDQUOT': return 'disk quota exceeded';
-        case 'ENOENT': return 'the file disappeared';
-        case 'ELOOP': return 'a loop of symbolic links';
+        case 'EPERM': return t('cli.file.cause.denied');
+        case 'EROFS': return t('cli.write.cause.read-only');
+        case 'ENOSPC': return t('cli.write.cause.no-space');
+        case 'EDQUOT': return t('cli.write.cause.quota');
+        case 'ENOENT': return t('cli.file.cause.disappeared');
+        case 'ELOOP': return t('cli.file.cause.loop');
         default: return code ?? (e instanceof Error ? e.message : String(e));
     }
 }

@@ -219,7 +219,7 @@ class SummaryPreview implements vscode.Disposable {
                 ? await vscode.window.showTextDocument(target.document, { viewColumn: target.viewColumn, preserveFocus: false })
                 : this.source ? await vscode.window.showTextDocument(this.source, { viewColumn: vscode.ViewColumn.One }) : undefined;
             if (!editor) {
-                void vscode.window.showInformationMessage('Coord: open a .coord file to insert the snippet into.');
+                void vscode.window.showInformationMessage(vscode.l10n.t('Coord: open a .coord file to insert the snippet into.'));
                 return;
             }
             const document = editor.document;
@@ -227,7 +227,7 @@ class SummaryPreview implements vscode.Disposable {
             const before = document.getText().length === 0 ? '' : document.getText().endsWith('\n\n') ? '' : document.getText().endsWith('\n') ? '\n' : '\n\n';
             await editor.insertSnippet(new vscode.SnippetString(before.replace(/\$/g, '\\$') + body.join('\n')), end);
         } catch (e) {
-            void vscode.window.showErrorMessage(`Coord: could not insert the snippet: ${(e as Error).message ?? String(e)}`);
+            void vscode.window.showErrorMessage(vscode.l10n.t('Coord: could not insert the snippet: {0}', (e as Error).message ?? String(e)));
         }
     }
 

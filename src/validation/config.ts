@@ -13,7 +13,7 @@
 import { URI, UriUtils } from 'langium';
 import type { Severity, SeveritySetting } from './rule.js';
 import type { RuleId } from './rule-ids.js';
-import { getLocale, t } from '../i18n/index.js';
+import { getLocale, t, type MessageKey } from '../i18n/index.js';
 
 export const CONFIG_FILE_NAME = 'coord.config.json';
 export const SEVERITY_SETTINGS: readonly SeveritySetting[] = ['error', 'warning', 'info', 'hint', 'off'];
@@ -44,6 +44,39 @@ export function effectiveSeverity(config: RuleConfig | undefined, ruleId: RuleId
     return config?.rules[ruleId] ?? defaultSeverity;
 }
 
+/**
+ * What JSON.parse (V8, Node 20 and 22) rejects, by the start of its English
+ * message: the catalogue's description of it. A message not known here keeps
+ * only the place (or says the text is not valid JSON).
+ */
+const JSON_FAILURES: ReadonlyArray<readonly [RegExp, MessageKey]> = [
+    [/^Unexpected end of JSON input/, 'config.json.end'],
+    [/^Unterminated string/, 'config.json.unterminated-string'],
+    [/^Bad control character in string/, 'config.json.control-character'],
+    [/^Bad (escaped character|Unicode escape)/, 'config.json.bad-escape'],
+    [/^Expected (double-quoted property name|property name or '\}')/, 'config.json.property-name'],
+    [/^Expected ':' after property name/, 'config.json.colon'],
+    [/^Expected ',' or '\}' after property value/, 'config.json.comma-object'],
+    [/^Expected ',' or '\]' after array element/, 'config.json.comma-array'],
+    [/^Unexpected non-whitespace character after JSON/, 'config.json.trailing'],
+    [/^(No number after minus sign|Unterminated fractional number|Exponent part is missing a number)/, 'config.json.number'],
+];
+
+/** JSON.parse's `message` in the current locale: the failure and, when V8 gives its position, the line and column. */
+export function jsonFailure(message: string, body: string, position: number | undefined): string {
+    // "Unexpected token 'x', "…" is not valid JSON" (V8 gives no position) or, in older V8, "Unexpected token x in JSON at position N".
+    const token = /^Unexpected token '?(.+?)'?(?:, "| in JSON)/s.exec(message);
+    const known = JSON_FAILURES.find(([pattern]) => pattern.test(message));
+    const problem = known ? t(known[1]) : token ? t('config.json.unexpected', { token: `'${token[1]}'` }) : undefined;
+    // The end of the input is where the text ends.
+    const at = position ?? (known?.[1] === 'config.json.end' ? body.length : undefined);
+    if (at === undefined) return problem ?? t('config.json.unknown');
+    const before = body.slice(0, at).split('\n');
+    const line = String(before.length);
+    const column = String(before[before.length - 1].length + 1);
+    return t('config.json.at', { problem: problem ?? t('config.json.unknown'), line, column });
+}
+
 /** Parses and checks a config file's text. `knownRules` are the valid rule ids. */
 export function parseConfig(text: string, file: string | undefined, knownRules: ReadonlySet<string>): RuleConfig {
     let json: unknown;
@@ -54,10 +87,8 @@ export function parseConfig(text: string, file: string | undefined, knownRules: 
         const message = e instanceof Error ? e.message : String(e);
         const position = /position (\d+)/.exec(message);
         const line = position ? body.slice(0, Number(position[1])).split('\n').length : undefined;
-        // The JSON parser speaks English: in another locale its words come quoted after the place.
-        const before = body.slice(0, position ? Number(position[1]) : body.length).split('\n');
-        const detail = getLocale() === 'en' ? message
-            : t('config.json-at', { line: String(before.length), column: String(before[before.length - 1].length + 1), parser: message });
+        // The JSON parser speaks English: in another locale, say what it found in the locale's words, and where.
+        const detail = getLocale() === 'en' ? message : jsonFailure(message, body, position ? Number(position[1]) : undefined);
         throw new ConfigError(file, undefined, t('config.invalid-json', { detail }), line);
     }
     if (typeof json !== 'object' || json === null || Array.isArray(json)) {

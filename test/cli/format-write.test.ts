@@ -137,6 +137,35 @@ describe('coord format writes atomically', () => {
         }
     });
 
+    test('in es and pt-BR the file that cannot be written is named in the locale, cause included (no English)', async () => {
+        const ws = path.join(dir, 'lockedfolder-locale');
+        fs.mkdirSync(ws);
+        fs.writeFileSync(path.join(ws, 'a.coord'), UNFORMATTED);
+        const asNobody = process.getuid?.() === 0 ? { uid: 65534, gid: 65534 } : {};
+        if (asNobody.uid !== undefined) {
+            fs.chmodSync(dir, 0o755);
+            fs.chownSync(path.join(ws, 'a.coord'), 65534, 65534);
+            const canRun = spawnSync(process.execPath, ['-e', `require('fs').accessSync(${JSON.stringify(BIN)}, 4)`], { ...asNobody, stdio: 'ignore' });
+            if (canRun.status !== 0) return;
+        }
+        fs.chmodSync(ws, 0o555);
+        try {
+            const expected: Record<string, string> = {
+                es: 'coord: a.coord: no se puede escribir el archivo (permiso denegado: no se puede crear un archivo temporal en su carpeta); se dejó como estaba\n',
+                'pt-BR': 'coord: a.coord: não é possível escrever o arquivo (permissão negada: não é possível criar um arquivo temporário na pasta dele); foi deixado como estava\n',
+            };
+            for (const [locale, message] of Object.entries(expected)) {
+                const r = await runCoord(ws, ['format', 'a.coord', '--locale', locale], asNobody);
+                expect(r.code).toBe(2);
+                expect(r.stderr).toBe(message);
+                expect(r.stderr).not.toMatch(/cannot|permission|temporary|left as it is/);
+            }
+            expect(fs.readFileSync(path.join(ws, 'a.coord'), 'utf8')).toBe(UNFORMATTED);
+        } finally {
+            fs.chmodSync(ws, 0o755);
+        }
+    });
+
     test('killed (SIGKILL) at random points while it formats a large file: the file is untouched or fully formatted', async () => {
         const original = largeSpec(1_000_000);
         const result = formatText(original, Coord);

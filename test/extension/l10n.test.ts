@@ -49,6 +49,13 @@ describe('l10n bundles', () => {
             expect(bundle[text].match(/\{\d+\}/g) ?? [], text).toEqual(text.match(/\{\d+\}/g) ?? []);
         }
     });
+    test('every message the extension shows goes through vscode.l10n.t (no English literal)', () => {
+        const bare: string[] = [];
+        for (const file of fs.readdirSync(path.join(ROOT, 'src/extension'))) {
+            for (const m of read(`src/extension/${file}`).matchAll(/vscode\.window\.show(?:Error|Warning|Information)Message\(\s*([`'"])/g)) bare.push(`${file}: ${m[0]}`);
+        }
+        expect(bare).toEqual([]);
+    });
     test('the shell uses the translation and the display language', () => {
         const bundle = JSON.parse(read('l10n/bundle.l10n.es.json')) as Record<string, string>;
         const html = previewShellHtml({ cspSource: 'x', nonce: 'n', scriptUri: 's', styleUri: 'c', language: 'es', translate: m => bundle[m] ?? m });

@@ -106,8 +106,8 @@ export const formatCommand: Command = {
             if (refusal) {
                 failed++;
                 reportFileProblems([refusal.kind === 'changed'
-                    ? `${file.display}: changed while it was being formatted; left as it is (run 'coord format' again)`
-                    : `${file.display}: cannot write file (${refusal.cause}); left as it is`], io);
+                    ? t('cli.format.changed', { file: file.display })
+                    : t('cli.format.cannot-write', { file: file.display, cause: refusal.cause })], io);
                 continue;
             }
             rewritten++;

@@ -1,8 +1,8 @@
 /**
  * `coord init [DIR]`: starts a project — a `coord.config.json` that marks the
  * folder as the project (`"root": true`) and lists every rule at its default
- * severity (so the file says what can be changed), and a commented starter
- * spec whose programmes are clearly fictional. It never overwrites: if either
+ * severity (so the file says what can be changed), and a starter spec,
+ * commented in the locale, whose programmes are clearly fictional. It never overwrites: if either
  * file exists, nothing is written.
  */
 import * as fs from 'node:fs';
@@ -12,7 +12,7 @@ import { parseCommandArgs } from '../command.js';
 import { CliError } from '../files.js';
 import { RULES } from '../../validation/registry.js';
 import { CONFIG_FILE_NAME } from '../../validation/config.js';
-import { formatList, t } from '../../i18n/index.js';
+import { formatList, getLocale, t, type Locale, type MessageKey } from '../../i18n/index.js';
 
 /** The name of the starter spec `coord init` writes. */
 export const STARTER_FILE_NAME = 'starter.coord';
@@ -23,21 +23,24 @@ export function initialConfig(): string {
     return JSON.stringify({ root: true, rules }, null, 2) + '\n';
 }
 
-/**
- * The starter spec: one of each declaration, with comments saying what each
- * line means. Every programme, body and evaluation in it is fictional.
- */
-export const STARTER_SPEC = `// A starter Coord spec, written by 'coord init'.
-//
-// Everything declared here is FICTIONAL: Testland, Lumen, Sorgo and the
-// evaluation below exist only to show the syntax. Replace them with the
-// programmes you analyse, and give a 'cite' for every figure you take from a
-// source. 'coord check' lists the findings; 'coord rules ID' explains one.
+/** A catalogue message as `//` comment lines (an empty line of the message is a bare `//`). */
+function comment(key: MessageKey, locale: Locale): string {
+    return t(key, undefined, locale).split('\n').map(line => (line ? `// ${line}` : '//')).join('\n');
+}
 
-// Who the programmes serve.
+/**
+ * The starter spec: one of each declaration, with comments (in the locale)
+ * saying what each line means. Every programme, body and evaluation in it is
+ * fictional; the declarations are the same in every locale, so `coord check`
+ * finds the same things in each.
+ */
+export function starterSpec(locale: Locale = getLocale()): string {
+    return `${comment('starter.header', locale)}
+
+${comment('starter.population', locale)}
 population rural_poor "Rural households in extreme poverty (fictional)"
 
-// Two programmes, one per sector: the synergy Coord's rules look at.
+${comment('starter.programmes', locale)}
 programme Lumen "Lumen (a fictional cash transfer)" {
   country Testland
   sector social-protection
@@ -54,7 +57,7 @@ programme Sorgo "Sorgo (a fictional productive programme)" {
   instruments technical_assistance, productive_assets
 }
 
-// How the two are coordinated, level by level.
+${comment('starter.coordination', locale)}
 coordination Lumen_Sorgo "Lumen + Sorgo" {
   between Lumen, Sorgo
   political-support moderate
@@ -70,7 +73,7 @@ coordination Lumen_Sorgo "Lumen + Sorgo" {
   since 2020
 }
 
-// The evaluation that measured the combination, and what it observed.
+${comment('starter.evaluation', locale)}
 evaluation EvalLumenSorgo "Evaluation of Lumen + Sorgo (fictional)" {
   method rct
   period 2021..2023
@@ -84,6 +87,7 @@ effects of Lumen + Sorgo from EvalLumenSorgo {
   ~ school_attendance note "No significant change"
 }
 `;
+}
 
 export const initCommand: Command = {
     name: 'init',
@@ -100,7 +104,7 @@ export const initCommand: Command = {
         if (positionals.length > 1) throw new CliError(`coord init: ${t('cli.init.unexpected', { arg: positionals[1] })}`);
         const folder = path.resolve(io.cwd, positionals[0] ?? '.');
         const shown = (name: string) => path.relative(io.cwd, path.join(folder, name)) || name;
-        const files: Array<[string, string]> = [[CONFIG_FILE_NAME, initialConfig()], [STARTER_FILE_NAME, STARTER_SPEC]];
+        const files: Array<[string, string]> = [[CONFIG_FILE_NAME, initialConfig()], [STARTER_FILE_NAME, starterSpec()]];
         const existing = files.filter(([name]) => fs.existsSync(path.join(folder, name)) || isLink(path.join(folder, name)));
         if (existing.length > 0) {
             throw new CliError(`coord init: ${t('cli.init.exists', { count: existing.length, files: formatList(existing.map(([name]) => shown(name))) })}`);

@@ -6,10 +6,13 @@
  * LF everywhere; `:` and `,` in properties too), so no text in a finding can
  * end a command early or start another. Suppressed findings are not
  * annotated; a path that could not be checked is an `::error` without a file.
- * A plain summary line closes the output.
+ * A plain summary line, in the locale, closes the output; annotation titles
+ * keep the rule id.
  */
 import type { CheckReport, ReportedDiagnostic } from '../check.js';
 import type { Severity } from '../../validation/rule.js';
+import { t } from '../../i18n/index.js';
+import { formatCounts } from './stylish.js';
 
 const COMMAND: Record<Severity, 'error' | 'warning' | 'notice'> = { error: 'error', warning: 'warning', info: 'notice', hint: 'notice' };
 
@@ -26,9 +29,9 @@ export function escapeProperty(text: string): string {
 export function formatGithub(report: CheckReport): string {
     const lines = report.diagnostics.filter(d => !d.suppressed).map(annotation);
     // A path that could not be checked is an error of the run, not of a line.
-    for (const problem of report.problems) lines.push(`::error title=${escapeProperty('coord: not checked')}::${escapeData(problem)}`);
-    const k = report.counts;
-    lines.push(`coord: ${k.error} error(s), ${k.warning} warning(s), ${k.info} info, ${k.hint} hint(s), ${k.suppressed} suppressed in ${report.files.length} file(s)`);
+    for (const problem of report.problems) lines.push(`::error title=${escapeProperty(t('report.github.not-checked'))}::${escapeData(problem)}`);
+    // The counts in the locale, as stylish writes them (the suppressed count always).
+    lines.push(t('report.github.summary', { counts: formatCounts(report, true) }));
     return lines.join('\n') + '\n';
 }
 

@@ -7,8 +7,11 @@
  * with an `<error>`. Any text is made XML-safe: `& < > " '` are
  * escaped, and characters that XML 1.0 forbids (control characters, lone
  * surrogates, U+FFFE/U+FFFF) are written as visible `\uXXXX` escapes. No
- * timestamps, so the same input gives the same bytes.
+ * timestamps, so the same input gives the same bytes. Rule ids, paths, the
+ * XML and the severity words stay as they are; the messages and the word for
+ * a suppressed finding follow the locale.
  */
+import { suppressedStatus } from './stylish.js';
 import { failingSeverities, type CheckReport, type ReportedDiagnostic, type Thresholds } from '../check.js';
 
 export interface JunitOptions {
@@ -59,7 +62,7 @@ export function formatJunit(report: CheckReport, options: JunitOptions = {}): st
 
 function describe(d: ReportedDiagnostic): string {
     const where = `${d.file}:${d.line}:${d.column}`;
-    const status = d.suppressed ? `${d.severity}, suppressed${d.suppressed.reason ? `: ${d.suppressed.reason}` : ''}` : d.severity;
+    const status = d.suppressed ? `${d.severity}, ${suppressedStatus(d.suppressed.reason)}` : d.severity;
     return `${where} ${status} [${d.rule}] ${d.message}`;
 }
 

@@ -618,7 +618,6 @@ export const en = {
     'cli.usage.format': "Usage: coord format [paths…] [--check]\n\nFormats every .coord file under the given paths (files, folders or globs;\ndefault: the current folder) in place: two-space indentation, one property per\nline, a blank line between declarations. Comments, line endings (LF or CRLF)\nand a byte-order mark are kept, and so is what every suppression comment\nsilences. Files that do not parse are left unchanged, and so are files that\nchange while they are formatted. Each file is replaced in one step (a\ntemporary file in its folder renamed over it, keeping its permissions);\nthrough a symbolic link, the file it points to is formatted.\n\nOptions:\n  --check      rewrite nothing; list the files that are not formatted\n  --stdin      format the text on standard input and print it (for editors);\n               a text that does not parse is not printed (exit 2)\n  --stdin-filename <path>  how messages name that text\n  -h, --help   show this help\n\nExit status: 0 every file is formatted (or was rewritten); 1 with --check,\nsome files are not formatted; 2 a file does not parse, cannot be formatted\nwithout changing what a suppression silences, changed while it was formatted,\nor cannot be read or written, or a bad option or path (the other files are\nstill formatted).",
     'cli.usage.init': "Usage: coord init [folder]\n\nWrites, in the folder (default: the current one):\n  {config}   \"root\": true (this folder is the project whose .coord files\n                      names resolve against) and every rule at its default severity\n  {starter}       a commented starter spec with fictional programmes\n\nNothing is overwritten: if either file exists, nothing is written (exit 2).\n\nOptions:\n  -h, --help   show this help",
     'cli.usage.completion': "Usage: coord completion bash|zsh|fish\n\nPrints a script that completes coord''s commands, options and rule ids.\n  bash:  {bash}      (add it to ~/.bashrc)\n  zsh:   {zsh}       (add it to ~/.zshrc, after compinit)\n  fish:  {fish}       (or save it in ~/.config/fish/completions/coord.fish)\n\nOptions:\n  -h, --help   show this help",
-    'config.json-at': "at line {line}, column {column} (the JSON parser says: {parser})",
     'config.cause.missing': "no such file",
     'config.cause.folder': "is a folder; give the configuration file itself (coord.config.json)",
     // ── Syntax errors: the frame is translated; tokens and keywords stay as written ──
@@ -766,6 +765,39 @@ export const en = {
     'keyword.unit.percent': "percent",
     'keyword.unit.logRR': "log risk ratio",
     'keyword.unit.logOR': "log odds ratio",
+    // ── The starter spec of `coord init`: its comments (keywords and fictional names stay as written) ──
+    'starter.header': "A starter Coord spec, written by ''coord init''.\n\nEverything declared here is FICTIONAL: Testland, Lumen, Sorgo and the\nevaluation below exist only to show the syntax. Replace them with the\nprogrammes you analyse, and give a ''cite'' for every figure you take from a\nsource. ''coord check'' lists the findings; ''coord rules ID'' explains one.",
+    'starter.population': "Who the programmes serve.",
+    'starter.programmes': "Two programmes, one per sector: the synergy Coord''s rules look at.",
+    'starter.coordination': "How the two are coordinated, level by level.",
+    'starter.evaluation': "The evaluation that measured the combination, and what it observed.",
+    // ── Machine-readable reports: their human text (ids, paths and field names stay English) ──
+    'report.github.not-checked': "coord: not checked",
+    'report.github.summary': "coord: {counts}",
+    'report.suppressed': "suppressed",
+    'report.suppressed-because': "suppressed: {reason}",
+    // ── coord.config.json that JSON.parse rejects: what went wrong, where ──
+    'config.json.at': "{problem} at line {line}, column {column}",
+    'config.json.end': "the text ends before the JSON does (a missing closing brace, bracket or quote?)",
+    'config.json.unterminated-string': "a string is not closed (a missing double quote)",
+    'config.json.control-character': "a string holds a control character (a tab or line break must be written \\t or \\n)",
+    'config.json.bad-escape': "a string holds an invalid escape (after a backslash: \" \\ / b f n r t or uXXXX)",
+    'config.json.property-name': "a property name in double quotes was expected (JSON allows no trailing comma and no single quotes)",
+    'config.json.colon': "a colon was expected after the property name",
+    'config.json.comma-object': "a comma or a closing brace was expected after the property value",
+    'config.json.comma-array': "a comma or a closing bracket was expected after the array element",
+    'config.json.trailing': "there is text after the end of the JSON",
+    'config.json.number': "a number is incomplete",
+    'config.json.unexpected': "unexpected character {token}",
+    'config.json.unknown': "the text is not valid JSON",
+    // ── coord format: a file it could not replace ──
+    'cli.format.changed': "{file}: changed while it was being formatted; left as it is (run ''coord format'' again)",
+    'cli.format.cannot-write': "{file}: cannot write file ({cause}); left as it is",
+    'cli.write.cause.not-regular': "no longer a regular file",
+    'cli.write.cause.read-only': "read-only file system",
+    'cli.write.cause.no-space': "no space left on the device",
+    'cli.write.cause.quota': "disk quota exceeded",
+    'cli.write.cause.temporary': "{cause}: cannot create a temporary file in its folder",
 } as const;
 
 export type MessageKey = keyof typeof en;
