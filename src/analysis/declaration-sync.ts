@@ -15,7 +15,7 @@
  * keeps current).
  */
 import type { AstNode, LangiumDocument } from 'langium';
-import { compareUris } from '../language/order.js';
+import { changedStretch, compareUris } from '../language/order.js';
 
 export interface DeclarationListener {
     /** A declaration of `document` came (its `$containerIndex` is its place). */
@@ -76,13 +76,7 @@ export class DeclarationSync {
             const now = declarationsOf(root);
             const before = entry?.declarations ?? NONE;
             // The common start and end (the declarations an edit did not touch), then the stretch between.
-            let start = 0;
-            while (start < before.length && start < now.length && before[start] === now[start]) start++;
-            let endBefore = before.length, endNow = now.length;
-            while (endBefore > start && endNow > start && before[endBefore - 1] === now[endNow - 1]) {
-                endBefore--;
-                endNow--;
-            }
+            const { start, endBefore, endAfter: endNow } = changedStretch(before, now);
             for (let i = start; i < endBefore; i++) this.remove(before[i], uri);
             if (endBefore > start) this.listener.removalsDone?.();
             for (let i = start; i < endNow; i++) {

@@ -15,7 +15,7 @@ import {
 } from 'langium';
 import { STDLIB_TEXT, STDLIB_URI } from './stdlib.js';
 import { requireService, type ChangeTracker, type CoordSharedServices } from './change-tracker.js';
-import { compareUris } from './order.js';
+import { changedStretch, compareUris } from './order.js';
 import { reparse, type ReparseInfo } from './incremental-parse.js';
 
 /** Removes a leading UTF-8 byte-order mark. */
@@ -327,13 +327,7 @@ export class CoordIndexManager extends DefaultIndexManager {
         this.removed.delete(uri);
         const after = this.symbolIndex.get(uri) ?? [];
         // The descriptions before and after: the same at the start and at the end, different between.
-        let start = 0;
-        while (start < before.length && start < after.length && before[start] === after[start]) start++;
-        let endBefore = before.length, endAfter = after.length;
-        while (endBefore > start && endAfter > start && before[endBefore - 1] === after[endAfter - 1]) {
-            endBefore--;
-            endAfter--;
-        }
+        const { start, endBefore, endAfter } = changedStretch(before, after);
         if (endBefore > start) this.forgetNames(before.slice(start, endBefore));
         for (let i = start; i < endAfter; i++) {
             const description = after[i];
