@@ -362,7 +362,58 @@ function readRestoredPage() {
  * panel is handed to it (`deserializeWebviewPanel`); the extension stamps that moment on the page
  * (`data-restored-at`). Returns the figures of one reload.
  */
+/**
+ * Whether VS Code's saved workspace state (IndexedDB, the editor part's memento) lists Coord's preview: what it
+ * restores after a reload. Read in the workbench page; `undefined` when the state cannot be read.
+ */
+function previewInSavedState() {
+    return (async () => {
+        const read = name => new Promise(resolve => {
+            const open = indexedDB.open(name);
+            open.onerror = () => resolve(undefined);
+            open.onsuccess = () => {
+                const db = open.result;
+                try {
+                    const stores = [...db.objectStoreNames];
+                    if (!stores.length) { db.close(); resolve(undefined); return; }
+                    const request = db.transaction(stores[0], 'readonly').objectStore(stores[0]).get('memento/workbench.parts.editor');
+                    request.onsuccess = () => { db.close(); resolve(request.result); };
+                    request.onerror = () => { db.close(); resolve(undefined); };
+                } catch {
+                    db.close();
+                    resolve(undefined);
+                }
+            };
+        });
+        const names = (await indexedDB.databases()).map(d => d.name).filter(name => /state-db-(?!global)/.test(name ?? ''));
+        if (!names.length) return undefined;
+        for (const name of names) {
+            const value = await read(name);
+            if (typeof value === 'string' && value.includes('coord.effectSummary')) return true;
+        }
+        return false;
+    })();
+}
+
+/**
+ * Waits until VS Code has saved the open preview in its workspace state. In the browser the workbench saves its state
+ * every 5 s when the page is idle, and only starts (does not await) a last save when the page is navigated away, so
+ * a reload right after the preview was opened, or while the page was busy, can come back without it. Throws, naming
+ * the cause, when the state never lists the preview.
+ */
+async function waitForSavedPreview(page, timeoutMs = 60_000) {
+    const deadline = Date.now() + timeoutMs;
+    let last;
+    while (Date.now() < deadline) {
+        last = await page.evaluate(previewInSavedState).catch(error => `unreadable (${String(error.message ?? error).slice(0, 120)})`);
+        if (last === true) return;
+        await new Promise(resolve => setTimeout(resolve, 250));
+    }
+    throw new Error(`VS Code had not saved the open preview in its workspace state ${timeoutMs / 1000} s after the suite (state: ${last}), so a reload could not restore it`);
+}
+
 async function reloadOnce(page, userData, url) {
+    await waitForSavedPreview(page);
     const started = Date.now();
     await page.goto(url, { waitUntil: 'domcontentloaded' });
     let frameAt;
@@ -405,6 +456,43 @@ async function reloadOnce(page, userData, url) {
 const PAGE_TO_LOADING_MS = Number(process.env.COORD_E2E_RELOAD_BOUND_MS ?? 500);
 
 /**
+ * Opens the folder again without the suite, as a user would, and makes sure the preview is open in that session and
+ * saved in VS Code's state, ready for the measured reloads. The suite's own session cannot be reloaded as it is: when
+ * the suite ends VS Code stops its extension host, so the preview's serializer is gone, and a state save after that
+ * moment (every 5 s when idle) drops the preview from the state; whether one falls before the reload is a race, which
+ * CI lost once ("the preview was not restored within 90 s of the reload").
+ */
+async function reopenWithPreview(page, url) {
+    const started = Date.now();
+    await page.goto(url, { waitUntil: 'domcontentloaded' });
+    const savedBefore = await page.evaluate(previewInSavedState).catch(() => undefined);
+    let how = 'restored by VS Code';
+    if (savedBefore !== true) try {
+        // Open a Coord file through Quick Open (F1, then Backspace leaves the command mode), then the command in it.
+        const palette = async (text, mode) => {
+            await page.locator('.monaco-workbench').first().waitFor({ state: 'visible', timeout: 60_000 });
+            await page.keyboard.press('F1');
+            const input = page.locator('.quick-input-widget input').first();
+            await input.waitFor({ state: 'visible', timeout: 30_000 });
+            if (mode === 'file') await page.keyboard.press('Backspace');
+            await page.keyboard.type(text);
+            await page.locator('.quick-input-list .monaco-list-row', { hasText: text.split(': ').pop() }).first().waitFor({ state: 'visible', timeout: 30_000 });
+            await page.keyboard.press('Enter');
+            await input.waitFor({ state: 'hidden', timeout: 30_000 });
+        };
+        await palette('colombia.coord', 'file');
+        await page.locator('.monaco-workbench .part.editor .monaco-editor .view-lines').first().waitFor({ state: 'visible', timeout: 30_000 });
+        await palette('Coord: Open Effect Summary to the Side', 'command');
+        how = 'opened from the command palette';
+    } catch (error) {
+        await page.screenshot({ path: join(RESULTS_DIR, 'reload.png') }).catch(() => undefined);
+        throw new Error(`reopening the folder to open the preview for the reload check: ${String(error.message ?? error).split('\n')[0]} (screenshot test-results/e2e/reload.png)`);
+    }
+    await waitForSavedPreview(page);
+    step(`reopened the folder without the suite; the preview ${how}, and saved in VS Code's state after ${Date.now() - started} ms`);
+}
+
+/**
  * After the suite: reloads the window COORD_E2E_RELOADS times (default 3) and writes each reload's times to
  * test-results/e2e/reload.txt. Each reload must restore the panel through Coord's serializer and show the loading
  * state first. From the reload to the hand-over is VS Code's start (workbench, extension host, activation), and
@@ -416,6 +504,7 @@ const PAGE_TO_LOADING_MS = Number(process.env.COORD_E2E_RELOAD_BOUND_MS ?? 500);
  * still pending (test/extension/preview-webview.test.ts).
  */
 async function reloadCheck(page, userData, url) {
+    await reopenWithPreview(page, url);
     const count = Math.max(1, Number(process.env.COORD_E2E_RELOADS ?? 3) || 1);
     const lines = [];
     const handovers = [];
@@ -574,9 +663,6 @@ async function main() {
         await page.screenshot({ path: join(RESULTS_DIR, 'final.png') }).catch(() => undefined);
         let reload;
         if (code === 0 && (!process.env.COORD_E2E_GREP || process.env.COORD_E2E_RELOADS)) {
-            // A short (grep) run: the workbench saves which editors are open every 60 s, and a browser page that is
-            // navigated away may not get to save it, so wait for one save before the reload.
-            if (process.env.COORD_E2E_GREP) await new Promise(resolve => setTimeout(resolve, 65_000));
             reload = await reloadCheck(page, userData, `http://${authority}/?folder=${encodeURIComponent(workspace)}`).then(message => ({ ok: true, message }), error => ({ ok: false, message: String(error.message ?? error) }));
             step(reload.message);
         }
