@@ -7,7 +7,6 @@
  * workspace so that names resolve, while only the files named are reported.
  */
 import { DocumentState, type LangiumDocument } from 'langium';
-import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { createCoordCoreServices, type CoordCoreServices } from '../language/coord-module.js';
@@ -19,7 +18,7 @@ import { RULE_IDS } from '../validation/registry.js';
 import type { RuleId } from '../validation/rule-ids.js';
 import type { Finding, SeveritySetting } from '../validation/rule.js';
 import { belongsToProject } from './project.js';
-import { CliError, discoverFiles, displayPath, readSourceFile, type DiscoveredFile } from './files.js';
+import { CliError, discoverFiles, DiscoveryCache, displayPath, readSourceFile, type DiscoveredFile } from './files.js';
 import { escapeControls } from '../analysis/summary-render/escape.js';
 
 export interface WorkspaceOptions {
@@ -81,6 +80,8 @@ export async function loadWorkspace(options: WorkspaceOptions): Promise<LoadedWo
     }
     const problems: string[] = [];
     const cwd = options.cwd ?? process.cwd();
+    // One look at the disk for both walks (the files named, the project's), and the real paths they found.
+    const disk = new DiscoveryCache();
     const named: Array<{ file: DiscoveredFile; text?: string }> = [];
     if (options.stdin) {
         const given = options.stdin.filename;
@@ -89,17 +90,17 @@ export async function loadWorkspace(options: WorkspaceOptions): Promise<LoadedWo
         named.push({ file: { absolute, display: given === undefined ? STDIN_NAME : displayPath(absolute, cwd, !path.isAbsolute(given)) }, text: options.stdin.text });
     } else {
         const ignored = (absolute: string, isFolder: boolean) => ignoredBy(provider, absolute, isFolder);
-        for (const file of await discoverFiles(options.paths, cwd, problems, ignored)) named.push({ file });
+        for (const file of await discoverFiles(options.paths, cwd, problems, ignored, disk)) named.push({ file });
     }
     // The project's other files, each once: a file named (or given on stdin) is not context.
-    const namedKeys = new Set(named.map(n => realPathOr(n.file.absolute)));
+    const namedKeys = new Set(named.map(n => disk.realPath(n.file.absolute)));
     const context: DiscoveredFile[] = [];
     if (options.project !== undefined) {
         // Problems with files that were not named (an unreadable folder, no .coord file at all) are
         // not this run's: such a file is skipped here, and checking it by name says what is wrong.
-        const found = await discoverFiles([options.project], cwd, [], (absolute, isFolder) => ignoredBy(provider, absolute, isFolder));
+        const found = await discoverFiles([options.project], cwd, [], (absolute, isFolder) => ignoredBy(provider, absolute, isFolder), disk);
         const belongs = belongsToProject(options.project);
-        context.push(...found.filter(f => belongs(f.absolute) && !namedKeys.has(realPathOr(f.absolute))));
+        context.push(...found.filter(f => belongs(f.absolute) && !namedKeys.has(disk.realPath(f.absolute))));
     }
     const progress = options.onProgress;
     const total = named.length + context.length;
@@ -142,14 +143,6 @@ export async function loadWorkspace(options: WorkspaceOptions): Promise<LoadedWo
 
 /** How reports name text read from standard input without `--stdin-filename`. */
 export const STDIN_NAME = '<stdin>';
-
-function realPathOr(absolute: string): string {
-    try {
-        return fs.realpathSync(absolute);
-    } catch {
-        return absolute;
-    }
-}
 
 /**
  * Writes the paths that could not be checked to stderr, one line each; returns

@@ -37,25 +37,37 @@ export function collectReferences(root: AstNode, out: ReferenceInfo[] = []): Ref
 }
 
 function collectOwn(root: AstNode, out: ReferenceInfo[]): ReferenceInfo[] {
+    // `for…in` over a node's own properties (AST nodes are plain objects: nothing enumerable is
+    // inherited), in the order `Object.keys` gives, without allocating the array of keys for
+    // every node (a tenth of a 1,000-file check's linking was `Object.keys` and its garbage).
     const record = root as unknown as Record<string, unknown>;
-    const keys = Object.keys(record);
-    for (const property of keys) {
+    let children = false;
+    for (const property in record) {
         if (property.charCodeAt(0) === 36 /* $ */) continue;
         const value = record[property];
+        if (typeof value !== 'object' || value === null) continue;
         if (isReference(value) || isMultiReference(value)) {
             out.push({ reference: value, container: root, property });
         } else if (Array.isArray(value)) {
             for (let index = 0; index < value.length; index++) {
                 const element = value[index];
                 if (isReference(element) || isMultiReference(element)) out.push({ reference: element, container: root, property, index });
+                else children = true;
             }
+        } else {
+            children = true;
         }
     }
-    for (const property of keys) {
+    if (!children) return out;
+    for (const property in record) {
         if (property.charCodeAt(0) === 36) continue;
         const value = record[property];
+        if (typeof value !== 'object' || value === null) continue;
         if (Array.isArray(value)) {
-            for (const element of value) if (isAstNode(element)) collectReferences(element, out);
+            for (let index = 0; index < value.length; index++) {
+                const element = value[index];
+                if (isAstNode(element)) collectReferences(element, out);
+            }
         } else if (isAstNode(value)) {
             collectReferences(value, out);
         }
