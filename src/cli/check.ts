@@ -4,6 +4,7 @@
  * exit status itself is decided only in `main.ts`.
  */
 import { createHash, type Hash } from 'node:crypto';
+import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { effectiveSeverity, type RuleConfig } from '../validation/config.js';
 import { RULES } from '../validation/registry.js';
@@ -139,7 +140,12 @@ export function effectiveConfigHash(ws: LoadedWorkspace): string {
     const distinct = new Set<string>();
     // Files under one configuration share its object (the provider merges each once): each is described once.
     const described = new Set<RuleConfig | undefined>();
+    // And a file's configuration is its folder's: looked up once per folder.
+    const folders = new Set<string>();
     for (const file of ws.files) {
+        const folder = path.dirname(file.absolute);
+        if (folders.has(folder)) continue;
+        folders.add(folder);
         const { config } = provider.configFor(pathToFileURL(file.absolute).toString());
         if (described.has(config)) continue;
         described.add(config);
