@@ -91,11 +91,13 @@ export class DiscoveryCache {
     }
 }
 
-/** Files under the given paths, each once, in a stable order. */
-
 /** Whether a folder walk skips a path (the configuration's `ignore` list). */
 export type IgnoreTest = (absolute: string, isFolder: boolean) => boolean;
 
+/**
+ * Files under the given paths, each once, in a stable order. Walks that share a
+ * `cache` (one run's) read each folder once and reuse the real paths found.
+ */
 export async function discoverFiles(
     paths: readonly string[], cwd = process.cwd(), problems?: string[], ignores?: IgnoreTest, cache = new DiscoveryCache(),
 ): Promise<DiscoveredFile[]> {
