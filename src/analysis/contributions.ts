@@ -52,13 +52,20 @@ export interface EffectCell {
 
 /** The key of a cell and a source: equal keys, same cell, same source. */
 export function cellKey(cell: EffectCell): string {
-    return `${cell.combination}|${cell.comparator}|${cell.source}|${cell.outcome}|${cell.subgroup}`;
+    return keysOfCells.get(cell)?.key ?? `${cell.combination}|${cell.comparator}|${cell.source}|${cell.outcome}|${cell.subgroup}`;
 }
 
 /** The key of the §7.2 cell, whatever the source: effects of equal keys are compared across sources. */
 export function evidenceKey(cell: EffectCell): string {
-    return `${cell.combination}|${cell.comparator}|${cell.outcome}|${cell.subgroup}`;
+    return keysOfCells.get(cell)?.evidence ?? `${cell.combination}|${cell.comparator}|${cell.outcome}|${cell.subgroup}`;
 }
+
+/**
+ * The keys of the cells of contributions, made once with the cell: rules ask
+ * the facts for a cell's effects once per effect, and a key made again each
+ * time (a string of five names, hashed anew) was a tenth of validation's CPU.
+ */
+const keysOfCells = new WeakMap<EffectCell, { readonly key: string; readonly evidence: string }>();
 
 /** The names a cell is written with: a change in the cell concerns the declarations that mention any of them. */
 export function cellNames(cell: EffectCell, programmes: readonly string[]): string[] {
@@ -181,7 +188,9 @@ function computeContribution(declaration: AstNode): Contribution {
         const programmes = declaration.programmes.map(r => r.$refText);
         effects = declaration.effects.map(effect => {
             const cell = effectCell(declaration, effect);
-            return { effect, cell, key: cellKey(cell), direction: effect.direction ?? '', programmes };
+            const key = cellKey(cell);
+            keysOfCells.set(cell, { key, evidence: evidenceKey(cell) });
+            return { effect, cell, key, direction: effect.direction ?? '', programmes };
         });
     }
     return { declared, references, memberships, effects };
@@ -221,6 +230,15 @@ export function documentMentions(root: AstNode | undefined, names: ReadonlySet<s
         if (mentions(contributionOf(declaration), names)) return true;
     }
     return false;
+}
+
+/**
+ * The effects of an `effects` block with their cells, in the block's order, as
+ * its contribution holds them: rules that look effects up by cell take the
+ * cell (and its keys) from here rather than make it again per effect.
+ */
+export function effectsWithCells(block: Effects): readonly ContributedEffect[] {
+    return contributionOf(block).effects;
 }
 
 /** The references whose targets a declaration's findings depend on (the declarations they resolve to). */
