@@ -47,7 +47,29 @@ export function coordinationProgrammes(coordination: Coordination): Programme[] 
 
 /** The names a coordination's `between` lists, as written (resolved or not), distinct, in order. */
 export function coordinationProgrammeNames(coordination: Coordination): string[] {
-    return [...new Set(propertiesOf(coordination, 'between').flatMap(b => b.programmes.map(r => r.$refText)).filter(n => n))];
+    // Loops (rules ask this of every coordination); a short list is searched rather than put in a
+    // set, a long one gets a set (linear however many programmes a hostile `between` lists).
+    const out: string[] = [];
+    let seen: Set<string> | undefined;
+    const properties = coordination.properties;
+    for (let i = 0; i < properties.length; i++) {
+        const p = properties[i];
+        if (p.kind !== 'between') continue;
+        for (const r of (p as { programmes: ReadonlyArray<Reference<Programme>> }).programmes) {
+            const name = r.$refText;
+            if (!name) continue;
+            if (seen) {
+                if (!seen.has(name)) {
+                    seen.add(name);
+                    out.push(name);
+                }
+            } else if (!out.includes(name)) {
+                out.push(name);
+                if (out.length > 16) seen = new Set(out);
+            }
+        }
+    }
+    return out;
 }
 
 /** The programmes of an `effects of` block (resolved, distinct). */

@@ -1,5 +1,5 @@
 /** Rule `repeated-property`: a property that may appear once appears again. */
-import { Coordination, Effects, Evaluation, Programme, type CoordinationProperty, type EffectDetail, type EvaluationProperty, type ProgrammeProperty } from '../../language/generated/ast.js';
+import { Coordination, Effects, Evaluation, Programme, type CoordinationProperty, type EvaluationProperty, type ProgrammeProperty } from '../../language/generated/ast.js';
 import { t } from '../../i18n/index.js';
 import { kindLabel } from '../../analysis/labels.js';
 import { defineRule } from '../rule.js';
@@ -22,7 +22,7 @@ export const repeatedPropertyRule = defineRule({
             const type = decl.$type;
             if (type === Effects.$type) {
                 for (const effect of (decl as Effects).effects) {
-                    for (const detail of repeats(effect.details ?? NONE, detailKind, undefined)) {
+                    for (const detail of repeats(effect.details ?? NONE)) {
                         report({
                             node: detail,
                             property: 'kind',
@@ -36,7 +36,7 @@ export const repeatedPropertyRule = defineRule({
             if (type !== Programme.$type && type !== Coordination.$type && type !== Evaluation.$type) continue;
             const block = decl as Programme | Coordination | Evaluation;
             const properties = block.properties as Array<ProgrammeProperty | CoordinationProperty | EvaluationProperty>;
-            for (const prop of repeats(properties, onceKind, ONCE_PROPERTIES[block.$type])) {
+            for (const prop of repeats(properties, ONCE_PROPERTIES[block.$type])) {
                 report({
                     node: prop,
                     property: 'kind',
@@ -49,35 +49,35 @@ export const repeatedPropertyRule = defineRule({
 });
 
 const NONE: readonly never[] = [];
-const detailKind = (d: EffectDetail | undefined) => d?.kind;
-const onceKind = (p: { kind: string }, once: ReadonlySet<string> | undefined) => (once!.has(p.kind) ? p.kind : undefined);
 
 /** Up to this many items, a repeat is found by looking at the items before (no set made: most lists hold a handful). */
 const SCAN_LIMIT = 16;
 
 /**
- * The items, in order, whose key (when they have one) an earlier item had.
- * Linear in a long list (a set of the keys seen); a short one, which is almost
- * every list, is scanned without making anything unless it has a repeat.
+ * The items, in order, whose `kind` (when they have one, and it is one of
+ * `counted` if given) an earlier item had. Linear in a long list (a set of the
+ * kinds seen); a short one, which is almost every list, is scanned without
+ * making anything unless it has a repeat.
  */
-function repeats<T, C>(items: readonly T[], keyOf: (item: T, context: C) => string | undefined, context: C): readonly T[] {
+function repeats<T extends { kind?: string }>(items: ReadonlyArray<T | undefined>, counted?: ReadonlySet<string>): readonly T[] {
     let out: T[] | undefined;
     if (items.length > SCAN_LIMIT) {
         const seen = new Set<string>();
         for (const item of items) {
-            const key = keyOf(item, context);
-            if (!key) continue;
-            if (seen.has(key)) (out ??= []).push(item);
-            seen.add(key);
+            const kind = item?.kind;
+            if (!kind || (counted && !counted.has(kind))) continue;
+            if (seen.has(kind)) (out ??= []).push(item);
+            seen.add(kind);
         }
         return out ?? NONE;
     }
     for (let i = 1; i < items.length; i++) {
-        const key = keyOf(items[i], context);
-        if (!key) continue;
+        const item = items[i];
+        const kind = item?.kind;
+        if (!kind || (counted && !counted.has(kind))) continue;
         for (let j = 0; j < i; j++) {
-            if (keyOf(items[j], context) === key) {
-                (out ??= []).push(items[i]);
+            if (items[j]?.kind === kind) {
+                (out ??= []).push(item);
                 break;
             }
         }
