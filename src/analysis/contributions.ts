@@ -102,6 +102,22 @@ export interface ContributedEffect {
     readonly programmes: readonly string[];
 }
 
+/**
+ * A reference of a declaration, its place made when asked: only the comparison
+ * of contributions after an edit reads it, and a `coord check` makes one of
+ * these per reference of the workspace.
+ */
+class ReferenceOfDeclaration implements ContributedReference {
+    readonly name: string;
+    constructor(readonly reference: Reference, private readonly container: AstNode, private readonly property: string) {
+        this.name = reference.$refText;
+    }
+
+    get place(): string {
+        return `${this.container.$type}.${this.property}`;
+    }
+}
+
 /** What one top-level declaration offers to and needs from the rest of the workspace. */
 export interface Contribution {
     /** The kind and name it declares (name '' when parser recovery left it unnamed, or for an `effects` block). */
@@ -176,14 +192,17 @@ export function contributionOf(declaration: AstNode): Contribution {
 
 function computeContribution(declaration: AstNode): Contribution {
     const declared = { type: declaration.$type, name: (isNamedDeclaration(declaration) && declaration.name) || '' };
-    const references = collectReferences(declaration).map((info): ContributedReference => {
-        const reference = info.reference as Reference;
-        return { reference, place: `${info.container.$type}.${info.property}`, name: reference.$refText };
-    });
+    const infos = collectReferences(declaration);
+    const references: ContributedReference[] = new Array(infos.length);
+    for (let i = 0; i < infos.length; i++) {
+        const info = infos[i];
+        references[i] = new ReferenceOfDeclaration(info.reference as Reference, info.container, info.property);
+    }
     let memberships: ReadonlyArray<Reference<Programme>> = [];
     let effects: readonly ContributedEffect[] = [];
     if (isCoordination(declaration)) {
-        memberships = propertiesOf(declaration, 'between').flatMap(b => b.programmes);
+        const between = propertiesOf(declaration, 'between');
+        memberships = between.length === 1 ? between[0].programmes : between.flatMap(b => b.programmes);
     } else if (isEffects(declaration)) {
         const programmes = declaration.programmes.map(r => r.$refText);
         effects = declaration.effects.map(effect => {
