@@ -10,10 +10,8 @@
  * {@link WorkspaceFacts}, each of which is a read that the contributions of
  * the declaration being checked must cover ({@link readCovered}).
  */
-import { DocumentState, type AstNode, type LangiumDocument, type Reference, type ReferenceInfo } from 'langium';
-import { isCoordination, isEffects, isNamedDeclaration, type Coordination, type Effect, type Model, type NamedDeclaration, type Programme } from '../language/generated/ast.js';
-import { collectReferences } from '../language/coord-linker.js';
-import { propertiesOf } from './queries.js';
+import { DocumentState, type AstNode, type LangiumDocument, type Reference } from 'langium';
+import type { Coordination, Effect, Model, NamedDeclaration, Programme } from '../language/generated/ast.js';
 import { isStdlibUri } from '../language/stdlib.js';
 import { compareUris } from '../language/order.js';
 import { cellKey, contributionOf, evidenceKey, type EffectCell, type FactRead } from './contributions.js';
@@ -306,36 +304,23 @@ function documentFacts(document: LangiumDocument): DocumentFacts {
     const referenced: AstNode[] = [];
     // References resolve once the document is linked; before that it refers to nothing.
     const linked = document.state >= DocumentState.Linked;
-    // What the contributions say (contributions.ts), read from the declarations here: a build that
-    // merges the facts from scratch (`coord check`) never compares contributions, and making one per
-    // declaration (18,000 objects, their references and names, at 1,000 files) only fed the collector.
-    // Only an `effects` block's contribution is made: rules read its cells from it.
-    // The incremental facts are merged from the contributions: test/robustness/incremental.test.ts
-    // checks that both give the same facts.
-    const scratch: ReferenceInfo[] = [];
     for (const decl of model.declarations ?? []) {
-        const name = (isNamedDeclaration(decl) && decl.name) || '';
-        if (name) declarations.push({ node: decl as NamedDeclaration, uri, stdlib });
-        if (isCoordination(decl)) {
-            let joined: Set<Programme> | undefined;
-            for (const between of propertiesOf(decl, 'between')) {
-                for (const membership of between.programmes) {
-                    const programme = membership.ref;
-                    if (programme && !(joined ??= new Set()).has(programme)) {
-                        joined.add(programme);
-                        coordinations.push([programme, decl]);
-                    }
+        const c = contributionOf(decl);
+        if (c.declared.name) declarations.push({ node: decl as NamedDeclaration, uri, stdlib });
+        if (c.memberships.length > 0) {
+            const joined = new Set<Programme>();
+            for (const membership of c.memberships) {
+                const programme = membership.ref;
+                if (programme && !joined.has(programme)) {
+                    joined.add(programme);
+                    coordinations.push([programme, decl as Coordination]);
                 }
             }
-        } else if (isEffects(decl)) {
-            // Parser recovery can leave an effect without its outcome; such an effect is in no cell.
-            for (const e of contributionOf(decl).effects) if (e.cell.outcome) effects.push([e.key, e.effect, evidenceKey(e.cell)]);
         }
+        // Parser recovery can leave an effect without its outcome; such an effect is in no cell.
+        for (const e of c.effects) if (e.cell.outcome) effects.push([e.key, e.effect, evidenceKey(e.cell)]);
         if (linked) {
-            scratch.length = 0;
-            collectReferences(decl, scratch);
-            for (let i = 0; i < scratch.length; i++) {
-                const reference = scratch[i].reference as Reference;
+            for (const { reference } of c.references) {
                 const target = reference.error ? undefined : reference.ref;
                 // A reference from inside a declaration to that same declaration does not make it used.
                 if (target && target !== decl) referenced.push(target);
