@@ -5,7 +5,7 @@
  * effect. Each is linear in the size of the declarations it looks at.
  */
 import type { Effect, LevelBlock, Coordination, Population, Programme, Agreement, Role } from '../language/generated/ast.js';
-import { coordinationProgrammes, programmeMinistry, programmeSectors, propertiesOf } from './queries.js';
+import { coordinationProgrammes, declaresSector, programmeMinistry, propertiesOf } from './queries.js';
 import { isPlaceholder } from './placeholders.js';
 
 export type LevelName = 'national' | 'regional' | 'local';
@@ -64,7 +64,7 @@ export function hasPlaceholder(coordination: Coordination, what: 'incentive' | '
 
 /** The programmes of a coordination that resolved and declare the given sector (among others, for an integrated programme). */
 export function programmesOfSector(coordination: Coordination, sector: string): Programme[] {
-    return coordinationProgrammes(coordination).filter(p => programmeSectors(p).includes(sector));
+    return coordinationProgrammes(coordination).filter(p => declaresSector(p, sector));
 }
 
 /** Whether a programme is anchored in the ministry of agriculture (`ministry agriculture`). */
