@@ -86,7 +86,7 @@ function replaceLine(lines: string[], from: string, ...to: string[]): void {
 const MUTATIONS: Array<(lines: string[], id: string, prev: string) => void> = [
     () => {},
     (l, id) => replaceLine(l, `between ${id}_prod, ${id}_soc`, `  between ${id}_prod, ${id}_scc`),
-    l => replaceLine(l, 'sector social-protection'),
+    (l, id) => (replaceLine(l, 'sector social-protection'), l.push(`evaluation ${id}_eval3 "Without a method" { period 2014..2016 }`)),
     (l, id) => replaceLine(l, 'ministry social_inclusion', '  ministry social_inclusion', '  country Testland', `  targets ${id}_pop`),
     (l, id) => replaceLine(l, `period 2011..2018 cite "Budget law ${id}"`, '  period 2018..2011'),
     (l, id) => replaceLine(l, `role "Local manager refers households" by ${id}_soc`),
