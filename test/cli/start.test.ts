@@ -84,4 +84,22 @@ describe.each(NODES)('coord start on %s', (_label, node) => {
         expect(usage.run.code).toBe(2);
         expect(usage.run.stderr).toMatch(/^coord check: Unknown option '--frobnicate'\n$/);
     });
+
+    test('a command ends the process once its report is written, not when the event loop runs dry', async () => {
+        // Something else keeps the loop busy (as V8's next incremental GC step, a delayed task, did after every
+        // small check: about 10 ms of wall time): the process still ends when the command is done, with its
+        // status, its whole report and the exit handlers run (the preload's record is written on `exit`).
+        const linger = path.join(dir, 'linger.cjs');
+        fs.writeFileSync(linger, `setTimeout(() => process.stderr.write('the loop ran dry\\n'), 4000);\n`);
+        fs.writeFileSync(path.join(dir, 'two.coord'), 'population p "A"\npopulation p "B"\n');
+        const record = path.join(dir, `loaded-${++runs}.json`);
+        const env = { NODE_OPTIONS: `--require=${preload} --require=${linger}`, COORD_TEST_LOADED: record };
+        const check = await runCoord(dir, ['check', 'two.coord', '--format', 'json'], { node, env });
+        expect(check.stderr).toBe('');
+        expect(check.code).toBe(1);
+        expect(JSON.parse(check.stdout).diagnostics.filter((d: { rule: string }) => d.rule === 'duplicate-name')).toHaveLength(2);
+        expect(JSON.parse(fs.readFileSync(record, 'utf8'))).toContain(COMMANDS);
+        const version = await runCoord(dir, ['--version'], { node, env: { NODE_OPTIONS: `--require=${linger}` } });
+        expect(version).toEqual({ code: 0, stdout: `${VERSION}\n`, stderr: '' });
+    });
 });
