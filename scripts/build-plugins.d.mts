@@ -7,4 +7,8 @@ export const lazyCrypto: Plugin;
 export const commandsApart: Plugin;
 export const clientApart: Plugin;
 export const fdirWithoutPicomatchLookup: Plugin;
+export const chevrotainCharCodeFormula: Plugin;
+export const CHEVROTAIN_CHAR_CODE_FILL: string;
+export const CHEVROTAIN_CHAR_CODE_LOOKUP: string;
+export const CHEVROTAIN_CHAR_CODE_FORMULA: string;
 export const cliPlugins: Plugin[];

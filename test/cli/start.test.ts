@@ -49,6 +49,22 @@ test('the bundles a command compiles are ASCII, so that V8 holds and hashes thei
     }
 });
 
+test('the CLI bundle computes Chevrotain\'s character slots instead of filling a table of 65,536 at start, with the same slots', async () => {
+    const plugins = await import('../../scripts/build-plugins.mjs');
+    // The table Chevrotain fills (its own code, from node_modules) and the formula the bundle uses instead.
+    const chevrotain = fs.readFileSync(path.join(ROOT, 'node_modules/chevrotain/lib/src/scan/lexer.js'), 'utf8');
+    expect(chevrotain).toContain(plugins.CHEVROTAIN_CHAR_CODE_FILL);
+    expect(chevrotain).toContain(plugins.CHEVROTAIN_CHAR_CODE_LOOKUP);
+    const table = new Function(`let charCodeToOptimizedIdxMap;\n${plugins.CHEVROTAIN_CHAR_CODE_FILL}\nreturn charCodeToOptimizedIdxMap;`)() as number[];
+    const formula = new Function('charCode', `return charCode < 256 ? charCode\n${plugins.CHEVROTAIN_CHAR_CODE_FORMULA}`) as (code: number) => number;
+    expect(table).toHaveLength(65536);
+    const differ = table.findIndex((slot, code) => (code < 256 ? code : formula(code)) !== slot);
+    expect(differ).toBe(-1);
+    const bundle = fs.readFileSync(COMMANDS, 'utf8');
+    expect(bundle).not.toMatch(/charCodeToOptimizedIdxMap\[i\]/);
+    expect(bundle).toMatch(/function charCodeToOptimizedIndex\(charCode\)\{return charCode<minOptimizationVal\?charCode:255\+~~\(charCode\/255\)\}/);
+});
+
 describe.each(NODES)('coord start on %s', (_label, node) => {
     test('--version, --help and an unknown command load the front bundle only, through a CommonJS bin/coord.js', async () => {
         const version = await runRecording(node, ['--version']);
