@@ -8,6 +8,8 @@ export const commandsApart: Plugin;
 export const clientApart: Plugin;
 export const fdirWithoutPicomatchLookup: Plugin;
 export const chevrotainCharCodeFormula: Plugin;
+export const chevrotainLazyFollows: Plugin;
+export const CHEVROTAIN_FOLLOWS_EAGER: string;
 export const CHEVROTAIN_CHAR_CODE_FILL: string;
 export const CHEVROTAIN_CHAR_CODE_LOOKUP: string;
 export const CHEVROTAIN_CHAR_CODE_FORMULA: string;

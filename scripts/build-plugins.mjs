@@ -99,5 +99,36 @@ export const chevrotainCharCodeFormula = {
     },
 };
 
+// When a Chevrotain parser is built it computes, for every rule call of the grammar, the tokens
+// that may follow it (its "resync follows"), which only error recovery reads: 3-5 ms of every cold
+// `coord check`, of a file with no error as of any other. The bundle computes them from the same
+// productions on the first recovery instead (a property with a getter; setting it still works).
+// The build fails if the code changes.
+export const CHEVROTAIN_FOLLOWS_EAGER = `                    this.TRACE_INIT("computeAllProdsFollows", () => {
+                        const allFollows = computeAllProdsFollows(Object.values(this.gastProductionsCache));
+                        this.resyncFollows = allFollows;
+                    });`;
+const CHEVROTAIN_FOLLOWS_LAZY = `                    /* computed on first use (scripts/build-plugins.mjs) */
+                    const productions = Object.values(this.gastProductionsCache);
+                    let allFollows;
+                    Object.defineProperty(this, "resyncFollows", {
+                        configurable: true, enumerable: true,
+                        get: () => (allFollows ??= computeAllProdsFollows(productions)),
+                        set: (value) => { allFollows = value; },
+                    });`;
+export const chevrotainLazyFollows = {
+    name: 'chevrotain-lazy-follows',
+    setup(build) {
+        build.onLoad({ filter: /[\\/]chevrotain[\\/]lib[\\/]src[\\/]parse[\\/]parser[\\/]parser\.js$/ }, async args => {
+            const { readFile } = await import('node:fs/promises');
+            const source = await readFile(args.path, 'utf8');
+            if (source.split(CHEVROTAIN_FOLLOWS_EAGER).length !== 2) {
+                return { errors: [{ text: `Chevrotain's computing of the resync follows changed in ${args.path}; update chevrotainLazyFollows in scripts/build-plugins.mjs` }] };
+            }
+            return { contents: source.replace(CHEVROTAIN_FOLLOWS_EAGER, CHEVROTAIN_FOLLOWS_LAZY), loader: 'js' };
+        });
+    },
+};
+
 /** The plugins of the CLI bundles (the front adds commandsApart). */
-export const cliPlugins = [elkApart, protocolCore, lazyCrypto, fdirWithoutPicomatchLookup, chevrotainCharCodeFormula];
+export const cliPlugins = [elkApart, protocolCore, lazyCrypto, fdirWithoutPicomatchLookup, chevrotainCharCodeFormula, chevrotainLazyFollows];
