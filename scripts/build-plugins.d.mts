@@ -9,6 +9,8 @@ export const clientApart: Plugin;
 export const fdirWithoutPicomatchLookup: Plugin;
 export const chevrotainCharCodeFormula: Plugin;
 export const chevrotainLazyFollows: Plugin;
+export const grammarLoaderInBundle: Plugin;
+export const GENERATED_GRAMMAR_IMPORT: string;
 export const CHEVROTAIN_FOLLOWS_EAGER: string;
 export const CHEVROTAIN_CHAR_CODE_FILL: string;
 export const CHEVROTAIN_CHAR_CODE_LOOKUP: string;

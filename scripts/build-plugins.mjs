@@ -130,5 +130,24 @@ export const chevrotainLazyFollows = {
     },
 };
 
+// The generated grammar module loads Coord's grammar with Langium's loadGrammarFromJson, whose general
+// deserializer is 4-5 ms of every cold `coord check`; the CLI bundle gives it Coord's loader
+// (src/language/grammar-loader.ts: the same graph, compared by test/language/grammar-loader.test.ts).
+// The build fails if the generated import changes.
+export const GENERATED_GRAMMAR_IMPORT = "import { loadGrammarFromJson } from 'langium';";
+export const grammarLoaderInBundle = {
+    name: 'grammar-loader-in-bundle',
+    setup(build) {
+        build.onLoad({ filter: /[\\/]src[\\/]language[\\/]generated[\\/]grammar\.ts$/ }, async args => {
+            const { readFile } = await import('node:fs/promises');
+            const source = await readFile(args.path, 'utf8');
+            if (source.split(GENERATED_GRAMMAR_IMPORT).length !== 2) {
+                return { errors: [{ text: `the import of loadGrammarFromJson changed in ${args.path}; update grammarLoaderInBundle in scripts/build-plugins.mjs` }] };
+            }
+            return { contents: source.replace(GENERATED_GRAMMAR_IMPORT, "import { loadGrammarFast as loadGrammarFromJson } from '../grammar-loader.js';"), loader: 'ts' };
+        });
+    },
+};
+
 /** The plugins of the CLI bundles (the front adds commandsApart). */
-export const cliPlugins = [elkApart, protocolCore, lazyCrypto, fdirWithoutPicomatchLookup, chevrotainCharCodeFormula, chevrotainLazyFollows];
+export const cliPlugins = [elkApart, protocolCore, lazyCrypto, fdirWithoutPicomatchLookup, chevrotainCharCodeFormula, chevrotainLazyFollows, grammarLoaderInBundle];

@@ -1,8 +1,9 @@
 /**
- * The CLI bundle's patches of Chevrotain (scripts/build-plugins.mjs: the
- * character slots computed instead of a table filled at start, the resync
+ * The CLI bundle's patches (scripts/build-plugins.mjs: Chevrotain's
+ * character slots computed instead of a table filled at start, its resync
  * follows computed on the first error recovery instead of when the parser is
- * built) change when work is done, not what a parse gives: Coord's parser,
+ * built, the grammar loaded by src/language/grammar-loader.ts) change when
+ * and how work is done, not what a parse gives: Coord's parser,
  * bundled with and without them, reads every example and every syntax mistake
  * into the same tree with the same lexer and parser errors. The parser
  * (with its syntax repair) recovers from errors in most of these texts, so the
@@ -15,7 +16,7 @@ import { mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { chevrotainCharCodeFormula, chevrotainLazyFollows } from '../../scripts/build-plugins.mjs';
+import { chevrotainCharCodeFormula, chevrotainLazyFollows, grammarLoaderInBundle } from '../../scripts/build-plugins.mjs';
 import { BASE, MISTAKES } from '../language/syntax-mistakes.data.js';
 
 const ROOT = resolve(__dirname, '../..');
@@ -58,12 +59,12 @@ async function bundle(name: string, plugins: esbuild.Plugin[]): Promise<ParseAll
 
 beforeAll(async () => {
     dir = mkdtempSync(join(tmpdir(), 'coord-patches-'));
-    patched = await bundle('patched', [chevrotainCharCodeFormula, chevrotainLazyFollows]);
+    patched = await bundle('patched', [chevrotainCharCodeFormula, chevrotainLazyFollows, grammarLoaderInBundle]);
     plain = await bundle('plain', []);
 }, 120_000);
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-test('Coord\'s parser bundled with the Chevrotain patches parses every example and syntax mistake as without them', () => {
+test('Coord\'s parser bundled with the patches parses every example and syntax mistake as without them', () => {
     const examples = readdirSync(join(ROOT, 'examples'), { recursive: true, encoding: 'utf8' })
         .filter(file => file.endsWith('.coord')).map(file => readFileSync(join(ROOT, 'examples', file), 'utf8'));
     const mistakes = MISTAKES.map(m => (m.all ? (m.base ?? BASE).split(m.from).join(m.to) : (m.base ?? BASE).replace(m.from, m.to)));
