@@ -44,10 +44,12 @@ function expectSameGraph(ours: unknown, theirs: unknown): number {
         const keys = Object.keys(a), otherKeys = Object.keys(b as object);
         if (keys.join() !== otherKeys.join()) differ(path, `properties ${keys.join()} against ${otherKeys.join()}`);
         for (const key of keys) {
-            const [va, vb] = [(a as Record<string, unknown>)[key], (b as Record<string, unknown>)[key]];
+            const va: unknown = (a as Record<string, unknown>)[key];
+            const vb: unknown = (b as Record<string, unknown>)[key];
             if (key === '$document') {
                 type Doc = { uri: unknown; state: unknown; parseResult: { value: unknown } };
-                const [da, db] = [va as Doc, vb as Doc];
+                const da = va as Doc;
+                const db = vb as Doc;
                 if (String(da.uri) !== String(db.uri) || da.state !== db.state || da.parseResult.value !== a || db.parseResult.value !== b) differ(path, 'another document');
                 continue;
             }
@@ -79,7 +81,7 @@ describe('the grammar loader of the CLI bundle', () => {
         const ours = loadGrammarFast(json);
         const theirs = loadGrammarFromJson(json);
         expectSameGraph(ours, theirs);
-        const call = ours.rules[0].definition as unknown as { rule: { ref: unknown; error?: { message: string } } };
+        const call = (ours.rules[0] as unknown as { definition: { rule: { ref: unknown; error?: { message: string } } } }).definition;
         expect(call.rule.ref).toBeUndefined();
         expect(call.rule.error?.message).toMatch(/Could not resolve path/);
     });
