@@ -106,11 +106,12 @@ export function prepareCoordParser(services: LangiumCoreServices): LangiumParser
     const parser = new LangiumParser(services);
     // Whether the grammar is plain, its reachable rules and their types come from the plan made when Coord is
     // built (grammar-plan.ts), when it fits the grammar; else they are worked out here, as Langium does.
+    // (Langium 4.4's private `computeRuleType`; should an upgrade rename it, Langium computes the types itself.)
     const planned = plannedParserFacts(grammar);
-    if (planned) {
-        const computeRuleType = (parser as unknown as { computeRuleType(rule: GrammarAST.AbstractRule): unknown }).computeRuleType.bind(parser);
+    const computeRuleType = (parser as unknown as { computeRuleType?: (rule: GrammarAST.AbstractRule) => unknown }).computeRuleType;
+    if (planned && typeof computeRuleType === 'function') {
         Object.defineProperty(parser, 'computeRuleType', {
-            value: (rule: GrammarAST.AbstractRule) => (GrammarAST.isParserRule(rule) && planned.types.has(rule) ? planned.types.get(rule) : computeRuleType(rule)),
+            value: (rule: GrammarAST.AbstractRule) => (GrammarAST.isParserRule(rule) && planned.types.has(rule) ? planned.types.get(rule) : computeRuleType.call(parser, rule)),
         });
     }
     if (!(planned ? planned.plain : isPlainGrammar(grammar))) return createParser(grammar, parser, tokens);
