@@ -23,12 +23,12 @@
  * insists), merge it in `workspace-facts.ts` behind an accessor method, and
  * say in {@link readCovered} which contributions cover a read of it.
  */
-import type { AstNode, Reference } from 'langium';
+import type { AstNode, Reference, ReferenceInfo } from 'langium';
 import {
     isCoordination, isEffects, isNamedDeclaration,
     type Effect, type Effects, type Programme,
 } from '../language/generated/ast.js';
-import { collectReferences } from '../language/coord-linker.js';
+import { collectReferences, declarationReferences } from '../language/coord-linker.js';
 import { combinationKey, propertiesOf } from './queries.js';
 
 /**
@@ -52,20 +52,38 @@ export interface EffectCell {
 
 /** The key of a cell and a source: equal keys, same cell, same source. */
 export function cellKey(cell: EffectCell): string {
-    return keysOfCells.get(cell)?.key ?? `${cell.combination}|${cell.comparator}|${cell.source}|${cell.outcome}|${cell.subgroup}`;
+    return cell instanceof KeyedCell ? cell.key : `${cell.combination}|${cell.comparator}|${cell.source}|${cell.outcome}|${cell.subgroup}`;
 }
 
 /** The key of the §7.2 cell, whatever the source: effects of equal keys are compared across sources. */
 export function evidenceKey(cell: EffectCell): string {
-    return keysOfCells.get(cell)?.evidence ?? `${cell.combination}|${cell.comparator}|${cell.outcome}|${cell.subgroup}`;
+    return cell instanceof KeyedCell ? cell.evidence : `${cell.combination}|${cell.comparator}|${cell.outcome}|${cell.subgroup}`;
 }
 
 /**
- * The keys of the cells of contributions, made once with the cell: rules ask
- * the facts for a cell's effects once per effect, and a key made again each
- * time (a string of five names, hashed anew) was a tenth of validation's CPU.
+ * A cell of a contribution, with its keys made once: rules ask the facts for a
+ * cell's effects once per effect, and a key made again each time (a string of
+ * five names, hashed anew) was a tenth of validation's CPU. The keys are
+ * private fields (a cell still equals a plain {@link EffectCell} of the same
+ * coordinates), kept on the cell itself rather than in a `WeakMap` beside it,
+ * whose entries every garbage collection of a one-shot build had to trace.
  */
-const keysOfCells = new WeakMap<EffectCell, { readonly key: string; readonly evidence: string }>();
+class KeyedCell implements EffectCell {
+    readonly #key: string;
+    readonly #evidence: string;
+    constructor(readonly combination: string, readonly comparator: string, readonly source: string, readonly outcome: string, readonly subgroup: string) {
+        this.#key = `${combination}|${comparator}|${source}|${outcome}|${subgroup}`;
+        this.#evidence = `${combination}|${comparator}|${outcome}|${subgroup}`;
+    }
+
+    get key(): string {
+        return this.#key;
+    }
+
+    get evidence(): string {
+        return this.#evidence;
+    }
+}
 
 /** The names a cell is written with: a change in the cell concerns the declarations that mention any of them. */
 export function cellNames(cell: EffectCell, programmes: readonly string[]): string[] {
@@ -74,15 +92,36 @@ export function cellNames(cell: EffectCell, programmes: readonly string[]): stri
 
 /** The cell of an effect of an `effects` block. */
 export function effectCell(block: Effects, effect: Effect): EffectCell {
+    return cellIn(blockCoordinates(block), effect);
+}
+
+/** What the cells of a block's effects share: its combination, comparator and source. */
+interface BlockCoordinates {
+    readonly combination: string;
+    readonly comparator: string;
+    readonly source: string;
+}
+
+function blockCoordinates(block: Effects): BlockCoordinates {
     const comparator = block.comparator && !block.comparator.none ? block.comparator.programmes.map(r => r.$refText).filter(n => n) : [];
-    const subgroup = (effect.details ?? []).find(d => d?.$type === 'SubgroupDetail') as { population?: { $refText: string } } | undefined;
     return {
         combination: combinationKey(block.programmes.map(r => r.$refText)),
         comparator: combinationKey(comparator),
         source: block.source?.$refText ?? '',
-        outcome: effect.outcome?.$refText ?? '',
-        subgroup: subgroup?.population?.$refText ?? '',
     };
+}
+
+function cellIn(block: BlockCoordinates, effect: Effect): KeyedCell {
+    let subgroup = '';
+    const details = effect.details ?? [];
+    for (let i = 0; i < details.length; i++) {
+        const d = details[i];
+        if (d?.$type === 'SubgroupDetail') {
+            subgroup = (d as { population?: { $refText: string } }).population?.$refText ?? '';
+            break;
+        }
+    }
+    return new KeyedCell(block.combination, block.comparator, block.source, effect.outcome?.$refText ?? '', subgroup);
 }
 
 /** A reference of a declaration: where it sits (container type and property) and the name it is written with. */
@@ -96,7 +135,10 @@ export interface ContributedReference {
 export interface ContributedEffect {
     readonly effect: Effect;
     readonly cell: EffectCell;
+    /** The cell's {@link cellKey}. */
     readonly key: string;
+    /** The cell's {@link evidenceKey}. */
+    readonly evidence: string;
     readonly direction: string;
     /** The programmes of its block, as written and in order. */
     readonly programmes: readonly string[];
@@ -183,6 +225,44 @@ function itemsOf<K extends keyof Contribution>(c: Contribution, field: K): Reado
 
 const cache = new WeakMap<AstNode, Contribution>();
 
+/**
+ * A contribution as {@link computeContribution} makes it: its references are the
+ * linker's list of the declaration's references ({@link declarationReferences}),
+ * described as {@link ContributedReference}s only when asked — comparing
+ * contributions after an edit asks; a one-shot build (`coord check`) reads only
+ * what they resolve to ({@link referenceInfosOf}), and made 40,000 descriptions
+ * per 1,000 files for nothing.
+ */
+class DeclarationContribution implements Contribution {
+    private described: readonly ContributedReference[] | undefined;
+
+    constructor(
+        readonly declared: { readonly type: string; readonly name: string },
+        readonly infos: readonly ReferenceInfo[],
+        readonly memberships: ReadonlyArray<Reference<Programme>>,
+        readonly effects: readonly ContributedEffect[],
+    ) {}
+
+    get references(): readonly ContributedReference[] {
+        if (this.described === undefined) {
+            const infos = this.infos;
+            const references: ContributedReference[] = new Array(infos.length);
+            for (let i = 0; i < infos.length; i++) {
+                const info = infos[i];
+                references[i] = new ReferenceOfDeclaration(info.reference as Reference, info.container, info.property);
+            }
+            this.described = references;
+        }
+        return this.described;
+    }
+}
+
+/** The references of a contribution as the linker lists them (`reference`, its container and property), in the same order as its `references`. */
+export function referenceInfosOf(c: Contribution): ReadonlyArray<{ readonly reference: Reference }> {
+    // Coord has no multi-references (the grammar has none; `ReferenceOfDeclaration` casts the same way).
+    return c instanceof DeclarationContribution ? c.infos as ReadonlyArray<{ readonly reference: Reference }> : c.references;
+}
+
 /** The contribution of a top-level declaration, computed once per declaration object. */
 export function contributionOf(declaration: AstNode): Contribution {
     let c = cache.get(declaration);
@@ -192,12 +272,8 @@ export function contributionOf(declaration: AstNode): Contribution {
 
 function computeContribution(declaration: AstNode): Contribution {
     const declared = { type: declaration.$type, name: (isNamedDeclaration(declaration) && declaration.name) || '' };
-    const infos = collectReferences(declaration);
-    const references: ContributedReference[] = new Array(infos.length);
-    for (let i = 0; i < infos.length; i++) {
-        const info = infos[i];
-        references[i] = new ReferenceOfDeclaration(info.reference as Reference, info.container, info.property);
-    }
+    const topLevel = declaration.$container !== undefined && declaration.$container.$container === undefined;
+    const infos = topLevel ? declarationReferences(declaration) : collectReferences(declaration);
     let memberships: ReadonlyArray<Reference<Programme>> = [];
     let effects: readonly ContributedEffect[] = [];
     if (isCoordination(declaration)) {
@@ -205,14 +281,14 @@ function computeContribution(declaration: AstNode): Contribution {
         memberships = between.length === 1 ? between[0].programmes : between.flatMap(b => b.programmes);
     } else if (isEffects(declaration)) {
         const programmes = declaration.programmes.map(r => r.$refText);
+        // The block's coordinates once, not once per effect (a sorted, joined key each).
+        const block = blockCoordinates(declaration);
         effects = declaration.effects.map(effect => {
-            const cell = effectCell(declaration, effect);
-            const key = cellKey(cell);
-            keysOfCells.set(cell, { key, evidence: evidenceKey(cell) });
-            return { effect, cell, key, direction: effect.direction ?? '', programmes };
+            const cell = cellIn(block, effect);
+            return { effect, cell, key: cell.key, evidence: cell.evidence, direction: effect.direction ?? '', programmes };
         });
     }
-    return { declared, references, memberships, effects };
+    return new DeclarationContribution(declared, infos, memberships, effects);
 }
 
 /** Whether a contribution involves (declares, mentions) any of the names. */

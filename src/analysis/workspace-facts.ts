@@ -14,7 +14,7 @@ import { DocumentState, type AstNode, type LangiumDocument, type Reference } fro
 import type { Coordination, Effect, Model, NamedDeclaration, Programme } from '../language/generated/ast.js';
 import { isStdlibUri } from '../language/stdlib.js';
 import { compareUris } from '../language/order.js';
-import { cellKey, contributionOf, evidenceKey, type EffectCell, type FactRead } from './contributions.js';
+import { cellKey, contributionOf, evidenceKey, referenceInfosOf, type ContributedEffect, type EffectCell, type FactRead } from './contributions.js';
 import { comparePlaces, DeclarationSync } from './declaration-sync.js';
 
 export interface DeclarationEntry {
@@ -240,7 +240,8 @@ interface DocumentFacts {
     readonly references: unknown;
     readonly declarations: readonly DeclarationEntry[];
     readonly coordinations: ReadonlyArray<readonly [Programme, Coordination]>;
-    readonly effects: ReadonlyArray<readonly [string, Effect, string]>;
+    /** The effects that are in a cell (with an outcome), with their keys. */
+    readonly effects: readonly ContributedEffect[];
     readonly referenced: readonly AstNode[];
 }
 
@@ -272,7 +273,7 @@ export function computeWorkspaceFacts(documents: Iterable<LangiumDocument>): Wor
             if (!list) coordinationsByProgramme.set(programme, list = []);
             list.push(coordination);
         }
-        for (const [key, effect, evidence] of facts.effects) {
+        for (const { key, effect, evidence } of facts.effects) {
             let list = effectsByCell.get(key);
             if (!list) effectsByCell.set(key, list = []);
             list.push(effect);
@@ -300,7 +301,7 @@ function documentFacts(document: LangiumDocument): DocumentFacts {
     const model = document.parseResult.value as Model;
     const declarations: DeclarationEntry[] = [];
     const coordinations: Array<readonly [Programme, Coordination]> = [];
-    const effects: Array<readonly [string, Effect, string]> = [];
+    const effects: ContributedEffect[] = [];
     const referenced: AstNode[] = [];
     // References resolve once the document is linked; before that it refers to nothing.
     const linked = document.state >= DocumentState.Linked;
@@ -308,19 +309,21 @@ function documentFacts(document: LangiumDocument): DocumentFacts {
         const c = contributionOf(decl);
         if (c.declared.name) declarations.push({ node: decl as NamedDeclaration, uri, stdlib });
         if (c.memberships.length > 0) {
-            const joined = new Set<Programme>();
+            // Each programme once per coordination. A coordination names a few: the pairs made so far for
+            // it (the list's tail) are searched, and a set is made only past 16 (a hostile `between` stays linear).
+            const first = coordinations.length;
+            const joined = c.memberships.length > 16 ? new Set<Programme>() : undefined;
             for (const membership of c.memberships) {
                 const programme = membership.ref;
-                if (programme && !joined.has(programme)) {
-                    joined.add(programme);
-                    coordinations.push([programme, decl as Coordination]);
-                }
+                if (!programme || (joined ? joined.has(programme) : joinedSince(coordinations, first, programme))) continue;
+                joined?.add(programme);
+                coordinations.push([programme, decl as Coordination]);
             }
         }
         // Parser recovery can leave an effect without its outcome; such an effect is in no cell.
-        for (const e of c.effects) if (e.cell.outcome) effects.push([e.key, e.effect, evidenceKey(e.cell)]);
+        for (const e of c.effects) if (e.cell.outcome) effects.push(e);
         if (linked) {
-            for (const { reference } of c.references) {
+            for (const { reference } of referenceInfosOf(c)) {
                 const target = reference.error ? undefined : reference.ref;
                 // A reference from inside a declaration to that same declaration does not make it used.
                 if (target && target !== decl) referenced.push(target);
@@ -328,6 +331,12 @@ function documentFacts(document: LangiumDocument): DocumentFacts {
         }
     }
     return { root: model, references: document.references, declarations, coordinations, effects, referenced };
+}
+
+/** Whether a programme is among the pairs from `first` on. */
+function joinedSince(pairs: ReadonlyArray<readonly [Programme, Coordination]>, first: number, programme: Programme): boolean {
+    for (let i = first; i < pairs.length; i++) if (pairs[i][0] === programme) return true;
+    return false;
 }
 
 /**

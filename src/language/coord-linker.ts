@@ -24,6 +24,17 @@ export const CHECK_EVERY = 256;
  */
 const referencesOfDeclaration = new WeakMap<AstNode, readonly ReferenceInfo[]>();
 
+/**
+ * The references of a top-level declaration, as {@link collectReferences} lists them, without a
+ * copy: the list the linker keeps for the declaration (read-only; a one-shot build reads the
+ * references of every declaration once more for the workspace facts).
+ */
+export function declarationReferences(declaration: AstNode): readonly ReferenceInfo[] {
+    let own = referencesOfDeclaration.get(declaration);
+    if (!own) referencesOfDeclaration.set(declaration, own = collectOwn(declaration, []));
+    return own;
+}
+
 /** Every reference under `root` (included), in the order of Langium's `streamAst` + `streamReferences`. */
 export function collectReferences(root: AstNode, out: ReferenceInfo[] = []): ReferenceInfo[] {
     const container = root.$container;
