@@ -1,18 +1,18 @@
 /** Rule `adverse-effect`: an effect against its outcome's desirable direction. */
-import { isEffects } from '../../language/generated/ast.js';
+import { Effects } from '../../language/generated/ast.js';
 import { t } from '../../i18n/index.js';
 import { defineRule } from '../rule.js';
 import { RuleId } from '../rule-ids.js';
 import { effectDesirability } from '../../analysis/coordination-queries.js';
 import { combinationLabel, effectLabel } from '../../analysis/effects-labels.js';
+import { declarationsOf } from '../declarations.js';
 
 export const adverseEffectRule = defineRule({
     id: RuleId.adverseEffect,
     defaultSeverity: 'info',
     category: 'evidence',
     check({ model, report }) {
-        for (const decl of model.declarations) {
-            if (!isEffects(decl)) continue;
+        for (const decl of declarationsOf(model, Effects.$type)) {
             for (const effect of decl.effects) {
                 if (effectDesirability(effect) !== 'adverse') continue;
                 const outcome = effect.outcome.ref!;

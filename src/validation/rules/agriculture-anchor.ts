@@ -1,18 +1,18 @@
 /** Rule `agriculture-anchor`: no productive programme of a coordination is anchored in the ministry of agriculture. */
-import { isCoordination } from '../../language/generated/ast.js';
+import { Coordination } from '../../language/generated/ast.js';
 import { t } from '../../i18n/index.js';
 import { defineRule } from '../rule.js';
 import { RuleId } from '../rule-ids.js';
 import { propertyOf } from '../../analysis/queries.js';
 import { isAgricultureAnchored, programmesOfSector } from '../../analysis/coordination-queries.js';
+import { declarationsOf } from '../declarations.js';
 
 export const agricultureAnchorRule = defineRule({
     id: RuleId.agricultureAnchor,
     defaultSeverity: 'hint',
     category: 'coordination',
     check({ model, report }) {
-        for (const decl of model.declarations) {
-            if (!isCoordination(decl)) continue;
+        for (const decl of declarationsOf(model, Coordination.$type)) {
             const productive = programmesOfSector(decl, 'productive');
             if (productive.length === 0 || productive.some(isAgricultureAnchored)) continue;
             const names = productive.map(p => p.name);

@@ -1,17 +1,17 @@
 /** Rule `between-arity`: `between` lists fewer than two distinct programmes, or one twice. */
-import { isCoordination } from '../../language/generated/ast.js';
+import { Coordination } from '../../language/generated/ast.js';
 import { t } from '../../i18n/index.js';
 import { defineRule } from '../rule.js';
 import { RuleId } from '../rule-ids.js';
 import { propertiesOf } from '../../analysis/queries.js';
+import { declarationsOf } from '../declarations.js';
 
 export const betweenArityRule = defineRule({
     id: RuleId.betweenArity,
     defaultSeverity: 'error',
     category: 'structure',
     check({ model, report }) {
-        for (const decl of model.declarations) {
-            if (!isCoordination(decl)) continue;
+        for (const decl of declarationsOf(model, Coordination.$type)) {
             for (const between of propertiesOf(decl, 'between')) {
                 const seen = new Set<string>();
                 between.programmes.forEach((ref, index) => {

@@ -1,17 +1,18 @@
 /** Rule `budget-incentive`: a coordination declares no `incentive budget`. */
-import { isCoordination } from '../../language/generated/ast.js';
+import { Coordination } from '../../language/generated/ast.js';
 import { t } from '../../i18n/index.js';
 import { defineRule } from '../rule.js';
 import { RuleId } from '../rule-ids.js';
 import { hasIncentive, hasPlaceholder } from '../../analysis/coordination-queries.js';
+import { declarationsOf } from '../declarations.js';
 
 export const budgetIncentiveRule = defineRule({
     id: RuleId.budgetIncentive,
     defaultSeverity: 'warning',
     category: 'coordination',
     check({ model, report }) {
-        for (const decl of model.declarations) {
-            if (!isCoordination(decl) || hasIncentive(decl, 'budget')) continue;
+        for (const decl of declarationsOf(model, Coordination.$type)) {
+            if (hasIncentive(decl, 'budget')) continue;
             report({
                 node: decl,
                 property: 'name',

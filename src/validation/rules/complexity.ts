@@ -3,20 +3,20 @@
  * levels; or (v2) a node together with agreements at two or more levels or
  * with more than two programmes — the architectures of Colombia and Mexico.
  */
-import { isCoordination } from '../../language/generated/ast.js';
+import { Coordination } from '../../language/generated/ast.js';
 import { t } from '../../i18n/index.js';
 import { andList, defineRule } from '../rule.js';
 import { RuleId } from '../rule-ids.js';
 import { coordinationProgrammeNames, propertiesOf } from '../../analysis/queries.js';
 import { agreementsAt, LEVELS } from '../../analysis/coordination-queries.js';
+import { declarationsOf } from '../declarations.js';
 
 export const complexityRule = defineRule({
     id: RuleId.complexity,
     defaultSeverity: 'info',
     category: 'coordination',
     check({ model, report }) {
-        for (const decl of model.declarations) {
-            if (!isCoordination(decl)) continue;
+        for (const decl of declarationsOf(model, Coordination.$type)) {
             // Parser recovery can leave a `node` without its body; it names no node.
             const nodes = propertiesOf(decl, 'node').filter(n => n.body?.$refText);
             const nodeNames = [...new Set(nodes.map(n => n.body.$refText))];

@@ -1,11 +1,12 @@
 /** Rule `conflicting-effects`: one source reports different directions for one outcome in one cell (§7.2). */
-import { isEffects, type Effect, type Effects } from '../../language/generated/ast.js';
+import { Effects, type Effect } from '../../language/generated/ast.js';
 import { t } from '../../i18n/index.js';
 import { defineRule, MAX_RELATED } from '../rule.js';
 import { RuleId } from '../rule-ids.js';
 import { effectsWithCells } from '../../analysis/contributions.js';
 import { combinationLabel, combinationNames, effectLabel } from '../../analysis/effects-labels.js';
 import { cellSuffix } from '../../analysis/evidence.js';
+import { declarationsOf } from '../declarations.js';
 
 export const conflictingEffectsRule = defineRule({
     id: RuleId.conflictingEffects,
@@ -15,8 +16,7 @@ export const conflictingEffectsRule = defineRule({
         // Per group of effects (one outcome, combination and source), once: its effects by direction.
         // An effect then costs the few it lists, not the whole group (quadratic in a large group).
         const byDirection = new Map<readonly Effect[], Map<string, Effect[]>>();
-        for (const decl of model.declarations) {
-            if (!isEffects(decl)) continue;
+        for (const decl of declarationsOf(model, Effects.$type)) {
             for (const { effect, cell } of effectsWithCells(decl)) {
                 const group = facts.effectsInCell(cell);
                 // An effect alone in its group conflicts with nothing (most groups of a large workspace).

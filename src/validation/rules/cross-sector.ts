@@ -1,17 +1,18 @@
 /** Rule `cross-sector`: a coordination does not join a social-protection and a productive programme. */
-import { isCoordination } from '../../language/generated/ast.js';
+import { Coordination } from '../../language/generated/ast.js';
 import { t } from '../../i18n/index.js';
 import { defineRule } from '../rule.js';
 import { RuleId } from '../rule-ids.js';
 import { coordinationProgrammes, declaresSector, programmeSectors, propertyOf } from '../../analysis/queries.js';
+import { declarationsOf } from '../declarations.js';
 
 export const crossSectorRule = defineRule({
     id: RuleId.crossSector,
     defaultSeverity: 'warning',
     category: 'coordination',
     check({ model, report }) {
-        for (const decl of model.declarations) {
-            if (!isCoordination(decl) || !propertyOf(decl, 'between')) continue;
+        for (const decl of declarationsOf(model, Coordination.$type)) {
+            if (!propertyOf(decl, 'between')) continue;
             const programmes = coordinationProgrammes(decl);
             // Most coordinations join both sectors: say so before making any text.
             if (programmes.some(p => declaresSector(p, 'social-protection')) && programmes.some(p => declaresSector(p, 'productive'))) continue;

@@ -1,17 +1,17 @@
 /** Rule `design-change`: a programme was redesigned after the coordination was last reviewed (or started). */
-import { isCoordination, type RedesignedProperty } from '../../language/generated/ast.js';
+import { Coordination, type RedesignedProperty } from '../../language/generated/ast.js';
 import { t } from '../../i18n/index.js';
 import { defineRule } from '../rule.js';
 import { RuleId } from '../rule-ids.js';
 import { coordinationProgrammes, propertiesOf, propertyOf } from '../../analysis/queries.js';
+import { declarationsOf } from '../declarations.js';
 
 export const designChangeRule = defineRule({
     id: RuleId.designChange,
     defaultSeverity: 'warning',
     category: 'coordination',
     check({ model, report }) {
-        for (const decl of model.declarations) {
-            if (!isCoordination(decl)) continue;
+        for (const decl of declarationsOf(model, Coordination.$type)) {
             const reviewed = propertyOf(decl, 'reviewed');
             const since = propertyOf(decl, 'since');
             const anchor = reviewed ?? since;

@@ -1,10 +1,11 @@
 /** Rule `estimate-mismatch`: an effect's sign that its own figures contradict (§7.6). */
-import { isEffects, type Effect } from '../../language/generated/ast.js';
+import { Effects, type Effect } from '../../language/generated/ast.js';
 import { t } from '../../i18n/index.js';
 import { defineRule } from '../rule.js';
 import { RuleId } from '../rule-ids.js';
 import { effectFigures, type EffectFigures } from '../../analysis/evidence.js';
 import { effectLabel } from '../../analysis/effects-labels.js';
+import { declarationsOf } from '../declarations.js';
 
 /** What contradicts the sign of an effect with these figures (empty: nothing). */
 export function estimateMismatches(direction: string, f: EffectFigures): string[] {
@@ -46,8 +47,7 @@ export const estimateMismatchRule = defineRule({
     defaultSeverity: 'warning',
     category: 'evidence',
     check({ model, report }) {
-        for (const decl of model.declarations) {
-            if (!isEffects(decl)) continue;
+        for (const decl of declarationsOf(model, Effects.$type)) {
             for (const effect of decl.effects) {
                 const reasons = estimateMismatches(effect.direction, effectFigures(effect));
                 if (reasons.length === 0) continue;

@@ -1,18 +1,19 @@
 /** Rule `invalid-comparator`: `versus` lists the same programmes as `of` (§7.2). */
-import { isEffects } from '../../language/generated/ast.js';
+import { Effects } from '../../language/generated/ast.js';
 import { t } from '../../i18n/index.js';
 import { defineRule } from '../rule.js';
 import { RuleId } from '../rule-ids.js';
 import { combinationLabel, combinationNames } from '../../analysis/effects-labels.js';
 import { comparatorNames } from '../../analysis/evidence.js';
+import { declarationsOf } from '../declarations.js';
 
 export const invalidComparatorRule = defineRule({
     id: RuleId.invalidComparator,
     defaultSeverity: 'error',
     category: 'evidence',
     check({ model, report }) {
-        for (const decl of model.declarations) {
-            if (!isEffects(decl) || !decl.comparator || decl.comparator.none) continue;
+        for (const decl of declarationsOf(model, Effects.$type)) {
+            if (!decl.comparator || decl.comparator.none) continue;
             const of = combinationNames(decl), versus = comparatorNames(decl);
             if (versus.length === 0 || of.length !== versus.length || of.some((n, i) => n !== versus[i])) continue;
             report({

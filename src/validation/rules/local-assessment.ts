@@ -1,10 +1,11 @@
 /** Rule `local-assessment`: a coordination's `local` block says nothing of local capacities, stakeholders or resistance. */
-import { isCoordination } from '../../language/generated/ast.js';
+import { Coordination } from '../../language/generated/ast.js';
 import { t } from '../../i18n/index.js';
 import { defineRule } from '../rule.js';
 import { isPlaceholder } from '../../analysis/placeholders.js';
 import { RuleId } from '../rule-ids.js';
 import { levelBlocks } from '../../analysis/coordination-queries.js';
+import { declarationsOf } from '../declarations.js';
 
 const KNOWLEDGE = new Set(['Capacity', 'Stakeholder', 'Resistance']);
 
@@ -13,8 +14,7 @@ export const localAssessmentRule = defineRule({
     defaultSeverity: 'hint',
     category: 'coordination',
     check({ model, report }) {
-        for (const decl of model.declarations) {
-            if (!isCoordination(decl)) continue;
+        for (const decl of declarationsOf(model, Coordination.$type)) {
             const blocks = levelBlocks(decl, 'local');
             // What a quick fix inserted and no one rewrote is no knowledge yet (analysis/placeholders.ts).
             if (blocks.length === 0 || blocks.some(b => b.items.some(i => KNOWLEDGE.has(i.$type) && !isPlaceholder((i as { text?: string }).text)))) continue;

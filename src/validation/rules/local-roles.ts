@@ -1,17 +1,18 @@
 /** Rule `local-roles`: a coordination gives no local actor a `role` in a `local` block. */
-import { isCoordination } from '../../language/generated/ast.js';
+import { Coordination } from '../../language/generated/ast.js';
 import { t } from '../../i18n/index.js';
 import { defineRule } from '../rule.js';
 import { RuleId } from '../rule-ids.js';
 import { hasPlaceholder, levelBlocks, localRoles } from '../../analysis/coordination-queries.js';
+import { declarationsOf } from '../declarations.js';
 
 export const localRolesRule = defineRule({
     id: RuleId.localRoles,
     defaultSeverity: 'warning',
     category: 'coordination',
     check({ model, report }) {
-        for (const decl of model.declarations) {
-            if (!isCoordination(decl) || localRoles(decl).length > 0) continue;
+        for (const decl of declarationsOf(model, Coordination.$type)) {
+            if (localRoles(decl).length > 0) continue;
             const hasLocal = levelBlocks(decl, 'local').length > 0;
             report({
                 node: decl,

@@ -1,17 +1,18 @@
 /** Rule `missing-source`: an `effects` block names no evaluation (`from`). */
-import { isEffects } from '../../language/generated/ast.js';
+import { Effects } from '../../language/generated/ast.js';
 import { t } from '../../i18n/index.js';
 import { defineRule } from '../rule.js';
 import { RuleId } from '../rule-ids.js';
 import { combinationLabel, combinationNames } from '../../analysis/effects-labels.js';
+import { declarationsOf } from '../declarations.js';
 
 export const missingSourceRule = defineRule({
     id: RuleId.missingSource,
     defaultSeverity: 'warning',
     category: 'evidence',
     check({ model, report }) {
-        for (const decl of model.declarations) {
-            if (!isEffects(decl) || decl.source) continue;
+        for (const decl of declarationsOf(model, Effects.$type)) {
+            if (decl.source) continue;
             report({
                 node: decl,
                 keyword: 'effects',

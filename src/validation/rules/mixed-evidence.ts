@@ -1,11 +1,12 @@
 /** Rule `mixed-evidence`: a cell's effects come from two or more sources and have different directions (§7.6). */
-import { isEffects, type Effect, type Effects } from '../../language/generated/ast.js';
+import { Effects, type Effect } from '../../language/generated/ast.js';
 import { t } from '../../i18n/index.js';
 import { defineRule, MAX_RELATED } from '../rule.js';
 import { RuleId } from '../rule-ids.js';
 import { effectsWithCells } from '../../analysis/contributions.js';
 import { combinationLabel, effectLabel } from '../../analysis/effects-labels.js';
 import { cellSuffix } from '../../analysis/evidence.js';
+import { declarationsOf } from '../declarations.js';
 
 const sourceOf = (block: Effects) => block.source?.$refText ?? '';
 
@@ -117,8 +118,7 @@ export const mixedEvidenceRule = defineRule({
         // Each cell is read once (the facts hand the same array to every effect of a cell).
         const cells = new Map<readonly Effect[], MixedCell<Effect>>();
         const label = (b: Effects) => (b.source ? t('source.from', { source: b.source.$refText }) : t('source.none'));
-        for (const decl of model.declarations) {
-            if (!isEffects(decl)) continue;
+        for (const decl of declarationsOf(model, Effects.$type)) {
             for (const { effect, cell: where } of effectsWithCells(decl)) {
                 if (!effect.outcome?.$refText) continue;
                 const cell = facts.effectsAcrossSources(where);

@@ -3,20 +3,20 @@
  * no local role; or (v2) strong political support facing institutional inertia
  * with no incentive.
  */
-import { isCoordination } from '../../language/generated/ast.js';
+import { Coordination } from '../../language/generated/ast.js';
 import { t } from '../../i18n/index.js';
 import { defineRule } from '../rule.js';
 import { RuleId } from '../rule-ids.js';
 import { propertiesOf, propertyOf } from '../../analysis/queries.js';
 import { hasIncentive, localRoles } from '../../analysis/coordination-queries.js';
+import { declarationsOf } from '../declarations.js';
 
 export const politicalSupportOnlyRule = defineRule({
     id: RuleId.politicalSupportOnly,
     defaultSeverity: 'warning',
     category: 'coordination',
     check({ model, report }) {
-        for (const decl of model.declarations) {
-            if (!isCoordination(decl)) continue;
+        for (const decl of declarationsOf(model, Coordination.$type)) {
             const support = propertyOf(decl, 'political-support');
             if (support?.value !== 'strong' || hasIncentive(decl)) continue;
             const inertia = propertiesOf(decl, 'barrier').filter(b => b.value === 'institutional-inertia');

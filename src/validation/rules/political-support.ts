@@ -1,17 +1,17 @@
 /** Rule `political-support`: a coordination declares no political support, or weak support. */
-import { isCoordination } from '../../language/generated/ast.js';
+import { Coordination } from '../../language/generated/ast.js';
 import { t } from '../../i18n/index.js';
 import { defineRule } from '../rule.js';
 import { RuleId } from '../rule-ids.js';
 import { propertyOf } from '../../analysis/queries.js';
+import { declarationsOf } from '../declarations.js';
 
 export const politicalSupportRule = defineRule({
     id: RuleId.politicalSupport,
     defaultSeverity: 'hint',
     category: 'coordination',
     check({ model, report }) {
-        for (const decl of model.declarations) {
-            if (!isCoordination(decl)) continue;
+        for (const decl of declarationsOf(model, Coordination.$type)) {
             const support = propertyOf(decl, 'political-support');
             if (support && support.value !== 'weak') continue;
             report({

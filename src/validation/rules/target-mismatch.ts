@@ -1,18 +1,18 @@
 /** Rule `target-mismatch`: the programmes of a coordination target no common population, and nothing aligns them. */
-import { isCoordination, type TargetsProperty } from '../../language/generated/ast.js';
+import { Coordination, type TargetsProperty } from '../../language/generated/ast.js';
 import { t } from '../../i18n/index.js';
 import { defineRule } from '../rule.js';
 import { RuleId } from '../rule-ids.js';
 import { coordinationProgrammes, propertiesOf, propertyOf } from '../../analysis/queries.js';
 import { hasIncentive } from '../../analysis/coordination-queries.js';
+import { declarationsOf } from '../declarations.js';
 
 export const targetMismatchRule = defineRule({
     id: RuleId.targetMismatch,
     defaultSeverity: 'warning',
     category: 'coordination',
     check({ model, report }) {
-        for (const decl of model.declarations) {
-            if (!isCoordination(decl)) continue;
+        for (const decl of declarationsOf(model, Coordination.$type)) {
             if (propertyOf(decl, 'targeting') || hasIncentive(decl, 'targeting')) continue;
             const declaring: Array<{ name: string; targets: TargetsProperty[]; populations: Set<string> }> = [];
             for (const programme of coordinationProgrammes(decl)) {

@@ -1,18 +1,18 @@
 /** Rule `unarranged-combination`: effects of a combination that no coordination arranges. */
-import { isEffects, type Coordination, type Programme } from '../../language/generated/ast.js';
+import { Effects, type Coordination, type Programme } from '../../language/generated/ast.js';
 import { t } from '../../i18n/index.js';
 import { defineRule } from '../rule.js';
 import { RuleId } from '../rule-ids.js';
 import { coordinationProgrammes } from '../../analysis/queries.js';
 import { combinationLabel, combinationNames } from '../../analysis/effects-labels.js';
+import { declarationsOf } from '../declarations.js';
 
 export const unarrangedCombinationRule = defineRule({
     id: RuleId.unarrangedCombination,
     defaultSeverity: 'warning',
     category: 'evidence',
     check({ model, facts, report }) {
-        for (const decl of model.declarations) {
-            if (!isEffects(decl)) continue;
+        for (const decl of declarationsOf(model, Effects.$type)) {
             if (decl.programmes.some(r => !r.ref)) continue; // unresolved-reference says what is wrong
             const programmes = [...new Set(decl.programmes.map(r => r.ref as Programme))];
             if (programmes.length < 2) continue;

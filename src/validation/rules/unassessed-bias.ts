@@ -1,10 +1,11 @@
 /** Rule `unassessed-bias`: an evaluation of a quantitative design without `risk-of-bias` (§7.6). */
-import { isEvaluation } from '../../language/generated/ast.js';
+import { Evaluation } from '../../language/generated/ast.js';
 import { t } from '../../i18n/index.js';
 import { defineRule } from '../rule.js';
 import { RuleId } from '../rule-ids.js';
 import { evaluationMethod } from '../../analysis/evidence.js';
 import { propertyOf } from '../../analysis/queries.js';
+import { declarationsOf } from '../declarations.js';
 
 const ASSESSED_DESIGNS = new Set(['rct', 'quasi-experimental', 'psm', 'did', 'rdd']);
 
@@ -13,8 +14,8 @@ export const unassessedBiasRule = defineRule({
     defaultSeverity: 'hint',
     category: 'evidence',
     check({ model, report }) {
-        for (const decl of model.declarations) {
-            if (!isEvaluation(decl) || !decl.name) continue;
+        for (const decl of declarationsOf(model, Evaluation.$type)) {
+            if (!decl.name) continue;
             const method = evaluationMethod(decl);
             // A `risk-of-bias` whose value is a syntax mistake (`risk-of-bias moderate`) is an assessment, misspelt.
             if (!method || !ASSESSED_DESIGNS.has(method) || propertyOf(decl, 'risk-of-bias') !== undefined) continue;

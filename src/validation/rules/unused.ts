@@ -1,5 +1,5 @@
 /** Rule `unused`: a programme, population, body or evaluation that nothing references. */
-import { isBody, isEvaluation, isPopulation, isProgramme } from '../../language/generated/ast.js';
+import { Body, Evaluation, Population, Programme } from '../../language/generated/ast.js';
 import { t } from '../../i18n/index.js';
 import { defineRule } from '../rule.js';
 import { RuleId } from '../rule-ids.js';
@@ -12,7 +12,8 @@ export const unusedRule = defineRule({
     category: 'hygiene',
     check({ model, facts, report }) {
         for (const decl of model.declarations) {
-            if (!(isProgramme(decl) || isPopulation(decl) || isBody(decl) || isEvaluation(decl)) || !decl.name) continue;
+            // Exact types (none of these has subtypes): cheaper than the generated guards' look-up.
+            if ((decl.$type !== Programme.$type && decl.$type !== Population.$type && decl.$type !== Body.$type && decl.$type !== Evaluation.$type) || !decl.name) continue;
             if (facts.isReferenced(decl)) continue;
             report({
                 node: decl,
