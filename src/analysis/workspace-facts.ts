@@ -14,7 +14,8 @@ import { DocumentState, type AstNode, type LangiumDocument, type Reference } fro
 import type { Coordination, Effect, Model, NamedDeclaration, Programme } from '../language/generated/ast.js';
 import { isStdlibUri } from '../language/stdlib.js';
 import { compareUris } from '../language/order.js';
-import { cellKey, contributionOf, evidenceKey, referenceInfosOf, type ContributedEffect, type EffectCell, type FactRead } from './contributions.js';
+import { cellKey, contributionOf, evidenceKey, referenceInfosOf, type EffectCell, type FactRead } from './contributions.js';
+import { linkFailed } from '../language/coord-linker.js';
 import { comparePlaces, DeclarationSync } from './declaration-sync.js';
 
 export interface DeclarationEntry {
@@ -229,24 +230,6 @@ export class IncrementalWorkspaceFacts {
     }
 }
 
-/**
- * What one document contributes to the facts, kept while the document has the
- * same tree and the same linked references (Langium relinks a document into a
- * new references array): after an edit of one file of a large workspace, the
- * other files' contributions are merged again, not computed again.
- */
-interface DocumentFacts {
-    readonly root: unknown;
-    readonly references: unknown;
-    readonly declarations: readonly DeclarationEntry[];
-    readonly coordinations: ReadonlyArray<readonly [Programme, Coordination]>;
-    /** The effects that are in a cell (with an outcome), with their keys. */
-    readonly effects: readonly ContributedEffect[];
-    readonly referenced: readonly AstNode[];
-}
-
-const byDocument = new WeakMap<LangiumDocument, DocumentFacts>();
-
 /** The facts of the documents computed from scratch (the CLI's fallback, and what tests compare the incremental facts with). */
 export function computeWorkspaceFacts(documents: Iterable<LangiumDocument>): WorkspaceFacts {
     const declarationsByName = new Map<string, DeclarationEntry[]>();
@@ -257,31 +240,57 @@ export function computeWorkspaceFacts(documents: Iterable<LangiumDocument>): Wor
     // In the order of their URIs, as the index lists declarations (CoordIndexManager): a
     // document edited, deleted or added again must not change which entry comes first.
     const docs = [...documents].sort((a, b) => compareUris(a.uri.toString(), b.uri.toString()));
+    // Each document's contributions straight into the maps: a one-shot build computes the facts once,
+    // and a share of the facts kept per document (lists of entries and pairs) was garbage the
+    // collector copied on its way out.
     for (const document of docs) {
-        let facts = byDocument.get(document);
-        if (!facts || facts.root !== document.parseResult.value || facts.references !== document.references) {
-            facts = documentFacts(document);
-            byDocument.set(document, facts);
+        const uri = document.uri.toString();
+        const stdlib = isStdlibUri(uri);
+        const model = document.parseResult.value as Model;
+        // References resolve once the document is linked; before that it refers to nothing.
+        const linked = document.state >= DocumentState.Linked;
+        const declarations = model.declarations ?? NONE;
+        for (let d = 0; d < declarations.length; d++) {
+            const decl = declarations[d];
+            const c = contributionOf(decl);
+            if (c.declared.name) {
+                const entry: DeclarationEntry = { node: decl as NamedDeclaration, uri, stdlib };
+                const entries = declarationsByName.get(c.declared.name);
+                if (entries) entries.push(entry);
+                else declarationsByName.set(c.declared.name, [entry]);
+            }
+            const memberships = c.memberships;
+            // Each programme once per coordination: a coordination names a few, searched in what it
+            // has joined so far; a set only past 16 (a hostile `between` stays linear).
+            const joined = memberships.length > 16 ? new Set<Programme>() : undefined;
+            for (let m = 0; m < memberships.length; m++) {
+                const programme = memberships[m].ref;
+                if (!programme || (joined ? joined.has(programme) : joinedEarlier(memberships, m, programme))) continue;
+                joined?.add(programme);
+                const list = coordinationsByProgramme.get(programme);
+                if (list) list.push(decl as Coordination);
+                else coordinationsByProgramme.set(programme, [decl as Coordination]);
+            }
+            // Parser recovery can leave an effect without its outcome; such an effect is in no cell.
+            for (const { key, effect, evidence, cell } of c.effects) {
+                if (!cell.outcome) continue;
+                const list = effectsByCell.get(key);
+                if (list) list.push(effect);
+                else effectsByCell.set(key, [effect]);
+                const across = effectsByEvidence.get(evidence);
+                if (across) across.push(effect);
+                else effectsByEvidence.set(evidence, [effect]);
+            }
+            if (linked) {
+                const references = referenceInfosOf(c);
+                for (let r = 0; r < references.length; r++) {
+                    const reference = references[r].reference;
+                    const target = linkFailed(reference) ? undefined : reference.ref;
+                    // A reference from inside a declaration to that same declaration does not make it used.
+                    if (target && target !== decl) referenced.add(target);
+                }
+            }
         }
-        for (const entry of facts.declarations) {
-            let entries = declarationsByName.get(entry.node.name);
-            if (!entries) declarationsByName.set(entry.node.name, entries = []);
-            entries.push(entry);
-        }
-        for (const [programme, coordination] of facts.coordinations) {
-            let list = coordinationsByProgramme.get(programme);
-            if (!list) coordinationsByProgramme.set(programme, list = []);
-            list.push(coordination);
-        }
-        for (const { key, effect, evidence } of facts.effects) {
-            let list = effectsByCell.get(key);
-            if (!list) effectsByCell.set(key, list = []);
-            list.push(effect);
-            let across = effectsByEvidence.get(evidence);
-            if (!across) effectsByEvidence.set(evidence, across = []);
-            across.push(effect);
-        }
-        for (const target of facts.referenced) referenced.add(target);
     }
     return {
         declarationsNamed: name => declarationsByName.get(name) ?? NONE,
@@ -294,48 +303,9 @@ export function computeWorkspaceFacts(documents: Iterable<LangiumDocument>): Wor
     };
 }
 
-/** A document's share of the facts: the contributions of its declarations, with their references resolved. */
-function documentFacts(document: LangiumDocument): DocumentFacts {
-    const uri = document.uri.toString();
-    const stdlib = isStdlibUri(uri);
-    const model = document.parseResult.value as Model;
-    const declarations: DeclarationEntry[] = [];
-    const coordinations: Array<readonly [Programme, Coordination]> = [];
-    const effects: ContributedEffect[] = [];
-    const referenced: AstNode[] = [];
-    // References resolve once the document is linked; before that it refers to nothing.
-    const linked = document.state >= DocumentState.Linked;
-    for (const decl of model.declarations ?? []) {
-        const c = contributionOf(decl);
-        if (c.declared.name) declarations.push({ node: decl as NamedDeclaration, uri, stdlib });
-        if (c.memberships.length > 0) {
-            // Each programme once per coordination. A coordination names a few: the pairs made so far for
-            // it (the list's tail) are searched, and a set is made only past 16 (a hostile `between` stays linear).
-            const first = coordinations.length;
-            const joined = c.memberships.length > 16 ? new Set<Programme>() : undefined;
-            for (const membership of c.memberships) {
-                const programme = membership.ref;
-                if (!programme || (joined ? joined.has(programme) : joinedSince(coordinations, first, programme))) continue;
-                joined?.add(programme);
-                coordinations.push([programme, decl as Coordination]);
-            }
-        }
-        // Parser recovery can leave an effect without its outcome; such an effect is in no cell.
-        for (const e of c.effects) if (e.cell.outcome) effects.push(e);
-        if (linked) {
-            for (const { reference } of referenceInfosOf(c)) {
-                const target = reference.error ? undefined : reference.ref;
-                // A reference from inside a declaration to that same declaration does not make it used.
-                if (target && target !== decl) referenced.push(target);
-            }
-        }
-    }
-    return { root: model, references: document.references, declarations, coordinations, effects, referenced };
-}
-
-/** Whether a programme is among the pairs from `first` on. */
-function joinedSince(pairs: ReadonlyArray<readonly [Programme, Coordination]>, first: number, programme: Programme): boolean {
-    for (let i = first; i < pairs.length; i++) if (pairs[i][0] === programme) return true;
+/** Whether a membership before the `m`th of a coordination resolved to the same programme. */
+function joinedEarlier(memberships: ReadonlyArray<Reference<Programme>>, m: number, programme: Programme): boolean {
+    for (let i = 0; i < m; i++) if (memberships[i].ref === programme) return true;
     return false;
 }
 

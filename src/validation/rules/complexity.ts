@@ -17,6 +17,8 @@ export const complexityRule = defineRule({
     category: 'coordination',
     check({ model, report }) {
         for (const decl of declarationsOf(model, Coordination.$type)) {
+            // Most coordinations have no node and not all three levels: nothing to say, nothing made.
+            if (!hasNamedNode(decl) && !LEVELS.every(level => agreementsAt(decl, level).length > 0)) continue;
             // Parser recovery can leave a `node` without its body; it names no node.
             const nodes = propertiesOf(decl, 'node').filter(n => n.body?.$refText);
             const nodeNames = [...new Set(nodes.map(n => n.body.$refText))];
@@ -43,3 +45,13 @@ export const complexityRule = defineRule({
         }
     },
 });
+
+/** Whether a coordination has a `node` that names one (what `nodes` below keeps). */
+function hasNamedNode(coordination: Coordination): boolean {
+    const properties = coordination.properties;
+    for (let i = 0; i < properties.length; i++) {
+        const p = properties[i];
+        if (p.kind === 'node' && (p as { body?: { $refText?: string } }).body?.$refText) return true;
+    }
+    return false;
+}

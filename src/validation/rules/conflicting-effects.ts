@@ -31,6 +31,8 @@ export const conflictingEffectsRule = defineRule({
                     }
                     byDirection.set(group, directions);
                 }
+                // One direction, this effect's: no conflict (the group agrees).
+                if (directions.size === 1 && directions.has(effect.direction)) continue;
                 const othersByDirection = [...directions].filter(([direction]) => direction !== effect.direction).map(([, list]) => list);
                 if (othersByDirection.length === 0) continue;
                 // The first few, each other direction first, so that every conflicting direction is named.

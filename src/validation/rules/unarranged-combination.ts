@@ -3,7 +3,7 @@ import { Effects, type Coordination, type Programme } from '../../language/gener
 import { t } from '../../i18n/index.js';
 import { defineRule } from '../rule.js';
 import { RuleId } from '../rule-ids.js';
-import { coordinationProgrammes } from '../../analysis/queries.js';
+import { coordinationProgrammes, resolvedDistinct } from '../../analysis/queries.js';
 import { combinationLabel, combinationNames } from '../../analysis/effects-labels.js';
 import { declarationsOf } from '../declarations.js';
 
@@ -14,7 +14,7 @@ export const unarrangedCombinationRule = defineRule({
     check({ model, facts, report }) {
         for (const decl of declarationsOf(model, Effects.$type)) {
             if (decl.programmes.some(r => !r.ref)) continue; // unresolved-reference says what is wrong
-            const programmes = [...new Set(decl.programmes.map(r => r.ref as Programme))];
+            const programmes = resolvedDistinct(decl.programmes);
             if (programmes.length < 2) continue;
             // Look only at the coordinations of the programme that has the fewest.
             let candidates: readonly Coordination[] | undefined;
@@ -22,10 +22,13 @@ export const unarrangedCombinationRule = defineRule({
                 const list = facts.coordinationsOf(p);
                 if (!candidates || list.length < candidates.length) candidates = list;
             }
-            const arranged = (candidates ?? []).some(c => {
-                const joined = new Set(coordinationProgrammes(c));
-                return programmes.every(p => joined.has(p));
-            });
+            let arranged = false;
+            for (const c of candidates ?? []) {
+                if (includesAll(coordinationProgrammes(c), programmes)) {
+                    arranged = true;
+                    break;
+                }
+            }
             if (arranged) continue;
             const names = combinationNames(decl);
             report({
@@ -37,3 +40,17 @@ export const unarrangedCombinationRule = defineRule({
         }
     },
 });
+
+/**
+ * Whether a list holds every wanted programme. Both are short as a rule (a
+ * coordination's programmes, a combination's): searched as they are; a set
+ * only when both are long (a hostile `between` and combination stay linear).
+ */
+function includesAll(list: readonly Programme[], wanted: readonly Programme[]): boolean {
+    if (list.length > 16 && wanted.length > 16) {
+        const joined = new Set(list);
+        return wanted.every(p => joined.has(p));
+    }
+    for (let i = 0; i < wanted.length; i++) if (!list.includes(wanted[i])) return false;
+    return true;
+}

@@ -1,5 +1,5 @@
 /** Rule `unresolved-reference`: a reference names nothing of the right kind in the workspace. */
-import type { AstNode, Reference, ReferenceInfo } from 'langium';
+import type { AstNode, Reference } from 'langium';
 import { t } from '../../i18n/index.js';
 import { defineRule, type RuleReport } from '../rule.js';
 import { RuleId } from '../rule-ids.js';
@@ -7,7 +7,7 @@ import { CoordAstReflection } from '../../language/generated/ast.js';
 import { closestName } from '../../analysis/suggest.js';
 import { kindLabel, kindWithArticle } from '../../analysis/labels.js';
 import type { WorkspaceFacts } from '../../analysis/workspace-facts.js';
-import { collectReferences } from '../../language/coord-linker.js';
+import { declarationReferences, linkFailed } from '../../language/coord-linker.js';
 
 const reflection = new CoordAstReflection();
 
@@ -18,16 +18,13 @@ export const unresolvedReferenceRule = defineRule({
     check({ model, facts, report }) {
         // The references of the declarations to check (all of them, in the linker's order,
         // unless findings of some are reused), not the document's: a rule reads only its subjects.
-        // Each declaration's references (the linker keeps them) into one list used again, not into
-        // new lists per declaration: almost every reference resolves, and the copies were most of the
-        // rule's time.
-        const scratch: ReferenceInfo[] = [];
+        // Each declaration's references as the linker keeps them (read, not copied: almost every
+        // reference resolves, and copies were most of the rule's time).
         for (const declaration of model.declarations) {
-            scratch.length = 0;
-            collectReferences(declaration, scratch);
-            for (let i = 0; i < scratch.length; i++) {
-                const ref = scratch[i].reference as Reference;
-                if (ref.error) reportUnresolved(ref, facts, report);
+            const references = declarationReferences(declaration);
+            for (let i = 0; i < references.length; i++) {
+                const ref = references[i].reference as Reference;
+                if (linkFailed(ref)) reportUnresolved(ref, facts, report);
             }
         }
     },
