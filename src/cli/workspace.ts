@@ -18,6 +18,7 @@ import { RULE_IDS } from '../validation/registry.js';
 import type { RuleId } from '../validation/rule-ids.js';
 import type { Finding, SeveritySetting } from '../validation/rule.js';
 import { belongsToProject } from './project.js';
+import { capTiersAfterParse } from './tiering.js';
 import { CliError, discoverFiles, DiscoveryCache, displayPath, readSourceFile, type DiscoveredFile, type IgnoreTest } from './files.js';
 import { escapeControls } from '../analysis/summary-render/escape.js';
 
@@ -132,7 +133,19 @@ export async function loadWorkspace(options: WorkspaceOptions): Promise<LoadedWo
         const { error } = provider.configFor(pathToFileURL(file.absolute).toString());
         if (error) throw configCliError(error);
     }
-    const built = await buildWorkspace(Coord, texts.map(({ file, text }) => ({ uri: pathToFileURL(file.absolute).toString(), text })));
+    // TurboFan for the parse only (tiering.ts): once every document is parsed, V8's tiers are capped
+    // for indexing, linking and validation, and restored when the build is over.
+    let restoreTiers: (() => void) | undefined;
+    const afterParse = Coord.shared.workspace.DocumentBuilder.onBuildPhase(DocumentState.Parsed, () => {
+        restoreTiers ??= capTiersAfterParse();
+    });
+    let built: Awaited<ReturnType<typeof buildWorkspace>>;
+    try {
+        built = await buildWorkspace(Coord, texts.map(({ file, text }) => ({ uri: pathToFileURL(file.absolute).toString(), text })));
+    } finally {
+        afterParse.dispose();
+        restoreTiers?.();
+    }
     const files: LoadedFile[] = [];
     const contextFiles: ContextFile[] = [];
     texts.forEach(({ file, text, isContext }, i) => {

@@ -1,0 +1,48 @@
+/**
+ * V8's top optimising tier (TurboFan) for the parse, not for what follows it,
+ * in a one-shot run of the CLI (`coord check`, `coord summary`).
+ *
+ * V8 optimises a function with TurboFan once it has run often enough, on
+ * background threads whose CPU time is the process's. The parser's loops run
+ * for the whole parse and repay that many times over; the work after the parse
+ * (indexing, linking, the workspace facts and 28 rules over every declaration)
+ * is a few thousand calls of many small functions, each run about once per
+ * declaration: their TurboFan code arrives when most of the work is done.
+ * Measured on `coord check` (docs/performance.md, "Validation and linking,
+ * 7 December 2026 (fourth round)"): with TurboFan kept for the parse and V8's
+ * tiers capped at Maglev after it, the facts and the rules take about a third
+ * less CPU on Node 22 (and on Node 20, whose V8 has no Maglev: the baseline
+ * compiler then), and the whole check about a tenth less.
+ *
+ * V8 reads `--max-opt` whenever it decides to optimise a function, so setting
+ * it during the run takes effect from there on, and functions already optimised
+ * (the parser's) keep their code. The language server, which runs for hours, is
+ * never limited. A user's own `--max-opt` (on the command line or in
+ * `NODE_OPTIONS`) is left as it is.
+ */
+import { setFlagsFromString } from 'node:v8';
+
+/** The highest tier after the parse: Maglev (Node 22; Node 20's V8 has it off, so its baseline compiler). */
+const AFTER_PARSE = '--max-opt=2';
+/** V8's default: every tier. */
+const EVERY_TIER = '--max-opt=999';
+
+/** Whether the user chose V8's tiers themselves. */
+function userChoseTiers(): boolean {
+    return process.execArgv.some(a => a.startsWith('--max-opt')) || (process.env.NODE_OPTIONS ?? '').includes('--max-opt');
+}
+
+/**
+ * Caps V8's tiers for the work after the parse; returns what restores them
+ * (call it when the build is over, whether it completed or not).
+ */
+export function capTiersAfterParse(): () => void {
+    if (userChoseTiers()) return () => undefined;
+    setFlagsFromString(AFTER_PARSE);
+    let restored = false;
+    return () => {
+        if (restored) return;
+        restored = true;
+        setFlagsFromString(EVERY_TIER);
+    };
+}
