@@ -1,0 +1,79 @@
+/**
+ * V8's tiers during a one-shot CLI run (src/cli/tiering.ts): every tier for the
+ * parse, capped at Maglev once every document is parsed, every tier again when
+ * the build is over. V8's flags are not observable from JavaScript, so
+ * `node:v8`'s `setFlagsFromString` is replaced by a recorder that also notes
+ * what had been parsed when it was called.
+ */
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { afterEach, beforeEach, describe, expect, test, vi } from 'vitest';
+import { removeScratch, scratch } from './process-run.js';
+
+const calls: Array<{ flags: string; parsed: number }> = [];
+/** How many workspace documents had been parsed (set by the test's spy on the document factory). */
+let parsedSoFar = 0;
+
+vi.mock('node:v8', async importOriginal => {
+    const actual = await importOriginal<typeof import('node:v8')>();
+    return { ...actual, setFlagsFromString: (flags: string) => void calls.push({ flags, parsed: parsedSoFar }) };
+});
+
+describe('V8 tiers in a one-shot run', () => {
+    let dir: string;
+    const execArgv = process.execArgv;
+    const nodeOptions = process.env.NODE_OPTIONS;
+
+    beforeEach(() => {
+        calls.length = 0;
+        parsedSoFar = 0;
+        dir = scratch();
+        for (let i = 0; i < 3; i++) {
+            fs.writeFileSync(path.join(dir, `f${i}.coord`), `programme P${i} {\n  country "Fictionalia"\n}\n`);
+        }
+    });
+
+    afterEach(() => {
+        removeScratch(dir);
+        process.execArgv = execArgv;
+        if (nodeOptions === undefined) delete process.env.NODE_OPTIONS;
+        else process.env.NODE_OPTIONS = nodeOptions;
+    });
+
+    test('are capped after the parse and restored once, when the build is over', async () => {
+        const { capTiersAfterParse } = await import('../../src/cli/tiering.js');
+        const restore = capTiersAfterParse();
+        expect(calls.map(c => c.flags)).toEqual(['--max-opt=2']);
+        restore();
+        restore();
+        expect(calls.map(c => c.flags)).toEqual(['--max-opt=2', '--max-opt=999']);
+    });
+
+    test('are left alone when the user chose them', async () => {
+        const { capTiersAfterParse } = await import('../../src/cli/tiering.js');
+        process.execArgv = [...execArgv, '--max-opt=1'];
+        capTiersAfterParse()();
+        process.execArgv = execArgv;
+        process.env.NODE_OPTIONS = '--max-opt=3';
+        capTiersAfterParse()();
+        expect(calls).toEqual([]);
+    });
+
+    test('loadWorkspace caps them only once every file is parsed, and restores them before it returns', async () => {
+        const { loadWorkspace } = await import('../../src/cli/workspace.js');
+        const { DefaultLangiumDocumentFactory } = await import('langium');
+        const fromString = DefaultLangiumDocumentFactory.prototype.fromString;
+        const spy = vi.spyOn(DefaultLangiumDocumentFactory.prototype, 'fromString').mockImplementation(function (this: InstanceType<typeof DefaultLangiumDocumentFactory>, ...args: Parameters<typeof fromString>) {
+            const document = fromString.apply(this, args);
+            if (String(args[1]).startsWith('file:')) parsedSoFar++;
+            return document;
+        });
+        try {
+            const ws = await loadWorkspace({ paths: ['.'], cwd: dir });
+            expect(ws.files).toHaveLength(3);
+        } finally {
+            spy.mockRestore();
+        }
+        expect(calls).toEqual([{ flags: '--max-opt=2', parsed: 3 }, { flags: '--max-opt=999', parsed: 3 }]);
+    });
+});
