@@ -18,7 +18,7 @@ import { RULE_IDS } from '../validation/registry.js';
 import type { RuleId } from '../validation/rule-ids.js';
 import type { Finding, SeveritySetting } from '../validation/rule.js';
 import { belongsToProject } from './project.js';
-import { capTiersAfterParse } from './tiering.js';
+import { tierCapFor } from './tiering.js';
 import { CliError, discoverFiles, DiscoveryCache, displayPath, readSourceFile, type DiscoveredFile, type IgnoreTest } from './files.js';
 import { escapeControls } from '../analysis/summary-render/escape.js';
 
@@ -135,16 +135,14 @@ export async function loadWorkspace(options: WorkspaceOptions): Promise<LoadedWo
     }
     // TurboFan for the parse only (tiering.ts): once every document is parsed, V8's tiers are capped
     // for indexing, linking and validation, and restored when the build is over.
-    let restoreTiers: (() => void) | undefined;
-    const afterParse = Coord.shared.workspace.DocumentBuilder.onBuildPhase(DocumentState.Parsed, () => {
-        restoreTiers ??= capTiersAfterParse();
-    });
+    const tiers = await tierCapFor(texts.reduce((n, t) => n + t.text.length, 0));
+    const afterParse = tiers && Coord.shared.workspace.DocumentBuilder.onBuildPhase(DocumentState.Parsed, () => tiers.cap());
     let built: Awaited<ReturnType<typeof buildWorkspace>>;
     try {
         built = await buildWorkspace(Coord, texts.map(({ file, text }) => ({ uri: pathToFileURL(file.absolute).toString(), text })));
     } finally {
-        afterParse.dispose();
-        restoreTiers?.();
+        afterParse?.dispose();
+        tiers?.restore();
     }
     const files: LoadedFile[] = [];
     const contextFiles: ContextFile[] = [];

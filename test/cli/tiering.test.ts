@@ -29,7 +29,8 @@ describe('V8 tiers in a one-shot run', () => {
         parsedSoFar = 0;
         dir = scratch();
         for (let i = 0; i < 3; i++) {
-            fs.writeFileSync(path.join(dir, `f${i}.coord`), `programme P${i} {\n  country "Fictionalia"\n}\n`);
+            // Large enough for the cap (a long comment: cheap to parse).
+            fs.writeFileSync(path.join(dir, `f${i}.coord`), `// ${'x'.repeat(100_000)}\nprogramme P${i} {\n  sector productive\n}\n`);
         }
     });
 
@@ -41,21 +42,26 @@ describe('V8 tiers in a one-shot run', () => {
     });
 
     test('are capped after the parse and restored once, when the build is over', async () => {
-        const { capTiersAfterParse } = await import('../../src/cli/tiering.js');
-        const restore = capTiersAfterParse();
+        const { tierCapFor, CAP_FROM_CHARACTERS } = await import('../../src/cli/tiering.js');
+        const tiers = await tierCapFor(CAP_FROM_CHARACTERS);
+        expect(tiers).toBeDefined();
+        expect(calls).toEqual([]);
+        tiers!.cap();
+        tiers!.cap();
         expect(calls.map(c => c.flags)).toEqual(['--max-opt=2']);
-        restore();
-        restore();
+        tiers!.restore();
+        tiers!.restore();
         expect(calls.map(c => c.flags)).toEqual(['--max-opt=2', '--max-opt=999']);
     });
 
-    test('are left alone when the user chose them', async () => {
-        const { capTiersAfterParse } = await import('../../src/cli/tiering.js');
+    test('are left alone in a small workspace, or when the user chose them', async () => {
+        const { tierCapFor, CAP_FROM_CHARACTERS } = await import('../../src/cli/tiering.js');
+        expect(await tierCapFor(CAP_FROM_CHARACTERS - 1)).toBeUndefined();
         process.execArgv = [...execArgv, '--max-opt=1'];
-        capTiersAfterParse()();
+        expect(await tierCapFor(CAP_FROM_CHARACTERS)).toBeUndefined();
         process.execArgv = execArgv;
         process.env.NODE_OPTIONS = '--max-opt=3';
-        capTiersAfterParse()();
+        expect(await tierCapFor(CAP_FROM_CHARACTERS)).toBeUndefined();
         expect(calls).toEqual([]);
     });
 
