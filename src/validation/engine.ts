@@ -11,6 +11,7 @@ import type { Range } from 'vscode-languageserver-types';
 import type { Model } from '../language/generated/ast.js';
 import type { WorkspaceFacts } from '../analysis/workspace-facts.js';
 import { effectiveSeverity, type RuleConfig } from './config.js';
+import type { SeveritySetting } from './rule.js';
 import { MAX_RELATED, type Finding, type RelatedPlace, type Rule, type RuleContext, type RuleReport, type Severity } from './rule.js';
 import { dependencyReferences } from '../analysis/contributions.js';
 import { parseDirectives, suppressionFinder, type LineComment, type SuppressionDirective } from './suppression.js';
@@ -61,10 +62,8 @@ function isDeclarationScoped(rule: Rule, state: IncrementalValidation): boolean 
 export function runRules(input: EngineInput): Finding[] {
     const { document, facts, config } = input;
     const model = document.parseResult.value;
-    const rules = (input.rules ?? RULES).filter(rule => rule.id !== unusedSuppressionRule.id);
     const findings: Finding[] = [];
-    const severities = new Map(rules.map(rule => [rule.id, effectiveSeverity(config, rule.id, rule.defaultSeverity)]));
-    const enabled = rules.filter(rule => severities.get(rule.id) !== 'off');
+    const { severities, enabled } = input.rules ? planOf(input.rules, config) : defaultPlan(config);
     const state = input.incremental;
     const incremental = state && new IncrementalRun(state, model, enabled.filter(rule => isDeclarationScoped(rule, state)));
     const toFinding = (rule: Rule, r: RuleReport): Finding => ({
@@ -145,6 +144,35 @@ export function runRules(input: EngineInput): Finding[] {
     }
     findings.sort(compareFindings);
     return findings;
+}
+
+/** The rules to run on a document and the severity of each, under a configuration. */
+interface Plan {
+    readonly severities: ReadonlyMap<string, SeveritySetting>;
+    readonly enabled: readonly Rule[];
+}
+
+function planOf(rules: readonly Rule[], config: RuleConfig | undefined): Plan {
+    const run = rules.filter(rule => rule.id !== unusedSuppressionRule.id);
+    const severities = new Map(run.map(rule => [rule.id, effectiveSeverity(config, rule.id, rule.defaultSeverity)]));
+    return { severities, enabled: run.filter(rule => severities.get(rule.id) !== 'off') };
+}
+
+/**
+ * The plan of all the rules, per configuration object: the configuration
+ * provider gives the documents under one configuration file the same object
+ * (it merges each once), so a check of 1,000 files makes the plan once, not
+ * once per file. Plans are data derived from the configuration alone (no
+ * process-wide state beyond a cache keyed by the configuration object).
+ */
+const plans = new WeakMap<object, Plan>();
+const NO_CONFIG = {};
+
+function defaultPlan(config: RuleConfig | undefined): Plan {
+    const key = config ?? NO_CONFIG;
+    let plan = plans.get(key);
+    if (!plan) plans.set(key, plan = planOf(RULES, config));
+    return plan;
 }
 
 /**

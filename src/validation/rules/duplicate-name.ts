@@ -20,6 +20,8 @@ export const duplicateNameRule = defineRule({
             let entry = seen.get(decl.name);
             if (!entry) {
                 const entries = facts.declarationsNamed(decl.name);
+                // Most names are declared once: nothing to keep, nothing to say.
+                if (entries.length < 2) continue;
                 const std = entries.find(e => e.stdlib);
                 const first = entries.slice(0, MAX_RELATED + 1);
                 // The standard-library declaration is always among the places listed.
