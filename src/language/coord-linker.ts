@@ -67,16 +67,21 @@ function collectOwn(root: AstNode, out: ReferenceInfo[]): ReferenceInfo[] {
         if (property.charCodeAt(0) === 36 /* $ */) continue;
         const value = record[property];
         if (typeof value !== 'object' || value === null) continue;
-        if (isReference(value) || isMultiReference(value)) {
+        // Coord's own references first (a class: one prototype test), then lists and nodes; Langium's
+        // guards, which probe properties, only for what is none of these.
+        if (value instanceof CoordReference) {
             out.push({ reference: value, container: root, property });
         } else if (Array.isArray(value)) {
             for (let index = 0; index < value.length; index++) {
                 const element = value[index];
-                if (isReference(element) || isMultiReference(element)) out.push({ reference: element, container: root, property, index });
+                if (element instanceof CoordReference) out.push({ reference: element, container: root, property, index });
                 else if (isAstNode(element)) pending.push(element);
+                else if (isReference(element) || isMultiReference(element)) out.push({ reference: element, container: root, property, index });
             }
         } else if (isAstNode(value)) {
             pending.push(value);
+        } else if (isReference(value) || isMultiReference(value)) {
+            out.push({ reference: value, container: root, property });
         }
     }
     const end = pending.length;
