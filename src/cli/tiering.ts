@@ -10,16 +10,16 @@
  * declaration: their TurboFan code arrives when most of the work is done.
  * Measured on `coord check` (docs/performance.md, "Validation and linking,
  * 7 December 2026 (fourth round)"): with TurboFan kept for the parse and V8's
- * tiers capped at Maglev after it, the facts and the rules take about a third
- * less CPU on Node 22 (and on Node 20, whose V8 leaves Maglev off: its
- * baseline compiler then), and the whole check a tenth less at 1,000 files and
- * 15 % less at 100,000 lines. A small workspace is left alone.
+ * tiers capped at Maglev after it, the facts and the rules take a sixth to a
+ * third less CPU on Node 22 (and on Node 20, whose V8 leaves Maglev off: its
+ * baseline compiler then), and the whole check 7–10 % less at 1,000 files and
+ * at 100,000 lines, in wall time as well. A small workspace is left alone.
  *
  * V8 reads `--max-opt` whenever it decides to optimise a function, so setting
  * it during the run takes effect from there on, and functions already optimised
  * (the parser's) keep their code. The language server, which runs for hours, is
- * never limited. A user's own `--max-opt` (on the command line or in
- * `NODE_OPTIONS`) is left as it is.
+ * never limited. A user's own `--max-opt` (`node --max-opt=… bin/coord.js`;
+ * Node refuses it in `NODE_OPTIONS`) is left as it is.
  */
 /** The highest tier after the parse: Maglev (Node 22; Node 20's V8 has it off, so its baseline compiler). */
 const AFTER_PARSE = '--max-opt=2';
@@ -41,7 +41,7 @@ export interface TierCap {
 
 /** Whether the user chose V8's tiers themselves. */
 function userChoseTiers(): boolean {
-    return process.execArgv.some(a => a.startsWith('--max-opt')) || (process.env.NODE_OPTIONS ?? '').includes('--max-opt');
+    return process.execArgv.some(a => a.startsWith('--max-opt') || a.startsWith('--max_opt'));
 }
 
 /** The cap for a workspace of `characters` characters in all; undefined when it would not pay, or the user chose the tiers. */

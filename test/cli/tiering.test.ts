@@ -22,7 +22,6 @@ vi.mock('node:v8', async importOriginal => {
 describe('V8 tiers in a one-shot run', () => {
     let dir: string;
     const execArgv = process.execArgv;
-    const nodeOptions = process.env.NODE_OPTIONS;
 
     beforeEach(() => {
         calls.length = 0;
@@ -37,8 +36,6 @@ describe('V8 tiers in a one-shot run', () => {
     afterEach(() => {
         removeScratch(dir);
         process.execArgv = execArgv;
-        if (nodeOptions === undefined) delete process.env.NODE_OPTIONS;
-        else process.env.NODE_OPTIONS = nodeOptions;
     });
 
     test('are capped after the parse and restored once, when the build is over', async () => {
@@ -59,8 +56,7 @@ describe('V8 tiers in a one-shot run', () => {
         expect(await tierCapFor(CAP_FROM_CHARACTERS - 1)).toBeUndefined();
         process.execArgv = [...execArgv, '--max-opt=1'];
         expect(await tierCapFor(CAP_FROM_CHARACTERS)).toBeUndefined();
-        process.execArgv = execArgv;
-        process.env.NODE_OPTIONS = '--max-opt=3';
+        process.execArgv = [...execArgv, '--max_opt=3'];
         expect(await tierCapFor(CAP_FROM_CHARACTERS)).toBeUndefined();
         expect(calls).toEqual([]);
     });
