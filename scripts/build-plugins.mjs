@@ -163,8 +163,9 @@ export const cataloguesAsData = {
         build.onLoad({ filter: CATALOGUE_FILE }, async args => {
             const esbuild = await import('esbuild');
             const { createRequire } = await import('node:module');
+            const { resolve } = await import('node:path');
             const built = await esbuild.build({
-                entryPoints: [args.path], bundle: true, write: false, format: 'cjs', platform: 'node', target: 'node20', logLevel: 'silent',
+                entryPoints: [args.path], bundle: true, write: false, format: 'cjs', platform: 'node', target: 'node20', logLevel: 'silent', metafile: true,
             });
             const module = { exports: {} };
             new Function('module', 'exports', 'require', built.outputFiles[0].text)(module, module.exports, createRequire(args.path));
@@ -176,7 +177,7 @@ export const cataloguesAsData = {
                 lines.push(`export const ${name} = /* @__PURE__ */ JSON.parse(${JSON.stringify(JSON.stringify(value))});`);
             }
             if (lines.length === 0) return { errors: [{ text: `${args.path} exports no catalogue; update cataloguesAsData in scripts/build-plugins.mjs` }] };
-            return { contents: lines.join('\n') + '\n', loader: 'js', watchFiles: Object.keys(built.metafile?.inputs ?? {}) };
+            return { contents: lines.join('\n') + '\n', loader: 'js', watchFiles: Object.keys(built.metafile.inputs).map(input => resolve(input)) };
         });
     },
 };
