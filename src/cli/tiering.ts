@@ -18,13 +18,18 @@
  * V8 reads `--max-opt` whenever it decides to optimise a function, so setting
  * it during the run takes effect from there on, and functions already optimised
  * (the parser's) keep their code. The language server, which runs for hours, is
- * never limited. A user's own `--max-opt` (`node --max-opt=… bin/coord.js`;
- * Node refuses it in `NODE_OPTIONS`) is left as it is.
+ * never limited. A user's own choice of tiers (`node --max-opt=… bin/coord.js`,
+ * `--no-turbofan`, `--jitless`…; Node refuses them in `NODE_OPTIONS`) is left as it is.
  */
 /** The highest tier after the parse: Maglev (Node 22; Node 20's V8 has it off, so its baseline compiler). */
-const AFTER_PARSE = '--max-opt=2';
-/** V8's default: every tier. */
-const EVERY_TIER = '--max-opt=999';
+export const AFTER_PARSE = '--max-opt=2';
+/**
+ * V8's default: every tier. V8 derives `--no-turbofan` from a `--max-opt` below 3
+ * when the flag is set, and does not derive it back: the restore says
+ * `--turbofan` too (without it TurboFan stayed off for the rest of the process,
+ * and `coord summary`'s network layout after the build took half again as long).
+ */
+export const EVERY_TIER = '--max-opt=999 --turbofan';
 
 /**
  * The size of a workspace (characters of all its files) from which the cap is
@@ -39,9 +44,12 @@ export interface TierCap {
     restore(): void;
 }
 
+/** A command-line flag that chooses V8's tiers (the cap and its restore would override it). */
+const TIER_FLAG = /^--(no[-_])?(max[-_]opt|opt|turbofan|maglev|sparkplug|jitless)\b/;
+
 /** Whether the user chose V8's tiers themselves. */
 function userChoseTiers(): boolean {
-    return process.execArgv.some(a => a.startsWith('--max-opt') || a.startsWith('--max_opt'));
+    return process.execArgv.some(a => TIER_FLAG.test(a));
 }
 
 /** The cap for a workspace of `characters` characters in all; undefined when it would not pay, or the user chose the tiers. */

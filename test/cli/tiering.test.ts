@@ -7,6 +7,7 @@
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import { spawnSync } from 'node:child_process';
 import { afterEach, beforeEach, describe, expect, test, vi } from 'vitest';
 import { removeScratch, scratch } from './process-run.js';
 
@@ -48,7 +49,7 @@ describe('V8 tiers in a one-shot run', () => {
         expect(calls.map(c => c.flags)).toEqual(['--max-opt=2']);
         tiers!.restore();
         tiers!.restore();
-        expect(calls.map(c => c.flags)).toEqual(['--max-opt=2', '--max-opt=999']);
+        expect(calls.map(c => c.flags)).toEqual(['--max-opt=2', '--max-opt=999 --turbofan']);
     });
 
     test('are left alone in a small workspace, or when the user chose them', async () => {
@@ -57,6 +58,10 @@ describe('V8 tiers in a one-shot run', () => {
         process.execArgv = [...execArgv, '--max-opt=1'];
         expect(await tierCapFor(CAP_FROM_CHARACTERS)).toBeUndefined();
         process.execArgv = [...execArgv, '--max_opt=3'];
+        expect(await tierCapFor(CAP_FROM_CHARACTERS)).toBeUndefined();
+        process.execArgv = [...execArgv, '--no-turbofan'];
+        expect(await tierCapFor(CAP_FROM_CHARACTERS)).toBeUndefined();
+        process.execArgv = [...execArgv, '--jitless'];
         expect(await tierCapFor(CAP_FROM_CHARACTERS)).toBeUndefined();
         expect(calls).toEqual([]);
     });
@@ -76,6 +81,25 @@ describe('V8 tiers in a one-shot run', () => {
         } finally {
             spy.mockRestore();
         }
-        expect(calls).toEqual([{ flags: '--max-opt=2', parsed: 3 }, { flags: '--max-opt=999', parsed: 3 }]);
+        expect(calls).toEqual([{ flags: '--max-opt=2', parsed: 3 }, { flags: '--max-opt=999 --turbofan', parsed: 3 }]);
+    });
+
+    test('in V8 itself: the cap keeps TurboFan off, and the restore brings it back', async () => {
+        // V8 derives `--no-turbofan` from `--max-opt=2` and does not undo it for `--max-opt=999` alone:
+        // a restore without `--turbofan` left TurboFan off for the rest of the process.
+        const { AFTER_PARSE, EVERY_TIER } = await import('../../src/cli/tiering.js');
+        const script = path.join(dir, 'tiers.js');
+        fs.writeFileSync(script, [
+            "const v8 = require('node:v8');",
+            'for (const flags of process.argv.slice(2)) v8.setFlagsFromString(flags);',
+            'function hot(a) { let s = 0; for (let i = 0; i < a.length; i++) s += a[i] * 2; return s; }',
+            '%PrepareFunctionForOptimization(hot); hot([1, 2]); hot([1, 2]); %OptimizeFunctionOnNextCall(hot); hot([1, 2]);',
+            // 64: V8's "optimised by TurboFan" bit of %GetOptimizationStatus (Node 20 and 22).
+            "process.stdout.write((%GetOptimizationStatus(hot) & 64) !== 0 ? 'turbofan' : 'other');",
+        ].join('\n'));
+        const run = (...flags: string[]) => spawnSync(process.execPath, ['--allow-natives-syntax', script, ...flags], { encoding: 'utf8' }).stdout;
+        expect(run()).toBe('turbofan');
+        expect(run(AFTER_PARSE)).toBe('other');
+        expect(run(AFTER_PARSE, EVERY_TIER)).toBe('turbofan');
     });
 });
