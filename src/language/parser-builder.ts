@@ -59,6 +59,8 @@ interface BuilderParser {
 interface Context {
     parser: BuilderParser;
     tokens: Record<string, TokenType>;
+    /** The names of the grammar's terminal rules (`ID`, `NUMBER`, `STRING`…). */
+    terminals: ReadonlySet<string>;
     consume: number;
     optional: number;
     subrule: number;
@@ -106,7 +108,8 @@ export function prepareCoordParser(services: LangiumCoreServices): LangiumParser
     if (!isPlainGrammar(grammar)) return createParser(grammar, parser, tokens);
     const counts = { sharedAlternations: 0, tokenTables: 0 };
     countsOf.set(parser, counts);
-    const base = { parser: parser as unknown as BuilderParser, tokens };
+    const terminals = new Set(grammar.rules.filter(GrammarAST.isTerminalRule).map(rule => rule.name));
+    const base = { parser: parser as unknown as BuilderParser, tokens, terminals };
     const reachable = GrammarUtils.getAllReachableRules(grammar, false);
     for (const rule of grammar.rules) {
         if (!GrammarAST.isParserRule(rule) || !reachable.has(rule)) continue;
@@ -201,10 +204,11 @@ function buildRuleCall(ctx: Context, ruleCall: GrammarAST.RuleCall): Method {
         const idx = ctx.subrule++;
         const fragment = rule.fragment;
         let subrule: unknown;
-        return () => {
+        const call = () => {
             subrule ??= getRule(ctx, rule);
             ctx.parser.subrule(idx, subrule, fragment, ruleCall, NO_ARGS);
         };
+        return fragment ? call : oneTokenCall(ctx, rule, ruleCall, call);
     } else if (GrammarAST.isTerminalRule(rule)) {
         const idx = ctx.consume++;
         const token = getToken(ctx, rule.name);
@@ -268,10 +272,11 @@ function buildCrossReference(ctx: Context, crossRef: GrammarAST.CrossReference, 
         const rule = terminal.rule.ref;
         const idx = ctx.subrule++;
         let subrule: unknown;
-        return () => {
+        const call = () => {
             subrule ??= getRule(ctx, rule);
             ctx.parser.subrule(idx, subrule, false, crossRef, NO_ARGS);
         };
+        return oneTokenCall(ctx, rule, crossRef, call);
     } else if (GrammarAST.isRuleCall(terminal) && GrammarAST.isTerminalRule(terminal.rule.ref)) {
         const idx = ctx.consume++;
         const token = getToken(ctx, terminal.rule.ref.name);
@@ -282,6 +287,87 @@ function buildCrossReference(ctx: Context, crossRef: GrammarAST.CrossReference, 
         return () => ctx.parser.consume(idx, token, crossRef);
     }
     throw new Error('Could not build cross reference parser');
+}
+
+/** Token types by Chevrotain's index: for each token that may start `element`, the token type to consume. */
+type TokenMap = Map<number, TokenType>;
+
+function addToken(map: TokenMap, token: TokenType | undefined): boolean {
+    if (!token || token.tokenTypeIdx === undefined) return false;
+    for (const idx of [token.tokenTypeIdx, ...((token as { categoryMatches?: number[] }).categoryMatches ?? [])]) {
+        if (map.has(idx)) return false;
+        map.set(idx, token);
+    }
+    return true;
+}
+
+/**
+ * The tokens with which `element` reads exactly that one token and ends, or undefined when
+ * there is no such simple answer: a keyword, a terminal, a call of a data type rule of that
+ * kind, an alternation of those (no token starting two alternatives), or a group of optional
+ * single tokens followed by one such element (`'-'? NUMBER`: with a NUMBER next, the sign is
+ * not read and the number is the whole rule).
+ */
+function oneTokenStarts(ctx: Context, element: GrammarAST.AbstractElement, depth = 0): TokenMap | undefined {
+    if (depth > 8) return undefined;
+    const map: TokenMap = new Map();
+    if (GrammarAST.isGroup(element) && !element.cardinality) {
+        const last = element.elements[element.elements.length - 1];
+        const inner = last ? oneTokenStarts(ctx, last, depth + 1) : undefined;
+        if (!inner) return undefined;
+        for (const before of element.elements.slice(0, -1)) {
+            if (before.cardinality !== '?') return undefined;
+            const token = singleToken(ctx, { ...before, cardinality: undefined } as GrammarAST.AbstractElement);
+            if (!token || token.tokenTypeIdx === undefined) return undefined;
+            for (const idx of [token.tokenTypeIdx, ...((token as { categoryMatches?: number[] }).categoryMatches ?? [])]) inner.delete(idx);
+        }
+        return inner;
+    }
+    if (element.cardinality) return undefined;
+    if (GrammarAST.isAlternatives(element)) {
+        for (const alternative of element.elements) {
+            const inner = oneTokenStarts(ctx, alternative, depth + 1);
+            if (!inner) return undefined;
+            for (const [idx, token] of inner) {
+                if (map.has(idx)) return undefined;
+                map.set(idx, token);
+            }
+        }
+        return map;
+    }
+    if (GrammarAST.isRuleCall(element) && GrammarAST.isParserRule(element.rule.ref)) {
+        const rule = element.rule.ref;
+        return GrammarUtils.isDataTypeRule(rule) && !rule.fragment ? oneTokenStarts(ctx, rule.definition, depth + 1) : undefined;
+    }
+    return addToken(map, singleToken(ctx, element)) ? map : undefined;
+}
+
+/**
+ * A call of a data type rule that, with the next token one of those it reads alone
+ * ({@link oneTokenStarts}), reads that token in the caller's node: one leaf whose grammar
+ * element is the call (or the cross-reference), no composite node for the rule. Otherwise,
+ * and while the parser records the grammar, the rule is called as Langium calls it.
+ */
+function oneTokenCall(ctx: Context, rule: GrammarAST.ParserRule, feature: GrammarAST.AbstractElement, call: () => void): Method {
+    if (!GrammarUtils.isDataTypeRule(rule)) return call;
+    const starts = oneTokenStarts(ctx, rule.definition);
+    // Names, units and numbers only (rules that read a terminal): an enumeration's value
+    // (`Level`, `Direction`…) keeps its rule's node, so that its leaf stays a keyword's.
+    if (!starts || ![...starts.values()].some(token => ctx.terminals.has(token.name))) return call;
+    const table: (TokenType | undefined)[] = [];
+    for (const [idx, token] of starts) table[idx] = token;
+    const idx = ctx.consume++;
+    const parser = ctx.parser;
+    return () => {
+        if (!parser.isRecording()) {
+            const token = table[parser.wrapper.LA(1).tokenTypeIdx ?? -1];
+            if (token !== undefined) {
+                parser.consume(idx, token, feature);
+                return;
+            }
+        }
+        call();
+    };
 }
 
 function buildKeyword(ctx: Context, keyword: GrammarAST.Keyword): Method {
