@@ -54,6 +54,14 @@ interface BuilderParser {
     atLeastOne(idx: number, callback: { DEF: () => void }): void;
     isRecording(): boolean;
     wrapper: { LA(k: number): { tokenTypeIdx?: number } };
+    nodeBuilder: { readonly current: { content: CstChild[] } };
+}
+
+/** A syntax node as the builder sees it: a composite one has `content`. */
+interface CstChild {
+    container?: unknown;
+    grammarSource?: unknown;
+    content?: CstChild[];
 }
 
 interface Context {
@@ -208,7 +216,9 @@ function buildRuleCall(ctx: Context, ruleCall: GrammarAST.RuleCall): Method {
             subrule ??= getRule(ctx, rule);
             ctx.parser.subrule(idx, subrule, fragment, ruleCall, NO_ARGS);
         };
-        return fragment ? call : oneTokenCall(ctx, rule, ruleCall, call);
+        if (fragment) return call;
+        if (!GrammarUtils.isDataTypeRule(rule) && !GrammarAST.isAssignment(ruleCall.$container)) return mergedCall(ctx, ruleCall, call);
+        return oneTokenCall(ctx, rule, ruleCall, call);
     } else if (GrammarAST.isTerminalRule(rule)) {
         const idx = ctx.consume++;
         const token = getToken(ctx, rule.name);
@@ -368,6 +378,42 @@ function oneTokenCall(ctx: Context, rule: GrammarAST.ParserRule, feature: Gramma
         }
         call();
     };
+}
+
+/**
+ * An unassigned call of a rule that makes an AST node (`Declaration: Domain | Outcome | …`,
+ * `ProgrammeProperty: CountryProperty | …`): Langium gives the callee's node to the caller
+ * (`assignWithoutOverride`), so the AST node is one, but the syntax tree keeps two nested
+ * nodes for it, the caller's around the callee's. Here the callee's node is replaced by its
+ * children in the caller's once it is built: one composite node per declaration, property
+ * and effect detail instead of two (13,000 fewer per 10k lines), the same leaves, the same
+ * AST node on it (Langium makes the caller's node the AST node's `$cstNode`).
+ */
+function mergedCall(ctx: Context, ruleCall: GrammarAST.RuleCall, call: () => void): Method {
+    const parser = ctx.parser;
+    return () => {
+        try {
+            call();
+        } finally {
+            // Also when the callee ends by a syntax error that Chevrotain recovers from further up.
+            if (!parser.isRecording()) mergeLast(parser.nodeBuilder.current, ruleCall);
+        }
+    };
+}
+
+/** Replaces the last child of `current`, when it is the composite node of `ruleCall`, by its children. */
+function mergeLast(current: { content: CstChild[] }, ruleCall: GrammarAST.RuleCall): void {
+    const content = current.content;
+    const last = content[content.length - 1];
+    if (last === undefined || last.grammarSource !== ruleCall || !last.content) return;
+    const children = last.content;
+    for (let i = 0; i < children.length; i++) children[i].container = current;
+    if (content.length === 1) {
+        current.content = children;
+    } else {
+        content.pop();
+        for (let i = 0; i < children.length; i++) content.push(children[i]);
+    }
 }
 
 function buildKeyword(ctx: Context, keyword: GrammarAST.Keyword): Method {

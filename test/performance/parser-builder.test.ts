@@ -14,6 +14,7 @@ import { join } from 'node:path';
 import { createCoordCoreServices } from '../../src/language/coord-module.js';
 import { isPlainGrammar, parserBuilderCounts } from '../../src/language/parser-builder.js';
 import { BASE, MISTAKES, REVIEW_BASE } from '../language/syntax-mistakes.data.js';
+import { combined } from '../language/name-places.data.js';
 // @ts-expect-error: a plain ES module without types
 import { unitText } from '../../bench/generate.mjs';
 
@@ -48,7 +49,10 @@ const edgeTexts = [
 
 const bench: string = unitText('F0U0', 'F0U1', 0) + unitText('F0U1', 'F0U0', 1);
 
-const texts = [...examples, BASE, REVIEW_BASE, ...mistakes, ...edgeTexts, bench];
+// Every place a name, a unit or a number is read, with every keyword its rule accepts and signed numbers.
+const namePlaces = combined();
+
+const texts = [...examples, BASE, REVIEW_BASE, ...mistakes, ...edgeTexts, bench, ...namePlaces];
 
 /** Langium's own parser (its `createParser`) on the same services, with Coord's value converter and linker. */
 function langiumParser(services: LangiumCoreServices): LangiumParser {
@@ -118,8 +122,20 @@ function collapsedShape(node: CstNode, grammarIds: Map<unknown, number>): unknow
         }
     }
     const shape = cstShape(node, grammarIds, false) as Record<string, unknown>;
-    if ('content' in node) shape.content = (node.content as CstNode[]).map(c => collapsedShape(c, grammarIds));
+    if ('content' in node) shape.content = mergedContent(node as CstNode & { content: CstNode[] }, grammarIds);
     return shape;
+}
+
+function mergedContent(node: CstNode & { content: CstNode[] }, grammarIds: Map<unknown, number>): unknown[] {
+    return node.content.flatMap(c => 'content' in c && isMergedCall(c.grammarSource)
+        ? mergedContent(c as CstNode & { content: CstNode[] }, grammarIds)
+        : [collapsedShape(c, grammarIds)]);
+}
+
+/** An unassigned call of a rule that makes an AST node (`Declaration: Domain | …`): its node is merged into the caller's. */
+function isMergedCall(element: unknown): boolean {
+    return GrammarAST.isRuleCall(element) && GrammarAST.isParserRule(element.rule.ref) && !element.rule.ref.fragment
+        && !GrammarUtils.isDataTypeRule(element.rule.ref) && !GrammarAST.isAssignment(element.$container);
 }
 
 /** The AST as plain data, references by text and by the text of their syntax node. */
