@@ -16,6 +16,7 @@ import { CoordScopeComputation, CoordScopeProvider } from './coord-scope.js';
 import { makeParserLinear } from './linear-parser.js';
 import { buildParserWithLazyLookahead } from './lazy-lookahead.js';
 import { prepareCoordParser } from './parser-builder.js';
+import { CoordLexer } from './coord-lexer.js';
 import { CoordValueConverter } from './value-converter.js';
 import { useFastContainerLinks } from './container-links.js';
 import { useOneLineLeaves } from './langium-internals.js';
@@ -52,6 +53,8 @@ export const CoordModule: Module<CoordCoreServices, PartialLangiumCoreServices &
         // the tree's container links are set by a loop, not Langium's allocating walk (container-links.ts).
         LangiumParser: services => installSyntaxRepair(makeParserLinear(useOneLineLeaves(useFastContainerLinks(
             buildParserWithLazyLookahead(prepareCoordParser(services))))), services),
+        // The same tokens, with the keywords that are words found by one look-up, not one pattern each (coord-lexer.ts).
+        Lexer: services => new CoordLexer(services),
         // Langium's conversions, chosen once per rule; a string's value without a chain of one-character strings (value-converter.ts).
         ValueConverter: () => new CoordValueConverter(),
     },
