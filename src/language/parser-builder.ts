@@ -125,6 +125,7 @@ export function prepareCoordParser(services: LangiumCoreServices): LangiumParser
         base.parser.rule(rule, buildElement(ctx, rule.definition, counts));
     }
     useDefaultsByType(parser, services);
+    useMergeWithoutEntries(parser);
     return parser;
 }
 
@@ -169,6 +170,33 @@ function useDefaultsByType(parser: LangiumParser, services: LangiumCoreServices)
             if (obj[name] === undefined) obj[name] = copyDefault(value);
         }
         return obj;
+    };
+}
+
+/**
+ * Langium 4.4's `assignWithoutOverride`, which gives the node of an unassigned rule call
+ * (`Declaration: Domain | …`) the caller's properties, with a `for…in` loop over the
+ * caller's own properties instead of `Object.entries` (an array of pairs per declaration,
+ * property and effect detail). Same properties, same order, same result.
+ */
+function useMergeWithoutEntries(parser: LangiumParser): void {
+    const own = (Object.getPrototypeOf(parser) as { assignWithoutOverride?: unknown }).assignWithoutOverride;
+    if (typeof own !== 'function' || own.length !== 2) return;
+    const hasOwn = Object.prototype.hasOwnProperty;
+    (parser as unknown as { assignWithoutOverride: unknown }).assignWithoutOverride = (target: Record<string, unknown>, source: Record<string, unknown>) => {
+        for (const name in source) {
+            if (!hasOwn.call(source, name)) continue;
+            const existingValue = source[name];
+            const newValue = target[name];
+            if (newValue === undefined) {
+                target[name] = existingValue;
+            } else if (Array.isArray(newValue) && Array.isArray(existingValue)) {
+                existingValue.push(...newValue);
+                target[name] = existingValue;
+            }
+        }
+        target.$cstNode = undefined;
+        return target;
     };
 }
 

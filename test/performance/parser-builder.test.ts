@@ -7,7 +7,7 @@
  * can be. And the work it saves, counted: the alternations share one array of
  * alternatives built with the parser, and parsing allocates none.
  */
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { AstUtils, createParser, EmptyFileSystem, GrammarAST, GrammarUtils, LangiumParser, type AstNode, type CstNode, type LangiumCoreServices } from 'langium';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -228,6 +228,31 @@ describe('Coord\'s parser builder', () => {
         for (const text of [...examples, bench, bench]) Coord.parser.LangiumParser.parse(text);
         expect(seen.size).toBeGreaterThan(5);
         for (const arrays of seen.values()) expect(arrays.size).toBe(1);
+    });
+
+    it('merges an unassigned call\'s node as Langium does, without an array of entries per node', () => {
+        const { Coord } = createCoordCoreServices(EmptyFileSystem);
+        const parser = Coord.parser.LangiumParser as unknown as { assignWithoutOverride(t: object, s: object): object };
+        const langiums = Object.getPrototypeOf(parser).assignWithoutOverride as (t: object, s: object) => object;
+        expect(Object.prototype.hasOwnProperty.call(parser, 'assignWithoutOverride')).toBe(true);
+        const make = () => [
+            { $type: 'Domain', name: 'd', list: [1], $cstNode: {} },
+            Object.assign(Object.create({ inherited: 1 }), { $type: 'Declaration', list: [0], extra: 'x', name: 'ignored' }),
+        ] as const;
+        const [a, b] = make();
+        const [c, d] = make();
+        expect(parser.assignWithoutOverride(a, b)).toEqual(langiums.call(parser, c, d));
+        expect(a).toEqual({ $type: 'Domain', name: 'd', list: [0, 1], $cstNode: undefined, extra: 'x' });
+        expect(Object.keys(a)).toEqual(Object.keys(c));
+        // The first parse builds the lookahead functions it uses (lazy-lookahead.ts), which may call it.
+        Coord.parser.LangiumParser.parse(bench);
+        const entries = vi.spyOn(Object, 'entries');
+        try {
+            Coord.parser.LangiumParser.parse(bench);
+            expect(entries).not.toHaveBeenCalled();
+        } finally {
+            entries.mockRestore();
+        }
     });
 
     it('lets go of the tokens after a parse (the tree keeps none of them)', () => {
