@@ -37,13 +37,16 @@ export interface WordKeywords {
 export function wordKeywords(tokens: readonly TokenType[]): WordKeywords | undefined {
     let terminal: TokenType | undefined;
     const byText = new Map<string, TokenType>();
+    const whole = new Map<TokenType, RegExp>();
     for (const token of tokens) {
         const pattern = token.PATTERN;
         const longer = token.LONGER_ALT === undefined ? [] : Array.isArray(token.LONGER_ALT) ? token.LONGER_ALT : [token.LONGER_ALT];
         if (typeof pattern !== 'string' || pattern !== token.name || longer.length !== 1 || token.GROUP !== undefined) continue;
         const regex = longer[0].PATTERN;
         if (!(regex instanceof RegExp) || regex.flags !== '' || longer[0].GROUP !== undefined) continue;
-        if (!new RegExp(`^(?:${regex.source})$`).test(pattern)) continue;
+        let full = whole.get(longer[0]);
+        if (!full) whole.set(longer[0], full = new RegExp(`^(?:${regex.source})$`));
+        if (!full.test(pattern)) continue;
         if (terminal !== undefined && terminal !== longer[0]) return undefined;
         terminal = longer[0];
         byText.set(pattern, token);

@@ -69,6 +69,9 @@ interface Context {
     tokens: Record<string, TokenType>;
     /** The names of the grammar's terminal rules (`ID`, `NUMBER`, `STRING`…). */
     terminals: ReadonlySet<string>;
+    /** Langium's `isDataTypeRule` of each rule, and {@link oneTokenStarts} of each data type rule, worked out once. */
+    dataTypeRules: Map<GrammarAST.ParserRule, boolean>;
+    startsByRule: Map<GrammarAST.ParserRule, TokenMap | undefined>;
     consume: number;
     optional: number;
     subrule: number;
@@ -117,7 +120,7 @@ export function prepareCoordParser(services: LangiumCoreServices): LangiumParser
     const counts = { sharedAlternations: 0, tokenTables: 0 };
     countsOf.set(parser, counts);
     const terminals = new Set(grammar.rules.filter(GrammarAST.isTerminalRule).map(rule => rule.name));
-    const base = { parser: parser as unknown as BuilderParser, tokens, terminals };
+    const base = { parser: parser as unknown as BuilderParser, tokens, terminals, dataTypeRules: new Map(), startsByRule: new Map() };
     const reachable = GrammarUtils.getAllReachableRules(grammar, false);
     for (const rule of grammar.rules) {
         if (!GrammarAST.isParserRule(rule) || !reachable.has(rule)) continue;
@@ -245,7 +248,7 @@ function buildRuleCall(ctx: Context, ruleCall: GrammarAST.RuleCall): Method {
             ctx.parser.subrule(idx, subrule, fragment, ruleCall, NO_ARGS);
         };
         if (fragment) return call;
-        if (!GrammarUtils.isDataTypeRule(rule) && !GrammarAST.isAssignment(ruleCall.$container)) return mergedCall(ctx, ruleCall, call);
+        if (!isDataTypeRule(ctx, rule) && !GrammarAST.isAssignment(ruleCall.$container)) return mergedCall(ctx, ruleCall, call);
         return oneTokenCall(ctx, rule, ruleCall, call);
     } else if (GrammarAST.isTerminalRule(rule)) {
         const idx = ctx.consume++;
@@ -339,6 +342,13 @@ function addToken(map: TokenMap, token: TokenType | undefined): boolean {
     return true;
 }
 
+/** Langium's `GrammarUtils.isDataTypeRule` (a walk of the rule and the rules it calls), once per rule. */
+function isDataTypeRule(ctx: Context, rule: GrammarAST.ParserRule): boolean {
+    let answer = ctx.dataTypeRules.get(rule);
+    if (answer === undefined) ctx.dataTypeRules.set(rule, answer = GrammarUtils.isDataTypeRule(rule));
+    return answer;
+}
+
 /**
  * The tokens with which `element` reads exactly that one token and ends, or undefined when
  * there is no such simple answer: a keyword, a terminal, a call of a data type rule of that
@@ -373,11 +383,17 @@ function oneTokenStarts(ctx: Context, element: GrammarAST.AbstractElement, depth
         }
         return map;
     }
-    if (GrammarAST.isRuleCall(element) && GrammarAST.isParserRule(element.rule.ref)) {
-        const rule = element.rule.ref;
-        return GrammarUtils.isDataTypeRule(rule) && !rule.fragment ? oneTokenStarts(ctx, rule.definition, depth + 1) : undefined;
-    }
+    if (GrammarAST.isRuleCall(element) && GrammarAST.isParserRule(element.rule.ref)) return startsOfRule(ctx, element.rule.ref, depth + 1);
     return addToken(map, singleToken(ctx, element)) ? map : undefined;
+}
+
+/** {@link oneTokenStarts} of a data type rule's definition, worked out once per rule (Name is called from some sixty places). */
+function startsOfRule(ctx: Context, rule: GrammarAST.ParserRule, depth = 0): TokenMap | undefined {
+    if (!isDataTypeRule(ctx, rule) || rule.fragment) return undefined;
+    if (!ctx.startsByRule.has(rule)) ctx.startsByRule.set(rule, oneTokenStarts(ctx, rule.definition, depth));
+    const starts = ctx.startsByRule.get(rule);
+    // A copy: a group's caller removes from it.
+    return starts && new Map(starts);
 }
 
 /**
@@ -387,8 +403,7 @@ function oneTokenStarts(ctx: Context, element: GrammarAST.AbstractElement, depth
  * and while the parser records the grammar, the rule is called as Langium calls it.
  */
 function oneTokenCall(ctx: Context, rule: GrammarAST.ParserRule, feature: GrammarAST.AbstractElement, call: () => void): Method {
-    if (!GrammarUtils.isDataTypeRule(rule)) return call;
-    const starts = oneTokenStarts(ctx, rule.definition);
+    const starts = startsOfRule(ctx, rule);
     // Names, units and numbers only (rules that read a terminal): an enumeration's value
     // (`Level`, `Direction`…) keeps its rule's node, so that its leaf stays a keyword's.
     if (!starts || ![...starts.values()].some(token => ctx.terminals.has(token.name))) return call;
