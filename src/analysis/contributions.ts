@@ -52,13 +52,20 @@ export interface EffectCell {
 
 /** The key of a cell and a source: equal keys, same cell, same source. */
 export function cellKey(cell: EffectCell): string {
-    return `${cell.combination}|${cell.comparator}|${cell.source}|${cell.outcome}|${cell.subgroup}`;
+    return keysOfCells.get(cell)?.key ?? `${cell.combination}|${cell.comparator}|${cell.source}|${cell.outcome}|${cell.subgroup}`;
 }
 
 /** The key of the §7.2 cell, whatever the source: effects of equal keys are compared across sources. */
 export function evidenceKey(cell: EffectCell): string {
-    return `${cell.combination}|${cell.comparator}|${cell.outcome}|${cell.subgroup}`;
+    return keysOfCells.get(cell)?.evidence ?? `${cell.combination}|${cell.comparator}|${cell.outcome}|${cell.subgroup}`;
 }
+
+/**
+ * The keys of the cells of contributions, made once with the cell: rules ask
+ * the facts for a cell's effects once per effect, and a key made again each
+ * time (a string of five names, hashed anew) was a tenth of validation's CPU.
+ */
+const keysOfCells = new WeakMap<EffectCell, { readonly key: string; readonly evidence: string }>();
 
 /** The names a cell is written with: a change in the cell concerns the declarations that mention any of them. */
 export function cellNames(cell: EffectCell, programmes: readonly string[]): string[] {
@@ -93,6 +100,22 @@ export interface ContributedEffect {
     readonly direction: string;
     /** The programmes of its block, as written and in order. */
     readonly programmes: readonly string[];
+}
+
+/**
+ * A reference of a declaration, its place made when asked: only the comparison
+ * of contributions after an edit reads it, and a `coord check` makes one of
+ * these per reference of the workspace.
+ */
+class ReferenceOfDeclaration implements ContributedReference {
+    readonly name: string;
+    constructor(readonly reference: Reference, private readonly container: AstNode, private readonly property: string) {
+        this.name = reference.$refText;
+    }
+
+    get place(): string {
+        return `${this.container.$type}.${this.property}`;
+    }
 }
 
 /** What one top-level declaration offers to and needs from the rest of the workspace. */
@@ -169,19 +192,24 @@ export function contributionOf(declaration: AstNode): Contribution {
 
 function computeContribution(declaration: AstNode): Contribution {
     const declared = { type: declaration.$type, name: (isNamedDeclaration(declaration) && declaration.name) || '' };
-    const references = collectReferences(declaration).map((info): ContributedReference => {
-        const reference = info.reference as Reference;
-        return { reference, place: `${info.container.$type}.${info.property}`, name: reference.$refText };
-    });
+    const infos = collectReferences(declaration);
+    const references: ContributedReference[] = new Array(infos.length);
+    for (let i = 0; i < infos.length; i++) {
+        const info = infos[i];
+        references[i] = new ReferenceOfDeclaration(info.reference as Reference, info.container, info.property);
+    }
     let memberships: ReadonlyArray<Reference<Programme>> = [];
     let effects: readonly ContributedEffect[] = [];
     if (isCoordination(declaration)) {
-        memberships = propertiesOf(declaration, 'between').flatMap(b => b.programmes);
+        const between = propertiesOf(declaration, 'between');
+        memberships = between.length === 1 ? between[0].programmes : between.flatMap(b => b.programmes);
     } else if (isEffects(declaration)) {
         const programmes = declaration.programmes.map(r => r.$refText);
         effects = declaration.effects.map(effect => {
             const cell = effectCell(declaration, effect);
-            return { effect, cell, key: cellKey(cell), direction: effect.direction ?? '', programmes };
+            const key = cellKey(cell);
+            keysOfCells.set(cell, { key, evidence: evidenceKey(cell) });
+            return { effect, cell, key, direction: effect.direction ?? '', programmes };
         });
     }
     return { declared, references, memberships, effects };
@@ -221,6 +249,15 @@ export function documentMentions(root: AstNode | undefined, names: ReadonlySet<s
         if (mentions(contributionOf(declaration), names)) return true;
     }
     return false;
+}
+
+/**
+ * The effects of an `effects` block with their cells, in the block's order, as
+ * its contribution holds them: rules that look effects up by cell take the
+ * cell (and its keys) from here rather than make it again per effect.
+ */
+export function effectsWithCells(block: Effects): readonly ContributedEffect[] {
+    return contributionOf(block).effects;
 }
 
 /** The references whose targets a declaration's findings depend on (the declarations they resolve to). */

@@ -5,7 +5,7 @@
  * effect. Each is linear in the size of the declarations it looks at.
  */
 import type { Effect, LevelBlock, Coordination, Population, Programme, Agreement, Role } from '../language/generated/ast.js';
-import { coordinationProgrammes, programmeMinistry, programmeSectors, propertiesOf } from './queries.js';
+import { coordinationProgrammes, declaresSector, programmeMinistry, propertiesOf } from './queries.js';
 import { isPlaceholder } from './placeholders.js';
 
 export type LevelName = 'national' | 'regional' | 'local';
@@ -13,18 +13,40 @@ export const LEVELS: readonly LevelName[] = ['national', 'regional', 'local'];
 
 /** The level blocks of a coordination with the given level, in source order. */
 export function levelBlocks(coordination: Coordination, level: LevelName): LevelBlock[] {
-    return coordination.properties.filter((p): p is LevelBlock => p.$type === 'LevelBlock' && p.kind === level);
+    const out: LevelBlock[] = [];
+    const properties = coordination.properties;
+    for (let i = 0; i < properties.length; i++) {
+        const p = properties[i];
+        if (p.$type === 'LevelBlock' && p.kind === level) out.push(p as LevelBlock);
+    }
+    return out;
 }
 
 /** The `role` items of a coordination's `local` blocks. */
 export function localRoles(coordination: Coordination): Role[] {
     // A role whose text is still the quick fix's placeholder is no role yet (placeholders.ts).
-    return levelBlocks(coordination, 'local').flatMap(b => b.items.filter((i): i is Role => i.$type === 'Role' && !isPlaceholder(i.text)));
+    return itemsAt(coordination, 'local', (i): i is Role => i.$type === 'Role' && !isPlaceholder((i as Role).text));
 }
 
 /** The `agreement` items of a coordination's blocks of one level. */
 export function agreementsAt(coordination: Coordination, level: LevelName): Agreement[] {
-    return levelBlocks(coordination, level).flatMap(b => b.items.filter((i): i is Agreement => i.$type === 'Agreement'));
+    return itemsAt(coordination, level, (i): i is Agreement => i.$type === 'Agreement');
+}
+
+/**
+ * The items of a coordination's blocks of one level that pass a test, in order.
+ * Loops, not `flatMap`/`filter`: rules ask this of every coordination.
+ */
+function itemsAt<T extends LevelBlock['items'][number]>(coordination: Coordination, level: LevelName, test: (item: LevelBlock['items'][number]) => item is T): T[] {
+    const out: T[] = [];
+    const properties = coordination.properties;
+    for (let i = 0; i < properties.length; i++) {
+        const p = properties[i];
+        if (p.$type !== 'LevelBlock' || p.kind !== level) continue;
+        const items = (p as LevelBlock).items;
+        for (let j = 0; j < items.length; j++) if (test(items[j])) out.push(items[j] as T);
+    }
+    return out;
 }
 
 /** Whether a coordination declares an `incentive` of the given kind (any kind when omitted). */
@@ -42,7 +64,7 @@ export function hasPlaceholder(coordination: Coordination, what: 'incentive' | '
 
 /** The programmes of a coordination that resolved and declare the given sector (among others, for an integrated programme). */
 export function programmesOfSector(coordination: Coordination, sector: string): Programme[] {
-    return coordinationProgrammes(coordination).filter(p => programmeSectors(p).includes(sector));
+    return coordinationProgrammes(coordination).filter(p => declaresSector(p, sector));
 }
 
 /** Whether a programme is anchored in the ministry of agriculture (`ministry agriculture`). */

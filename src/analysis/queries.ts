@@ -31,23 +31,70 @@ export function propertyOf<K extends PropertyNode['kind']>(node: WithProperties,
 
 /** The targets of a reference list that resolved, without repeats. */
 export function resolvedDistinct<T extends AstNode>(refs: ReadonlyArray<Reference<T>>): T[] {
-    const seen = new Set<T>();
-    for (const ref of refs) {
-        const target = ref.ref;
-        if (target) seen.add(target);
-    }
-    return [...seen];
+    return addResolved<T>([], undefined, refs).out;
 }
+
+/**
+ * Adds the targets of `refs` that resolved and are not in `out` yet. A short
+ * list is searched (rules ask this of every coordination: no set made); past
+ * {@link SHORT} targets a set keeps it linear.
+ */
+function addResolved<T extends AstNode>(out: T[], seen: Set<T> | undefined, refs: ReadonlyArray<Reference<T>>): { out: T[]; seen: Set<T> | undefined } {
+    for (let i = 0; i < refs.length; i++) {
+        const target = refs[i].ref;
+        if (!target) continue;
+        if (seen) {
+            if (!seen.has(target)) {
+                seen.add(target);
+                out.push(target);
+            }
+        } else if (!out.includes(target)) {
+            out.push(target);
+            if (out.length > SHORT) seen = new Set(out);
+        }
+    }
+    return { out, seen };
+}
+
+/** How many distinct items a list holds before a set is made to keep it distinct. */
+const SHORT = 16;
 
 /** The programmes a coordination joins (resolved, distinct). */
 export function coordinationProgrammes(coordination: Coordination): Programme[] {
-    const between = propertiesOf(coordination, 'between');
-    return resolvedDistinct(between.length === 1 ? between[0].programmes : between.flatMap(b => b.programmes));
+    let acc: { out: Programme[]; seen: Set<Programme> | undefined } = { out: [], seen: undefined };
+    const properties = coordination.properties;
+    for (let i = 0; i < properties.length; i++) {
+        const p = properties[i];
+        if (p.kind === 'between') acc = addResolved(acc.out, acc.seen, (p as { programmes: ReadonlyArray<Reference<Programme>> }).programmes);
+    }
+    return acc.out;
 }
 
 /** The names a coordination's `between` lists, as written (resolved or not), distinct, in order. */
 export function coordinationProgrammeNames(coordination: Coordination): string[] {
-    return [...new Set(propertiesOf(coordination, 'between').flatMap(b => b.programmes.map(r => r.$refText)).filter(n => n))];
+    // Loops (rules ask this of every coordination); a short list is searched rather than put in a
+    // set, a long one gets a set (linear however many programmes a hostile `between` lists).
+    const out: string[] = [];
+    let seen: Set<string> | undefined;
+    const properties = coordination.properties;
+    for (let i = 0; i < properties.length; i++) {
+        const p = properties[i];
+        if (p.kind !== 'between') continue;
+        for (const r of (p as { programmes: ReadonlyArray<Reference<Programme>> }).programmes) {
+            const name = r.$refText;
+            if (!name) continue;
+            if (seen) {
+                if (!seen.has(name)) {
+                    seen.add(name);
+                    out.push(name);
+                }
+            } else if (!out.includes(name)) {
+                out.push(name);
+                if (out.length > SHORT) seen = new Set(out);
+            }
+        }
+    }
+    return out;
 }
 
 /** The programmes of an `effects of` block (resolved, distinct). */
@@ -75,6 +122,11 @@ export function effectsCombinationKey(effects: Effects): string {
  */
 export function programmeSectors(programme: Programme): string[] {
     return [...new Set(propertyOf(programme, 'sector')?.values ?? [])];
+}
+
+/** Whether a programme declares a sector (`programmeSectors(p).includes(sector)`, without making the list). */
+export function declaresSector(programme: Programme, sector: string): boolean {
+    return (propertyOf(programme, 'sector')?.values as readonly string[] | undefined)?.includes(sector) ?? false;
 }
 
 /** The ministry of a programme, if declared. */

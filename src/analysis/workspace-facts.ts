@@ -307,12 +307,14 @@ function documentFacts(document: LangiumDocument): DocumentFacts {
     for (const decl of model.declarations ?? []) {
         const c = contributionOf(decl);
         if (c.declared.name) declarations.push({ node: decl as NamedDeclaration, uri, stdlib });
-        const joined = new Set<Programme>();
-        for (const membership of c.memberships) {
-            const programme = membership.ref;
-            if (programme && !joined.has(programme)) {
-                joined.add(programme);
-                coordinations.push([programme, decl as Coordination]);
+        if (c.memberships.length > 0) {
+            const joined = new Set<Programme>();
+            for (const membership of c.memberships) {
+                const programme = membership.ref;
+                if (programme && !joined.has(programme)) {
+                    joined.add(programme);
+                    coordinations.push([programme, decl as Coordination]);
+                }
             }
         }
         // Parser recovery can leave an effect without its outcome; such an effect is in no cell.

@@ -61,9 +61,15 @@ export class CoordDocumentValidator extends DefaultDocumentValidator {
         this.factsCache = new WorkspaceCache(services.shared, DocumentState.IndexedReferences);
     }
 
-    /** The facts of the whole workspace, brought up to date once per build. */
+    /**
+     * The facts of the whole workspace, brought up to date once per build. A
+     * one-shot build (`coord check`, {@link reuseFindings} off) merges them in
+     * one pass instead: the same facts, without the bookkeeping that serves
+     * later edits (entries put in order one by one, lists made per name when
+     * asked) — in a check of 1,000 files, about a fifth of validation's CPU.
+     */
     workspaceFacts(): WorkspaceFacts {
-        return this.factsCache.get('facts', () => this.incrementalFacts.update(this.documents.all));
+        return this.factsCache.get('facts', () => this.reuseFindings ? this.incrementalFacts.update(this.documents.all) : computeWorkspaceFacts(this.documents.all));
     }
 
     /**

@@ -11,7 +11,7 @@ import type { Range } from 'vscode-languageserver-types';
 import type { Model } from '../language/generated/ast.js';
 import type { WorkspaceFacts } from '../analysis/workspace-facts.js';
 import { effectiveSeverity, type RuleConfig } from './config.js';
-import { MAX_RELATED, type Finding, type RelatedPlace, type Rule, type RuleReport, type Severity } from './rule.js';
+import { MAX_RELATED, type Finding, type RelatedPlace, type Rule, type RuleContext, type RuleReport, type Severity } from './rule.js';
 import { dependencyReferences } from '../analysis/contributions.js';
 import { parseDirectives, suppressionFinder, type LineComment, type SuppressionDirective } from './suppression.js';
 import { RULES, RULES_BY_ID } from './registry.js';
@@ -76,41 +76,57 @@ export function runRules(input: EngineInput): Finding[] {
         related: (r.related ?? []).slice(0, MAX_RELATED).map(toRelated),
         ...(r.data ? { data: r.data } : {}),
     });
-    for (const rule of enabled) {
-        /** Runs the rule on `subject`; whether it completed (if it threw, that is a finding of its own). */
-        const run = (subject: Model, report: (r: RuleReport) => void, reportFailure = true) => {
+    if (!incremental) {
+        // Every rule on the whole document, through one context whose `report` files under the
+        // rule running: no closures per rule and document (a one-shot check of 1,000 files runs
+        // 28,000 rules).
+        let running: Rule | undefined;
+        const context: RuleContext = { document, model, facts, report: r => findings.push(toFinding(running as Rule, r)) };
+        for (const rule of enabled) {
+            running = rule;
             try {
-                rule.check({ document, model: subject, facts, report });
-                return true;
+                rule.check(context);
             } catch (e) {
-                if (reportFailure) findings.push(internalErrorFinding(`in rule '${rule.id}'`, e, 'the other rules still ran'));
-                return false;
+                findings.push(internalErrorFinding(`in rule '${rule.id}'`, e, 'the other rules still ran'));
             }
-        };
-        const runOnWholeDocument = () => run(model, r => findings.push(toFinding(rule, r)));
-        if (!incremental || !isDeclarationScoped(rule, incremental.state)) {
-            runOnWholeDocument();
-            continue;
         }
-        const reports: Array<[AstNode, RuleReport]> = [];
-        let strays = false;
-        const completed = run(incremental.subject, r => {
-            const declaration = r.range ? undefined : incremental.declarationOf(r.node);
-            if (declaration) reports.push([declaration, r]);
-            else strays = true;
-        }, false);
-        if (strays || !completed) {
-            // A report outside any declaration (the rule is not of declaration scope after all), or
-            // a failure part-way: keep nothing of this run, and report what a full run reports.
-            if (strays) incremental.state.misdeclared.add(rule.id);
-            incremental.forget(rule.id);
-            runOnWholeDocument();
-            continue;
+    } else {
+        for (const rule of enabled) {
+            /** Runs the rule on `subject`; whether it completed (if it threw, that is a finding of its own). */
+            const run = (subject: Model, report: (r: RuleReport) => void, reportFailure = true) => {
+                try {
+                    rule.check({ document, model: subject, facts, report });
+                    return true;
+                } catch (e) {
+                    if (reportFailure) findings.push(internalErrorFinding(`in rule '${rule.id}'`, e, 'the other rules still ran'));
+                    return false;
+                }
+            };
+            const runOnWholeDocument = () => run(model, r => findings.push(toFinding(rule, r)));
+            if (!isDeclarationScoped(rule, incremental.state)) {
+                runOnWholeDocument();
+                continue;
+            }
+            const reports: Array<[AstNode, RuleReport]> = [];
+            let strays = false;
+            const completed = run(incremental.subject, r => {
+                const declaration = r.range ? undefined : incremental.declarationOf(r.node);
+                if (declaration) reports.push([declaration, r]);
+                else strays = true;
+            }, false);
+            if (strays || !completed) {
+                // A report outside any declaration (the rule is not of declaration scope after all), or
+                // a failure part-way: keep nothing of this run, and report what a full run reports.
+                if (strays) incremental.state.misdeclared.add(rule.id);
+                incremental.forget(rule.id);
+                runOnWholeDocument();
+                continue;
+            }
+            for (const [declaration, r] of reports) {
+                if (incremental.record(declaration, rule.id, r)) findings.push(toFinding(rule, r));
+            }
+            for (const r of incremental.reused(rule.id)) findings.push(toFinding(rule, r));
         }
-        for (const [declaration, r] of reports) {
-            if (incremental.record(declaration, rule.id, r)) findings.push(toFinding(rule, r));
-        }
-        for (const r of incremental.reused(rule.id)) findings.push(toFinding(rule, r));
     }
     incremental?.store();
     const directives = parseDirectives(input.comments);

@@ -3,7 +3,7 @@ import { isEffects, type Effect, type Effects } from '../../language/generated/a
 import { t } from '../../i18n/index.js';
 import { defineRule, MAX_RELATED } from '../rule.js';
 import { RuleId } from '../rule-ids.js';
-import { effectCell } from '../../analysis/contributions.js';
+import { effectsWithCells } from '../../analysis/contributions.js';
 import { combinationLabel, combinationNames, effectLabel } from '../../analysis/effects-labels.js';
 import { cellSuffix } from '../../analysis/evidence.js';
 
@@ -17,8 +17,8 @@ export const conflictingEffectsRule = defineRule({
         const byDirection = new Map<readonly Effect[], Map<string, Effect[]>>();
         for (const decl of model.declarations) {
             if (!isEffects(decl)) continue;
-            for (const effect of decl.effects) {
-                const group = facts.effectsInCell(effectCell(decl, effect));
+            for (const { effect, cell } of effectsWithCells(decl)) {
+                const group = facts.effectsInCell(cell);
                 // An effect alone in its group conflicts with nothing (most groups of a large workspace).
                 if (group.length === 0 || (group.length === 1 && group[0] === effect)) continue;
                 let directions = byDirection.get(group);

@@ -3,7 +3,7 @@ import { isCoordination } from '../../language/generated/ast.js';
 import { t } from '../../i18n/index.js';
 import { defineRule } from '../rule.js';
 import { RuleId } from '../rule-ids.js';
-import { coordinationProgrammes, programmeSectors, propertyOf } from '../../analysis/queries.js';
+import { coordinationProgrammes, declaresSector, programmeSectors, propertyOf } from '../../analysis/queries.js';
 
 export const crossSectorRule = defineRule({
     id: RuleId.crossSector,
@@ -12,8 +12,11 @@ export const crossSectorRule = defineRule({
     check({ model, report }) {
         for (const decl of model.declarations) {
             if (!isCoordination(decl) || !propertyOf(decl, 'between')) continue;
+            const programmes = coordinationProgrammes(decl);
+            // Most coordinations join both sectors: say so before making any text.
+            if (programmes.some(p => declaresSector(p, 'social-protection')) && programmes.some(p => declaresSector(p, 'productive'))) continue;
             const bySector = new Map<string, string[]>();
-            for (const programme of coordinationProgrammes(decl)) {
+            for (const programme of programmes) {
                 for (const sector of programmeSectors(programme)) {
                     let names = bySector.get(sector);
                     if (!names) bySector.set(sector, names = []);

@@ -8,16 +8,24 @@ import { effectLabel } from '../../analysis/effects-labels.js';
 
 /** What contradicts the sign of an effect with these figures (empty: nothing). */
 export function estimateMismatches(direction: string, f: EffectFigures): string[] {
-    const reasons: string[] = [];
     const hasCi = f.ciLow !== undefined && f.ciHigh !== undefined && f.ciLow <= f.ciHigh;
+    const plusNegative = direction === '+' && f.size !== undefined && f.size < 0;
+    const minusPositive = direction === '-' && f.size !== undefined && f.size > 0;
+    const noneSignificant = direction === '~' && f.p !== undefined && f.p >= 0 && f.p < 0.05;
+    const noneExcludes = direction === '~' && hasCi && (f.ciLow! > 0 || f.ciHigh! < 0);
+    const signIncludes = (direction === '+' || direction === '-') && hasCi && f.ciLow! <= 0 && f.ciHigh! >= 0;
+    const outsideCi = hasCi && f.size !== undefined && (f.size < f.ciLow! || f.size > f.ciHigh!);
+    const reasons: string[] = [];
+    // Most effects agree with their figures: no text is made for them.
+    if (!plusNegative && !minusPositive && !noneSignificant && !noneExcludes && !signIncludes && !outsideCi) return reasons;
     // Figures as written in the spec (String), never as the locale formats numbers.
     const size = String(f.size), low = String(f.ciLow), high = String(f.ciHigh);
-    if (direction === '+' && f.size !== undefined && f.size < 0) reasons.push(t('rule.estimate-mismatch.plus-negative', { size }));
-    if (direction === '-' && f.size !== undefined && f.size > 0) reasons.push(t('rule.estimate-mismatch.minus-positive', { size }));
-    if (direction === '~' && f.p !== undefined && f.p >= 0 && f.p < 0.05) reasons.push(t('rule.estimate-mismatch.none-significant-p', { p: String(f.p) }));
-    if (direction === '~' && hasCi && (f.ciLow! > 0 || f.ciHigh! < 0)) reasons.push(t('rule.estimate-mismatch.none-excludes', { low, high }));
-    if ((direction === '+' || direction === '-') && hasCi && f.ciLow! <= 0 && f.ciHigh! >= 0) reasons.push(t('rule.estimate-mismatch.sign-includes', { direction, low, high }));
-    if (hasCi && f.size !== undefined && (f.size < f.ciLow! || f.size > f.ciHigh!)) reasons.push(t('rule.estimate-mismatch.outside-ci', { size, low, high }));
+    if (plusNegative) reasons.push(t('rule.estimate-mismatch.plus-negative', { size }));
+    if (minusPositive) reasons.push(t('rule.estimate-mismatch.minus-positive', { size }));
+    if (noneSignificant) reasons.push(t('rule.estimate-mismatch.none-significant-p', { p: String(f.p) }));
+    if (noneExcludes) reasons.push(t('rule.estimate-mismatch.none-excludes', { low, high }));
+    if (signIncludes) reasons.push(t('rule.estimate-mismatch.sign-includes', { direction, low, high }));
+    if (outsideCi) reasons.push(t('rule.estimate-mismatch.outside-ci', { size, low, high }));
     return reasons;
 }
 

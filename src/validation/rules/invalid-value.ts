@@ -1,8 +1,8 @@
 /** Rule `invalid-value`: a year, period, p-value, budget or sample that cannot be right. */
 import type { AstNode } from 'langium';
 import {
-    isBudgetProperty, isCiDetail, isEffect, isEffects, isFollowupDetail, isNDetail, isPDetail, isPeriodProperty, isPublishedProperty,
-    isRedesignedProperty, isReviewedProperty, isSampleProperty, isSeDetail, isSinceProperty,
+    BudgetProperty, CiDetail, Effect, FollowupDetail, isEffects, NDetail, PDetail, PeriodProperty, PublishedProperty,
+    RedesignedProperty, ReviewedProperty, SampleProperty, SeDetail, SinceProperty,
     type Model,
 } from '../../language/generated/ast.js';
 import { t } from '../../i18n/index.js';
@@ -20,23 +20,34 @@ export const invalidValueRule = defineRule({
         // These values sit only in the properties of declarations and in effects: look there
         // rather than walk every node of the document (a walk of the whole tree cost as much
         // as all the other rules together).
+        // A switch on the exact type (none of these types has subtypes), not a chain of the
+        // generated guards: each guard looks the type up, and most properties hold no figure.
         const check = (node: AstNode) => {
-            if (isPeriodProperty(node)) {
-                const okStart = checkYear(node, 'start', node.start, report);
-                const okEnd = checkYear(node, 'end', node.end, report);
-                if (okStart && okEnd && node.end < node.start) {
-                    report({ node, property: 'end', message: t('rule.invalid-value.period', { start: String(node.start), end: String(node.end) }) });
+            switch (node.$type) {
+                case PeriodProperty.$type: {
+                    const period = node as PeriodProperty;
+                    const okStart = checkYear(period, 'start', period.start, report);
+                    const okEnd = checkYear(period, 'end', period.end, report);
+                    if (okStart && okEnd && period.end < period.start) {
+                        report({ node, property: 'end', message: t('rule.invalid-value.period', { start: String(period.start), end: String(period.end) }) });
+                    }
+                    break;
                 }
-            } else if (isRedesignedProperty(node) || isSinceProperty(node) || isReviewedProperty(node)) {
-                checkYear(node, 'year', node.year, report);
-            } else if (isBudgetProperty(node) && node.amount < 0) {
-                report({ node, property: 'amount', message: t('rule.invalid-value.budget', { amount: String(node.amount) }) });
-            } else if (isSampleProperty(node) && node.size < 0) {
-                report({ node, property: 'size', message: t('rule.invalid-value.sample', { size: String(node.size) }) });
-            } else if (isPublishedProperty(node)) {
-                checkYear(node, 'year', node.year, report);
-            } else if (isEffect(node)) {
-                for (const d of node.details ?? []) checkDetail(d, report);
+                case RedesignedProperty.$type: case SinceProperty.$type: case ReviewedProperty.$type:
+                    checkYear(node, 'year', (node as RedesignedProperty | SinceProperty | ReviewedProperty).year, report);
+                    break;
+                case BudgetProperty.$type:
+                    if ((node as BudgetProperty).amount < 0) report({ node, property: 'amount', message: t('rule.invalid-value.budget', { amount: String((node as BudgetProperty).amount) }) });
+                    break;
+                case SampleProperty.$type:
+                    if ((node as SampleProperty).size < 0) report({ node, property: 'size', message: t('rule.invalid-value.sample', { size: String((node as SampleProperty).size) }) });
+                    break;
+                case PublishedProperty.$type:
+                    checkYear(node, 'year', (node as PublishedProperty).year, report);
+                    break;
+                case Effect.$type:
+                    for (const d of (node as Effect).details ?? []) checkDetail(d, report);
+                    break;
             }
         };
         forEachValueHolder(model, check);
@@ -53,16 +64,32 @@ function forEachValueHolder(model: Model, visit: (node: AstNode) => void): void 
 }
 
 function checkDetail(d: AstNode, report: (r: RuleReport) => void): void {
-    if (isPDetail(d) && d.value !== undefined && (d.value < 0 || d.value > 1)) {
-        report({ node: d, property: 'value', message: t('rule.invalid-value.p', { value: formatNumber(d.value) }) });
-    } else if (isCiDetail(d) && d.low !== undefined && d.high !== undefined && d.low > d.high) {
-        report({ node: d, message: t('rule.invalid-value.ci', { low: formatNumber(d.low), high: formatNumber(d.high) }) });
-    } else if (isSeDetail(d) && d.value !== undefined && d.value <= 0) {
-        report({ node: d, property: 'value', message: t('rule.invalid-value.se', { value: formatNumber(d.value) }) });
-    } else if (isNDetail(d) && d.value !== undefined && (!Number.isInteger(d.value) || d.value <= 0)) {
-        report({ node: d, property: 'value', message: t('rule.invalid-value.n', { value: formatNumber(d.value) }) });
-    } else if (isFollowupDetail(d) && d.value !== undefined && d.value <= 0) {
-        report({ node: d, property: 'value', message: t('rule.invalid-value.followup', { value: d.unit ? `${formatNumber(d.value)} ${d.unit}` : formatNumber(d.value) }) });
+    switch (d?.$type) {
+        case PDetail.$type: {
+            const { value } = d as PDetail;
+            if (value !== undefined && (value < 0 || value > 1)) report({ node: d, property: 'value', message: t('rule.invalid-value.p', { value: formatNumber(value) }) });
+            break;
+        }
+        case CiDetail.$type: {
+            const { low, high } = d as CiDetail;
+            if (low !== undefined && high !== undefined && low > high) report({ node: d, message: t('rule.invalid-value.ci', { low: formatNumber(low), high: formatNumber(high) }) });
+            break;
+        }
+        case SeDetail.$type: {
+            const { value } = d as SeDetail;
+            if (value !== undefined && value <= 0) report({ node: d, property: 'value', message: t('rule.invalid-value.se', { value: formatNumber(value) }) });
+            break;
+        }
+        case NDetail.$type: {
+            const { value } = d as NDetail;
+            if (value !== undefined && (!Number.isInteger(value) || value <= 0)) report({ node: d, property: 'value', message: t('rule.invalid-value.n', { value: formatNumber(value) }) });
+            break;
+        }
+        case FollowupDetail.$type: {
+            const { value, unit } = d as FollowupDetail;
+            if (value !== undefined && value <= 0) report({ node: d, property: 'value', message: t('rule.invalid-value.followup', { value: unit ? `${formatNumber(value)} ${unit}` : formatNumber(value) }) });
+            break;
+        }
     }
 }
 

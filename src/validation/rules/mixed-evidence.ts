@@ -3,7 +3,7 @@ import { isEffects, type Effect, type Effects } from '../../language/generated/a
 import { t } from '../../i18n/index.js';
 import { defineRule, MAX_RELATED } from '../rule.js';
 import { RuleId } from '../rule-ids.js';
-import { effectCell } from '../../analysis/contributions.js';
+import { effectsWithCells } from '../../analysis/contributions.js';
 import { combinationLabel, effectLabel } from '../../analysis/effects-labels.js';
 import { cellSuffix } from '../../analysis/evidence.js';
 
@@ -119,9 +119,9 @@ export const mixedEvidenceRule = defineRule({
         const label = (b: Effects) => (b.source ? t('source.from', { source: b.source.$refText }) : t('source.none'));
         for (const decl of model.declarations) {
             if (!isEffects(decl)) continue;
-            for (const effect of decl.effects) {
+            for (const { effect, cell: where } of effectsWithCells(decl)) {
                 if (!effect.outcome?.$refText) continue;
-                const cell = facts.effectsAcrossSources(effectCell(decl, effect));
+                const cell = facts.effectsAcrossSources(where);
                 // One effect is one source: nothing to read (most cells of a large workspace).
                 if (cell.length < 2) continue;
                 let mixed = cells.get(cell);

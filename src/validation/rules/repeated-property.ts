@@ -1,5 +1,5 @@
 /** Rule `repeated-property`: a property that may appear once appears again. */
-import { isCoordination, isEffects, isEvaluation, isProgramme, type CoordinationProperty, type EvaluationProperty, type ProgrammeProperty } from '../../language/generated/ast.js';
+import { Coordination, Effects, Evaluation, Programme, type CoordinationProperty, type EvaluationProperty, type ProgrammeProperty } from '../../language/generated/ast.js';
 import { t } from '../../i18n/index.js';
 import { kindLabel } from '../../analysis/labels.js';
 import { defineRule } from '../rule.js';
@@ -18,39 +18,69 @@ export const repeatedPropertyRule = defineRule({
     category: 'structure',
     check({ model, report }) {
         for (const decl of model.declarations) {
-            if (isEffects(decl)) {
-                for (const effect of decl.effects) {
-                    const seen = new Set<string>();
-                    for (const detail of effect.details ?? []) {
-                        if (!detail?.kind) continue;
-                        if (seen.has(detail.kind)) {
-                            report({
-                                node: detail,
-                                property: 'kind',
-                                message: t('rule.repeated-property.detail', { property: detail.kind, effect: `${effect.direction} ${effect.outcome?.$refText ?? ''}` }),
-                                data: { property: detail.kind },
-                            });
-                        }
-                        seen.add(detail.kind);
+            // Exact types (none of these has subtypes): cheaper than the generated guards' look-up.
+            const type = decl.$type;
+            if (type === Effects.$type) {
+                for (const effect of (decl as Effects).effects) {
+                    for (const detail of repeats(effect.details ?? NONE)) {
+                        report({
+                            node: detail,
+                            property: 'kind',
+                            message: t('rule.repeated-property.detail', { property: detail.kind, effect: `${effect.direction} ${effect.outcome?.$refText ?? ''}` }),
+                            data: { property: detail.kind },
+                        });
                     }
                 }
                 continue;
             }
-            if (!isProgramme(decl) && !isCoordination(decl) && !isEvaluation(decl)) continue;
-            const once = ONCE_PROPERTIES[decl.$type];
-            const seen = new Set<string>();
-            for (const prop of decl.properties as Array<ProgrammeProperty | CoordinationProperty | EvaluationProperty>) {
-                if (!once.has(prop.kind)) continue;
-                if (seen.has(prop.kind)) {
-                    report({
-                        node: prop,
-                        property: 'kind',
-                        message: t('rule.repeated-property.message', { property: prop.kind, kind: kindLabel(decl.$type), name: decl.name }),
-                        data: { property: prop.kind },
-                    });
-                }
-                seen.add(prop.kind);
+            if (type !== Programme.$type && type !== Coordination.$type && type !== Evaluation.$type) continue;
+            const block = decl as Programme | Coordination | Evaluation;
+            const properties = block.properties as Array<ProgrammeProperty | CoordinationProperty | EvaluationProperty>;
+            for (const prop of repeats(properties, ONCE_PROPERTIES[block.$type])) {
+                report({
+                    node: prop,
+                    property: 'kind',
+                    message: t('rule.repeated-property.message', { property: prop.kind, kind: kindLabel(block.$type), name: block.name }),
+                    data: { property: prop.kind },
+                });
             }
         }
     },
 });
+
+const NONE: readonly never[] = [];
+
+/** Up to this many items, a repeat is found by looking at the items before (no set made: most lists hold a handful). */
+const SCAN_LIMIT = 16;
+
+/**
+ * The items, in order, whose `kind` (when they have one, and it is one of
+ * `counted` if given) an earlier item had. Linear in a long list (a set of the
+ * kinds seen); a short one, which is almost every list, is scanned without
+ * making anything unless it has a repeat.
+ */
+function repeats<T extends { kind?: string }>(items: ReadonlyArray<T | undefined>, counted?: ReadonlySet<string>): readonly T[] {
+    let out: T[] | undefined;
+    if (items.length > SCAN_LIMIT) {
+        const seen = new Set<string>();
+        for (const item of items) {
+            const kind = item?.kind;
+            if (!kind || (counted && !counted.has(kind))) continue;
+            if (seen.has(kind)) (out ??= []).push(item);
+            seen.add(kind);
+        }
+        return out ?? NONE;
+    }
+    for (let i = 1; i < items.length; i++) {
+        const item = items[i];
+        const kind = item?.kind;
+        if (!kind || (counted && !counted.has(kind))) continue;
+        for (let j = 0; j < i; j++) {
+            if (items[j]?.kind === kind) {
+                (out ??= []).push(item);
+                break;
+            }
+        }
+    }
+    return out ?? NONE;
+}

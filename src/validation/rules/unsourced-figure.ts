@@ -18,8 +18,10 @@ export const unsourcedFigureRule = defineRule({
         for (const decl of model.declarations) {
             if (isEffects(decl)) {
                 for (const effect of decl.effects) {
-                    const figures = (effect.details ?? []).filter(d => d && FIGURES.has(d.kind));
-                    if (figures.length === 0 || effectFiguresSourced(decl, effect)) continue;
+                    // Most effects are sourced: look before making the list of their figures.
+                    const details = effect.details ?? [];
+                    if (!details.some(d => d && FIGURES.has(d.kind)) || effectFiguresSourced(decl, effect)) continue;
+                    const figures = details.filter(d => d && FIGURES.has(d.kind));
 
                     for (const figure of figures) {
                         report({

@@ -1,0 +1,36 @@
+/**
+ * Rules test some AST types exactly (`node.$type === Programme.$type`), which
+ * is cheaper than the generated guards (`isProgramme`, a look-up of subtypes in
+ * the reflection) and right only while the type has no subtypes. Every type a
+ * rule names that way must have none; a grammar change that gives it one fails
+ * here, not as a finding silently lost.
+ */
+import { describe, expect, it } from 'vitest';
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { reflection } from '../../src/language/generated/ast.js';
+
+const RULES_DIR = join(__dirname, '../../src/validation/rules');
+
+describe('AST types that rules test exactly', () => {
+    const named = new Set<string>();
+    for (const file of readdirSync(RULES_DIR).filter(f => f.endsWith('.ts'))) {
+        for (const m of readFileSync(join(RULES_DIR, file), 'utf8').matchAll(/\b([A-Z]\w*)\.\$type\b/g)) named.add(m[1]);
+    }
+
+    it('are found in the rules (the test reads what it should)', () => {
+        expect([...named]).toEqual(expect.arrayContaining(['Programme', 'Effects', 'PeriodProperty', 'PDetail']));
+    });
+
+    it('have no subtypes', () => {
+        for (const type of named) {
+            expect(reflection.getAllTypes(), type).toContain(type);
+            expect(reflection.getAllSubTypes(type), type).toEqual([type]);
+        }
+    });
+
+    it('would be caught if one had a subtype', () => {
+        // Declaration is a supertype (of Programme and others): testing it exactly would miss them.
+        expect(reflection.getAllSubTypes('Declaration').length).toBeGreaterThan(1);
+    });
+});
