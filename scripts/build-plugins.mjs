@@ -69,5 +69,85 @@ export const fdirWithoutPicomatchLookup = {
     },
 };
 
+// Chevrotain's lexer maps a character code to a slot of its first-character table through an
+// array of 65,536 entries that the first lexer of a process fills, in the interpreter: 2-6 ms of
+// every cold `coord check` (measured alone), which Chevrotain's own comment calls "a compromise
+// between cold start / hot running performance". Each entry is `code < 256 ? code : 255 +
+// ~~(code / 255)`: the bundle computes that for codes from 256 on (the slots are the same; ASCII
+// and Latin-1 text never reaches it) and fills no array. The build fails if the code changes.
+export const CHEVROTAIN_CHAR_CODE_FILL = `        charCodeToOptimizedIdxMap = new Array(65536);
+        for (let i = 0; i < 65536; i++) {
+            charCodeToOptimizedIdxMap[i] = i > 255 ? 255 + ~~(i / 255) : i;
+        }`;
+export const CHEVROTAIN_CHAR_CODE_LOOKUP = `        : charCodeToOptimizedIdxMap[charCode];`;
+export const CHEVROTAIN_CHAR_CODE_FORMULA = `        : 255 + ~~(charCode / 255);`;
+export const chevrotainCharCodeFormula = {
+    name: 'chevrotain-char-code-formula',
+    setup(build) {
+        build.onLoad({ filter: /[\\/]chevrotain[\\/]lib[\\/]src[\\/]scan[\\/]lexer\.js$/ }, async args => {
+            const { readFile } = await import('node:fs/promises');
+            const source = await readFile(args.path, 'utf8');
+            if (source.split(CHEVROTAIN_CHAR_CODE_FILL).length !== 2 || source.split(CHEVROTAIN_CHAR_CODE_LOOKUP).length !== 2) {
+                return { errors: [{ text: `Chevrotain's character code table changed in ${args.path}; update chevrotainCharCodeFormula in scripts/build-plugins.mjs` }] };
+            }
+            return {
+                contents: source.replace(CHEVROTAIN_CHAR_CODE_FILL, '        /* no table: computed in charCodeToOptimizedIndex (scripts/build-plugins.mjs) */')
+                    .replace(CHEVROTAIN_CHAR_CODE_LOOKUP, CHEVROTAIN_CHAR_CODE_FORMULA),
+                loader: 'js',
+            };
+        });
+    },
+};
+
+// When a Chevrotain parser is built it computes, for every rule call of the grammar, the tokens
+// that may follow it (its "resync follows"), which only error recovery reads: 3-5 ms of every cold
+// `coord check`, of a file with no error as of any other. The bundle computes them from the same
+// productions on the first recovery instead (a property with a getter; setting it still works).
+// The build fails if the code changes.
+export const CHEVROTAIN_FOLLOWS_EAGER = `                    this.TRACE_INIT("computeAllProdsFollows", () => {
+                        const allFollows = computeAllProdsFollows(Object.values(this.gastProductionsCache));
+                        this.resyncFollows = allFollows;
+                    });`;
+const CHEVROTAIN_FOLLOWS_LAZY = `                    /* computed on first use (scripts/build-plugins.mjs) */
+                    const productions = Object.values(this.gastProductionsCache);
+                    let allFollows;
+                    Object.defineProperty(this, "resyncFollows", {
+                        configurable: true, enumerable: true,
+                        get: () => (allFollows ??= computeAllProdsFollows(productions)),
+                        set: (value) => { allFollows = value; },
+                    });`;
+export const chevrotainLazyFollows = {
+    name: 'chevrotain-lazy-follows',
+    setup(build) {
+        build.onLoad({ filter: /[\\/]chevrotain[\\/]lib[\\/]src[\\/]parse[\\/]parser[\\/]parser\.js$/ }, async args => {
+            const { readFile } = await import('node:fs/promises');
+            const source = await readFile(args.path, 'utf8');
+            if (source.split(CHEVROTAIN_FOLLOWS_EAGER).length !== 2) {
+                return { errors: [{ text: `Chevrotain's computing of the resync follows changed in ${args.path}; update chevrotainLazyFollows in scripts/build-plugins.mjs` }] };
+            }
+            return { contents: source.replace(CHEVROTAIN_FOLLOWS_EAGER, CHEVROTAIN_FOLLOWS_LAZY), loader: 'js' };
+        });
+    },
+};
+
+// The generated grammar module loads Coord's grammar with Langium's loadGrammarFromJson, whose general
+// deserializer is 4-5 ms of every cold `coord check`; the CLI bundle gives it Coord's loader
+// (src/language/grammar-loader.ts: the same graph, compared by test/language/grammar-loader.test.ts).
+// The build fails if the generated import changes.
+export const GENERATED_GRAMMAR_IMPORT = "import { loadGrammarFromJson } from 'langium';";
+export const grammarLoaderInBundle = {
+    name: 'grammar-loader-in-bundle',
+    setup(build) {
+        build.onLoad({ filter: /[\\/]src[\\/]language[\\/]generated[\\/]grammar\.ts$/ }, async args => {
+            const { readFile } = await import('node:fs/promises');
+            const source = await readFile(args.path, 'utf8');
+            if (source.split(GENERATED_GRAMMAR_IMPORT).length !== 2) {
+                return { errors: [{ text: `the import of loadGrammarFromJson changed in ${args.path}; update grammarLoaderInBundle in scripts/build-plugins.mjs` }] };
+            }
+            return { contents: source.replace(GENERATED_GRAMMAR_IMPORT, "import { loadGrammarFast as loadGrammarFromJson } from '../grammar-loader.js';"), loader: 'ts' };
+        });
+    },
+};
+
 /** The plugins of the CLI bundles (the front adds commandsApart). */
-export const cliPlugins = [elkApart, protocolCore, lazyCrypto, fdirWithoutPicomatchLookup];
+export const cliPlugins = [elkApart, protocolCore, lazyCrypto, fdirWithoutPicomatchLookup, chevrotainCharCodeFormula, chevrotainLazyFollows, grammarLoaderInBundle];

@@ -198,6 +198,26 @@ export function run(): void {
         },
     );
     guardUnfinishedExit(finished);
+    void finished.then(() => exitOnceWritten(process));
+}
+
+/**
+ * Ends the process as soon as the command has finished and everything it
+ * wrote has been handed to the system, instead of when Node's event loop runs
+ * dry. After a command nothing of Coord's is left to wait for, but V8 may be
+ * in the middle of an incremental garbage collection, whose next step it
+ * schedules as a delayed task that Node waits for: about 10 ms of wall time,
+ * and the collection's own CPU, at the end of a small `coord check`, a
+ * tenth of its time (docs/performance.md, "Cold start, third round"). Output
+ * still being written (a slow pipe, or Windows, where pipes are asynchronous)
+ * is never cut short: then the process ends as before, when the loop is empty.
+ * The exit status is the command's (`process.exitCode`), and the `exit`
+ * handlers (the code cache, the guard above) run as on any exit.
+ */
+export function exitOnceWritten(proc: Pick<NodeJS.Process, 'stdout' | 'stderr' | 'exit'>): boolean {
+    if (proc.stdout.writableLength > 0 || proc.stderr.writableLength > 0) return false;
+    proc.exit();
+    return true;
 }
 
 /**

@@ -18,6 +18,7 @@ import { buildParserWithLazyLookahead } from './lazy-lookahead.js';
 import { prepareCoordParser } from './parser-builder.js';
 import { CoordLexer } from './coord-lexer.js';
 import { CoordValueConverter } from './value-converter.js';
+import { CoordTokenBuilder } from './grammar-plan.js';
 import { useFastContainerLinks } from './container-links.js';
 import { useOneLineLeaves } from './langium-internals.js';
 import { CoordLinker, CoordReferenceDescriptionProvider } from './coord-linker.js';
@@ -57,6 +58,8 @@ export const CoordModule: Module<CoordCoreServices, PartialLangiumCoreServices &
         Lexer: services => new CoordLexer(services),
         // Langium's conversions, chosen once per rule; a string's value without a chain of one-character strings (value-converter.ts).
         ValueConverter: () => new CoordValueConverter(),
+        // The keywords and their longer alternatives from a plan made when Coord is built, not worked out from the grammar in every process (grammar-plan.ts).
+        TokenBuilder: () => new CoordTokenBuilder(),
     },
     references: {
         ScopeComputation: services => new CoordScopeComputation(services),

@@ -33,6 +33,7 @@ import {
     createParser, DatatypeSymbol, GrammarAST, GrammarUtils, LangiumParser, type Grammar, type LangiumCoreServices,
 } from 'langium';
 import { EOF, type TokenType, type TokenVocabulary } from 'chevrotain';
+import { plannedParserFacts } from './grammar-plan.js';
 
 type Args = Record<string, boolean>;
 type Method = (args: Args) => void;
@@ -116,12 +117,22 @@ export function prepareCoordParser(services: LangiumCoreServices): LangiumParser
     const grammar = services.Grammar;
     const tokens = services.parser.Lexer.definition as TokenVocabulary as Record<string, TokenType>;
     const parser = new LangiumParser(services);
-    if (!isPlainGrammar(grammar)) return createParser(grammar, parser, tokens);
+    // Whether the grammar is plain, its reachable rules and their types come from the plan made when Coord is
+    // built (grammar-plan.ts), when it fits the grammar; else they are worked out here, as Langium does.
+    // (Langium 4.4's private `computeRuleType`; should an upgrade rename it, Langium computes the types itself.)
+    const planned = plannedParserFacts(grammar);
+    const computeRuleType = (parser as unknown as { computeRuleType?: (rule: GrammarAST.AbstractRule) => unknown }).computeRuleType;
+    if (planned && typeof computeRuleType === 'function') {
+        Object.defineProperty(parser, 'computeRuleType', {
+            value: (rule: GrammarAST.AbstractRule) => (GrammarAST.isParserRule(rule) && planned.types.has(rule) ? planned.types.get(rule) : computeRuleType.call(parser, rule)),
+        });
+    }
+    if (!(planned ? planned.plain : isPlainGrammar(grammar))) return createParser(grammar, parser, tokens);
     const counts = { sharedAlternations: 0, tokenTables: 0 };
     countsOf.set(parser, counts);
     const terminals = new Set(grammar.rules.filter(GrammarAST.isTerminalRule).map(rule => rule.name));
     const base = { parser: parser as unknown as BuilderParser, tokens, terminals, dataTypeRules: new Map(), startsByRule: new Map() };
-    const reachable = GrammarUtils.getAllReachableRules(grammar, false);
+    const reachable: ReadonlySet<GrammarAST.AbstractRule> = planned?.reachable ?? GrammarUtils.getAllReachableRules(grammar, false);
     for (const rule of grammar.rules) {
         if (!GrammarAST.isParserRule(rule) || !reachable.has(rule)) continue;
         const ctx: Context = { ...base, consume: 1, optional: 1, subrule: 1, many: 1, or: 1 };

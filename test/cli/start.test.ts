@@ -49,6 +49,22 @@ test('the bundles a command compiles are ASCII, so that V8 holds and hashes thei
     }
 });
 
+test('the CLI bundle computes Chevrotain\'s character slots instead of filling a table of 65,536 at start, with the same slots', async () => {
+    const plugins = await import('../../scripts/build-plugins.mjs');
+    // The table Chevrotain fills (its own code, from node_modules) and the formula the bundle uses instead.
+    const chevrotain = fs.readFileSync(path.join(ROOT, 'node_modules/chevrotain/lib/src/scan/lexer.js'), 'utf8');
+    expect(chevrotain).toContain(plugins.CHEVROTAIN_CHAR_CODE_FILL);
+    expect(chevrotain).toContain(plugins.CHEVROTAIN_CHAR_CODE_LOOKUP);
+    const table = new Function(`let charCodeToOptimizedIdxMap;\n${plugins.CHEVROTAIN_CHAR_CODE_FILL}\nreturn charCodeToOptimizedIdxMap;`)() as number[];
+    const formula = new Function('charCode', `return charCode < 256 ? charCode\n${plugins.CHEVROTAIN_CHAR_CODE_FORMULA}`) as (code: number) => number;
+    expect(table).toHaveLength(65536);
+    const differ = table.findIndex((slot, code) => (code < 256 ? code : formula(code)) !== slot);
+    expect(differ).toBe(-1);
+    const bundle = fs.readFileSync(COMMANDS, 'utf8');
+    expect(bundle).not.toMatch(/charCodeToOptimizedIdxMap\[i\]/);
+    expect(bundle).toMatch(/function charCodeToOptimizedIndex\(charCode\)\{return charCode<minOptimizationVal\?charCode:255\+~~\(charCode\/255\)\}/);
+});
+
 describe.each(NODES)('coord start on %s', (_label, node) => {
     test('--version, --help and an unknown command load the front bundle only, through a CommonJS bin/coord.js', async () => {
         const version = await runRecording(node, ['--version']);
@@ -83,5 +99,23 @@ describe.each(NODES)('coord start on %s', (_label, node) => {
         const usage = await runRecording(node, ['check', '--frobnicate', FIXTURES]);
         expect(usage.run.code).toBe(2);
         expect(usage.run.stderr).toMatch(/^coord check: Unknown option '--frobnicate'\n$/);
+    });
+
+    test('a command ends the process once its report is written, not when the event loop runs dry', async () => {
+        // Something else keeps the loop busy (as V8's next incremental GC step, a delayed task, did after every
+        // small check: about 10 ms of wall time): the process still ends when the command is done, with its
+        // status, its whole report and the exit handlers run (the preload's record is written on `exit`).
+        const linger = path.join(dir, 'linger.cjs');
+        fs.writeFileSync(linger, `setTimeout(() => process.stderr.write('the loop ran dry\\n'), 4000);\n`);
+        fs.writeFileSync(path.join(dir, 'two.coord'), 'population p "A"\npopulation p "B"\n');
+        const record = path.join(dir, `loaded-${++runs}.json`);
+        const env = { NODE_OPTIONS: `--require=${preload} --require=${linger}`, COORD_TEST_LOADED: record };
+        const check = await runCoord(dir, ['check', 'two.coord', '--format', 'json'], { node, env });
+        expect(check.stderr).toBe('');
+        expect(check.code).toBe(1);
+        expect(JSON.parse(check.stdout).diagnostics.filter((d: { rule: string }) => d.rule === 'duplicate-name')).toHaveLength(2);
+        expect(JSON.parse(fs.readFileSync(record, 'utf8'))).toContain(COMMANDS);
+        const version = await runCoord(dir, ['--version'], { node, env: { NODE_OPTIONS: `--require=${linger}` } });
+        expect(version).toEqual({ code: 0, stdout: `${VERSION}\n`, stderr: '' });
     });
 });

@@ -1,0 +1,88 @@
+/**
+ * The CLI bundle's grammar loader (src/language/grammar-loader.ts) gives the
+ * graph Langium's `loadGrammarFromJson` gives for Coord's generated grammar:
+ * object for object, the same properties in the same order, the same
+ * container links and references, the same kind of document; and JSON it does
+ * not expect goes to Langium's loader.
+ */
+import { describe, expect, test } from 'vitest';
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { loadGrammarFromJson } from 'langium';
+import { loadGrammarFast } from '../../src/language/grammar-loader.js';
+
+const ROOT = resolve(__dirname, '../..');
+
+/** The JSON text generated/grammar.ts gives Langium's loader. */
+function generatedJson(): string {
+    const source = readFileSync(resolve(ROOT, 'src/language/generated/grammar.ts'), 'utf8');
+    const literal = /loadGrammarFromJson\(('(?:[^'\\]|\\.)*')\)/s.exec(source)?.[1];
+    if (!literal) throw new Error('no loadGrammarFromJson call in src/language/generated/grammar.ts');
+    return new Function(`return ${literal};`)() as string;
+}
+
+/** Walks two graphs side by side; returns the number of objects, or throws at the first difference, with its path. */
+function expectSameGraph(ours: unknown, theirs: unknown): number {
+    const seen = new Map<object, object>();
+    const stack: Array<[unknown, unknown, string]> = [[ours, theirs, '']];
+    const differ = (path: string, what: string) => {
+        throw new Error(`${path || '/'}: ${what}`);
+    };
+    while (stack.length > 0) {
+        const [a, b, path] = stack.pop()!;
+        if (typeof a !== 'object' || a === null) {
+            if (a !== b) differ(path, `${String(a)} against ${String(b)}`);
+            continue;
+        }
+        if (typeof b !== 'object' || b === null) differ(path, 'an object against none');
+        if (seen.has(a)) {
+            if (seen.get(a) !== b) differ(path, 'the same object in one graph, not in the other');
+            continue;
+        }
+        seen.set(a, b as object);
+        if (Array.isArray(a) !== Array.isArray(b)) differ(path, 'an array against an object');
+        const keys = Object.keys(a), otherKeys = Object.keys(b as object);
+        if (keys.join() !== otherKeys.join()) differ(path, `properties ${keys.join()} against ${otherKeys.join()}`);
+        for (const key of keys) {
+            const va: unknown = (a as Record<string, unknown>)[key];
+            const vb: unknown = (b as Record<string, unknown>)[key];
+            if (key === '$document') {
+                type Doc = { uri: unknown; state: unknown; parseResult: { value: unknown } };
+                const da = va as Doc;
+                const db = vb as Doc;
+                if (String(da.uri) !== String(db.uri) || da.state !== db.state || da.parseResult.value !== a || db.parseResult.value !== b) differ(path, 'another document');
+                continue;
+            }
+            stack.push([va, vb, `${path}/${key}`]);
+        }
+    }
+    return seen.size;
+}
+
+describe('the grammar loader of the CLI bundle', () => {
+    test('gives Langium\'s graph for Coord\'s generated grammar, object for object', () => {
+        const json = generatedJson();
+        const ours = loadGrammarFast(json);
+        const theirs = loadGrammarFromJson(json);
+        expect(ours === theirs).toBe(false);
+        const objects = expectSameGraph(ours, theirs);
+        expect(objects).toBeGreaterThan(1000);
+        // References are linked: a rule call's rule is the grammar's own rule object.
+        const name = ours.rules.find(rule => rule.name === 'Name');
+        expect(name).toBeDefined();
+        expect(ours.$document?.uri.toString()).toBe('memory:/Coord.langium');
+    });
+
+    test('hands JSON it does not expect to Langium\'s loader', () => {
+        const json = JSON.stringify({
+            $type: 'Grammar', name: 'G', isDeclared: true, imports: [], interfaces: [], types: [],
+            rules: [{ $type: 'ParserRule', name: 'A', entry: true, fragment: false, parameters: [], definition: { $type: 'RuleCall', arguments: [], rule: { $ref: '#/rules@7' } } }],
+        });
+        const ours = loadGrammarFast(json);
+        const theirs = loadGrammarFromJson(json);
+        expectSameGraph(ours, theirs);
+        const call = (ours.rules[0] as unknown as { definition: { rule: { ref: unknown; error?: { message: string } } } }).definition;
+        expect(call.rule.ref).toBeUndefined();
+        expect(call.rule.error?.message).toMatch(/Could not resolve path/);
+    });
+});
