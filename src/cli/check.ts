@@ -4,8 +4,9 @@
  * exit status itself is decided only in `main.ts`.
  */
 import { createHash, type Hash } from 'node:crypto';
+import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { effectiveSeverity } from '../validation/config.js';
+import { effectiveSeverity, type RuleConfig } from '../validation/config.js';
 import { RULES } from '../validation/registry.js';
 import type { Finding, Severity } from '../validation/rule.js';
 import { SEVERITIES } from '../validation/rule.js';
@@ -137,8 +138,17 @@ function fingerprinter(file: LoadedFile): (f: Finding) => string {
 export function effectiveConfigHash(ws: LoadedWorkspace): string {
     const provider = ws.services.validation.ConfigProvider;
     const distinct = new Set<string>();
+    // Files under one configuration share its object (the provider merges each once): each is described once.
+    const described = new Set<RuleConfig | undefined>();
+    // And a file's configuration is its folder's: looked up once per folder.
+    const folders = new Set<string>();
     for (const file of ws.files) {
+        const folder = path.dirname(file.absolute);
+        if (folders.has(folder)) continue;
+        folders.add(folder);
         const { config } = provider.configFor(pathToFileURL(file.absolute).toString());
+        if (described.has(config)) continue;
+        described.add(config);
         distinct.add(JSON.stringify(RULES.map(r => [r.id, effectiveSeverity(config, r.id, r.defaultSeverity)])));
     }
     return createHash('sha256').update(JSON.stringify([...distinct].sort())).digest('hex').slice(0, 16);

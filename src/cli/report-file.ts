@@ -21,9 +21,17 @@ function realOrResolved(file: string): string {
     }
 }
 
-/** Throws a {@link CliError} when a report file is one of the input files (through links too). */
-export function refuseInputAsOutput(command: string, outputs: ReadonlyArray<string | undefined>, inputs: ReadonlyArray<{ absolute: string }>, cwd: string): void {
-    const read = new Set(inputs.map(f => realOrResolved(f.absolute)));
+/**
+ * Throws a {@link CliError} when a report file is one of the input files (through links too).
+ * `realPath` gives an input's real path; a workspace passes the ones its discovery already found
+ * (`LoadedWorkspace.realPath`), which spares a `realpathSync` per file.
+ */
+export function refuseInputAsOutput(
+    command: string, outputs: ReadonlyArray<string | undefined>, inputs: ReadonlyArray<{ absolute: string }>, cwd: string,
+    realPath: (absolute: string) => string = realOrResolved,
+): void {
+    if (outputs.every(isStdout)) return;
+    const read = new Set(inputs.map(f => realPath(f.absolute)));
     for (const output of outputs) {
         if (isStdout(output)) continue;
         if (read.has(realOrResolved(path.resolve(cwd, output!)))) {

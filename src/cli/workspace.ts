@@ -6,20 +6,19 @@
  * project folder (`project.ts`), every `.coord` file under it joins the
  * workspace so that names resolve, while only the files named are reported.
  */
-import { DocumentState, type LangiumDocument } from 'langium';
-import * as fs from 'node:fs';
+import { DocumentState, URI, type LangiumDocument } from 'langium';
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { createCoordCoreServices, type CoordCoreServices } from '../language/coord-module.js';
 import { buildWorkspace } from '../language/coord-workspace-loader.js';
-import { ConfigError, parseRuleOverride } from '../validation/config.js';
-import { ignoredBy } from '../validation/config-provider.js';
+import { ConfigError, isIgnored, parseRuleOverride, type RuleConfig } from '../validation/config.js';
+import type { CoordConfigProvider } from '../validation/config-provider.js';
 import { CoordNodeContext } from '../validation/config-node.js';
 import { RULE_IDS } from '../validation/registry.js';
 import type { RuleId } from '../validation/rule-ids.js';
 import type { Finding, SeveritySetting } from '../validation/rule.js';
 import { belongsToProject } from './project.js';
-import { CliError, discoverFiles, displayPath, readSourceFile, type DiscoveredFile } from './files.js';
+import { CliError, discoverFiles, DiscoveryCache, displayPath, readSourceFile, type DiscoveredFile, type IgnoreTest } from './files.js';
 import { escapeControls } from '../analysis/summary-render/escape.js';
 
 export interface WorkspaceOptions {
@@ -62,6 +61,8 @@ export interface LoadedWorkspace {
      * were still checked; a command reports these on stderr and exits 2.
      */
     problems: string[];
+    /** The real path of a file of the workspace (links resolved), as its discovery found it. */
+    realPath(absolute: string): string;
 }
 
 export async function loadWorkspace(options: WorkspaceOptions): Promise<LoadedWorkspace> {
@@ -81,6 +82,9 @@ export async function loadWorkspace(options: WorkspaceOptions): Promise<LoadedWo
     }
     const problems: string[] = [];
     const cwd = options.cwd ?? process.cwd();
+    // One look at the disk for both walks (the files named, the project's), and the real paths they found.
+    const disk = new DiscoveryCache();
+    const ignored = ignoreTest(provider);
     const named: Array<{ file: DiscoveredFile; text?: string }> = [];
     if (options.stdin) {
         const given = options.stdin.filename;
@@ -88,18 +92,17 @@ export async function loadWorkspace(options: WorkspaceOptions): Promise<LoadedWo
         const absolute = path.resolve(cwd, given ?? `${STDIN_NAME}.coord`);
         named.push({ file: { absolute, display: given === undefined ? STDIN_NAME : displayPath(absolute, cwd, !path.isAbsolute(given)) }, text: options.stdin.text });
     } else {
-        const ignored = (absolute: string, isFolder: boolean) => ignoredBy(provider, absolute, isFolder);
-        for (const file of await discoverFiles(options.paths, cwd, problems, ignored)) named.push({ file });
+        for (const file of await discoverFiles(options.paths, cwd, problems, ignored, disk)) named.push({ file });
     }
     // The project's other files, each once: a file named (or given on stdin) is not context.
-    const namedKeys = new Set(named.map(n => realPathOr(n.file.absolute)));
+    const namedKeys = new Set(named.map(n => disk.realPath(n.file.absolute)));
     const context: DiscoveredFile[] = [];
     if (options.project !== undefined) {
         // Problems with files that were not named (an unreadable folder, no .coord file at all) are
         // not this run's: such a file is skipped here, and checking it by name says what is wrong.
-        const found = await discoverFiles([options.project], cwd, [], (absolute, isFolder) => ignoredBy(provider, absolute, isFolder));
+        const found = await discoverFiles([options.project], cwd, [], ignored, disk);
         const belongs = belongsToProject(options.project);
-        context.push(...found.filter(f => belongs(f.absolute) && !namedKeys.has(realPathOr(f.absolute))));
+        context.push(...found.filter(f => belongs(f.absolute) && !namedKeys.has(disk.realPath(f.absolute))));
     }
     const progress = options.onProgress;
     const total = named.length + context.length;
@@ -137,19 +140,27 @@ export async function loadWorkspace(options: WorkspaceOptions): Promise<LoadedWo
         if (isContext) contextFiles.push({ ...file, document });
         else files.push({ ...file, text, document, findings: built.findings(document) });
     });
-    return { services: Coord, files, context: contextFiles, problems };
+    return { services: Coord, files, context: contextFiles, problems, realPath: absolute => disk.realPath(absolute) };
+}
+
+/**
+ * The walks' ignore test: the `ignore` list of the configuration that applies to a
+ * path (`ignoredBy` in config-provider.ts), looked up once per folder — the
+ * configuration of a path is its folder's — instead of once per file and folder
+ * met; an invalid configuration ignores nothing.
+ */
+function ignoreTest(provider: CoordConfigProvider): IgnoreTest {
+    const configs = new Map<string, RuleConfig | undefined>();
+    return (absolute, isFolder) => {
+        const folder = path.dirname(absolute);
+        let config = configs.get(folder);
+        if (config === undefined && !configs.has(folder)) configs.set(folder, config = provider.configFor(URI.file(absolute)).config);
+        return isIgnored(config, absolute, isFolder);
+    };
 }
 
 /** How reports name text read from standard input without `--stdin-filename`. */
 export const STDIN_NAME = '<stdin>';
-
-function realPathOr(absolute: string): string {
-    try {
-        return fs.realpathSync(absolute);
-    } catch {
-        return absolute;
-    }
-}
 
 /**
  * Writes the paths that could not be checked to stderr, one line each; returns

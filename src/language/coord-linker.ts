@@ -9,8 +9,9 @@
  * keystroke interrupt a build within a few milliseconds.
  */
 import {
-    Cancellation, CstUtils, DefaultLinker, UriUtils, type AstNodeLocator, type DocumentSegment, type URI, DefaultReferenceDescriptionProvider, interruptAndCheck, isAstNode, isMultiReference,
-    isReference, type AstNode, type LangiumDocument, type ReferenceDescription, type ReferenceInfo,
+    Cancellation, CstUtils, DefaultLinker, UriUtils, type AstNodeLocator, type DocumentSegment, type URI, DefaultReferenceDescriptionProvider, interruptAndCheck, isAstNode, isLinkingError,
+    isMultiReference, isReference, type AstNode, type AstNodeDescription, type CstNode, type LangiumDocument, type LinkingError, type Reference, type ReferenceDescription,
+    type ReferenceInfo,
 } from 'langium';
 
 /** How many references are handled between two cancellation checks. */
@@ -37,25 +38,38 @@ export function collectReferences(root: AstNode, out: ReferenceInfo[] = []): Ref
 }
 
 function collectOwn(root: AstNode, out: ReferenceInfo[]): ReferenceInfo[] {
+    // `for…in` over a node's own properties (AST nodes are plain objects: nothing enumerable is
+    // inherited), in the order `Object.keys` gives, without allocating the array of keys for
+    // every node: the walk of a 1,000-file workspace (141,000 nodes) took 25–36 ms with
+    // `Object.keys`, 15–24 ms so (warm, in-process).
     const record = root as unknown as Record<string, unknown>;
-    const keys = Object.keys(record);
-    for (const property of keys) {
+    let children = false;
+    for (const property in record) {
         if (property.charCodeAt(0) === 36 /* $ */) continue;
         const value = record[property];
+        if (typeof value !== 'object' || value === null) continue;
         if (isReference(value) || isMultiReference(value)) {
             out.push({ reference: value, container: root, property });
         } else if (Array.isArray(value)) {
             for (let index = 0; index < value.length; index++) {
                 const element = value[index];
                 if (isReference(element) || isMultiReference(element)) out.push({ reference: element, container: root, property, index });
+                else children = true;
             }
+        } else {
+            children = true;
         }
     }
-    for (const property of keys) {
+    if (!children) return out;
+    for (const property in record) {
         if (property.charCodeAt(0) === 36) continue;
         const value = record[property];
+        if (typeof value !== 'object' || value === null) continue;
         if (Array.isArray(value)) {
-            for (const element of value) if (isAstNode(element)) collectReferences(element, out);
+            for (let index = 0; index < value.length; index++) {
+                const element = value[index];
+                if (isAstNode(element)) collectReferences(element, out);
+            }
         } else if (isAstNode(value)) {
             collectReferences(value, out);
         }
@@ -63,7 +77,45 @@ function collectOwn(root: AstNode, out: ReferenceInfo[]): ReferenceInfo[] {
     return out;
 }
 
+/** What resolves a reference lazily (Langium's `ReferenceResolver`, which it does not export). */
+type Resolver = { resolveReference(reference: CoordReference, node: AstNode, property: string): AstNode | undefined };
+
+/**
+ * Langium's reference (`DefaultReferenceImpl`, not exported), with the same fields and getters,
+ * except that the description a link finds (`_nodeDescription`) is a field from the start:
+ * Langium adds it when a reference is first linked, long after V8 has fixed the object's size,
+ * so every reference got a separate property array and a new hidden class at linking
+ * (40,000 references in a 1,000-file check: a megabyte and 40,000 allocations, all kept).
+ */
+class CoordReference implements Reference {
+    _ref: unknown = undefined;
+    _nodeDescription: AstNodeDescription | undefined = undefined;
+    readonly $refNode: CstNode | undefined;
+    readonly $refText: string;
+
+    constructor(private readonly resolver: Resolver, private readonly node: AstNode, private readonly property: string, refNode: CstNode | undefined, refText: string) {
+        this.$refNode = refNode;
+        this.$refText = refText;
+    }
+
+    get ref(): AstNode | undefined {
+        return this.resolver.resolveReference(this, this.node, this.property);
+    }
+
+    get $nodeDescription(): AstNodeDescription | undefined {
+        return this._nodeDescription;
+    }
+
+    get error(): LinkingError | undefined {
+        return isLinkingError(this._ref) ? this._ref : undefined;
+    }
+}
+
 export class CoordLinker extends DefaultLinker {
+    override buildReference(node: AstNode, property: string, refNode: CstNode | undefined, refText: string): Reference {
+        return new CoordReference(this.referenceResolver as unknown as Resolver, node, property, refNode, refText);
+    }
+
     /**
      * Langium's `unlink`, except that a reference's node description is set to
      * `undefined` instead of deleted: deleting it and adding it again at the next

@@ -46,6 +46,12 @@ export class CoordConfigProvider {
     private explicit: RuleConfig | undefined;
     private overrides: RuleConfig | undefined;
     /**
+     * The merged configuration of each base (a config file's, or none), made once: a run
+     * asks for the configuration of every document and of every file and folder a walk
+     * meets, and a workspace has few config files. Forgotten whenever what is merged changes.
+     */
+    private readonly merged = new Map<RuleConfig | undefined, RuleConfig>();
+    /**
      * The URI schemes whose documents look for a `coord.config.json` above them:
      * `file` on the desktop; the browser's server adds the schemes of its workspace
      * folders (for example `vscode-vfs` on vscode.dev). Untitled documents never do.
@@ -65,16 +71,19 @@ export class CoordConfigProvider {
         const text = readWith(this.readConfigFile, uri, display, describeReadError);
         if (text === undefined) throw new ConfigError(display, undefined, 'cannot read: no such file');
         this.explicit = { ...parseConfig(text, display, RULE_IDS), base: configFileDisplayName(UriUtils.dirname(uri)) };
+        this.merged.clear();
     }
 
     /** Severities that win over every file (`--rule ID=SEVERITY`). */
     setOverrides(rules: Partial<Record<RuleId, SeveritySetting>>): void {
         this.overrides = { rules };
+        this.merged.clear();
     }
 
     /** Forgets cached config files (after one changed on disk). */
     reload(): void {
         this.locator.clear();
+        this.merged.clear();
     }
 
     /** The configuration for a document URI; an invalid config file comes back as `error`. */
@@ -82,7 +91,9 @@ export class CoordConfigProvider {
         const parsed = typeof uri === 'string' ? URI.parse(uri) : uri;
         try {
             const base = this.explicit ?? (this.schemes.has(parsed.scheme) ? this.locator.forFile(parsed) : undefined);
-            return { config: mergeConfigs(base, this.overrides) };
+            let config = this.merged.get(base);
+            if (!config) this.merged.set(base, config = mergeConfigs(base, this.overrides));
+            return { config };
         } catch (e) {
             if (e instanceof ConfigError) return { error: e };
             throw e;

@@ -137,3 +137,31 @@ describe('the reader over a Langium file system (the browser\'s server)', () => 
         expect((fs as unknown as { reads: string[] }).reads).toEqual([]);
     });
 });
+
+describe('CoordConfigProvider merges each configuration once', () => {
+    const files: Record<string, string> = {
+        '/w/coord.config.json': JSON.stringify({ rules: { unused: 'off' } }),
+        '/w/south/coord.config.json': JSON.stringify({ rules: { 'local-roles': 'error' } }),
+    };
+    const reader: ConfigFileReader = uri => files[uri.path];
+
+    test('documents under one configuration file share one merged configuration, and an override or a reload makes a new one', () => {
+        const provider = new CoordConfigProvider(reader);
+        const a = provider.configFor(URI.file('/w/a.coord')).config;
+        const b = provider.configFor(URI.file('/w/north/deep/b.coord')).config;
+        const c = provider.configFor(URI.file('/w/south/c.coord')).config;
+        expect(a).toBe(b);
+        expect(a?.rules).toEqual({ unused: 'off' });
+        expect(c).not.toBe(a);
+        expect(c?.rules).toEqual({ 'local-roles': 'error' });
+        // Overrides win over every file, and the configurations merged before them are not reused.
+        provider.setOverrides({ unused: 'error' });
+        expect(provider.configFor(URI.file('/w/a.coord')).config?.rules).toEqual({ unused: 'error' });
+        expect(provider.configFor(URI.file('/w/south/c.coord')).config?.rules).toEqual({ 'local-roles': 'error', unused: 'error' });
+        // A config file that changed on disk is read again after reload().
+        files['/w/coord.config.json'] = JSON.stringify({ rules: { complexity: 'warning' } });
+        expect(provider.configFor(URI.file('/w/a.coord')).config?.rules).toEqual({ unused: 'error' });
+        provider.reload();
+        expect(provider.configFor(URI.file('/w/a.coord')).config?.rules).toEqual({ complexity: 'warning', unused: 'error' });
+    });
+});

@@ -91,7 +91,7 @@ export const checkCommand: Command = {
             const written = outputs.flatMap(o => (o.file === undefined || o.file === '-' ? [] : [path.resolve(io.cwd, o.file)]));
             return watchRuns('check', { paths: positionals, project, cwd: io.cwd, io, outputs: written }, async () => {
                 const ws = await loadWorkspace({ paths: positionals, project, config: values.config, rules: values.rule, cwd: io.cwd });
-                refuseInputAsOutput('check', outputs.map(o => o.file), [...ws.files, ...ws.context], io.cwd);
+                refuseInputAsOutput('check', outputs.map(o => o.file), [...ws.files, ...ws.context], io.cwd, ws.realPath);
                 const report = buildCheckReport(ws, { quiet: values.quiet });
                 writeReports(report, outputs, thresholds, io);
                 reportFileProblems(ws.problems, io);
@@ -113,7 +113,7 @@ export const checkCommand: Command = {
                 onProgress: (phase, done, total) => progress.update(`coord: ${phase} ${done}/${total} files…`),
             });
             // Before any report is written: none may replace a spec it reads (the project's too).
-            refuseInputAsOutput('check', outputs.map(o => o.file), [...ws.files, ...ws.context], io.cwd);
+            refuseInputAsOutput('check', outputs.map(o => o.file), [...ws.files, ...ws.context], io.cwd, ws.realPath);
             report = buildCheckReport(ws, { quiet: values.quiet });
             problems = ws.problems;
         } finally {

@@ -66,7 +66,7 @@ export const summaryCommand: Command = {
         const project = resolveProject('summary', values, io.cwd);
         const once = async () => {
             const ws = await loadWorkspace({ paths: positionals, project, config: values.config, rules: values.rule, cwd: io.cwd });
-            refuseInputAsOutput('summary', [values.output], [...ws.files, ...ws.context], io.cwd);
+            refuseInputAsOutput('summary', [values.output], [...ws.files, ...ws.context], io.cwd, ws.realPath);
             // Keyed by the document's own URI string: pathToFileURL spells some characters (a quote) differently.
             const display = new Map([...ws.context, ...ws.files].map(f => [f.document.uri.toString(), f.display]));
             const findings = new Map(ws.files.map(f => [f.document, f.findings]));
