@@ -8,20 +8,11 @@
  * Prints one JSON object.
  */
 import { DocumentState, EmptyFileSystem, URI } from 'langium';
-import { readdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { readFileSync } from 'node:fs';
 import { createCoordCoreServices } from '../src/language/coord-module.js';
 import { buildWorkspace } from '../src/language/coord-workspace-loader.js';
+import { coordFiles } from './coord-files.js';
 
-function coordFiles(dir: string): string[] {
-    const out: string[] = [];
-    for (const entry of readdirSync(dir, { withFileTypes: true })) {
-        const path = join(dir, entry.name);
-        if (entry.isDirectory()) out.push(...coordFiles(path));
-        else if (entry.name.endsWith('.coord')) out.push(path);
-    }
-    return out.sort();
-}
 
 async function main(): Promise<void> {
     const [mode, dir] = process.argv.slice(2);

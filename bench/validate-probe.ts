@@ -10,8 +10,7 @@
  *   node /tmp/vp.cjs DIR [rounds] [incremental|compute]   # the facts as the CLI makes them, or from scratch; or with --cpu-prof
  */
 import { createHash } from 'node:crypto';
-import { readdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { readFileSync } from 'node:fs';
 import { URI, type LangiumDocument } from 'langium';
 import { CoordNodeContext } from '../src/validation/config-node.js';
 import { createCoordCoreServices } from '../src/language/coord-module.js';
@@ -21,16 +20,8 @@ import { computeWorkspaceFacts, IncrementalWorkspaceFacts } from '../src/analysi
 import { runRules } from '../src/validation/engine.js';
 import { RULES } from '../src/validation/registry.js';
 import type { Model } from '../src/language/generated/ast.js';
+import { coordFiles } from './coord-files.js';
 
-function coordFiles(dir: string): string[] {
-    const out: string[] = [];
-    for (const entry of readdirSync(dir, { withFileTypes: true })) {
-        const path = join(dir, entry.name);
-        if (entry.isDirectory()) out.push(...coordFiles(path));
-        else if (entry.name.endsWith('.coord')) out.push(path);
-    }
-    return out.sort();
-}
 
 /** CPU time of the process (user + system, ms): on a shared machine, wall time is mostly other processes' turn. */
 const cpu = () => { const u = process.cpuUsage(); return (u.user + u.system) / 1000; };

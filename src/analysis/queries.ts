@@ -31,70 +31,71 @@ export function propertyOf<K extends PropertyNode['kind']>(node: WithProperties,
 
 /** The targets of a reference list that resolved, without repeats. */
 export function resolvedDistinct<T extends AstNode>(refs: ReadonlyArray<Reference<T>>): T[] {
-    return addResolved<T>([], undefined, refs).out;
-}
-
-/**
- * Adds the targets of `refs` that resolved and are not in `out` yet. A short
- * list is searched (rules ask this of every coordination: no set made); past
- * {@link SHORT} targets a set keeps it linear.
- */
-function addResolved<T extends AstNode>(out: T[], seen: Set<T> | undefined, refs: ReadonlyArray<Reference<T>>): { out: T[]; seen: Set<T> | undefined } {
+    const list = new DistinctList<T>();
     for (let i = 0; i < refs.length; i++) {
         const target = refs[i].ref;
-        if (!target) continue;
-        if (seen) {
-            if (!seen.has(target)) {
-                seen.add(target);
-                out.push(target);
-            }
-        } else if (!out.includes(target)) {
-            out.push(target);
-            if (out.length > SHORT) seen = new Set(out);
-        }
+        if (target) list.add(target);
     }
-    return { out, seen };
+    return list.items;
 }
 
 /** How many distinct items a list holds before a set is made to keep it distinct. */
 const SHORT = 16;
 
-/** The programmes a coordination joins (resolved, distinct). */
-export function coordinationProgrammes(coordination: Coordination): Programme[] {
-    let acc: { out: Programme[]; seen: Set<Programme> | undefined } = { out: [], seen: undefined };
+/**
+ * Distinct items in the order first added. Rules ask for such lists of every
+ * coordination, so a short list is searched rather than given a set; past
+ * {@link SHORT} items a set keeps it linear (a hostile `between` of thousands).
+ */
+class DistinctList<T> {
+    readonly items: T[] = [];
+    private seen: Set<T> | undefined;
+
+    add(item: T): void {
+        if (this.seen) {
+            if (this.seen.has(item)) return;
+            this.seen.add(item);
+            this.items.push(item);
+        } else if (!this.items.includes(item)) {
+            this.items.push(item);
+            if (this.items.length > SHORT) this.seen = new Set(this.items);
+        }
+    }
+}
+
+/** The `between` lists of a coordination's properties. */
+function betweenLists(coordination: Coordination): ReadonlyArray<Reference<Programme>>[] {
+    const out: ReadonlyArray<Reference<Programme>>[] = [];
     const properties = coordination.properties;
     for (let i = 0; i < properties.length; i++) {
         const p = properties[i];
-        if (p.kind === 'between') acc = addResolved(acc.out, acc.seen, (p as { programmes: ReadonlyArray<Reference<Programme>> }).programmes);
+        if (p.kind === 'between') out.push((p as { programmes: ReadonlyArray<Reference<Programme>> }).programmes);
     }
-    return acc.out;
+    return out;
+}
+
+/** The programmes a coordination joins (resolved, distinct). */
+export function coordinationProgrammes(coordination: Coordination): Programme[] {
+    const list = new DistinctList<Programme>();
+    for (const refs of betweenLists(coordination)) {
+        for (let i = 0; i < refs.length; i++) {
+            const target = refs[i].ref;
+            if (target) list.add(target);
+        }
+    }
+    return list.items;
 }
 
 /** The names a coordination's `between` lists, as written (resolved or not), distinct, in order. */
 export function coordinationProgrammeNames(coordination: Coordination): string[] {
-    // Loops (rules ask this of every coordination); a short list is searched rather than put in a
-    // set, a long one gets a set (linear however many programmes a hostile `between` lists).
-    const out: string[] = [];
-    let seen: Set<string> | undefined;
-    const properties = coordination.properties;
-    for (let i = 0; i < properties.length; i++) {
-        const p = properties[i];
-        if (p.kind !== 'between') continue;
-        for (const r of (p as { programmes: ReadonlyArray<Reference<Programme>> }).programmes) {
-            const name = r.$refText;
-            if (!name) continue;
-            if (seen) {
-                if (!seen.has(name)) {
-                    seen.add(name);
-                    out.push(name);
-                }
-            } else if (!out.includes(name)) {
-                out.push(name);
-                if (out.length > SHORT) seen = new Set(out);
-            }
+    const list = new DistinctList<string>();
+    for (const refs of betweenLists(coordination)) {
+        for (let i = 0; i < refs.length; i++) {
+            const name = refs[i].$refText;
+            if (name) list.add(name);
         }
     }
-    return out;
+    return list.items;
 }
 
 /** The programmes of an `effects of` block (resolved, distinct). */

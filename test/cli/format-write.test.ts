@@ -65,6 +65,22 @@ async function tempAppears(dir: string, ended: () => boolean): Promise<boolean> 
 }
 
 let dir: string;
+
+/**
+ * Root may write any file, so as root the case runs as nobody, who is given `owned`.
+ * Returns the options for runCoord, or undefined when nobody cannot read the checkout
+ * (the case is then skipped, with a note).
+ */
+function unprivileged(owned: readonly string[], what: string): { uid?: number; gid?: number } | undefined {
+    if (process.getuid?.() !== 0) return {};
+    const asNobody = { uid: 65534, gid: 65534 };
+    fs.chmodSync(dir, 0o755);
+    for (const f of owned) fs.chownSync(f, 65534, 65534);
+    const canRun = spawnSync(process.execPath, ['-e', `require('fs').accessSync(${JSON.stringify(BIN)}, 4)`], { ...asNobody, stdio: 'ignore' });
+    if (canRun.status === 0) return asNobody;
+    console.log(`[format-write] skipped ${what}: user nobody cannot read the checkout`);
+    return undefined;
+}
 beforeAll(() => {
     ensureBuilt();
     dir = scratch('coord-format-write-');
@@ -92,17 +108,9 @@ describe('coord format writes atomically', () => {
         fs.mkdirSync(ws);
         for (const name of ['a', 'b', 'c']) fs.writeFileSync(path.join(ws, `${name}.coord`), UNFORMATTED);
         fs.chmodSync(path.join(ws, 'b.coord'), 0o444);
-        // Root may write any file: run as nobody, who owns the folder but may only read b.coord.
-        const asNobody = process.getuid?.() === 0 ? { uid: 65534, gid: 65534 } : {};
-        if (asNobody.uid !== undefined) {
-            fs.chmodSync(dir, 0o755);
-            for (const f of ['', 'a.coord', 'b.coord', 'c.coord']) fs.chownSync(path.join(ws, f), 65534, 65534);
-            const canRun = spawnSync(process.execPath, ['-e', `require('fs').accessSync(${JSON.stringify(BIN)}, 4)`], { ...asNobody, stdio: 'ignore' });
-            if (canRun.status !== 0) {
-                console.log('[format-write] skipped the read-only case: user nobody cannot read the checkout');
-                return;
-            }
-        }
+        // As nobody (when root), who owns the folder but may only read b.coord.
+        const asNobody = unprivileged(['', 'a.coord', 'b.coord', 'c.coord'].map(f => path.join(ws, f)), 'the read-only case');
+        if (!asNobody) return;
         const r = await runCoord(ws, ['format', 'a.coord', 'b.coord', 'c.coord'], asNobody);
         expect(r.code).toBe(2);
         expect(r.stderr.split('\n').filter(Boolean)).toEqual([
@@ -119,13 +127,8 @@ describe('coord format writes atomically', () => {
         const ws = path.join(dir, 'lockedfolder');
         fs.mkdirSync(ws);
         fs.writeFileSync(path.join(ws, 'a.coord'), UNFORMATTED);
-        const asNobody = process.getuid?.() === 0 ? { uid: 65534, gid: 65534 } : {};
-        if (asNobody.uid !== undefined) {
-            fs.chmodSync(dir, 0o755);
-            fs.chownSync(path.join(ws, 'a.coord'), 65534, 65534);
-            const canRun = spawnSync(process.execPath, ['-e', `require('fs').accessSync(${JSON.stringify(BIN)}, 4)`], { ...asNobody, stdio: 'ignore' });
-            if (canRun.status !== 0) return;
-        }
+        const asNobody = unprivileged([path.join(ws, 'a.coord')], 'the locked-folder case');
+        if (!asNobody) return;
         fs.chmodSync(ws, 0o555);
         try {
             const r = await runCoord(ws, ['format', 'a.coord'], asNobody);
@@ -141,13 +144,8 @@ describe('coord format writes atomically', () => {
         const ws = path.join(dir, 'lockedfolder-locale');
         fs.mkdirSync(ws);
         fs.writeFileSync(path.join(ws, 'a.coord'), UNFORMATTED);
-        const asNobody = process.getuid?.() === 0 ? { uid: 65534, gid: 65534 } : {};
-        if (asNobody.uid !== undefined) {
-            fs.chmodSync(dir, 0o755);
-            fs.chownSync(path.join(ws, 'a.coord'), 65534, 65534);
-            const canRun = spawnSync(process.execPath, ['-e', `require('fs').accessSync(${JSON.stringify(BIN)}, 4)`], { ...asNobody, stdio: 'ignore' });
-            if (canRun.status !== 0) return;
-        }
+        const asNobody = unprivileged([path.join(ws, 'a.coord')], 'the locked-folder case');
+        if (!asNobody) return;
         fs.chmodSync(ws, 0o555);
         try {
             const expected: Record<string, string> = {

@@ -4,7 +4,9 @@
  * --format json` on it is pinned, so that a change meant to make validation
  * faster cannot change a finding (its rule, message, place, related places,
  * order) without failing a test. Every programme, body and evaluation here is
- * fictional (Testland, cohorts C0…), and so are all figures.
+ * fictional (Testland, cohorts C0…), and so are all figures. The cohort text
+ * is a frozen copy of bench/generate.mjs's `unitText` on purpose: the benchmark
+ * may change its workspaces, the pinned output must not move with them.
  *
  * The workspace: cohorts of a productive and a social-protection programme
  * with their coordination, evaluation and effects (as the benchmark writes
