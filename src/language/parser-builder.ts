@@ -39,6 +39,28 @@ type Args = Record<string, boolean>;
 type Method = (args: Args) => void;
 interface Alt { ALT: () => void }
 
+/**
+ * The grammar language's types this builder tests, which have no subtypes (the parser-builder
+ * test checks it): comparing `$type` answers as Langium's `GrammarAST.isKeyword`… do, without
+ * their look-up in the reflection's table of subtypes at every grammar element, a part of
+ * building the parser in every process.
+ */
+export const EXACT_GRAMMAR_TYPES = ['Action', 'Alternatives', 'Assignment', 'CrossReference', 'EndOfFile', 'Group', 'Keyword', 'ParserRule', 'RuleCall', 'TerminalRule'] as const;
+
+function exactType<T>(type: typeof EXACT_GRAMMAR_TYPES[number]): (node: unknown) => node is T {
+    return (node: unknown): node is T => (node as { $type?: unknown } | undefined)?.$type === type;
+}
+const isAction = exactType<GrammarAST.Action>('Action');
+const isAlternatives = exactType<GrammarAST.Alternatives>('Alternatives');
+const isAssignment = exactType<GrammarAST.Assignment>('Assignment');
+const isCrossReference = exactType<GrammarAST.CrossReference>('CrossReference');
+const isEndOfFile = exactType<GrammarAST.EndOfFile>('EndOfFile');
+const isGroup = exactType<GrammarAST.Group>('Group');
+const isKeyword = exactType<GrammarAST.Keyword>('Keyword');
+const isParserRule = exactType<GrammarAST.ParserRule>('ParserRule');
+const isRuleCall = exactType<GrammarAST.RuleCall>('RuleCall');
+const isTerminalRule = exactType<GrammarAST.TerminalRule>('TerminalRule');
+
 /** The arguments every rule is called with: Coord's rules have no parameters. */
 const NO_ARGS: Args = Object.freeze({}) as Args;
 
@@ -70,9 +92,11 @@ interface Context {
     tokens: Record<string, TokenType>;
     /** The names of the grammar's terminal rules (`ID`, `NUMBER`, `STRING`…). */
     terminals: ReadonlySet<string>;
-    /** Langium's `isDataTypeRule` of each rule, and {@link oneTokenStarts} of each data type rule, worked out once. */
+    /** Langium's `isDataTypeRule` of each rule (from the grammar's plan when there is one), worked out once. */
     dataTypeRules: Map<GrammarAST.ParserRule, boolean>;
+    /** {@link oneTokenStarts} of each data type rule, and the table {@link oneTokenCall} reads, worked out once per rule. */
     startsByRule: Map<GrammarAST.ParserRule, TokenMap | undefined>;
+    tableByRule: Map<GrammarAST.ParserRule, ReadonlyArray<TokenType | undefined> | null>;
     consume: number;
     optional: number;
     subrule: number;
@@ -97,17 +121,17 @@ export function parserBuilderCounts(parser: LangiumParser): BuilderCounts | unde
 export function isPlainGrammar(grammar: Grammar): boolean {
     for (const rule of grammar.rules) {
         if (GrammarAST.isInfixRule(rule)) return false;
-        if (GrammarAST.isParserRule(rule) && rule.parameters.length > 0) return false;
+        if (isParserRule(rule) && rule.parameters.length > 0) return false;
     }
-    const stack: unknown[] = grammar.rules.filter(GrammarAST.isParserRule).map(r => r.definition);
+    const stack: unknown[] = grammar.rules.filter(isParserRule).map(r => r.definition);
     while (stack.length > 0) {
         const element = stack.pop() as GrammarAST.AbstractElement;
         if (GrammarAST.isUnorderedGroup(element)) return false;
-        if (GrammarAST.isGroup(element) && element.guardCondition) return false;
-        if (GrammarAST.isRuleCall(element) && element.arguments.length > 0) return false;
-        if (GrammarAST.isGroup(element) || GrammarAST.isAlternatives(element)) stack.push(...element.elements);
-        else if (GrammarAST.isAssignment(element)) stack.push(element.terminal);
-        else if (GrammarAST.isCrossReference(element) && element.terminal) stack.push(element.terminal);
+        if (isGroup(element) && element.guardCondition) return false;
+        if (isRuleCall(element) && element.arguments.length > 0) return false;
+        if (isGroup(element) || isAlternatives(element)) stack.push(...element.elements);
+        else if (isAssignment(element)) stack.push(element.terminal);
+        else if (isCrossReference(element) && element.terminal) stack.push(element.terminal);
     }
     return true;
 }
@@ -124,17 +148,21 @@ export function prepareCoordParser(services: LangiumCoreServices): LangiumParser
     const computeRuleType = (parser as unknown as { computeRuleType?: (rule: GrammarAST.AbstractRule) => unknown }).computeRuleType;
     if (planned && typeof computeRuleType === 'function') {
         Object.defineProperty(parser, 'computeRuleType', {
-            value: (rule: GrammarAST.AbstractRule) => (GrammarAST.isParserRule(rule) && planned.types.has(rule) ? planned.types.get(rule) : computeRuleType.call(parser, rule)),
+            value: (rule: GrammarAST.AbstractRule) => (isParserRule(rule) && planned.types.has(rule) ? planned.types.get(rule) : computeRuleType.call(parser, rule)),
         });
     }
     if (!(planned ? planned.plain : isPlainGrammar(grammar))) return createParser(grammar, parser, tokens);
     const counts = { sharedAlternations: 0, tokenTables: 0 };
     countsOf.set(parser, counts);
-    const terminals = new Set(grammar.rules.filter(GrammarAST.isTerminalRule).map(rule => rule.name));
-    const base = { parser: parser as unknown as BuilderParser, tokens, terminals, dataTypeRules: new Map(), startsByRule: new Map() };
+    const terminals = new Set(grammar.rules.filter(isTerminalRule).map(rule => rule.name));
+    // A planned rule's type says whether it is a data type rule (Langium's `computeRuleType` answers
+    // DatatypeSymbol exactly for those), without Langium's walk of the rule and the rules it calls.
+    const dataTypeRules = new Map<GrammarAST.ParserRule, boolean>();
+    if (planned) for (const [rule, type] of planned.types) dataTypeRules.set(rule, type === DatatypeSymbol);
+    const base = { parser: parser as unknown as BuilderParser, tokens, terminals, dataTypeRules, startsByRule: new Map(), tableByRule: new Map() };
     const reachable: ReadonlySet<GrammarAST.AbstractRule> = planned?.reachable ?? GrammarUtils.getAllReachableRules(grammar, false);
     for (const rule of grammar.rules) {
-        if (!GrammarAST.isParserRule(rule) || !reachable.has(rule)) continue;
+        if (!isParserRule(rule) || !reachable.has(rule)) continue;
         const ctx: Context = { ...base, consume: 1, optional: 1, subrule: 1, many: 1, or: 1 };
         base.parser.rule(rule, buildElement(ctx, rule.definition, counts));
     }
@@ -221,25 +249,25 @@ function copyDefault(value: unknown): unknown {
 
 function buildElement(ctx: Context, element: GrammarAST.AbstractElement, counts: { sharedAlternations: number; tokenTables: number }): Method {
     let method: Method;
-    if (GrammarAST.isKeyword(element)) {
+    if (isKeyword(element)) {
         method = buildKeyword(ctx, element);
-    } else if (GrammarAST.isAction(element)) {
+    } else if (isAction(element)) {
         const actionType = GrammarUtils.getTypeName(element);
         method = () => ctx.parser.action(actionType, element);
-    } else if (GrammarAST.isAssignment(element)) {
+    } else if (isAssignment(element)) {
         method = buildElement(ctx, element.terminal, counts);
-    } else if (GrammarAST.isCrossReference(element)) {
+    } else if (isCrossReference(element)) {
         method = buildCrossReference(ctx, element);
-    } else if (GrammarAST.isRuleCall(element)) {
+    } else if (isRuleCall(element)) {
         method = buildRuleCall(ctx, element);
-    } else if (GrammarAST.isAlternatives(element)) {
+    } else if (isAlternatives(element)) {
         method = buildAlternatives(ctx, element, counts);
-    } else if (GrammarAST.isGroup(element)) {
+    } else if (isGroup(element)) {
         const methods = element.elements.map(e => buildElement(ctx, e, counts));
         method = () => {
             for (let i = 0; i < methods.length; i++) methods[i](NO_ARGS);
         };
-    } else if (GrammarAST.isEndOfFile(element)) {
+    } else if (isEndOfFile(element)) {
         const idx = ctx.consume++;
         method = () => ctx.parser.consume(idx, EOF, element);
     } else {
@@ -250,7 +278,7 @@ function buildElement(ctx: Context, element: GrammarAST.AbstractElement, counts:
 
 function buildRuleCall(ctx: Context, ruleCall: GrammarAST.RuleCall): Method {
     const rule = ruleCall.rule.ref;
-    if (GrammarAST.isParserRule(rule)) {
+    if (isParserRule(rule)) {
         const idx = ctx.subrule++;
         const fragment = rule.fragment;
         let subrule: unknown;
@@ -259,9 +287,9 @@ function buildRuleCall(ctx: Context, ruleCall: GrammarAST.RuleCall): Method {
             ctx.parser.subrule(idx, subrule, fragment, ruleCall, NO_ARGS);
         };
         if (fragment) return call;
-        if (!isDataTypeRule(ctx, rule) && !GrammarAST.isAssignment(ruleCall.$container)) return mergedCall(ctx, ruleCall, call);
+        if (!isDataTypeRule(ctx, rule) && !isAssignment(ruleCall.$container)) return mergedCall(ctx, ruleCall, call);
         return oneTokenCall(ctx, rule, ruleCall, call);
-    } else if (GrammarAST.isTerminalRule(rule)) {
+    } else if (isTerminalRule(rule)) {
         const idx = ctx.consume++;
         const token = getToken(ctx, rule.name);
         return () => ctx.parser.consume(idx, token, ruleCall);
@@ -272,8 +300,8 @@ function buildRuleCall(ctx: Context, ruleCall: GrammarAST.RuleCall): Method {
 /** The token type an alternative consumes, when it is exactly one token (a keyword or a terminal rule call, no cardinality). */
 function singleToken(ctx: Context, element: GrammarAST.AbstractElement): TokenType | undefined {
     if (element.cardinality) return undefined;
-    if (GrammarAST.isKeyword(element)) return ctx.tokens[element.value];
-    if (GrammarAST.isRuleCall(element) && GrammarAST.isTerminalRule(element.rule.ref)) return ctx.tokens[element.rule.ref.name];
+    if (isKeyword(element)) return ctx.tokens[element.value];
+    if (isRuleCall(element) && isTerminalRule(element.rule.ref)) return ctx.tokens[element.rule.ref.name];
     return undefined;
 }
 
@@ -320,7 +348,7 @@ function buildCrossReference(ctx: Context, crossRef: GrammarAST.CrossReference, 
         const assignTerminal = assignment?.terminal;
         if (!assignTerminal) throw new Error('Could not find name assignment for type: ' + GrammarUtils.getTypeName(crossRef.type.ref));
         return buildCrossReference(ctx, crossRef, assignTerminal);
-    } else if (GrammarAST.isRuleCall(terminal) && GrammarAST.isParserRule(terminal.rule.ref)) {
+    } else if (isRuleCall(terminal) && isParserRule(terminal.rule.ref)) {
         const rule = terminal.rule.ref;
         const idx = ctx.subrule++;
         let subrule: unknown;
@@ -329,11 +357,11 @@ function buildCrossReference(ctx: Context, crossRef: GrammarAST.CrossReference, 
             ctx.parser.subrule(idx, subrule, false, crossRef, NO_ARGS);
         };
         return oneTokenCall(ctx, rule, crossRef, call);
-    } else if (GrammarAST.isRuleCall(terminal) && GrammarAST.isTerminalRule(terminal.rule.ref)) {
+    } else if (isRuleCall(terminal) && isTerminalRule(terminal.rule.ref)) {
         const idx = ctx.consume++;
         const token = getToken(ctx, terminal.rule.ref.name);
         return () => ctx.parser.consume(idx, token, crossRef);
-    } else if (GrammarAST.isKeyword(terminal)) {
+    } else if (isKeyword(terminal)) {
         const idx = ctx.consume++;
         const token = getToken(ctx, terminal.value);
         return () => ctx.parser.consume(idx, token, crossRef);
@@ -353,7 +381,7 @@ function addToken(map: TokenMap, token: TokenType | undefined): boolean {
     return true;
 }
 
-/** Langium's `GrammarUtils.isDataTypeRule` (a walk of the rule and the rules it calls), once per rule. */
+/** Langium's `GrammarUtils.isDataTypeRule` (a walk of the rule and the rules it calls), once per rule, unless the plan says. */
 function isDataTypeRule(ctx: Context, rule: GrammarAST.ParserRule): boolean {
     let answer = ctx.dataTypeRules.get(rule);
     if (answer === undefined) ctx.dataTypeRules.set(rule, answer = GrammarUtils.isDataTypeRule(rule));
@@ -370,20 +398,22 @@ function isDataTypeRule(ctx: Context, rule: GrammarAST.ParserRule): boolean {
 function oneTokenStarts(ctx: Context, element: GrammarAST.AbstractElement, depth = 0): TokenMap | undefined {
     if (depth > 8) return undefined;
     const map: TokenMap = new Map();
-    if (GrammarAST.isGroup(element) && !element.cardinality) {
+    if (isGroup(element) && !element.cardinality) {
         const last = element.elements[element.elements.length - 1];
         const inner = last ? oneTokenStarts(ctx, last, depth + 1) : undefined;
         if (!inner) return undefined;
+        // A copy: `inner` may be a rule's cached answer.
+        for (const [idx, token] of inner) map.set(idx, token);
         for (const before of element.elements.slice(0, -1)) {
             if (before.cardinality !== '?') return undefined;
             const token = singleToken(ctx, { ...before, cardinality: undefined } as GrammarAST.AbstractElement);
             if (!token || token.tokenTypeIdx === undefined) return undefined;
-            for (const idx of [token.tokenTypeIdx, ...((token as { categoryMatches?: number[] }).categoryMatches ?? [])]) inner.delete(idx);
+            for (const idx of [token.tokenTypeIdx, ...((token as { categoryMatches?: number[] }).categoryMatches ?? [])]) map.delete(idx);
         }
-        return inner;
+        return map;
     }
     if (element.cardinality) return undefined;
-    if (GrammarAST.isAlternatives(element)) {
+    if (isAlternatives(element)) {
         for (const alternative of element.elements) {
             const inner = oneTokenStarts(ctx, alternative, depth + 1);
             if (!inner) return undefined;
@@ -394,7 +424,7 @@ function oneTokenStarts(ctx: Context, element: GrammarAST.AbstractElement, depth
         }
         return map;
     }
-    if (GrammarAST.isRuleCall(element) && GrammarAST.isParserRule(element.rule.ref)) return startsOfRule(ctx, element.rule.ref, depth + 1);
+    if (isRuleCall(element) && isParserRule(element.rule.ref)) return startsOfRule(ctx, element.rule.ref, depth + 1);
     return addToken(map, singleToken(ctx, element)) ? map : undefined;
 }
 
@@ -402,9 +432,28 @@ function oneTokenStarts(ctx: Context, element: GrammarAST.AbstractElement, depth
 function startsOfRule(ctx: Context, rule: GrammarAST.ParserRule, depth = 0): TokenMap | undefined {
     if (!isDataTypeRule(ctx, rule) || rule.fragment) return undefined;
     if (!ctx.startsByRule.has(rule)) ctx.startsByRule.set(rule, oneTokenStarts(ctx, rule.definition, depth));
-    const starts = ctx.startsByRule.get(rule);
-    // A copy: a group's caller removes from it.
-    return starts && new Map(starts);
+    // Shared by every caller, which only reads it.
+    return ctx.startsByRule.get(rule);
+}
+
+/**
+ * The token types by Chevrotain's index that a call of `rule` reads as one leaf ({@link oneTokenCall}),
+ * or null when it has none: worked out once per rule, shared by its call sites (Name has some sixty).
+ */
+function oneTokenTable(ctx: Context, rule: GrammarAST.ParserRule): ReadonlyArray<TokenType | undefined> | null {
+    let table = ctx.tableByRule.get(rule);
+    if (table !== undefined) return table;
+    const starts = startsOfRule(ctx, rule);
+    // Names, units and numbers only (rules that read a terminal): an enumeration's value
+    // (`Level`, `Direction`…) keeps its rule's node, so that its leaf stays a keyword's.
+    table = null;
+    if (starts && [...starts.values()].some(token => ctx.terminals.has(token.name))) {
+        const list: (TokenType | undefined)[] = [];
+        for (const [idx, token] of starts) list[idx] = token;
+        table = list;
+    }
+    ctx.tableByRule.set(rule, table);
+    return table;
 }
 
 /**
@@ -414,12 +463,8 @@ function startsOfRule(ctx: Context, rule: GrammarAST.ParserRule, depth = 0): Tok
  * and while the parser records the grammar, the rule is called as Langium calls it.
  */
 function oneTokenCall(ctx: Context, rule: GrammarAST.ParserRule, feature: GrammarAST.AbstractElement, call: () => void): Method {
-    const starts = startsOfRule(ctx, rule);
-    // Names, units and numbers only (rules that read a terminal): an enumeration's value
-    // (`Level`, `Direction`…) keeps its rule's node, so that its leaf stays a keyword's.
-    if (!starts || ![...starts.values()].some(token => ctx.terminals.has(token.name))) return call;
-    const table: (TokenType | undefined)[] = [];
-    for (const [idx, token] of starts) table[idx] = token;
+    const table = oneTokenTable(ctx, rule);
+    if (table === null) return call;
     const idx = ctx.consume++;
     const parser = ctx.parser;
     return () => {

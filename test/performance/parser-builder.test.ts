@@ -8,11 +8,12 @@
  * alternatives built with the parser, and parsing allocates none.
  */
 import { describe, expect, it, vi } from 'vitest';
-import { AstUtils, createParser, EmptyFileSystem, GrammarAST, GrammarUtils, LangiumParser, type AstNode, type CstNode, type LangiumCoreServices } from 'langium';
+import { AstUtils, createParser, DatatypeSymbol, EmptyFileSystem, GrammarAST, GrammarUtils, LangiumParser, type AstNode, type CstNode, type LangiumCoreServices } from 'langium';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { createCoordCoreServices } from '../../src/language/coord-module.js';
-import { isPlainGrammar, parserBuilderCounts } from '../../src/language/parser-builder.js';
+import { EXACT_GRAMMAR_TYPES, isPlainGrammar, parserBuilderCounts } from '../../src/language/parser-builder.js';
+import { plannedParserFacts } from '../../src/language/grammar-plan.js';
 import { BASE, MISTAKES, REVIEW_BASE } from '../language/syntax-mistakes.data.js';
 import { combined } from '../language/name-places.data.js';
 // @ts-expect-error: a plain ES module without types
@@ -179,6 +180,22 @@ describe('Coord\'s parser builder', () => {
         // Name, ComparatorName, SampleUnit, SizeUnit, NameKeyword, Level, Method… are decided by a token table.
         expect(counts!.tokenTables).toBeGreaterThanOrEqual(15);
         expect(counts!.sharedAlternations).toBeGreaterThan(counts!.tokenTables);
+    });
+
+    it('tests grammar elements by their exact type, and takes data type rules from the plan, as Langium decides them', () => {
+        const { Coord } = createCoordCoreServices(EmptyFileSystem);
+        const guards = GrammarAST as unknown as Record<string, (node: unknown) => boolean>;
+        const elements = [...Coord.Grammar.rules, ...Coord.Grammar.rules.flatMap(rule => [...AstUtils.streamAllContents(rule)])];
+        expect(elements.length).toBeGreaterThan(500);
+        for (const type of EXACT_GRAMMAR_TYPES) {
+            // No subtypes in Langium's grammar language, so `$type === type` is `GrammarAST.is<type>`.
+            expect(GrammarAST.reflection.getAllSubTypes(type)).toEqual([type]);
+            for (const element of elements) expect(guards[`is${type}`](element)).toBe(element.$type === type);
+        }
+        const planned = plannedParserFacts(Coord.Grammar)!;
+        expect(planned).toBeDefined();
+        for (const [rule, type] of planned.types) expect(type === DatatypeSymbol).toBe(GrammarUtils.isDataTypeRule(rule));
+        expect([...planned.types.values()].filter(type => type === DatatypeSymbol).length).toBeGreaterThan(5);
     });
 
     it('a grammar with a guard or a parameter is left to Langium\'s builder', () => {
