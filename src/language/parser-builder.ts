@@ -167,6 +167,7 @@ export function prepareCoordParser(services: LangiumCoreServices): LangiumParser
         base.parser.rule(rule, buildElement(ctx, rule.definition, counts));
     }
     useDefaultsByType(parser, services);
+    useExactConsume(parser);
     useMergeWithoutEntries(parser);
     return parser;
 }
@@ -212,6 +213,54 @@ function useDefaultsByType(parser: LangiumParser, services: LangiumCoreServices)
             if (obj[name] === undefined) obj[name] = copyDefault(value);
         }
         return obj;
+    };
+}
+
+/** The members of Langium's `LangiumParser` that its `consume` uses. */
+interface ConsumingParser {
+    wrapper: { wrapConsume(idx: number, tokenType: TokenType): { image: string; startOffset: number } };
+    isRecording(): boolean;
+    isValidToken(token: object): boolean;
+    lexerResult: { hidden: Array<{ startOffset: number }> } | undefined;
+    extractHiddenTokens(token: object): unknown[];
+    nodeBuilder: { addHiddenNodes(tokens: unknown[]): void; buildLeafNode(token: object, feature: unknown): unknown };
+    getAssignment(feature: unknown): { assignment?: { operator: string; feature: string }; crossRef?: unknown };
+    readonly current: { $type?: unknown; value?: string };
+    converter: { convert(input: string, cstNode: unknown): unknown };
+    assign(operator: string, feature: string, value: unknown, cstNode: unknown, crossRef: unknown): void;
+}
+
+/**
+ * Langium 4.4's `LangiumParser.consume`, run for every token, with two changes that keep
+ * its result: whether the grammar element is a keyword is read from its `$type` (Langium's
+ * `isKeyword` looks the type up in the grammar language's table of subtypes: about 5 % of
+ * a parse), and the hidden tokens (comments) are taken out only when one comes before the
+ * token (Langium's `extractHiddenTokens` returns a new empty array for every other token).
+ * A Langium whose `consume` is not that one keeps its own.
+ */
+function useExactConsume(parser: LangiumParser): void {
+    const own = (Object.getPrototypeOf(parser) as { consume?: unknown }).consume;
+    const source = String(own);
+    if (typeof own !== 'function' || own.length !== 3 || !source.includes('this.extractHiddenTokens(token)') || !source.includes('isKeyword(feature)')) return;
+    (parser as unknown as { consume: unknown }).consume = function (this: ConsumingParser, idx: number, tokenType: TokenType, feature: { $type: string }) {
+        const token = this.wrapper.wrapConsume(idx, tokenType);
+        if (!this.isRecording() && this.isValidToken(token)) {
+            const hidden = this.lexerResult?.hidden;
+            if (hidden === undefined || (hidden.length > 0 && hidden[0].startOffset <= token.startOffset)) {
+                this.nodeBuilder.addHiddenNodes(this.extractHiddenTokens(token));
+            }
+            const leafNode = this.nodeBuilder.buildLeafNode(token, feature);
+            const { assignment, crossRef } = this.getAssignment(feature);
+            const current = this.current;
+            if (assignment) {
+                const convertedValue = feature.$type === 'Keyword' ? token.image : this.converter.convert(token.image, leafNode);
+                this.assign(assignment.operator, assignment.feature, convertedValue, leafNode, crossRef);
+            } else if (current.$type === DatatypeSymbol) {
+                let text = token.image;
+                if (feature.$type !== 'Keyword') text = (this.converter.convert(text, leafNode) as { toString(): string }).toString();
+                current.value += text;
+            }
+        }
     };
 }
 

@@ -180,6 +180,8 @@ describe('Coord\'s parser builder', () => {
         // Name, ComparatorName, SampleUnit, SizeUnit, NameKeyword, Level, Method… are decided by a token table.
         expect(counts!.tokenTables).toBeGreaterThanOrEqual(15);
         expect(counts!.sharedAlternations).toBeGreaterThan(counts!.tokenTables);
+        // Langium's `consume` with the keyword test by `$type` (useExactConsume): an upgrade that changes it leaves Langium's.
+        expect(Object.prototype.hasOwnProperty.call(Coord.parser.LangiumParser, 'consume')).toBe(true);
     });
 
     it('tests grammar elements by their exact type, and takes data type rules from the plan, as Langium decides them', () => {
