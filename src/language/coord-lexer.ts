@@ -59,7 +59,10 @@ export class CoordLexer implements Lexer {
     protected readonly errorMessageProvider: LangiumCoreServices['parser']['LexerErrorMessageProvider'];
     protected readonly tokenBuilder: TokenBuilder;
     protected readonly tokenTypes: Record<string, TokenType>;
-    protected readonly chevrotainLexer: ChevrotainLexer;
+    private readonly built: TokenType[];
+    private readonly config: { skipValidations: boolean; errorMessageProvider: LangiumCoreServices['parser']['LexerErrorMessageProvider'] };
+    private fullLexer: ChevrotainLexer | undefined;
+    private offsetLexer: ChevrotainLexer | undefined;
     private readonly words: Map<string, TokenType> | undefined;
     private readonly wordTerminal: number = -1;
 
@@ -81,11 +84,11 @@ export class CoordLexer implements Lexer {
             ? Object.values((built as { modes: Record<string, TokenType[]> }).modes).flat()
             : Object.values(built as Record<string, TokenType>));
         for (const token of list) this.tokenTypes[token.name] = token;
-        this.chevrotainLexer = new ChevrotainLexer(built as TokenType[], {
-            positionTracking: 'full',
-            skipValidations: services.LanguageMetaData.mode === 'production',
-            errorMessageProvider: this.errorMessageProvider,
-        });
+        this.built = built as TokenType[];
+        this.config = { skipValidations: services.LanguageMetaData.mode === 'production', errorMessageProvider: this.errorMessageProvider };
+        // Built now, as the parser needs every token type's index: the lexer the parser uses. The
+        // one with full positions (formatting, the syntax repair, the editor's services) when first used.
+        this.offsetLexer = this.chevrotain('onlyOffset');
         // The lexer has given every token type (the keywords with no pattern too) its index.
         if (found) {
             this.words = found.byText;
@@ -93,12 +96,37 @@ export class CoordLexer implements Lexer {
         }
     }
 
+    /** Chevrotain's lexer of these tokens, with the given position tracking. */
+    private chevrotain(positionTracking: 'full' | 'onlyOffset'): ChevrotainLexer {
+        return new ChevrotainLexer(this.built, { positionTracking, ...this.config });
+    }
+
+    /** Chevrotain's lexer with full positions (Langium's `DefaultLexer` keeps it under this name). */
+    protected get chevrotainLexer(): ChevrotainLexer {
+        return this.fullLexer ??= this.chevrotain('full');
+    }
+
     get definition(): Record<string, TokenType> {
         return this.tokenTypes;
     }
 
     tokenize(text: string, _options?: TokenizeOptions): LexerResult {
-        const result = this.chevrotainLexer.tokenize(text);
+        return this.lex(this.chevrotainLexer, text);
+    }
+
+    /**
+     * The same tokens with their start offset only: no `endOffset`, lines or columns (four
+     * fields instead of nine), nor lines and columns in the errors. For the parser alone,
+     * which makes its syntax tree's positions from the text's lines (offset-tokens.ts): a
+     * 100,000-line file has 420,000 tokens, alive until its parse ends, and Chevrotain's
+     * line tracking was a third of lexing.
+     */
+    tokenizeOffsets(text: string): LexerResult {
+        return this.lex(this.offsetLexer ??= this.chevrotain('onlyOffset'), text);
+    }
+
+    private lex(lexer: ChevrotainLexer, text: string): LexerResult {
+        const result = lexer.tokenize(text);
         const words = this.words;
         if (words !== undefined) {
             const terminal = this.wordTerminal;
