@@ -10,6 +10,8 @@ export const fdirWithoutPicomatchLookup: Plugin;
 export const chevrotainCharCodeFormula: Plugin;
 export const chevrotainLazyFollows: Plugin;
 export const grammarLoaderInBundle: Plugin;
+export const cataloguesAsData: Plugin;
+export const CATALOGUE_FILE: RegExp;
 export const GENERATED_GRAMMAR_IMPORT: string;
 export const CHEVROTAIN_FOLLOWS_EAGER: string;
 export const CHEVROTAIN_CHAR_CODE_FILL: string;

@@ -149,5 +149,38 @@ export const grammarLoaderInBundle = {
     },
 };
 
+// The message catalogues (src/i18n/messages/en.ts, es.ts, pt-BR.ts) are data, but written as code: the English one
+// quotes the brief through a helper (q(), two regular expressions per text) and every catalogue is an object literal
+// of some 800 keys, which V8 keeps in the code cache as a boilerplate of 800 strings and builds at start. In the CLI
+// bundle each is evaluated at build time and becomes one JSON text given to JSON.parse (one string in the cached code;
+// JSON.parse is V8's fastest way to build such an object): 3 ms of every cold `coord check` on Node 22 (profile),
+// the same objects (test/performance/bundle-patches.test.ts compares them key by key). The build fails if a catalogue
+// exports anything but objects of strings.
+export const CATALOGUE_FILE = /[\\/]src[\\/]i18n[\\/]messages[\\/](en|es|pt-BR)\.ts$/;
+export const cataloguesAsData = {
+    name: 'catalogues-as-data',
+    setup(build) {
+        build.onLoad({ filter: CATALOGUE_FILE }, async args => {
+            const esbuild = await import('esbuild');
+            const { createRequire } = await import('node:module');
+            const { resolve } = await import('node:path');
+            const built = await esbuild.build({
+                entryPoints: [args.path], bundle: true, write: false, format: 'cjs', platform: 'node', target: 'node20', logLevel: 'silent', metafile: true,
+            });
+            const module = { exports: {} };
+            new Function('module', 'exports', 'require', built.outputFiles[0].text)(module, module.exports, createRequire(args.path));
+            const lines = [];
+            for (const [name, value] of Object.entries(module.exports)) {
+                const plain = value !== null && typeof value === 'object' && Object.getPrototypeOf(value) === Object.prototype
+                    && Object.values(value).every(text => typeof text === 'string');
+                if (!plain) return { errors: [{ text: `${args.path} exports ${name}, which is not an object of strings; update cataloguesAsData in scripts/build-plugins.mjs` }] };
+                lines.push(`export const ${name} = /* @__PURE__ */ JSON.parse(${JSON.stringify(JSON.stringify(value))});`);
+            }
+            if (lines.length === 0) return { errors: [{ text: `${args.path} exports no catalogue; update cataloguesAsData in scripts/build-plugins.mjs` }] };
+            return { contents: lines.join('\n') + '\n', loader: 'js', watchFiles: Object.keys(built.metafile.inputs).map(input => resolve(input)) };
+        });
+    },
+};
+
 /** The plugins of the CLI bundles (the front adds commandsApart). */
-export const cliPlugins = [elkApart, protocolCore, lazyCrypto, fdirWithoutPicomatchLookup, chevrotainCharCodeFormula, chevrotainLazyFollows, grammarLoaderInBundle];
+export const cliPlugins = [elkApart, protocolCore, lazyCrypto, fdirWithoutPicomatchLookup, chevrotainCharCodeFormula, chevrotainLazyFollows, grammarLoaderInBundle, cataloguesAsData];
