@@ -7,7 +7,7 @@
  */
 import {
     AstUtils, createDefaultCoreModule, createDefaultSharedCoreModule, CstUtils, DefaultAstNodeDescriptionProvider, DefaultReferenceDescriptionProvider, inject,
-    type AstNode, type AstNodeDescription, type DocumentSegment, type LangiumDocument, type ReferenceDescription,
+    type AstNode, type AstNodeDescription, type DocumentSegment, type LangiumDocument, type LangiumParser, type ReferenceDescription,
     type DefaultSharedCoreModuleContext, type LangiumCoreServices,
     type Module, type PartialLangiumCoreServices, type PartialLangiumSharedCoreServices,
 } from 'langium';
@@ -16,6 +16,8 @@ import { CoordScopeComputation, CoordScopeProvider } from './coord-scope.js';
 import { makeParserLinear } from './linear-parser.js';
 import { buildParserWithLazyLookahead } from './lazy-lookahead.js';
 import { prepareCoordParser } from './parser-builder.js';
+import { CoordLexer } from './coord-lexer.js';
+import { useOffsetTokens } from './offset-tokens.js';
 import { CoordValueConverter } from './value-converter.js';
 import { CoordTokenBuilder } from './grammar-plan.js';
 import { useFastContainerLinks } from './container-links.js';
@@ -44,15 +46,24 @@ export type CoordCoreServices = LangiumCoreServices & CoordAddedServices & {
     shared: CoordSharedServices;
 };
 
+/** {@link useOffsetTokens} when the services' lexer is Coord's. */
+function withOffsetTokens(parser: LangiumParser, services: LangiumCoreServices): LangiumParser {
+    const lexer = services.parser.Lexer;
+    return lexer instanceof CoordLexer ? useOffsetTokens(parser, lexer) : parser;
+}
+
 /** Coord's overrides and additions to Langium's core services. */
 export const CoordModule: Module<CoordCoreServices, PartialLangiumCoreServices & CoordAddedServices> = {
     parser: {
         // No stack overflow and no quadratic time, however many declarations or errors (linear-parser.ts);
         // a text that does not parse is read as if each mistake were corrected (validation/syntax-repair.ts);
         // each lookahead function is built on its first use, not all when the parser is (lazy-lookahead.ts);
-        // the tree's container links are set by a loop, not Langium's allocating walk (container-links.ts).
-        LangiumParser: services => installSyntaxRepair(makeParserLinear(useOneLineLeaves(useFastContainerLinks(
-            buildParserWithLazyLookahead(prepareCoordParser(services))))), services),
+        // the tree's container links are set by a loop, not Langium's allocating walk (container-links.ts);
+        // it reads tokens with their start offsets only, the tree's lines and columns from the text's lines (offset-tokens.ts).
+        LangiumParser: services => installSyntaxRepair(makeParserLinear(withOffsetTokens(useOneLineLeaves(useFastContainerLinks(
+            buildParserWithLazyLookahead(prepareCoordParser(services)))), services)), services),
+        // The same tokens, with the keywords that are words found by one look-up, not one pattern each (coord-lexer.ts).
+        Lexer: services => new CoordLexer(services),
         // Langium's conversions, chosen once per rule; a string's value without a chain of one-character strings (value-converter.ts).
         ValueConverter: () => new CoordValueConverter(),
         // The keywords and their longer alternatives from a plan made when Coord is built, not worked out from the grammar in every process (grammar-plan.ts).

@@ -139,6 +139,19 @@ interface LeafToken {
 }
 
 /**
+ * A leaf syntax node (positions 0-based, end column exclusive, as Langium's): a
+ * {@link OneLineLeaf} when the token ends on its start line, `length` columns on,
+ * Langium's own leaf otherwise (NaN positions included). A length that does not
+ * fit the field's 30 bits (a 500 MB token) keeps Langium's leaf too.
+ */
+export function newLeaf(offset: number, length: number, startLine: number, startColumn: number, endLine: number, endColumn: number, tokenType: unknown, hidden: boolean): CstNode {
+    if (startLine === endLine && endColumn - startColumn === length && length < 2 ** 29) {
+        return new OneLineLeaf(offset, length, startLine, startColumn, tokenType, hidden) as unknown as CstNode;
+    }
+    return new LeafCstNodeImpl(offset, length, startLine, startColumn, endLine, endColumn, tokenType as never, hidden);
+}
+
+/**
  * Makes a Langium parser's `CstNodeBuilder` build a {@link OneLineLeaf} for every token
  * that does not cross a line break, and Langium's own leaf for the others
  * (same positions as Langium's `createLeafNode`: Chevrotain's 1-based lines
@@ -149,12 +162,7 @@ export function useOneLineLeaves<P extends object>(parser: P): P {
     if (typeof target?.createLeafNode !== 'function') return parser;
     target.createLeafNode = (token, hidden) => {
         const { startLine = NaN, startColumn = NaN, endLine = NaN, endColumn = NaN } = token;
-        // A token whose end is not its start plus its length (NaN positions included) keeps both ends.
-        // A length that does not fit the field's 30 bits (a 500 MB token) keeps Langium's leaf too.
-        if (startLine === endLine && endColumn - startColumn + 1 === token.image.length && token.image.length < 2 ** 29) {
-            return new OneLineLeaf(token.startOffset, token.image.length, startLine - 1, startColumn - 1, token.tokenType, hidden) as unknown as CstNode;
-        }
-        return new LeafCstNodeImpl(token.startOffset, token.image.length, startLine - 1, startColumn - 1, endLine - 1, endColumn, token.tokenType as never, hidden);
+        return newLeaf(token.startOffset, token.image.length, startLine - 1, startColumn - 1, endLine - 1, endColumn, token.tokenType, hidden);
     };
     return parser;
 }
