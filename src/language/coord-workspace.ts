@@ -179,12 +179,25 @@ export class CoordDocumentBuilder extends DefaultDocumentBuilder {
      * workspace (which starts before the editor has opened anything, so Langium's own
      * ordering of `update` cannot see the open file yet).
      */
-    protected override runCancelable(
+    protected override async runCancelable(
         documents: LangiumDocument[], targetState: DocumentState, cancelToken: Cancellation.CancellationToken,
         callback: (document: LangiumDocument) => MaybePromise<unknown>,
     ): Promise<void> {
         const ordered = targetState === DocumentState.Validated ? this.sortDocuments([...documents]) : documents;
-        return super.runCancelable(ordered, targetState, cancelToken, callback);
+        await super.runCancelable(ordered, targetState, cancelToken, callback);
+        // Langium sets the workspace's state once the phase's listeners have run. A document
+        // the editor changed meanwhile (the update handler marks it Changed at once and builds
+        // it on a later turn) keeps the workspace Changed, so that a request about it waits for
+        // that build instead of failing with "workspace state is already …" (-32803).
+        if (this.hasChangedDocument()) this.currentState = DocumentState.Changed;
+    }
+
+    /** Whether a document waits to be parsed again (marked changed after the running build took its list). */
+    private hasChangedDocument(): boolean {
+        for (const doc of this.langiumDocuments.all) {
+            if (doc.state === DocumentState.Changed) return true;
+        }
+        return false;
     }
 }
 
