@@ -15,7 +15,7 @@
  * them. `test/language/value-converter.test.ts` compares both with Langium's
  * on every rule and on strings with every escape.
  */
-import { DefaultValueConverter, GrammarUtils, ValueConverter, type CstNode, type GrammarAST, type ValueType } from 'langium';
+import { DefaultValueConverter, GrammarAST, GrammarUtils, ValueConverter, type CstNode, type ValueType } from 'langium';
 
 type Convert = (input: string) => ValueType;
 
@@ -69,16 +69,41 @@ export function converterFor(rule: GrammarAST.AbstractRule): Convert {
     }
 }
 
-/** Langium's value converter with the conversion of each rule chosen once (see the module's comment). */
+/**
+ * Langium's value converter with the conversion of each rule chosen once (see the module's comment), and
+ * the rule of each grammar element found once: Langium's `convert` tests the element's type twice for every
+ * converted token (`isCrossReference`, `isRuleCall`: each a look-up in the grammar language's reflection).
+ */
 export class CoordValueConverter extends DefaultValueConverter {
     private readonly byRule = new Map<GrammarAST.AbstractRule, Convert>();
+    private readonly byFeature = new Map<GrammarAST.AbstractElement | undefined, Convert>();
+
+    override convert(input: string, cstNode: CstNode): ValueType {
+        const convert = this.byFeature.get(cstNode.grammarSource);
+        if (convert !== undefined) return convert(input);
+        let feature = cstNode.grammarSource;
+        if (GrammarAST.isCrossReference(feature)) feature = GrammarUtils.getCrossReferenceTerminal(feature);
+        if (!GrammarAST.isRuleCall(feature)) {
+            this.byFeature.set(cstNode.grammarSource, identity);
+            return input;
+        }
+        // A rule call whose rule is not linked keeps Langium's error, every time.
+        if (!feature.rule.ref) return super.convert(input, cstNode);
+        const chosen = this.converterOf(feature.rule.ref);
+        this.byFeature.set(cstNode.grammarSource, chosen);
+        return chosen(input);
+    }
 
     protected override runConverter(rule: GrammarAST.AbstractRule, input: string, _cstNode: CstNode): ValueType {
+        return this.converterOf(rule)(input);
+    }
+
+    private converterOf(rule: GrammarAST.AbstractRule): Convert {
         let convert = this.byRule.get(rule);
         if (!convert) {
             convert = converterFor(rule);
             this.byRule.set(rule, convert);
         }
-        return convert(input);
+        return convert;
     }
 }

@@ -4,7 +4,9 @@
  * type rule of the grammar, and the values of a parse.
  */
 import { describe, expect, it } from 'vitest';
-import { DefaultValueConverter, EmptyFileSystem, GrammarAST, ValueConverter, type CstNode } from 'langium';
+import { CstUtils, DefaultValueConverter, EmptyFileSystem, GrammarAST, ValueConverter, type CstNode } from 'langium';
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { createCoordCoreServices } from '../../src/language/coord-module.js';
 import { convertString, converterFor, CoordValueConverter } from '../../src/language/value-converter.js';
 
@@ -54,5 +56,36 @@ describe('the value converter', () => {
         } finally {
             parser.converter = saved;
         }
+    });
+
+    it('converts every leaf of every example as Langium\'s convert does, the first time and again from its memory', () => {
+        const { Coord } = createCoordCoreServices(EmptyFileSystem);
+        const ours = Coord.parser.ValueConverter;
+        const langium = new DefaultValueConverter();
+        const dir = join(__dirname, '..', '..', 'examples');
+        const texts = readdirSync(dir).filter(f => f.endsWith('.coord')).map(f => readFileSync(join(dir, f), 'utf8'));
+        let leaves = 0;
+        const sources = new Set<unknown>();
+        for (const text of [...texts, ...texts]) {
+            const root = Coord.parser.LangiumParser.parse(text).value.$cstNode!;
+            for (const leaf of CstUtils.streamCst(root)) {
+                if (leaf.hidden || 'content' in leaf) continue;
+                leaves++;
+                sources.add(leaf.grammarSource);
+                expect(ours.convert(leaf.text, leaf), `${leaf.grammarSource?.$type} ${leaf.text}`).toEqual(langium.convert(leaf.text, leaf));
+            }
+        }
+        // Keywords, terminal rule calls, data type rule calls and cross-references were all met.
+        const types = new Set([...sources].map(s => (s as { $type?: string } | undefined)?.$type));
+        for (const type of ['Keyword', 'RuleCall', 'CrossReference']) expect(types).toContain(type);
+        expect(leaves).toBeGreaterThan(1000);
+    });
+
+    it('keeps Langium\'s error for a rule call whose rule is not linked, every time', () => {
+        const { Coord } = createCoordCoreServices(EmptyFileSystem);
+        const ours = Coord.parser.ValueConverter;
+        const ruleCall = { $type: 'RuleCall', rule: { ref: undefined, $refText: 'Missing' } } as unknown as GrammarAST.RuleCall;
+        const leaf = { grammarSource: ruleCall, text: 'x' } as unknown as CstNode;
+        for (let i = 0; i < 2; i++) expect(() => ours.convert('x', leaf)).toThrow('This cst node was not parsed by a rule.');
     });
 });
