@@ -16,8 +16,12 @@ describe('collectReferences', () => {
     it('lists the references of every example in the order of streamAst and streamReferences', async () => {
         const dir = join(__dirname, '..', '..', 'examples');
         const files = readdirSync(dir).filter(f => f.endsWith('.coord')).map(f => ({ uri: `file:///ex/${f}`, text: readFileSync(join(dir, f), 'utf8') }));
-        // A half-written declaration too, as the parser recovers from it.
+        // The test fixtures (broken input among them), and half-written declarations, as the parser recovers from them.
+        const walk = (folder: string): string[] => readdirSync(folder, { withFileTypes: true })
+            .flatMap(e => e.isDirectory() ? walk(join(folder, e.name)) : e.name.endsWith('.coord') ? [join(folder, e.name)] : []);
+        for (const path of walk(join(__dirname, '..', 'fixtures'))) files.push({ uri: `file:///fx/${files.length}.coord`, text: readFileSync(path, 'utf8') });
         files.push({ uri: 'file:///ex/broken.coord', text: 'coordination C { between A, B\n local { role "x" by ' });
+        files.push({ uri: 'file:///ex/broken2.coord', text: 'evaluation E { effects of A + B versus C from E { outcome O size 1 ci 0..2 n 5 followup 3 months } effects of' });
         const { Coord } = createCoordCoreServices(EmptyFileSystem);
         const built = await buildWorkspace(Coord, files);
         let total = 0;
