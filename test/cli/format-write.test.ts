@@ -14,6 +14,7 @@ import { EmptyFileSystem } from 'langium';
 import { createCoordCoreServices } from '../../src/language/coord-module.js';
 import { formatText } from '../../src/analysis/format.js';
 import { BIN, ensureBuilt, removeScratch, runCoord, scratch } from './process-run.js';
+import { seededRandom } from '../seeded-random.js';
 
 const { Coord } = createCoordCoreServices(EmptyFileSystem);
 const UNFORMATTED = 'programme A { sector productive }\nprogramme   B {  sector other }\n';
@@ -29,16 +30,6 @@ function largeSpec(bytes: number): string {
         size += line.length;
     }
     return parts.join('');
-}
-
-/** A seeded generator (mulberry32), so that the random points are the same on every run. */
-function random(seed: number): () => number {
-    return () => {
-        seed = (seed + 0x6d2b79f5) | 0;
-        let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
-        t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-        return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-    };
 }
 
 const sleep = (ms: number) => new Promise(resolve => setTimeout(resolve, ms));
@@ -179,7 +170,7 @@ describe('coord format writes atomically', () => {
         const duration = Date.now() - started;
         expect(full.code).toBe(0);
         expect(fs.readFileSync(file, 'utf8')).toBe(formatted);
-        const next = random(22);
+        const next = seededRandom(22);
         const outcomes = { untouched: 0, formatted: 0 };
         for (let trial = 0; trial < 6; trial++) {
             fs.writeFileSync(file, original);

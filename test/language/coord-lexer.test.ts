@@ -19,6 +19,7 @@ import { BASE, MISTAKES, REVIEW_BASE } from './syntax-mistakes.data.js';
 import { combined } from './name-places.data.js';
 // @ts-expect-error: a plain ES module without types
 import { unitText } from '../../bench/generate.mjs';
+import { seededRandom } from '../seeded-random.js';
 
 const { Coord } = createCoordCoreServices(EmptyFileSystem);
 const ours = Coord.parser.Lexer;
@@ -30,18 +31,6 @@ const shape = (r: LexerResult) => ({
     hidden: r.hidden.map(token),
     errors: r.errors.map(e => [e.offset, e.length, e.line, e.column, e.message]),
 });
-
-/** A small deterministic generator (mulberry32), so a failure names its seed. */
-function random(seed: number): () => number {
-    let a = seed >>> 0;
-    return () => {
-        a = (a + 0x6d2b79f5) >>> 0;
-        let t = a;
-        t = Math.imul(t ^ (t >>> 15), t | 1);
-        t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-        return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-    };
-}
 
 const PIECES = ['programme', 'program', 'per', 'period', 'p', 'n', 'in', 'social', 'social-protection', 'protection', 'very-low',
     'low', 'risk-of-bias', 'of', '-', '+', '~', '..', '.', ',', '{', '}', ' ', '\n', '\r\n', '\t', '_', 'x', 'X9', '0', '12.5',
@@ -69,7 +58,7 @@ describe('Coord\'s lexer', () => {
             'very-lowest', 'low-', 'n1', 'p.5', 'in..of', 'per-per', '"programme"', '//programme', '/*per*/in', 'PROGRAMME', 'Programme', ''];
         const texts = [...examples, BASE, REVIEW_BASE, ...mistakes, ...combined(), ...glued, unitText('F0U0', 'F0U1', 0)];
         for (const text of texts) expect(shape(ours.tokenize(text)), text).toEqual(shape(theirs.tokenize(text)));
-        const next = random(21);
+        const next = seededRandom(21);
         for (let i = 0; i < 3000; i++) {
             let text = '';
             const n = 1 + Math.floor(next() * 12);

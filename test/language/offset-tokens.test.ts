@@ -22,6 +22,7 @@ import { isComposite } from '../../src/language/langium-internals.js';
 import { BASE, MISTAKES, REVIEW_BASE } from './syntax-mistakes.data.js';
 // @ts-expect-error: a plain ES module without types
 import { unitText } from '../../bench/generate.mjs';
+import { seededRandom } from '../seeded-random.js';
 
 const { Coord } = createCoordCoreServices(EmptyFileSystem);
 const ours = Coord.parser.LangiumParser;
@@ -30,18 +31,6 @@ const ours = Coord.parser.LangiumParser;
 const fullServices = createCoordCoreServices(EmptyFileSystem).Coord;
 const withFull = fullServices.parser.LangiumParser;
 (withFull as unknown as { lexer: unknown }).lexer = fullServices.parser.Lexer;
-
-/** A small deterministic generator (mulberry32), so a failure names its seed. */
-function random(seed: number): () => number {
-    let a = seed >>> 0;
-    return () => {
-        a = (a + 0x6d2b79f5) >>> 0;
-        let t = a;
-        t = Math.imul(t ^ (t >>> 15), t | 1);
-        t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-        return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-    };
-}
 
 function cstShape(node: CstNode): unknown[] {
     const out: unknown[] = [];
@@ -69,7 +58,7 @@ const PIECES = ['programme P "T" {', 'country Peru', 'sector productive', '}', '
     '/* a\r\nb */', '/* \r */', '// c', '\n', '\r\n', '\r', ' ', '\t', '😀', 'é', '#', '"', '{', ',', 'effects of P {', '+ o size 1 sd', '..', '-'];
 
 function randomTexts(seed: number, count: number): string[] {
-    const next = random(seed);
+    const next = seededRandom(seed);
     const texts: string[] = [];
     for (let i = 0; i < count; i++) {
         let text = '';
@@ -126,7 +115,7 @@ describe('The parser\'s offset-only tokens', () => {
 
 describe('The line table', () => {
     it('answers as the LSP counts lines (LF, CRLF, a lone CR), whatever the order of the questions', () => {
-        const next = random(3);
+        const next = seededRandom(3);
         for (const text of ['', 'a', '\n', '\r', '\r\n', 'a\r\rb\n\r\nc\r', ...randomTexts(5, 200)]) {
             const document = TextDocument.create('file:///t.coord', 'coord', 1, text);
             const table = new LineTable(text);
@@ -148,7 +137,7 @@ describe('The line table', () => {
     it('stays fast on a long text asked out of order: 200,000 questions on 100,000 lines', () => {
         const text = 'domain d "D"\n'.repeat(100_000);
         const table = new LineTable(text);
-        const next = random(9);
+        const next = seededRandom(9);
         let sum = 0;
         for (let i = 0; i < 200_000; i++) sum += table.line(Math.floor(next() * text.length));
         expect(sum).toBeGreaterThan(0);
