@@ -30,7 +30,7 @@ export function propertyOf<K extends PropertyNode['kind']>(node: WithProperties,
 }
 
 /** The targets of a reference list that resolved, without repeats. */
-export function resolvedDistinct<T extends AstNode>(refs: ReadonlyArray<Reference<T>>): T[] {
+function resolvedDistinct<T extends AstNode>(refs: ReadonlyArray<Reference<T>>): T[] {
     const list = new DistinctList<T>();
     for (let i = 0; i < refs.length; i++) {
         const target = refs[i].ref;

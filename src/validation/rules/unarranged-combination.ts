@@ -3,7 +3,7 @@ import { Effects, type Coordination, type Programme } from '../../language/gener
 import { t } from '../../i18n/index.js';
 import { defineRule } from '../rule.js';
 import { RuleId } from '../rule-ids.js';
-import { coordinationProgrammes, resolvedDistinct } from '../../analysis/queries.js';
+import { coordinationProgrammes, effectsProgrammes } from '../../analysis/queries.js';
 import { combinationLabel, combinationNames } from '../../analysis/effects-labels.js';
 import { declarationsOf } from '../declarations.js';
 
@@ -14,7 +14,7 @@ export const unarrangedCombinationRule = defineRule({
     check({ model, facts, report }) {
         for (const decl of declarationsOf(model, Effects.$type)) {
             if (decl.programmes.some(r => !r.ref)) continue; // unresolved-reference says what is wrong
-            const programmes = resolvedDistinct(decl.programmes);
+            const programmes = effectsProgrammes(decl);
             if (programmes.length < 2) continue;
             // Look only at the coordinations of the programme that has the fewest.
             let candidates: readonly Coordination[] | undefined;
