@@ -76,9 +76,11 @@ describe.each(nodeBinaries())('every command from the built bundles on %s', (_la
     });
 
     test('coord format --check, coord rules, coord completion, coord init', async () => {
+        // SPEC is written on purpose with one-line blocks, which the formatter lays out: not formatted.
         const formatted = await run(['format', '--check', 'spec.coord']);
-        expect(formatted.stderr).not.toMatch(/internal error/);
-        expect([0, 1]).toContain(formatted.code);
+        expectClean(formatted, 1);
+        expect(formatted.stdout.trim()).toBe('spec.coord');
+        expect(formatted.stderr).toMatch(/1 file not formatted/);
         const rules = await run(['rules']);
         expectClean(rules, 0);
         expect(rules.stdout).toMatch(/unused/);
@@ -102,6 +104,7 @@ describe.each(nodeBinaries())('every command from the built bundles on %s', (_la
         expect(check.stdout).toMatch(/unused/);
         const summary = await run(['--locale', locale, 'summary', 'spec.coord']);
         expectClean(summary, 0);
-        expect(summary.stdout.length).toBeGreaterThan(200);
+        expect(summary.stdout).toMatch(/^# \S/);
+        expect(summary.stdout).not.toMatch(/Effect summary|Effects by direction|programmes ·|By desirability/);
     });
 });

@@ -15,7 +15,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { createCoordCoreServices } from '../../src/language/coord-module.js';
 import { CoordLexer, wordKeywords } from '../../src/language/coord-lexer.js';
-import { BASE, MISTAKES, REVIEW_BASE } from './syntax-mistakes.data.js';
+import { BASE, MISTAKES, REVIEW_BASE, mistakeText } from './syntax-mistakes.data.js';
 import { combined } from './name-places.data.js';
 // @ts-expect-error: a plain ES module without types
 import { unitText } from '../../bench/generate.mjs';
@@ -53,7 +53,7 @@ describe('Coord\'s lexer', () => {
     it('gives Langium\'s tokens, hidden tokens and errors', () => {
         const examplesDir = join(__dirname, '..', '..', 'examples');
         const examples = readdirSync(examplesDir).filter(f => f.endsWith('.coord')).map(f => readFileSync(join(examplesDir, f), 'utf8'));
-        const mistakes = MISTAKES.map(m => (m.all ? (m.base ?? BASE).split(m.from).join(m.to) : (m.base ?? BASE).replace(m.from, m.to)));
+        const mistakes = MISTAKES.map(mistakeText);
         const glued = ['programmex', 'xprogramme', 'programme9', 'programme_', 'programme-', 'social-protectionx', 'social-', 'socialx-protection',
             'very-lowest', 'low-', 'n1', 'p.5', 'in..of', 'per-per', '"programme"', '//programme', '/*per*/in', 'PROGRAMME', 'Programme', ''];
         const texts = [...examples, BASE, REVIEW_BASE, ...mistakes, ...combined(), ...glued, unitText('F0U0', 'F0U1', 0)];

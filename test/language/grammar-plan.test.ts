@@ -20,7 +20,7 @@ import { CoordTokenBuilder, grammarPlanSource, parserRulesOf, plannedParserFacts
 import { GRAMMAR_PLAN as TOKEN_PLAN } from '../../src/language/grammar-plan.generated.js';
 import { isPlainGrammar } from '../../src/language/parser-builder.js';
 import { STDLIB_TEXT } from '../../src/language/stdlib.js';
-import { BASE, MISTAKES } from './syntax-mistakes.data.js';
+import { MISTAKES, mistakeText } from './syntax-mistakes.data.js';
 
 const ROOT = resolve(__dirname, '../..');
 const grammar: Grammar = CoordGrammar();
@@ -106,7 +106,7 @@ describe('the token builder of Coord', () => {
         const reference = new Lexer(langiumTokens(), { positionTracking: 'full', skipValidations: true });
         const examples = readdirSync(join(ROOT, 'examples'), { recursive: true, encoding: 'utf8' })
             .filter(file => file.endsWith('.coord')).map(file => readFileSync(join(ROOT, 'examples', file), 'utf8'));
-        const texts = [STDLIB_TEXT, ...examples, ...MISTAKES.map(m => m.all ? (m.base ?? BASE).split(m.from).join(m.to) : (m.base ?? BASE).replace(m.from, m.to)), 'domainx domain_ domain1 in inx "in" 12.5 -3 ~ .. /* c */ // d\n@ ¿'];
+        const texts = [STDLIB_TEXT, ...examples, ...MISTAKES.map(mistakeText), 'domainx domain_ domain1 in inx "in" 12.5 -3 ~ .. /* c */ // d\n@ ¿'];
         expect(examples.length).toBeGreaterThan(3);
         const read = (tokens: Array<{ image: string; startOffset: number; tokenType: TokenType }>) => tokens.map(t => `${t.tokenType.name}@${t.startOffset}:${t.image}`);
         for (const text of texts) {

@@ -19,7 +19,7 @@ import { createCoordCoreServices } from '../../src/language/coord-module.js';
 import { CoordLexer } from '../../src/language/coord-lexer.js';
 import { LineTable, withFullPositions } from '../../src/language/offset-tokens.js';
 import { isComposite } from '../../src/language/langium-internals.js';
-import { BASE, MISTAKES, REVIEW_BASE } from './syntax-mistakes.data.js';
+import { BASE, MISTAKES, REVIEW_BASE, mistakeText } from './syntax-mistakes.data.js';
 // @ts-expect-error: a plain ES module without types
 import { unitText } from '../../bench/generate.mjs';
 import { seededRandom } from '../seeded-random.js';
@@ -83,7 +83,7 @@ describe('The parser\'s offset-only tokens', () => {
     it('give the syntax tree and the errors of tokens with full positions', () => {
         const examplesDir = join(__dirname, '..', '..', 'examples');
         const examples = readdirSync(examplesDir).filter(f => f.endsWith('.coord')).map(f => readFileSync(join(examplesDir, f), 'utf8'));
-        const mistakes = MISTAKES.map(m => (m.all ? (m.base ?? BASE).split(m.from).join(m.to) : (m.base ?? BASE).replace(m.from, m.to)));
+        const mistakes = MISTAKES.map(mistakeText);
         const breaks = [BASE, REVIEW_BASE, ...examples.slice(0, 3)].flatMap(t => [t.replace(/\n/g, '\r\n'), t.replace(/\n/g, '\r')]);
         const texts = [...examples, BASE, REVIEW_BASE, ...mistakes, ...breaks, unitText('F0U0', 'F0U1', 0), '', '\r', '\r\n\r\n', '"\n', '/*\n', ...randomTexts(7, 800)];
         let errors = 0;

@@ -99,6 +99,12 @@ export interface Mistake {
     count: number;
 }
 
+/** The text of a mistake: its base with the edit made (the first occurrence, or every one with `all`). */
+export function mistakeText(m: Mistake): string {
+    const base = m.base ?? BASE;
+    return m.all ? base.split(m.from).join(m.to) : base.replace(m.from, m.to);
+}
+
 export const MISTAKES: Mistake[] = [
     { name: 'a title missing its closing quote', from: '"Bolsa Família"', to: '"Bolsa Família', line: 2, message: /string does not close on its line/, count: 1 },
     { name: 'a misspelt declaration keyword', from: 'evaluation Eval', to: 'evalution Eval', line: 21, message: /did you mean `evaluation`\?/, count: 1 },

@@ -5,7 +5,7 @@
  */
 import { describe, expect, test } from 'vitest';
 import { check } from '../helpers.js';
-import { BASE, MISTAKES, REVIEW_BASE } from './syntax-mistakes.data.js';
+import { BASE, MISTAKES, REVIEW_BASE, mistakeText } from './syntax-mistakes.data.js';
 
 describe('typical mistakes', () => {
     test('the corpus is large enough and its bases have no findings', async () => {
@@ -15,9 +15,8 @@ describe('typical mistakes', () => {
     });
 
     test.each(MISTAKES.map(m => [m.name, m] as const))('%s', async (_, m) => {
-        const base = m.base ?? BASE;
-        const text = m.all ? base.split(m.from).join(m.to) : base.replace(m.from, m.to);
-        expect(text, 'the edit applies').not.toBe(base);
+        const text = mistakeText(m);
+        expect(text, 'the edit applies').not.toBe(m.base ?? BASE);
         const findings = (await check(text)).sort((a, b) => a.line - b.line);
         const shown = findings.map(f => `${f.line} ${f.rule}: ${f.message}`);
         expect(findings[0]?.rule, shown.join('\n')).toBe('syntax');

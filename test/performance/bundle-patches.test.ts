@@ -17,7 +17,7 @@ import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { chevrotainCharCodeFormula, chevrotainLazyFollows, grammarLoaderInBundle } from '../../scripts/build-plugins.mjs';
-import { BASE, MISTAKES } from '../language/syntax-mistakes.data.js';
+import { MISTAKES, mistakeText } from '../language/syntax-mistakes.data.js';
 
 const ROOT = resolve(__dirname, '../..');
 
@@ -67,7 +67,7 @@ afterAll(() => rmSync(dir, { recursive: true, force: true }));
 test('Coord\'s parser bundled with the patches parses every example and syntax mistake as without them', () => {
     const examples = readdirSync(join(ROOT, 'examples'), { recursive: true, encoding: 'utf8' })
         .filter(file => file.endsWith('.coord')).map(file => readFileSync(join(ROOT, 'examples', file), 'utf8'));
-    const mistakes = MISTAKES.map(m => (m.all ? (m.base ?? BASE).split(m.from).join(m.to) : (m.base ?? BASE).replace(m.from, m.to)));
+    const mistakes = MISTAKES.map(mistakeText);
     const unicode = [
         'population p "Hogares \u201crurales\u201d \u2014 \u4e2d\u6587 \u{1F600}"\n',
         '\u201cstray quotes\u201d population q\u2003"x"\n\u2028domain d\n',

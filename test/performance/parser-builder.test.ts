@@ -14,7 +14,7 @@ import { join } from 'node:path';
 import { createCoordCoreServices } from '../../src/language/coord-module.js';
 import { EXACT_GRAMMAR_TYPES, isPlainGrammar, parserBuilderCounts } from '../../src/language/parser-builder.js';
 import { plannedParserFacts } from '../../src/language/grammar-plan.js';
-import { BASE, MISTAKES, REVIEW_BASE } from '../language/syntax-mistakes.data.js';
+import { BASE, MISTAKES, REVIEW_BASE, mistakeText } from '../language/syntax-mistakes.data.js';
 import { combined } from '../language/name-places.data.js';
 // @ts-expect-error: a plain ES module without types
 import { unitText } from '../../bench/generate.mjs';
@@ -23,10 +23,7 @@ const examplesDir = join(__dirname, '..', '..', 'examples');
 const examples = readdirSync(examplesDir).filter(f => f.endsWith('.coord')).sort()
     .map(name => readFileSync(join(examplesDir, name), 'utf8'));
 
-const mistakes = MISTAKES.map(m => {
-    const base = m.base ?? BASE;
-    return m.all ? base.split(m.from).join(m.to) : base.replace(m.from, m.to);
-});
+const mistakes = MISTAKES.map(mistakeText);
 
 const edgeTexts = [
     // Names that are keywords, in every kind of place.

@@ -19,7 +19,7 @@ import { createCoordLspServices, type CoordLspServices } from '../../src/lsp/coo
 import { applyMutations, hostileText, mutationArb, validSpec } from './arbitraries.js';
 import { tokenize } from './tokenize.js';
 import { exampleTexts, fuzzTotals, runProperty, timeoutFor, Workbench } from './harness.js';
-import { BASE, MISTAKES } from '../language/syntax-mistakes.data.js';
+import { MISTAKES, mistakeText } from '../language/syntax-mistakes.data.js';
 
 const services = createCoordLspServices(EmptyFileSystem).Coord;
 const bench = new Workbench<CoordLspServices>(services);
@@ -88,8 +88,7 @@ describe('semantic tokens VS Code takes without warnings', () => {
     test('every document of the mistakes corpus', async () => {
         const faults: string[] = [];
         for (const m of MISTAKES) {
-            const base = m.base ?? BASE;
-            const text = m.all ? base.split(m.from).join(m.to) : base.replace(m.from, m.to);
+            const text = mistakeText(m);
             for (const fault of await faultsOf(text)) faults.push(`${m.name}: ${fault}`);
         }
         expect(faults).toEqual([]);
