@@ -7,7 +7,7 @@
  * that a change that alters a finding shows. Bundle and run:
  *
  *   npx esbuild bench/validate-probe.ts --bundle --platform=node --format=cjs --outfile=/tmp/vp.cjs --main-fields=module,main
- *   node /tmp/vp.cjs DIR [rounds] [incremental|compute]   # the facts as the CLI makes them, or from scratch; or with --cpu-prof
+ *   node /tmp/vp.cjs DIR [rounds] [compute|incremental]   # the facts as `coord check` makes them (one pass), or as the language server does; or with --cpu-prof
  */
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
@@ -28,7 +28,7 @@ const cpu = () => { const u = process.cpuUsage(); return (u.user + u.system) / 1
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 
 async function main(): Promise<void> {
-    const [dir, roundsText, factsMode = 'incremental'] = process.argv.slice(2);
+    const [dir, roundsText, factsMode = 'compute'] = process.argv.slice(2);
     const rounds = Number(roundsText ?? 5);
     const { Coord } = createCoordCoreServices(CoordNodeContext, { referenceIndex: false, reuseFindings: false });
     const files = coordFiles(dir).map(path => ({ uri: URI.file(path).toString(), text: readFileSync(path, 'utf8') }));

@@ -17,7 +17,7 @@
  * `test/language/coord-lexer.test.ts` compares it with Langium's lexer.
  */
 import {
-    type Lexer, type LangiumCoreServices, type LexerResult, type TokenBuilder,
+    isTokenTypeArray, type Lexer, type LangiumCoreServices, type LexerResult, type TokenBuilder,
     type TokenizeOptions,
 } from 'langium';
 import { Lexer as ChevrotainLexer, type TokenType } from 'chevrotain';
@@ -62,7 +62,7 @@ export class CoordLexer implements Lexer {
     private readonly built: TokenType[];
     private readonly config: { skipValidations: boolean; errorMessageProvider: LangiumCoreServices['parser']['LexerErrorMessageProvider'] };
     private fullLexer: ChevrotainLexer | undefined;
-    private offsetLexer: ChevrotainLexer | undefined;
+    private readonly offsetLexer: ChevrotainLexer;
     private readonly words: Map<string, TokenType> | undefined;
     private readonly wordTerminal: number = -1;
 
@@ -70,9 +70,9 @@ export class CoordLexer implements Lexer {
         this.errorMessageProvider = services.parser.LexerErrorMessageProvider;
         this.tokenBuilder = services.parser.TokenBuilder;
         const built = this.tokenBuilder.buildTokens(services.Grammar, { caseInsensitive: services.LanguageMetaData.caseInsensitive });
-        // Langium's token builder returns an array; a dictionary or modes keep Langium's lexing.
-        const tokens = Array.isArray(built) ? built as TokenType[] : undefined;
-        const found = tokens ? wordKeywords(tokens) : undefined;
+        // Coord's token builder (Langium's, fed from the grammar plan) gives one list: Coord has no lexer modes.
+        if (!isTokenTypeArray(built)) throw new Error('Coord\'s lexer expects one list of token types (no lexer modes, no dictionary)');
+        const found = wordKeywords(built);
         if (found) {
             for (const keyword of found.byText.values()) {
                 keyword.PATTERN = ChevrotainLexer.NA;
@@ -80,11 +80,8 @@ export class CoordLexer implements Lexer {
             }
         }
         this.tokenTypes = {};
-        const list: TokenType[] = tokens ?? (('modes' in (built as object))
-            ? Object.values((built as { modes: Record<string, TokenType[]> }).modes).flat()
-            : Object.values(built as Record<string, TokenType>));
-        for (const token of list) this.tokenTypes[token.name] = token;
-        this.built = built as TokenType[];
+        for (const token of built) this.tokenTypes[token.name] = token;
+        this.built = built;
         this.config = { skipValidations: services.LanguageMetaData.mode === 'production', errorMessageProvider: this.errorMessageProvider };
         // Built now, as the parser needs every token type's index: the lexer the parser uses. The
         // one with full positions (formatting, the syntax repair, the editor's services) when first used.
@@ -122,7 +119,7 @@ export class CoordLexer implements Lexer {
      * line tracking was a third of lexing.
      */
     tokenizeOffsets(text: string): LexerResult {
-        return this.lex(this.offsetLexer ??= this.chevrotain('onlyOffset'), text);
+        return this.lex(this.offsetLexer, text);
     }
 
     private lex(lexer: ChevrotainLexer, text: string): LexerResult {

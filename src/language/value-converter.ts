@@ -94,10 +94,6 @@ export class CoordValueConverter extends DefaultValueConverter {
         return chosen(input);
     }
 
-    protected override runConverter(rule: GrammarAST.AbstractRule, input: string, _cstNode: CstNode): ValueType {
-        return this.converterOf(rule)(input);
-    }
-
     private converterOf(rule: GrammarAST.AbstractRule): Convert {
         let convert = this.byRule.get(rule);
         if (!convert) {
