@@ -24,6 +24,8 @@ function generatedJson(): string {
 /** Walks two graphs side by side; returns the number of objects, or throws at the first difference, with its path. */
 function expectSameGraph(ours: unknown, theirs: unknown): number {
     const seen = new Map<object, object>();
+    // Both ways: a copy of a rule where the other graph has the rule itself is a difference too.
+    const back = new Map<object, object>();
     const stack: Array<[unknown, unknown, string]> = [[ours, theirs, '']];
     const differ = (path: string, what: string) => {
         throw new Error(`${path || '/'}: ${what}`);
@@ -39,7 +41,9 @@ function expectSameGraph(ours: unknown, theirs: unknown): number {
             if (seen.get(a) !== b) differ(path, 'the same object in one graph, not in the other');
             continue;
         }
+        if (back.has(b as object)) differ(path, 'one object in the other graph, two in this one');
         seen.set(a, b as object);
+        back.set(b as object, a);
         if (Array.isArray(a) !== Array.isArray(b)) differ(path, 'an array against an object');
         const keys = Object.keys(a), otherKeys = Object.keys(b as object);
         if (keys.join() !== otherKeys.join()) differ(path, `properties ${keys.join()} against ${otherKeys.join()}`);
@@ -70,6 +74,17 @@ describe('the grammar loader of the CLI bundle', () => {
         // References are linked: a rule call's rule is the grammar's own rule object.
         const name = ours.rules.find(rule => rule.name === 'Name');
         expect(name).toBeDefined();
+        const calls: unknown[] = [];
+        const visited = new Set<object>();
+        const walk = (node: unknown): void => {
+            if (typeof node !== 'object' || node === null || visited.has(node)) return;
+            visited.add(node);
+            const record = node as Record<string, unknown>;
+            if (record.$type === 'RuleCall') calls.push((record.rule as { ref?: unknown }).ref);
+            for (const [key, value] of Object.entries(record)) if (!key.startsWith('$')) walk(value);
+        };
+        walk(ours.rules);
+        expect(calls.filter(ref => ref === name).length).toBeGreaterThan(10);
         expect(ours.$document?.uri.toString()).toBe('memory:/Coord.langium');
     });
 
