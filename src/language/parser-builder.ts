@@ -169,7 +169,79 @@ export function prepareCoordParser(services: LangiumCoreServices): LangiumParser
     useDefaultsByType(parser, services);
     useExactConsume(parser);
     useMergeWithoutEntries(parser);
+    useSharedSubruleOptions(parser);
+    useExactContent(parser);
     return parser;
+}
+
+/** The options every rule call gives Chevrotain: Coord's rules have no parameters. */
+const SUBRULE_OPTIONS = Object.freeze({ ARGS: Object.freeze([NO_ARGS]) });
+
+/**
+ * Langium 4.4's `ChevrotainWrapper.wrapSubrule` makes a `{ ARGS: [args] }` object and its
+ * array at every rule call (about a tenth of what a parse allocates); Chevrotain only reads
+ * them (`ruleToCall.coreRule.apply(this, options.ARGS)`), and here every call passes the same
+ * arguments, so one frozen object serves them all. Another `args` gets Langium's.
+ * A Langium whose `wrapSubrule` is not that one keeps its own.
+ */
+function useSharedSubruleOptions(parser: LangiumParser): void {
+    const wrapper = (parser as unknown as { wrapper?: { subrule?: unknown; wrapSubrule?: unknown } }).wrapper;
+    const own = wrapper?.wrapSubrule;
+    if (!wrapper || typeof own !== 'function' || typeof wrapper.subrule !== 'function' || !/ARGS:\s*\[\s*args\s*\]/.test(String(own))) return;
+    type Subrule = (idx: number, rule: unknown, options: { ARGS: readonly unknown[] }) => unknown;
+    wrapper.wrapSubrule = function (this: { subrule: Subrule }, idx: number, rule: unknown, args: Args) {
+        return this.subrule(idx, rule, args === NO_ARGS ? SUBRULE_OPTIONS : { ARGS: [args] });
+    };
+}
+
+/** The members of Langium 4.4's `CstNodeBuilder` that {@link useExactContent} replaces or uses. */
+interface ContentBuilder {
+    readonly current: CompositeChild;
+    nodeStack: CompositeChild[];
+    appendChild(parent: CompositeChild, child: CstChild): void;
+    construct(item: { $cstNode: unknown }): void;
+    removeNode(node: CompositeChild): void;
+}
+type CompositeChild = CstChild & { content: CstChild[] };
+
+/** The children of a composite node up to which the builder keeps its content in an array of exactly their number. */
+export const EXACT_CONTENT = 4;
+
+/**
+ * Langium 4.4's `appendChild` and `construct` of the syntax tree's builder, with the content
+ * of a composite node made at its exact size while it is small. Langium pushes each child
+ * into an empty array (V8 then gives it room for 17) and copies the array when the node is
+ * complete (an exact copy, to save memory): for the nodes of one to four children, most of a
+ * tree, that is three arrays where one will do. Here a node's first {@link EXACT_CONTENT}
+ * children are put in a new array of exactly their number at each append, which the node
+ * keeps when it is complete; a fifth child is pushed and the array copied at the end, as
+ * Langium does. Same children, same order, same containers.
+ * A Langium whose builder lacks those members keeps its own.
+ */
+function useExactContent(parser: LangiumParser): void {
+    const builder = (parser as unknown as { nodeBuilder?: Partial<ContentBuilder> }).nodeBuilder as ContentBuilder | undefined;
+    if (!builder || typeof builder.appendChild !== 'function' || typeof builder.construct !== 'function' || typeof builder.removeNode !== 'function'
+        || !Array.isArray(builder.nodeStack) || !/node\.content\s*=\s*node\.content\.slice\(\)/.test(String(builder.construct))
+        || !String(builder.appendChild).includes('content.push(child)')) return;
+    builder.appendChild = (parent: CompositeChild, child: CstChild) => {
+        child.container = parent;
+        const content = parent.content;
+        switch (content.length) {
+            case 0: parent.content = [child]; break;
+            case 1: parent.content = [content[0], child]; break;
+            case 2: parent.content = [content[0], content[1], child]; break;
+            case 3: parent.content = [content[0], content[1], content[2], child]; break;
+            default: content.push(child);
+        }
+    };
+    builder.construct = function (this: ContentBuilder, item: { $cstNode: unknown }) {
+        item.$cstNode = this.current;
+        const node = this.nodeStack.pop();
+        if (!node) return;
+        const length = node.content.length;
+        if (length === 0) this.removeNode(node);
+        else if (length > EXACT_CONTENT) node.content = node.content.slice();
+    };
 }
 
 /** The members of Langium's `LangiumParser` that its `construct` uses. */
@@ -556,12 +628,8 @@ function mergeLast(current: { content: CstChild[] }, ruleCall: GrammarAST.RuleCa
     if (last === undefined || last.grammarSource !== ruleCall || !last.content) return;
     const children = last.content;
     for (let i = 0; i < children.length; i++) children[i].container = current;
-    if (content.length === 1) {
-        current.content = children;
-    } else {
-        content.pop();
-        for (let i = 0; i < children.length; i++) content.push(children[i]);
-    }
+    // A new array of exactly the children (the builder keeps small contents exact: useExactContent).
+    current.content = content.length === 1 ? children : content.slice(0, -1).concat(children);
 }
 
 function buildKeyword(ctx: Context, keyword: GrammarAST.Keyword): Method {
