@@ -160,6 +160,7 @@ export function prepareCoordParser(services: LangiumCoreServices): LangiumParser
     const dataTypeRules = new Map<GrammarAST.ParserRule, boolean>();
     if (planned) for (const [rule, type] of planned.types) dataTypeRules.set(rule, type === DatatypeSymbol);
     const base = { parser: parser as unknown as BuilderParser, tokens, terminals, dataTypeRules, startsByRule: new Map(), tableByRule: new Map() };
+    useAstNodesWithRoom(parser);
     const reachable: ReadonlySet<GrammarAST.AbstractRule> = planned?.reachable ?? GrammarUtils.getAllReachableRules(grammar, false);
     for (const rule of grammar.rules) {
         if (!isParserRule(rule) || !reachable.has(rule)) continue;
@@ -171,7 +172,122 @@ export function prepareCoordParser(services: LangiumCoreServices): LangiumParser
     useMergeWithoutEntries(parser);
     useSharedSubruleOptions(parser);
     useExactContent(parser);
+    useExactLists(parser);
     return parser;
+}
+
+/** The members of Langium 4.4's `LangiumParser` that its `assign` uses. */
+interface AssigningParser {
+    readonly current: Record<string, unknown>;
+    linker: {
+        buildReference(node: unknown, property: string, refNode: unknown, refText: string): unknown;
+        buildMultiReference(node: unknown, property: string, refNode: unknown, refText: string): unknown;
+    };
+    linkCstNode(item: unknown): void;
+}
+
+/**
+ * Langium 4.4's `LangiumParser.assign`, with the lists of the AST (`+=`: a programme's
+ * instruments, a coordination's programmes…) made as {@link useExactContent} makes the syntax
+ * tree's contents: up to {@link EXACT_CONTENT} items, a new array of exactly their number at
+ * each item, then pushed (Langium pushes into an empty array, to which V8 gives room for 17,
+ * and keeps it so for ever: most lists have one to three items). A longer list is copied to its
+ * exact size when its node is complete (`useDefaultsByType`'s `construct`). Same items, same
+ * order. A Langium whose `assign` is not that one keeps its own.
+ */
+function useExactLists(parser: LangiumParser): void {
+    const own = (Object.getPrototypeOf(parser) as { assign?: unknown; linkCstNode?: unknown });
+    const source = String(own.assign);
+    if (typeof own.assign !== 'function' || own.assign.length !== 5 || typeof own.linkCstNode !== 'function'
+        || !/obj\[feature\]\s*=\s*\[\]/.test(source) || !/obj\[feature\]\.push\(item\)/.test(source)
+        || !/this\.linker\.buildReference\(obj,\s*feature,\s*cstNode,\s*value\)/.test(source)) return;
+    (parser as unknown as { assign: unknown }).assign = function (this: AssigningParser, operator: string, feature: string, value: unknown, cstNode: unknown, crossRef?: 'multi' | 'single') {
+        const obj = this.current;
+        let item: unknown;
+        if (crossRef === 'single' && typeof value === 'string') {
+            item = this.linker.buildReference(obj, feature, cstNode, value);
+        } else if (crossRef === 'multi' && typeof value === 'string') {
+            item = this.linker.buildMultiReference(obj, feature, cstNode, value);
+        } else {
+            item = value;
+        }
+        this.linkCstNode(item);
+        if (operator === '=') {
+            obj[feature] = item;
+        } else if (operator === '?=') {
+            obj[feature] = true;
+        } else if (operator === '+=') {
+            const list = obj[feature];
+            if (!Array.isArray(list)) obj[feature] = [item];
+            else obj[feature] = appendExact(list, item);
+        }
+    };
+}
+
+/** `list` with `item` at its end: a new array of exactly their number while it is small, else `list` itself, pushed. */
+function appendExact<T>(list: T[], item: T): T[] {
+    switch (list.length) {
+        case 0: return [item];
+        case 1: return [list[0], item];
+        case 2: return [list[0], list[1], item];
+        case 3: return [list[0], list[1], list[2], item];
+        default:
+            list.push(item);
+            return list;
+    }
+}
+
+/** The members of Langium 4.4's `LangiumParser` that its `startImplementation` uses. */
+interface StartingParser {
+    isRecording(): boolean;
+    stack: object[];
+    construct(): unknown;
+}
+
+/**
+ * A maker of empty AST nodes of one type: `{ $type }`, as Langium's literal makes them (the same
+ * own properties, in the order they are then given, and `Object.prototype` as prototype), but
+ * made by a constructor of that type's own, so that V8 gives the nodes room for their
+ * properties in the object itself. A literal `{ $type }` has room for `$type` alone, so every
+ * property the parser then assigns (`name`, `title`, `$cstNode`, `$container`…, about seven)
+ * went to an array beside the object, grown three slots at a time: in a heap snapshot of
+ * parsed files, 2 MB of such arrays for 1.2 MB of AST objects. V8 sizes a constructor's objects
+ * by what its first objects receive (slack tracking).
+ */
+export function astNodeMaker($type: string): () => { $type: string } {
+    function AstNodeOfType(this: { $type: string }) {
+        this.$type = $type;
+    }
+    AstNodeOfType.prototype = Object.prototype;
+    return () => new (AstNodeOfType as unknown as new () => { $type: string })();
+}
+
+/**
+ * Langium 4.4's `LangiumParser.startImplementation` (the function that runs a rule: the AST node
+ * pushed, the rule's body, the node constructed), with the AST nodes of each type made by
+ * {@link astNodeMaker}. Installed before the rules are built (Langium's `rule` calls it once per
+ * rule). A Langium whose `startImplementation` is not that one keeps its own.
+ */
+function useAstNodesWithRoom(parser: LangiumParser): void {
+    const own = (Object.getPrototypeOf(parser) as { startImplementation?: unknown }).startImplementation;
+    if (typeof own !== 'function' || own.length !== 3 || !/node\s*=\s*\{\s*\$type\s*\}/.test(String(own))) return;
+    (parser as unknown as { startImplementation: unknown }).startImplementation = function (this: StartingParser, $type: string | symbol | undefined, infixName: string | undefined, implementation: Method) {
+        const make = typeof $type === 'string' ? astNodeMaker($type) : () => ({ $type });
+        return (args: Args) => {
+            const createNode = !this.isRecording() && $type !== undefined;
+            if (createNode) {
+                const node = make() as Record<string, unknown>;
+                this.stack.push(node);
+                if ($type === DatatypeSymbol) {
+                    node.value = '';
+                } else if (infixName !== undefined) {
+                    node.$infixName = infixName;
+                }
+            }
+            implementation(args);
+            return createNode ? this.construct() : undefined;
+        };
+    };
 }
 
 /** The options every rule call gives Chevrotain: Coord's rules have no parameters. */
@@ -226,13 +342,7 @@ function useExactContent(parser: LangiumParser): void {
     builder.appendChild = (parent: CompositeChild, child: CstChild) => {
         child.container = parent;
         const content = parent.content;
-        switch (content.length) {
-            case 0: parent.content = [child]; break;
-            case 1: parent.content = [content[0], child]; break;
-            case 2: parent.content = [content[0], content[1], child]; break;
-            case 3: parent.content = [content[0], content[1], content[2], child]; break;
-            default: content.push(child);
-        }
+        parent.content = appendExact(content, child);
     };
     builder.construct = function (this: ContentBuilder, item: { $cstNode: unknown }) {
         item.$cstNode = this.current;
@@ -282,7 +392,10 @@ function useDefaultsByType(parser: LangiumParser, services: LangiumCoreServices)
         const list = defaultsOf(obj.$type as string);
         for (let i = 0; i < list.length; i++) {
             const [name, value] = list[i];
-            if (obj[name] === undefined) obj[name] = copyDefault(value);
+            const current = obj[name];
+            if (current === undefined) obj[name] = copyDefault(value);
+            // A list longer than useExactLists keeps exact, to its exact size (as Langium's builder does the syntax tree's contents).
+            else if (Array.isArray(current) && current.length > EXACT_CONTENT) obj[name] = current.slice();
         }
         return obj;
     };

@@ -144,7 +144,8 @@ function astShape(node: unknown): unknown {
         const ref = node as { $refText: string; $refNode?: CstNode };
         return { ref: ref.$refText, node: ref.$refNode && [ref.$refNode.offset, ref.$refNode.length] };
     }
-    const out: Record<string, unknown> = {};
+    // The own properties in their order, and the prototype (the AST nodes are made by Coord's own makers: astNodeMaker).
+    const out: Record<string, unknown> = { keys: Object.keys(node), plain: Object.getPrototypeOf(node) === Object.prototype };
     for (const [k, v] of Object.entries(node)) {
         if (k === '$container' || k === '$document') continue;
         out[k] = k === '$cstNode' ? [(v as CstNode).offset, (v as CstNode).length] : astShape(v);
@@ -179,6 +180,12 @@ describe('Coord\'s parser builder', () => {
         expect(counts!.sharedAlternations).toBeGreaterThan(counts!.tokenTables);
         // Langium's `consume` with the keyword test by `$type` (useExactConsume): an upgrade that changes it leaves Langium's.
         expect(Object.prototype.hasOwnProperty.call(Coord.parser.LangiumParser, 'consume')).toBe(true);
+        // And the other methods replaced by their copies (each one kept only when Langium's is the one it copies):
+        // the AST nodes' makers, the lists, the rule calls' options, the syntax nodes' contents.
+        const parser = Coord.parser.LangiumParser as unknown as { wrapper: object; nodeBuilder: object };
+        for (const name of ['startImplementation', 'assign', 'construct']) expect(Object.prototype.hasOwnProperty.call(parser, name), name).toBe(true);
+        expect(Object.prototype.hasOwnProperty.call(parser.wrapper, 'wrapSubrule')).toBe(true);
+        for (const name of ['appendChild', 'construct']) expect(Object.prototype.hasOwnProperty.call(parser.nodeBuilder, name), name).toBe(true);
     });
 
     it('tests grammar elements by their exact type, and takes data type rules from the plan, as Langium decides them', () => {
