@@ -17,7 +17,6 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { loadWorkspace } from '../../src/cli/workspace.js';
 import { MAX_FILE_BYTES } from '../../src/cli/files.js';
 import { canRunAs, ensureBuilt, runCoord } from '../cli/process-run.js';
-import { ROOT } from './harness.js';
 
 const GOOD = 'programme Good { country Peru sector other }\n';
 const ERROR = 'programme Bad { country Peru sector other period 2020..2010 }\n';
