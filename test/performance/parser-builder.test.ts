@@ -12,7 +12,7 @@ import { AstUtils, createParser, DatatypeSymbol, EmptyFileSystem, GrammarAST, Gr
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { createCoordCoreServices } from '../../src/language/coord-module.js';
-import { EXACT_GRAMMAR_TYPES, isPlainGrammar, parserBuilderCounts } from '../../src/language/parser-builder.js';
+import { astNodeMaker, EXACT_GRAMMAR_TYPES, isPlainGrammar, parserBuilderCounts } from '../../src/language/parser-builder.js';
 import { plannedParserFacts } from '../../src/language/grammar-plan.js';
 import { BASE, MISTAKES, REVIEW_BASE, mistakeText } from '../language/syntax-mistakes.data.js';
 import { combined } from '../language/name-places.data.js';
@@ -276,6 +276,24 @@ describe('Coord\'s parser builder', () => {
         } finally {
             entries.mockRestore();
         }
+    });
+
+    it('makes AST nodes that are plain objects, as Langium\'s literal `{ $type }` is', () => {
+        const make = astNodeMaker('Domain');
+        const node = make() as Record<string, unknown>;
+        node.name = 'd';
+        node.list = [1];
+        const literal: Record<string, unknown> = { $type: 'Domain' };
+        literal.name = 'd';
+        literal.list = [1];
+        expect(Object.getPrototypeOf(node)).toBe(Object.prototype);
+        expect(node.constructor).toBe(Object);
+        expect(Object.keys(node)).toEqual(Object.keys(literal));
+        expect(JSON.stringify(node)).toBe(JSON.stringify(literal));
+        expect(node).toStrictEqual(literal);
+        // Each call a new node; the maker of another type makes that type.
+        expect(make()).not.toBe(make());
+        expect(astNodeMaker('Outcome')()).toStrictEqual({ $type: 'Outcome' });
     });
 
     it('lets go of the tokens after a parse (the tree keeps none of them)', () => {
