@@ -25,12 +25,20 @@ export const source = grammarPlanSource({
 });
 `;
 // The GAST Chevrotain records from the parser of Coord's services (which read the plan just computed).
+// Its one-token decisions: what the strategy's own function of each answers for every token type.
 const gastEntry = `
 import { EmptyFileSystem } from 'langium';
-import { createCoordCoreServices } from './src/language/coord-module.js';
+import { createCoordCoreServices, createCoordParser } from './src/language/coord-module.js';
 import { gastPlanSource, writeGast } from './src/language/prebuilt-gast.js';
-const parser = createCoordCoreServices(EmptyFileSystem).Coord.parser.LangiumParser;
-export const gastSource = gastPlanSource(writeGast(Object.values(parser.wrapper.getGAstProductions())));
+import { lookaheadPlanOf } from './src/language/prebuilt-lookahead.js';
+import { deferredDecisions } from './src/language/lazy-lookahead.js';
+const parser = createCoordParser(createCoordCoreServices(EmptyFileSystem).Coord, { prebuilt: false });
+const { wrapper } = parser;
+const strategy = wrapper.lookaheadStrategy;
+const lookahead = lookaheadPlanOf(deferredDecisions(parser),
+    options => options.prodType === undefined ? strategy.buildLookaheadForAlternation(options) : strategy.buildLookaheadForOptional(options),
+    wrapper.tokensMap);
+export const gastSource = gastPlanSource(writeGast(Object.values(wrapper.getGAstProductions())), lookahead);
 `;
 /** Bundles `contents` with the generated plan files replaced: the grammar plan by `plan` (none: an empty plan), the GAST by none. */
 async function bundle(contents, out, plan) {
@@ -45,7 +53,7 @@ async function bundle(contents, out, plan) {
                 b.onLoad({ filter: /^plan$/, namespace: 'no-plan' }, () => plan !== undefined
                     ? { contents: plan, loader: 'ts', resolveDir: join(root, 'src/language') }
                     : { contents: 'export const GRAMMAR_PLAN = { keywords: [], terminals: [], plain: false, parserRules: [] };', loader: 'js' });
-                b.onLoad({ filter: /^gast$/, namespace: 'no-plan' }, () => ({ contents: 'export const PARSER_GAST = [];', loader: 'js' }));
+                b.onLoad({ filter: /^gast$/, namespace: 'no-plan' }, () => ({ contents: 'export const PARSER_GAST = []; export const PARSER_LOOKAHEAD = [];', loader: 'js' }));
             },
         }],
     });

@@ -17,6 +17,8 @@ import { makeParserLinear } from './linear-parser.js';
 import { buildParserWithLazyLookahead } from './lazy-lookahead.js';
 import { prepareCoordParser } from './parser-builder.js';
 import { usePrebuiltGast } from './prebuilt-gast.js';
+import { lookaheadPlan } from './prebuilt-lookahead.js';
+import { PARSER_LOOKAHEAD } from './parser-gast.generated.js';
 import { CoordLexer } from './coord-lexer.js';
 import { useOffsetTokens } from './offset-tokens.js';
 import { CoordValueConverter } from './value-converter.js';
@@ -54,13 +56,16 @@ function withOffsetTokens(parser: LangiumParser, services: LangiumCoreServices):
 }
 
 /**
- * Coord's parser for `services` (see {@link CoordModule}). `prebuiltGast: false` makes Chevrotain record the
- * parser's grammar as it does by itself, instead of taking the one written when Coord is built (for tests).
+ * Coord's parser for `services` (see {@link CoordModule}). `prebuilt: false` makes Chevrotain record the
+ * parser's grammar and build its lookahead as it does by itself, instead of taking the GAST and the
+ * one-token decisions written when Coord is built (for tests and for the script that writes them).
  */
-export function createCoordParser(services: LangiumCoreServices, options: { prebuiltGast?: boolean } = {}): LangiumParser {
+export function createCoordParser(services: LangiumCoreServices, options: { prebuilt?: boolean } = {}): LangiumParser {
     const prepared = prepareCoordParser(services);
-    return installSyntaxRepair(makeParserLinear(withOffsetTokens(useOneLineLeaves(useFastContainerLinks(
-        buildParserWithLazyLookahead(options.prebuiltGast === false ? prepared : usePrebuiltGast(prepared)))), services)), services);
+    const finalized = options.prebuilt === false
+        ? buildParserWithLazyLookahead(prepared)
+        : buildParserWithLazyLookahead(usePrebuiltGast(prepared), lookaheadPlan(PARSER_LOOKAHEAD));
+    return installSyntaxRepair(makeParserLinear(withOffsetTokens(useOneLineLeaves(useFastContainerLinks(finalized)), services)), services);
 }
 
 /** Coord's overrides and additions to Langium's core services. */
@@ -69,7 +74,8 @@ export const CoordModule: Module<CoordCoreServices, PartialLangiumCoreServices &
         // No stack overflow and no quadratic time, however many declarations or errors (linear-parser.ts);
         // a text that does not parse is read as if each mistake were corrected (validation/syntax-repair.ts);
         // each lookahead function is built on its first use, not all when the parser is (lazy-lookahead.ts);
-        // Chevrotain takes the parser's grammar (GAST) written when Coord is built, instead of recording it (prebuilt-gast.ts);
+        // Chevrotain takes the parser's grammar (GAST) written when Coord is built, instead of recording it (prebuilt-gast.ts),
+        // and the decisions one token settles are made from tables written then too, the ATN built only if another is used (prebuilt-lookahead.ts);
         // the tree's container links are set by a loop, not Langium's allocating walk (container-links.ts);
         // it reads tokens with their start offsets only, the tree's lines and columns from the text's lines (offset-tokens.ts).
         LangiumParser: services => createCoordParser(services),

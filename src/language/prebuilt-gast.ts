@@ -29,6 +29,7 @@ import {
 } from 'chevrotain';
 import type { LangiumParser } from 'langium';
 import { PARSER_GAST } from './parser-gast.generated.js';
+import type { LookaheadEntry } from './prebuilt-lookahead.js';
 
 /**
  * A production as written: its class (a letter of {@link CLASSES}), its own properties that differ from
@@ -107,16 +108,22 @@ export function readGast(nodes: readonly GastNode[], tokens: Readonly<Record<str
     return missing ? undefined : rules;
 }
 
-/** The text of `parser-gast.generated.ts` (ASCII: characters beyond it, such as Langium's rule-name suffix, escaped). */
-export function gastPlanSource(nodes: readonly GastNode[]): string {
+/** The text of `parser-gast.generated.ts`: the GAST and the one-token decisions (prebuilt-lookahead.ts), ASCII (characters beyond it, such as Langium's rule-name suffix, escaped). */
+export function gastPlanSource(nodes: readonly GastNode[], lookahead: readonly LookaheadEntry[]): string {
     const ascii = (text: string) => text.replace(/[^\x20-\x7e]/g, c => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
     return [
         '// Written by `node scripts/grammar-plan.mjs` (run by `npm run langium:generate`) from the parser; do not edit.',
-        '// The GAST Chevrotain records from Coord\'s parser, one rule a line (src/language/prebuilt-gast.ts).',
+        '// The GAST Chevrotain records from Coord\'s parser, one rule a line (src/language/prebuilt-gast.ts), and what',
+        '// each decision that one token settles answers per token (src/language/prebuilt-lookahead.ts), one a line.',
         "import type { GastNode } from './prebuilt-gast.js';",
+        "import type { LookaheadEntry } from './prebuilt-lookahead.js';",
         '',
         'export const PARSER_GAST: readonly GastNode[] = [',
         ...nodes.map(node => `    ${ascii(JSON.stringify(node))},`),
+        '];',
+        '',
+        'export const PARSER_LOOKAHEAD: readonly LookaheadEntry[] = [',
+        ...lookahead.map(entry => `    ${ascii(JSON.stringify(entry))},`),
         '];',
         '',
     ].join('\n');
