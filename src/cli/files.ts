@@ -69,9 +69,8 @@ export class DiscoveryCache {
         return entries;
     }
 
-    /** The real path of a file a walk found in `folder` (a regular file, not a link). */
-    walkedFile(folder: string, name: string): string {
-        const absolute = path.join(folder, name);
+    /** The real path of a file a walk found in `folder` (a regular file, not a link); `absolute` is `folder` joined with `name`. */
+    walkedFile(folder: string, name: string, absolute = path.join(folder, name)): string {
         let real = this.realFiles.get(absolute);
         if (real === undefined) {
             let realFolder = this.realFolders.get(folder);
@@ -107,8 +106,19 @@ export async function discoverFiles(
     for (const given of paths.length > 0 ? paths : ['.']) {
         // A file outside the working folder keeps the form the user gave: `../specs/a.coord` or an absolute path.
         const relative = !path.isAbsolute(given);
-        const add = (absolute: string, key: string) => {
-            if (!found.has(key)) found.set(key, { absolute, display: displayPath(absolute, cwd, relative) });
+        // A walk's files are named from their folder's relative path, worked out once per folder.
+        const folderPaths = new Map<string, string>();
+        const add = (absolute: string, key: string, folder?: string, name?: string) => {
+            if (found.has(key)) return;
+            let display: string;
+            if (folder === undefined || name === undefined) {
+                display = displayPath(absolute, cwd, relative);
+            } else {
+                let rel = folderPaths.get(folder);
+                if (rel === undefined) folderPaths.set(folder, rel = path.relative(cwd, folder));
+                display = displayInFolder(rel, name, absolute, relative);
+            }
+            found.set(key, { absolute, display });
         };
         try {
             await discoverPath(given, cwd, add, problems, ignores, cache);
@@ -121,7 +131,7 @@ export async function discoverFiles(
 }
 
 async function discoverPath(
-    given: string, cwd: string, add: (absolute: string, key: string) => void, problems: string[] | undefined, ignores: IgnoreTest | undefined,
+    given: string, cwd: string, add: WalkAdd, problems: string[] | undefined, ignores: IgnoreTest | undefined,
     cache: DiscoveryCache,
 ): Promise<void> {
     const absolute = path.resolve(cwd, given);
@@ -137,7 +147,7 @@ async function discoverPath(
     if (stat?.isDirectory()) {
         // Count the files this folder holds, not the new ones: a folder given twice is not empty.
         let inFolder = 0;
-        walkFolder(absolute, (file, key) => { inFolder++; add(file, key); }, cwd, problems, ignores, cache);
+        walkFolder(absolute, (file, key, folder, name) => { inFolder++; add(file, key, folder, name); }, cwd, problems, ignores, cache);
         if (inFolder === 0) throw new CliError(t('cli.file.empty-folder', { path: given }));
     } else if (stat) {
         if (!stat.isFile()) throw new CliError(t('cli.file.not-regular', { path: given, kind: fileKind(stat) }));
@@ -179,7 +189,7 @@ function fileKind(stat: fs.Stats): string {
  * cannot be read is named in `problems` and skipped, and the walk goes on.
  */
 function walkFolder(
-    root: string, add: (absolute: string, key: string) => void, cwd: string, problems: string[] | undefined, ignores: IgnoreTest | undefined,
+    root: string, add: WalkAdd, cwd: string, problems: string[] | undefined, ignores: IgnoreTest | undefined,
     cache: DiscoveryCache,
 ): void {
     const read = (folder: string): fs.Dirent[] | undefined => {
@@ -208,11 +218,26 @@ function walkFolder(
             const entries = read(full);
             if (entries) open.push({ folder: full, entries, next: 0 });
         } else if (entry.isFile() && isCoordFileName(entry.name) && !ignores?.(full, false)) {
-            add(full, cache.walkedFile(top.folder, entry.name));
+            add(full, cache.walkedFile(top.folder, entry.name, full), top.folder, entry.name);
         }
         // Symbolic links are not followed, so a walk never leaves its root nor loops;
         // FIFOs, sockets and devices are skipped, so a walk never blocks on one.
     }
+}
+
+/** Adds a file found (its absolute path, its key), with its folder and name when a walk found it. */
+type WalkAdd = (absolute: string, key: string, folder?: string, name?: string) => void;
+
+/**
+ * {@link displayPath} of the file `name` (a name, no separator) in a folder whose path relative
+ * to `cwd` is `folderRelative` (`path.relative(cwd, folder)`), without resolving both paths
+ * again for every file of the folder: the file's relative path is the folder's and its name.
+ */
+export function displayInFolder(folderRelative: string, name: string, absolute: string, relativeOutside = false): string {
+    const rel = folderRelative === '' ? name : path.isAbsolute(folderRelative) ? path.join(folderRelative, name) : `${folderRelative}${path.sep}${name}`;
+    const outside = rel.startsWith(`..${path.sep}`) || path.isAbsolute(rel);
+    if (!outside || (relativeOutside && !path.isAbsolute(rel))) return path.sep === '/' ? rel : rel.split(path.sep).join('/');
+    return absolute;
 }
 
 /**

@@ -129,8 +129,11 @@ export async function loadWorkspace(options: WorkspaceOptions): Promise<LoadedWo
         }
     }
     // Every config file that applies to a reported file must be valid before anything is reported.
-    for (const { file } of texts.filter(t => !t.isContext)) {
-        const { error } = provider.configFor(pathToFileURL(file.absolute).toString());
+    // Each file's URI, made once (for its configuration and its document).
+    const uris = texts.map(({ file }) => pathToFileURL(file.absolute).toString());
+    for (const [i, { isContext }] of texts.entries()) {
+        if (isContext) continue;
+        const { error } = provider.configFor(uris[i]);
         if (error) throw configCliError(error);
     }
     // TurboFan for the parse only (tiering.ts): once every document is parsed, V8's tiers are capped
@@ -139,7 +142,7 @@ export async function loadWorkspace(options: WorkspaceOptions): Promise<LoadedWo
     const afterParse = tiers && Coord.shared.workspace.DocumentBuilder.onBuildPhase(DocumentState.Parsed, () => tiers.cap());
     let built: Awaited<ReturnType<typeof buildWorkspace>>;
     try {
-        built = await buildWorkspace(Coord, texts.map(({ file, text }) => ({ uri: pathToFileURL(file.absolute).toString(), text })));
+        built = await buildWorkspace(Coord, texts.map(({ text }, i) => ({ uri: uris[i], text })));
     } finally {
         afterParse?.dispose();
         tiers?.restore();

@@ -12,6 +12,7 @@ import {
     type AstNodeDescription, type ReferenceDescription, type Stream, DefaultWorkspaceManager, DocumentState, URI,
     type AstNode, type BuildOptions, type Cancellation, type FileSystemNode, type FileSystemProvider,
     type LangiumDocument, type LangiumDocumentFactory, type LangiumSharedCoreServices, type MaybePromise, type ParseResult, type ParserOptions, type WorkspaceFolder,
+    UriTrie,
 } from 'langium';
 import { STDLIB_TEXT, STDLIB_URI } from './stdlib.js';
 import { requireService, type ChangeTracker, type CoordSharedServices } from './change-tracker.js';
@@ -36,7 +37,27 @@ export function createStdlibDocument(factory: LangiumDocumentFactory): LangiumDo
  * an eighth of the CPU of an edit there after the workspace facts went
  * incremental (CPU profile).
  */
+/**
+ * Langium's trie of URIs, remembering the last URI it normalised: every call parses the
+ * URI's text and prints it again (its normal form), and `addDocument` asks twice for the
+ * same text (`has`, then `insert`), as `deleteDocument` does (`find`, then `delete`). The
+ * normal form is a function of the text alone, so the second answer is the first.
+ */
+export class LastUriTrie<T> extends UriTrie<T> {
+    private lastText: string | undefined;
+    private lastNormal = '';
+
+    protected override normalizeUri(uri: string): string {
+        if (uri !== this.lastText) {
+            this.lastNormal = super.normalizeUri(uri);
+            this.lastText = uri;
+        }
+        return this.lastNormal;
+    }
+}
+
 export class CoordLangiumDocuments extends DefaultLangiumDocuments {
+    protected override readonly documentTrie = new LastUriTrie<LangiumDocument>();
     private cached: LangiumDocument[] | undefined;
     /**
      * The documents by the text of their URI (`uri.toString()`), for {@link getDocument}; built

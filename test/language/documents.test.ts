@@ -8,8 +8,9 @@
  * a URI written as a document's.
  */
 import { describe, expect, it, vi } from 'vitest';
-import { DefaultLangiumDocuments, EmptyFileSystem, URI, UriUtils, type LangiumDocument } from 'langium';
+import { DefaultLangiumDocuments, EmptyFileSystem, URI, UriTrie, UriUtils, type LangiumDocument } from 'langium';
 import { createCoordCoreServices } from '../../src/language/coord-module.js';
+import { LastUriTrie } from '../../src/language/coord-workspace.js';
 
 // `file:///w/sub.coord` is both a document and a folder of others.
 const STORED = ['file:///w/a.coord', 'file:///w/sub.coord', 'file:///w/sub.coord/b.coord', 'file:///w/sub.coord/deeper/c.coord', 'untitled:Untitled-1.coord',
@@ -78,6 +79,57 @@ describe('Coord\'s document list', () => {
             // A URI no document has is looked up in the trie.
             expect(documents.getDocument(URI.parse('file:///w/none.coord'))).toBeUndefined();
             expect(normalize).toHaveBeenCalled();
+        } finally {
+            normalize.mockRestore();
+        }
+    });
+});
+
+/**
+ * The documents' trie remembers the last URI it normalised (adding asks `has`, then
+ * `insert`, for the same text): the same answers as Langium's trie for any sequence of
+ * calls, with each text normalised once when it is asked twice in a row.
+ */
+describe('the trie of document URIs', () => {
+    const texts = [...STORED, ...ASKED, 'file:///w/', 'file:///w/sub.coord/deeper/', 'untitled:', 'file:///w/%7e.coord', 'file:///w/~.coord'];
+
+    it('answers as Langium\'s trie for every call, in a random order of inserts, deletions and look-ups', () => {
+        let seed = 7;
+        const next = (n: number) => { seed = (seed * 1103515245 + 12345) % 2147483648; return seed % n; };
+        for (let run = 0; run < 20; run++) {
+            const ours = new LastUriTrie<number>();
+            const langium = new UriTrie<number>();
+            for (let step = 0; step < 200; step++) {
+                const text = texts[next(texts.length)];
+                // Often the same text twice in a row, as addDocument and deleteDocument ask.
+                const op = next(6);
+                if (op === 0) { ours.insert(text, step); langium.insert(text, step); }
+                else if (op === 1) { ours.delete(text); langium.delete(text); }
+                else if (op === 2) expect(ours.has(text), text).toBe(langium.has(text));
+                else if (op === 3) expect(ours.find(text), text).toBe(langium.find(text));
+                else if (op === 4) expect(ours.findAll(text), text).toEqual(langium.findAll(text));
+                else expect(ours.findChildren(text), text).toEqual(langium.findChildren(text));
+                expect(ours.all()).toEqual(langium.all());
+            }
+        }
+    });
+
+    it('normalises a document\'s URI once when the document is added, and again for another URI', () => {
+        const workspace = createCoordCoreServices(EmptyFileSystem).shared.workspace;
+        const normalize = vi.spyOn(UriUtils, 'normalize');
+        try {
+            const a = workspace.LangiumDocumentFactory.fromString('domain d "D"\n', URI.parse('file:///w/a.coord'));
+            workspace.LangiumDocuments.addDocument(a);
+            expect(normalize).toHaveBeenCalledTimes(1);
+            // The same URI again is refused, as Langium refuses it.
+            expect(() => workspace.LangiumDocuments.addDocument(a)).toThrow(/already present/);
+            const b = workspace.LangiumDocumentFactory.fromString('domain e "E"\n', URI.parse('file:///w/b.coord'));
+            workspace.LangiumDocuments.addDocument(b);
+            expect(normalize).toHaveBeenCalledTimes(2);
+            expect(workspace.LangiumDocuments.getDocument(URI.parse('file:///w/A.coord'))).toBeUndefined();
+            expect(workspace.LangiumDocuments.deleteDocument(URI.parse('file:///w/a.coord'))).toBe(a);
+            expect(workspace.LangiumDocuments.getDocument(URI.parse('file:///w/a.coord'))).toBeUndefined();
+            expect(workspace.LangiumDocuments.getDocument(URI.parse('file:///w/b.coord'))).toBe(b);
         } finally {
             normalize.mockRestore();
         }
