@@ -12,7 +12,7 @@ import {
     type AstNodeDescription, type ReferenceDescription, type Stream, DefaultWorkspaceManager, DocumentState, URI,
     type AstNode, type BuildOptions, type Cancellation, type FileSystemNode, type FileSystemProvider,
     type LangiumDocument, type LangiumDocumentFactory, type LangiumSharedCoreServices, type MaybePromise, type ParseResult, type ParserOptions, type WorkspaceFolder,
-    UriTrie,
+    UriTrie, type ValidationCategory,
 } from 'langium';
 import { STDLIB_TEXT, STDLIB_URI } from './stdlib.js';
 import { requireService, type ChangeTracker, type CoordSharedServices } from './change-tracker.js';
@@ -173,6 +173,23 @@ export class CoordDocumentBuilder extends DefaultDocumentBuilder {
             for (const uri of changed) this.tracker.changed(uri.toString(), this.langiumDocuments.getDocument(uri)?.parseResult?.value);
             if (deleted.length > 0) this.tracker.deleted();
         });
+    }
+
+    /**
+     * Langium's answer (the requested validation categories a document has not been
+     * validated for yet) with a loop in place of a stream: a build asks once per document
+     * it validates, and the stream's iterators cost 5–8 µs a call before V8 optimises
+     * them (4–9 ms of a 1,000-file check in its CPU profile).
+     */
+    protected override findMissingValidationCategories(document: LangiumDocument, options: BuildOptions | undefined): ValidationCategory[] {
+        const state = this.buildState.get(document.uri.toString());
+        const all = this.serviceRegistry.getServices(document.uri).validation.ValidationRegistry.getAllValidationCategories(document);
+        const executed: ReadonlySet<ValidationCategory> = state?.result?.validationChecks ? new Set(state.result.validationChecks) : state?.completed ? all : new Set();
+        const requested: Iterable<ValidationCategory> = options === undefined || options.validation === true ? all
+            : typeof options.validation === 'object' ? (options.validation.categories ?? all) : [];
+        const missing: ValidationCategory[] = [];
+        for (const category of requested) if (!executed.has(category)) missing.push(category);
+        return missing;
     }
 
     protected override async buildDocuments(documents: LangiumDocument[], options: BuildOptions, cancelToken: Cancellation.CancellationToken): Promise<void> {
