@@ -212,7 +212,7 @@ function walkFolder(
             continue;
         }
         const entry = top.entries[top.next++];
-        const full = path.join(top.folder, entry.name);
+        const full = joinName(top.folder, entry.name);
         if (entry.isDirectory()) {
             if (entry.name.startsWith('.') || SKIPPED_FOLDERS.has(entry.name) || ignores?.(full, true)) continue;
             const entries = read(full);
@@ -223,6 +223,15 @@ function walkFolder(
         // Symbolic links are not followed, so a walk never leaves its root nor loops;
         // FIFOs, sockets and devices are skipped, so a walk never blocks on one.
     }
+}
+
+/**
+ * `path.join(folder, name)` for a folder path that is already normal (a walk's: resolved,
+ * then joined with names) and a name read from it (never empty, `.`, `..`, nor holding a
+ * separator), without normalising the whole path again for every entry of a walk.
+ */
+export function joinName(folder: string, name: string): string {
+    return folder.endsWith(path.sep) ? folder + name : folder + path.sep + name;
 }
 
 /** Adds a file found (its absolute path, its key), with its folder and name when a walk found it. */

@@ -8,7 +8,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { afterEach, beforeEach, describe, expect, test } from 'vitest';
-import { discoverFiles, displayInFolder, displayPath } from '../../src/cli/files.js';
+import { discoverFiles, displayInFolder, displayPath, joinName } from '../../src/cli/files.js';
 import { removeScratch, scratch } from './process-run.js';
 
 const CWDS = ['/', '/w', '/w/project', '/w/project/sub', '/w/pro', '/other'];
@@ -23,6 +23,7 @@ describe('a walked file\'s name in reports', () => {
                 const rel = path.relative(cwd, folder);
                 for (const name of NAMES) {
                     const absolute = path.join(folder, name);
+                    expect(joinName(folder, name)).toBe(absolute);
                     for (const relativeOutside of [false, true]) {
                         expect(displayInFolder(rel, name, absolute, relativeOutside), `${cwd} ${absolute} ${relativeOutside}`)
                             .toBe(displayPath(absolute, cwd, relativeOutside));
@@ -51,7 +52,10 @@ describe('a walk\'s names', () => {
         for (const given of ['.', 'q', './q/r', '../o', path.join(dir, 'o'), dir, '..']) {
             const files = await discoverFiles([given], cwd);
             expect(files.length, given).toBeGreaterThan(0);
-            for (const file of files) expect(file.display, given).toBe(displayPath(file.absolute, cwd, !path.isAbsolute(given)));
+            for (const file of files) {
+                expect(file.display, given).toBe(displayPath(file.absolute, cwd, !path.isAbsolute(given)));
+                expect(fs.statSync(file.absolute).isFile(), file.absolute).toBe(true);
+            }
         }
         expect((await discoverFiles(['../o'], cwd)).map(f => f.display)).toEqual(['../o/e.coord']);
         expect((await discoverFiles([path.join(dir, 'o')], cwd)).map(f => f.display)).toEqual([path.join(dir, 'o', 'e.coord')]);
