@@ -84,9 +84,11 @@ describe('plural categories of small integers', () => {
     test('counting in a message makes no Intl.PluralRules; other numbers still go to Intl', async () => {
         const stock = (await freshI18n()).CATALOGUE['pt-BR']['cli.count.error'];
         const expected = new IntlMessageFormat(stock, 'pt-BR').format({ count: 1000 });
-        const real = Intl.PluralRules;
+        // Intl.PluralRules is writable; TypeScript's lib calls it read-only.
+        const intl = Intl as unknown as { PluralRules: typeof Intl.PluralRules };
+        const real = intl.PluralRules;
         const made: string[] = [];
-        Intl.PluralRules = new Proxy(real, {
+        intl.PluralRules = new Proxy(real, {
             construct(target, args: ConstructorParameters<typeof Intl.PluralRules>) {
                 made.push(JSON.stringify(args));
                 return Reflect.construct(target, args);
@@ -105,7 +107,7 @@ describe('plural categories of small integers', () => {
             expect(i18n.t('cli.count.error', { count: 1000 }, 'pt-BR')).toBe(expected);
             expect(made).toHaveLength(2);
         } finally {
-            Intl.PluralRules = real;
+            intl.PluralRules = real;
         }
     });
 });
