@@ -62,36 +62,10 @@ class LightNumberFormat {
     }
 }
 
-/**
- * The cardinal plural category of an integer from -999 to 999 in each of Coord's locales (CLDR; a
- * negative number takes its absolute value's): English and Spanish `one` for 1, Brazilian Portuguese
- * for 0 and 1, else `other` (Spanish `many` starts at a million). `test/i18n/light-numbers.test.ts`
- * compares every such integer with `Intl.PluralRules` in each locale.
- */
-export const SMALL_PLURALS: Readonly<Record<string, (n: number) => Intl.LDMLPluralRule>> = {
-    en: n => (n === 1 || n === -1 ? 'one' : 'other'),
-    'es-419': n => (n === 1 || n === -1 ? 'one' : 'other'),
-    'pt-BR': n => (n >= -1 && n <= 1 ? 'one' : 'other'),
-};
-
-/** An `Intl.PluralRules` that answers small integers itself (the first real one costs about 0.4 ms of a cold start) and makes the real one only when needed. */
-class LightPluralRules {
-    private real: Intl.PluralRules | undefined;
-    private readonly small: ((n: number) => Intl.LDMLPluralRule) | undefined;
-    constructor(private readonly locales: string | string[], private readonly options?: Intl.PluralRulesOptions) {
-        const plain = options === undefined || (Object.keys(options).length === 1 && options.type === 'cardinal');
-        this.small = plain && typeof locales === 'string' && Object.hasOwn(SMALL_PLURALS, locales) ? SMALL_PLURALS[locales] : undefined;
-    }
-    select(value: number): Intl.LDMLPluralRule {
-        if (this.small !== undefined && Number.isInteger(value) && value > -1000 && value < 1000 && !Object.is(value, -0)) return this.small(value);
-        return (this.real ??= new Intl.PluralRules(this.locales, this.options)).select(value);
-    }
-}
-
-/** The formatters every message shares, each made once per locale and options: numbers and plural rules as above; dates as Intl makes them. */
+/** The formatters every message shares, each made once per locale and options: numbers as above; plural rules (cheap) and dates as Intl makes them. */
 const formatters = (() => {
     const numbers = new Map<string, LightNumberFormat>();
-    const plurals = new Map<string, LightPluralRules>();
+    const plurals = new Map<string, Intl.PluralRules>();
     const dates = new Map<string, Intl.DateTimeFormat>();
     const key = (locales: unknown, options: unknown) => JSON.stringify([locales, options]);
     return {
@@ -104,8 +78,8 @@ const formatters = (() => {
         getPluralRules(locales: string | string[], options?: Intl.PluralRulesOptions) {
             const k = key(locales, options);
             let rules = plurals.get(k);
-            if (!rules) plurals.set(k, rules = new LightPluralRules(locales, options));
-            return rules as unknown as Intl.PluralRules;
+            if (!rules) plurals.set(k, rules = new Intl.PluralRules(locales, options));
+            return rules;
         },
         getDateTimeFormat(locales: string | string[], options?: Intl.DateTimeFormatOptions) {
             const k = key(locales, options);

@@ -67,49 +67,6 @@ describe('numbers in messages', () => {
     });
 });
 
-describe('plural categories of small integers', () => {
-    test('are Intl.PluralRules\' for every integer from -999 to 999 in every locale', async () => {
-        const i18n = await freshI18n();
-        for (const locale of i18n.LOCALES) {
-            const tag = i18n.INTL_LOCALE[locale];
-            const intl = new Intl.PluralRules(tag);
-            const small = i18n.SMALL_PLURALS[tag];
-            expect(small, tag).toBeDefined();
-            const wrong: number[] = [];
-            for (let n = -999; n <= 999; n++) if (small(n) !== intl.select(n)) wrong.push(n);
-            expect(wrong, tag).toEqual([]);
-        }
-    });
-
-    test('counting in a message makes no Intl.PluralRules; other numbers still go to Intl', async () => {
-        const stock = (await freshI18n()).CATALOGUE['pt-BR']['cli.count.error'];
-        const expected = new IntlMessageFormat(stock, 'pt-BR').format({ count: 1000 });
-        const real = Intl.PluralRules;
-        const made: string[] = [];
-        Intl.PluralRules = new Proxy(real, {
-            construct(target, args: ConstructorParameters<typeof Intl.PluralRules>) {
-                made.push(JSON.stringify(args));
-                return Reflect.construct(target, args);
-            },
-        });
-        try {
-            const i18n = await freshI18n();
-            for (const locale of i18n.LOCALES) {
-                expect(i18n.t('cli.count.error', { count: 1 }, locale)).toMatch(/^1 /);
-                expect(i18n.t('cli.count.hint', { count: 0 }, locale)).toMatch(/^0 /);
-                expect(i18n.t('cli.count.summary', { counts: 'x', files: 2 }, locale)).toContain('2');
-            }
-            expect(made).toEqual([]);
-            expect(i18n.t('cli.count.error', { count: 1.5 }, 'en')).toBe('1.5 errors');
-            expect(made).toEqual([JSON.stringify(['en', { type: 'cardinal' }])]);
-            expect(i18n.t('cli.count.error', { count: 1000 }, 'pt-BR')).toBe(expected);
-            expect(made).toHaveLength(2);
-        } finally {
-            Intl.PluralRules = real;
-        }
-    });
-});
-
 describe('written as Intl writes them', () => {
     test('every integer from -1,000 to 1,000, and the edges around them, in every locale', async () => {
         const i18n = await freshI18n();
