@@ -12,7 +12,6 @@
  */
 import { IntlMessageFormat } from 'intl-messageformat';
 import { DEFAULT_LOCALE, type Locale } from './locale.js';
-import { parseSimpleMessage } from './simple-messages.js';
 import { en, type MessageKey } from './messages/en.js';
 import { es } from './messages/es.js';
 import { ptBR } from './messages/pt-BR.js';
@@ -119,14 +118,7 @@ export function t(key: MessageKey, values?: MessageValues, locale: Locale = curr
     if (!values && !/[{}']/.test(source)) return source;
     const id = `${locale}\u0000${key}`;
     let format = compiled.get(id);
-    if (!format) {
-        // A message of the simple form is read without FormatJS's parser (simple-messages.ts), to the same tree;
-        // its text is kept for the formatter's error messages, as when it parses the text itself.
-        const elements = parseSimpleMessage(source);
-        format = new IntlMessageFormat(elements ?? source, INTL_LOCALE[locale], undefined, { ignoreTag: true, formatters });
-        if (elements) (format as unknown as { message?: string }).message = source;
-        compiled.set(id, format);
-    }
+    if (!format) compiled.set(id, format = new IntlMessageFormat(source, INTL_LOCALE[locale], undefined, { ignoreTag: true, formatters }));
     const result = format.format<string>(values as Record<string, string | number | Date> | undefined);
     return Array.isArray(result) ? result.join('') : String(result);
 }
