@@ -9,7 +9,7 @@
  * keystroke interrupt a build within a few milliseconds.
  */
 import {
-    Cancellation, CstUtils, DefaultLinker, UriUtils, type AstNodeLocator, type DocumentSegment, type URI, DefaultReferenceDescriptionProvider, interruptAndCheck, isAstNode, isLinkingError,
+    Cancellation, CstUtils, DefaultLinker, GrammarAST, type Grammar, type LangiumCoreServices, UriUtils, type AstNodeLocator, type DocumentSegment, type URI, DefaultReferenceDescriptionProvider, interruptAndCheck, isAstNode, isLinkingError,
     isMultiReference, isReference, type AstNode, type AstNodeDescription, type CstNode, type LangiumDocument, type LinkingError, type Reference, type ReferenceDescription,
     type ReferenceInfo,
 } from 'langium';
@@ -49,6 +49,69 @@ export function collectReferences(root: AstNode, out: ReferenceInfo[] = []): Ref
 }
 
 /**
+ * The node types whose nodes can hold no reference and no child node (their
+ * properties are keywords, names, strings and numbers): most nodes of a
+ * workspace (a programme's `country`, `budget`…, an effect's `size`, `ci`…).
+ * The walk does not enter them. Made from the grammar by {@link referenceFreeTypes}
+ * when the first linker is made; empty (every node walked) until then.
+ */
+let leafTypes: ReadonlySet<string> = new Set();
+
+/**
+ * The parser rules of a grammar whose nodes can hold neither a reference nor a
+ * child: every assignment of the rule takes a keyword, a terminal or a data type
+ * rule, and the rule calls no other parser rule. Conservative: a grammar with
+ * actions, fragments or rules that return another type than their name gives
+ * none (a node's `$type` would then not name its rule).
+ */
+export function referenceFreeTypes(grammar: Grammar): Set<string> {
+    const out = new Set<string>();
+    const rules = grammar.rules.filter(GrammarAST.isParserRule);
+    if (rules.some(r => r.fragment || r.returnType !== undefined || r.inferredType !== undefined && !r.dataType)) return out;
+    const isDataRule = (rule: unknown): boolean => GrammarAST.isTerminalRule(rule)
+        || (GrammarAST.isParserRule(rule) && (rule.dataType !== undefined || isDataTypeRule(rule)));
+    for (const rule of rules) {
+        if (rule.dataType !== undefined || isDataTypeRule(rule)) continue;
+        let assignments = 0;
+        let leaf = true;
+        const visit = (element: GrammarAST.AbstractElement): void => {
+            if (!leaf) return;
+            if (GrammarAST.isAction(element) || GrammarAST.isCrossReference(element)) leaf = false;
+            else if (GrammarAST.isAssignment(element)) {
+                assignments++;
+                visit(element.terminal);
+            } else if (GrammarAST.isRuleCall(element)) {
+                if (!isDataRule(element.rule.ref)) leaf = false;
+            } else if (GrammarAST.isGroup(element) || GrammarAST.isAlternatives(element) || GrammarAST.isUnorderedGroup(element)) {
+                for (const e of element.elements) visit(e);
+            } else if (!GrammarAST.isKeyword(element)) {
+                leaf = false;
+            }
+        };
+        visit(rule.definition);
+        if (leaf && assignments > 0) out.add(rule.name);
+    }
+    return out;
+}
+
+/** A parser rule that makes a string or a number, not a node: only keywords, terminals and such rules, nothing assigned. */
+function isDataTypeRule(rule: GrammarAST.ParserRule, seen = new Set<GrammarAST.ParserRule>()): boolean {
+    if (rule.dataType !== undefined) return true;
+    if (seen.has(rule)) return false;
+    seen.add(rule);
+    const ok = (element: GrammarAST.AbstractElement): boolean => {
+        if (GrammarAST.isKeyword(element)) return true;
+        if (GrammarAST.isRuleCall(element)) {
+            const target = element.rule.ref;
+            return GrammarAST.isTerminalRule(target) || (GrammarAST.isParserRule(target) && isDataTypeRule(target, seen));
+        }
+        if (GrammarAST.isGroup(element) || GrammarAST.isAlternatives(element) || GrammarAST.isUnorderedGroup(element)) return element.elements.every(ok);
+        return false;
+    };
+    return ok(rule.definition);
+}
+
+/**
  * The children still to walk, of every node being walked (each call's share is
  * the stretch from where it started): a node's own references come first, then
  * its children's, in property order, with one pass over its properties.
@@ -75,11 +138,13 @@ function collectOwn(root: AstNode, out: ReferenceInfo[]): ReferenceInfo[] {
             for (let index = 0; index < value.length; index++) {
                 const element = value[index];
                 if (element instanceof CoordReference) out.push({ reference: element, container: root, property, index });
-                else if (isAstNode(element)) pending.push(element);
+                else if (isAstNode(element)) {
+                    if (!leafTypes.has(element.$type)) pending.push(element);
+                }
                 else if (isReference(element) || isMultiReference(element)) out.push({ reference: element, container: root, property, index });
             }
         } else if (isAstNode(value)) {
-            pending.push(value);
+            if (!leafTypes.has(value.$type)) pending.push(value);
         } else if (isReference(value) || isMultiReference(value)) {
             out.push({ reference: value, container: root, property });
         }
@@ -140,6 +205,12 @@ export function linkFailed(reference: Reference): boolean {
 }
 
 export class CoordLinker extends DefaultLinker {
+    constructor(services: LangiumCoreServices) {
+        super(services);
+        // One grammar per process (Coord's): the walk's table of reference-free types is made once.
+        if (leafTypes.size === 0) leafTypes = referenceFreeTypes(services.Grammar);
+    }
+
     override buildReference(node: AstNode, property: string, refNode: CstNode | undefined, refText: string): Reference {
         return new CoordReference(this.referenceResolver as unknown as Resolver, node, property, refNode, refText);
     }

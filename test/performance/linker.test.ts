@@ -7,7 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { AstUtils, EmptyFileSystem } from 'langium';
 import { createCoordCoreServices } from '../../src/language/coord-module.js';
 import { buildWorkspace } from '../../src/language/coord-workspace-loader.js';
-import { collectReferences } from '../../src/language/coord-linker.js';
+import { collectReferences, referenceFreeTypes } from '../../src/language/coord-linker.js';
 import { isProgramme, type Model } from '../../src/language/generated/ast.js';
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
@@ -58,5 +58,33 @@ describe('the reference index', () => {
         expect(withIndex.all.length).toBeGreaterThan(0);
         expect(withIndex.indexed).toBeGreaterThan(0);
         expect(without.indexed).toBe(0);
+    });
+});
+
+describe('the walk skips reference-free nodes', () => {
+    it('names, from the grammar, only types whose nodes hold no reference and no child node', async () => {
+        const { Coord } = createCoordCoreServices(EmptyFileSystem);
+        const leaves = referenceFreeTypes(Coord.Grammar);
+        // The property nodes and effect details that are the bulk of a workspace, and none of the types that hold references or children.
+        for (const type of ['CountryProperty', 'BudgetProperty', 'SizeDetail', 'CiDetail', 'Capacity', 'Domain', 'Population']) expect(leaves).toContain(type);
+        for (const type of ['Model', 'Programme', 'Coordination', 'Effects', 'Effect', 'Comparator', 'TargetsProperty', 'BetweenProperty', 'NodeProperty', 'Role', 'LevelBlock', 'SubgroupDetail', 'Outcome']) {
+            expect(leaves).not.toContain(type);
+        }
+        // Checked on every node of the examples and the fixtures: a node of a listed type has neither.
+        const dir = join(__dirname, '..', '..', 'examples');
+        const walk = (folder: string): string[] => readdirSync(folder, { withFileTypes: true })
+            .flatMap(e => e.isDirectory() ? walk(join(folder, e.name)) : e.name.endsWith('.coord') ? [join(folder, e.name)] : []);
+        const files = [...walk(dir), ...walk(join(__dirname, '..', 'fixtures'))].map((path, i) => ({ uri: `file:///l/${i}.coord`, text: readFileSync(path, 'utf8') }));
+        const built = await buildWorkspace(Coord, files);
+        let checked = 0;
+        for (const doc of built.documents) {
+            for (const node of AstUtils.streamAst(doc.parseResult.value)) {
+                if (!leaves.has(node.$type)) continue;
+                checked++;
+                expect(AstUtils.streamReferences(node).count(), node.$type).toBe(0);
+                expect(AstUtils.streamContents(node).count(), node.$type).toBe(0);
+            }
+        }
+        expect(checked).toBeGreaterThan(500);
     });
 });
