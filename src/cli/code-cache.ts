@@ -99,7 +99,7 @@ function compileCached(module: CompilingModule, bytes: Buffer, filename: string,
 }
 
 /** The cache file's name, and the start it shares with the files of other builds of the same bundle for the same Node. */
-function cacheNames(filename: string): { file: string; prefix: string } {
+export function cacheNames(filename: string): { file: string; prefix: string } {
     const stat = fs.statSync(filename);
     const prefix = `${path.basename(filename)}-${fnv1a([filename, process.version, process.arch].join('\0'))}-`;
     return { prefix, file: `${prefix}${fnv1a([stat.size, stat.mtimeMs, stat.ino].join('\0'))}.bin` };

@@ -6,14 +6,14 @@
  * others are still formatted, the mode is kept, and through a symbolic link
  * the target is formatted.
  */
-import { spawn, spawnSync } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { EmptyFileSystem } from 'langium';
 import { createCoordCoreServices } from '../../src/language/coord-module.js';
 import { formatText } from '../../src/analysis/format.js';
-import { BIN, ensureBuilt, removeScratch, runCoord, scratch } from './process-run.js';
+import { BIN, canRunAs, ensureBuilt, removeScratch, runCoord, scratch } from './process-run.js';
 import { seededRandom } from '../seeded-random.js';
 
 const { Coord } = createCoordCoreServices(EmptyFileSystem);
@@ -67,8 +67,7 @@ function unprivileged(owned: readonly string[], what: string): { uid?: number; g
     const asNobody = { uid: 65534, gid: 65534 };
     fs.chmodSync(dir, 0o755);
     for (const f of owned) fs.chownSync(f, 65534, 65534);
-    const canRun = spawnSync(process.execPath, ['-e', `require('fs').accessSync(${JSON.stringify(BIN)}, 4)`], { ...asNobody, stdio: 'ignore' });
-    if (canRun.status === 0) return asNobody;
+    if (canRunAs(asNobody)) return asNobody;
     console.log(`[format-write] skipped ${what}: user nobody cannot read the checkout`);
     return undefined;
 }

@@ -52,6 +52,12 @@ export function runCoord(cwd: string, args: readonly string[], options: ProcessO
     });
 }
 
+/** Whether this Node can run `coord` as the given user (a checkout under /root is closed to `nobody`). */
+export function canRunAs(user: { uid?: number; gid?: number }): boolean {
+    const r = spawnSync(process.execPath, ['-e', `require('fs').accessSync(${JSON.stringify(path.join(ROOT, 'dist/cli.cjs'))}, 4); require('fs').accessSync(${JSON.stringify(BIN)}, 4)`], { ...user, stdio: 'ignore' });
+    return r.status === 0;
+}
+
 /** The version of a Node binary, or undefined when it cannot run. */
 export function nodeVersion(node: string): string | undefined {
     if (!fs.existsSync(node)) return undefined;

@@ -91,6 +91,25 @@ describe('formatting', () => {
         expect(t('rule.syntax.more', { count: 12345, max: 100 }, 'pt-BR')).toMatch(/^mais 12\.345 erros de sintaxe/);
         expect(t('rule.syntax.more', { count: 1, max: 100 }, 'pt-BR')).toMatch(/^mais 1 erro de sintaxe neste/);
     });
+    test('Portuguese counts of zero are plural ("0 avisos"), though CLDR files 0 under "one" in pt', () => {
+        expect(new Intl.PluralRules('pt-BR').select(0)).toBe('one');
+        expect(t('cli.count.warning', { count: 0 }, 'pt-BR')).toBe('0 avisos');
+        expect(t('cli.count.warning', { count: 1 }, 'pt-BR')).toBe('1 aviso');
+        expect(t('cli.count.summary', { counts: '0 erros', files: 0 }, 'pt-BR')).toBe('0 erros em 0 arquivos');
+        // Every "# word" count of the pt-BR catalogue says the same for 0 as for 2.
+        let counts = 0;
+        for (const key of Object.keys(CATALOGUE['pt-BR']) as MessageKey[]) {
+            const source = CATALOGUE['pt-BR'][key];
+            for (const m of source.matchAll(/\{(\w+), plural, (?:=0 \{# [^{}]*\} )?one \{# [^{}]*\} other \{# [^{}]*\}\}/g)) {
+                const values = Object.fromEntries([...shapeOf(source).arguments.keys()].map(k => [k, k === m[1] ? 2 : 'x']));
+                const two = t(key, values, 'pt-BR');
+                const zero = t(key, { ...values, [m[1]]: 0 }, 'pt-BR');
+                expect(zero.replace(/\b0\b/g, '2'), `${key}`).toBe(two);
+                counts++;
+            }
+        }
+        expect(counts).toBeGreaterThanOrEqual(17);
+    });
     test('apostrophes around a placeholder print as written', () => {
         expect(t('rule.unresolved-reference.unknown', { kind: 'programme', name: 'FEST' }, 'en')).toBe("unknown programme 'FEST'");
         expect(t('rule.unresolved-reference.unknown', { kind: 'programa', name: 'FEST' }, 'es')).toBe('programa desconocido: «FEST»');

@@ -9,15 +9,14 @@
  * that cannot be read by the user (run as `nobody`), binary and non-UTF-8
  * files, a file deleted between discovery and reading, and a file too large.
  */
-import { execFileSync, spawnSync } from 'node:child_process';
+import { execFileSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { loadWorkspace } from '../../src/cli/workspace.js';
 import { MAX_FILE_BYTES } from '../../src/cli/files.js';
-import { ensureBuilt, runCoord } from '../cli/process-run.js';
-import { ROOT } from './harness.js';
+import { canRunAs, ensureBuilt, runCoord } from '../cli/process-run.js';
 
 const GOOD = 'programme Good { country Peru sector other }\n';
 const ERROR = 'programme Bad { country Peru sector other period 2020..2010 }\n';
@@ -49,12 +48,6 @@ afterAll(() => {
     fs.rmSync(dir, { recursive: true, force: true });
     fs.rmSync(outside, { recursive: true, force: true });
 });
-
-/** Whether `node bin/coord.js` can run as the given user (a checkout under /root is closed to `nobody`). */
-function canRunAs(user: { uid?: number; gid?: number }): boolean {
-    const r = spawnSync(process.execPath, ['-e', `require('fs').accessSync(${JSON.stringify(path.join(ROOT, 'dist/cli.cjs'))}, 4)`], { ...user, stdio: 'ignore' });
-    return r.status === 0;
-}
 
 /** Every non-empty stderr line is a one-line `coord: <path>: <cause>` message, without a stack trace. */
 function problemLines(stderr: string): string[] {
