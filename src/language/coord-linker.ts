@@ -53,9 +53,14 @@ export function collectReferences(root: AstNode, out: ReferenceInfo[] = []): Ref
  * properties are keywords, names, strings and numbers): most nodes of a
  * workspace (a programme's `country`, `budget`…, an effect's `size`, `ci`…).
  * The walk does not enter them. Made from the grammar by {@link referenceFreeTypes}
- * when the first linker is made; empty (every node walked) until then.
+ * once a linker has enough to link ({@link CoordLinker}); empty (every node walked) until then.
  */
 let leafTypes: ReadonlySet<string> = new Set();
+let leafTypesMade = false;
+
+/** A linker makes {@link leafTypes} at its 16th document linked, or at a document of 4,096 characters or more. */
+const WALK_PLAN_FROM_DOCUMENTS = 16;
+const WALK_PLAN_FROM_CHARACTERS = 4096;
 
 /**
  * The parser rules of a grammar whose nodes can hold neither a reference nor a
@@ -65,50 +70,68 @@ let leafTypes: ReadonlySet<string> = new Set();
  * none (a node's `$type` would then not name its rule).
  */
 export function referenceFreeTypes(grammar: Grammar): Set<string> {
+    // Exact `$type`s of Langium's grammar language (no subtypes among these), not its generated guards:
+    // this runs in every process that links, a cold `coord check` of one line included.
     const out = new Set<string>();
-    const rules = grammar.rules.filter(GrammarAST.isParserRule);
-    if (rules.some(r => r.fragment || r.returnType !== undefined || r.inferredType !== undefined && !r.dataType)) return out;
-    const isDataRule = (rule: unknown): boolean => GrammarAST.isTerminalRule(rule)
-        || (GrammarAST.isParserRule(rule) && (rule.dataType !== undefined || isDataTypeRule(rule)));
+    const rules = grammar.rules;
     for (const rule of rules) {
-        if (rule.dataType !== undefined || isDataTypeRule(rule)) continue;
+        if (rule.$type !== 'ParserRule') continue;
+        const r = rule as GrammarAST.ParserRule;
+        if (r.fragment || r.returnType !== undefined || (r.inferredType !== undefined && r.dataType === undefined)) return new Set();
+    }
+    const dataRules = new Map<GrammarAST.AbstractRule, boolean>();
+    for (const rule of rules) {
+        if (rule.$type !== 'ParserRule' || isDataTypeRule(rule as GrammarAST.ParserRule, dataRules)) continue;
         let assignments = 0;
         let leaf = true;
         const visit = (element: GrammarAST.AbstractElement): void => {
             if (!leaf) return;
-            if (GrammarAST.isAction(element) || GrammarAST.isCrossReference(element)) leaf = false;
-            else if (GrammarAST.isAssignment(element)) {
-                assignments++;
-                visit(element.terminal);
-            } else if (GrammarAST.isRuleCall(element)) {
-                if (!isDataRule(element.rule.ref)) leaf = false;
-            } else if (GrammarAST.isGroup(element) || GrammarAST.isAlternatives(element) || GrammarAST.isUnorderedGroup(element)) {
-                for (const e of element.elements) visit(e);
-            } else if (!GrammarAST.isKeyword(element)) {
-                leaf = false;
+            switch (element.$type) {
+                case 'Keyword':
+                    return;
+                case 'Assignment':
+                    assignments++;
+                    visit((element as GrammarAST.Assignment).terminal);
+                    return;
+                case 'RuleCall': {
+                    const target = (element as GrammarAST.RuleCall).rule.ref;
+                    if (!(target?.$type === 'TerminalRule' || (target?.$type === 'ParserRule' && isDataTypeRule(target as GrammarAST.ParserRule, dataRules)))) leaf = false;
+                    return;
+                }
+                case 'Group': case 'Alternatives': case 'UnorderedGroup':
+                    for (const e of (element as GrammarAST.Group).elements) visit(e);
+                    return;
+                default:
+                    // An action, a cross-reference, anything else: not a leaf.
+                    leaf = false;
             }
         };
-        visit(rule.definition);
+        visit((rule as GrammarAST.ParserRule).definition);
         if (leaf && assignments > 0) out.add(rule.name);
     }
     return out;
 }
 
-/** A parser rule that makes a string or a number, not a node: only keywords, terminals and such rules, nothing assigned. */
-function isDataTypeRule(rule: GrammarAST.ParserRule, seen = new Set<GrammarAST.ParserRule>()): boolean {
+/** A parser rule that makes a string or a number, not a node: a data type, or only keywords, terminals and such rules, nothing assigned. */
+function isDataTypeRule(rule: GrammarAST.ParserRule, known: Map<GrammarAST.AbstractRule, boolean>): boolean {
     if (rule.dataType !== undefined) return true;
-    if (seen.has(rule)) return false;
-    seen.add(rule);
+    const cached = known.get(rule);
+    if (cached !== undefined) return cached;
+    known.set(rule, false); // a rule that calls itself is not one until shown otherwise
     const ok = (element: GrammarAST.AbstractElement): boolean => {
-        if (GrammarAST.isKeyword(element)) return true;
-        if (GrammarAST.isRuleCall(element)) {
-            const target = element.rule.ref;
-            return GrammarAST.isTerminalRule(target) || (GrammarAST.isParserRule(target) && isDataTypeRule(target, seen));
+        switch (element.$type) {
+            case 'Keyword': return true;
+            case 'RuleCall': {
+                const target = (element as GrammarAST.RuleCall).rule.ref;
+                return target?.$type === 'TerminalRule' || (target?.$type === 'ParserRule' && isDataTypeRule(target as GrammarAST.ParserRule, known));
+            }
+            case 'Group': case 'Alternatives': case 'UnorderedGroup': return (element as GrammarAST.Group).elements.every(ok);
+            default: return false;
         }
-        if (GrammarAST.isGroup(element) || GrammarAST.isAlternatives(element) || GrammarAST.isUnorderedGroup(element)) return element.elements.every(ok);
-        return false;
     };
-    return ok(rule.definition);
+    const result = ok(rule.definition);
+    known.set(rule, result);
+    return result;
 }
 
 /**
@@ -228,10 +251,24 @@ export function linkedTarget(reference: Reference): AstNode | undefined {
 }
 
 export class CoordLinker extends DefaultLinker {
+    private readonly grammar: Grammar;
+    private linkedDocuments = 0;
+
     constructor(services: LangiumCoreServices) {
         super(services);
-        // One grammar per process (Coord's): the walk's table of reference-free types is made once.
-        if (leafTypes.size === 0) leafTypes = referenceFreeTypes(services.Grammar);
+        this.grammar = services.Grammar;
+    }
+
+    /**
+     * The walk's table of reference-free types, made once per process (one grammar: Coord's)
+     * when there is enough to walk for it to pay: it costs about half a millisecond, which a
+     * cold check of one short file would pay for nothing.
+     */
+    private planWalk(document: LangiumDocument): void {
+        if (leafTypesMade) return;
+        if (++this.linkedDocuments < WALK_PLAN_FROM_DOCUMENTS && document.textDocument.getText().length < WALK_PLAN_FROM_CHARACTERS) return;
+        leafTypesMade = true;
+        leafTypes = referenceFreeTypes(this.grammar);
     }
 
     override buildReference(node: AstNode, property: string, refNode: CstNode | undefined, refText: string): Reference {
@@ -260,6 +297,7 @@ export class CoordLinker extends DefaultLinker {
 
     override async link(document: LangiumDocument, cancelToken = Cancellation.CancellationToken.None): Promise<void> {
         if (this.profiler?.isActive('linking')) return super.link(document, cancelToken);
+        this.planWalk(document);
         const references = collectReferences(document.parseResult.value);
         for (let i = 0; i < references.length; i++) {
             if (i % CHECK_EVERY === 0) await interruptAndCheck(cancelToken);
