@@ -16,6 +16,9 @@ import { CoordScopeComputation, CoordScopeProvider } from './coord-scope.js';
 import { makeParserLinear } from './linear-parser.js';
 import { buildParserWithLazyLookahead } from './lazy-lookahead.js';
 import { prepareCoordParser } from './parser-builder.js';
+import { usePrebuiltGast } from './prebuilt-gast.js';
+import { lookaheadPlan } from './prebuilt-lookahead.js';
+import { PARSER_LOOKAHEAD } from './parser-gast.generated.js';
 import { CoordLexer } from './coord-lexer.js';
 import { useOffsetTokens } from './offset-tokens.js';
 import { CoordValueConverter } from './value-converter.js';
@@ -52,16 +55,30 @@ function withOffsetTokens(parser: LangiumParser, services: LangiumCoreServices):
     return lexer instanceof CoordLexer ? useOffsetTokens(parser, lexer) : parser;
 }
 
+/**
+ * Coord's parser for `services` (see {@link CoordModule}). `prebuilt: false` makes Chevrotain record the
+ * parser's grammar and build its lookahead as it does by itself, instead of taking the GAST and the
+ * one-token decisions written when Coord is built (for tests and for the script that writes them).
+ */
+export function createCoordParser(services: LangiumCoreServices, options: { prebuilt?: boolean } = {}): LangiumParser {
+    const prepared = prepareCoordParser(services);
+    const finalized = options.prebuilt === false
+        ? buildParserWithLazyLookahead(prepared)
+        : buildParserWithLazyLookahead(usePrebuiltGast(prepared), lookaheadPlan(PARSER_LOOKAHEAD));
+    return installSyntaxRepair(makeParserLinear(withOffsetTokens(useOneLineLeaves(useFastContainerLinks(finalized)), services)), services);
+}
+
 /** Coord's overrides and additions to Langium's core services. */
 export const CoordModule: Module<CoordCoreServices, PartialLangiumCoreServices & CoordAddedServices> = {
     parser: {
         // No stack overflow and no quadratic time, however many declarations or errors (linear-parser.ts);
         // a text that does not parse is read as if each mistake were corrected (validation/syntax-repair.ts);
         // each lookahead function is built on its first use, not all when the parser is (lazy-lookahead.ts);
+        // Chevrotain takes the parser's grammar (GAST) written when Coord is built, instead of recording it (prebuilt-gast.ts),
+        // and the decisions one token settles are made from tables written then too, the ATN built only if another is used (prebuilt-lookahead.ts);
         // the tree's container links are set by a loop, not Langium's allocating walk (container-links.ts);
         // it reads tokens with their start offsets only, the tree's lines and columns from the text's lines (offset-tokens.ts).
-        LangiumParser: services => installSyntaxRepair(makeParserLinear(withOffsetTokens(useOneLineLeaves(useFastContainerLinks(
-            buildParserWithLazyLookahead(prepareCoordParser(services)))), services)), services),
+        LangiumParser: services => createCoordParser(services),
         // The same tokens, with the keywords that are words found by one look-up, not one pattern each (coord-lexer.ts).
         Lexer: services => new CoordLexer(services),
         // Langium's conversions, chosen once per rule; a string's value without a chain of one-character strings (value-converter.ts).

@@ -18,6 +18,8 @@
  * token; only when the work is done changes.
  */
 import type { LangiumParser } from 'langium';
+import type { TokenType } from 'chevrotain';
+import { deferAtn, plannedLookahead, type DecisionOptions, type LookaheadPlan } from './prebuilt-lookahead.js';
 
 type LookaheadFunction = (this: unknown, ...args: unknown[]) => unknown;
 
@@ -29,7 +31,8 @@ interface LookaheadStrategy {
 
 /** The part of Langium's `ChevrotainWrapper` (a chevrotain parser) this patches. */
 interface LookaheadParser {
-    lookaheadStrategy: LookaheadStrategy;
+    lookaheadStrategy: LookaheadStrategy & { initialize?(options: { rules: unknown[] }): void };
+    tokensMap?: Record<string, TokenType>;
     lookAheadFuncsCache: LookaheadFunction[][];
     setLaFuncCache(ruleIdx: number, key: number, value: LookaheadFunction): void;
 }
@@ -38,21 +41,35 @@ interface LookaheadParser {
 export interface LookaheadCounts {
     readonly deferred: number;
     readonly built: number;
+    /** Of those built, how many from the plan of one-token decisions (prebuilt-lookahead.ts). */
+    readonly planned: number;
+    /** How many times the strategy's ATN was built (0 until a decision not in the plan is first used, then 1). */
+    readonly atnBuilt: number;
 }
 
 const countsOf = new WeakMap<object, LookaheadCounts>();
+const decisionsOf = new WeakMap<object, DecisionOptions[]>();
 
 /** The lookahead functions deferred and built for a parser made by {@link buildParserWithLazyLookahead}. */
 export function lookaheadCounts(parser: LangiumParser): LookaheadCounts | undefined {
     return countsOf.get(parser);
 }
 
+/** The options of every decision the parser deferred, in Chevrotain's order (for the plan's script and tests). */
+export function deferredDecisions(parser: LangiumParser): readonly DecisionOptions[] | undefined {
+    return decisionsOf.get(parser);
+}
+
 /**
  * Finalizes `parser` (from Langium's `prepareLangiumParser`) so that its
  * lookahead functions are built on first use; returns it. A parser whose
  * internals are not the expected ones is finalized as Langium does.
+ *
+ * With a `plan` (prebuilt-lookahead.ts), a planned decision's function is made
+ * from the plan's table, and the strategy's ATN is built only when a decision
+ * outside the plan is first used.
  */
-export function buildParserWithLazyLookahead(parser: LangiumParser): LangiumParser {
+export function buildParserWithLazyLookahead(parser: LangiumParser, plan?: LookaheadPlan): LangiumParser {
     const wrapper = (parser as unknown as { wrapper?: LookaheadParser }).wrapper;
     const strategy = wrapper?.lookaheadStrategy;
     if (!wrapper || !strategy || typeof strategy.buildLookaheadForAlternation !== 'function'
@@ -60,8 +77,20 @@ export function buildParserWithLazyLookahead(parser: LangiumParser): LangiumPars
         parser.finalize();
         return parser;
     }
-    const counts = { deferred: 0, built: 0 };
+    const counts = { deferred: 0, built: 0, planned: 0, atnBuilt: 0 };
     countsOf.set(parser, counts);
+    const decisions: DecisionOptions[] = [];
+    decisionsOf.set(parser, decisions);
+    const tokens = wrapper.tokensMap;
+    const initialize = strategy.initialize;
+    const deferred = plan !== undefined && tokens !== undefined && deferAtn(strategy, () => counts.atnBuilt++);
+    /** The decision's function from the plan, if it is there. */
+    const fromPlan = (options: unknown) => {
+        if (!deferred) return undefined;
+        const planned = plannedLookahead(plan, options as DecisionOptions, tokens);
+        if (planned) counts.planned++;
+        return planned as LookaheadFunction | undefined;
+    };
     /** Where each stub is stored in the parser's cache, so that the real function can replace it. */
     const slots = new WeakMap<LookaheadFunction, { funcs: LookaheadFunction[]; key: number }>();
     const lazy = (build: () => LookaheadFunction): LookaheadFunction => {
@@ -80,8 +109,14 @@ export function buildParserWithLazyLookahead(parser: LangiumParser): LangiumPars
     };
     const alternation = strategy.buildLookaheadForAlternation;
     const optional = strategy.buildLookaheadForOptional;
-    strategy.buildLookaheadForAlternation = options => lazy(() => alternation.call(strategy, options));
-    strategy.buildLookaheadForOptional = options => lazy(() => optional.call(strategy, options));
+    strategy.buildLookaheadForAlternation = options => {
+        decisions.push(options as DecisionOptions);
+        return lazy(() => fromPlan(options) ?? alternation.call(strategy, options));
+    };
+    strategy.buildLookaheadForOptional = options => {
+        decisions.push(options as DecisionOptions);
+        return lazy(() => fromPlan(options) ?? optional.call(strategy, options));
+    };
     const setLaFuncCache = wrapper.setLaFuncCache;
     wrapper.setLaFuncCache = function (this: LookaheadParser, ruleIdx, key, value) {
         setLaFuncCache.call(this, ruleIdx, key, value);
@@ -94,6 +129,7 @@ export function buildParserWithLazyLookahead(parser: LangiumParser): LangiumPars
         strategy.buildLookaheadForAlternation = alternation;
         strategy.buildLookaheadForOptional = optional;
         wrapper.setLaFuncCache = setLaFuncCache;
+        if (deferred) strategy.initialize = initialize;
     }
     return parser;
 }
