@@ -160,6 +160,7 @@ export function prepareCoordParser(services: LangiumCoreServices): LangiumParser
     const dataTypeRules = new Map<GrammarAST.ParserRule, boolean>();
     if (planned) for (const [rule, type] of planned.types) dataTypeRules.set(rule, type === DatatypeSymbol);
     const base = { parser: parser as unknown as BuilderParser, tokens, terminals, dataTypeRules, startsByRule: new Map(), tableByRule: new Map() };
+    useAstNodesWithRoom(parser);
     const reachable: ReadonlySet<GrammarAST.AbstractRule> = planned?.reachable ?? GrammarUtils.getAllReachableRules(grammar, false);
     for (const rule of grammar.rules) {
         if (!isParserRule(rule) || !reachable.has(rule)) continue;
@@ -169,7 +170,188 @@ export function prepareCoordParser(services: LangiumCoreServices): LangiumParser
     useDefaultsByType(parser, services);
     useExactConsume(parser);
     useMergeWithoutEntries(parser);
+    useSharedSubruleOptions(parser);
+    useExactContent(parser);
+    useExactLists(parser);
     return parser;
+}
+
+/** The members of Langium 4.4's `LangiumParser` that its `assign` uses. */
+interface AssigningParser {
+    readonly current: Record<string, unknown>;
+    linker: {
+        buildReference(node: unknown, property: string, refNode: unknown, refText: string): unknown;
+        buildMultiReference(node: unknown, property: string, refNode: unknown, refText: string): unknown;
+    };
+    linkCstNode(item: unknown): void;
+}
+
+/**
+ * Langium 4.4's `LangiumParser.assign`, with the lists of the AST (`+=`: a programme's
+ * instruments, a coordination's programmes…) made as {@link useExactContent} makes the syntax
+ * tree's contents: up to {@link EXACT_CONTENT} items, a new array of exactly their number at
+ * each item, then pushed (Langium pushes into an empty array, to which V8 gives room for 17,
+ * and keeps it so for ever: most lists have one to three items). A longer list is copied to its
+ * exact size when its node is complete (`useDefaultsByType`'s `construct`). Same items, same
+ * order. A Langium whose `assign` is not that one keeps its own.
+ */
+function useExactLists(parser: LangiumParser): void {
+    const own = (Object.getPrototypeOf(parser) as { assign?: unknown; linkCstNode?: unknown });
+    const source = String(own.assign);
+    if (typeof own.assign !== 'function' || own.assign.length !== 5 || typeof own.linkCstNode !== 'function'
+        || !/obj\[feature\]\s*=\s*\[\]/.test(source) || !/obj\[feature\]\.push\(item\)/.test(source)
+        || !/this\.linker\.buildReference\(obj,\s*feature,\s*cstNode,\s*value\)/.test(source)) return;
+    (parser as unknown as { assign: unknown }).assign = function (this: AssigningParser, operator: string, feature: string, value: unknown, cstNode: unknown, crossRef?: 'multi' | 'single') {
+        const obj = this.current;
+        let item: unknown;
+        if (crossRef === 'single' && typeof value === 'string') {
+            item = this.linker.buildReference(obj, feature, cstNode, value);
+        } else if (crossRef === 'multi' && typeof value === 'string') {
+            item = this.linker.buildMultiReference(obj, feature, cstNode, value);
+        } else {
+            item = value;
+        }
+        this.linkCstNode(item);
+        if (operator === '=') {
+            obj[feature] = item;
+        } else if (operator === '?=') {
+            obj[feature] = true;
+        } else if (operator === '+=') {
+            const list = obj[feature];
+            if (!Array.isArray(list)) obj[feature] = [item];
+            else obj[feature] = appendExact(list, item);
+        }
+    };
+}
+
+/** `list` with `item` at its end: a new array of exactly their number while it is small, else `list` itself, pushed. */
+function appendExact<T>(list: T[], item: T): T[] {
+    switch (list.length) {
+        case 0: return [item];
+        case 1: return [list[0], item];
+        case 2: return [list[0], list[1], item];
+        case 3: return [list[0], list[1], list[2], item];
+        default:
+            list.push(item);
+            return list;
+    }
+}
+
+/** The members of Langium 4.4's `LangiumParser` that its `startImplementation` uses. */
+interface StartingParser {
+    isRecording(): boolean;
+    stack: object[];
+    construct(): unknown;
+}
+
+/**
+ * A maker of empty AST nodes of one type: `{ $type }`, as Langium's literal makes them (the same
+ * own properties, in the order they are then given, and `Object.prototype` as prototype), but
+ * made by a constructor of that type's own, so that V8 gives the nodes room for their
+ * properties in the object itself. A literal `{ $type }` has room for `$type` alone, so every
+ * property the parser then assigns (`name`, `title`, `$cstNode`, `$container`…, about seven)
+ * went to an array beside the object, grown three slots at a time: in a heap snapshot of
+ * parsed files, 2 MB of such arrays for 1.2 MB of AST objects. V8 sizes a constructor's objects
+ * by what its first objects receive (slack tracking).
+ */
+export function astNodeMaker($type: string): () => { $type: string } {
+    function AstNodeOfType(this: { $type: string }) {
+        this.$type = $type;
+    }
+    AstNodeOfType.prototype = Object.prototype;
+    return () => new (AstNodeOfType as unknown as new () => { $type: string })();
+}
+
+/**
+ * Langium 4.4's `LangiumParser.startImplementation` (the function that runs a rule: the AST node
+ * pushed, the rule's body, the node constructed), with the AST nodes of each type made by
+ * {@link astNodeMaker}. Installed before the rules are built (Langium's `rule` calls it once per
+ * rule). A Langium whose `startImplementation` is not that one keeps its own.
+ */
+function useAstNodesWithRoom(parser: LangiumParser): void {
+    const own = (Object.getPrototypeOf(parser) as { startImplementation?: unknown }).startImplementation;
+    if (typeof own !== 'function' || own.length !== 3 || !/node\s*=\s*\{\s*\$type\s*\}/.test(String(own))) return;
+    (parser as unknown as { startImplementation: unknown }).startImplementation = function (this: StartingParser, $type: string | symbol | undefined, infixName: string | undefined, implementation: Method) {
+        const make = typeof $type === 'string' ? astNodeMaker($type) : () => ({ $type });
+        return (args: Args) => {
+            const createNode = !this.isRecording() && $type !== undefined;
+            if (createNode) {
+                const node = make() as Record<string, unknown>;
+                this.stack.push(node);
+                if ($type === DatatypeSymbol) {
+                    node.value = '';
+                } else if (infixName !== undefined) {
+                    node.$infixName = infixName;
+                }
+            }
+            implementation(args);
+            return createNode ? this.construct() : undefined;
+        };
+    };
+}
+
+/** The options every rule call gives Chevrotain: Coord's rules have no parameters. */
+const SUBRULE_OPTIONS = Object.freeze({ ARGS: Object.freeze([NO_ARGS]) });
+
+/**
+ * Langium 4.4's `ChevrotainWrapper.wrapSubrule` makes a `{ ARGS: [args] }` object and its
+ * array at every rule call (about a tenth of what a parse allocates); Chevrotain only reads
+ * them (`ruleToCall.coreRule.apply(this, options.ARGS)`), and here every call passes the same
+ * arguments, so one frozen object serves them all. Another `args` gets Langium's.
+ * A Langium whose `wrapSubrule` is not that one keeps its own.
+ */
+function useSharedSubruleOptions(parser: LangiumParser): void {
+    const wrapper = (parser as unknown as { wrapper?: { subrule?: unknown; wrapSubrule?: unknown } }).wrapper;
+    const own = wrapper?.wrapSubrule;
+    if (!wrapper || typeof own !== 'function' || typeof wrapper.subrule !== 'function' || !/ARGS:\s*\[\s*args\s*\]/.test(String(own))) return;
+    type Subrule = (idx: number, rule: unknown, options: { ARGS: readonly unknown[] }) => unknown;
+    wrapper.wrapSubrule = function (this: { subrule: Subrule }, idx: number, rule: unknown, args: Args) {
+        return this.subrule(idx, rule, args === NO_ARGS ? SUBRULE_OPTIONS : { ARGS: [args] });
+    };
+}
+
+/** The members of Langium 4.4's `CstNodeBuilder` that {@link useExactContent} replaces or uses. */
+interface ContentBuilder {
+    readonly current: CompositeChild;
+    nodeStack: CompositeChild[];
+    appendChild(parent: CompositeChild, child: CstChild): void;
+    construct(item: { $cstNode: unknown }): void;
+    removeNode(node: CompositeChild): void;
+}
+type CompositeChild = CstChild & { content: CstChild[] };
+
+/** The children of a composite node up to which the builder keeps its content in an array of exactly their number. */
+export const EXACT_CONTENT = 4;
+
+/**
+ * Langium 4.4's `appendChild` and `construct` of the syntax tree's builder, with the content
+ * of a composite node made at its exact size while it is small. Langium pushes each child
+ * into an empty array (V8 then gives it room for 17) and copies the array when the node is
+ * complete (an exact copy, to save memory): for the nodes of one to four children, most of a
+ * tree, that is three arrays where one will do. Here a node's first {@link EXACT_CONTENT}
+ * children are put in a new array of exactly their number at each append, which the node
+ * keeps when it is complete; a fifth child is pushed and the array copied at the end, as
+ * Langium does. Same children, same order, same containers.
+ * A Langium whose builder lacks those members keeps its own.
+ */
+function useExactContent(parser: LangiumParser): void {
+    const builder = (parser as unknown as { nodeBuilder?: Partial<ContentBuilder> }).nodeBuilder as ContentBuilder | undefined;
+    if (!builder || typeof builder.appendChild !== 'function' || typeof builder.construct !== 'function' || typeof builder.removeNode !== 'function'
+        || !Array.isArray(builder.nodeStack) || !/node\.content\s*=\s*node\.content\.slice\(\)/.test(String(builder.construct))
+        || !String(builder.appendChild).includes('content.push(child)')) return;
+    builder.appendChild = (parent: CompositeChild, child: CstChild) => {
+        child.container = parent;
+        const content = parent.content;
+        parent.content = appendExact(content, child);
+    };
+    builder.construct = function (this: ContentBuilder, item: { $cstNode: unknown }) {
+        item.$cstNode = this.current;
+        const node = this.nodeStack.pop();
+        if (!node) return;
+        const length = node.content.length;
+        if (length === 0) this.removeNode(node);
+        else if (length > EXACT_CONTENT) node.content = node.content.slice();
+    };
 }
 
 /** The members of Langium's `LangiumParser` that its `construct` uses. */
@@ -210,7 +392,10 @@ function useDefaultsByType(parser: LangiumParser, services: LangiumCoreServices)
         const list = defaultsOf(obj.$type as string);
         for (let i = 0; i < list.length; i++) {
             const [name, value] = list[i];
-            if (obj[name] === undefined) obj[name] = copyDefault(value);
+            const current = obj[name];
+            if (current === undefined) obj[name] = copyDefault(value);
+            // A list longer than useExactLists keeps exact, to its exact size (as Langium's builder does the syntax tree's contents).
+            else if (Array.isArray(current) && current.length > EXACT_CONTENT) obj[name] = current.slice();
         }
         return obj;
     };
@@ -556,12 +741,8 @@ function mergeLast(current: { content: CstChild[] }, ruleCall: GrammarAST.RuleCa
     if (last === undefined || last.grammarSource !== ruleCall || !last.content) return;
     const children = last.content;
     for (let i = 0; i < children.length; i++) children[i].container = current;
-    if (content.length === 1) {
-        current.content = children;
-    } else {
-        content.pop();
-        for (let i = 0; i < children.length; i++) content.push(children[i]);
-    }
+    // A new array of exactly the children (the builder keeps small contents exact: useExactContent).
+    current.content = content.length === 1 ? children : content.slice(0, -1).concat(children);
 }
 
 function buildKeyword(ctx: Context, keyword: GrammarAST.Keyword): Method {

@@ -12,7 +12,7 @@ import { AstUtils, createParser, DatatypeSymbol, EmptyFileSystem, GrammarAST, Gr
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { createCoordCoreServices } from '../../src/language/coord-module.js';
-import { EXACT_GRAMMAR_TYPES, isPlainGrammar, parserBuilderCounts } from '../../src/language/parser-builder.js';
+import { astNodeMaker, EXACT_GRAMMAR_TYPES, isPlainGrammar, parserBuilderCounts } from '../../src/language/parser-builder.js';
 import { plannedParserFacts } from '../../src/language/grammar-plan.js';
 import { BASE, MISTAKES, REVIEW_BASE, mistakeText } from '../language/syntax-mistakes.data.js';
 import { combined } from '../language/name-places.data.js';
@@ -144,7 +144,8 @@ function astShape(node: unknown): unknown {
         const ref = node as { $refText: string; $refNode?: CstNode };
         return { ref: ref.$refText, node: ref.$refNode && [ref.$refNode.offset, ref.$refNode.length] };
     }
-    const out: Record<string, unknown> = {};
+    // The own properties in their order, and the prototype (the AST nodes are made by Coord's own makers: astNodeMaker).
+    const out: Record<string, unknown> = { keys: Object.keys(node), plain: Object.getPrototypeOf(node) === Object.prototype };
     for (const [k, v] of Object.entries(node)) {
         if (k === '$container' || k === '$document') continue;
         out[k] = k === '$cstNode' ? [(v as CstNode).offset, (v as CstNode).length] : astShape(v);
@@ -179,6 +180,12 @@ describe('Coord\'s parser builder', () => {
         expect(counts!.sharedAlternations).toBeGreaterThan(counts!.tokenTables);
         // Langium's `consume` with the keyword test by `$type` (useExactConsume): an upgrade that changes it leaves Langium's.
         expect(Object.prototype.hasOwnProperty.call(Coord.parser.LangiumParser, 'consume')).toBe(true);
+        // And the other methods replaced by their copies (each one kept only when Langium's is the one it copies):
+        // the AST nodes' makers, the lists, the rule calls' options, the syntax nodes' contents.
+        const parser = Coord.parser.LangiumParser as unknown as { wrapper: object; nodeBuilder: object };
+        for (const name of ['startImplementation', 'assign', 'construct']) expect(Object.prototype.hasOwnProperty.call(parser, name), name).toBe(true);
+        expect(Object.prototype.hasOwnProperty.call(parser.wrapper, 'wrapSubrule')).toBe(true);
+        for (const name of ['appendChild', 'construct']) expect(Object.prototype.hasOwnProperty.call(parser.nodeBuilder, name), name).toBe(true);
     });
 
     it('tests grammar elements by their exact type, and takes data type rules from the plan, as Langium decides them', () => {
@@ -269,6 +276,24 @@ describe('Coord\'s parser builder', () => {
         } finally {
             entries.mockRestore();
         }
+    });
+
+    it('makes AST nodes that are plain objects, as Langium\'s literal `{ $type }` is', () => {
+        const make = astNodeMaker('Domain');
+        const node = make() as Record<string, unknown>;
+        node.name = 'd';
+        node.list = [1];
+        const literal: Record<string, unknown> = { $type: 'Domain' };
+        literal.name = 'd';
+        literal.list = [1];
+        expect(Object.getPrototypeOf(node)).toBe(Object.prototype);
+        expect(node.constructor).toBe(Object);
+        expect(Object.keys(node)).toEqual(Object.keys(literal));
+        expect(JSON.stringify(node)).toBe(JSON.stringify(literal));
+        expect(node).toStrictEqual(literal);
+        // Each call a new node; the maker of another type makes that type.
+        expect(make()).not.toBe(make());
+        expect(astNodeMaker('Outcome')()).toStrictEqual({ $type: 'Outcome' });
     });
 
     it('lets go of the tokens after a parse (the tree keeps none of them)', () => {
