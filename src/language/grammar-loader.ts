@@ -14,10 +14,7 @@
  * object. JSON it does not expect (a multi-reference, an error, a path that
  * leads nowhere) is handed to Langium's loader.
  */
-import {
-    createDefaultCoreModule, createDefaultSharedCoreModule, EmptyFileSystem, GrammarAST, inject, loadGrammarFromJson, URI,
-    type Grammar, type LangiumCoreServices, type LangiumSharedCoreServices, type Module,
-} from 'langium';
+import { DocumentState, loadGrammarFromJson, TextDocument, URI, type Grammar, type LangiumDocument } from 'langium';
 
 type Json = Record<string, unknown>;
 
@@ -89,23 +86,33 @@ function deserialize(json: string): Grammar | undefined {
     return root as unknown as Grammar;
 }
 
-/** The services Langium's grammar loader makes to give the grammar its in-memory document. */
-function grammarDocumentFactory(): LangiumCoreServices['shared']['workspace']['LangiumDocumentFactory'] {
-    const shared = inject(createDefaultSharedCoreModule(EmptyFileSystem), {
-        AstReflection: () => new GrammarAST.LangiumGrammarAstReflection(),
-    } as Module<LangiumSharedCoreServices, object>);
-    const grammar = inject(createDefaultCoreModule({ shared }), {
-        Grammar: () => undefined,
-        LanguageMetaData: () => ({ caseInsensitive: false, fileExtensions: ['.langium'], languageId: 'langium' }),
-    } as unknown as Module<LangiumCoreServices, object>);
-    shared.ServiceRegistry.register(grammar);
-    return grammar.shared.workspace.LangiumDocumentFactory;
+/**
+ * The in-memory document Langium's grammar loader gives the grammar: the object its
+ * `LangiumDocumentFactory.fromModel` makes (the same properties in the same order, the text
+ * document made when first read, with the `langium` language of the services it registers for
+ * `.langium` files, version 0 and no text), without making those services: a whole set of
+ * Langium's core services, only for this, cost about 1 ms of every cold `coord check`
+ * (docs/performance.md, "Cold start, sixth round"). `test/language/grammar-loader.test.ts`
+ * compares it with Langium's.
+ */
+function attachGrammarDocument(grammar: Grammar, uri: URI): void {
+    let textDocument: TextDocument | undefined;
+    const document = {
+        parseResult: { value: grammar, parserErrors: [], lexerErrors: [] },
+        uri,
+        state: DocumentState.Parsed,
+        references: [],
+        get textDocument(): TextDocument {
+            return textDocument ?? (textDocument = TextDocument.create(uri.toString(), 'langium', 0, ''));
+        },
+    };
+    (grammar as { $document?: LangiumDocument }).$document = document as LangiumDocument;
 }
 
 /** Langium's `loadGrammarFromJson`, with the deserializer above. */
 export function loadGrammarFast(json: string): Grammar {
     const grammar = deserialize(json);
     if (!grammar) return loadGrammarFromJson(json);
-    grammarDocumentFactory().fromModel(grammar, URI.parse(`memory:/${grammar.name ?? 'grammar'}.langium`));
+    attachGrammarDocument(grammar, URI.parse(`memory:/${grammar.name ?? 'grammar'}.langium`));
     return grammar;
 }

@@ -51,16 +51,44 @@ function expectSameGraph(ours: unknown, theirs: unknown): number {
             const va: unknown = (a as Record<string, unknown>)[key];
             const vb: unknown = (b as Record<string, unknown>)[key];
             if (key === '$document') {
-                type Doc = { uri: unknown; state: unknown; parseResult: { value: unknown } };
-                const da = va as Doc;
-                const db = vb as Doc;
-                if (String(da.uri) !== String(db.uri) || da.state !== db.state || da.parseResult.value !== a || db.parseResult.value !== b) differ(path, 'another document');
+                expectSameDocument(va, vb, a, b, path);
                 continue;
             }
             stack.push([va, vb, `${path}/${key}`]);
         }
     }
     return seen.size;
+}
+
+/**
+ * The grammar's in-memory document as Langium's `LangiumDocumentFactory.fromModel` makes it: the same
+ * properties in the same order (the text document a getter in both), the same parse result and state,
+ * no references, and a text document of the same URI, language, version and text.
+ */
+function expectSameDocument(ours: unknown, theirs: unknown, grammar: unknown, theirGrammar: unknown, path: string): void {
+    type Doc = {
+        uri: unknown; state: unknown; references: unknown[];
+        parseResult: { value: unknown; parserErrors: unknown[]; lexerErrors: unknown[] };
+        textDocument: { uri: string; languageId: string; version: number; getText(): string };
+    };
+    const da = ours as Doc;
+    const db = theirs as Doc;
+    const shape = (doc: object) => Object.keys(doc).map(key => `${key}:${typeof Object.getOwnPropertyDescriptor(doc, key)?.get}`).join();
+    const differ = (what: string) => {
+        throw new Error(`${path}/$document: ${what}`);
+    };
+    if (shape(da) !== shape(db)) differ(`properties ${shape(da)} against ${shape(db)}`);
+    if (Object.keys(da.parseResult).join() !== Object.keys(db.parseResult).join()) differ('another parse result');
+    if (String(da.uri) !== String(db.uri) || da.state !== db.state) differ('another URI or state');
+    if (da.parseResult.value !== grammar || db.parseResult.value !== theirGrammar) differ('the document of another model');
+    if (da.parseResult.parserErrors.length + da.parseResult.lexerErrors.length + da.references.length !== 0) differ('errors or references');
+    if (!Array.isArray(da.references) || !Array.isArray(da.parseResult.parserErrors) || !Array.isArray(da.parseResult.lexerErrors)) differ('not arrays');
+    const ta = da.textDocument;
+    const tb = db.textDocument;
+    if (ta.uri !== tb.uri || ta.languageId !== tb.languageId || ta.version !== tb.version || ta.getText() !== tb.getText()) {
+        differ(`text document ${ta.uri} ${ta.languageId} ${ta.version} against ${tb.uri} ${tb.languageId} ${tb.version}`);
+    }
+    if (da.textDocument !== ta) differ('a new text document on every read');
 }
 
 describe('the grammar loader of the CLI bundle', () => {
