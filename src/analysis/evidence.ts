@@ -175,12 +175,6 @@ export function evaluationIsTraceable(evaluation: Evaluation | undefined): boole
     return false;
 }
 
-/** Whether an effect's figures are sourced (§7.3): its own `cite`, or a `from` whose evaluation is traceable. */
-export function effectFiguresSourced(block: Effects, effect: Effect): boolean {
-    if (detailOf(effect, 'cite')) return true;
-    return evaluationIsTraceable(block.source?.ref);
-}
-
 /** An evaluation's design (`method`), if declared. */
 export function evaluationMethod(evaluation: Evaluation | undefined): string | undefined {
     return evaluation ? propertyOf(evaluation, 'method')?.value : undefined;
