@@ -25,8 +25,8 @@
  */
 import type { AstNode, Reference, ReferenceInfo } from 'langium';
 import {
-    isCoordination, isEffects, isNamedDeclaration,
-    type Effect, type Effects, type Programme,
+    Coordination, Effects, isNamedDeclaration,
+    type Effect, type Programme,
 } from '../language/generated/ast.js';
 import { collectReferences, declarationReferences } from '../language/coord-linker.js';
 import { combinationKey, propertiesOf } from './queries.js';
@@ -225,6 +225,8 @@ function itemsOf<K extends keyof Contribution>(c: Contribution, field: K): Reado
 
 const cache = new WeakMap<AstNode, Contribution>();
 
+const NONE: readonly never[] = [];
+
 /**
  * A contribution as {@link computeContribution} makes it: its references are the
  * linker's list of the declaration's references ({@link declarationReferences}),
@@ -274,16 +276,20 @@ function computeContribution(declaration: AstNode): Contribution {
     const declared = { type: declaration.$type, name: (isNamedDeclaration(declaration) && declaration.name) || '' };
     const topLevel = declaration.$container !== undefined && declaration.$container.$container === undefined;
     const infos = topLevel ? declarationReferences(declaration) : collectReferences(declaration);
-    let memberships: ReadonlyArray<Reference<Programme>> = [];
-    let effects: readonly ContributedEffect[] = [];
-    if (isCoordination(declaration)) {
-        const between = propertiesOf(declaration, 'between');
+    // Most declarations have neither: one shared empty list, not two new ones kept per declaration.
+    let memberships: ReadonlyArray<Reference<Programme>> = NONE;
+    let effects: readonly ContributedEffect[] = NONE;
+    // Exact types (neither has subtypes: test/validation/exact-types.test.ts), not the generated guards' look-up.
+    const type = declaration.$type;
+    if (type === Coordination.$type) {
+        const between = propertiesOf(declaration as Coordination, 'between');
         memberships = between.length === 1 ? between[0].programmes : between.flatMap(b => b.programmes);
-    } else if (isEffects(declaration)) {
-        const programmes = declaration.programmes.map(r => r.$refText);
+    } else if (type === Effects.$type) {
+        const effectsBlock = declaration as Effects;
+        const programmes = effectsBlock.programmes.map(r => r.$refText);
         // The block's coordinates once, not once per effect (a sorted, joined key each).
-        const block = blockCoordinates(declaration);
-        effects = declaration.effects.map(effect => {
+        const block = blockCoordinates(effectsBlock);
+        effects = effectsBlock.effects.map(effect => {
             const cell = cellIn(block, effect);
             return { effect, cell, key: cell.key, evidence: cell.evidence, direction: effect.direction ?? '', programmes };
         });

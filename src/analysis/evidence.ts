@@ -58,29 +58,69 @@ export function firstDetails(effect: Effect): Map<EffectDetail['kind'], EffectDe
 
 /** The first detail of one kind, typed. */
 export function detailOf<K extends EffectDetail['kind']>(effect: Effect, kind: K): Extract<EffectDetail, { kind: K }> | undefined {
-    return (effect.details ?? []).find((d): d is Extract<EffectDetail, { kind: K }> => d?.kind === kind);
+    // A loop, not `find` with a closure: rules ask this of every effect.
+    const details = effect.details;
+    if (!details) return undefined;
+    for (let i = 0; i < details.length; i++) {
+        const d = details[i];
+        if (d?.kind === kind) return d as Extract<EffectDetail, { kind: K }>;
+    }
+    return undefined;
 }
 
-/** Reads an effect's details into figures (numbers that failed to parse are left out). */
+/** A bit for each kind of detail (each detail type has one kind). */
+const DETAIL_BIT: Readonly<Record<string, number>> = {
+    SizeDetail: 1, CiDetail: 2, SeDetail: 4, PDetail: 8, NDetail: 16, EstimandDetail: 32, FollowupDetail: 64,
+    SubgroupDetail: 128, CertaintyDetail: 256, CiteProperty: 512, NoteProperty: 1024,
+};
+
+const num = (v: unknown): v is number => typeof v === 'number' && Number.isFinite(v);
+
+/**
+ * Reads an effect's details into figures (numbers that failed to parse are left out): the first
+ * detail of each kind, as {@link firstDetails} gives them, without making its map (rules read the
+ * figures of every effect; test/analysis/evidence-figures.test.ts compares the two).
+ */
 export function effectFigures(effect: Effect): EffectFigures {
     const f: EffectFigures = {};
-    const num = (v: unknown): v is number => typeof v === 'number' && Number.isFinite(v);
-    for (const d of firstDetails(effect).values()) {
-        switch (d.$type) {
-            case 'SizeDetail': if (num(d.value)) { f.size = d.value; if (d.unit) f.unit = d.unit; } break;
-            case 'CiDetail': if (num(d.low) && num(d.high)) { f.ciLow = d.low; f.ciHigh = d.high; } break;
-            case 'SeDetail': if (num(d.value)) f.se = d.value; break;
-            case 'PDetail': if (num(d.value)) f.p = d.value; break;
-            case 'NDetail': if (num(d.value)) f.n = d.value; break;
-            case 'EstimandDetail': if (d.value) f.estimand = d.value; break;
-            case 'FollowupDetail': if (num(d.value) && d.unit) f.followup = d.unit === 'years' ? d.value * 12 : d.value; break;
-            case 'SubgroupDetail': if (d.population?.$refText) f.subgroup = d.population.$refText; break;
-            case 'CertaintyDetail': if (d.level) f.certainty = { level: d.level as CertaintyLevel, reason: d.reason ?? '' }; break;
-            case 'CiteProperty': if (d.value !== undefined) f.cite = d.value; break;
-            case 'NoteProperty': if (d.value !== undefined) f.note = d.value; break;
+    const details = effect.details ?? [];
+    let seen = 0;
+    for (let i = 0; i < details.length; i++) {
+        const d = details[i];
+        if (!d?.kind) continue;
+        const bit = DETAIL_BIT[d.$type] ?? 0;
+        if (bit === 0) {
+            // A detail type this table does not know (it must then be added): the plain path.
+            return effectFiguresOf(firstDetails(effect).values());
         }
+        if (seen & bit) continue;
+        seen |= bit;
+        readDetail(f, d);
     }
     return f;
+}
+
+/** The figures of details already reduced to the first of each kind (the plain path of {@link effectFigures}). */
+export function effectFiguresOf(details: Iterable<EffectDetail>): EffectFigures {
+    const f: EffectFigures = {};
+    for (const d of details) readDetail(f, d);
+    return f;
+}
+
+function readDetail(f: EffectFigures, d: EffectDetail): void {
+    switch (d.$type) {
+        case 'SizeDetail': if (num(d.value)) { f.size = d.value; if (d.unit) f.unit = d.unit; } break;
+        case 'CiDetail': if (num(d.low) && num(d.high)) { f.ciLow = d.low; f.ciHigh = d.high; } break;
+        case 'SeDetail': if (num(d.value)) f.se = d.value; break;
+        case 'PDetail': if (num(d.value)) f.p = d.value; break;
+        case 'NDetail': if (num(d.value)) f.n = d.value; break;
+        case 'EstimandDetail': if (d.value) f.estimand = d.value; break;
+        case 'FollowupDetail': if (num(d.value) && d.unit) f.followup = d.unit === 'years' ? d.value * 12 : d.value; break;
+        case 'SubgroupDetail': if (d.population?.$refText) f.subgroup = d.population.$refText; break;
+        case 'CertaintyDetail': if (d.level) f.certainty = { level: d.level as CertaintyLevel, reason: d.reason ?? '' }; break;
+        case 'CiteProperty': if (d.value !== undefined) f.cite = d.value; break;
+        case 'NoteProperty': if (d.value !== undefined) f.note = d.value; break;
+    }
 }
 
 /**
@@ -127,13 +167,12 @@ export function cellKey(block: Effects, effect: Effect): string {
 /** Whether an evaluation says where it can be found: a `cite`, `doi` or `url`. */
 export function evaluationIsTraceable(evaluation: Evaluation | undefined): boolean {
     if (!evaluation || !isEvaluation(evaluation)) return false;
-    return (evaluation.properties ?? []).some(p => p.kind === 'cite' || p.kind === 'doi' || p.kind === 'url');
-}
-
-/** Whether an effect's figures are sourced (§7.3): its own `cite`, or a `from` whose evaluation is traceable. */
-export function effectFiguresSourced(block: Effects, effect: Effect): boolean {
-    if (detailOf(effect, 'cite')) return true;
-    return evaluationIsTraceable(block.source?.ref);
+    const properties = evaluation.properties ?? [];
+    for (let i = 0; i < properties.length; i++) {
+        const kind = properties[i].kind;
+        if (kind === 'cite' || kind === 'doi' || kind === 'url') return true;
+    }
+    return false;
 }
 
 /** An evaluation's design (`method`), if declared. */

@@ -15,7 +15,7 @@ import type { Coordination, Effect, Model, NamedDeclaration, Programme } from '.
 import { isStdlibUri } from '../language/stdlib.js';
 import { compareUris } from '../language/order.js';
 import { cellKey, contributionOf, evidenceKey, referenceInfosOf, type EffectCell, type FactRead } from './contributions.js';
-import { linkFailed } from '../language/coord-linker.js';
+import { linkedTarget } from '../language/coord-linker.js';
 import { comparePlaces, DeclarationSync } from './declaration-sync.js';
 
 export interface DeclarationEntry {
@@ -285,7 +285,7 @@ export function computeWorkspaceFacts(documents: Iterable<LangiumDocument>): Wor
                 const references = referenceInfosOf(c);
                 for (let r = 0; r < references.length; r++) {
                     const reference = references[r].reference;
-                    const target = linkFailed(reference) ? undefined : reference.ref;
+                    const target = linkedTarget(reference);
                     // A reference from inside a declaration to that same declaration does not make it used.
                     if (target && target !== decl) referenced.add(target);
                 }

@@ -21,7 +21,11 @@
  * never limited. A user's own choice of tiers (`node --max-opt=… bin/coord.js`,
  * `--no-turbofan`, `--jitless`…; Node refuses them in `NODE_OPTIONS`) is left as it is.
  */
-/** The highest tier after the parse: Maglev (Node 22; Node 20's V8 has it off, so its baseline compiler). */
+/**
+ * The highest tier after the parse: Maglev where V8 has it on; the V8s of Node 20 and of Node 22.23
+ * (12.4.254.21-node.57) leave it off (`--no-maglev`), and setting `--maglev` during the run does not
+ * start it (measured, docs/performance.md, sixth round): there, the baseline compiler (Sparkplug).
+ */
 export const AFTER_PARSE = '--max-opt=2';
 /**
  * V8's default: every tier. V8 derives `--no-turbofan` from a `--max-opt` below 3

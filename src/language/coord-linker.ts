@@ -9,7 +9,7 @@
  * keystroke interrupt a build within a few milliseconds.
  */
 import {
-    Cancellation, CstUtils, DefaultLinker, UriUtils, type AstNodeLocator, type DocumentSegment, type URI, DefaultReferenceDescriptionProvider, interruptAndCheck, isAstNode, isLinkingError,
+    Cancellation, CstUtils, DefaultLinker, GrammarAST, type Grammar, type LangiumCoreServices, UriUtils, type AstNodeLocator, type DocumentSegment, type URI, DefaultReferenceDescriptionProvider, interruptAndCheck, isAstNode, isLinkingError,
     isMultiReference, isReference, type AstNode, type AstNodeDescription, type CstNode, type LangiumDocument, type LinkingError, type Reference, type ReferenceDescription,
     type ReferenceInfo,
 } from 'langium';
@@ -49,6 +49,92 @@ export function collectReferences(root: AstNode, out: ReferenceInfo[] = []): Ref
 }
 
 /**
+ * The node types whose nodes can hold no reference and no child node (their
+ * properties are keywords, names, strings and numbers): most nodes of a
+ * workspace (a programme's `country`, `budget`…, an effect's `size`, `ci`…).
+ * The walk does not enter them. Made from the grammar by {@link referenceFreeTypes}
+ * once a linker has enough to link ({@link CoordLinker}); empty (every node walked) until then.
+ */
+let leafTypes: ReadonlySet<string> = new Set();
+let leafTypesMade = false;
+
+/** A linker makes {@link leafTypes} at its 16th document linked, or at a document of 4,096 characters or more. */
+const WALK_PLAN_FROM_DOCUMENTS = 16;
+const WALK_PLAN_FROM_CHARACTERS = 4096;
+
+/**
+ * The parser rules of a grammar whose nodes can hold neither a reference nor a
+ * child: every assignment of the rule takes a keyword, a terminal or a data type
+ * rule, and the rule calls no other parser rule. Conservative: a grammar with
+ * actions, fragments or rules that return another type than their name gives
+ * none (a node's `$type` would then not name its rule).
+ */
+export function referenceFreeTypes(grammar: Grammar): Set<string> {
+    // Exact `$type`s of Langium's grammar language (no subtypes among these), not its generated guards:
+    // this runs in every process that links, a cold `coord check` of one line included.
+    const out = new Set<string>();
+    const rules = grammar.rules;
+    for (const rule of rules) {
+        if (rule.$type !== 'ParserRule') continue;
+        const r = rule as GrammarAST.ParserRule;
+        if (r.fragment || r.returnType !== undefined || (r.inferredType !== undefined && r.dataType === undefined)) return new Set();
+    }
+    const dataRules = new Map<GrammarAST.AbstractRule, boolean>();
+    for (const rule of rules) {
+        if (rule.$type !== 'ParserRule' || isDataTypeRule(rule as GrammarAST.ParserRule, dataRules)) continue;
+        let assignments = 0;
+        let leaf = true;
+        const visit = (element: GrammarAST.AbstractElement): void => {
+            if (!leaf) return;
+            switch (element.$type) {
+                case 'Keyword':
+                    return;
+                case 'Assignment':
+                    assignments++;
+                    visit((element as GrammarAST.Assignment).terminal);
+                    return;
+                case 'RuleCall': {
+                    const target = (element as GrammarAST.RuleCall).rule.ref;
+                    if (!(target?.$type === 'TerminalRule' || (target?.$type === 'ParserRule' && isDataTypeRule(target as GrammarAST.ParserRule, dataRules)))) leaf = false;
+                    return;
+                }
+                case 'Group': case 'Alternatives': case 'UnorderedGroup':
+                    for (const e of (element as GrammarAST.Group).elements) visit(e);
+                    return;
+                default:
+                    // An action, a cross-reference, anything else: not a leaf.
+                    leaf = false;
+            }
+        };
+        visit((rule as GrammarAST.ParserRule).definition);
+        if (leaf && assignments > 0) out.add(rule.name);
+    }
+    return out;
+}
+
+/** A parser rule that makes a string or a number, not a node: a data type, or only keywords, terminals and such rules, nothing assigned. */
+function isDataTypeRule(rule: GrammarAST.ParserRule, known: Map<GrammarAST.AbstractRule, boolean>): boolean {
+    if (rule.dataType !== undefined) return true;
+    const cached = known.get(rule);
+    if (cached !== undefined) return cached;
+    known.set(rule, false); // a rule that calls itself is not one until shown otherwise
+    const ok = (element: GrammarAST.AbstractElement): boolean => {
+        switch (element.$type) {
+            case 'Keyword': return true;
+            case 'RuleCall': {
+                const target = (element as GrammarAST.RuleCall).rule.ref;
+                return target?.$type === 'TerminalRule' || (target?.$type === 'ParserRule' && isDataTypeRule(target as GrammarAST.ParserRule, known));
+            }
+            case 'Group': case 'Alternatives': case 'UnorderedGroup': return (element as GrammarAST.Group).elements.every(ok);
+            default: return false;
+        }
+    };
+    const result = ok(rule.definition);
+    known.set(rule, result);
+    return result;
+}
+
+/**
  * The children still to walk, of every node being walked (each call's share is
  * the stretch from where it started): a node's own references come first, then
  * its children's, in property order, with one pass over its properties.
@@ -69,17 +155,23 @@ function collectOwn(root: AstNode, out: ReferenceInfo[]): ReferenceInfo[] {
         if (typeof value !== 'object' || value === null) continue;
         // Coord's own references first (a class: one prototype test), then lists and nodes; Langium's
         // guards, which probe properties, only for what is none of these.
+        // A Coord reference is its own reference info (its container and property are its
+        // own): no info object per reference (40,000 in a 1,000-file check, all kept).
         if (value instanceof CoordReference) {
-            out.push({ reference: value, container: root, property });
+            out.push(value);
         } else if (Array.isArray(value)) {
             for (let index = 0; index < value.length; index++) {
                 const element = value[index];
-                if (element instanceof CoordReference) out.push({ reference: element, container: root, property, index });
-                else if (isAstNode(element)) pending.push(element);
+                if (element instanceof CoordReference) {
+                    element.index = index;
+                    out.push(element);
+                } else if (isAstNode(element)) {
+                    if (!leafTypes.has(element.$type)) pending.push(element);
+                }
                 else if (isReference(element) || isMultiReference(element)) out.push({ reference: element, container: root, property, index });
             }
         } else if (isAstNode(value)) {
-            pending.push(value);
+            if (!leafTypes.has(value.$type)) pending.push(value);
         } else if (isReference(value) || isMultiReference(value)) {
             out.push({ reference: value, container: root, property });
         }
@@ -100,19 +192,24 @@ type Resolver = { resolveReference(reference: CoordReference, node: AstNode, pro
  * so every reference got a separate property array and a new hidden class at linking
  * (40,000 references in a 1,000-file check: a megabyte and 40,000 allocations, all kept).
  */
-class CoordReference implements Reference {
+class CoordReference implements Reference, ReferenceInfo {
     _ref: unknown = undefined;
     _nodeDescription: AstNodeDescription | undefined = undefined;
     readonly $refNode: CstNode | undefined;
     readonly $refText: string;
+    /** As a {@link ReferenceInfo}: the reference itself. */
+    readonly reference: CoordReference;
+    /** As a {@link ReferenceInfo}: its place in its property's list (set by the walk that finds it), or none. */
+    index: number | undefined = undefined;
 
-    constructor(private readonly resolver: Resolver, private readonly node: AstNode, private readonly property: string, refNode: CstNode | undefined, refText: string) {
+    constructor(private readonly resolver: Resolver, readonly container: AstNode, readonly property: string, refNode: CstNode | undefined, refText: string) {
         this.$refNode = refNode;
         this.$refText = refText;
+        this.reference = this;
     }
 
     get ref(): AstNode | undefined {
-        return this.resolver.resolveReference(this, this.node, this.property);
+        return this.resolver.resolveReference(this, this.container, this.property);
     }
 
     get $nodeDescription(): AstNodeDescription | undefined {
@@ -139,7 +236,41 @@ export function linkFailed(reference: Reference): boolean {
     return reference.error !== undefined;
 }
 
+/**
+ * What a reference resolves to, or `undefined` when its linking failed: the same
+ * as `linkFailed(reference) ? undefined : reference.ref`, read straight from a
+ * linked Coord reference (the workspace facts ask it of every reference of the
+ * workspace; the getter goes through Langium's resolver).
+ */
+export function linkedTarget(reference: Reference): AstNode | undefined {
+    if (reference instanceof CoordReference) {
+        const target = reference._ref as { $type?: unknown } | undefined;
+        if (target !== undefined && typeof target.$type === 'string') return target as AstNode;
+    }
+    return linkFailed(reference) ? undefined : reference.ref;
+}
+
 export class CoordLinker extends DefaultLinker {
+    private readonly grammar: Grammar;
+    private linkedDocuments = 0;
+
+    constructor(services: LangiumCoreServices) {
+        super(services);
+        this.grammar = services.Grammar;
+    }
+
+    /**
+     * The walk's table of reference-free types, made once per process (one grammar: Coord's)
+     * when there is enough to walk for it to pay: it costs about half a millisecond, which a
+     * cold check of one short file would pay for nothing.
+     */
+    private planWalk(document: LangiumDocument): void {
+        if (leafTypesMade) return;
+        if (++this.linkedDocuments < WALK_PLAN_FROM_DOCUMENTS && document.textDocument.getText().length < WALK_PLAN_FROM_CHARACTERS) return;
+        leafTypesMade = true;
+        leafTypes = referenceFreeTypes(this.grammar);
+    }
+
     override buildReference(node: AstNode, property: string, refNode: CstNode | undefined, refText: string): Reference {
         return new CoordReference(this.referenceResolver as unknown as Resolver, node, property, refNode, refText);
     }
@@ -166,6 +297,7 @@ export class CoordLinker extends DefaultLinker {
 
     override async link(document: LangiumDocument, cancelToken = Cancellation.CancellationToken.None): Promise<void> {
         if (this.profiler?.isActive('linking')) return super.link(document, cancelToken);
+        this.planWalk(document);
         const references = collectReferences(document.parseResult.value);
         for (let i = 0; i < references.length; i++) {
             if (i % CHECK_EVERY === 0) await interruptAndCheck(cancelToken);

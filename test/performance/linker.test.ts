@@ -4,10 +4,10 @@
  * linking and the reference index are unchanged by it.
  */
 import { describe, expect, it } from 'vitest';
-import { AstUtils, EmptyFileSystem } from 'langium';
+import { AstUtils, EmptyFileSystem, type Reference } from 'langium';
 import { createCoordCoreServices } from '../../src/language/coord-module.js';
 import { buildWorkspace } from '../../src/language/coord-workspace-loader.js';
-import { collectReferences } from '../../src/language/coord-linker.js';
+import { collectReferences, linkedTarget, linkFailed, referenceFreeTypes } from '../../src/language/coord-linker.js';
 import { isProgramme, type Model } from '../../src/language/generated/ast.js';
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
@@ -24,7 +24,7 @@ describe('collectReferences', () => {
         files.push({ uri: 'file:///ex/broken2.coord', text: 'evaluation E { effects of A + B versus C from E { outcome O size 1 ci 0..2 n 5 followup 3 months } effects of' });
         const { Coord } = createCoordCoreServices(EmptyFileSystem);
         const built = await buildWorkspace(Coord, files);
-        let total = 0;
+        let total = 0, unresolved = 0;
         for (const doc of built.documents) {
             const root = doc.parseResult.value;
             const expected = AstUtils.streamAst(root).flatMap(n => AstUtils.streamReferences(n)).toArray();
@@ -33,9 +33,13 @@ describe('collectReferences', () => {
                 .toEqual(expected.map(r => [r.container.$type, r.property, r.index, r.reference.$refText]));
             expect(actual.every((r, i) => r.reference === expected[i].reference && r.container === expected[i].container)).toBe(true);
             expect(doc.references.length).toBe(actual.length);
+            // What the facts read of a reference straight from it is what the plain path reads.
+            expect(actual.map(r => linkedTarget(r.reference as Reference))).toEqual(actual.map(r => linkFailed(r.reference as Reference) ? undefined : (r.reference as Reference).ref));
+            unresolved += actual.filter(r => linkFailed(r.reference as Reference)).length;
             total += actual.length;
         }
         expect(total).toBeGreaterThan(50);
+        expect(unresolved).toBeGreaterThan(0);
     });
 });
 
@@ -58,5 +62,33 @@ describe('the reference index', () => {
         expect(withIndex.all.length).toBeGreaterThan(0);
         expect(withIndex.indexed).toBeGreaterThan(0);
         expect(without.indexed).toBe(0);
+    });
+});
+
+describe('the walk skips reference-free nodes', () => {
+    it('names, from the grammar, only types whose nodes hold no reference and no child node', async () => {
+        const { Coord } = createCoordCoreServices(EmptyFileSystem);
+        const leaves = referenceFreeTypes(Coord.Grammar);
+        // The property nodes and effect details that are the bulk of a workspace, and none of the types that hold references or children.
+        for (const type of ['CountryProperty', 'BudgetProperty', 'SizeDetail', 'CiDetail', 'Capacity', 'Domain', 'Population']) expect(leaves).toContain(type);
+        for (const type of ['Model', 'Programme', 'Coordination', 'Effects', 'Effect', 'Comparator', 'TargetsProperty', 'BetweenProperty', 'NodeProperty', 'Role', 'LevelBlock', 'SubgroupDetail', 'Outcome']) {
+            expect(leaves).not.toContain(type);
+        }
+        // Checked on every node of the examples and the fixtures: a node of a listed type has neither.
+        const dir = join(__dirname, '..', '..', 'examples');
+        const walk = (folder: string): string[] => readdirSync(folder, { withFileTypes: true })
+            .flatMap(e => e.isDirectory() ? walk(join(folder, e.name)) : e.name.endsWith('.coord') ? [join(folder, e.name)] : []);
+        const files = [...walk(dir), ...walk(join(__dirname, '..', 'fixtures'))].map((path, i) => ({ uri: `file:///l/${i}.coord`, text: readFileSync(path, 'utf8') }));
+        const built = await buildWorkspace(Coord, files);
+        let checked = 0;
+        for (const doc of built.documents) {
+            for (const node of AstUtils.streamAst(doc.parseResult.value)) {
+                if (!leaves.has(node.$type)) continue;
+                checked++;
+                expect(AstUtils.streamReferences(node).count(), node.$type).toBe(0);
+                expect(AstUtils.streamContents(node).count(), node.$type).toBe(0);
+            }
+        }
+        expect(checked).toBeGreaterThan(500);
     });
 });

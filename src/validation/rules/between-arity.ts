@@ -13,16 +13,21 @@ export const betweenArityRule = defineRule({
     check({ model, report }) {
         for (const decl of declarationsOf(model, Coordination.$type)) {
             for (const between of propertiesOf(decl, 'between')) {
-                const seen = new Set<string>();
-                between.programmes.forEach((ref, index) => {
-                    const name = ref.$refText;
-                    if (seen.has(name)) {
+                // A loop, no closure; the names seen searched in a short list, a set past 16 (a hostile `between` stays linear).
+                const programmes = between.programmes;
+                const seen: string[] = [];
+                const seenSet = programmes.length > 16 ? new Set<string>() : undefined;
+                for (let index = 0; index < programmes.length; index++) {
+                    const name = programmes[index].$refText;
+                    if (seenSet ? seenSet.has(name) : seen.includes(name)) {
                         report({ node: between, property: 'programmes', index, message: t('rule.between-arity.twice', { name, coordination: decl.name }), data: { name } });
+                        continue;
                     }
-                    seen.add(name);
-                });
-                if (seen.size < 2) {
-                    report({ node: between, message: seen.size === 0 ? t('rule.between-arity.none', { coordination: decl.name }) : t('rule.between-arity.one', { coordination: decl.name, name: [...seen][0] }) });
+                    seen.push(name);
+                    seenSet?.add(name);
+                }
+                if (seen.length < 2) {
+                    report({ node: between, message: seen.length === 0 ? t('rule.between-arity.none', { coordination: decl.name }) : t('rule.between-arity.one', { coordination: decl.name, name: seen[0] }) });
                 }
             }
         }

@@ -13,7 +13,7 @@ export const unarrangedCombinationRule = defineRule({
     category: 'evidence',
     check({ model, facts, report }) {
         for (const decl of declarationsOf(model, Effects.$type)) {
-            if (decl.programmes.some(r => !r.ref)) continue; // unresolved-reference says what is wrong
+            if (!allResolved(decl.programmes)) continue; // unresolved-reference says what is wrong
             const programmes = effectsProgrammes(decl);
             if (programmes.length < 2) continue;
             // Look only at the coordinations of the programme that has the fewest.
@@ -52,5 +52,11 @@ function includesAll(list: readonly Programme[], wanted: readonly Programme[]): 
         return wanted.every(p => joined.has(p));
     }
     for (let i = 0; i < wanted.length; i++) if (!list.includes(wanted[i])) return false;
+    return true;
+}
+
+/** Whether every reference of a list resolves (a loop: the rule asks it of every `effects` block). */
+function allResolved(references: ReadonlyArray<{ readonly ref: unknown }>): boolean {
+    for (let i = 0; i < references.length; i++) if (!references[i].ref) return false;
     return true;
 }

@@ -1,9 +1,9 @@
 /** Rule `unsourced-figure`: a figure that cannot be traced to a source (§7.3). */
-import { isEffects, isEvaluation, isProgramme } from '../../language/generated/ast.js';
+import { Effects, Evaluation, Programme } from '../../language/generated/ast.js';
 import { t } from '../../i18n/index.js';
 import { defineRule } from '../rule.js';
 import { RuleId } from '../rule-ids.js';
-import { effectFiguresSourced, evaluationIsTraceable } from '../../analysis/evidence.js';
+import { detailOf, evaluationIsTraceable } from '../../analysis/evidence.js';
 import { effectLabel } from '../../analysis/effects-labels.js';
 import { propertyOf } from '../../analysis/queries.js';
 
@@ -16,34 +16,51 @@ export const unsourcedFigureRule = defineRule({
     category: 'evidence',
     check({ model, report }) {
         for (const decl of model.declarations) {
-            if (isEffects(decl)) {
-                for (const effect of decl.effects) {
+            // Exact types (none has subtypes: test/validation/exact-types.test.ts), not the generated guards.
+            const type = decl.$type;
+            if (type === Effects.$type) {
+                const block = decl as Effects;
+                // Whether the block's evaluation is traceable, asked once per block (undefined: not yet).
+                let sourceTraceable: boolean | undefined;
+                for (const effect of block.effects) {
                     // Most effects are sourced: look before making the list of their figures.
                     const details = effect.details ?? [];
-                    if (!details.some(d => d && FIGURES.has(d.kind)) || effectFiguresSourced(decl, effect)) continue;
+                    if (!hasFigure(details) || detailOf(effect, 'cite')) continue;
+                    if (sourceTraceable ??= evaluationIsTraceable(block.source?.ref)) continue;
                     const figures = details.filter(d => d && FIGURES.has(d.kind));
 
                     for (const figure of figures) {
                         report({
                             node: figure,
-                            message: decl.source
-                                ? t('rule.unsourced-figure.effect.source', { figure: figure.kind, effect: effectLabel(effect), source: decl.source.$refText })
+                            message: block.source
+                                ? t('rule.unsourced-figure.effect.source', { figure: figure.kind, effect: effectLabel(effect), source: block.source.$refText })
                                 : t('rule.unsourced-figure.effect.none', { figure: figure.kind, effect: effectLabel(effect) }),
                             data: { figure: figure.kind },
                         });
                     }
                 }
-            } else if (isProgramme(decl)) {
-                const budget = propertyOf(decl, 'budget');
-                if (budget && !propertyOf(decl, 'cite')) {
-                    report({ node: budget, message: t('rule.unsourced-figure.budget', { name: decl.name }), data: { figure: 'budget' } });
+            } else if (type === Programme.$type) {
+                const programme = decl as Programme;
+                const budget = propertyOf(programme, 'budget');
+                if (budget && !propertyOf(programme, 'cite')) {
+                    report({ node: budget, message: t('rule.unsourced-figure.budget', { name: programme.name }), data: { figure: 'budget' } });
                 }
-            } else if (isEvaluation(decl)) {
-                const sample = propertyOf(decl, 'sample');
-                if (sample && !evaluationIsTraceable(decl)) {
-                    report({ node: sample, message: t('rule.unsourced-figure.sample', { name: decl.name }), data: { figure: 'sample' } });
+            } else if (type === Evaluation.$type) {
+                const evaluation = decl as Evaluation;
+                const sample = propertyOf(evaluation, 'sample');
+                if (sample && !evaluationIsTraceable(evaluation)) {
+                    report({ node: sample, message: t('rule.unsourced-figure.sample', { name: evaluation.name }), data: { figure: 'sample' } });
                 }
             }
         }
     },
 });
+
+/** Whether any detail is a figure (a loop: the rule asks it of every effect). */
+function hasFigure(details: ReadonlyArray<{ kind?: string } | undefined>): boolean {
+    for (let i = 0; i < details.length; i++) {
+        const d = details[i];
+        if (d && d.kind !== undefined && FIGURES.has(d.kind)) return true;
+    }
+    return false;
+}
