@@ -152,6 +152,32 @@ export class CoordScopeProvider extends DefaultScopeProvider {
         return this.getGlobalScope(this.reflection.getReferenceType(context), context);
     }
 
+    /**
+     * Whether every reference of `document` can be resolved by {@link resolveGlobal}: the
+     * document keeps no local symbols and the index looks names up ({@link CoordIndexManager}).
+     */
+    resolvesDirectly(document: LangiumDocument): boolean {
+        const local = document.localSymbols;
+        return (local === undefined || local === NO_LOCAL_SYMBOLS)
+            && typeof (this.indexManager as Partial<CoordIndexManager>).elementsNamed === 'function';
+    }
+
+    /**
+     * What `getScope(info).getElement(name)` answers for a reference of a document that
+     * {@link resolvesDirectly}: the first element called `name` of `referenceType` (or a
+     * subtype) in the index's order, without the walk to the document, the scope's
+     * look-up and the iterators (linking asks this of every reference;
+     * `test/performance/direct-resolution.test.ts` compares the two).
+     */
+    resolveGlobal(referenceType: string, name: string): AstNodeDescription | undefined {
+        const all = (this.indexManager as CoordIndexManager).elementsNamed(name);
+        for (let i = 0; i < all.length; i++) {
+            const description = all[i];
+            if (description.type === referenceType || this.reflection.isSubtype(description.type, referenceType)) return description;
+        }
+        return undefined;
+    }
+
     protected override getGlobalScope(referenceType: string, _context: ReferenceInfo): Scope {
         if (typeof (this.indexManager as Partial<CoordIndexManager>).elementsNamed !== 'function') return super.getGlobalScope(referenceType, _context);
         let scope = this.scopes.get(referenceType);

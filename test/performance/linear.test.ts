@@ -95,6 +95,10 @@ async function count(files: number, perFile: number): Promise<Counters> {
             getAllElements: () => scope.getAllElements().map(d => { counters.scans++; return d; }),
         };
     };
+    // Linking looks most names up directly (CoordScopeProvider.resolveGlobal): one look-up by name too.
+    const direct = scopeProvider as unknown as { resolveGlobal(type: string, name: string): unknown };
+    const resolveGlobal = direct.resolveGlobal.bind(direct);
+    direct.resolveGlobal = (type, name) => { counters.lookups++; return resolveGlobal(type, name); };
     const validator = Coord.validation.DocumentValidator;
     const facts = validator.workspaceFacts.bind(validator);
     const wrapped = new WeakMap<WorkspaceFacts, WorkspaceFacts>();
