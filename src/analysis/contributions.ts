@@ -26,7 +26,7 @@
 import type { AstNode, Reference, ReferenceInfo } from 'langium';
 import {
     Coordination, Effects, isNamedDeclaration,
-    type Effect, type Programme,
+    type Effect, type NamedDeclaration, type Programme,
 } from '../language/generated/ast.js';
 import { collectReferences, declarationReferences } from '../language/coord-linker.js';
 import { combinationKey, propertiesOf } from './queries.js';
@@ -232,7 +232,7 @@ const NONE: readonly never[] = [];
  * linker's list of the declaration's references ({@link declarationReferences}),
  * described as {@link ContributedReference}s only when asked — comparing
  * contributions after an edit asks; a one-shot build (`coord check`) reads only
- * what they resolve to ({@link referenceInfosOf}), and made 40,000 descriptions
+ * what they resolve to (`computeWorkspaceFacts` reads the linker's list), and made 40,000 descriptions
  * per 1,000 files for nothing.
  */
 class DeclarationContribution implements Contribution {
@@ -259,12 +259,6 @@ class DeclarationContribution implements Contribution {
     }
 }
 
-/** The references of a contribution as the linker lists them (`reference`, its container and property), in the same order as its `references`. */
-export function referenceInfosOf(c: Contribution): ReadonlyArray<{ readonly reference: Reference }> {
-    // Coord has no multi-references (the grammar has none; `ReferenceOfDeclaration` casts the same way).
-    return c instanceof DeclarationContribution ? c.infos as ReadonlyArray<{ readonly reference: Reference }> : c.references;
-}
-
 /** The contribution of a top-level declaration, computed once per declaration object. */
 export function contributionOf(declaration: AstNode): Contribution {
     let c = cache.get(declaration);
@@ -272,8 +266,25 @@ export function contributionOf(declaration: AstNode): Contribution {
     return c;
 }
 
+/** Whether declarations of a `$type` are named declarations, by type: the generated guard asks the reflection, which makes a key string per call. */
+const namedTypes = new Map<string, boolean>();
+
+/** The name a top-level declaration declares, as its contribution's `declared.name` ('' for none), without making the contribution. */
+export function declaredName(declaration: AstNode): string {
+    const type = declaration.$type;
+    let named = namedTypes.get(type);
+    if (named === undefined) namedTypes.set(type, named = isNamedDeclaration(declaration));
+    return (named && (declaration as NamedDeclaration).name) || '';
+}
+
+/** A coordination's memberships, as its contribution's `memberships`. */
+export function membershipsOf(coordination: Coordination): ReadonlyArray<Reference<Programme>> {
+    const between = propertiesOf(coordination, 'between');
+    return between.length === 1 ? between[0].programmes : between.length === 0 ? NONE : between.flatMap(b => b.programmes);
+}
+
 function computeContribution(declaration: AstNode): Contribution {
-    const declared = { type: declaration.$type, name: (isNamedDeclaration(declaration) && declaration.name) || '' };
+    const declared = { type: declaration.$type, name: declaredName(declaration) };
     const topLevel = declaration.$container !== undefined && declaration.$container.$container === undefined;
     const infos = topLevel ? declarationReferences(declaration) : collectReferences(declaration);
     // Most declarations have neither: one shared empty list, not two new ones kept per declaration.
@@ -282,8 +293,7 @@ function computeContribution(declaration: AstNode): Contribution {
     // Exact types (neither has subtypes: test/validation/exact-types.test.ts), not the generated guards' look-up.
     const type = declaration.$type;
     if (type === Coordination.$type) {
-        const between = propertiesOf(declaration as Coordination, 'between');
-        memberships = between.length === 1 ? between[0].programmes : between.flatMap(b => b.programmes);
+        memberships = membershipsOf(declaration as Coordination);
     } else if (type === Effects.$type) {
         const effectsBlock = declaration as Effects;
         const programmes = effectsBlock.programmes.map(r => r.$refText);

@@ -11,11 +11,11 @@
  * the declaration being checked must cover ({@link readCovered}).
  */
 import { DocumentState, type AstNode, type LangiumDocument, type Reference } from 'langium';
-import type { Coordination, Effect, Model, NamedDeclaration, Programme } from '../language/generated/ast.js';
+import { Coordination, Effects, type Effect, type Model, type NamedDeclaration, type Programme } from '../language/generated/ast.js';
 import { isStdlibUri } from '../language/stdlib.js';
 import { compareUris } from '../language/order.js';
-import { cellKey, contributionOf, evidenceKey, referenceInfosOf, type EffectCell, type FactRead } from './contributions.js';
-import { linkedTarget } from '../language/coord-linker.js';
+import { cellKey, contributionOf, declaredName, evidenceKey, membershipsOf, type EffectCell, type FactRead } from './contributions.js';
+import { declarationReferences, linkedTarget } from '../language/coord-linker.js';
 import { comparePlaces, DeclarationSync } from './declaration-sync.js';
 
 export interface DeclarationEntry {
@@ -252,14 +252,19 @@ export function computeWorkspaceFacts(documents: Iterable<LangiumDocument>): Wor
         const declarations = model.declarations ?? NONE;
         for (let d = 0; d < declarations.length; d++) {
             const decl = declarations[d];
-            const c = contributionOf(decl);
-            if (c.declared.name) {
+            // What the declaration's contribution says, read straight from it: only an `effects` block's
+            // contribution is made (and kept, for the rules that read its cells); the others' were
+            // a contribution object and a `WeakMap` entry per declaration that a one-shot build never
+            // reads again (test/analysis/one-shot-facts.test.ts compares with the contributions).
+            const type = decl.$type;
+            const name = declaredName(decl);
+            if (name) {
                 const entry: DeclarationEntry = { node: decl as NamedDeclaration, uri, stdlib };
-                const entries = declarationsByName.get(c.declared.name);
+                const entries = declarationsByName.get(name);
                 if (entries) entries.push(entry);
-                else declarationsByName.set(c.declared.name, [entry]);
+                else declarationsByName.set(name, [entry]);
             }
-            const memberships = c.memberships;
+            const memberships = type === Coordination.$type ? membershipsOf(decl as Coordination) : NONE;
             // Each programme once per coordination: a coordination names a few, searched in what it
             // has joined so far; a set only past 16 (a hostile `between` stays linear).
             const joined = memberships.length > 16 ? new Set<Programme>() : undefined;
@@ -272,7 +277,9 @@ export function computeWorkspaceFacts(documents: Iterable<LangiumDocument>): Wor
                 else coordinationsByProgramme.set(programme, [decl as Coordination]);
             }
             // Parser recovery can leave an effect without its outcome; such an effect is in no cell.
-            for (const { key, effect, evidence, cell } of c.effects) {
+            const effects = type === Effects.$type ? contributionOf(decl).effects : NONE;
+            for (let e = 0; e < effects.length; e++) {
+                const { key, effect, evidence, cell } = effects[e];
                 if (!cell.outcome) continue;
                 const list = effectsByCell.get(key);
                 if (list) list.push(effect);
@@ -282,10 +289,11 @@ export function computeWorkspaceFacts(documents: Iterable<LangiumDocument>): Wor
                 else effectsByEvidence.set(evidence, [effect]);
             }
             if (linked) {
-                const references = referenceInfosOf(c);
+                // The linker's list of the declaration's references, which its contribution's are.
+                const references = declarationReferences(decl);
                 for (let r = 0; r < references.length; r++) {
-                    const reference = references[r].reference;
-                    const target = linkedTarget(reference);
+                    // Coord has no multi-references (the grammar has none; `contributions.ts` casts the same way).
+                    const target = linkedTarget(references[r].reference as Reference);
                     // A reference from inside a declaration to that same declaration does not make it used.
                     if (target && target !== decl) referenced.add(target);
                 }
