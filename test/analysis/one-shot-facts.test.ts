@@ -20,6 +20,7 @@ import { isCoordination, isNamedDeclaration, isProgramme, type Coordination, typ
 import { isStdlibUri } from '../../src/language/stdlib.js';
 import { compareUris } from '../../src/language/order.js';
 import { runRules } from '../../src/validation/engine.js';
+// @ts-expect-error the benchmark's generator is plain JavaScript
 import { generateWorkspace } from '../../bench/generate.mjs';
 
 /** The facts merged from every declaration's contribution, as `computeWorkspaceFacts` did before it read declarations directly. */
@@ -130,8 +131,8 @@ describe('the one-shot workspace facts', () => {
     for (const [label, files, withFindings] of [
         ['the examples and fixtures', examplesAndFixtures, true],
         // The benchmark's workspaces are clean: no findings, but every fact is asked.
-        ['a generated workspace (20 files × 100 lines)', () => generateWorkspace({ files: 20, linesPerFile: 100 }).map(f => ({ uri: `file:///gen/${f.name}`, text: f.text })), false],
-        ['a generated file of 2,000 lines', () => generateWorkspace({ files: 1, linesPerFile: 2000 }).map(f => ({ uri: `file:///gen/${f.name}`, text: f.text })), false],
+        ['a generated workspace (20 files × 100 lines)', () => generateWorkspace({ files: 20, linesPerFile: 100 }).map((f: { name: string; text: string }) => ({ uri: `file:///gen/${f.name}`, text: f.text })), false],
+        ['a generated file of 2,000 lines', () => generateWorkspace({ files: 1, linesPerFile: 2000 }).map((f: { name: string; text: string }) => ({ uri: `file:///gen/${f.name}`, text: f.text })), false],
     ] as const) {
         it(`equal the merged contributions and the incremental facts, with the same findings: ${label}`, async () => {
             const documents = await workspace(files());
