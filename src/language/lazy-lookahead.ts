@@ -55,7 +55,7 @@ export function lookaheadCounts(parser: LangiumParser): LookaheadCounts | undefi
     return countsOf.get(parser);
 }
 
-/** The options of every decision the parser deferred, in Chevrotain's order (for the plan's script and tests). */
+/** The options of every decision a parser built without a plan deferred, in Chevrotain's order (for the plan's script and tests). */
 export function deferredDecisions(parser: LangiumParser): readonly DecisionOptions[] | undefined {
     return decisionsOf.get(parser);
 }
@@ -79,8 +79,9 @@ export function buildParserWithLazyLookahead(parser: LangiumParser, plan?: Looka
     }
     const counts = { deferred: 0, built: 0, planned: 0, atnBuilt: 0 };
     countsOf.set(parser, counts);
-    const decisions: DecisionOptions[] = [];
-    decisionsOf.set(parser, decisions);
+    // Only a parser without a plan keeps its decisions' options: the plan's script and tests read them.
+    const decisions: DecisionOptions[] | undefined = plan === undefined ? [] : undefined;
+    if (decisions) decisionsOf.set(parser, decisions);
     const tokens = wrapper.tokensMap;
     const initialize = strategy.initialize;
     const deferred = plan !== undefined && tokens !== undefined && deferAtn(strategy, () => counts.atnBuilt++);
@@ -110,11 +111,11 @@ export function buildParserWithLazyLookahead(parser: LangiumParser, plan?: Looka
     const alternation = strategy.buildLookaheadForAlternation;
     const optional = strategy.buildLookaheadForOptional;
     strategy.buildLookaheadForAlternation = options => {
-        decisions.push(options as DecisionOptions);
+        decisions?.push(options as DecisionOptions);
         return lazy(() => fromPlan(options) ?? alternation.call(strategy, options));
     };
     strategy.buildLookaheadForOptional = options => {
-        decisions.push(options as DecisionOptions);
+        decisions?.push(options as DecisionOptions);
         return lazy(() => fromPlan(options) ?? optional.call(strategy, options));
     };
     const setLaFuncCache = wrapper.setLaFuncCache;

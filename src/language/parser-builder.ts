@@ -176,16 +176,6 @@ export function prepareCoordParser(services: LangiumCoreServices): LangiumParser
     return parser;
 }
 
-/** The members of Langium 4.4's `LangiumParser` that its `assign` uses. */
-interface AssigningParser {
-    readonly current: Record<string, unknown>;
-    linker: {
-        buildReference(node: unknown, property: string, refNode: unknown, refText: string): unknown;
-        buildMultiReference(node: unknown, property: string, refNode: unknown, refText: string): unknown;
-    };
-    linkCstNode(item: unknown): void;
-}
-
 /**
  * Langium 4.4's `LangiumParser.assign`, with the lists of the AST (`+=`: a programme's
  * instruments, a coordination's programmes…) made as {@link useExactContent} makes the syntax
@@ -196,35 +186,24 @@ interface AssigningParser {
  * order. A Langium whose `assign` is not that one keeps its own.
  */
 function useExactLists(parser: LangiumParser): void {
-    const own = (Object.getPrototypeOf(parser) as { assign?: unknown; linkCstNode?: unknown });
-    const source = String(own.assign);
-    if (typeof own.assign !== 'function' || own.assign.length !== 5 || typeof own.linkCstNode !== 'function'
-        || !/obj\[feature\]\s*=\s*\[\]/.test(source) || !/obj\[feature\]\.push\(item\)/.test(source)
-        || !/this\.linker\.buildReference\(obj,\s*feature,\s*cstNode,\s*value\)/.test(source)) return;
-    (parser as unknown as { assign: unknown }).assign = function (this: AssigningParser, operator: string, feature: string, value: unknown, cstNode: unknown, crossRef?: 'multi' | 'single') {
+    const assign = (Object.getPrototypeOf(parser) as { assign?: unknown }).assign;
+    const source = String(assign);
+    // Langium's `=` puts the built item (a reference, or the value) in `obj[feature]`, and `+=` pushes that item.
+    if (typeof assign !== 'function' || assign.length !== 5
+        || !/obj\[feature\]\s*=\s*item/.test(source) || !/obj\[feature\]\.push\(item\)/.test(source)) return;
+    (parser as unknown as { assign: unknown }).assign = function (this: { current: Record<string, unknown> }, operator: string, feature: string, value: unknown, cstNode: unknown, crossRef: unknown) {
+        if (operator !== '+=') return assign.call(this, operator, feature, value, cstNode, crossRef);
         const obj = this.current;
-        let item: unknown;
-        if (crossRef === 'single' && typeof value === 'string') {
-            item = this.linker.buildReference(obj, feature, cstNode, value);
-        } else if (crossRef === 'multi' && typeof value === 'string') {
-            item = this.linker.buildMultiReference(obj, feature, cstNode, value);
-        } else {
-            item = value;
-        }
-        this.linkCstNode(item);
-        if (operator === '=') {
-            obj[feature] = item;
-        } else if (operator === '?=') {
-            obj[feature] = true;
-        } else if (operator === '+=') {
-            const list = obj[feature];
-            if (!Array.isArray(list)) obj[feature] = [item];
-            else obj[feature] = appendExact(list, item);
-        }
+        const list = obj[feature];
+        assign.call(this, '=', feature, value, cstNode, crossRef);
+        obj[feature] = Array.isArray(list) ? appendExact(list, obj[feature]) : [obj[feature]];
     };
 }
 
-/** `list` with `item` at its end: a new array of exactly their number while it is small, else `list` itself, pushed. */
+/**
+ * `list` with `item` at its end: a new array of exactly their number while it is small, else `list` itself, pushed.
+ * Its cases are written out for {@link EXACT_CONTENT} = 4 (a new array up to four items): change both together.
+ */
 function appendExact<T>(list: T[], item: T): T[] {
     switch (list.length) {
         case 0: return [item];
@@ -321,7 +300,7 @@ interface ContentBuilder {
 type CompositeChild = CstChild & { content: CstChild[] };
 
 /** The children of a composite node up to which the builder keeps its content in an array of exactly their number. */
-export const EXACT_CONTENT = 4;
+const EXACT_CONTENT = 4;
 
 /**
  * Langium 4.4's `appendChild` and `construct` of the syntax tree's builder, with the content

@@ -70,12 +70,10 @@ export function converterFor(rule: GrammarAST.AbstractRule): Convert {
 }
 
 /**
- * Langium's value converter with the conversion of each rule chosen once (see the module's comment), and
- * the rule of each grammar element found once: Langium's `convert` tests the element's type twice for every
+ * Langium's value converter with the conversion of each grammar element chosen once (see the module's comment): Langium's `convert` tests the element's type twice for every
  * converted token (`isCrossReference`, `isRuleCall`: each a look-up in the grammar language's reflection).
  */
 export class CoordValueConverter extends DefaultValueConverter {
-    private readonly byRule = new Map<GrammarAST.AbstractRule, Convert>();
     private readonly byFeature = new Map<GrammarAST.AbstractElement | undefined, Convert>();
 
     override convert(input: string, cstNode: CstNode): ValueType {
@@ -89,17 +87,9 @@ export class CoordValueConverter extends DefaultValueConverter {
         }
         // A rule call whose rule is not linked keeps Langium's error, every time.
         if (!feature.rule.ref) return super.convert(input, cstNode);
-        const chosen = this.converterOf(feature.rule.ref);
+        const chosen = converterFor(feature.rule.ref);
         this.byFeature.set(cstNode.grammarSource, chosen);
         return chosen(input);
     }
 
-    private converterOf(rule: GrammarAST.AbstractRule): Convert {
-        let convert = this.byRule.get(rule);
-        if (!convert) {
-            convert = converterFor(rule);
-            this.byRule.set(rule, convert);
-        }
-        return convert;
-    }
 }
