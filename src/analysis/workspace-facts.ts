@@ -14,7 +14,8 @@ import { DocumentState, type AstNode, type LangiumDocument, type Reference } fro
 import { Coordination, Effects, type Effect, type Model, type NamedDeclaration, type Programme } from '../language/generated/ast.js';
 import { isStdlibUri } from '../language/stdlib.js';
 import { compareUris } from '../language/order.js';
-import { cellKey, contributionOf, declaredName, evidenceKey, membershipsOf, type EffectCell, type FactRead } from './contributions.js';
+import { cellKey, contributionOf, declaredName, evidenceKey, type EffectCell, type FactRead } from './contributions.js';
+import { coordinationProgrammes } from './queries.js';
 import { declarationReferences, linkedTarget } from '../language/coord-linker.js';
 import { comparePlaces, DeclarationSync } from './declaration-sync.js';
 
@@ -264,14 +265,10 @@ export function computeWorkspaceFacts(documents: Iterable<LangiumDocument>): Wor
                 if (entries) entries.push(entry);
                 else declarationsByName.set(name, [entry]);
             }
-            const memberships = type === Coordination.$type ? membershipsOf(decl as Coordination) : NONE;
-            // Each programme once per coordination: a coordination names a few, searched in what it
-            // has joined so far; a set only past 16 (a hostile `between` stays linear).
-            const joined = memberships.length > 16 ? new Set<Programme>() : undefined;
-            for (let m = 0; m < memberships.length; m++) {
-                const programme = memberships[m].ref;
-                if (!programme || (joined ? joined.has(programme) : joinedEarlier(memberships, m, programme))) continue;
-                joined?.add(programme);
+            // Each programme once per coordination (queries.ts's DistinctList keeps a hostile `between` linear).
+            const programmes = type === Coordination.$type ? coordinationProgrammes(decl as Coordination) : NONE;
+            for (let m = 0; m < programmes.length; m++) {
+                const programme = programmes[m];
                 const list = coordinationsByProgramme.get(programme);
                 if (list) list.push(decl as Coordination);
                 else coordinationsByProgramme.set(programme, [decl as Coordination]);
@@ -309,12 +306,6 @@ export function computeWorkspaceFacts(documents: Iterable<LangiumDocument>): Wor
         effectsAcrossSources: cell => effectsByEvidence.get(evidenceKey(cell)) ?? NONE,
         documents: docs,
     };
-}
-
-/** Whether a membership before the `m`th of a coordination resolved to the same programme. */
-function joinedEarlier(memberships: ReadonlyArray<Reference<Programme>>, m: number, programme: Programme): boolean {
-    for (let i = 0; i < m; i++) if (memberships[i].ref === programme) return true;
-    return false;
 }
 
 /**

@@ -46,7 +46,7 @@ describe('effectFigures', () => {
         expect(effects.length).toBeGreaterThan(100);
         // Not vacuous: effects whose details repeat a kind, where "the first of each kind" decides.
         expect(repeated).toBeGreaterThan(0);
-        const first = effects.find(e => e.$document === undefined && (e.details ?? []).length > 20) ?? effects.find(e => (e.details ?? []).length > 20)!;
+        const first = effects.find(e => (e.details ?? []).length > 20)!;
         expect(effectFigures(first)).toMatchObject({ size: 1.5, ciLow: 0, ciHigh: 1, cite: 'first', se: 0, p: 2, n: 3, estimand: 'itt', followup: 3, subgroup: 'W' });
     });
 });
