@@ -58,6 +58,11 @@ export function collectReferences(root: AstNode, out: ReferenceInfo[] = []): Ref
 let leafTypes: ReadonlySet<string> = new Set();
 let leafTypesMade = false;
 
+/** The node types the walk skips now ({@link leafTypes}; for tests: empty until a linker has planned its walk). */
+export function skippedTypes(): ReadonlySet<string> {
+    return leafTypes;
+}
+
 /** A linker makes {@link leafTypes} at its 16th document linked, or at a document of 4,096 characters or more. */
 const WALK_PLAN_FROM_DOCUMENTS = 16;
 const WALK_PLAN_FROM_CHARACTERS = 4096;

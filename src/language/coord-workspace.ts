@@ -30,14 +30,6 @@ export function createStdlibDocument(factory: LangiumDocumentFactory): LangiumDo
 }
 
 /**
- * Langium's documents, except that the list of every document (`all`) is kept
- * until a document is added or deleted: Langium's builds it again from its trie
- * of URIs at every call, and an update of a workspace of 1,000 files asks for
- * it several times (which documents to relink, to rebuild, to validate again),
- * an eighth of the CPU of an edit there after the workspace facts went
- * incremental (CPU profile).
- */
-/**
  * Langium's trie of URIs, remembering the last URI it normalised: every call parses the
  * URI's text and prints it again (its normal form), and `addDocument` asks twice for the
  * same text (`has`, then `insert`), as `deleteDocument` does (`find`, then `delete`). The
@@ -56,6 +48,14 @@ export class LastUriTrie<T> extends UriTrie<T> {
     }
 }
 
+/**
+ * Langium's documents, except that the list of every document (`all`) is kept
+ * until a document is added or deleted: Langium's builds it again from its trie
+ * of URIs at every call, and an update of a workspace of 1,000 files asks for
+ * it several times (which documents to relink, to rebuild, to validate again),
+ * an eighth of the CPU of an edit there after the workspace facts went
+ * incremental (CPU profile).
+ */
 export class CoordLangiumDocuments extends DefaultLangiumDocuments {
     protected override readonly documentTrie = new LastUriTrie<LangiumDocument>();
     private cached: LangiumDocument[] | undefined;
