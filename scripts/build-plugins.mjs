@@ -10,6 +10,16 @@ export const elkApart = {
     },
 };
 
+// The startup snapshot's bundle (src/cli/snapshot/entry.ts, dist/cli-snapshot.cjs) loads ELK the same way, but
+// through a shim: code evaluated while a snapshot is made can require only Node's built-in modules, so the shim
+// requires dist/elk.cjs from where the snapshot in use is (src/cli/snapshot/dist.ts).
+export const elkApartInSnapshot = {
+    name: 'elk-apart-in-snapshot',
+    setup(build) {
+        build.onResolve({ filter: /^elkjs\/lib\/elk\.bundled\.js$/ }, () => ({ path: new URL('./snapshot-elk-shim.cjs', import.meta.url).pathname }));
+    },
+};
+
 // Langium's core takes only cancellation, events, response errors and error codes from
 // vscode-languageserver-protocol; the CLI, which has no language server, gets them from a
 // small shim instead of evaluating the whole protocol at every start.
@@ -183,4 +193,6 @@ export const cataloguesAsData = {
 };
 
 /** The plugins of the CLI bundles (the front adds commandsApart). */
+/** The CLI bundles' plugins but the way ELK is loaded. */
+export const cliPluginsWithoutElk = [protocolCore, lazyCrypto, fdirWithoutPicomatchLookup, chevrotainCharCodeFormula, chevrotainLazyFollows, grammarLoaderInBundle, cataloguesAsData];
 export const cliPlugins = [elkApart, protocolCore, lazyCrypto, fdirWithoutPicomatchLookup, chevrotainCharCodeFormula, chevrotainLazyFollows, grammarLoaderInBundle, cataloguesAsData];

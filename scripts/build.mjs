@@ -5,7 +5,7 @@ import * as esbuild from 'esbuild';
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { clientApart, cliPlugins, commandsApart } from './build-plugins.mjs';
+import { clientApart, cliPlugins, cliPluginsWithoutElk, commandsApart, elkApartInSnapshot } from './build-plugins.mjs';
 import { buildPlayground, buildWebExtension } from './build-web.mjs';
 import { previewCss } from './preview-css.mjs';
 
@@ -68,6 +68,13 @@ const builds = [
         entryPoints: ['src/cli/commands/index.ts'], outfile: 'dist/cli-commands.cjs', plugins: cliPlugins,
         supported: { 'dynamic-import': false }, metafile: true,
     },
+    // The builder of the CLI's startup snapshot (front and commands in one bundle; src/cli/snapshot/), and the script
+    // that runs it in the background and puts the snapshot in place (bin/coord uses it).
+    {
+        entryPoints: ['src/cli/snapshot/entry.ts'], outfile: 'dist/cli-snapshot.cjs', plugins: [elkApartInSnapshot, ...cliPluginsWithoutElk],
+        supported: { 'dynamic-import': false },
+    },
+    { entryPoints: ['src/cli/snapshot/build.ts'], outfile: 'dist/snapshot-build.cjs', banner: {}, sourcemap: false },
     { entryPoints: ['node_modules/elkjs/lib/elk.bundled.js'], outfile: 'dist/elk.cjs', banner: {}, define: {}, inject: [], sourcemap: false },
     { entryPoints: ['src/lsp/server-entry.ts'], outfile: 'dist/server.cjs' },
     // The desktop extension in two bundles: the entry (activate, the preview; a few kilobytes) and the language

@@ -2,7 +2,16 @@
 import { fileURLToPath } from 'node:url';
 import { cacheCompiledCode } from './code-cache.js';
 import { run } from './main.js';
+import { afterRunWithoutSnapshot } from './snapshot/trigger.js';
 
 // The commands' bundle is compiled through a code cache (see code-cache.ts).
 cacheCompiledCode(fileURLToPath(new URL('./cli-commands.cjs', import.meta.url)));
+// Started by bin/coord without a startup snapshot ready for this Node: once the command is over, note it, or make one.
+const snapshotKey = process.env.COORD_SNAPSHOT_KEY;
+if (snapshotKey !== undefined) {
+    const node = process.env.COORD_SNAPSHOT_NODE;
+    delete process.env.COORD_SNAPSHOT_KEY;
+    delete process.env.COORD_SNAPSHOT_NODE;
+    process.once('exit', () => afterRunWithoutSnapshot(fileURLToPath(new URL('.', import.meta.url)), snapshotKey, node));
+}
 run();

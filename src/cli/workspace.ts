@@ -11,6 +11,7 @@ import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { createCoordCoreServices, type CoordCoreServices } from '../language/coord-module.js';
 import { buildWorkspace } from '../language/coord-workspace-loader.js';
+import { createStdlibDocument } from '../language/coord-workspace.js';
 import { ConfigError, isIgnored, parseRuleOverride, type RuleConfig } from '../validation/config.js';
 import type { CoordConfigProvider } from '../validation/config-provider.js';
 import { CoordNodeContext } from '../validation/config-node.js';
@@ -66,9 +67,31 @@ export interface LoadedWorkspace {
     realPath(absolute: string): string;
 }
 
+/** The services of a one-shot build: one build, no edits, no find-references, so no reference index. */
+function oneShotServices(): ReturnType<typeof createCoordCoreServices> {
+    return createCoordCoreServices(CoordNodeContext, { referenceIndex: false, reuseFindings: false });
+}
+
+/** Services made ahead of the first {@link loadWorkspace} (see {@link prebuildServices}), until it takes them. */
+let prebuilt: ReturnType<typeof createCoordCoreServices> | undefined;
+
+/**
+ * Makes the services of the first {@link loadWorkspace} now, with the standard
+ * library already parsed into them: the startup snapshot (src/cli/snapshot/)
+ * does this while it is made, so that a run started from it neither builds
+ * the parser nor parses the standard library. They hold nothing of a run: no
+ * configuration, no file but the standard library, which every build adds
+ * (coord-workspace-loader.ts) and which is the same for every run.
+ */
+export function prebuildServices(): void {
+    prebuilt = oneShotServices();
+    const workspace = prebuilt.Coord.shared.workspace;
+    workspace.LangiumDocuments.addDocument(createStdlibDocument(workspace.LangiumDocumentFactory));
+}
+
 export async function loadWorkspace(options: WorkspaceOptions): Promise<LoadedWorkspace> {
-    // One build, no edits, no find-references: no reference index.
-    const { Coord } = createCoordCoreServices(CoordNodeContext, { referenceIndex: false, reuseFindings: false });
+    const { Coord } = prebuilt ?? oneShotServices();
+    prebuilt = undefined;
     const provider = Coord.validation.ConfigProvider;
     try {
         if (options.config) provider.setExplicitConfigFile(path.resolve(options.cwd ?? process.cwd(), options.config), options.config);

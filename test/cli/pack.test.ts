@@ -44,8 +44,8 @@ describe('npm pack', () => {
         expect(packOutput.status).toBe(0);
         const files = (JSON.parse(packOutput.stdout)[0].files as Array<{ path: string }>).map(f => f.path).sort();
         expect(files).toEqual([
-            'LICENSE', 'README.es.md', 'README.md', 'README.pt-BR.md', 'bin/coord.js', 'bin/package.json',
-            'dist/cli-commands.cjs', 'dist/cli.cjs', 'dist/elk.cjs', 'dist/server.cjs', 'package.json',
+            'LICENSE', 'README.es.md', 'README.md', 'README.pt-BR.md', 'bin/coord', 'bin/coord.js', 'bin/package.json',
+            'dist/cli-commands.cjs', 'dist/cli-snapshot.cjs', 'dist/cli.cjs', 'dist/elk.cjs', 'dist/server.cjs', 'dist/snapshot-build.cjs', 'package.json',
         ]);
         const manifest = JSON.parse(fs.readFileSync(path.join(ROOT, 'package.json'), 'utf8'));
         // Everything is bundled: an install fetches nothing.

@@ -1,0 +1,52 @@
+/**
+ * The builder of the CLI's V8 startup snapshot (bundled as `dist/cli-snapshot.cjs`;
+ * `node --snapshot-blob BLOB --build-snapshot dist/cli-snapshot.cjs`, run by
+ * `build.ts`). It evaluates the CLI's front and commands in one bundle, loads
+ * the `check` command and makes the services of the first build with the
+ * standard library parsed (workspace.ts, `prebuildServices`); V8 then saves the
+ * heap. A run started from the blob (`bin/coord`) begins at {@link main}, with
+ * all of that already done.
+ *
+ * What is saved must not depend on the machine, the user or the run: nothing
+ * here reads the environment, the current folder, the terminal or the locale
+ * (the CLI reads them when it runs, in `main.ts`), and the builder runs with an
+ * empty environment. `test/cli/snapshot.test.ts` compares every command's
+ * output from a snapshot with bin/coord.js's, in other environments.
+ */
+import * as v8 from 'node:v8';
+import { COMMAND_LOADERS } from '../commands/index.js';
+import { run } from '../main.js';
+import { prebuildServices } from '../workspace.js';
+import { setDistFolder, snapshotDistFolder } from './dist.js';
+
+if (!v8.startupSnapshot?.isBuildingSnapshot()) {
+    process.stderr.write('coord: dist/cli-snapshot.cjs makes a startup snapshot: node --snapshot-blob BLOB --build-snapshot dist/cli-snapshot.cjs\n');
+    process.exit(2);
+}
+
+void COMMAND_LOADERS.check();
+prebuildServices();
+
+// Node 22 makes a snapshot without V8's newer built-ins (Object.groupBy, Map.groupBy), so the bundle's
+// banner installs its polyfill here; left in the heap, V8 aborts when it installs its own on deserialising.
+// The polyfill goes out of the heap, and back in after deserialising only where the Node lacks them.
+type GroupBy = { groupBy?: unknown };
+const [objectGroupBy, mapGroupBy] = [Object as GroupBy, Map as GroupBy];
+const polyfill = { object: objectGroupBy.groupBy, map: mapGroupBy.groupBy };
+const native = (f: unknown) => typeof f === 'function' && /\{\s*\[native code\]\s*\}\s*$/.test(Function.prototype.toString.call(f));
+v8.startupSnapshot.addSerializeCallback(() => {
+    if (!native(objectGroupBy.groupBy)) delete objectGroupBy.groupBy;
+    if (!native(mapGroupBy.groupBy)) delete mapGroupBy.groupBy;
+});
+
+v8.startupSnapshot.setDeserializeMainFunction(main);
+
+function main(): void {
+    if (typeof objectGroupBy.groupBy !== 'function') objectGroupBy.groupBy = polyfill.object;
+    if (typeof mapGroupBy.groupBy !== 'function') mapGroupBy.groupBy = polyfill.map;
+    const dist = snapshotDistFolder();
+    if (dist !== undefined) setDistFolder(dist);
+    // `node --snapshot-blob BLOB -- ARGS`: process.argv is [node, ...ARGS], with no script; the CLI reads argv from 2.
+    process.argv.splice(1, 0, 'coord');
+    run();
+}
