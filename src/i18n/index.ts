@@ -68,6 +68,11 @@ const formatters = (() => {
     const dates = new Map<string, Intl.DateTimeFormat>();
     const key = (locales: unknown, options: unknown) => JSON.stringify([locales, options]);
     return {
+        clear() {
+            numbers.clear();
+            plurals.clear();
+            dates.clear();
+        },
         getNumberFormat(locales: string | string[], options?: Intl.NumberFormatOptions) {
             const k = key(locales, options);
             let format = numbers.get(k);
@@ -88,6 +93,16 @@ const formatters = (() => {
         },
     };
 })();
+
+/**
+ * Drops every compiled message and the formatters they share; they are made
+ * again on first use. The CLI's startup snapshot (src/cli/snapshot/entry.ts)
+ * calls it before the heap is saved: V8 cannot save Intl objects.
+ */
+export function forgetFormatters(): void {
+    compiled.clear();
+    formatters.clear();
+}
 
 /** The locale messages are formatted in. */
 export function getLocale(): Locale {

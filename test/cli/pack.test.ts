@@ -3,7 +3,8 @@
  * `npm install -g ./coord-*.tgz` into a fresh prefix and runs with `npx`, with
  * no engine warning, and `coord` then works in an empty folder on every Node
  * this machine has (the system's Node 20 and the project's Node 22). The
- * tarball holds only the command and its bundles (`.npmignore`).
+ * tarball holds only the command and its bundles (`.npmignore`), and the
+ * installed command makes its startup snapshot in its own folder and starts from it.
  */
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { spawnSync, type SpawnSyncReturns } from 'node:child_process';
@@ -73,6 +74,19 @@ describe('npm pack', () => {
             expect(JSON.parse(check.stdout).files, label).toEqual(['starter.coord']);
             // The language server bundle is in the package too.
             expect(run('coord', ['lsp', '--help'], empty, path.dirname(node)).stdout, label).toMatch(/^Usage: coord lsp --stdio/);
+            // Two commands have run without a startup snapshot, so the installed command makes one for this Node in the
+            // background (src/cli/snapshot/), in the installed package; the next check starts from it, with the same report.
+            const key = path.join(path.dirname(node), 'node').split('/').join('_');
+            const snapshots = path.join(work, 'prefix', 'lib', 'node_modules', 'coord', 'dist', 'snapshot');
+            const until = Date.now() + 120_000;
+            while (!fs.existsSync(path.join(snapshots, `${key}.ok`)) && Date.now() < until) spawnSync('sleep', ['0.1']);
+            expect(fs.readdirSync(snapshots).sort(), label).toEqual([`${key}.blob`, `${key}.ok`]);
+            const traced = spawnSync('sh', ['-x', coord, 'check', '--format', 'json'], {
+                cwd: empty, encoding: 'utf8', env: { ...process.env, PATH: `${path.dirname(node)}${path.delimiter}${process.env.PATH}` },
+            });
+            expect(traced.stderr, label).toMatch(/\+ exec .+ --snapshot-blob .+\/lib\/node_modules\/coord\/bin\/\.\.\/dist\/snapshot\//);
+            expect(traced.stdout, label).toBe(check.stdout);
+            fs.rmSync(snapshots, { recursive: true });
         }
     });
 

@@ -77,7 +77,7 @@ export function nodeBinaries(): Array<[string, string]> {
 
 /** Makes sure the CLI's bundles exist (CI builds before testing; a fresh checkout may not have). */
 export function ensureBuilt(): void {
-    if (['dist/cli.cjs', 'dist/cli-commands.cjs'].every(file => fs.existsSync(path.join(ROOT, file)))) return;
+    if (['dist/cli.cjs', 'dist/cli-commands.cjs', 'dist/cli-snapshot.cjs', 'dist/snapshot-build.cjs'].every(file => fs.existsSync(path.join(ROOT, file)))) return;
     const r = spawnSync(process.execPath, ['scripts/build.mjs'], { cwd: ROOT, encoding: 'utf8' });
     if (r.status !== 0) throw new Error(`build failed: ${r.stderr}`);
 }

@@ -28,7 +28,6 @@ export function buildSnapshot(dist: string, key: string): void {
     if (!lock(base + '.lock')) return;
     const partial = `${base}.${process.pid}.partial`;
     try {
-        fs.rmSync(base + '.failed', { force: true });
         const bundle = path.join(dist, 'cli-snapshot.cjs');
         const bundleTime = fs.statSync(bundle).mtimeMs;
         // With the flag bin/coord runs it with: Node 20 counts V8's flags in the snapshot's own check.
@@ -56,6 +55,7 @@ export function buildSnapshot(dist: string, key: string): void {
         fs.renameSync(partial, base + '.blob');
         fs.writeFileSync(base + '.ok', `${process.version}\n`);
         fs.rmSync(base + '.seen', { force: true });
+        fs.rmSync(base + '.failed', { force: true });
     } catch (e) {
         try {
             fs.writeFileSync(base + '.failed', `${e instanceof Error ? e.message : String(e)}\n`);

@@ -1,10 +1,10 @@
 /**
  * The builder of the CLI's V8 startup snapshot (bundled as `dist/cli-snapshot.cjs`;
  * `node --snapshot-blob BLOB --build-snapshot dist/cli-snapshot.cjs`, run by
- * `build.ts`). It evaluates the CLI's front and commands in one bundle, loads
- * the `check` command and makes the services of the first build with the
- * standard library parsed (workspace.ts, `prebuildServices`); V8 then saves the
- * heap. A run started from the blob (`bin/coord`) begins at {@link main}, with
+ * `build.ts`). It evaluates the CLI's front and commands in one bundle, checks
+ * a small spec once (so that the code of a check is compiled) and makes the
+ * services of the first build with the standard library parsed (workspace.ts,
+ * `prebuildServices`); V8 then saves the heap. A run started from the blob (`bin/coord`) begins at {@link main}, with
  * all of that already done.
  *
  * What is saved must not depend on the machine, the user or the run: nothing
@@ -18,14 +18,42 @@ import { COMMAND_LOADERS } from '../commands/index.js';
 import { run } from '../main.js';
 import { prebuildServices } from '../workspace.js';
 import { setDistFolder, snapshotDistFolder } from './dist.js';
+import { DEFAULT_LOCALE, forgetFormatters, setLocale } from '../../i18n/index.js';
 
 if (!v8.startupSnapshot?.isBuildingSnapshot()) {
     process.stderr.write('coord: dist/cli-snapshot.cjs makes a startup snapshot: node --snapshot-blob BLOB --build-snapshot dist/cli-snapshot.cjs\n');
     process.exit(2);
 }
 
-void COMMAND_LOADERS.check();
-prebuildServices();
+/**
+ * A spec (fictional programmes) that the builder checks once before the heap is saved, so that the code a
+ * check runs (the parser's rules, linking, the rules, the messages, the stylish report) is compiled in the
+ * snapshot; without it a run compiles it again (measured, docs/performance.md). One programme lacks a
+ * value, so that the syntax repair's grammar facts are worked out too.
+ */
+const WARM_UP = `programme SP "Social" { country X sector social-protection }
+programme PR "Productive" { country X sector productive ministry agriculture }
+evaluation E { method rct risk-of-bias low }
+coordination C { between SP, PR political-support strong incentive budget local { role "r" by SP capacity "c" } }
+effects of SP + PR from E {
+  + income
+}
+population p "P"
+programme Q { country }
+`;
+
+void (async () => {
+    const check = await COMMAND_LOADERS.check();
+    const sink = { write: () => true };
+    // A file that does not exist, in a folder that does not: no project, and no configuration but the root's.
+    await check.run(['--stdin', '--stdin-filename', '/nonexistent-coord-snapshot/warm-up.coord', '--no-project'], {
+        stdout: sink, stderr: sink, stdoutIsTTY: false, stderrIsTTY: false, env: {}, cwd: '/', readStdin: async () => Buffer.from(WARM_UP),
+    });
+    // A snapshot cannot hold Intl objects (ICU's, outside V8's heap): the messages are compiled again when a run needs them.
+    forgetFormatters();
+    setLocale(DEFAULT_LOCALE);
+    prebuildServices();
+})();
 
 // Node 22 makes a snapshot without V8's newer built-ins (Object.groupBy, Map.groupBy), so the bundle's
 // banner installs its polyfill here; left in the heap, V8 aborts when it installs its own on deserialising.

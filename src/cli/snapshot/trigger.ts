@@ -2,8 +2,9 @@
  * The CLI's side of making a startup snapshot (see bin/coord and build.ts). When
  * `bin/coord` finds no snapshot ready for its Node, it runs bin/coord.js with
  * COORD_SNAPSHOT_KEY (the snapshot's file name) and COORD_SNAPSHOT_NODE (the
- * Node it found on the PATH). Such a run, once its command is over, notes that
- * it ran (`KEY.seen`); the next one starts `dist/snapshot-build.cjs` in the
+ * Node it found on the PATH). Such a run, once its command has reached its
+ * verdict (status 0 or 1, not a usage or file error), notes that it ran
+ * (`KEY.seen`); the next one starts `dist/snapshot-build.cjs` in the
  * background, detached, which makes the snapshot for the runs after it. So a
  * command run once (a CI job on a fresh clone) makes nothing, and nothing is
  * made twice at once, nor again after it failed until the bundle or the Node
