@@ -38,6 +38,8 @@ const args0 = process.argv.slice(2);
 // `--coord DIR`: measure another checkout of Coord (built, e.g. main for a "before" run) with this benchmark.
 const coordRoot = args0.includes('--coord') ? args0[args0.indexOf('--coord') + 1] : root;
 const coordBin = join(coordRoot, 'bin', 'coord.js');
+/** The `coord` command as npm installs it (the package's `bin`): a shell script that may start from a startup snapshot. */
+const launcher = join(coordRoot, 'bin', 'coord');
 const usagePreload = join(root, 'bench', 'usage.cjs');
 const args = process.argv.slice(2);
 const option = name => { const i = args.indexOf(name); return i >= 0 ? args[i + 1] : undefined; };
@@ -191,6 +193,18 @@ function measureCommand(bin, argv, { cwd, env }) {
     return { wallMs: performance.now() - t0, status: r.status };
 }
 
+/** Makes bin/coord's startup snapshot for this Node (on the PATH through its own folder) now, as its second run would in the background. */
+const snapshotsMade = new Set();
+function makeSnapshot(bin) {
+    if (snapshotsMade.has(bin)) return;
+    const pathDir = dirname(bin);
+    const key = join(pathDir, 'node').split('/').join('_');
+    const made = spawnSync(join(pathDir, 'node'), [join(coordRoot, 'dist', 'snapshot-build.cjs'), key], { encoding: 'utf8' });
+    const failed = join(coordRoot, 'dist', 'snapshot', `${key}.failed`);
+    if (made.status !== 0 || existsSync(failed)) throw new Error(`the startup snapshot for ${bin} could not be made: ${made.stderr}${existsSync(failed) ? readFileSync(failed, 'utf8') : ''}`);
+    snapshotsMade.add(bin);
+}
+
 function coldStart() {
     const runs = Math.max(10, RUNS * 2);
     const out = {};
@@ -202,7 +216,6 @@ function coldStart() {
     const folder = join(work, 'start');
     mkdirSync(folder, { recursive: true });
     writeFileSync(join(folder, 'one.coord'), 'population smallholders "Smallholder households"\n');
-    const launcher = join(coordRoot, 'bin', 'coord');
     for (const [version, bin] of nodes) {
         const base = [], coord = [], check = [];
         for (let i = 0; i < runs; i++) {
@@ -228,10 +241,7 @@ function coldStart() {
         const pathDir = dirname(bin);
         const env = { ...process.env, PATH: `${pathDir}:${process.env.PATH}` };
         for (const name of ['NODE_OPTIONS', 'COORD_NO_SNAPSHOT']) delete env[name];
-        const key = join(pathDir, 'node').split('/').join('_');
-        const made = spawnSync(join(pathDir, 'node'), [join(coordRoot, 'dist', 'snapshot-build.cjs'), key], { encoding: 'utf8', env });
-        const failed = join(coordRoot, 'dist', 'snapshot', `${key}.failed`);
-        if (made.status !== 0 || existsSync(failed)) throw new Error(`the startup snapshot for ${bin} could not be made: ${made.stderr}${existsSync(failed) ? readFileSync(failed, 'utf8') : ''}`);
+        makeSnapshot(bin);
         const node0 = [], versions = [], fromSnapshot = [], plain = [];
         for (let i = 0; i < runs; i++) {
             node0.push(measureCommand(join(pathDir, 'node'), ['-e', '0'], { env }));
@@ -256,7 +266,12 @@ function checkCase(c, probe, anchor) {
     const { lines } = writeWorkspace(dir, c);
     const report = join(work, `${c.id}.json`);
     const anchorDir = anchor ? anchorWorkspace(anchor, c) : undefined;
-    const check = [], parse = [], anchorParse = [];
+    const check = [], parse = [], anchorParse = [], installed = [];
+    // bin/coord with this benchmark's Node first on the PATH, when coldStart made its snapshot.
+    const installedRuns = existsSync(launcher) && ['100k', '1000x100'].includes(c.id);
+    if (installedRuns) makeSnapshot(node);
+    const installedEnv = { ...process.env, PATH: `${dirname(node)}:${process.env.PATH}` };
+    delete installedEnv.NODE_OPTIONS;
     let findings;
     for (let i = 0; i < c.runs; i++) {
         // Interleaved (A/B/C, round after round), so that a burst of load on the machine hits all alike.
@@ -274,8 +289,14 @@ function checkCase(c, probe, anchor) {
         const k = measure([coordBin, 'check', '.', '--format', 'json', '-o', report], { cwd: dir });
         check.push(k);
         findings = JSON.parse(readFileSync(report, 'utf8')).diagnostics.length;
+        // The large workspaces through `coord` as installed, from its startup snapshot (made by coldStart).
+        if (installedRuns) {
+            installed.push(measureCommand(launcher, ['check', '.', '--format', 'json', '-o', report], { cwd: dir, env: installedEnv }));
+            if (readFileSync(report, 'utf8').length === 0) throw new Error('bin/coord wrote no report');
+        }
     }
     const phases = JSON.parse(measure([probe, 'phases', dir]).stdout);
+    const installedCheck = installed.length > 0 ? { wallMs: round(median(installed.map(x => x.wallMs))), cpuMs: round(median(installed.map(x => x.cpuMs))) } : undefined;
     const m = (list, key) => median(list.map(x => x[key]));
     const checkWall = m(check, 'wallMs'), parseWall = m(parse, 'wallMs');
     const checkCpu = m(check, 'cpuMs'), parseCpu = m(parse, 'cpuMs');
@@ -286,6 +307,7 @@ function checkCase(c, probe, anchor) {
         ratioWall: round(checkWall / parseWall, 2),
         ratioCpu: round(checkCpu / parseCpu, 2),
         phasesMs: Object.fromEntries(Object.entries(phases.phases).map(([k, v]) => [k, round(v)])),
+        ...(installedCheck ? { installedCheck } : {}),
     };
     if (anchorParse.length > 0) {
         const aWall = m(anchorParse, 'wallMs'), aCpu = m(anchorParse, 'cpuMs');
@@ -567,6 +589,16 @@ function markdown(r) {
             out.push('| workspace | anchor\'s parse-only wall | CPU | anchor lines | check ÷ anchor (wall / CPU) | our parse-only ÷ anchor (wall / CPU / in-process parse) |', '|---|---:|---:|---:|---:|---:|');
             for (const c of r.check.filter(x => x.anchor)) {
                 out.push(`| ${c.label} | ${c.anchor.wallMs} ms | ${c.anchor.cpuMs} ms | ${c.anchor.lines} | ${c.checkVsAnchor.wall}× / ${c.checkVsAnchor.cpu}× | ${c.parseVsAnchor.wall}× / ${c.parseVsAnchor.cpu}× / ${c.parseVsAnchor.inProcess}× |`);
+            }
+            out.push('');
+        }
+        const installedChecks = r.check.filter(c => c.installedCheck);
+        if (installedChecks.length > 0) {
+            // The same workspaces through bin/coord from its startup snapshot (CPU of the process tree, from wait4).
+            out.push('| workspace | `node bin/coord.js check` wall / CPU | `coord check` (bin/coord, from the startup snapshot) wall / CPU | ÷ anchor (wall / CPU) |', '|---|---:|---:|---:|');
+            for (const c of installedChecks) {
+                const vs = c.anchor ? `${round(c.installedCheck.wallMs / c.anchor.wallMs, 2)}× / ${round(c.installedCheck.cpuMs / c.anchor.cpuMs, 2)}×` : '–';
+                out.push(`| ${c.label} | ${c.check.wallMs} / ${c.check.cpuMs} ms | ${c.installedCheck.wallMs} / ${c.installedCheck.cpuMs} ms | ${vs} |`);
             }
             out.push('');
         }

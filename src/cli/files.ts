@@ -9,6 +9,7 @@
  * FIFOs, sockets and devices, and a file is opened without blocking and checked
  * before it is read, so no path can make a command hang.
  */
+import { isUtf8 } from 'node:buffer';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { glob, isDynamicPattern } from 'tinyglobby';
@@ -303,13 +304,12 @@ export function decodeSource(bytes: Uint8Array, name: string): string {
         const utf16 = (bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff);
         throw new CliError(utf16 ? t('cli.file.utf16', { path: name }) : t('cli.file.binary', { path: name }));
     }
-    try {
-        return new TextDecoder('utf-8', { fatal: true, ignoreBOM: true }).decode(bytes);
-    } catch {
-        const offset = firstInvalidUtf8(bytes);
-        const line = bytes.subarray(0, offset).reduce((n, b) => n + (b === 0x0a ? 1 : 0), 1);
-        throw new CliError(t('cli.file.not-utf8', { path: name, line: String(line), byte: bytes[offset]?.toString(16).padStart(2, '0') ?? '', offset: String(offset) }));
-    }
+    // Validated and decoded by Node's own UTF-8 code (simdutf), which is what TextDecoder's fatal mode does,
+    // but TextDecoder took 22 µs a file in a process started from the startup snapshot against 4 (snapshot/).
+    if (isUtf8(bytes)) return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('utf8');
+    const offset = firstInvalidUtf8(bytes);
+    const line = bytes.subarray(0, offset).reduce((n, b) => n + (b === 0x0a ? 1 : 0), 1);
+    throw new CliError(t('cli.file.not-utf8', { path: name, line: String(line), byte: bytes[offset]?.toString(16).padStart(2, '0') ?? '', offset: String(offset) }));
 }
 
 function firstInvalidUtf8(bytes: Uint8Array): number {

@@ -13,6 +13,9 @@
  * empty environment. `test/cli/snapshot.test.ts` compares every command's
  * output from a snapshot with bin/coord.js's, in other environments.
  */
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
 import * as v8 from 'node:v8';
 import { COMMAND_LOADERS } from '../commands/index.js';
 import { run } from '../main.js';
@@ -26,10 +29,11 @@ if (!v8.startupSnapshot?.isBuildingSnapshot()) {
 }
 
 /**
- * A spec (fictional programmes) that the builder checks once before the heap is saved, so that the code a
- * check runs (the parser's rules, linking, the rules, the messages, the stylish report) is compiled in the
- * snapshot; without it a run compiles it again (measured, docs/performance.md). One programme lacks a
- * value, so that the syntax repair's grammar facts are worked out too.
+ * A spec (fictional programmes) that the builder checks before the heap is saved, from standard input and
+ * as a project folder, so that the code a check runs (discovery, the parser's rules, linking, the rules,
+ * the messages, the stylish and JSON reports) is compiled in the snapshot; without it a run compiles it
+ * again (measured, docs/performance.md). One programme lacks a value, so that the syntax repair's grammar
+ * facts are worked out too.
  */
 const WARM_UP = `programme SP "Social" { country X sector social-protection }
 programme PR "Productive" { country X sector productive ministry agriculture }
@@ -42,13 +46,27 @@ population p "P"
 programme Q { country }
 `;
 
+/** A second file of the warm-up project: a name to resolve across files. */
+const WARM_UP_OTHER = 'population q "Q"\nprogramme Z "Z" { country X sector productive targets q }\n';
+
 void (async () => {
     const check = await COMMAND_LOADERS.check();
     const sink = { write: () => true };
-    // A file that does not exist, in a folder that does not: no project, and no configuration but the root's.
+    const io = { stdout: sink, stderr: sink, stdoutIsTTY: false, stderrIsTTY: false, env: {} };
+    // Standard input, the stylish report: a file that does not exist, in a folder that does not (no project, no
+    // configuration but the root's).
     await check.run(['--stdin', '--stdin-filename', '/nonexistent-coord-snapshot/warm-up.coord', '--no-project'], {
-        stdout: sink, stderr: sink, stdoutIsTTY: false, stderrIsTTY: false, env: {}, cwd: '/', readStdin: async () => Buffer.from(WARM_UP),
+        ...io, cwd: '/', readStdin: async () => Buffer.from(WARM_UP),
     });
+    // A project folder of two files and the JSON report: the discovery, the project and many-file paths.
+    const folder = fs.mkdtempSync(path.join(os.tmpdir(), 'coord-snapshot-warm-up-'));
+    try {
+        fs.writeFileSync(path.join(folder, 'a.coord'), WARM_UP);
+        fs.writeFileSync(path.join(folder, 'b.coord'), WARM_UP_OTHER);
+        await check.run(['.', '--format', 'json'], { ...io, cwd: folder });
+    } finally {
+        fs.rmSync(folder, { recursive: true, force: true });
+    }
     // A snapshot cannot hold Intl objects (ICU's, outside V8's heap): the messages are compiled again when a run needs them.
     forgetFormatters();
     setLocale(DEFAULT_LOCALE);
