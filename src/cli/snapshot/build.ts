@@ -50,6 +50,8 @@ export function buildSnapshot(dist: string, key: string): void {
         // bin/coord uses a blob only while its modification time is the Node binary's (copied to the nanosecond).
         const touched = spawnSync('touch', ['-r', process.execPath, partial], { encoding: 'utf8' });
         if (touched.status !== 0) throw new Error(`touch -r failed: ${touched.stderr ?? touched.error}`);
+        const [blobTime, nodeTime] = [partial, process.execPath].map(file => fs.statSync(file, { bigint: true }).mtimeNs);
+        if (blobTime !== nodeTime) throw new Error(`touch -r did not copy the Node binary's modification time exactly (${blobTime} against ${nodeTime}); bin/coord would never use the snapshot`);
         if (fs.statSync(bundle).mtimeMs !== bundleTime) throw new Error('the bundle changed while the snapshot was made');
         fs.rmSync(base + '.ok', { force: true });
         fs.renameSync(partial, base + '.blob');
