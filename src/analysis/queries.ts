@@ -63,23 +63,20 @@ class DistinctList<T> {
     }
 }
 
-/** The `between` lists of a coordination's properties. */
-function betweenLists(coordination: Coordination): ReadonlyArray<Reference<Programme>>[] {
-    const out: ReadonlyArray<Reference<Programme>>[] = [];
+/**
+ * The programmes a coordination joins (resolved, distinct). Its `between` lists are read where
+ * they are, in its properties (no list of them made, no iterator: the rules ask this of every
+ * coordination, several times).
+ */
+export function coordinationProgrammes(coordination: Coordination): Programme[] {
+    const list = new DistinctList<Programme>();
     const properties = coordination.properties;
     for (let i = 0; i < properties.length; i++) {
         const p = properties[i];
-        if (p.kind === 'between') out.push((p as { programmes: ReadonlyArray<Reference<Programme>> }).programmes);
-    }
-    return out;
-}
-
-/** The programmes a coordination joins (resolved, distinct). */
-export function coordinationProgrammes(coordination: Coordination): Programme[] {
-    const list = new DistinctList<Programme>();
-    for (const refs of betweenLists(coordination)) {
-        for (let i = 0; i < refs.length; i++) {
-            const target = refs[i].ref;
+        if (p.kind !== 'between') continue;
+        const refs = (p as { programmes: ReadonlyArray<Reference<Programme>> }).programmes;
+        for (let j = 0; j < refs.length; j++) {
+            const target = refs[j].ref;
             if (target) list.add(target);
         }
     }
@@ -89,9 +86,13 @@ export function coordinationProgrammes(coordination: Coordination): Programme[] 
 /** The names a coordination's `between` lists, as written (resolved or not), distinct, in order. */
 export function coordinationProgrammeNames(coordination: Coordination): string[] {
     const list = new DistinctList<string>();
-    for (const refs of betweenLists(coordination)) {
-        for (let i = 0; i < refs.length; i++) {
-            const name = refs[i].$refText;
+    const properties = coordination.properties;
+    for (let i = 0; i < properties.length; i++) {
+        const p = properties[i];
+        if (p.kind !== 'between') continue;
+        const refs = (p as { programmes: ReadonlyArray<Reference<Programme>> }).programmes;
+        for (let j = 0; j < refs.length; j++) {
+            const name = refs[j].$refText;
             if (name) list.add(name);
         }
     }

@@ -214,6 +214,11 @@ class CoordReference implements Reference, ReferenceInfo {
     }
 
     get ref(): AstNode | undefined {
+        // A linked reference holds its target, an AST node: what Langium's resolver answers first,
+        // here without its two calls (bound method, `isAstNode`). The rules read `ref` of most
+        // references of a workspace, some several times, in V8's baseline code after the parse.
+        const target = this._ref as { $type?: unknown } | undefined;
+        if (target !== undefined && typeof target.$type === 'string') return target as AstNode;
         return this.resolver.resolveReference(this, this.container, this.property);
     }
 

@@ -12,7 +12,8 @@ export const agricultureAnchorRule = defineRule({
     defaultSeverity: 'hint',
     category: 'coordination',
     check({ model, report }) {
-        for (const decl of declarationsOf(model, Coordination.$type)) {
+        for (let i = 0, coordinations = declarationsOf(model, Coordination.$type); i < coordinations.length; i++) {
+            const decl = coordinations[i];
             const productive = programmesOfSector(decl, 'productive');
             if (productive.length === 0 || productive.some(isAgricultureAnchored)) continue;
             const names = productive.map(p => p.name);

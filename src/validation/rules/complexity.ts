@@ -16,7 +16,8 @@ export const complexityRule = defineRule({
     defaultSeverity: 'info',
     category: 'coordination',
     check({ model, report }) {
-        for (const decl of declarationsOf(model, Coordination.$type)) {
+        for (let i = 0, coordinations = declarationsOf(model, Coordination.$type); i < coordinations.length; i++) {
+            const decl = coordinations[i];
             // Most coordinations have no node and not all three levels: nothing to say, nothing made.
             if (!hasNamedNode(decl) && !LEVELS.every(level => agreementsAt(decl, level).length > 0)) continue;
             // Parser recovery can leave a `node` without its body; it names no node.

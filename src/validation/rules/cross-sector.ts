@@ -11,7 +11,8 @@ export const crossSectorRule = defineRule({
     defaultSeverity: 'warning',
     category: 'coordination',
     check({ model, report }) {
-        for (const decl of declarationsOf(model, Coordination.$type)) {
+        for (let i = 0, coordinations = declarationsOf(model, Coordination.$type); i < coordinations.length; i++) {
+            const decl = coordinations[i];
             if (!propertyOf(decl, 'between')) continue;
             const programmes = coordinationProgrammes(decl);
             // Most coordinations join both sectors: say so before making any text.

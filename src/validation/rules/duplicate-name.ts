@@ -15,7 +15,8 @@ export const duplicateNameRule = defineRule({
         // Per name, once: its standard-library entry and its first few entries. A name declared
         // n times then costs O(n), not O(n²) (each declaration listing all the others).
         const seen = new Map<string, { std?: DeclarationEntry; first: readonly DeclarationEntry[]; total: number }>();
-        for (const decl of model.declarations) {
+        for (let i = 0, declarations = model.declarations; i < declarations.length; i++) {
+            const decl = declarations[i];
             if (!isNamedDeclaration(decl) || !decl.name) continue;
             let entry = seen.get(decl.name);
             if (!entry) {

@@ -47,8 +47,10 @@ export const estimateMismatchRule = defineRule({
     defaultSeverity: 'warning',
     category: 'evidence',
     check({ model, report }) {
-        for (const decl of declarationsOf(model, Effects.$type)) {
-            for (const effect of decl.effects) {
+        for (let i = 0, blocks = declarationsOf(model, Effects.$type); i < blocks.length; i++) {
+            const decl = blocks[i];
+            for (let j = 0, effects = decl.effects; j < effects.length; j++) {
+                const effect = effects[j];
                 const reasons = estimateMismatches(effect.direction, effectFigures(effect));
                 if (reasons.length === 0) continue;
                 const fix = signFix(effect);

@@ -14,7 +14,8 @@ export const localAssessmentRule = defineRule({
     defaultSeverity: 'hint',
     category: 'coordination',
     check({ model, report }) {
-        for (const decl of declarationsOf(model, Coordination.$type)) {
+        for (let i = 0, coordinations = declarationsOf(model, Coordination.$type); i < coordinations.length; i++) {
+            const decl = coordinations[i];
             const blocks = levelBlocks(decl, 'local');
             // What a quick fix inserted and no one rewrote is no knowledge yet (analysis/placeholders.ts).
             if (blocks.length === 0 || blocks.some(b => b.items.some(i => KNOWLEDGE.has(i.$type) && !isPlaceholder((i as { text?: string }).text)))) continue;

@@ -20,7 +20,8 @@ export const unresolvedReferenceRule = defineRule({
         // unless findings of some are reused), not the document's: a rule reads only its subjects.
         // Each declaration's references as the linker keeps them (read, not copied: almost every
         // reference resolves, and copies were most of the rule's time).
-        for (const declaration of model.declarations) {
+        for (let d = 0, declarations = model.declarations; d < declarations.length; d++) {
+            const declaration = declarations[d];
             const references = declarationReferences(declaration);
             for (let i = 0; i < references.length; i++) {
                 const ref = references[i].reference as Reference;
