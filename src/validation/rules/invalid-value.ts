@@ -1,7 +1,7 @@
 /** Rule `invalid-value`: a year, period, p-value, budget or sample that cannot be right. */
 import type { AstNode } from 'langium';
 import {
-    BudgetProperty, CiDetail, Effect, FollowupDetail, isEffects, NDetail, PDetail, PeriodProperty, PublishedProperty,
+    BudgetProperty, CiDetail, Effect, Effects, FollowupDetail, NDetail, PDetail, PeriodProperty, PublishedProperty,
     RedesignedProperty, ReviewedProperty, SampleProperty, SeDetail, SinceProperty,
     type Model,
 } from '../../language/generated/ast.js';
@@ -60,7 +60,7 @@ export const invalidValueRule = defineRule({
 function forEachValueHolder(model: Model, visit: (node: AstNode) => void): void {
     for (let i = 0, declarations = model.declarations ?? []; i < declarations.length; i++) {
         const decl = declarations[i];
-        const holders = isEffects(decl) ? decl.effects : 'properties' in decl ? decl.properties as readonly AstNode[] | undefined : undefined;
+        const holders = decl.$type === Effects.$type ? (decl as Effects).effects : 'properties' in decl ? decl.properties as readonly AstNode[] | undefined : undefined;
         if (!holders) continue;
         for (let j = 0; j < holders.length; j++) visit(holders[j]);
     }
