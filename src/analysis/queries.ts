@@ -3,7 +3,8 @@
  * services: property lookup by keyword, programme facts, and the canonical key
  * of a programme combination.
  */
-import type { AstNode, Reference } from 'langium';
+import { DocumentState, type AstNode, type LangiumDocument, type Reference } from 'langium';
+import { linkGeneration } from '../language/link-generation.js';
 import type {
     Coordination, Effects, Programme, ProgrammeProperty, CoordinationProperty, EvaluationProperty, BodyProperty,
 } from '../language/generated/ast.js';
@@ -63,12 +64,32 @@ class DistinctList<T> {
     }
 }
 
+/** {@link coordinationProgrammes}' answers, each with the {@link linkGeneration} it was worked out in. */
+const programmesOf = new WeakMap<Coordination, { readonly generation: number; readonly programmes: readonly Programme[] }>();
+
 /**
- * The programmes a coordination joins (resolved, distinct). Its `between` lists are read where
- * they are, in its properties (no list of them made, no iterator: the rules ask this of every
- * coordination, several times).
+ * The programmes a coordination joins (resolved, distinct). Six rules and the workspace facts ask
+ * this of every coordination: it is worked out once and kept while no document has been linked or
+ * unlinked since ({@link linkGeneration}), so that an edit elsewhere that changes what a name
+ * resolves to is seen (test/analysis/coordination-programmes.test.ts). Read-only: callers share it.
  */
-export function coordinationProgrammes(coordination: Coordination): Programme[] {
+export function coordinationProgrammes(coordination: Coordination): readonly Programme[] {
+    const generation = linkGeneration();
+    const kept = programmesOf.get(coordination);
+    if (kept !== undefined && kept.generation === generation) return kept.programmes;
+    const programmes = plainCoordinationProgrammes(coordination);
+    // Kept only once its document is linked: before, a reference read too early stays unresolved
+    // and may resolve on a later read without any linking in between.
+    const document = (coordination.$container as { $document?: LangiumDocument } | undefined)?.$document;
+    if (document !== undefined && document.state >= DocumentState.Linked) programmesOf.set(coordination, { generation, programmes });
+    return programmes;
+}
+
+/**
+ * {@link coordinationProgrammes} worked out anew. Its `between` lists are read where they are, in
+ * its properties (no list of them made, no iterator).
+ */
+export function plainCoordinationProgrammes(coordination: Coordination): Programme[] {
     const list = new DistinctList<Programme>();
     const properties = coordination.properties;
     for (let i = 0; i < properties.length; i++) {

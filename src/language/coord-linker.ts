@@ -13,6 +13,7 @@ import {
     isMultiReference, isReference, type AstNode, type AstNodeDescription, type CstNode, type LangiumDocument, type LinkingError, type Reference, type ReferenceDescription,
     type ReferenceInfo, RefResolving,
 } from 'langium';
+import { referencesChanged } from './link-generation.js';
 
 /** How many references are handled between two cancellation checks. */
 export const CHECK_EVERY = 256;
@@ -298,6 +299,7 @@ export class CoordLinker extends DefaultLinker {
      * at every edit.
      */
     override unlink(document: LangiumDocument): void {
+        referencesChanged();
         for (const ref of document.references) {
             const r = ref as unknown as Record<string, unknown>;
             if ('_ref' in r) {
@@ -312,6 +314,7 @@ export class CoordLinker extends DefaultLinker {
     }
 
     override async link(document: LangiumDocument, cancelToken = Cancellation.CancellationToken.None): Promise<void> {
+        referencesChanged();
         if (this.profiler?.isActive('linking')) return super.link(document, cancelToken);
         this.planWalk(document);
         const references = collectReferences(document.parseResult.value);
