@@ -248,6 +248,23 @@ export function linkFailed(reference: Reference): boolean {
 }
 
 /**
+ * Whether any of the references failed to link (`references.some(r => linkFailed(r.reference))`),
+ * with the test of a linked Coord reference made here, in one loop: the rule that looks for
+ * unresolved references asks it of every declaration, and almost every reference resolves.
+ */
+export function someLinkFailed(references: readonly ReferenceInfo[]): boolean {
+    for (let i = 0; i < references.length; i++) {
+        const reference = references[i].reference;
+        if (reference instanceof CoordReference) {
+            const target = reference._ref as { $type?: unknown } | undefined;
+            if (target === undefined || typeof target.$type === 'string') continue;
+        }
+        if (linkFailed(reference as Reference)) return true;
+    }
+    return false;
+}
+
+/**
  * What a reference resolves to, or `undefined` when its linking failed: the same
  * as `linkFailed(reference) ? undefined : reference.ref`, read straight from a
  * linked Coord reference (the workspace facts ask it of every reference of the

@@ -7,7 +7,7 @@ import { CoordAstReflection } from '../../language/generated/ast.js';
 import { closestName } from '../../analysis/suggest.js';
 import { kindLabel, kindWithArticle } from '../../analysis/labels.js';
 import type { WorkspaceFacts } from '../../analysis/workspace-facts.js';
-import { declarationReferences, linkFailed } from '../../language/coord-linker.js';
+import { declarationReferences, linkFailed, someLinkFailed } from '../../language/coord-linker.js';
 
 const reflection = new CoordAstReflection();
 
@@ -23,6 +23,7 @@ export const unresolvedReferenceRule = defineRule({
         for (let d = 0, declarations = model.declarations; d < declarations.length; d++) {
             const declaration = declarations[d];
             const references = declarationReferences(declaration);
+            if (!someLinkFailed(references)) continue;
             for (let i = 0; i < references.length; i++) {
                 const ref = references[i].reference as Reference;
                 if (linkFailed(ref)) reportUnresolved(ref, facts, report);
