@@ -2,10 +2,11 @@
  * The builder of the CLI's V8 startup snapshot (bundled as `dist/cli-snapshot.cjs`;
  * `node --snapshot-blob BLOB --build-snapshot dist/cli-snapshot.cjs`, run by
  * `build.ts`). It evaluates the CLI's front and commands in one bundle, checks
- * a small spec once (so that the code of a check is compiled) and makes the
+ * a small spec twice (so that the code of a check is compiled) and makes the
  * services of the first build with the standard library parsed (workspace.ts,
- * `prebuildServices`); V8 then saves the heap. A run started from the blob (`bin/coord`) begins at {@link main}, with
- * all of that already done.
+ * `prebuildServices`); V8 then saves the heap. A run started from the blob
+ * (`bin/coord`) begins at {@link main}, with all of that already done. A
+ * failure here fails the build, which `build.ts` writes down.
  *
  * What is saved must not depend on the machine, the user or the run: nothing
  * here reads the environment, the current folder, the terminal or the locale
