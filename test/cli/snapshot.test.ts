@@ -355,6 +355,20 @@ describe('startup snapshot, hostile conditions', () => {
         expect(fs.statSync(path.join(folder, `${key}.failed`)).mtimeMs, label).toBeGreaterThan(failedAt);
     }, 240_000);
 
+    test('a build removes what earlier bundles left (other Nodes\' snapshots, notes, failures), not the current ones', () => {
+        const [label, nodeDir] = nodes[0];
+        const pkg = makePackage('tidy');
+        const folder = path.join(pkg, 'dist/snapshot');
+        fs.mkdirSync(folder, { recursive: true });
+        const past = new Date(fs.statSync(path.join(pkg, 'dist/cli-snapshot.cjs')).mtimeMs - 60_000);
+        for (const name of ['old.blob', 'old.ok', 'older.blob', 'gone.seen', 'gone.failed', 'current.blob', 'current.ok']) fs.writeFileSync(path.join(folder, name), '');
+        for (const name of ['old.blob', 'old.ok', 'older.blob', 'gone.seen', 'gone.failed', 'current.blob']) fs.utimesSync(path.join(folder, name), past, past);
+        fs.utimesSync(path.join(folder, 'current.ok'), new Date(), new Date(Date.now() + 5000));
+        buildNow(pkg, nodeDir);
+        const key = keyOf(nodeDir);
+        expect(snapshotFiles(pkg), label).toEqual([`${key}.blob`, `${key}.ok`, 'current.blob', 'current.ok'].sort());
+    }, 60_000);
+
     test('a damaged snapshot stops with a non-zero status and no report, never a pass', async () => {
         const [label, nodeDir] = nodes[0];
         const pkg = makePackage('damaged');

@@ -5,7 +5,7 @@
  * name, tried (it must answer `--version` and check a small spec as
  * bin/coord.js does, the same output), given the Node binary's modification time (which
  * `bin/coord` compares), and renamed into place; then its `.ok` stamp is
- * written, newer than the bundle. One build at a time per snapshot (`KEY.lock`);
+ * written, newer than the bundle, and what earlier bundles left is removed. One build at a time per snapshot (`KEY.lock`);
  * a failure is written to `KEY.failed`, so that it is not tried again until
  * the bundle or the Node changes. The snapshot's builder runs with an empty
  * environment, so that nothing of this user's or this run's is frozen into it.
@@ -58,6 +58,7 @@ export function buildSnapshot(dist: string, key: string): void {
         fs.writeFileSync(base + '.ok', `${process.version}\n`);
         fs.rmSync(base + '.seen', { force: true });
         fs.rmSync(base + '.failed', { force: true });
+        removeStale(folder, bundleTime);
     } catch (e) {
         try {
             fs.writeFileSync(base + '.failed', `${e instanceof Error ? e.message : String(e)}\n`);
@@ -67,6 +68,33 @@ export function buildSnapshot(dist: string, key: string): void {
     } finally {
         fs.rmSync(partial, { force: true });
         fs.rmSync(base + '.lock', { force: true });
+    }
+}
+
+/**
+ * Removes what earlier bundles left in the folder: a blob whose stamp is missing or older than the
+ * bundle (another Node's, made before the last build; about 10 MB each), and older notes and failures.
+ * Builds under way (their lock and partial file) are left alone.
+ */
+function removeStale(folder: string, bundleTime: number): void {
+    const older = (file: string) => {
+        try {
+            return fs.statSync(file).mtimeMs <= bundleTime;
+        } catch {
+            return true;
+        }
+    };
+    for (const name of fs.readdirSync(folder)) {
+        const file = path.join(folder, name);
+        if (name.endsWith('.blob')) {
+            const stamp = file.slice(0, -'.blob'.length) + '.ok';
+            if (older(stamp)) {
+                fs.rmSync(file, { force: true });
+                fs.rmSync(stamp, { force: true });
+            }
+        } else if ((name.endsWith('.seen') || name.endsWith('.failed') || name.endsWith('.ok')) && older(file)) {
+            fs.rmSync(file, { force: true });
+        }
     }
 }
 
