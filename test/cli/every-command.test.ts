@@ -10,21 +10,14 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { ensureBuilt, nodeBinaries, removeScratch, runCoord, scratch, type ProcessRun } from './process-run.js';
+import { ensureBuilt, nodeBinaries, removeScratch, runCoord, SAMPLE_SPEC, scratch, type ProcessRun } from './process-run.js';
 import { CHECK_FORMATS } from '../../src/cli/commands/check.js';
 import { SUMMARY_FORMATS } from '../../src/cli/commands/summary.js';
 import { SHELLS } from '../../src/cli/commands/completion.js';
 import { LOCALES } from '../../src/i18n/index.js';
 
-const SPEC = `programme SP "Social" { country X sector social-protection }
-programme PR "Productive" { country X sector productive ministry agriculture }
-evaluation E { method rct risk-of-bias low }
-coordination C { between SP, PR political-support strong incentive budget local { role "r" by SP capacity "c" } }
-effects of SP + PR from E {
-  + income
-}
-population p "P"
-`;
+/** The spec every command reads (its population on line 8). */
+const SPEC = SAMPLE_SPEC;
 
 /** What shows that each check format wrote its own report. */
 const CHECK_MARKS: Record<string, RegExp> = {

@@ -29,7 +29,7 @@ export interface ProcessOptions {
 }
 
 /** Runs `node bin/coord.js …args` in `cwd`; resolves when the process has exited. */
-export function runCoord(cwd: string, args: readonly string[], options: ProcessOptions = {}): Promise<ProcessRun> {
+export async function runCoord(cwd: string, args: readonly string[], options: ProcessOptions = {}): Promise<ProcessRun> {
     // The messages must not depend on the test runner's locale (LANG=es_CO would make them Spanish).
     const inherited = { ...process.env };
     for (const name of ['LC_ALL', 'LC_MESSAGES', 'LANG']) delete inherited[name];
@@ -38,9 +38,20 @@ export function runCoord(cwd: string, args: readonly string[], options: ProcessO
     delete env.FORCE_COLOR;
     delete env.NO_COLOR;
     delete env.COORD_DEBUG;
+    const { code, stdout, stderr } = await runProcess(options.node ?? process.execPath, [BIN, ...args], { ...options, cwd, env });
+    return { code, stdout, stderr };
+}
+
+/** A finished process: its status, the signal that ended it (if one did), and its output. */
+export interface SignalledRun extends ProcessRun {
+    signal: NodeJS.Signals | null;
+}
+
+/** Runs `command …args` as given (no environment of its own); resolves when the process has exited. */
+export function runProcess(command: string, args: readonly string[], options: Omit<ProcessOptions, 'node'> & { cwd: string }): Promise<SignalledRun> {
     return new Promise((resolve, reject) => {
-        const child = spawn(options.node ?? process.execPath, [BIN, ...args], {
-            cwd, env, stdio: [options.input === undefined ? 'ignore' : 'pipe', 'pipe', 'pipe'], uid: options.uid, gid: options.gid,
+        const child = spawn(command, args, {
+            cwd: options.cwd, env: options.env, stdio: [options.input === undefined ? 'ignore' : 'pipe', 'pipe', 'pipe'], uid: options.uid, gid: options.gid,
         });
         if (options.input !== undefined) child.stdin!.end(options.input);
         let stdout = '';
@@ -48,9 +59,20 @@ export function runCoord(cwd: string, args: readonly string[], options: ProcessO
         child.stdout!.setEncoding('utf8').on('data', (d: string) => (stdout += d));
         child.stderr!.setEncoding('utf8').on('data', (d: string) => (stderr += d));
         child.on('error', reject);
-        child.on('close', code => resolve({ code, stdout, stderr }));
+        child.on('close', (code, signal) => resolve({ code, signal, stdout, stderr }));
     });
 }
+
+/** A spec with a finding the reports show and an effect, a coordination and a population the summary shows. */
+export const SAMPLE_SPEC = `programme SP "Social" { country X sector social-protection }
+programme PR "Productive" { country X sector productive ministry agriculture }
+evaluation E { method rct risk-of-bias low }
+coordination C { between SP, PR political-support strong incentive budget local { role "r" by SP capacity "c" } }
+effects of SP + PR from E {
+  + income
+}
+population p "P"
+`;
 
 /** Whether this Node can run `coord` as the given user (a checkout under /root is closed to `nobody`). */
 export function canRunAs(user: { uid?: number; gid?: number }): boolean {

@@ -16,10 +16,10 @@
  * damaged one stops loudly instead of passing.
  */
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { spawn, spawnSync } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { ensureBuilt, nodeBinaries, removeScratch, ROOT, scratch } from './process-run.js';
+import { ensureBuilt, nodeBinaries, removeScratch, ROOT, runProcess, SAMPLE_SPEC, scratch, type SignalledRun } from './process-run.js';
 
 /** The files of the package the command runs from (what `npm pack` ships of bin/ and dist/). */
 const PACKAGE_FILES = [
@@ -36,12 +36,7 @@ let nodes: Array<[string, string]>;
 /** The folder of each Node's link, by label. */
 const nodeDirs = new Map<string, string>();
 
-interface Run {
-    code: number | null;
-    signal: NodeJS.Signals | null;
-    stdout: string;
-    stderr: string;
-}
+type Run = SignalledRun;
 
 /** A fresh copy of the package, in a folder whose name has a space. */
 function makePackage(name: string): string {
@@ -62,16 +57,7 @@ function environment(nodeDir: string, extra: NodeJS.ProcessEnv = {}): NodeJS.Pro
 }
 
 function run(command: string, args: readonly string[], options: { cwd: string; env: NodeJS.ProcessEnv; input?: string }): Promise<Run> {
-    return new Promise((resolve, reject) => {
-        const child = spawn(command, args, { cwd: options.cwd, env: options.env, stdio: [options.input === undefined ? 'ignore' : 'pipe', 'pipe', 'pipe'] });
-        if (options.input !== undefined) child.stdin!.end(options.input);
-        let stdout = '';
-        let stderr = '';
-        child.stdout!.setEncoding('utf8').on('data', (d: string) => (stdout += d));
-        child.stderr!.setEncoding('utf8').on('data', (d: string) => (stderr += d));
-        child.on('error', reject);
-        child.on('close', (code, signal) => resolve({ code, signal, stdout, stderr }));
-    });
+    return runProcess(command, args, options);
 }
 
 /** `coord …` through the launcher. */
@@ -133,15 +119,7 @@ function buildNow(pkg: string, nodeDir: string): void {
     expect(fs.existsSync(path.join(pkg, 'dist/snapshot', `${keyOf(nodeDir)}.ok`))).toBe(true);
 }
 
-const SPEC = `programme SP "Social" { country X sector social-protection }
-programme PR "Productive" { country X sector productive ministry agriculture }
-evaluation E { method rct risk-of-bias low }
-coordination C { between SP, PR political-support strong incentive budget local { role "r" by SP capacity "c" } }
-effects of SP + PR from E {
-  + income
-}
-population p "P"
-`;
+const SPEC = SAMPLE_SPEC;
 
 beforeAll(() => {
     ensureBuilt();
