@@ -1,12 +1,13 @@
 /**
  * Makes a startup snapshot of the CLI for the Node that runs it (bundled as
- * `dist/snapshot-build.cjs`; started in the background by trigger.ts, with the
- * snapshot's name as its argument). The blob is written under a temporary
- * name, tried (it must answer `--version` and check a small spec as
- * bin/coord.js does, the same output), given the Node binary's modification time (which
- * `bin/coord` compares), and renamed into place; then its `.ok` stamp is
- * written, newer than the bundle, and what earlier bundles left is removed. One build at a time per snapshot (`KEY.lock`);
- * a failure is written to `KEY.failed`, so that it is not tried again until
+ * `dist/snapshot-build.cjs`; started in the background by trigger.ts, with
+ * the snapshot's name as its argument). The blob is written under a
+ * temporary name and tried (`--version` and the check of a small spec must
+ * give bin/coord.js's output and status); it gets the Node binary's
+ * modification time (which `bin/coord` compares) and is renamed into place;
+ * then its `.ok` stamp is written, newer than the bundle, and what earlier
+ * bundles left is removed. One build at a time per snapshot (`KEY.lock`); a
+ * failure is written to `KEY.failed`, so that it is not tried again until
  * the bundle or the Node changes. The snapshot's builder runs with an empty
  * environment, so that nothing of this user's or this run's is frozen into it.
  */
