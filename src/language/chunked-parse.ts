@@ -29,9 +29,13 @@
  *   next stretch's first token ahead, exactly as a parse of that stretch starts;
  * - comments between declarations go to the root between them, either way.
  *
- * Any error, anywhere, and the text is parsed whole (so a broken file's errors,
- * recovery and repair are the whole parse's); the stretches parsed until then are
- * the price, at most one parse more of a broken large file.
+ * A syntax error in a stretch, and the rest of the text from where that stretch
+ * starts is parsed in one piece: the whole parse is there at the top level with the
+ * same tokens ahead, so it reads them, errors and recovery included, as that parse
+ * does (the stretch's first token starts a declaration, so no error message names a
+ * token before it), and the earlier stretches stand. A lexing error, or a syntax
+ * error in the first stretch, and the text is parsed whole; the stretches parsed
+ * until then are the price (a broken large file costs at most one parse more).
  * `test/language/chunked-parse.test.ts` compares syntax trees, ASTs and errors with
  * the whole parse on large texts, whole and broken.
  */
@@ -57,10 +61,16 @@ export const CHUNK_CHARS = 4_096;
 export const CUT_BEFORE = ['domain', 'outcome', 'population', 'programme', 'body', 'coordination', 'evaluation', 'effects'] as const;
 
 let parses = 0;
+let restParses = 0;
 
 /** How many texts this process has parsed in stretches (for tests). */
 export function chunkedParses(): number {
     return parses;
+}
+
+/** How many of those ended with the rest of the text in one piece after a syntax error (for tests). */
+export function chunkedRestParses(): number {
+    return restParses;
 }
 
 const CUT = new RegExp(`(?:${CUT_BEFORE.join('|')})[ \\t]`, 'y');
@@ -129,18 +139,35 @@ export function parseInChunks(p: ChunkParser, input: string, link: (root: AstNod
     const diagnostics = flushed;
     let reported = false;
     let start = 0;
+    let stretchStart = 0;
     let pending: Token[] = [];
     let pendingHidden: Token[] = [];
+    let parserErrors: unknown[] = [];
+    const lex = (from: number, to: number) => {
+        const lexed = p.lexer.tokenize(input.slice(from, to));
+        if (lexed.report) {
+            reported = true;
+            if (lexed.report.diagnostics) diagnostics.push(...lexed.report.diagnostics);
+        }
+        for (const token of lexed.tokens) token.startOffset += from;
+        for (const token of lexed.hidden) token.startOffset += from;
+        return lexed;
+    };
+    const parse = (tokens: Token[], hidden: Token[], report: unknown) => {
+        const lexerResult = { tokens, errors: [], hidden, report };
+        p.lexerResult = lexerResult;
+        p.wrapper.input = tokens;
+        const model = p.doParse(p.mainRule);
+        p.nodeBuilder.addHiddenNodes(lexerResult.hidden);
+        p.unorderedGroups.clear();
+        p.lexerResult = undefined;
+        return { model, errors: p.wrapper.errors };
+    };
     try {
         for (const end of cuts) {
-            const lexed = p.lexer.tokenize(input.slice(start, end));
-            if (lexed.report) {
-                reported = true;
-                if (lexed.report.diagnostics) diagnostics.push(...lexed.report.diagnostics);
-            }
+            if (pending.length === 0) stretchStart = start;
+            const lexed = lex(start, end);
             if (lexed.errors.length > 0) return undefined;
-            for (const token of lexed.tokens) token.startOffset += start;
-            for (const token of lexed.hidden) token.startOffset += start;
             start = end;
             const tokens = pending.length === 0 ? lexed.tokens : pending.concat(lexed.tokens);
             const hidden = pendingHidden.length === 0 ? lexed.hidden : pendingHidden.concat(lexed.hidden);
@@ -152,16 +179,26 @@ export function parseInChunks(p: ChunkParser, input: string, link: (root: AstNod
             }
             pending = [];
             pendingHidden = [];
-            const lexerResult = { tokens, errors: [], hidden, report: lexed.report };
-            p.lexerResult = lexerResult;
-            p.wrapper.input = tokens;
-            const model = p.doParse(p.mainRule);
-            p.nodeBuilder.addHiddenNodes(lexerResult.hidden);
-            p.unorderedGroups.clear();
-            p.lexerResult = undefined;
-            if (p.wrapper.errors.length > 0) return undefined;
-            link(model);
-            models.push(model);
+            const mark = root.content.length;
+            let parsed = parse(tokens, hidden, lexed.report);
+            if (parsed.errors.length > 0) {
+                // The first stretch: that is the whole parse's start; parse the text whole.
+                if (models.length === 0) return undefined;
+                // Else the rest of the text, from where this stretch starts, in one parse: the whole parse is
+                // at the top level there with the same tokens ahead, so it reads them, errors and recovery
+                // included, as this parse does (see the module's comment). What this stretch added goes.
+                root.content.splice(mark);
+                const rest = lex(stretchStart, input.length);
+                if (rest.errors.length > 0) return undefined;
+                parsed = parse(rest.tokens, rest.hidden, rest.report);
+                parserErrors = parsed.errors;
+                restParses++;
+                link(parsed.model);
+                models.push(parsed.model);
+                break;
+            }
+            link(parsed.model);
+            models.push(parsed.model);
         }
     } finally {
         p.lexerResult = undefined;
@@ -196,6 +233,6 @@ export function parseInChunks(p: ChunkParser, input: string, link: (root: AstNod
         value: first as unknown as AstNode,
         lexerErrors: [],
         lexerReport: reported ? { diagnostics: [...diagnostics] } : undefined,
-        parserErrors: [],
+        parserErrors,
     };
 }

@@ -8,11 +8,11 @@
  * And the grammar facts the cut relies on.
  */
 import { describe, expect, it } from 'vitest';
-import { AstUtils, CstUtils, EmptyFileSystem, GrammarAST, type AstNode, type CstNode, type LangiumParser } from 'langium';
+import { AstUtils, CstUtils, EmptyFileSystem, GrammarAST, type CstNode, type LangiumParser } from 'langium';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { createCoordCoreServices } from '../../src/language/coord-module.js';
-import { CHUNK_CHARS, chunkedParses, CUT_BEFORE, cutPoints } from '../../src/language/chunked-parse.js';
+import { CHUNK_CHARS, chunkedParses, chunkedRestParses, CUT_BEFORE, cutPoints } from '../../src/language/chunked-parse.js';
 import { MISTAKES, mistakeText } from './syntax-mistakes.data.js';
 // @ts-expect-error: a plain ES module without types
 import { unitText } from '../../bench/generate.mjs';
@@ -136,13 +136,22 @@ describe('a large text parsed in stretches', () => {
     });
 
     it('gives the whole parse\'s tree, AST and errors (after the syntax repair) on the same texts broken', () => {
+        const rests = chunkedRestParses();
         let i = 0;
         for (const [name, text] of valid) {
-            for (const count of [1, 3, 12]) {
+            for (const count of [1, 6]) {
                 const bad = broken(text, count, ++i);
                 expect(shape(cut.parse(bad), ids), `${name}, ${count} breaks`).toEqual(shape(whole.parse(bad), ids));
             }
         }
+        // Mistakes after the first stretch: the rest of the text is parsed in one piece after the stretches before.
+        const text = benchText(120);
+        for (const [at, mistake] of [[0.5, '}'], [0.9, 'programme p { country'], [0.99, '"'], [0.7, 'effects of { + x size - }']] as const) {
+            const cutAt = text.indexOf('\npopulation ', Math.floor(text.length * at)) + 1;
+            const bad = text.slice(0, cutAt) + mistake + '\n' + text.slice(cutAt);
+            expect(shape(cut.parse(bad), ids), mistake).toEqual(shape(whole.parse(bad), ids));
+        }
+        expect(chunkedRestParses()).toBeGreaterThan(rests + 3);
     });
 
     it('relies on Coord\'s grammar: each cut keyword starts a declaration, and nothing follows the } that ends one', () => {
