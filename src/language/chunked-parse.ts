@@ -114,6 +114,12 @@ export interface ChunkParser {
     doParse(rule: unknown): AstNode;
 }
 
+/** `list` with `more` pushed at its end; returns `list`. */
+function append<T>(list: T[], more: readonly T[]): T[] {
+    for (let i = 0; i < more.length; i++) list.push(more[i]);
+    return list;
+}
+
 /** A parse's result, as Langium's `parse` gives it. */
 export interface ChunkResult {
     value: AstNode;
@@ -169,8 +175,9 @@ export function parseInChunks(p: ChunkParser, input: string, link: (root: AstNod
             const lexed = lex(start, end);
             if (lexed.errors.length > 0) return undefined;
             start = end;
-            const tokens = pending.length === 0 ? lexed.tokens : pending.concat(lexed.tokens);
-            const hidden = pendingHidden.length === 0 ? lexed.hidden : pendingHidden.concat(lexed.hidden);
+            // (Pushed one by one: a long run of stretches without a `}` stays linear, and no spread overflows the stack.)
+            const tokens = pending.length === 0 ? lexed.tokens : append(pending, lexed.tokens);
+            const hidden = pendingHidden.length === 0 ? lexed.hidden : append(pendingHidden, lexed.hidden);
             // A stretch that does not end with a `}` is parsed with the next one (see the module's comment).
             if (end < input.length && (tokens.length === 0 || tokens[tokens.length - 1].image !== '}')) {
                 pending = tokens;
