@@ -4,7 +4,7 @@
  * incentives, the programmes' sectors and targets, and the desirability of an
  * effect. Each is linear in the size of the declarations it looks at.
  */
-import type { Effect, LevelBlock, Coordination, Population, Programme, Agreement, Role } from '../language/generated/ast.js';
+import type { Effect, LevelBlock, Coordination, IncentiveProperty, Population, Programme, Agreement, Role } from '../language/generated/ast.js';
 import { coordinationProgrammes, declaresSector, programmeMinistry, propertiesOf } from './queries.js';
 import { isPlaceholder } from './placeholders.js';
 
@@ -52,7 +52,15 @@ function itemsAt<T extends LevelBlock['items'][number]>(coordination: Coordinati
 /** Whether a coordination declares an `incentive` of the given kind (any kind when omitted). */
 export function hasIncentive(coordination: Coordination, kind?: string): boolean {
     // An incentive whose text is still the quick fix's placeholder is no incentive yet (placeholders.ts).
-    return propertiesOf(coordination, 'incentive').some(i => (kind === undefined || i.value === kind) && !isPlaceholder(i.text));
+    // A loop over the properties: no list of incentives and no closure per call (five rules ask it of every coordination).
+    const properties = coordination.properties;
+    for (let i = 0; i < properties.length; i++) {
+        const p = properties[i];
+        if (p.kind !== 'incentive') continue;
+        const incentive = p as IncentiveProperty;
+        if ((kind === undefined || incentive.value === kind) && !isPlaceholder(incentive.text)) return true;
+    }
+    return false;
 }
 
 /** Whether a coordination holds a quick fix's placeholder text, left as inserted, in an incentive or a local role. */
@@ -64,7 +72,16 @@ export function hasPlaceholder(coordination: Coordination, what: 'incentive' | '
 
 /** The programmes of a coordination that resolved and declare the given sector (among others, for an integrated programme). */
 export function programmesOfSector(coordination: Coordination, sector: string): Programme[] {
-    return coordinationProgrammes(coordination).filter(p => declaresSector(p, sector));
+    const programmes = coordinationProgrammes(coordination);
+    const out: Programme[] = [];
+    for (let i = 0; i < programmes.length; i++) if (declaresSector(programmes[i], sector)) out.push(programmes[i]);
+    return out;
+}
+
+/** Whether some programme of a list declares the sector (`programmes.some(p => declaresSector(p, sector))`, without a closure). */
+export function someDeclaresSector(programmes: readonly Programme[], sector: string): boolean {
+    for (let i = 0; i < programmes.length; i++) if (declaresSector(programmes[i], sector)) return true;
+    return false;
 }
 
 /** Whether a programme is anchored in the ministry of agriculture (`ministry agriculture`). */

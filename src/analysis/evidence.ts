@@ -5,8 +5,8 @@
  * the summary, hover and completion all read effects through these functions.
  */
 import {
-    isEvaluation,
-    type Effect, type EffectDetail, type Effects, type Evaluation,
+    Evaluation,
+    type Effect, type EffectDetail, type Effects,
 } from '../language/generated/ast.js';
 import { combinationKey, propertyOf } from './queries.js';
 import { t } from '../i18n/index.js';
@@ -166,7 +166,8 @@ export function cellKey(block: Effects, effect: Effect): string {
 
 /** Whether an evaluation says where it can be found: a `cite`, `doi` or `url`. */
 export function evaluationIsTraceable(evaluation: Evaluation | undefined): boolean {
-    if (!evaluation || !isEvaluation(evaluation)) return false;
+    // The exact type (Evaluation has no subtypes: test/validation/exact-types.test.ts), not the generated guard's look-up.
+    if (!evaluation || evaluation.$type !== Evaluation.$type) return false;
     const properties = evaluation.properties ?? [];
     for (let i = 0; i < properties.length; i++) {
         const kind = properties[i].kind;

@@ -13,6 +13,7 @@ import {
     isMultiReference, isReference, type AstNode, type AstNodeDescription, type CstNode, type LangiumDocument, type LinkingError, type Reference, type ReferenceDescription,
     type ReferenceInfo, RefResolving,
 } from 'langium';
+import { referencesChanged } from './link-generation.js';
 
 /** How many references are handled between two cancellation checks. */
 export const CHECK_EVERY = 256;
@@ -214,6 +215,11 @@ class CoordReference implements Reference, ReferenceInfo {
     }
 
     get ref(): AstNode | undefined {
+        // A linked reference holds its target, an AST node: what Langium's resolver answers first,
+        // here without its two calls (bound method, `isAstNode`). The rules read `ref` of most
+        // references of a workspace, some several times, in V8's baseline code after the parse.
+        const target = this._ref as { $type?: unknown } | undefined;
+        if (target !== undefined && typeof target.$type === 'string') return target as AstNode;
         return this.resolver.resolveReference(this, this.container, this.property);
     }
 
@@ -239,6 +245,23 @@ export function linkFailed(reference: Reference): boolean {
         if (target === undefined || typeof target.$type === 'string') return false;
     }
     return reference.error !== undefined;
+}
+
+/**
+ * Whether any of the references failed to link (`references.some(r => linkFailed(r.reference))`),
+ * with the test of a linked Coord reference made here, in one loop: the rule that looks for
+ * unresolved references asks it of every declaration, and almost every reference resolves.
+ */
+export function someLinkFailed(references: readonly ReferenceInfo[]): boolean {
+    for (let i = 0; i < references.length; i++) {
+        const reference = references[i].reference;
+        if (reference instanceof CoordReference) {
+            const target = reference._ref as { $type?: unknown } | undefined;
+            if (target === undefined || typeof target.$type === 'string') continue;
+        }
+        if (linkFailed(reference as Reference)) return true;
+    }
+    return false;
 }
 
 /**
@@ -293,6 +316,7 @@ export class CoordLinker extends DefaultLinker {
      * at every edit.
      */
     override unlink(document: LangiumDocument): void {
+        referencesChanged();
         for (const ref of document.references) {
             const r = ref as unknown as Record<string, unknown>;
             if ('_ref' in r) {
@@ -307,6 +331,7 @@ export class CoordLinker extends DefaultLinker {
     }
 
     override async link(document: LangiumDocument, cancelToken = Cancellation.CancellationToken.None): Promise<void> {
+        referencesChanged();
         if (this.profiler?.isActive('linking')) return super.link(document, cancelToken);
         this.planWalk(document);
         const references = collectReferences(document.parseResult.value);

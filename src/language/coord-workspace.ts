@@ -403,12 +403,18 @@ export class CoordIndexManager extends DefaultIndexManager {
         if (endBefore > start) this.forgetNames(before.slice(start, endBefore));
         for (let i = start; i < endAfter; i++) {
             const description = after[i];
-            let list = this.byName.get(description.name);
-            if (!list) this.byName.set(description.name, list = []);
+            const list = this.byName.get(description.name);
+            // Most names are declared once: a list of one, made at its size.
+            if (!list) {
+                this.byName.set(description.name, [description]);
+                continue;
+            }
             // After every description that comes before this one: documents by URI, then in document order.
             let at = list.length;
             while (at > 0 && comesAfter(list[at - 1], uri, description)) at--;
-            list.splice(at, 0, description);
+            // At the end (a workspace indexed in URI order): a push, not a splice, which makes a list of what it removed.
+            if (at === list.length) list.push(description);
+            else list.splice(at, 0, description);
         }
     }
 

@@ -80,7 +80,8 @@ export function runRules(input: EngineInput): Finding[] {
         // 28,000 rules).
         let running: Rule | undefined;
         const context: RuleContext = { document, model, facts, report: r => findings.push(toFinding(running as Rule, r)) };
-        for (const rule of enabled) {
+        for (let i = 0; i < enabled.length; i++) {
+            const rule = enabled[i];
             running = rule;
             try {
                 rule.check(context);

@@ -7,7 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { AstUtils, EmptyFileSystem, type Reference } from 'langium';
 import { createCoordCoreServices } from '../../src/language/coord-module.js';
 import { buildWorkspace } from '../../src/language/coord-workspace-loader.js';
-import { collectReferences, linkedTarget, linkFailed, referenceFreeTypes, skippedTypes } from '../../src/language/coord-linker.js';
+import { collectReferences, linkedTarget, linkFailed, referenceFreeTypes, skippedTypes, someLinkFailed } from '../../src/language/coord-linker.js';
 import { isProgramme, type Model } from '../../src/language/generated/ast.js';
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
@@ -27,7 +27,8 @@ describe('collectReferences', () => {
         // The walk compared below skipped the reference-free types (it does past 16 documents).
         expect([...skippedTypes()]).toEqual([...referenceFreeTypes(Coord.Grammar)]);
         expect(skippedTypes().size).toBeGreaterThan(10);
-        let total = 0, unresolved = 0;
+        let total = 0, unresolved = 0, linkedRefs = 0, failing = 0;
+        const resolver = (Coord.references.Linker as unknown as { referenceResolver: { resolveReference(ref: unknown, node: unknown, property: string): unknown } }).referenceResolver;
         for (const doc of built.documents) {
             const root = doc.parseResult.value;
             const expected = AstUtils.streamAst(root).flatMap(n => AstUtils.streamReferences(n)).toArray();
@@ -40,11 +41,25 @@ describe('collectReferences', () => {
             // straight from it is what the plain path reads.
             expect(actual.map(r => linkFailed(r.reference as Reference))).toEqual(actual.map(r => (r.reference as Reference).error !== undefined));
             expect(actual.map(r => linkedTarget(r.reference as Reference))).toEqual(actual.map(r => linkFailed(r.reference as Reference) ? undefined : (r.reference as Reference).ref));
+            // someLinkFailed answers what `some` of linkFailed answers, for every declaration's references and the whole list.
+            for (const declaration of (root as Model).declarations ?? []) {
+                const own = collectReferences(declaration);
+                expect(someLinkFailed(own), declaration.$type).toBe(own.some(r => linkFailed(r.reference as Reference)));
+                if (someLinkFailed(own)) failing++;
+            }
+            expect(someLinkFailed(actual)).toBe(actual.some(r => linkFailed(r.reference as Reference)));
+            // A Coord reference's `ref` reads a linked target itself: the same object as Langium's resolver answers.
+            const refs = actual.map(r => (r.reference as Reference).ref);
+            const resolved = actual.map(r => resolver.resolveReference(r.reference, r.container, r.property));
+            expect(refs.every((target, i) => target === resolved[i])).toBe(true);
+            linkedRefs += refs.filter(target => target !== undefined).length;
             unresolved += actual.filter(r => linkFailed(r.reference as Reference)).length;
             total += actual.length;
         }
         expect(total).toBeGreaterThan(50);
         expect(unresolved).toBeGreaterThan(0);
+        expect(linkedRefs).toBeGreaterThan(50);
+        expect(failing).toBeGreaterThan(0);
     });
 });
 

@@ -14,8 +14,8 @@ const RULES_DIR = join(__dirname, '../../src/validation/rules');
 
 describe('AST types that rules test exactly', () => {
     const named = new Set<string>();
-    // The rules, the contributions, and the one-shot workspace facts that read declarations directly.
-    const files = [...readdirSync(RULES_DIR).filter(f => f.endsWith('.ts')).map(f => join(RULES_DIR, f)), join(__dirname, '../../src/analysis/contributions.ts'), join(__dirname, '../../src/analysis/workspace-facts.ts')];
+    // The rules, the contributions, the one-shot workspace facts that read declarations directly, and the evidence queries.
+    const files = [...readdirSync(RULES_DIR).filter(f => f.endsWith('.ts')).map(f => join(RULES_DIR, f)), join(__dirname, '../../src/analysis/contributions.ts'), join(__dirname, '../../src/analysis/workspace-facts.ts'), join(__dirname, '../../src/analysis/evidence.ts')];
     for (const file of files) {
         for (const m of readFileSync(file, 'utf8').matchAll(/\b([A-Z]\w*)\.\$type\b/g)) named.add(m[1]);
     }

@@ -12,8 +12,10 @@ export const adverseEffectRule = defineRule({
     defaultSeverity: 'info',
     category: 'evidence',
     check({ model, report }) {
-        for (const decl of declarationsOf(model, Effects.$type)) {
-            for (const effect of decl.effects) {
+        for (let i = 0, blocks = declarationsOf(model, Effects.$type); i < blocks.length; i++) {
+            const decl = blocks[i];
+            for (let j = 0, effects = decl.effects; j < effects.length; j++) {
+                const effect = effects[j];
                 if (effectDesirability(effect) !== 'adverse') continue;
                 const outcome = effect.outcome.ref!;
                 const desirable = outcome.desirable!;

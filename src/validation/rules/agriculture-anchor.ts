@@ -1,5 +1,5 @@
 /** Rule `agriculture-anchor`: no productive programme of a coordination is anchored in the ministry of agriculture. */
-import { Coordination } from '../../language/generated/ast.js';
+import { Coordination, type Programme } from '../../language/generated/ast.js';
 import { t } from '../../i18n/index.js';
 import { defineRule } from '../rule.js';
 import { RuleId } from '../rule-ids.js';
@@ -7,14 +7,21 @@ import { propertyOf } from '../../analysis/queries.js';
 import { isAgricultureAnchored, programmesOfSector } from '../../analysis/coordination-queries.js';
 import { declarationsOf } from '../declarations.js';
 
+/** `programmes.some(isAgricultureAnchored)`, as a loop (asked of every coordination). */
+function anyAnchored(programmes: readonly Programme[]): boolean {
+    for (let i = 0; i < programmes.length; i++) if (isAgricultureAnchored(programmes[i])) return true;
+    return false;
+}
+
 export const agricultureAnchorRule = defineRule({
     id: RuleId.agricultureAnchor,
     defaultSeverity: 'hint',
     category: 'coordination',
     check({ model, report }) {
-        for (const decl of declarationsOf(model, Coordination.$type)) {
+        for (let i = 0, coordinations = declarationsOf(model, Coordination.$type); i < coordinations.length; i++) {
+            const decl = coordinations[i];
             const productive = programmesOfSector(decl, 'productive');
-            if (productive.length === 0 || productive.some(isAgricultureAnchored)) continue;
+            if (productive.length === 0 || anyAnchored(productive)) continue;
             const names = productive.map(p => p.name);
             report({
                 node: decl,

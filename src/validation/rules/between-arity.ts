@@ -11,8 +11,10 @@ export const betweenArityRule = defineRule({
     defaultSeverity: 'error',
     category: 'structure',
     check({ model, report }) {
-        for (const decl of declarationsOf(model, Coordination.$type)) {
-            for (const between of propertiesOf(decl, 'between')) {
+        for (let i = 0, coordinations = declarationsOf(model, Coordination.$type); i < coordinations.length; i++) {
+            const decl = coordinations[i];
+            for (let j = 0, betweens = propertiesOf(decl, 'between'); j < betweens.length; j++) {
+                const between = betweens[j];
                 // A loop, no closure; the names seen searched in a short list, a set past 16 (a hostile `between` stays linear).
                 const programmes = between.programmes;
                 const seen: string[] = [];

@@ -3,12 +3,12 @@
  * levels; or (v2) a node together with agreements at two or more levels or
  * with more than two programmes — the architectures of Colombia and Mexico.
  */
-import { Coordination } from '../../language/generated/ast.js';
+import { Coordination, type LevelBlock } from '../../language/generated/ast.js';
 import { t } from '../../i18n/index.js';
 import { andList, defineRule } from '../rule.js';
 import { RuleId } from '../rule-ids.js';
 import { coordinationProgrammeNames, propertiesOf } from '../../analysis/queries.js';
-import { agreementsAt, LEVELS } from '../../analysis/coordination-queries.js';
+import { LEVELS, type LevelName } from '../../analysis/coordination-queries.js';
 import { declarationsOf } from '../declarations.js';
 
 export const complexityRule = defineRule({
@@ -16,13 +16,14 @@ export const complexityRule = defineRule({
     defaultSeverity: 'info',
     category: 'coordination',
     check({ model, report }) {
-        for (const decl of declarationsOf(model, Coordination.$type)) {
+        for (let i = 0, coordinations = declarationsOf(model, Coordination.$type); i < coordinations.length; i++) {
+            const decl = coordinations[i];
             // Most coordinations have no node and not all three levels: nothing to say, nothing made.
-            if (!hasNamedNode(decl) && !LEVELS.every(level => agreementsAt(decl, level).length > 0)) continue;
+            if (!hasNamedNode(decl) && !(hasAgreementAt(decl, 'national') && hasAgreementAt(decl, 'regional') && hasAgreementAt(decl, 'local'))) continue;
             // Parser recovery can leave a `node` without its body; it names no node.
             const nodes = propertiesOf(decl, 'node').filter(n => n.body?.$refText);
             const nodeNames = [...new Set(nodes.map(n => n.body.$refText))];
-            const levels = LEVELS.filter(level => agreementsAt(decl, level).length > 0);
+            const levels = LEVELS.filter(level => hasAgreementAt(decl, level));
             const programmes = coordinationProgrammeNames(decl);
             const allLevels = levels.length === LEVELS.length;
             const nodeWithLevels = nodeNames.length > 0 && levels.length >= 2;
@@ -45,6 +46,18 @@ export const complexityRule = defineRule({
         }
     },
 });
+
+/** Whether a coordination has an agreement at a level (`agreementsAt(c, level).length > 0`, without making the list). */
+function hasAgreementAt(coordination: Coordination, level: LevelName): boolean {
+    const properties = coordination.properties;
+    for (let i = 0; i < properties.length; i++) {
+        const p = properties[i];
+        if (p.$type !== 'LevelBlock' || p.kind !== level) continue;
+        const items = (p as LevelBlock).items;
+        for (let j = 0; j < items.length; j++) if (items[j].$type === 'Agreement') return true;
+    }
+    return false;
+}
 
 /** Whether a coordination has a `node` that names one (what `nodes` below keeps). */
 function hasNamedNode(coordination: Coordination): boolean {

@@ -16,8 +16,10 @@ export const conflictingEffectsRule = defineRule({
         // Per group of effects (one outcome, combination and source), once: its effects by direction.
         // An effect then costs the few it lists, not the whole group (quadratic in a large group).
         const byDirection = new Map<readonly Effect[], Map<string, Effect[]>>();
-        for (const decl of declarationsOf(model, Effects.$type)) {
-            for (const { effect, cell } of effectsWithCells(decl)) {
+        for (let i = 0, blocks = declarationsOf(model, Effects.$type); i < blocks.length; i++) {
+            const decl = blocks[i];
+            for (let j = 0, effects = effectsWithCells(decl); j < effects.length; j++) {
+                const { effect, cell } = effects[j];
                 const group = facts.effectsInCell(cell);
                 // An effect alone in its group conflicts with nothing (most groups of a large workspace).
                 if (group.length === 0 || (group.length === 1 && group[0] === effect)) continue;

@@ -3,7 +3,8 @@ import { Coordination } from '../../language/generated/ast.js';
 import { t } from '../../i18n/index.js';
 import { defineRule } from '../rule.js';
 import { RuleId } from '../rule-ids.js';
-import { coordinationProgrammes, declaresSector, programmeSectors, propertyOf } from '../../analysis/queries.js';
+import { coordinationProgrammes, programmeSectors, propertyOf } from '../../analysis/queries.js';
+import { someDeclaresSector } from '../../analysis/coordination-queries.js';
 import { declarationsOf } from '../declarations.js';
 
 export const crossSectorRule = defineRule({
@@ -11,11 +12,12 @@ export const crossSectorRule = defineRule({
     defaultSeverity: 'warning',
     category: 'coordination',
     check({ model, report }) {
-        for (const decl of declarationsOf(model, Coordination.$type)) {
+        for (let i = 0, coordinations = declarationsOf(model, Coordination.$type); i < coordinations.length; i++) {
+            const decl = coordinations[i];
             if (!propertyOf(decl, 'between')) continue;
             const programmes = coordinationProgrammes(decl);
             // Most coordinations join both sectors: say so before making any text.
-            if (programmes.some(p => declaresSector(p, 'social-protection')) && programmes.some(p => declaresSector(p, 'productive'))) continue;
+            if (someDeclaresSector(programmes, 'social-protection') && someDeclaresSector(programmes, 'productive')) continue;
             const bySector = new Map<string, string[]>();
             for (const programme of programmes) {
                 for (const sector of programmeSectors(programme)) {

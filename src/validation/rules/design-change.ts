@@ -11,14 +11,17 @@ export const designChangeRule = defineRule({
     defaultSeverity: 'warning',
     category: 'coordination',
     check({ model, report }) {
-        for (const decl of declarationsOf(model, Coordination.$type)) {
+        for (let i = 0, coordinations = declarationsOf(model, Coordination.$type); i < coordinations.length; i++) {
+            const decl = coordinations[i];
             const reviewed = propertyOf(decl, 'reviewed');
             const since = propertyOf(decl, 'since');
             const anchor = reviewed ?? since;
             if (!anchor || !Number.isFinite(anchor.year)) continue;
             const later: Array<{ programme: string; redesign: RedesignedProperty }> = [];
-            for (const programme of coordinationProgrammes(decl)) {
-                for (const redesign of propertiesOf(programme, 'redesigned')) {
+            for (let j = 0, programmes = coordinationProgrammes(decl); j < programmes.length; j++) {
+                const programme = programmes[j];
+                for (let k = 0, redesigns = propertiesOf(programme, 'redesigned'); k < redesigns.length; k++) {
+                    const redesign = redesigns[k];
                     if (Number.isFinite(redesign.year) && redesign.year > anchor.year) later.push({ programme: programme.name, redesign });
                 }
             }

@@ -1,5 +1,6 @@
 /** Rule `duplicate-name`: two declarations share a name (across files, and against the standard library). */
-import { isNamedDeclaration } from '../../language/generated/ast.js';
+import type { NamedDeclaration } from '../../language/generated/ast.js';
+import { declaredName } from '../../analysis/contributions.js';
 import { t } from '../../i18n/index.js';
 import { defineRule, listWithMore, MAX_RELATED } from '../rule.js';
 import { RuleId } from '../rule-ids.js';
@@ -15,8 +16,10 @@ export const duplicateNameRule = defineRule({
         // Per name, once: its standard-library entry and its first few entries. A name declared
         // n times then costs O(n), not O(n²) (each declaration listing all the others).
         const seen = new Map<string, { std?: DeclarationEntry; first: readonly DeclarationEntry[]; total: number }>();
-        for (const decl of model.declarations) {
-            if (!isNamedDeclaration(decl) || !decl.name) continue;
+        for (let i = 0, declarations = model.declarations; i < declarations.length; i++) {
+            // The name a named declaration declares ('' for none), its type's test made once per type, not the generated guard's look-up per declaration.
+            if (!declaredName(declarations[i])) continue;
+            const decl = declarations[i] as NamedDeclaration;
             let entry = seen.get(decl.name);
             if (!entry) {
                 const entries = facts.declarationsNamed(decl.name);

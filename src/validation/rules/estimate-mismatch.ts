@@ -7,8 +7,11 @@ import { effectFigures, type EffectFigures } from '../../analysis/evidence.js';
 import { effectLabel } from '../../analysis/effects-labels.js';
 import { declarationsOf } from '../declarations.js';
 
+/** Nothing contradicts the sign (most effects): one shared empty list, not a new one per effect. */
+const NO_REASONS: readonly string[] = [];
+
 /** What contradicts the sign of an effect with these figures (empty: nothing). */
-export function estimateMismatches(direction: string, f: EffectFigures): string[] {
+export function estimateMismatches(direction: string, f: EffectFigures): readonly string[] {
     const hasCi = f.ciLow !== undefined && f.ciHigh !== undefined && f.ciLow <= f.ciHigh;
     const plusNegative = direction === '+' && f.size !== undefined && f.size < 0;
     const minusPositive = direction === '-' && f.size !== undefined && f.size > 0;
@@ -16,9 +19,9 @@ export function estimateMismatches(direction: string, f: EffectFigures): string[
     const noneExcludes = direction === '~' && hasCi && (f.ciLow! > 0 || f.ciHigh! < 0);
     const signIncludes = (direction === '+' || direction === '-') && hasCi && f.ciLow! <= 0 && f.ciHigh! >= 0;
     const outsideCi = hasCi && f.size !== undefined && (f.size < f.ciLow! || f.size > f.ciHigh!);
-    const reasons: string[] = [];
     // Most effects agree with their figures: no text is made for them.
-    if (!plusNegative && !minusPositive && !noneSignificant && !noneExcludes && !signIncludes && !outsideCi) return reasons;
+    if (!plusNegative && !minusPositive && !noneSignificant && !noneExcludes && !signIncludes && !outsideCi) return NO_REASONS;
+    const reasons: string[] = [];
     // Figures as written in the spec (String), never as the locale formats numbers.
     const size = String(f.size), low = String(f.ciLow), high = String(f.ciHigh);
     if (plusNegative) reasons.push(t('rule.estimate-mismatch.plus-negative', { size }));
@@ -47,8 +50,10 @@ export const estimateMismatchRule = defineRule({
     defaultSeverity: 'warning',
     category: 'evidence',
     check({ model, report }) {
-        for (const decl of declarationsOf(model, Effects.$type)) {
-            for (const effect of decl.effects) {
+        for (let i = 0, blocks = declarationsOf(model, Effects.$type); i < blocks.length; i++) {
+            const decl = blocks[i];
+            for (let j = 0, effects = decl.effects; j < effects.length; j++) {
+                const effect = effects[j];
                 const reasons = estimateMismatches(effect.direction, effectFigures(effect));
                 if (reasons.length === 0) continue;
                 const fix = signFix(effect);

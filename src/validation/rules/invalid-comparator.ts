@@ -12,7 +12,8 @@ export const invalidComparatorRule = defineRule({
     defaultSeverity: 'error',
     category: 'evidence',
     check({ model, report }) {
-        for (const decl of declarationsOf(model, Effects.$type)) {
+        for (let i = 0, blocks = declarationsOf(model, Effects.$type); i < blocks.length; i++) {
+            const decl = blocks[i];
             if (!decl.comparator || decl.comparator.none) continue;
             const of = combinationNames(decl), versus = comparatorNames(decl);
             if (versus.length === 0 || of.length !== versus.length || of.some((n, i) => n !== versus[i])) continue;

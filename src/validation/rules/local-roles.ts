@@ -11,7 +11,8 @@ export const localRolesRule = defineRule({
     defaultSeverity: 'warning',
     category: 'coordination',
     check({ model, report }) {
-        for (const decl of declarationsOf(model, Coordination.$type)) {
+        for (let i = 0, coordinations = declarationsOf(model, Coordination.$type); i < coordinations.length; i++) {
+            const decl = coordinations[i];
             if (localRoles(decl).length > 0) continue;
             const hasLocal = levelBlocks(decl, 'local').length > 0;
             report({

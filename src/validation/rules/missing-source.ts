@@ -11,7 +11,8 @@ export const missingSourceRule = defineRule({
     defaultSeverity: 'warning',
     category: 'evidence',
     check({ model, report }) {
-        for (const decl of declarationsOf(model, Effects.$type)) {
+        for (let i = 0, blocks = declarationsOf(model, Effects.$type); i < blocks.length; i++) {
+            const decl = blocks[i];
             if (decl.source) continue;
             report({
                 node: decl,

@@ -118,8 +118,10 @@ export const mixedEvidenceRule = defineRule({
         // Each cell is read once (the facts hand the same array to every effect of a cell).
         const cells = new Map<readonly Effect[], MixedCell<Effect>>();
         const label = (b: Effects) => (b.source ? t('source.from', { source: b.source.$refText }) : t('source.none'));
-        for (const decl of declarationsOf(model, Effects.$type)) {
-            for (const { effect, cell: where } of effectsWithCells(decl)) {
+        for (let i = 0, blocks = declarationsOf(model, Effects.$type); i < blocks.length; i++) {
+            const decl = blocks[i];
+            for (let j = 0, effects = effectsWithCells(decl); j < effects.length; j++) {
+                const { effect, cell: where } = effects[j];
                 if (!effect.outcome?.$refText) continue;
                 const cell = facts.effectsAcrossSources(where);
                 // One effect is one source: nothing to read (most cells of a large workspace).

@@ -16,7 +16,8 @@ export const politicalSupportOnlyRule = defineRule({
     defaultSeverity: 'warning',
     category: 'coordination',
     check({ model, report }) {
-        for (const decl of declarationsOf(model, Coordination.$type)) {
+        for (let i = 0, coordinations = declarationsOf(model, Coordination.$type); i < coordinations.length; i++) {
+            const decl = coordinations[i];
             const support = propertyOf(decl, 'political-support');
             if (support?.value !== 'strong' || hasIncentive(decl)) continue;
             const inertia = propertiesOf(decl, 'barrier').filter(b => b.value === 'institutional-inertia');

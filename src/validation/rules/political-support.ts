@@ -11,7 +11,8 @@ export const politicalSupportRule = defineRule({
     defaultSeverity: 'hint',
     category: 'coordination',
     check({ model, report }) {
-        for (const decl of declarationsOf(model, Coordination.$type)) {
+        for (let i = 0, coordinations = declarationsOf(model, Coordination.$type); i < coordinations.length; i++) {
+            const decl = coordinations[i];
             const support = propertyOf(decl, 'political-support');
             if (support && support.value !== 'weak') continue;
             report({

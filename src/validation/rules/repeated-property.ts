@@ -17,12 +17,15 @@ export const repeatedPropertyRule = defineRule({
     defaultSeverity: 'error',
     category: 'structure',
     check({ model, report }) {
-        for (const decl of model.declarations) {
+        for (let i = 0, declarations = model.declarations; i < declarations.length; i++) {
+            const decl = declarations[i];
             // Exact types (none of these has subtypes): cheaper than the generated guards' look-up.
             const type = decl.$type;
             if (type === Effects.$type) {
-                for (const effect of (decl as Effects).effects) {
-                    for (const detail of repeats(effect.details ?? NONE)) {
+                for (let j = 0, effects = (decl as Effects).effects; j < effects.length; j++) {
+                    const effect = effects[j];
+                    for (let k = 0, repeated = repeats(effect.details ?? NONE); k < repeated.length; k++) {
+                        const detail = repeated[k];
                         report({
                             node: detail,
                             property: 'kind',
@@ -36,7 +39,8 @@ export const repeatedPropertyRule = defineRule({
             if (type !== Programme.$type && type !== Coordination.$type && type !== Evaluation.$type) continue;
             const block = decl as Programme | Coordination | Evaluation;
             const properties = block.properties as Array<ProgrammeProperty | CoordinationProperty | EvaluationProperty>;
-            for (const prop of repeats(properties, ONCE_PROPERTIES[block.$type])) {
+            for (let j = 0, repeated = repeats(properties, ONCE_PROPERTIES[block.$type]); j < repeated.length; j++) {
+                const prop = repeated[j];
                 report({
                     node: prop,
                     property: 'kind',

@@ -17,12 +17,15 @@ export const requiredPropertyRule = defineRule({
     defaultSeverity: 'error',
     category: 'structure',
     check({ model, report }) {
-        for (const decl of model.declarations) {
+        for (let i = 0, declarations = model.declarations; i < declarations.length; i++) {
+            const decl = declarations[i];
             // Exact types (none of these has subtypes): cheaper than the generated guards' look-up.
             const type = decl.$type;
             if (type !== Programme.$type && type !== Coordination.$type && type !== Evaluation.$type) continue;
             const block = decl as Programme | Coordination | Evaluation;
-            for (const [prop] of REQUIRED_PROPERTIES[block.$type]) {
+            const required = REQUIRED_PROPERTIES[block.$type];
+            for (let j = 0; j < required.length; j++) {
+                const prop = required[j][0];
                 if (hasProperty(block.properties, prop)) continue;
                 report({
                     node: block,

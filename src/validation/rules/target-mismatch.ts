@@ -12,10 +12,12 @@ export const targetMismatchRule = defineRule({
     defaultSeverity: 'warning',
     category: 'coordination',
     check({ model, report }) {
-        for (const decl of declarationsOf(model, Coordination.$type)) {
+        for (let i = 0, coordinations = declarationsOf(model, Coordination.$type); i < coordinations.length; i++) {
+            const decl = coordinations[i];
             if (propertyOf(decl, 'targeting') || hasIncentive(decl, 'targeting')) continue;
             const declaring: Array<{ name: string; targets: TargetsProperty[]; populations: Set<string> }> = [];
-            for (const programme of coordinationProgrammes(decl)) {
+            for (let j = 0, programmes = coordinationProgrammes(decl); j < programmes.length; j++) {
+                const programme = programmes[j];
                 const targets = propertiesOf(programme, 'targets');
                 if (targets.length === 0) continue;
                 const populations = new Set(targets.flatMap(t => t.populations.map(r => r.$refText)));

@@ -12,18 +12,21 @@ export const unarrangedCombinationRule = defineRule({
     defaultSeverity: 'warning',
     category: 'evidence',
     check({ model, facts, report }) {
-        for (const decl of declarationsOf(model, Effects.$type)) {
+        for (let i = 0, blocks = declarationsOf(model, Effects.$type); i < blocks.length; i++) {
+            const decl = blocks[i];
             if (!allResolved(decl.programmes)) continue; // unresolved-reference says what is wrong
             const programmes = effectsProgrammes(decl);
             if (programmes.length < 2) continue;
             // Look only at the coordinations of the programme that has the fewest.
             let candidates: readonly Coordination[] | undefined;
-            for (const p of programmes) {
+            for (let j = 0; j < programmes.length; j++) {
+                const p = programmes[j];
                 const list = facts.coordinationsOf(p);
                 if (!candidates || list.length < candidates.length) candidates = list;
             }
             let arranged = false;
-            for (const c of candidates ?? []) {
+            for (let j = 0, coordinations = candidates ?? []; j < coordinations.length; j++) {
+                const c = coordinations[j];
                 if (includesAll(coordinationProgrammes(c), programmes)) {
                     arranged = true;
                     break;

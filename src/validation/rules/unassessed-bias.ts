@@ -14,7 +14,8 @@ export const unassessedBiasRule = defineRule({
     defaultSeverity: 'hint',
     category: 'evidence',
     check({ model, report }) {
-        for (const decl of declarationsOf(model, Evaluation.$type)) {
+        for (let i = 0, evaluations = declarationsOf(model, Evaluation.$type); i < evaluations.length; i++) {
+            const decl = evaluations[i];
             if (!decl.name) continue;
             const method = evaluationMethod(decl);
             // A `risk-of-bias` whose value is a syntax mistake (`risk-of-bias moderate`) is an assessment, misspelt.

@@ -7,7 +7,7 @@ import { CoordAstReflection } from '../../language/generated/ast.js';
 import { closestName } from '../../analysis/suggest.js';
 import { kindLabel, kindWithArticle } from '../../analysis/labels.js';
 import type { WorkspaceFacts } from '../../analysis/workspace-facts.js';
-import { declarationReferences, linkFailed } from '../../language/coord-linker.js';
+import { declarationReferences, linkFailed, someLinkFailed } from '../../language/coord-linker.js';
 
 const reflection = new CoordAstReflection();
 
@@ -20,8 +20,10 @@ export const unresolvedReferenceRule = defineRule({
         // unless findings of some are reused), not the document's: a rule reads only its subjects.
         // Each declaration's references as the linker keeps them (read, not copied: almost every
         // reference resolves, and copies were most of the rule's time).
-        for (const declaration of model.declarations) {
+        for (let d = 0, declarations = model.declarations; d < declarations.length; d++) {
+            const declaration = declarations[d];
             const references = declarationReferences(declaration);
+            if (!someLinkFailed(references)) continue;
             for (let i = 0; i < references.length; i++) {
                 const ref = references[i].reference as Reference;
                 if (linkFailed(ref)) reportUnresolved(ref, facts, report);

@@ -15,14 +15,16 @@ export const unsourcedFigureRule = defineRule({
     defaultSeverity: 'warning',
     category: 'evidence',
     check({ model, report }) {
-        for (const decl of model.declarations) {
+        for (let i = 0, declarations = model.declarations; i < declarations.length; i++) {
+            const decl = declarations[i];
             // Exact types (none has subtypes: test/validation/exact-types.test.ts), not the generated guards.
             const type = decl.$type;
             if (type === Effects.$type) {
                 const block = decl as Effects;
                 // Whether the block's evaluation is traceable, asked once per block (undefined: not yet).
                 let sourceTraceable: boolean | undefined;
-                for (const effect of block.effects) {
+                for (let j = 0, effects = block.effects; j < effects.length; j++) {
+                    const effect = effects[j];
                     // Most effects are sourced: look before making the list of their figures.
                     const details = effect.details ?? [];
                     if (!hasFigure(details) || detailOf(effect, 'cite')) continue;

@@ -11,7 +11,8 @@ export const unusedRule = defineRule({
     defaultSeverity: 'hint',
     category: 'hygiene',
     check({ model, facts, report }) {
-        for (const decl of model.declarations) {
+        for (let i = 0, declarations = model.declarations; i < declarations.length; i++) {
+            const decl = declarations[i];
             // Exact types (none of these has subtypes): cheaper than the generated guards' look-up.
             if ((decl.$type !== Programme.$type && decl.$type !== Population.$type && decl.$type !== Body.$type && decl.$type !== Evaluation.$type) || !decl.name) continue;
             if (facts.isReferenced(decl)) continue;
