@@ -15,6 +15,7 @@
  * walk in place of Langium's.
  */
 import type { AstNode, LangiumParser, ParseResult } from 'langium';
+import { CHUNK_CHARS, parseInChunks, type ChunkParser } from './chunked-parse.js';
 
 let walks = 0;
 
@@ -79,8 +80,21 @@ export function useFastContainerLinks(parser: LangiumParser): LangiumParser {
         return parser;
     }
     parser.parse = function <T extends AstNode>(this: ParserInternals, input: string, options: { rule?: string } = {}): ParseResult<T> {
+        // A large text is parsed a stretch of declarations at a time, into the same tree (chunked-parse.ts).
+        // (Only a text long enough to cut calls it: a cold start parses small texts alone, and on Node 20 the
+        // first call of that code cost about 4 ms of CPU.)
+        const flushed: unknown[] = [];
+        if (!options.rule && input.length >= CHUNK_CHARS * 2) {
+            const chunked = parseInChunks(this as unknown as ChunkParser, input, linkContainers, flushed);
+            if (chunked) return chunked as unknown as ParseResult<T>;
+        }
         this.nodeBuilder.buildRootNode(input);
         const lexerResult = this.lexerResult = this.lexer.tokenize(input);
+        // The lexing report's diagnostics that a cut parse given up had already taken from the lexer.
+        if (flushed.length > 0 && lexerResult.report) {
+            const report = lexerResult.report as { diagnostics?: unknown[] };
+            report.diagnostics = [...flushed, ...(report.diagnostics ?? [])];
+        }
         this.wrapper.input = lexerResult.tokens;
         const ruleMethod = options.rule ? this.allRules.get(options.rule) : this.mainRule;
         if (!ruleMethod) {

@@ -29,6 +29,7 @@
 import type { CstNode, LangiumParser } from 'langium';
 import type { CoordLexer } from './coord-lexer.js';
 import { newLeaf } from './langium-internals.js';
+import { markTextLexer } from './chunked-parse.js';
 
 /** The start offset of every line of a text (the first is 0), and the line of an offset. */
 export class LineTable {
@@ -181,14 +182,15 @@ export function useOffsetTokens(parser: LangiumParser, lexer: CoordLexer): Langi
         }
         return table;
     };
-    p.lexer = {
+    // A lexer of the text it is given, so that a large text may be parsed in stretches (chunked-parse.ts).
+    p.lexer = markTextLexer({
         definition: lexer.definition,
         tokenize: (input: string) => {
             const result = lexer.tokenizeOffsets(input);
             if (result.errors.length > 0) withErrorPositions(new LineTable(input), result.errors);
             return result;
         },
-    };
+    });
     p.nodeBuilder.createLeafNode = (token, hidden) => (token.startLine === undefined ? leafOf(lines(), token, hidden) : createLeaf.call(p.nodeBuilder, token, hidden));
     // Langium's test, which reads `endOffset`: a token's range is valid when it starts at an offset and is not empty.
     p.isValidToken = (token: ParserToken) => !token.isInsertedInRecovery && (token.endOffset !== undefined
