@@ -192,7 +192,7 @@ export const cataloguesAsData = {
     },
 };
 
-/** The plugins of the CLI bundles (the front adds commandsApart). */
-/** The CLI bundles' plugins but the way ELK is loaded. */
+/** The CLI bundles' plugins but the way ELK is loaded (the startup snapshot's bundle adds elkApartInSnapshot). */
 export const cliPluginsWithoutElk = [protocolCore, lazyCrypto, fdirWithoutPicomatchLookup, chevrotainCharCodeFormula, chevrotainLazyFollows, grammarLoaderInBundle, cataloguesAsData];
-export const cliPlugins = [elkApart, protocolCore, lazyCrypto, fdirWithoutPicomatchLookup, chevrotainCharCodeFormula, chevrotainLazyFollows, grammarLoaderInBundle, cataloguesAsData];
+/** The plugins of the CLI bundles (the front adds commandsApart). */
+export const cliPlugins = [elkApart, ...cliPluginsWithoutElk];

@@ -15,7 +15,7 @@ import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { isSnapshotKey, LOCK_STALE_MS } from './trigger.js';
+import { isSnapshotKey, lockHeld, mtimeOf } from './trigger.js';
 
 /** A small spec the new snapshot must check exactly as bin/coord.js does, and how. */
 const TRIAL = 'population smallholders "Smallholder households"\n';
@@ -78,13 +78,7 @@ export function buildSnapshot(dist: string, key: string): void {
  * Builds under way (their lock and partial file) are left alone.
  */
 function removeStale(folder: string, bundleTime: number): void {
-    const older = (file: string) => {
-        try {
-            return fs.statSync(file).mtimeMs <= bundleTime;
-        } catch {
-            return true;
-        }
-    };
+    const older = (file: string) => mtimeOf(file) <= bundleTime;
     for (const name of fs.readdirSync(folder)) {
         const file = path.join(folder, name);
         if (name.endsWith('.blob')) {
@@ -99,20 +93,15 @@ function removeStale(folder: string, bundleTime: number): void {
     }
 }
 
-/** Takes the build's lock (a file made only if absent); one older than {@link LOCK_STALE_MS} is a dead build's. */
+/** Takes the build's lock (a file made only if absent); a dead build's ({@link lockHeld}) is taken over. */
 function lock(file: string): boolean {
     for (let attempt = 0; attempt < 2; attempt++) {
         try {
             fs.closeSync(fs.openSync(file, 'wx'));
             return true;
         } catch (e) {
-            if ((e as NodeJS.ErrnoException).code !== 'EEXIST') return false;
-            try {
-                if (Date.now() - fs.statSync(file).mtimeMs < LOCK_STALE_MS) return false;
-                fs.rmSync(file, { force: true });
-            } catch {
-                return false;
-            }
+            if ((e as NodeJS.ErrnoException).code !== 'EEXIST' || lockHeld(file)) return false;
+            fs.rmSync(file, { force: true });
         }
     }
     return false;

@@ -22,6 +22,20 @@ export function isSnapshotKey(key: string): boolean {
 /** How long a build may hold its lock before another takes it over (a build takes about half a second). */
 export const LOCK_STALE_MS = 5 * 60_000;
 
+/** A file's modification time in milliseconds, or -Infinity when it cannot be read. */
+export function mtimeOf(file: string): number {
+    try {
+        return fs.statSync(file).mtimeMs;
+    } catch {
+        return -Infinity;
+    }
+}
+
+/** Whether a build holds this lock file (one older than {@link LOCK_STALE_MS} is a dead build's). */
+export function lockHeld(file: string): boolean {
+    return Date.now() - mtimeOf(file) < LOCK_STALE_MS;
+}
+
 /** Notes a run without a ready snapshot, or starts making one (see the module's comment). Never throws. */
 export function afterRunWithoutSnapshot(dist: string, key: string, node: string | undefined): void {
     try {
@@ -32,24 +46,14 @@ export function afterRunWithoutSnapshot(dist: string, key: string, node: string 
         const folder = path.join(dist, 'snapshot');
         const base = path.join(folder, key);
         const bundleTime = fs.statSync(path.join(dist, 'cli-snapshot.cjs')).mtimeMs;
-        const current = (name: string) => {
-            try {
-                return fs.statSync(base + name).mtimeMs > bundleTime;
-            } catch {
-                return false;
-            }
-        };
-        if (current('.failed') && fs.statSync(base + '.failed').mtimeMs > fs.statSync(process.execPath).mtimeMs) return;
-        if (!current('.seen')) {
+        // A failure of this bundle with this Node is not tried again.
+        if (mtimeOf(base + '.failed') > Math.max(bundleTime, mtimeOf(process.execPath))) return;
+        if (!(mtimeOf(base + '.seen') > bundleTime)) {
             fs.mkdirSync(folder, { recursive: true });
             fs.writeFileSync(base + '.seen', '');
             return;
         }
-        try {
-            if (Date.now() - fs.statSync(base + '.lock').mtimeMs < LOCK_STALE_MS) return;
-        } catch {
-            // No build under way.
-        }
+        if (lockHeld(base + '.lock')) return;
         // eslint-disable-next-line @typescript-eslint/no-require-imports
         const { spawn } = require('node:child_process') as typeof import('node:child_process');
         spawn(process.execPath, [path.join(dist, 'snapshot-build.cjs'), key], {
