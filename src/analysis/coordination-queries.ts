@@ -4,7 +4,7 @@
  * incentives, the programmes' sectors and targets, and the desirability of an
  * effect. Each is linear in the size of the declarations it looks at.
  */
-import type { Effect, LevelBlock, Coordination, IncentiveProperty, Population, Programme, Agreement, Role } from '../language/generated/ast.js';
+import type { Effect, LevelBlock, Coordination, IncentiveProperty, Population, Programme, Role } from '../language/generated/ast.js';
 import { coordinationProgrammes, declaresSector, programmeMinistry, propertiesOf } from './queries.js';
 import { isPlaceholder } from './placeholders.js';
 
@@ -28,9 +28,16 @@ export function localRoles(coordination: Coordination): Role[] {
     return itemsAt(coordination, 'local', (i): i is Role => i.$type === 'Role' && !isPlaceholder((i as Role).text));
 }
 
-/** The `agreement` items of a coordination's blocks of one level. */
-export function agreementsAt(coordination: Coordination, level: LevelName): Agreement[] {
-    return itemsAt(coordination, level, (i): i is Agreement => i.$type === 'Agreement');
+/** Whether a coordination has an `agreement` in a block of one level (a loop that stops at the first). */
+export function hasAgreementAt(coordination: Coordination, level: LevelName): boolean {
+    const properties = coordination.properties;
+    for (let i = 0; i < properties.length; i++) {
+        const p = properties[i];
+        if (p.$type !== 'LevelBlock' || p.kind !== level) continue;
+        const items = (p as LevelBlock).items;
+        for (let j = 0; j < items.length; j++) if (items[j].$type === 'Agreement') return true;
+    }
+    return false;
 }
 
 /**

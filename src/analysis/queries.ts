@@ -33,9 +33,25 @@ export function propertyOf<K extends PropertyNode['kind']>(node: WithProperties,
 /** The targets of a reference list that resolved, without repeats. */
 function resolvedDistinct<T extends AstNode>(refs: ReadonlyArray<Reference<T>>): T[] {
     const list = new DistinctList<T>();
+    addDistinct(list, refs, 'ref');
+    return list.items;
+}
+
+/** Adds each reference's resolved target (`ref`) or name as written (`$refText`), where there is one, to `list`. */
+function addDistinct<T extends AstNode, K extends 'ref' | '$refText'>(list: DistinctList<NonNullable<Reference<T>[K]>>, refs: ReadonlyArray<Reference<T>>, key: K): void {
     for (let i = 0; i < refs.length; i++) {
-        const target = refs[i].ref;
-        if (target) list.add(target);
+        const value = refs[i][key];
+        if (value) list.add(value as NonNullable<Reference<T>[K]>);
+    }
+}
+
+/** What a coordination's `between` lists give for `key` (resolved targets or names), distinct, in order; read in place (no list of them made, no iterator). */
+function betweenDistinct<K extends 'ref' | '$refText'>(coordination: Coordination, key: K): Array<NonNullable<Reference<Programme>[K]>> {
+    const list = new DistinctList<NonNullable<Reference<Programme>[K]>>();
+    const properties = coordination.properties;
+    for (let i = 0; i < properties.length; i++) {
+        const p = properties[i];
+        if (p.kind === 'between') addDistinct(list, (p as { programmes: ReadonlyArray<Reference<Programme>> }).programmes, key);
     }
     return list.items;
 }
@@ -85,39 +101,14 @@ export function coordinationProgrammes(coordination: Coordination): readonly Pro
     return programmes;
 }
 
-/**
- * {@link coordinationProgrammes} worked out anew. Its `between` lists are read where they are, in
- * its properties (no list of them made, no iterator).
- */
+/** {@link coordinationProgrammes} worked out anew. */
 export function plainCoordinationProgrammes(coordination: Coordination): Programme[] {
-    const list = new DistinctList<Programme>();
-    const properties = coordination.properties;
-    for (let i = 0; i < properties.length; i++) {
-        const p = properties[i];
-        if (p.kind !== 'between') continue;
-        const refs = (p as { programmes: ReadonlyArray<Reference<Programme>> }).programmes;
-        for (let j = 0; j < refs.length; j++) {
-            const target = refs[j].ref;
-            if (target) list.add(target);
-        }
-    }
-    return list.items;
+    return betweenDistinct(coordination, 'ref');
 }
 
 /** The names a coordination's `between` lists, as written (resolved or not), distinct, in order. */
 export function coordinationProgrammeNames(coordination: Coordination): string[] {
-    const list = new DistinctList<string>();
-    const properties = coordination.properties;
-    for (let i = 0; i < properties.length; i++) {
-        const p = properties[i];
-        if (p.kind !== 'between') continue;
-        const refs = (p as { programmes: ReadonlyArray<Reference<Programme>> }).programmes;
-        for (let j = 0; j < refs.length; j++) {
-            const name = refs[j].$refText;
-            if (name) list.add(name);
-        }
-    }
-    return list.items;
+    return betweenDistinct(coordination, '$refText');
 }
 
 /** The programmes of an `effects of` block (resolved, distinct). */

@@ -6,7 +6,7 @@
  * coordination itself (an untouched document's node) stays the same object.
  */
 import { describe, expect, it } from 'vitest';
-import { EmptyFileSystem, URI, type LangiumDocument } from 'langium';
+import { DocumentState, EmptyFileSystem, URI, type LangiumDocument } from 'langium';
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { createCoordCoreServices } from '../../src/language/coord-module.js';
@@ -44,6 +44,24 @@ describe('coordinationProgrammes', () => {
         }
         const odd = all.find(c => c.name === 'c')!;
         expect(coordinationProgrammes(odd).map(p => p.name)).toEqual(['A', 'B']);
+    });
+
+    it('keeps no answer read before its document is linked: the names may resolve later without any linking in between', async () => {
+        const { shared } = createCoordCoreServices(EmptyFileSystem);
+        const factory = shared.workspace.LangiumDocumentFactory;
+        const a = factory.fromString('programme P1 { country Peru sector productive }\n', URI.parse('file:///early/a.coord'));
+        const b = factory.fromString('programme P2 { country Peru sector other }\ncoordination co { between P1, P2 }\n', URI.parse('file:///early/b.coord'));
+        shared.workspace.LangiumDocuments.addDocument(a);
+        shared.workspace.LangiumDocuments.addDocument(b);
+        const co = (b.parseResult.value as Model).declarations[1] as Coordination;
+        // Nothing indexed yet: nothing resolves.
+        expect(coordinationProgrammes(co)).toEqual([]);
+        // Indexed, not linked: no document was linked, so the generation is the same; the names now resolve.
+        await shared.workspace.IndexManager.updateContent(a);
+        await shared.workspace.IndexManager.updateContent(b);
+        expect(b.state).toBeLessThan(DocumentState.Linked);
+        expect(coordinationProgrammes(co).map(p => p.name)).toEqual(['P1', 'P2']);
+        expect(coordinationProgrammes(co)).toEqual(plainCoordinationProgrammes(co));
     });
 
     it('follows edits of other documents that change what the names resolve to', async () => {

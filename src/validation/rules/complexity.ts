@@ -3,12 +3,12 @@
  * levels; or (v2) a node together with agreements at two or more levels or
  * with more than two programmes — the architectures of Colombia and Mexico.
  */
-import { Coordination, type LevelBlock } from '../../language/generated/ast.js';
+import { Coordination } from '../../language/generated/ast.js';
 import { t } from '../../i18n/index.js';
 import { andList, defineRule } from '../rule.js';
 import { RuleId } from '../rule-ids.js';
 import { coordinationProgrammeNames, propertiesOf } from '../../analysis/queries.js';
-import { LEVELS, type LevelName } from '../../analysis/coordination-queries.js';
+import { hasAgreementAt, LEVELS } from '../../analysis/coordination-queries.js';
 import { declarationsOf } from '../declarations.js';
 
 export const complexityRule = defineRule({
@@ -46,18 +46,6 @@ export const complexityRule = defineRule({
         }
     },
 });
-
-/** Whether a coordination has an agreement at a level (`agreementsAt(c, level).length > 0`, without making the list). */
-function hasAgreementAt(coordination: Coordination, level: LevelName): boolean {
-    const properties = coordination.properties;
-    for (let i = 0; i < properties.length; i++) {
-        const p = properties[i];
-        if (p.$type !== 'LevelBlock' || p.kind !== level) continue;
-        const items = (p as LevelBlock).items;
-        for (let j = 0; j < items.length; j++) if (items[j].$type === 'Agreement') return true;
-    }
-    return false;
-}
 
 /** Whether a coordination has a `node` that names one (what `nodes` below keeps). */
 function hasNamedNode(coordination: Coordination): boolean {
