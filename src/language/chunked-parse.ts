@@ -211,28 +211,18 @@ export function parseInChunks(p: ChunkParser, input: string, link: (root: AstNod
         p.lexerResult = undefined;
         p.wrapper.input = [];
     }
-    const first = models[0] as unknown as Record<string, unknown>;
-    // Join the other models' lists into the first model's (Coord's Model: its declarations).
-    for (let i = 1; i < models.length; i++) {
-        const model = models[i] as unknown as Record<string, unknown>;
-        if (model.$type !== first.$type) return undefined;
-        for (const name in model) {
-            if (name.charCodeAt(0) === 36 /* $ */ || !Object.prototype.hasOwnProperty.call(model, name)) continue;
-            if (!Array.isArray(model[name]) || !Array.isArray(first[name])) return undefined;
-        }
+    // Join the other models' declarations into the first model's: Coord's Model is `declarations+=Declaration*`
+    // and nothing else (test/language/chunked-parse.test.ts checks the grammar for it).
+    const first = models[0] as unknown as { declarations: AstNode[] };
+    const joined: AstNode[] = [];
+    for (const model of models) append(joined, (model as unknown as { declarations: AstNode[] }).declarations);
+    for (let index = 0; index < joined.length; index++) {
+        const item = joined[index] as { $container?: unknown; $containerProperty?: string; $containerIndex?: number };
+        item.$container = first;
+        item.$containerProperty = 'declarations';
+        item.$containerIndex = index;
     }
-    for (const name in first) {
-        if (name.charCodeAt(0) === 36 /* $ */ || !Object.prototype.hasOwnProperty.call(first, name) || !Array.isArray(first[name])) continue;
-        const joined = ([] as unknown[]).concat(...models.map(m => (m as unknown as Record<string, unknown[]>)[name] ?? []));
-        for (let index = 0; index < joined.length; index++) {
-            const item = joined[index] as { $type?: unknown; $container?: unknown; $containerProperty?: string; $containerIndex?: number };
-            if (typeof item !== 'object' || item === null || typeof item.$type !== 'string') continue;
-            item.$container = first;
-            item.$containerProperty = name;
-            item.$containerIndex = index;
-        }
-        first[name] = joined;
-    }
+    first.declarations = joined;
     // The root syntax node is the first model's (each parse linked it to its own model).
     root.astNode = first;
     parses++;

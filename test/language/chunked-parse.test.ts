@@ -154,8 +154,14 @@ describe('a large text parsed in stretches', () => {
         expect(chunkedRestParses()).toBeGreaterThan(rests + 3);
     });
 
-    it('relies on Coord\'s grammar: each cut keyword starts a declaration, and nothing follows the } that ends one', () => {
+    it('relies on Coord\'s grammar: the model is a list of declarations, each cut keyword starts one, and nothing follows the } that ends one', () => {
         const rules = new Map(grammar.rules.map(r => [r.name, r]));
+        // The entry rule is `declarations+=Declaration*` alone: the stretches' models are joined by that one list.
+        const entry = rules.get('Model') as GrammarAST.ParserRule;
+        expect(entry.entry).toBe(true);
+        const assignment = entry.definition as GrammarAST.Assignment;
+        expect([assignment.$type, assignment.feature, assignment.operator, assignment.cardinality, (assignment.terminal as GrammarAST.RuleCall).rule.ref?.name])
+            .toEqual(['Assignment', 'declarations', '+=', '*', 'Declaration']);
         const declaration = rules.get('Declaration') as GrammarAST.ParserRule;
         const alternatives = (declaration.definition as GrammarAST.Alternatives).elements.map(e => (e as GrammarAST.RuleCall).rule.ref as GrammarAST.ParserRule);
         const firsts = alternatives.map(r => ((r.definition as GrammarAST.Group).elements[0] as GrammarAST.Keyword).value);
