@@ -8,6 +8,7 @@
  */
 import * as path from 'node:path';
 
+let distFolder: string | undefined;
 let requireInDist: NodeJS.Require | undefined;
 
 /** The `dist/` folder of the snapshot this process started from (`--snapshot-blob dist/snapshot/KEY.blob`), if any. */
@@ -20,16 +21,23 @@ export function snapshotDistFolder(execArgv: readonly string[] = process.execArg
     return undefined;
 }
 
-/** Says where `dist/` is; called once, when a run starts from the snapshot. */
+/**
+ * Says where `dist/` is; called once, when a run starts from the snapshot. It only notes the folder: the
+ * require function is made when a file is first required, so that a run that needs none (a check) does not
+ * load node:module, which brings Node's ES module loader and source-map support with it (about 2 ms).
+ */
 export function setDistFolder(folder: string): void {
-    // node:module when the run starts, not while the snapshot is made (Node warns about it there).
-    // eslint-disable-next-line @typescript-eslint/no-require-imports
-    const { createRequire } = require('node:module') as typeof import('node:module');
-    requireInDist = createRequire(path.join(folder, 'cli-snapshot.cjs'));
+    distFolder = folder;
 }
 
 /** Requires a file of `dist/` (`./elk.cjs`). */
 export function requireFromDist(id: string): unknown {
-    if (!requireInDist) throw new Error(`${id} cannot be loaded: the snapshot's dist folder is unknown`);
+    if (requireInDist === undefined) {
+        if (distFolder === undefined) throw new Error(`${id} cannot be loaded: the snapshot's dist folder is unknown`);
+        // node:module when it is needed, not while the snapshot is made (Node warns about it there).
+        // eslint-disable-next-line @typescript-eslint/no-require-imports
+        const { createRequire } = require('node:module') as typeof import('node:module');
+        requireInDist = createRequire(path.join(distFolder, 'cli-snapshot.cjs'));
+    }
     return requireInDist(id);
 }
