@@ -19,6 +19,7 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import { restoreTunables } from '../../src/cli/snapshot/environment.js';
 import { ensureBuilt, nodeBinaries, removeScratch, ROOT, runProcess, SAMPLE_SPEC, scratch, type SignalledRun } from './process-run.js';
 
 /** The files of the package the command runs from (what `npm pack` ships of bin/ and dist/). */
@@ -52,7 +53,7 @@ function makePackage(name: string): string {
 /** The environment of a run: this Node first on the PATH, no locale or colour of the test runner's. */
 function environment(nodeDir: string, extra: NodeJS.ProcessEnv = {}): NodeJS.ProcessEnv {
     const env: NodeJS.ProcessEnv = { ...process.env, PATH: `${nodeDir}${path.delimiter}/usr/bin${path.delimiter}/bin` };
-    for (const name of ['LC_ALL', 'LC_MESSAGES', 'LANG', 'FORCE_COLOR', 'NO_COLOR', 'COORD_DEBUG', 'NODE_OPTIONS', 'COORD_NO_SNAPSHOT', 'COORD_SNAPSHOT_KEY', 'COORD_SNAPSHOT_NODE']) delete env[name];
+    for (const name of ['LC_ALL', 'LC_MESSAGES', 'LANG', 'FORCE_COLOR', 'NO_COLOR', 'COORD_DEBUG', 'NODE_OPTIONS', 'COORD_NO_SNAPSHOT', 'COORD_SNAPSHOT_KEY', 'COORD_SNAPSHOT_NODE', 'GLIBC_TUNABLES', 'COORD_GLIBC_TUNABLES']) delete env[name];
     return { ...env, ...extra };
 }
 
@@ -270,6 +271,69 @@ describe.each(NODES.map(([label], i) => [label, i] as const))('startup snapshot,
         const other = nodes.find(([, dir]) => dir !== nodeDir);
         if (other) expect(startsFrom(pkg, other[1]), label).toBe('plain');
     }, 240_000);
+});
+
+describe('bin/coord, glibc\'s malloc settings for a run from the snapshot', () => {
+    const OURS = 'glibc.malloc.hugetlb=1:glibc.malloc.mmap_threshold=33554432';
+
+    /**
+     * What a `node` started from a snapshot by the launcher is given: a stand-in `node` (a shell script) with a
+     * blob and a stamp that the launcher takes as ready, which prints its GLIBC_TUNABLES, COORD_GLIBC_TUNABLES
+     * and arguments.
+     */
+    function given(env: NodeJS.ProcessEnv, args: readonly string[] = ['check', 'spec.coord']): string[] {
+        const pkg = path.join(work, 'tunables pkg');
+        const fakeDir = path.join(work, 'tunables node');
+        if (!fs.existsSync(fakeDir)) {
+            makePackage('tunables');
+            fs.mkdirSync(fakeDir);
+            fs.writeFileSync(path.join(fakeDir, 'node'), '#!/bin/sh\nprintf \'%s\\n\' "${GLIBC_TUNABLES-(unset)}" "${COORD_GLIBC_TUNABLES-(unset)}" "$@"\n', { mode: 0o755 });
+            const folder = path.join(pkg, 'dist/snapshot');
+            fs.mkdirSync(folder, { recursive: true });
+            const past = new Date(Date.now() - 60_000);
+            fs.utimesSync(path.join(pkg, 'dist/cli-snapshot.cjs'), past, past);
+            fs.writeFileSync(path.join(folder, `${keyOf(fakeDir)}.blob`), 'not a blob');
+            expect(spawnSync('touch', ['-r', path.join(fakeDir, 'node'), path.join(folder, `${keyOf(fakeDir)}.blob`)]).status).toBe(0);
+            fs.writeFileSync(path.join(folder, `${keyOf(fakeDir)}.ok`), '');
+        }
+        const r = spawnSync(path.join(pkg, 'bin/coord'), args, { cwd: work, env: environment(fakeDir, env), encoding: 'utf8' });
+        expect(r.status, r.stderr).toBe(0);
+        return r.stdout.split('\n').slice(0, -1);
+    }
+
+    test('the launcher adds them after the user\'s own and keeps what GLIBC_TUNABLES was; a setting of the user\'s for either is left alone', () => {
+        const blobArgs = (lines: string[]) => lines.slice(2);
+        const none = given({});
+        expect(none.slice(0, 2)).toEqual([OURS, '']);
+        expect(blobArgs(none)).toEqual(['--verify-snapshot-checksum', '--snapshot-blob', expect.stringMatching(/\.blob$/), '--', 'check', 'spec.coord']);
+        expect(given({ GLIBC_TUNABLES: '' }).slice(0, 2)).toEqual([OURS, '']);
+        expect(given({ GLIBC_TUNABLES: 'glibc.rtld.nns=8' }).slice(0, 2)).toEqual([`glibc.rtld.nns=8:${OURS}`, 'glibc.rtld.nns=8']);
+        // The user's own choice of either setting wins: nothing is added, nothing is to put back.
+        for (const own of ['glibc.malloc.hugetlb=0', 'glibc.rtld.nns=8:glibc.malloc.mmap_threshold=131072']) {
+            expect(given({ GLIBC_TUNABLES: own }).slice(0, 2), own).toEqual([own, '(unset)']);
+        }
+        // A COORD_GLIBC_TUNABLES left in the environment by something else is not taken for the user's setting.
+        expect(given({ COORD_GLIBC_TUNABLES: 'stale', GLIBC_TUNABLES: 'glibc.malloc.hugetlb=0' }).slice(0, 2)).toEqual(['glibc.malloc.hugetlb=0', '(unset)']);
+        // Commands that never start from the snapshot get nothing.
+        const plainNode = given({}, ['--version']);
+        expect(plainNode.slice(0, 2)).toEqual(['(unset)', '(unset)']);
+        expect(plainNode[2]).toMatch(/bin\/coord\.js$/);
+    });
+
+    test('the run from the snapshot puts GLIBC_TUNABLES back as the user had it (restoreTunables)', () => {
+        const cases: Array<[NodeJS.ProcessEnv, NodeJS.ProcessEnv]> = [
+            [{ GLIBC_TUNABLES: OURS, COORD_GLIBC_TUNABLES: '' }, {}],
+            [{ GLIBC_TUNABLES: `glibc.rtld.nns=8:${OURS}`, COORD_GLIBC_TUNABLES: 'glibc.rtld.nns=8', HOME: '/h' }, { GLIBC_TUNABLES: 'glibc.rtld.nns=8', HOME: '/h' }],
+            // Not started by the launcher's change: nothing to do.
+            [{ GLIBC_TUNABLES: 'glibc.malloc.hugetlb=0' }, { GLIBC_TUNABLES: 'glibc.malloc.hugetlb=0' }],
+            [{}, {}],
+        ];
+        for (const [before, after] of cases) {
+            const env = { ...before };
+            restoreTunables(env);
+            expect(env, JSON.stringify(before)).toEqual(after);
+        }
+    });
 });
 
 describe('startup snapshot, hostile conditions', () => {

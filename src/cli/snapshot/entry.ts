@@ -22,6 +22,7 @@ import { COMMAND_LOADERS } from '../commands/index.js';
 import { run } from '../main.js';
 import { prebuildServices } from '../workspace.js';
 import { setDistFolder, snapshotDistFolder } from './dist.js';
+import { restoreTunables } from './environment.js';
 import { DEFAULT_LOCALE, forgetFormatters, setLocale } from '../../i18n/index.js';
 
 if (!v8.startupSnapshot?.isBuildingSnapshot()) {
@@ -89,6 +90,7 @@ v8.startupSnapshot.addSerializeCallback(() => {
 v8.startupSnapshot.setDeserializeMainFunction(main);
 
 function main(): void {
+    restoreTunables(process.env);
     if (typeof objectGroupBy.groupBy !== 'function') objectGroupBy.groupBy = polyfill.object;
     if (typeof mapGroupBy.groupBy !== 'function') mapGroupBy.groupBy = polyfill.map;
     const dist = snapshotDistFolder();
