@@ -218,9 +218,7 @@ class CoordReference implements Reference, ReferenceInfo {
         // A linked reference holds its target, an AST node: what Langium's resolver answers first,
         // here without its two calls (bound method, `isAstNode`). The rules read `ref` of most
         // references of a workspace, some several times, in V8's baseline code after the parse.
-        const target = this._ref as { $type?: unknown } | undefined;
-        if (target !== undefined && typeof target.$type === 'string') return target as AstNode;
-        return this.resolver.resolveReference(this, this.container, this.property);
+        return targetNode(this._ref) ?? this.resolver.resolveReference(this, this.container, this.property);
     }
 
     get $nodeDescription(): AstNodeDescription | undefined {
@@ -233,33 +231,38 @@ class CoordReference implements Reference, ReferenceInfo {
 }
 
 /**
+ * What a Coord reference holds when it is linked: its target, an AST node (it has a `$type`); otherwise
+ * `undefined` (not linked yet, a linking error, or another kind of reference). The one quick test behind
+ * {@link linkFailed}, {@link someLinkFailed}, {@link linkedTarget} and `ref`: `isLinkingError` and
+ * Langium's resolver would probe a linked target for properties it does not have.
+ */
+function linkedNode(reference: unknown): AstNode | undefined {
+    return reference instanceof CoordReference ? targetNode(reference._ref) : undefined;
+}
+
+/** `held` when it is an AST node (a `$type`), else `undefined`. */
+function targetNode(held: unknown): AstNode | undefined {
+    return held !== undefined && typeof (held as { $type?: unknown }).$type === 'string' ? held as AstNode : undefined;
+}
+
+/**
  * Whether a reference's linking failed (it holds a linking error), the same as
- * `reference.error !== undefined`, read cheaply for Coord's references: a linked
- * reference holds its target, an AST node (a `$type`), which `isLinkingError`
- * would probe for two properties it does not have (the rule that looks for
- * unresolved references asks this of every reference of the workspace).
+ * `reference.error !== undefined`, read cheaply for a linked Coord reference (the
+ * rule that looks for unresolved references asks this of every reference of the
+ * workspace).
  */
 export function linkFailed(reference: Reference): boolean {
-    if (reference instanceof CoordReference) {
-        const target = reference._ref as { $type?: unknown } | undefined;
-        if (target === undefined || typeof target.$type === 'string') return false;
-    }
-    return reference.error !== undefined;
+    return linkedNode(reference) === undefined && reference.error !== undefined;
 }
 
 /**
  * Whether any of the references failed to link (`references.some(r => linkFailed(r.reference))`),
- * with the test of a linked Coord reference made here, in one loop: the rule that looks for
- * unresolved references asks it of every declaration, and almost every reference resolves.
+ * in one loop: the rule that looks for unresolved references asks it of every declaration, and
+ * almost every reference resolves.
  */
 export function someLinkFailed(references: readonly ReferenceInfo[]): boolean {
     for (let i = 0; i < references.length; i++) {
-        const reference = references[i].reference;
-        if (reference instanceof CoordReference) {
-            const target = reference._ref as { $type?: unknown } | undefined;
-            if (target === undefined || typeof target.$type === 'string') continue;
-        }
-        if (linkFailed(reference as Reference)) return true;
+        if (linkFailed(references[i].reference as Reference)) return true;
     }
     return false;
 }
@@ -271,11 +274,7 @@ export function someLinkFailed(references: readonly ReferenceInfo[]): boolean {
  * workspace; the getter goes through Langium's resolver).
  */
 export function linkedTarget(reference: Reference): AstNode | undefined {
-    if (reference instanceof CoordReference) {
-        const target = reference._ref as { $type?: unknown } | undefined;
-        if (target !== undefined && typeof target.$type === 'string') return target as AstNode;
-    }
-    return linkFailed(reference) ? undefined : reference.ref;
+    return linkedNode(reference) ?? (reference.error !== undefined ? undefined : reference.ref);
 }
 
 /** What {@link CoordLinker} needs of the scope provider to look names up directly (`CoordScopeProvider`). */
