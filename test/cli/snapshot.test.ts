@@ -312,14 +312,29 @@ describe('bin/coord, glibc\'s malloc settings for a run from the snapshot', () =
         for (const own of ['glibc.malloc.hugetlb=0', 'glibc.rtld.nns=8:glibc.malloc.mmap_threshold=131072']) {
             expect(given({ GLIBC_TUNABLES: own }).slice(0, 2), own).toEqual([own, '(unset)']);
         }
+        // glibc's older name for the threshold is the user's setting too (GLIBC_TUNABLES would override it).
+        expect(given({ MALLOC_MMAP_THRESHOLD_: '131072' }).slice(0, 2)).toEqual(['(unset)', '(unset)']);
         // A COORD_GLIBC_TUNABLES left in the environment by something else is not taken for the user's setting.
         expect(given({ COORD_GLIBC_TUNABLES: 'stale', GLIBC_TUNABLES: 'glibc.malloc.hugetlb=0' }).slice(0, 2)).toEqual(['glibc.malloc.hugetlb=0', '(unset)']);
-        // Commands that never start from the snapshot get nothing.
+        expect(given({ COORD_GLIBC_TUNABLES: 'stale' }).slice(0, 2)).toEqual([OURS, '']);
+        // Commands that never start from the snapshot get nothing, nor does a command when the snapshot is not ready.
         const plainNode = given({}, ['--version']);
         expect(plainNode.slice(0, 2)).toEqual(['(unset)', '(unset)']);
         expect(plainNode[2]).toMatch(/bin\/coord\.js$/);
+        const stamp = path.join(work, 'tunables pkg', 'dist/snapshot', `${keyOf(path.join(work, 'tunables node'))}.ok`);
+        const stampTime = fs.statSync(stamp).mtime;
+        fs.utimesSync(stamp, stampTime, new Date(Date.now() - 120_000));
+        try {
+            const notReady = given({});
+            expect(notReady.slice(0, 2)).toEqual(['(unset)', '(unset)']);
+            expect(notReady[2]).toMatch(/bin\/coord\.js$/);
+        } finally {
+            fs.utimesSync(stamp, stampTime, stampTime);
+        }
     });
 
+    // What a run reads of its environment is not visible from outside (no run from the snapshot starts a
+    // process), so the function is tested here, and entry.ts's main() calls it first.
     test('the run from the snapshot puts GLIBC_TUNABLES back as the user had it (restoreTunables)', () => {
         const cases: Array<[NodeJS.ProcessEnv, NodeJS.ProcessEnv]> = [
             [{ GLIBC_TUNABLES: OURS, COORD_GLIBC_TUNABLES: '' }, {}],
