@@ -245,9 +245,7 @@ type WalkAdd = (absolute: string, key: string, folder?: string, name?: string) =
  */
 export function displayInFolder(folderRelative: string, name: string, absolute: string, relativeOutside = false): string {
     const rel = folderRelative === '' ? name : path.isAbsolute(folderRelative) ? path.join(folderRelative, name) : `${folderRelative}${path.sep}${name}`;
-    const outside = rel.startsWith(`..${path.sep}`) || path.isAbsolute(rel);
-    if (!outside || (relativeOutside && !path.isAbsolute(rel))) return path.sep === '/' ? rel : rel.split(path.sep).join('/');
-    return absolute;
+    return shownPath(rel, absolute, relativeOutside);
 }
 
 /**
@@ -255,9 +253,13 @@ export function displayInFolder(folderRelative: string, name: string, absolute: 
  * relative (`../specs/a.coord`) when the user named it relatively, else absolute.
  */
 export function displayPath(absolute: string, cwd = process.cwd(), relativeOutside = false): string {
-    const rel = path.relative(cwd, absolute);
+    return shownPath(path.relative(cwd, absolute), absolute, relativeOutside);
+}
+
+/** What {@link displayPath} shows of a path, given it relative to the current folder (`rel`) and absolute. */
+function shownPath(rel: string, absolute: string, relativeOutside: boolean): string {
     const outside = rel === '..' || rel.startsWith(`..${path.sep}`) || path.isAbsolute(rel);
-    if (rel && (!outside || (relativeOutside && !path.isAbsolute(rel)))) return rel.split(path.sep).join('/');
+    if (rel && (!outside || (relativeOutside && !path.isAbsolute(rel)))) return path.sep === '/' ? rel : rel.split(path.sep).join('/');
     return absolute;
 }
 
