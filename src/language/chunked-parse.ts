@@ -114,6 +114,24 @@ export interface ChunkParser {
     doParse(rule: unknown): AstNode;
 }
 
+/** What the parser's lexer gives back, as Langium's `parse` hands it to the parser. */
+export type LexerResult = ReturnType<ChunkParser['lexer']['tokenize']>;
+
+/**
+ * Parses `lexed`'s tokens with `rule` and adds the hidden ones (comments) to the tree: the steps of
+ * Langium 4.4's `parse` between lexing and linking the containers, which both container-links.ts's
+ * `parse` and the stretches below take. Returns the rule's node; the parser's errors are `p.wrapper.errors`.
+ */
+export function runRule(p: ChunkParser, lexed: LexerResult, rule: unknown): AstNode {
+    p.lexerResult = lexed;
+    p.wrapper.input = lexed.tokens;
+    const node = p.doParse(rule);
+    p.nodeBuilder.addHiddenNodes(lexed.hidden);
+    p.unorderedGroups.clear();
+    p.lexerResult = undefined;
+    return node;
+}
+
 /** `list` with `more` pushed at its end; returns `list`. */
 function append<T>(list: T[], more: readonly T[]): T[] {
     for (let i = 0; i < more.length; i++) list.push(more[i]);
@@ -159,14 +177,8 @@ export function parseInChunks(p: ChunkParser, input: string, link: (root: AstNod
         for (const token of lexed.hidden) token.startOffset += from;
         return lexed;
     };
-    const parse = (tokens: Token[], hidden: Token[], report: unknown) => {
-        const lexerResult = { tokens, errors: [], hidden, report };
-        p.lexerResult = lexerResult;
-        p.wrapper.input = tokens;
-        const model = p.doParse(p.mainRule);
-        p.nodeBuilder.addHiddenNodes(lexerResult.hidden);
-        p.unorderedGroups.clear();
-        p.lexerResult = undefined;
+    const parse = (tokens: Token[], hidden: Token[], report: LexerResult['report']) => {
+        const model = runRule(p, { tokens, errors: [], hidden, report }, p.mainRule);
         return { model, errors: p.wrapper.errors };
     };
     try {

@@ -15,7 +15,7 @@
  * walk in place of Langium's.
  */
 import type { AstNode, LangiumParser, ParseResult } from 'langium';
-import { CHUNK_CHARS, parseInChunks, type ChunkParser } from './chunked-parse.js';
+import { CHUNK_CHARS, parseInChunks, runRule, type ChunkParser } from './chunked-parse.js';
 
 let walks = 0;
 
@@ -54,16 +54,9 @@ export function linkContainers(root: AstNode): void {
     }
 }
 
-/** The members of Langium 4.4's `LangiumParser` that its `parse` uses. */
-interface ParserInternals {
-    nodeBuilder: { buildRootNode(input: string): unknown; addHiddenNodes(tokens: unknown[]): void };
-    lexer: { tokenize(text: string): { tokens: unknown[]; errors: unknown[]; hidden: unknown[]; report?: unknown } };
-    lexerResult: unknown;
-    wrapper: { input: unknown[]; errors: unknown[] };
+/** The members of Langium 4.4's `LangiumParser` that its `parse` uses: a stretch's (chunked-parse.ts) and the rules by name. */
+interface ParserInternals extends ChunkParser {
     allRules: Map<string, unknown>;
-    mainRule: unknown;
-    unorderedGroups: { clear(): void };
-    doParse(rule: unknown): AstNode;
 }
 
 /**
@@ -85,25 +78,21 @@ export function useFastContainerLinks(parser: LangiumParser): LangiumParser {
         // first call of that code cost about 4 ms of CPU.)
         const flushed: unknown[] = [];
         if (!options.rule && input.length >= CHUNK_CHARS * 2) {
-            const chunked = parseInChunks(this as unknown as ChunkParser, input, linkContainers, flushed);
+            const chunked = parseInChunks(this, input, linkContainers, flushed);
             if (chunked) return chunked as unknown as ParseResult<T>;
         }
         this.nodeBuilder.buildRootNode(input);
-        const lexerResult = this.lexerResult = this.lexer.tokenize(input);
+        const lexerResult = this.lexer.tokenize(input);
         // The lexing report's diagnostics that a cut parse given up had already taken from the lexer.
         if (flushed.length > 0 && lexerResult.report) {
-            const report = lexerResult.report as { diagnostics?: unknown[] };
+            const report = lexerResult.report;
             report.diagnostics = [...flushed, ...(report.diagnostics ?? [])];
         }
-        this.wrapper.input = lexerResult.tokens;
         const ruleMethod = options.rule ? this.allRules.get(options.rule) : this.mainRule;
         if (!ruleMethod) {
             throw new Error(options.rule ? `No rule found with name '${options.rule}'` : 'No main rule available.');
         }
-        const result = this.doParse(ruleMethod);
-        this.nodeBuilder.addHiddenNodes(lexerResult.hidden);
-        this.unorderedGroups.clear();
-        this.lexerResult = undefined;
+        const result = runRule(this, lexerResult, ruleMethod);
         linkContainers(result);
         const parserErrors = this.wrapper.errors;
         // Not in Langium's: let go of the tokens (one object each, about a third of a parsed file's
