@@ -19,6 +19,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import * as v8 from 'node:v8';
 import { COMMAND_LOADERS } from '../commands/index.js';
+import { starterSpec } from '../commands/init.js';
 import { run } from '../main.js';
 import { prebuildServices } from '../workspace.js';
 import { setDistFolder, snapshotDistFolder } from './dist.js';
@@ -31,21 +32,14 @@ if (!v8.startupSnapshot?.isBuildingSnapshot()) {
 }
 
 /**
- * A spec (fictional programmes) that the builder checks before the heap is saved, from standard input and
- * as a project folder, so that the code a check runs (discovery, the parser's rules, linking, the rules,
- * the messages, the stylish report) is compiled in the snapshot; without it a run compiles it
- * again (measured, docs/performance.md). One programme lacks a value, so that the syntax repair's grammar
- * facts are worked out too.
+ * What the builder checks before the heap is saved, from standard input and as a project folder, so that
+ * the code a check runs (discovery, the parser's rules, comments, linking, the rules, the messages, the
+ * stylish report) is compiled in the snapshot; without it a run compiles it again (measured,
+ * docs/performance.md). It is `coord init`'s starter spec (fictional programmes, one of each declaration),
+ * in English, and one programme that lacks a value, so that the syntax repair's grammar facts are worked
+ * out too.
  */
-const WARM_UP = `programme SP "Social" { country X sector social-protection }
-programme PR "Productive" { country X sector productive ministry agriculture }
-evaluation E { method rct risk-of-bias low }
-coordination C { between SP, PR political-support strong incentive budget local { role "r" by SP capacity "c" } }
-effects of SP + PR from E {
-  + income
-}
-population p "P"
-programme Q { country }
+const WARM_UP = `${starterSpec(DEFAULT_LOCALE)}programme Q { country }
 `;
 
 /** A second file of the warm-up project: a name to resolve across files. */
