@@ -70,8 +70,9 @@ export function converterFor(rule: GrammarAST.AbstractRule): Convert {
 }
 
 /**
- * Langium's value converter with the conversion of each grammar element chosen once (see the module's comment): Langium's `convert` tests the element's type twice for every
- * converted token (`isCrossReference`, `isRuleCall`: each a look-up in the grammar language's reflection).
+ * Langium's value converter with the conversion of each grammar element chosen once (see the module's
+ * comment): Langium's `convert` tests the element's type twice for every converted token
+ * (`isCrossReference`, `isRuleCall`: each a look-up in the grammar language's reflection).
  */
 export class CoordValueConverter extends DefaultValueConverter {
     private readonly byFeature = new Map<GrammarAST.AbstractElement | undefined, Convert>();
@@ -91,5 +92,4 @@ export class CoordValueConverter extends DefaultValueConverter {
         this.byFeature.set(cstNode.grammarSource, chosen);
         return chosen(input);
     }
-
 }
